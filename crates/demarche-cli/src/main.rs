@@ -1,0 +1,263 @@
+//! The `demarche` command line: `code`, `explain` and `dict` subcommands.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use demarche::ingest::{self, IngestConfig, InputFormat, Record};
+use demarche::sink::{self, OutputFormat};
+use demarche::{Coder, CoderBuilder, Dictionaries, Document};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// demarche — political event coder: news text in, CAMEO/PLOVER events out.
+#[derive(Parser, Debug)]
+#[command(name = "demarche", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Code documents into events (JSON Lines or CSV on stdout).
+    Code(CodeArgs),
+    /// Show how a sentence is analysed and why each event was or was not produced.
+    Explain(ExplainArgs),
+    /// Inspect dictionaries.
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct DictOptions {
+    /// Dictionary directory laid out like `dictionaries/` (default: the bundled dictionaries).
+    #[arg(long, value_name = "DIR")]
+    dict: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+struct CodeArgs {
+    /// Input files, directories (recursive, *.txt) or `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Date for documents whose record has none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date_arg)]
+    date: Option<demarche::model::Date>,
+    /// Output format: jsonl or csv.
+    #[arg(long, default_value = "jsonl")]
+    format: String,
+    /// Input format: auto, text, jsonl or csv.
+    #[arg(long, default_value = "auto")]
+    input_format: String,
+    /// JSONL field / CSV column with the document id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSONL field / CSV column with the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field / CSV column with the date.
+    #[arg(long, default_value = "date")]
+    date_field: String,
+    /// Write events to this file instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Also code events under "must/should/could/might/may" and in "if" clauses.
+    #[arg(long)]
+    keep_hypothetical: bool,
+    /// Print no summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    dict: DictOptions,
+}
+
+#[derive(clap::Args, Debug)]
+struct ExplainArgs {
+    /// The sentence or text to explain (`-` reads stdin).
+    text: String,
+    /// Document date (YYYY-MM-DD), used for date-bounded dictionary entries.
+    #[arg(long, value_parser = parse_date_arg)]
+    date: Option<demarche::model::Date>,
+    /// Also show the events as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    dict: DictOptions,
+}
+
+#[derive(Subcommand, Debug)]
+enum DictCommand {
+    /// Load the dictionaries and report entry counts and every line that could not be used.
+    Check(DictOptions),
+}
+
+fn parse_date_arg(s: &str) -> Result<demarche::model::Date, String> {
+    ingest::parse_date(s).ok_or_else(|| format!("'{s}' is not a date (YYYY-MM-DD)"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.command {
+        Command::Code(args) => run_code(args),
+        Command::Explain(args) => run_explain(args),
+        Command::Dict { command: DictCommand::Check(opts) } => run_dict_check(opts),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("demarche: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(c.downcast_ref::<demarche::Error>(), Some(demarche::Error::Output(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries>> {
+    let dict = match &opts.dict {
+        Some(dir) => Dictionaries::from_dir(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?,
+        None => Dictionaries::bundled(),
+    };
+    if !quiet && !dict.diagnostics.is_empty() {
+        eprintln!("demarche: {} dictionary line(s) skipped (see `demarche dict check`)", dict.diagnostics.len());
+    }
+    Ok(Arc::new(dict))
+}
+
+fn run_code(args: CodeArgs) -> Result<ExitCode> {
+    let out_format: OutputFormat = args.format.parse()?;
+    let config = IngestConfig::builder()
+        .format(args.input_format.parse::<InputFormat>()?)
+        .id_field(&args.id_field)
+        .text_field(&args.text_field)
+        .date_field(&args.date_field)
+        .default_date(args.date)
+        .build()?;
+    let dict = load_dictionaries(&args.dict, args.quiet)?;
+    let coder = CoderBuilder::new().dictionaries(dict).keep_hypothetical(args.keep_hypothetical).build()?;
+    let records = ingest::read_inputs(&args.inputs, &config)?;
+    let writer: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut sink = sink::sink_for(out_format, writer);
+    let mut summary = Summary::default();
+    for record in records {
+        match record {
+            Record::Document(doc) => {
+                summary.read += 1;
+                let coded = code_one(&coder, &doc);
+                for w in &coded.warnings {
+                    if !args.quiet {
+                        eprintln!("demarche: warning: {}: {w}", doc.id);
+                    }
+                }
+                summary.coded += 1;
+                summary.events += coded.events.len();
+                for e in &coded.events {
+                    sink.write_event(e)?;
+                }
+            }
+            Record::Rejected(r) => {
+                summary.read += 1;
+                if !args.quiet {
+                    eprintln!("demarche: rejected {r}");
+                }
+                *summary.reasons.entry(reason_kind(&r.reason)).or_default() += 1;
+                summary.rejected += 1;
+            }
+        }
+    }
+    sink.finish()?;
+    if !args.quiet {
+        eprintln!("{summary}");
+    }
+    Ok(if summary.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Codes a document; a panic inside the coder (a bug) is reported, not fatal to the batch.
+fn code_one(coder: &Coder, doc: &Document) -> demarche::code::CodedDocument {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(doc))) {
+        Ok(c) => c,
+        Err(_) => demarche::code::CodedDocument { warnings: vec!["internal error while coding; document skipped".into()], ..Default::default() },
+    }
+}
+
+fn reason_kind(reason: &str) -> String {
+    reason.split(':').next().unwrap_or(reason).to_string()
+}
+
+#[derive(Default)]
+struct Summary {
+    read: usize,
+    coded: usize,
+    rejected: usize,
+    events: usize,
+    reasons: BTreeMap<String, usize>,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "demarche: {} document(s) read, {} coded, {} rejected, {} event(s)", self.read, self.coded, self.rejected, self.events)?;
+        if !self.reasons.is_empty() {
+            let parts: Vec<String> = self.reasons.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            write!(f, " (rejected: {})", parts.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
+    let text = if args.text == "-" {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut s)?;
+        s
+    } else {
+        args.text.into_bytes()
+    };
+    let coder = CoderBuilder::new().dictionaries(load_dictionaries(&args.dict, false)?).build()?;
+    let doc = Document::new("explain", args.date, text);
+    let exp = coder.explain(&doc);
+    let mut out = std::io::stdout().lock();
+    write!(out, "{exp}")?;
+    if args.json {
+        for s in &exp.sentences {
+            for e in &s.events {
+                writeln!(out, "{}", serde_json::to_string(e)?)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_dict_check(opts: DictOptions) -> Result<ExitCode> {
+    let d = load_dictionaries(&opts, true)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "actors:   {} phrases", d.actors.len())?;
+    writeln!(out, "agents:   {} phrases (plurals included)", d.agents.len())?;
+    writeln!(out, "verbs:    {} patterns", d.verbs.patterns().len())?;
+    writeln!(out, "discards: {} phrases", d.discards.len())?;
+    writeln!(out, "cameo:    {} codes", d.cameo.len())?;
+    for diag in &d.diagnostics {
+        writeln!(out, "skipped {diag}")?;
+    }
+    Ok(if d.diagnostics.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

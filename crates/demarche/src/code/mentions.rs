@@ -1,0 +1,353 @@
+//! Actor mentions in a sentence: dictionary actors combined with agents ("Japanese officials"
+//! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
+//! pronouns resolved to the actor they stand for.
+
+use crate::dict::{ActorEntry, Dictionaries, EncodedSentence};
+use crate::model::Date;
+use crate::text::{Tag, Token};
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A dictionary phrase (possibly with an agent).
+    Dictionary,
+    /// A name learned earlier in the document.
+    LearnedName,
+    /// A pronoun or definite description resolved to an earlier actor.
+    Coreference,
+}
+
+/// One actor mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The actor code.
+    pub code: String,
+    /// Dictionary entries that fired, `file:line` joined by `+`.
+    pub entry: String,
+    /// Names a person.
+    pub person: bool,
+    /// How it was found.
+    pub kind: MentionKind,
+    /// The preposition governing the mention's noun phrase, if any ("with", "by").
+    pub preposition: Option<String>,
+    /// The text of the actor the pronoun stands for, for coreference.
+    pub antecedent: Option<String>,
+}
+
+/// A place named in a sentence (a `place` actor entry used as a location).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The country code of the entry.
+    pub code: String,
+}
+
+/// What the coder remembers across the sentences of one document.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentMemory {
+    /// Learned names: lower-case token sequence → (code, entry, full name).
+    names: Vec<(Vec<String>, String, String, String)>,
+    last_person: Option<(String, String, String)>,
+    last_collective: Option<(String, String, String)>,
+}
+
+impl DocumentMemory {
+    fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
+        let full: Vec<String> = name_tokens.iter().map(|t| t.lower.clone()).collect();
+        let text = name_tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let mut keys = vec![full.clone()];
+        if full.len() >= 2 {
+            keys.push(vec![full[full.len() - 1].clone()]);
+            keys.push(vec![full[0].clone()]);
+        }
+        for k in keys {
+            if k.iter().any(|w| w.len() < 3) {
+                continue;
+            }
+            self.names.retain(|(n, ..)| *n != k);
+            self.names.push((k, code.to_string(), entry.to_string(), text.clone()));
+        }
+    }
+}
+
+const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "toward", "towards", "outside", "inside", "via", "around", "through", "throughout", "for", "leaving", "departing", "visiting", "reached"];
+/// Words tagged IN that open clauses rather than prepositional phrases.
+const NOT_PREPOSITIONS: &[&str] = &["that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than", "as", "once", "since", "until", "before", "after", "when"];
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
+const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its"];
+
+/// Finds the actor mentions (and places) of one sentence, updating the document memory.
+pub fn find_mentions(
+    dict: &Dictionaries,
+    tokens: &[Token],
+    encoded: &EncodedSentence,
+    date: Option<Date>,
+    memory: &mut DocumentMemory,
+) -> (Vec<Mention>, Vec<PlaceMention>) {
+    let actors = dict.actors.find(encoded, date);
+    let agents = dict.agents.find(encoded);
+    let mut mentions = Vec::new();
+    let mut places = Vec::new();
+    let mut used_agents = vec![false; agents.len()];
+    for (m, entry) in &actors {
+        if entry.place && is_location_use(tokens, m.start, m.end) {
+            places.push(PlaceMention { start: m.start, end: m.end, code: entry.code.clone() });
+            continue;
+        }
+        let mut mention = base_mention(m.start, m.end, entry);
+        attach_agent(tokens, &agents, &mut used_agents, &mut mention, entry);
+        mentions.push(mention);
+    }
+    // Agents with "of/from ACTOR" after them, or alone (no country known) are skipped unless
+    // an actor follows: "officials from Japan", "the government of Japan".
+    for (k, (am, agent)) in agents.iter().enumerate() {
+        if used_agents[k] {
+            continue;
+        }
+        let after = am.end;
+        if tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from")) {
+            if let Some(pos) = mentions.iter().position(|x| x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT) {
+                let actor = &mentions[pos];
+                if actor.code.len() == 3 {
+                    let combined = Mention {
+                        start: am.start,
+                        end: actor.end,
+                        code: format!("{}{}", actor.code, agent.code),
+                        entry: format!("{}+{}", actor.entry, agent.entry),
+                        ..actor.clone()
+                    };
+                    mentions[pos] = combined;
+                }
+            }
+        }
+    }
+    add_learned_names(tokens, &mut mentions, memory);
+    learn_titled_names(tokens, &mentions, memory);
+    mentions.sort_by_key(|m| m.start);
+    for m in &mut mentions {
+        m.preposition = governing_preposition(tokens, m.start);
+    }
+    resolve_pronouns(tokens, &mut mentions, memory);
+    for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Coreference) {
+        m.preposition = governing_preposition(tokens, m.start);
+    }
+    (mentions, places)
+}
+
+fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
+    Mention {
+        start,
+        end,
+        code: entry.code.clone(),
+        entry: entry.entry.to_string(),
+        person: entry.person,
+        kind: MentionKind::Dictionary,
+        preposition: None,
+        antecedent: None,
+    }
+}
+
+/// A place name used as a location: after a locative preposition or verb, or as a modifier of a
+/// following common noun ("the Beijing talks").
+fn is_location_use(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut j = start;
+    while j > 0 && matches!(tokens[j - 1].tag, Tag::DT) {
+        j -= 1;
+    }
+    let after_locative = j > 0 && LOCATIVE.contains(&tokens[j - 1].lower.as_str());
+    let modifier = tokens.get(end).is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
+    after_locative || modifier
+}
+
+/// "Japanese officials", "China's chief negotiator": an agent right after the actor.
+fn attach_agent(
+    tokens: &[Token],
+    agents: &[(crate::dict::PhraseMatch, &crate::dict::AgentEntry)],
+    used: &mut [bool],
+    mention: &mut Mention,
+    entry: &ActorEntry,
+) {
+    if entry.code.len() != 3 {
+        return;
+    }
+    let mut j = mention.end;
+    if tokens.get(j).is_some_and(|t| t.tag == Tag::POS) {
+        j += 1;
+    }
+    for skipped in 0..=3 {
+        if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
+            let modifiers_ok = tokens[j..j + skipped].iter().all(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS));
+            if modifiers_ok {
+                let (m, agent) = &agents[k];
+                used[k] = true;
+                mention.end = m.end;
+                mention.code = format!("{}{}", entry.code, agent.code);
+                mention.entry = format!("{}+{}", mention.entry, agent.entry);
+                mention.person = !agent.phrase.ends_with('s') || agent.phrase.ends_with("ss");
+            }
+            return;
+        }
+        if tokens.get(j + skipped).is_none_or(|t| !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS)) {
+            return;
+        }
+    }
+}
+
+/// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
+fn name_run(tokens: &[Token], i: usize) -> usize {
+    let mut j = i;
+    while j < tokens.len() && tokens[j].tag == Tag::NNP && tokens[j].shape != crate::text::token::Shape::Abbreviation || (j > i && j < tokens.len() && tokens[j].shape == crate::text::token::Shape::Abbreviation && tokens[j].text.len() == 2) {
+        j += 1;
+    }
+    j
+}
+
+/// After a titled mention ("US Assistant Secretary of State Christopher Hill", "Hill, the US
+/// pointman"), remember the name for later sentences.
+fn learn_titled_names(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    for m in mentions {
+        if m.code.len() <= 3 || !m.person {
+            continue;
+        }
+        let end = name_run(tokens, m.end);
+        if end > m.end && end - m.end <= 4 {
+            memory.learn(&tokens[m.end..end], &m.code, &m.entry);
+        }
+        // "Hill, the US pointman on North Korea,": NAME , (the) MENTION
+        let mut s = m.start;
+        if s > 0 && tokens[s - 1].tag == Tag::DT {
+            s -= 1;
+        }
+        if s >= 2 && tokens[s - 1].text == "," {
+            let mut b = s - 1;
+            while b > 0 && tokens[b - 1].tag == Tag::NNP {
+                b -= 1;
+            }
+            if b < s - 1 && s - 1 - b <= 4 && !mentions.iter().any(|o| o.start <= b && o.end > b) {
+                memory.learn(&tokens[b..s - 1], &m.code, &m.entry);
+            }
+        }
+    }
+    for m in mentions.iter().filter(|m| m.person) {
+        if m.kind == MentionKind::Dictionary && m.code.len() > 3 {
+            let name = &tokens[m.start..m.end];
+            if name.iter().all(|t| t.tag == Tag::NNP || t.text.starts_with(char::is_uppercase)) {
+                memory.learn(name, &m.code, &m.entry);
+            }
+        }
+    }
+}
+
+/// Mentions of names learned earlier in the document.
+fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &DocumentMemory) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if mentions.iter().any(|m| m.start <= i && i < m.end) || !tokens[i].text.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
+        let best = memory
+            .names
+            .iter()
+            .filter(|(k, ..)| k.len() <= tokens.len() - i && k.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower))
+            .max_by_key(|(k, ..)| k.len());
+        if let Some((k, code, entry, full)) = best {
+            let end = i + k.len();
+            if tokens.get(end).is_none_or(|t| t.tag != Tag::NNP) {
+                mentions.push(Mention {
+                    start: i,
+                    end,
+                    code: code.clone(),
+                    entry: entry.clone(),
+                    person: true,
+                    kind: MentionKind::LearnedName,
+                    preposition: None,
+                    antecedent: Some(full.clone()),
+                });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Resolves "he", "she", "his", "it", "its" to the last person or collective actor, walking the
+/// sentence left to right so a pronoun can point to an actor earlier in the same sentence.
+fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut DocumentMemory) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut pending = std::mem::take(mentions).into_iter().peekable();
+    for (i, t) in tokens.iter().enumerate() {
+        while pending.peek().is_some_and(|m| m.start <= i) {
+            let m = pending.next().expect("peeked");
+            let remembered = (m.code.clone(), m.entry.clone(), tokens[m.start..m.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+            if m.person {
+                // Pronouns refer back to the salient person: a subject, not an object or a
+                // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
+                if memory.last_person.is_none() || is_subject_like(tokens, &m) {
+                    memory.last_person = Some(remembered);
+                }
+            } else {
+                memory.last_collective = Some(remembered);
+            }
+            out.push(m);
+        }
+        if !matches!(t.tag, Tag::PRP | Tag::PRPS) {
+            continue;
+        }
+        let source = if PERSON_PRONOUNS.contains(&t.lower.as_str()) {
+            memory.last_person.clone()
+        } else if COLLECTIVE_PRONOUNS.contains(&t.lower.as_str()) {
+            memory.last_collective.clone()
+        } else {
+            None
+        };
+        if let Some((code, entry, text)) = source {
+            out.push(Mention {
+                start: i,
+                end: i + 1,
+                code,
+                entry,
+                person: PERSON_PRONOUNS.contains(&t.lower.as_str()),
+                kind: MentionKind::Coreference,
+                preposition: None,
+                antecedent: Some(text),
+            });
+        }
+    }
+    out.extend(pending);
+    *mentions = out;
+}
+
+/// Not governed by a preposition and not directly after a verb (an object).
+fn is_subject_like(tokens: &[Token], m: &Mention) -> bool {
+    let mut j = m.start;
+    while j > 0 && tokens[j - 1].tag == Tag::DT {
+        j -= 1;
+    }
+    m.preposition.is_none() && (j == 0 || !tokens[j - 1].tag.is_verb())
+}
+
+/// The preposition that governs the noun phrase containing token `start`, if any.
+fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
+    let mut j = start;
+    while j > 0 {
+        let t = &tokens[j - 1];
+        if t.tag.is_prenominal() || t.tag.is_noun() && j < start || t.tag == Tag::RB {
+            j -= 1;
+            continue;
+        }
+        if (t.tag == Tag::IN || t.tag == Tag::TO) && !NOT_PREPOSITIONS.contains(&t.lower.as_str()) {
+            return Some(t.lower.clone());
+        }
+        return None;
+    }
+    None
+}

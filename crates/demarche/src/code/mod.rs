@@ -1,0 +1,502 @@
+//! Coding: from analysed sentences to events.
+//!
+//! For each sentence the coder finds actor mentions ([`mentions`]) and verb-pattern matches
+//! ([`patterns`]), then for each match picks the source (the clause's subject, inherited from the
+//! governing clause when the clause has none, or the `by` agent of a passive) and the target (the
+//! first actor after the verb in the clause, or the subject of its complement clause), and emits
+//! one event per source–target pair. [`Coder::explain`] records every decision.
+
+pub mod explain;
+pub mod mentions;
+pub mod patterns;
+
+pub use explain::{Explanation, SentenceExplanation};
+
+use crate::dict::{Dictionaries, EncodedSentence};
+use crate::error::Result;
+use crate::model::{Actor, DatePrecision, Document, Event, Evidence};
+use crate::text::{analyze, Analysis, ClauseKind, Sentence, Tag};
+use mentions::{DocumentMemory, Mention, MentionKind};
+use patterns::VerbMatch;
+use std::sync::Arc;
+
+/// Builds a [`Coder`].
+#[derive(Clone, Debug, Default)]
+pub struct CoderBuilder {
+    dictionaries: Option<Arc<Dictionaries>>,
+    keep_hypothetical: bool,
+}
+
+impl CoderBuilder {
+    /// A builder with the bundled dictionaries.
+    pub fn new() -> CoderBuilder {
+        CoderBuilder::default()
+    }
+
+    /// Uses these dictionaries instead of the bundled ones.
+    pub fn dictionaries(mut self, d: Arc<Dictionaries>) -> CoderBuilder {
+        self.dictionaries = Some(d);
+        self
+    }
+
+    /// Also code verbs under "must", "should", "could", "might", "may" and in "if" clauses
+    /// (off by default: those events have not happened).
+    pub fn keep_hypothetical(mut self, yes: bool) -> CoderBuilder {
+        self.keep_hypothetical = yes;
+        self
+    }
+
+    /// Builds the coder.
+    pub fn build(self) -> Result<Coder> {
+        let dict = self.dictionaries.unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
+        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical })
+    }
+}
+
+/// The event coder. Cheap to clone; safe to share between threads.
+#[derive(Clone, Debug)]
+pub struct Coder {
+    dict: Arc<Dictionaries>,
+    keep_hypothetical: bool,
+}
+
+/// The events of one document, plus warnings about its text.
+#[derive(Clone, Debug, Default)]
+pub struct CodedDocument {
+    /// Events in text order.
+    pub events: Vec<Event>,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Warnings (invalid UTF-8 repaired, ...).
+    pub warnings: Vec<String>,
+}
+
+const MODALS_HYPOTHETICAL: &[&str] = &["must", "should", "could", "might", "may", "ought"];
+const NON_TARGET_PREPOSITIONS: &[&str] = &["during", "since", "after", "before", "despite", "amid", "amidst", "like", "unlike", "including", "until", "by"];
+
+impl Coder {
+    /// A coder with the bundled dictionaries.
+    pub fn bundled() -> Coder {
+        Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false }
+    }
+
+    /// The dictionaries in use.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dict
+    }
+
+    /// Codes one document.
+    pub fn code(&self, doc: &Document) -> CodedDocument {
+        self.run(doc, None)
+    }
+
+    /// Codes one document and records why each event was or was not produced.
+    pub fn explain(&self, doc: &Document) -> Explanation {
+        let mut exp = Explanation::default();
+        let coded = self.run(doc, Some(&mut exp));
+        exp.warnings = coded.warnings;
+        exp
+    }
+
+    fn run(&self, doc: &Document, mut trace: Option<&mut Explanation>) -> CodedDocument {
+        let analysis = analyze(&doc.text, &self.dict.lexicon);
+        let mut out = CodedDocument { sentences: analysis.sentences.len(), ..CodedDocument::default() };
+        if analysis.normalized.had_invalid_utf8() {
+            out.warnings.push("invalid UTF-8 replaced with U+FFFD; spans still index the original bytes".into());
+        }
+        let mut memory = DocumentMemory::default();
+        for sentence in &analysis.sentences {
+            let mut st = trace.as_ref().map(|_| SentenceExplanation::new(&analysis, sentence));
+            let events = self.code_sentence(doc, &analysis, sentence, &mut memory, st.as_mut());
+            if let (Some(t), Some(mut s)) = (trace.as_deref_mut(), st) {
+                s.events = events.clone();
+                t.sentences.push(s);
+            }
+            out.events.extend(events);
+        }
+        out
+    }
+
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        sentence: &Sentence,
+        memory: &mut DocumentMemory,
+        mut trace: Option<&mut SentenceExplanation>,
+    ) -> Vec<Event> {
+        if sentence.is_empty_of_words() {
+            return Vec::new();
+        }
+        let tokens = &sentence.tokens;
+        let encoded = EncodedSentence::new(tokens);
+        if let Some(d) = self.dict.discards.find_all(&encoded).first() {
+            let words = tokens[d.start..d.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some(t) = trace.as_deref_mut() {
+                t.decisions.push(format!("sentence discarded: it contains the discard phrase '{words}'"));
+            }
+            return Vec::new();
+        }
+        let (mentions, places) = mentions::find_mentions(&self.dict, tokens, &encoded, doc.date, memory);
+        if let Some(t) = trace.as_deref_mut() {
+            t.record_mentions(tokens, &mentions, &places);
+        }
+        let mut units: Vec<usize> = (1..=tokens.len()).collect();
+        for m in &mentions {
+            units[m.start] = units[m.start].max(m.end);
+        }
+        let mut events = Vec::new();
+        let mut covered = 0;
+        for i in 0..tokens.len() {
+            if i < covered || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
+                continue;
+            }
+            let clause_idx = sentence.clause_of(i);
+            let clause = sentence.clauses[clause_idx].tokens.clone();
+            match patterns::match_at(&self.dict, tokens, &units, i, clause) {
+                Ok(m) => {
+                    covered = m.tokens.end;
+                    let made = self.events_for(doc, analysis, sentence, &mentions, &m, clause_idx, trace.as_deref_mut());
+                    events.extend(made);
+                }
+                Err(Some(miss)) => {
+                    if let Some(t) = trace.as_deref_mut() {
+                        t.decisions.push(format!("token {} '{}': {}", miss.head, tokens[miss.head].text, miss.reason));
+                    }
+                }
+                Err(None) => {}
+            }
+        }
+        dedupe(events)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn events_for(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        m: &VerbMatch<'_>,
+        clause_idx: usize,
+        trace: Option<&mut SentenceExplanation>,
+    ) -> Vec<Event> {
+        let tokens = &sentence.tokens;
+        let p = m.pattern;
+        let head_text = &tokens[m.head].text;
+        let mut decisions: Vec<String> = Vec::new();
+        let mut rules: Vec<String> = Vec::new();
+        if p.noun {
+            rules.push("nominal-event".into());
+        }
+        if p.negated {
+            rules.push("negated-pattern".into());
+        }
+        let clause = &sentence.clauses[clause_idx];
+        if !self.keep_hypothetical && !p.noun {
+            if let Some(reason) = hypothetical(sentence, clause_idx, m.head) {
+                decisions.push(format!("pattern '{}' ({}) at '{}' not coded: {reason}", p.text, p.code, head_text));
+                push_decisions(trace, decisions);
+                return Vec::new();
+            }
+        }
+        let passive = !p.noun && is_passive(tokens, m.head, clause.tokens.start);
+        let (sources, source_rule) = if passive {
+            rules.push("passive".into());
+            (by_agent(tokens, mentions, m, clause.tokens.end), "passive-agent")
+        } else if p.noun {
+            nominal_source(sentence, mentions, m.head, clause_idx)
+        } else {
+            subject_of(sentence, mentions, clause_idx, m.head)
+        };
+        if !source_rule.is_empty() && source_rule != "subject" && source_rule != "passive-agent" {
+            rules.push(source_rule.to_string());
+        }
+        if sources.is_empty() {
+            decisions.push(format!("pattern '{}' ({}) at '{}' matched, but no source actor was found", p.text, p.code, head_text));
+            push_decisions(trace, decisions);
+            return Vec::new();
+        }
+        let (mut targets, target_rule) = target_of(sentence, mentions, m, clause_idx, passive, &sources);
+        targets.retain(|t| t.is_none_or(|t| !sources.iter().any(|s| s.code == t.code || s.start == t.start)));
+        if !target_rule.is_empty() {
+            rules.push(target_rule.to_string());
+        }
+        if sources.len() > 1 {
+            rules.push("compound-source".into());
+        }
+        if targets.len() > 1 {
+            rules.push("compound-target".into());
+        }
+        if sources.iter().copied().chain(targets.iter().flatten().copied()).any(|x| x.kind == MentionKind::Coreference) {
+            rules.push("coreference".into());
+        }
+        if sources.iter().copied().chain(targets.iter().flatten().copied()).any(|x| x.kind == MentionKind::LearnedName) {
+            rules.push("learned-name".into());
+        }
+        if targets.is_empty() {
+            targets.push(None);
+        }
+        let mut events = Vec::new();
+        for s in &sources {
+            for t in &targets {
+                let target = t.filter(|t| t.code != s.code && t.start != s.start);
+                events.push(self.make_event(doc, analysis, sentence, s, target, m, &rules));
+            }
+        }
+        decisions.push(format!(
+            "pattern '{}' ({}) at '{}' → {} event(s): source by {}, {}",
+            p.text,
+            p.code,
+            head_text,
+            events.len(),
+            if source_rule.is_empty() { "subject" } else { source_rule },
+            if targets.iter().all(Option::is_none) { "no target".to_string() } else { format!("target by {}", if target_rule.is_empty() { "object" } else { target_rule }) }
+        ));
+        push_decisions(trace, decisions);
+        events
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_event(&self, doc: &Document, analysis: &Analysis, sentence: &Sentence, s: &Mention, t: Option<&Mention>, m: &VerbMatch<'_>, rules: &[String]) -> Event {
+        let tokens = &sentence.tokens;
+        let actor = |x: &Mention| {
+            let (a, b) = (tokens[x.start].start, tokens[x.end - 1].end);
+            Actor {
+                code: x.code.clone(),
+                text: analysis.text()[a..b].to_string(),
+                span: analysis.original_span(a, b),
+                entry: x.entry.clone(),
+                via: match x.kind {
+                    MentionKind::Dictionary => None,
+                    MentionKind::LearnedName => Some(format!("learned-name ({})", x.antecedent.as_deref().unwrap_or(""))),
+                    MentionKind::Coreference => Some(format!("coreference ({})", x.antecedent.as_deref().unwrap_or(""))),
+                },
+            }
+        };
+        let info = self.dict.cameo.get(&m.pattern.code);
+        let (ea, eb) = (tokens[m.tokens.start].start, tokens[m.tokens.end - 1].end);
+        let date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        Event {
+            doc: doc.id.clone(),
+            sentence: sentence.index,
+            sentence_span: analysis.original_span(sentence.start, sentence.end),
+            date: date.clone(),
+            date_precision: doc.date.map(|_| DatePrecision::Day),
+            doc_date: date,
+            source: Some(actor(s)),
+            target: t.map(actor),
+            cameo: m.pattern.code.clone(),
+            event_name: info.name,
+            goldstein: info.goldstein,
+            quad_class: info.quad_class,
+            plover: info.plover_type,
+            plover_mode: info.plover_mode,
+            evidence: Evidence {
+                text: analysis.text()[ea..eb].to_string(),
+                span: analysis.original_span(ea, eb),
+                entry: m.pattern.entry.to_string(),
+                pattern: m.pattern.text.clone(),
+            },
+            rules: rules.to_vec(),
+        }
+    }
+}
+
+fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String>) {
+    if let Some(t) = trace {
+        t.decisions.extend(decisions);
+    }
+}
+
+/// Drops repeated (source, target, code) triples within a sentence.
+fn dedupe(events: Vec<Event>) -> Vec<Event> {
+    let mut seen = std::collections::HashSet::new();
+    events
+        .into_iter()
+        .filter(|e| seen.insert((e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone()), e.cameo.clone())))
+        .collect()
+}
+
+/// Why a verb's event has not happened: a modal of possibility or obligation, or an "if" clause.
+fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    let mut j = head;
+    while j > clause.tokens.start {
+        let t = &tokens[j - 1];
+        if t.tag == Tag::MD && MODALS_HYPOTHETICAL.contains(&t.lower.as_str()) {
+            return Some(format!("modal '{}'", t.text));
+        }
+        if !(t.tag == Tag::RB || t.tag == Tag::MD || t.tag.is_verb() || t.tag == Tag::TO) {
+            break;
+        }
+        j -= 1;
+    }
+    let first = &tokens[clause.tokens.start];
+    if clause.kind == ClauseKind::Subordinate && matches!(first.lower.as_str(), "if" | "unless") {
+        return Some(format!("conditional clause '{}'", first.text));
+    }
+    None
+}
+
+/// A passive verb: a past participle after a form of "be", or a reduced relative after a noun
+/// with a "by" agent ("sanctions imposed on it by the United States").
+fn is_passive(tokens: &[crate::text::Token], head: usize, clause_start: usize) -> bool {
+    if tokens[head].tag != Tag::VBN && tokens[head].tag != Tag::VBD {
+        return false;
+    }
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if crate::text::tag::auxiliary_of(&t.lower) == Some("be") {
+            return tokens[head].tag == Tag::VBN || tokens[head].lower.ends_with("ed");
+        }
+        if t.tag == Tag::RB {
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    let after_noun = head > clause_start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
+    let earlier_finite = tokens[clause_start..head].iter().any(|t| t.tag.is_finite_verb());
+    after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || tokens[head + 1..].iter().take(8).any(|t| t.lower == "by"))
+}
+
+/// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
+/// follows ("UN sanctions imposed on North Korea" → UN).
+fn by_agent<'m>(tokens: &[crate::text::Token], mentions: &'m [Mention], m: &VerbMatch<'_>, clause_end: usize) -> Vec<&'m Mention> {
+    if let Some(x) = mentions.iter().find(|x| x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")) {
+        return group(mentions, x);
+    }
+    let mut j = m.head;
+    while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun()) {
+        j -= 1;
+    }
+    let noun_before = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
+    mentions.iter().find(|x| noun_before && x.start >= j && x.end < m.head && x.kind == MentionKind::Dictionary).map(|x| vec![x]).unwrap_or_default()
+}
+
+/// `first` and the mentions conjoined with it ("South Korea and Japan").
+fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m Mention> {
+    let mut out = vec![first];
+    let mut last = first;
+    for m in mentions.iter().filter(|m| m.start >= first.end) {
+        if m.start == last.end + 1 || m.start == last.end + 2 {
+            out.push(m);
+            last = m;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn conjoined<'m>(tokens: &[crate::text::Token], group: Vec<&'m Mention>) -> Vec<&'m Mention> {
+    let mut out = vec![group[0]];
+    for pair in group.windows(2) {
+        let between = &tokens[pair[0].end..pair[1].start];
+        let joined = between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | "," | "as" | "well")) && between.iter().any(|t| t.lower == "and" || t.lower == "or" || t.text == ",");
+        if !joined {
+            break;
+        }
+        out.push(pair[1]);
+    }
+    out
+}
+
+/// The subject of the clause: the first actor before the verb that is not inside a
+/// prepositional phrase; clauses without one inherit the subject of the clause they hang from.
+fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usize, head: usize) -> (Vec<&'m Mention>, &'static str) {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    if tokens.get(head).is_some_and(|t| t.tag == Tag::VBG) {
+        // The subject of a gerund is the actor right before it ("despite Kim saying").
+        if let Some(m) = mentions.iter().find(|x| x.end == head || x.end + 1 == head && tokens[head - 1].tag == Tag::POS) {
+            return (vec![m], "gerund-subject");
+        }
+    }
+    let first = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= head && x.preposition.is_none());
+    if let Some(f) = first {
+        return (conjoined(tokens, group(mentions, f)), "subject");
+    }
+    let Some(parent) = clause.parent else {
+        return (Vec::new(), "");
+    };
+    match clause.kind {
+        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial => {
+            let parent_clause = &sentence.clauses[parent];
+            let (s, _) = subject_of(sentence, mentions, parent, parent_clause.tokens.end);
+            (s, "inherited-subject")
+        }
+        ClauseKind::Relative => {
+            let antecedent = mentions.iter().rev().find(|x| x.end <= clause.tokens.start && clause.tokens.start - x.end <= 2);
+            (antecedent.map(|a| vec![a]).unwrap_or_default(), "relative-antecedent")
+        }
+        _ => (Vec::new(), ""),
+    }
+}
+
+/// The source of a nominal event: a possessor or modifier actor right before the noun
+/// ("North Korea's nuclear test", "UN sanctions"), else the clause subject.
+fn nominal_source<'m>(sentence: &Sentence, mentions: &'m [Mention], head: usize, clause_idx: usize) -> (Vec<&'m Mention>, &'static str) {
+    let tokens = &sentence.tokens;
+    let np_start = {
+        let mut j = head;
+        while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun() || matches!(tokens[j - 1].tag, Tag::PRPS | Tag::RB)) {
+            j -= 1;
+        }
+        j
+    };
+    if let Some(m) = mentions.iter().find(|x| x.start >= np_start && x.end <= head) {
+        return (vec![m], "possessor");
+    }
+    let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
+    (s, if rule == "subject" { "clause-subject" } else { rule })
+}
+
+/// The target: the first actor after the pattern's head in the clause (not the source, not in
+/// a temporal or `by` phrase); when there is none, the subject of a complement clause that
+/// follows ("insisted North Korea must ..."), except for plain statements (01x).
+fn target_of<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    sources: &[&Mention],
+) -> (Vec<Option<&'m Mention>>, &'static str) {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    let reduced_relative = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
+    if passive && !reduced_relative {
+        let subject = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= m.head && x.preposition.is_none());
+        if let Some(s) = subject {
+            return (conjoined(tokens, group(mentions, s)).into_iter().map(Some).collect(), "passive-subject");
+        }
+    }
+    let candidate = mentions.iter().find(|x| {
+        x.start > m.head
+            && x.start < clause.tokens.end
+            && !sources.iter().any(|s| s.start == x.start)
+            && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p))
+    });
+    if let Some(c) = candidate {
+        return (conjoined(tokens, group(mentions, c)).into_iter().map(Some).collect(), "");
+    }
+    if m.pattern.code.starts_with("01") {
+        return (Vec::new(), "");
+    }
+    let complement = sentence.clauses.iter().enumerate().find(|(k, c)| c.parent == Some(clause_idx) && c.kind == ClauseKind::Reported && *k > clause_idx);
+    if let Some((k, c)) = complement {
+        let (s, _) = subject_of(sentence, mentions, k, c.tokens.end.min(first_verb(tokens, c.tokens.clone())));
+        if !s.is_empty() {
+            return (s.into_iter().map(Some).collect(), "complement-subject");
+        }
+    }
+    (Vec::new(), "")
+}
+
+fn first_verb(tokens: &[crate::text::Token], range: std::ops::Range<usize>) -> usize {
+    range.clone().find(|&i| tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::VB).unwrap_or(range.end)
+}

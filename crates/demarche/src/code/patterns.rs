@@ -1,0 +1,135 @@
+//! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
+
+use crate::dict::{Dictionaries, PatternWord, VerbPattern, verbs::MAX_GAP};
+use crate::text::{Tag, Token};
+use std::ops::Range;
+
+/// A pattern that matched at a head token.
+#[derive(Clone, Debug)]
+pub struct VerbMatch<'d> {
+    /// The pattern.
+    pub pattern: &'d VerbPattern,
+    /// The head token.
+    pub head: usize,
+    /// Tokens covered by the pattern (head to last fixed word).
+    pub tokens: Range<usize>,
+    /// Tokens skipped by `*` gaps.
+    pub gaps: Vec<Range<usize>>,
+    /// The verb phrase is negated ("did not meet", "offered no proposals").
+    pub negated: bool,
+}
+
+/// Why a candidate head produced no match (for explanations).
+#[derive(Clone, Debug)]
+pub struct NearMiss {
+    /// The head token.
+    pub head: usize,
+    /// What happened.
+    pub reason: String,
+}
+
+const NEGATORS: &[&str] = &["not", "n't", "never"];
+
+/// True when the verb group before `head` holds a negation ("would not", "did n't", "never").
+pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) -> bool {
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if NEGATORS.contains(&t.lower.as_str()) {
+            return true;
+        }
+        if t.tag == Tag::RB || t.tag == Tag::MD || t.tag.is_verb() && crate::text::tag::auxiliary_of(&t.lower).is_some() || t.tag == Tag::TO {
+            j -= 1;
+            continue;
+        }
+        break;
+    }
+    false
+}
+
+/// True when the object right after the verb is negated ("offered no proposals").
+fn object_negated(tokens: &[Token], after: usize) -> bool {
+    tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
+}
+
+/// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
+///
+/// `units[k]` is the end of the skippable unit starting at token `k`: an actor mention counts as
+/// one token for `*` gaps ("presented *North Korean envoy Kim Kye-Gwan* with proposals").
+pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i: usize, clause: Range<usize>) -> Result<VerbMatch<'d>, Option<NearMiss>> {
+    let t = &tokens[i];
+    let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
+        dict.verbs.verb_patterns(&t.lemma).collect()
+    } else if t.tag.is_noun() || t.tag == Tag::JJ {
+        let mut v: Vec<&VerbPattern> = dict.verbs.noun_patterns(&t.lemma).collect();
+        if t.lemma != t.lower {
+            v.extend(dict.verbs.noun_patterns(&t.lower));
+        }
+        v
+    } else {
+        return Err(None);
+    };
+    if candidates.is_empty() {
+        return Err(None);
+    }
+    let negated = verb_group_negated(tokens, i, clause.start);
+    let mut miss = None;
+    for p in candidates {
+        let Some((end, gaps)) = match_rest(tokens, units, i + 1, clause.end, &p.rest) else {
+            continue;
+        };
+        let negated_here = negated || (!p.noun && object_negated(tokens, end));
+        if p.negated && !negated {
+            continue;
+        }
+        if !p.negated && negated_here {
+            miss.get_or_insert(NearMiss { head: i, reason: format!("pattern '{}' ({}) matched but the verb phrase is negated", p.text, p.code) });
+            continue;
+        }
+        return Ok(VerbMatch { pattern: p, head: i, tokens: i..end, gaps, negated: negated_here });
+    }
+    Err(miss.or(Some(NearMiss { head: i, reason: format!("'{}' heads patterns, but none matched the words that follow", t.lemma) })))
+}
+
+fn word_matches(w: &str, t: &Token) -> bool {
+    t.lower == w || t.lemma == w || crate::text::inflect::noun_singular(&t.lower) == w
+}
+
+/// Matches `rest` from token `from`; returns the end of the match and the gap ranges.
+fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest: &[PatternWord]) -> Option<(usize, Vec<Range<usize>>)> {
+    let Some((first, more)) = rest.split_first() else {
+        return Some((from, Vec::new()));
+    };
+    match first {
+        PatternWord::Word(w) => {
+            if from < limit && word_matches(w, &tokens[from]) {
+                return match_rest(tokens, units, from + 1, limit, more);
+            }
+            // Adverbs may sit between a verb and its particle ("back quickly down" is rare, but
+            // "walked out" / "walked angrily out" both occur).
+            if from < limit && tokens[from].tag == Tag::RB && from + 1 < limit && word_matches(w, &tokens[from + 1]) {
+                return match_rest(tokens, units, from + 2, limit, more);
+            }
+            None
+        }
+        PatternWord::Gap => {
+            let mut at = from;
+            for _ in 0..=MAX_GAP {
+                if at > limit {
+                    break;
+                }
+                if let Some((end, mut gaps)) = match_rest(tokens, units, at, limit, more) {
+                    if at > from {
+                        gaps.insert(0, from..at);
+                    }
+                    return Some((end, gaps));
+                }
+                if at >= limit || tokens[at].text == ";" || tokens[at].text == "." {
+                    break;
+                }
+                at = units.get(at).copied().filter(|&e| e > at).unwrap_or(at + 1);
+            }
+            None
+        }
+    }
+}

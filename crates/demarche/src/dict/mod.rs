@@ -1,0 +1,175 @@
+//! Dictionaries: demarche's own text formats, parsed and compiled into matchers.
+//!
+//! The bundled dictionaries (`dictionaries/` in the repository) are compiled into the binary and
+//! loaded at start-up; [`Dictionaries::from_dir`] loads a directory laid out the same way. Lines
+//! that cannot be used are kept as [`Diagnostic`]s; loading never stops for one bad line.
+
+pub mod actors;
+pub mod cameo;
+pub mod parse;
+pub mod phrase;
+pub mod verbs;
+
+pub use actors::{ActorDictionary, ActorEntry, AgentDictionary, AgentEntry};
+pub use cameo::{CameoInfo, CameoTable};
+pub use parse::{DateRange, Diagnostic};
+pub use phrase::{EncodedSentence, PhraseMatch, PhraseSet};
+pub use verbs::{PatternWord, VerbDictionary, VerbPattern};
+
+use crate::error::{Error, Result};
+use crate::text::Lexicon;
+use std::path::Path;
+
+/// A named dictionary file's text.
+pub type SourceFile = (String, String);
+
+/// The texts of a full set of dictionaries, before compiling.
+#[derive(Clone, Debug, Default)]
+pub struct DictionarySources {
+    /// Actor files.
+    pub actors: Vec<SourceFile>,
+    /// Agent files.
+    pub agents: Vec<SourceFile>,
+    /// Verb pattern files.
+    pub verbs: Vec<SourceFile>,
+    /// Discard files.
+    pub discards: Vec<SourceFile>,
+    /// The CAMEO table (`cameo.tsv`).
+    pub cameo: Option<SourceFile>,
+}
+
+macro_rules! bundled_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/", $name)))
+    };
+}
+
+const BUNDLED_ACTORS: &[(&str, &str)] = &[
+    bundled_file!("actors/countries.txt"),
+    bundled_file!("actors/igos.txt"),
+    bundled_file!("actors/nonstate.txt"),
+    bundled_file!("actors/persons.txt"),
+];
+const BUNDLED_AGENTS: (&str, &str) = bundled_file!("agents.txt");
+const BUNDLED_VERBS: (&str, &str) = bundled_file!("verbs.txt");
+const BUNDLED_DISCARDS: (&str, &str) = bundled_file!("discards.txt");
+const BUNDLED_CAMEO: (&str, &str) = bundled_file!("cameo.tsv");
+
+fn owned(f: &(&str, &str)) -> SourceFile {
+    (f.0.to_string(), f.1.to_string())
+}
+
+impl DictionarySources {
+    /// The dictionaries that ship with demarche.
+    pub fn bundled() -> DictionarySources {
+        DictionarySources {
+            actors: BUNDLED_ACTORS.iter().map(owned).collect(),
+            agents: vec![owned(&BUNDLED_AGENTS)],
+            verbs: vec![owned(&BUNDLED_VERBS)],
+            discards: vec![owned(&BUNDLED_DISCARDS)],
+            cameo: Some(owned(&BUNDLED_CAMEO)),
+        }
+    }
+
+    /// Reads a directory laid out like `dictionaries/`: `actors/*.txt`, `agents.txt`,
+    /// `verbs.txt` (or `verbs/*.txt`), `discards.txt`, `cameo.tsv`. Missing parts are empty,
+    /// except `cameo.tsv`, which falls back to the bundled table.
+    pub fn from_dir(dir: &Path) -> Result<DictionarySources> {
+        if !dir.is_dir() {
+            return Err(Error::Config(format!("dictionary directory {} does not exist", dir.display())));
+        }
+        let read = |rel: &str| -> Result<Vec<SourceFile>> {
+            let p = dir.join(rel);
+            if p.is_file() {
+                return Ok(vec![(rel.to_string(), std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?)]);
+            }
+            let sub = dir.join(rel.trim_end_matches(".txt"));
+            if sub.is_dir() {
+                return read_txt_dir(dir, &sub);
+            }
+            Ok(Vec::new())
+        };
+        let cameo_path = dir.join("cameo.tsv");
+        let cameo = if cameo_path.is_file() {
+            Some(("cameo.tsv".to_string(), std::fs::read_to_string(&cameo_path).map_err(|e| Error::io(&cameo_path, e))?))
+        } else {
+            Some(owned(&BUNDLED_CAMEO))
+        };
+        Ok(DictionarySources {
+            actors: read("actors.txt")?,
+            agents: read("agents.txt")?,
+            verbs: read("verbs.txt")?,
+            discards: read("discards.txt")?,
+            cameo,
+        })
+    }
+}
+
+fn read_txt_dir(root: &Path, dir: &Path) -> Result<Vec<SourceFile>> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            std::fs::read_to_string(&p).map(|t| (name, t)).map_err(|e| Error::io(&p, e))
+        })
+        .collect()
+}
+
+/// Compiled dictionaries, ready for coding. Cheap to share between threads.
+#[derive(Clone, Debug)]
+pub struct Dictionaries {
+    /// Actor phrases.
+    pub actors: ActorDictionary,
+    /// Agent role nouns.
+    pub agents: AgentDictionary,
+    /// Verb patterns.
+    pub verbs: VerbDictionary,
+    /// Discard phrases.
+    pub discards: PhraseSet,
+    /// CAMEO code table.
+    pub cameo: CameoTable,
+    /// The tagger's lexicon, extended with the verb heads.
+    pub lexicon: Lexicon,
+    /// Lines that could not be used.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Dictionaries {
+    /// The bundled dictionaries, compiled.
+    pub fn bundled() -> Dictionaries {
+        Dictionaries::compile(DictionarySources::bundled())
+    }
+
+    /// The dictionaries in `dir`, compiled.
+    pub fn from_dir(dir: &Path) -> Result<Dictionaries> {
+        Ok(Dictionaries::compile(DictionarySources::from_dir(dir)?))
+    }
+
+    /// Compiles sources.
+    pub fn compile(sources: DictionarySources) -> Dictionaries {
+        let mut diagnostics = Vec::new();
+        let actors = ActorDictionary::from_files(&sources.actors, &mut diagnostics);
+        let agents = AgentDictionary::from_files(&sources.agents, &mut diagnostics);
+        let verbs = VerbDictionary::from_files(&sources.verbs, &mut diagnostics);
+        let discard_phrases: Vec<String> = sources
+            .discards
+            .iter()
+            .flat_map(|(_, text)| text.lines().map(parse::strip_comment).flat_map(|l| l.split('|')).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect::<Vec<_>>())
+            .collect();
+        let discards = PhraseSet::new(&discard_phrases);
+        let cameo = sources.cameo.as_ref().map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics)).unwrap_or_default();
+        for p in verbs.patterns() {
+            if !cameo.is_empty() && !cameo.contains(&p.code) {
+                diagnostics.push(Diagnostic { file: p.entry.file.to_string(), line: p.entry.line, message: format!("event code {} is not in the CAMEO table", p.code) });
+            }
+        }
+        let lexicon = Lexicon::new(verbs.verb_head_lemmas());
+        Dictionaries { actors, agents, verbs, discards, cameo, lexicon, diagnostics }
+    }
+}

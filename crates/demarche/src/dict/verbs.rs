@@ -1,0 +1,133 @@
+//! Verb patterns: a head (verb or noun) with the words that must follow, compiled into a map
+//! from head lemma to patterns, longest first.
+
+use super::parse::{parse_file, Diagnostic};
+use crate::model::EntryRef;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One element of a pattern after its head.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PatternWord {
+    /// A word that must match the token's lower-case or base form.
+    Word(String),
+    /// Zero to [`MAX_GAP`] tokens.
+    Gap,
+}
+
+/// The most tokens a `*` may skip.
+pub const MAX_GAP: usize = 4;
+
+/// One verb pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerbPattern {
+    /// CAMEO event code.
+    pub code: String,
+    /// Head lemma.
+    pub head: String,
+    /// Words after the head.
+    pub rest: Vec<PatternWord>,
+    /// Applies only to a negated verb phrase; the negation belongs to the pattern.
+    pub negated: bool,
+    /// The head is a noun.
+    pub noun: bool,
+    /// Where it was defined.
+    pub entry: EntryRef,
+    /// The pattern as written.
+    pub text: String,
+}
+
+impl VerbPattern {
+    /// How specific the pattern is: the number of fixed words.
+    pub fn specificity(&self) -> usize {
+        1 + usize::from(self.negated) + self.rest.iter().filter(|w| matches!(w, PatternWord::Word(_))).count()
+    }
+}
+
+/// Compiled verb patterns.
+#[derive(Clone, Debug, Default)]
+pub struct VerbDictionary {
+    patterns: Vec<VerbPattern>,
+    verb_heads: HashMap<String, Vec<usize>>,
+    noun_heads: HashMap<String, Vec<usize>>,
+}
+
+impl VerbDictionary {
+    /// Reads verb files; bad lines are reported.
+    pub fn from_files(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> VerbDictionary {
+        let mut dict = VerbDictionary::default();
+        for (name, text) in files {
+            let file: Arc<str> = name.as_str().into();
+            for line in parse_file(name, text, &["noun"], diagnostics) {
+                if !line.code.bytes().all(|b| b.is_ascii_digit()) || !(2..=4).contains(&line.code.len()) {
+                    diagnostics.push(Diagnostic { file: name.clone(), line: line.number, message: format!("bad CAMEO event code '{}'", line.code) });
+                    continue;
+                }
+                for p in &line.phrases {
+                    match parse_pattern(p) {
+                        Ok((negated, head, rest)) => dict.patterns.push(VerbPattern {
+                            code: line.code.to_string(),
+                            head,
+                            rest,
+                            negated,
+                            noun: line.flags.contains(&"noun"),
+                            entry: EntryRef { file: file.clone(), line: line.number },
+                            text: p.to_string(),
+                        }),
+                        Err(message) => diagnostics.push(Diagnostic { file: name.clone(), line: line.number, message }),
+                    }
+                }
+            }
+        }
+        dict.index();
+        dict
+    }
+
+    fn index(&mut self) {
+        for (i, p) in self.patterns.iter().enumerate() {
+            let map = if p.noun { &mut self.noun_heads } else { &mut self.verb_heads };
+            map.entry(p.head.clone()).or_default().push(i);
+        }
+        let patterns = &self.patterns;
+        for list in self.verb_heads.values_mut().chain(self.noun_heads.values_mut()) {
+            list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].specificity()));
+        }
+    }
+
+    /// All patterns.
+    pub fn patterns(&self) -> &[VerbPattern] {
+        &self.patterns
+    }
+
+    /// Verb patterns whose head is `lemma`, most specific first.
+    pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
+        self.verb_heads.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+    }
+
+    /// Noun patterns whose head is `lemma`, most specific first.
+    pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
+        self.noun_heads.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+    }
+
+    /// The heads of verb patterns (for the tagger's lexicon).
+    pub fn verb_head_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.verb_heads.keys().map(String::as_str)
+    }
+}
+
+fn parse_pattern(p: &str) -> Result<(bool, String, Vec<PatternWord>), String> {
+    let mut words = p.split_whitespace().map(str::to_lowercase).peekable();
+    let negated = words.peek().is_some_and(|w| w == "not");
+    if negated {
+        words.next();
+    }
+    let head = words.next().ok_or_else(|| format!("empty pattern '{p}'"))?;
+    if head == "*" {
+        return Err(format!("pattern '{p}' starts with a gap"));
+    }
+    let rest: Vec<PatternWord> = words.map(|w| if w == "*" { PatternWord::Gap } else { PatternWord::Word(w) }).collect();
+    if matches!(rest.last(), Some(PatternWord::Gap)) {
+        return Err(format!("pattern '{p}' ends with a gap"));
+    }
+    Ok((negated, head, rest))
+}

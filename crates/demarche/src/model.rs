@@ -1,0 +1,153 @@
+//! The data that flows through the pipeline: documents in, events out.
+//!
+//! Every span is a half-open byte range `[start, end)` into the *original* bytes of the
+//! document's text, before any decoding repair or normalization.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A half-open byte range `[start, end)` into a document's original text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "[usize; 2]", from = "[usize; 2]")]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span; `end` is clamped to be at least `start`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end: end.max(start) }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> [usize; 2] {
+        [s.start, s.end]
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from(a: [usize; 2]) -> Span {
+        Span::new(a[0], a[1])
+    }
+}
+
+/// A calendar date as used for documents and events.
+pub type Date = chrono::NaiveDate;
+
+/// One input document: an id, an optional date, the raw text and any extra metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Identifier (file name, record id, or `file:line`).
+    pub id: String,
+    /// The document's date (publication date), when known.
+    pub date: Option<Date>,
+    /// The raw bytes of the text. May be invalid UTF-8; spans index into these bytes.
+    pub text: Vec<u8>,
+    /// Other fields of the input record, kept as metadata.
+    pub metadata: BTreeMap<String, serde_json::Value>,
+}
+
+impl Document {
+    /// Creates a document with no metadata.
+    pub fn new(id: impl Into<String>, date: Option<Date>, text: impl Into<Vec<u8>>) -> Document {
+        Document { id: id.into(), date, text: text.into(), metadata: BTreeMap::new() }
+    }
+}
+
+/// Where a dictionary entry came from: file and 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EntryRef {
+    /// Dictionary file name, relative to the dictionary root (`actors/countries.txt`).
+    pub file: std::sync::Arc<str>,
+    /// 1-based line number.
+    pub line: u32,
+}
+
+impl std::fmt::Display for EntryRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// An actor taking part in an event, with the text that named it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// CAMEO actor code (`USAGOV`, `PRK`, `IGOUNO`).
+    pub code: String,
+    /// The text that named the actor, as it appears in the document.
+    pub text: String,
+    /// Where that text is.
+    pub span: Span,
+    /// The dictionary entries that fired, `file:line`; an agent entry follows the actor entry.
+    pub entry: String,
+    /// How the actor was found when not named directly (`coreference`, `inherited-subject`, ...).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub via: Option<String>,
+}
+
+/// The verb phrase (or nominal phrase) that triggered an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The matched words, as they appear in the document.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+    /// The verb dictionary entry, `file:line`.
+    pub entry: String,
+    /// The pattern that matched, as written in the dictionary.
+    pub pattern: String,
+}
+
+/// How precise an event date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// A calendar day.
+    Day,
+    /// A month.
+    Month,
+    /// A year.
+    Year,
+}
+
+/// One coded event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The document id.
+    pub doc: String,
+    /// 0-based index of the sentence in the document.
+    pub sentence: usize,
+    /// The sentence's byte range in the original document.
+    pub sentence_span: Span,
+    /// The event's date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or `null`.
+    pub date: Option<String>,
+    /// How precise `date` is.
+    pub date_precision: Option<DatePrecision>,
+    /// The document's date, `YYYY-MM-DD`, or `null`.
+    pub doc_date: Option<String>,
+    /// Who did it.
+    pub source: Option<Actor>,
+    /// To whom, or `null`.
+    pub target: Option<Actor>,
+    /// CAMEO event code.
+    pub cameo: String,
+    /// CAMEO code name.
+    pub event_name: String,
+    /// Goldstein conflict–cooperation score.
+    pub goldstein: Option<f32>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// PLOVER event type, when CAMEO maps to one.
+    pub plover: Option<String>,
+    /// PLOVER mode, when defined.
+    pub plover_mode: Option<String>,
+    /// The words that triggered the event.
+    pub evidence: Evidence,
+    /// The grammatical rules that shaped the event (`passive`, `reported-speech`, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub rules: Vec<String>,
+}

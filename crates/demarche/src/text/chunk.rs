@@ -1,0 +1,273 @@
+//! Phrase chunks (noun, verb and prepositional phrases) and clause boundaries.
+//!
+//! Chunks are flat runs of tags. Clauses are found from boundary cues: relative pronouns,
+//! complementizers ("that"), subordinators followed by a verb, reported speech after a speech
+//! verb, coordination before a new verb, participial clauses after a comma, and `;` or `:`.
+//! Each clause knows the clause it hangs from, so a clause without its own subject can inherit
+//! one ("met Kim *and agreed* to ...").
+
+use super::tag::{Tag, Token};
+use std::ops::Range;
+
+/// The kind of a phrase chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// Noun phrase.
+    Noun,
+    /// Verb group (auxiliaries, adverbs, verbs, particles).
+    Verb,
+    /// Preposition followed by its noun phrase.
+    Prepositional,
+}
+
+/// A phrase chunk: a kind and a token range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    /// Kind.
+    pub kind: PhraseKind,
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+}
+
+/// The kind of a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// The sentence's main clause.
+    Main,
+    /// The complement of a speech or cognition verb ("said (that) ...").
+    Reported,
+    /// A relative clause ("..., which ...").
+    Relative,
+    /// An adverbial clause ("because ...", "before departing ...").
+    Subordinate,
+    /// A coordinated clause ("... and agreed to ...").
+    Coordinate,
+    /// A participial clause after a comma ("..., saying ...").
+    Participial,
+    /// Words inside quotation marks.
+    Quotation,
+}
+
+impl ClauseKind {
+    /// Lower-case name used in explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClauseKind::Main => "main",
+            ClauseKind::Reported => "reported",
+            ClauseKind::Relative => "relative",
+            ClauseKind::Subordinate => "subordinate",
+            ClauseKind::Coordinate => "coordinate",
+            ClauseKind::Participial => "participial",
+            ClauseKind::Quotation => "quotation",
+        }
+    }
+}
+
+/// A clause: a token range, a kind and the clause it depends on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    /// Tokens covered (including the cue word that opens it).
+    pub tokens: Range<usize>,
+    /// Kind.
+    pub kind: ClauseKind,
+    /// Index of the clause this one hangs from.
+    pub parent: Option<usize>,
+}
+
+/// Verbs whose complement is reported speech or thought (base forms).
+pub const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "add", "insist", "warn", "announce", "claim", "state", "believe", "think", "hope",
+    "fear", "argue", "report", "confirm", "suggest", "note", "stress", "reiterate", "acknowledge",
+    "know", "expect", "predict", "declare", "assert", "allege", "explain", "indicate", "emphasize",
+    "emphasise", "admit", "reveal", "agree", "deny", "concede", "maintain", "recall", "remark", "reply",
+    "respond", "write", "signal", "show", "find", "decide", "understand", "feel", "mean", "ensure",
+];
+
+const SUBORDINATORS: &[&str] = &[
+    "because", "although", "though", "while", "whereas", "unless", "if", "until", "when", "after",
+    "before", "since", "once", "as", "without", "by", "despite",
+];
+
+/// Finds noun, verb and prepositional chunks.
+pub fn phrases(tokens: &[Token]) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].tag;
+        if t == Tag::IN || t == Tag::TO && tokens.get(i + 1).is_some_and(|n| !n.tag.is_verb()) {
+            let np_end = noun_phrase_end(tokens, i + 1);
+            if np_end > i + 1 {
+                out.push(Phrase { kind: PhraseKind::Prepositional, tokens: i..np_end });
+                i = np_end;
+                continue;
+            }
+        }
+        let np_end = noun_phrase_end(tokens, i);
+        if np_end > i {
+            out.push(Phrase { kind: PhraseKind::Noun, tokens: i..np_end });
+            i = np_end;
+            continue;
+        }
+        if t.is_verb() || t == Tag::MD {
+            let mut j = i;
+            while j < tokens.len() && (tokens[j].tag.is_verb() || matches!(tokens[j].tag, Tag::MD | Tag::RB | Tag::RP | Tag::TO)) {
+                j += 1;
+            }
+            out.push(Phrase { kind: PhraseKind::Verb, tokens: i..j });
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// End of a noun phrase starting at `i` (== `i` when none starts there).
+pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
+    let mut j = i;
+    let mut last_head = None;
+    while j < tokens.len() {
+        let t = &tokens[j];
+        let hyphen_joined = t.text == "-" && last_head == Some(j);
+        if t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP && j == i || hyphen_joined {
+            if t.tag.is_noun() || t.tag == Tag::PRP || t.tag == Tag::CD {
+                last_head = Some(j + 1);
+            }
+            j += 1;
+        } else if t.tag == Tag::VBG && j > i && tokens.get(j + 1).is_some_and(|n| n.tag.is_noun()) {
+            j += 1; // "the ruling party"
+        } else {
+            break;
+        }
+    }
+    last_head.unwrap_or(i)
+}
+
+/// Splits a sentence into clauses.
+pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
+    let mut starts: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
+    for i in 1..tokens.len() {
+        if let Some(kind) = boundary_at(tokens, i) {
+            if starts.last().is_some_and(|&(s, _)| s == i) {
+                starts.pop();
+            }
+            starts.push((i, kind));
+        }
+    }
+    let mut out: Vec<Clause> = Vec::with_capacity(starts.len());
+    for (n, &(start, kind)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(tokens.len(), |&(s, _)| s);
+        let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(tokens, start - 1) % 2 == 1;
+        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote { None } else { Some(parent_of(&out, kind)) };
+        out.push(Clause { tokens: start..end, kind, parent });
+    }
+    out
+}
+
+/// The clause a new clause of `kind` hangs from: the previous one, except that coordinated and
+/// subordinate clauses attach to the previous clause's own parent when that one was reported
+/// speech ending, which keeps "X said A and B" with both A and B reported.
+fn parent_of(done: &[Clause], kind: ClauseKind) -> usize {
+    let last = done.len() - 1;
+    match kind {
+        ClauseKind::Participial => {
+            // "..., saying ..." attaches to the nearest main or coordinate clause.
+            (0..=last).rev().find(|&c| matches!(done[c].kind, ClauseKind::Main | ClauseKind::Coordinate)).unwrap_or(0)
+        }
+        _ => last,
+    }
+}
+
+fn has_finite_verb_ahead(tokens: &[Token], from: usize) -> bool {
+    tokens[from..]
+        .iter()
+        .take_while(|t| !matches!(t.text.as_str(), ";" | ":" | "."))
+        .any(|t| t.tag.is_finite_verb())
+}
+
+fn is_quote(t: &Token) -> bool {
+    t.text == "\""
+}
+
+fn quotes_before(tokens: &[Token], i: usize) -> usize {
+    tokens[..i].iter().filter(|t| is_quote(t)).count()
+}
+
+fn boundary_at(tokens: &[Token], i: usize) -> Option<ClauseKind> {
+    let t = &tokens[i];
+    let prev = &tokens[i - 1];
+    if is_quote(t) && quotes_before(tokens, i) % 2 == 0 {
+        return Some(ClauseKind::Quotation);
+    }
+    if is_quote(prev) && quotes_before(tokens, i - 1) % 2 == 1 {
+        return Some(ClauseKind::Main);
+    }
+    if matches!(prev.text.as_str(), ";" | ":") {
+        return Some(ClauseKind::Coordinate);
+    }
+    match t.tag {
+        Tag::WDT | Tag::WP | Tag::WPS if t.lower != "what" => return Some(ClauseKind::Relative),
+        Tag::IN if t.lower == "that" => return Some(ClauseKind::Reported),
+        _ => {}
+    }
+    if SUBORDINATORS.contains(&t.lower.as_str()) && t.tag == Tag::IN {
+        let next = tokens.get(i + 1);
+        if next.is_some_and(|n| n.tag == Tag::VBG) || has_finite_verb_ahead(tokens, i + 1) && !matches!(t.lower.as_str(), "by" | "without" | "despite" | "as") {
+            return Some(ClauseKind::Subordinate);
+        }
+    }
+    if t.tag == Tag::VBG && prev.text == "," {
+        return Some(ClauseKind::Participial);
+    }
+    if t.tag == Tag::CC && matches!(t.lower.as_str(), "and" | "but") {
+        let next = tokens.get(i + 1)?;
+        if next.tag.is_finite_verb() || next.tag == Tag::VB || next.tag == Tag::RB && tokens.get(i + 2).is_some_and(|n| n.tag.is_finite_verb()) {
+            return Some(ClauseKind::Coordinate);
+        }
+        if prev.text == "," && starts_subject_then_verb(tokens, i + 1) {
+            return Some(ClauseKind::Coordinate);
+        }
+    }
+    if reported_without_that(tokens, i) {
+        return Some(ClauseKind::Reported);
+    }
+    None
+}
+
+/// "said the North was ..." — a speech verb directly followed by a subject and a finite verb.
+fn reported_without_that(tokens: &[Token], i: usize) -> bool {
+    let prev = &tokens[i - 1];
+    let speech_verb = (prev.tag.is_verb() && SPEECH_VERBS.contains(&prev.lemma.as_str()))
+        || (prev.tag == Tag::RB && i >= 2 && tokens[i - 2].tag.is_verb() && SPEECH_VERBS.contains(&tokens[i - 2].lemma.as_str()));
+    speech_verb && !matches!(tokens[i].tag, Tag::TO | Tag::IN | Tag::Punct) && starts_subject_then_verb(tokens, i)
+}
+
+/// A noun phrase (or pronoun) starting at `i` followed by a finite verb (after optional adverbs,
+/// appositions in commas are not crossed).
+fn starts_subject_then_verb(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    // Allow coordinated subjects: "the United States and other nations would".
+    loop {
+        let end = noun_phrase_end(tokens, j);
+        if end == j {
+            return false;
+        }
+        j = end;
+        while j < tokens.len() && tokens[j].tag == Tag::IN && tokens[j].lower == "of" {
+            let e = noun_phrase_end(tokens, j + 1);
+            if e == j + 1 {
+                break;
+            }
+            j = e;
+        }
+        if tokens.get(j).is_some_and(|t| t.tag == Tag::CC) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    while tokens.get(j).is_some_and(|t| t.tag == Tag::RB) {
+        j += 1;
+    }
+    tokens.get(j).is_some_and(|t| t.tag.is_finite_verb())
+}

@@ -1,0 +1,142 @@
+//! The text front end: normalization, tokens, sentences, part-of-speech tags, phrases, clauses.
+//!
+//! [`analyze`] runs the whole chain on one document's raw bytes. All offsets inside an
+//! [`Analysis`] are into the normalized text; [`Analysis::original_span`] maps them back to the
+//! original bytes.
+
+pub mod chunk;
+pub mod inflect;
+pub mod lexicon;
+pub mod normalize;
+pub mod sentence;
+pub mod tag;
+pub mod token;
+
+pub use chunk::{Clause, ClauseKind, Phrase, PhraseKind};
+pub use lexicon::Lexicon;
+pub use normalize::Normalized;
+pub use tag::{Tag, Token};
+
+use crate::model::Span;
+
+/// One analysed sentence.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// 0-based index in the document.
+    pub index: usize,
+    /// Start byte in the normalized text.
+    pub start: usize,
+    /// End byte in the normalized text.
+    pub end: usize,
+    /// Tagged tokens.
+    pub tokens: Vec<Token>,
+    /// Clauses.
+    pub clauses: Vec<Clause>,
+}
+
+impl Sentence {
+    /// True when the sentence has no word at all (stray punctuation lines).
+    pub fn is_empty_of_words(&self) -> bool {
+        !self.tokens.iter().any(|t| t.shape == token::Shape::Word || t.shape == token::Shape::Abbreviation)
+    }
+
+    /// The clause that contains token `i`.
+    pub fn clause_of(&self, i: usize) -> usize {
+        self.clauses.iter().position(|c| c.tokens.contains(&i)).unwrap_or(0)
+    }
+}
+
+/// A fully analysed document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The normalized text with its offset map.
+    pub normalized: Normalized,
+    /// The sentences.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Analysis {
+    /// Maps a normalized range to the original bytes.
+    pub fn original_span(&self, start: usize, end: usize) -> Span {
+        self.normalized.original_span(start, end)
+    }
+
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        self.normalized.text()
+    }
+}
+
+/// Analyses one document.
+pub fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
+    let normalized = Normalized::new(raw);
+    let text = normalized.text();
+    let raw_tokens = token::tokenize(text);
+    let ranges = sentence::split(text, &raw_tokens);
+    let sentences = ranges
+        .into_iter()
+        .enumerate()
+        .map(|(index, range)| {
+            let mut tokens: Vec<Token> = raw_tokens[range]
+                .iter()
+                .map(|r| {
+                    let s = &text[r.start..r.end];
+                    let lower = s.to_lowercase();
+                    Token { start: r.start, end: r.end, text: s.to_string(), lemma: lower.clone(), lower, tag: Tag::NN, shape: r.shape }
+                })
+                .collect();
+            tag::tag_sentence(lexicon, &mut tokens);
+            let clauses = chunk::clauses(&tokens);
+            let start = tokens.first().map_or(0, |t| t.start);
+            let end = tokens.last().map_or(0, |t| t.end);
+            Sentence { index, start, end, tokens, clauses }
+        })
+        .collect();
+    Analysis { normalized, sentences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(sentence: &str) -> String {
+        let lex = Lexicon::new([]);
+        let a = analyze(sentence.as_bytes(), &lex);
+        a.sentences[0].tokens.iter().map(|t| format!("{}/{}", t.text, t.tag.name())).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn verbs_and_nouns_in_context() {
+        let t = tags("North Korea walked out of the talks and the envoy said the talks will resume.");
+        assert!(t.contains("walked/VBD"), "{t}");
+        assert!(t.contains("talks/NNS"), "{t}");
+        assert!(t.contains("said/VBD"), "{t}");
+        assert!(t.contains("resume/VB"), "{t}");
+        let t = tags("It follows North Korea's first ever nuclear weapons test on October 9.");
+        assert!(t.contains("follows/VBZ"), "{t}");
+        assert!(t.contains("test/NN"), "{t}");
+        let t = tags("The United States has insisted North Korea must give up its weapons.");
+        assert!(t.contains("insisted/VBN"), "{t}");
+        assert!(t.contains("give/VB"), "{t}");
+        let t = tags("Hill held several meetings with Kim.");
+        assert!(t.contains("held/VBD") && t.contains("meetings/NNS"), "{t}");
+    }
+
+    #[test]
+    fn clauses_of_reported_speech() {
+        let lex = Lexicon::new([]);
+        let a = analyze("Hill said the United States would not back down, which angered Kim.".as_bytes(), &lex);
+        let kinds: Vec<_> = a.sentences[0].clauses.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ClauseKind::Main, ClauseKind::Reported, ClauseKind::Relative]);
+    }
+
+    #[test]
+    fn spans_point_into_original_bytes() {
+        let raw = "\u{201C}We hope,\u{201D} he added. Seoul agreed.".as_bytes();
+        let a = analyze(raw, &Lexicon::new([]));
+        assert_eq!(a.sentences.len(), 2);
+        let s = &a.sentences[1];
+        let span = a.original_span(s.start, s.end);
+        assert_eq!(&raw[span.start..span.end], b"Seoul agreed.");
+    }
+}

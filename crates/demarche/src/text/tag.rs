@@ -1,0 +1,334 @@
+//! Part-of-speech tagging with a lexicon, suffix rules and contextual rules.
+//!
+//! The tag set is the Penn Treebank's. The tagger is tuned for what the coder needs: telling
+//! verbs from nouns ("talks", "test", "pledge"), finding auxiliaries, modals and negation, and
+//! marking proper nouns and prepositions for phrase chunking.
+
+use super::inflect::noun_singular;
+use super::lexicon::{Lexicon, VerbFormKind};
+use super::token::Shape;
+
+/// Penn Treebank part-of-speech tags (the subset demarche uses).
+#[allow(missing_docs, clippy::upper_case_acronyms)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    CC, CD, DT, EX, IN, JJ, JJR, JJS, MD, NN, NNS, NNP, NNPS, POS, PRP, PRPS, RB, RP, TO,
+    VB, VBD, VBG, VBN, VBP, VBZ, WDT, WP, WPS, WRB, Punct,
+}
+
+impl Tag {
+    /// The Penn Treebank name ("NNP", "PRP$", "." for punctuation).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::PRPS => "PRP$",
+            Tag::WPS => "WP$",
+            Tag::Punct => "PUNCT",
+            t => TAG_NAMES[t as usize],
+        }
+    }
+
+    /// Any verb form.
+    pub fn is_verb(self) -> bool {
+        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
+    }
+
+    /// A finite verb (one that can head a clause with a subject).
+    pub fn is_finite_verb(self) -> bool {
+        matches!(self, Tag::VBD | Tag::VBP | Tag::VBZ | Tag::MD)
+    }
+
+    /// Any noun, common or proper.
+    pub fn is_noun(self) -> bool {
+        matches!(self, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+    }
+
+    /// A word that can only open or sit inside a noun phrase before its head.
+    pub fn is_prenominal(self) -> bool {
+        matches!(self, Tag::DT | Tag::PRPS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD | Tag::POS)
+    }
+}
+
+const TAG_NAMES: &[&str] = &[
+    "CC", "CD", "DT", "EX", "IN", "JJ", "JJR", "JJS", "MD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$",
+    "RB", "RP", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "PUNCT",
+];
+
+/// A tagged token of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    /// Start byte in the normalized document text.
+    pub start: usize,
+    /// End byte in the normalized document text.
+    pub end: usize,
+    /// The token as written.
+    pub text: String,
+    /// Lower-case form.
+    pub lower: String,
+    /// Base form: the verb's base for verbs, the singular for plural nouns, else `lower`.
+    pub lemma: String,
+    /// Part of speech.
+    pub tag: Tag,
+    /// Token shape from the tokenizer.
+    pub shape: Shape,
+}
+
+/// Forms of "be", "have" and "do" (auxiliaries).
+pub fn auxiliary_of(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "be" | "is" | "are" | "am" | "was" | "were" | "been" | "being" | "'re" | "'m" => "be",
+        "have" | "has" | "had" | "having" | "'ve" => "have",
+        "do" | "does" | "did" | "doing" | "done" => "do",
+        _ => return None,
+    })
+}
+
+/// Nouns that take a "that" complement clause ("the insistence that ...").
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "insistence", "demand", "hope", "fear", "belief", "claim", "news", "report", "fact", "assurance",
+    "warning", "promise", "pledge", "decision", "statement", "suggestion", "idea", "view", "condition",
+    "evidence", "sign", "indication", "concern", "threat", "allegation", "accusation", "charge",
+    "announcement", "guarantee", "insistance", "notion", "possibility", "likelihood", "expectation",
+    "message", "word", "rumor", "rumour", "speculation", "argument", "agreement",
+];
+
+/// A verb can stand here: after a modal, "to", "do", a subject pronoun, or a noun with a particle next.
+fn verbal_context(tokens: &[Token], i: usize) -> bool {
+    let prev = prev_tag(tokens, i);
+    let prev_w = prev_word(tokens, i).unwrap_or("");
+    let particle_next = tokens.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "down" | "off" | "away" | "out" | "up"));
+    matches!(prev, Some(Tag::MD | Tag::TO))
+        || auxiliary_of(prev_w) == Some("do")
+        || (matches!(prev, Some(Tag::PRP | Tag::NNP | Tag::NNPS | Tag::NNS)) && particle_next)
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "who", "which", "that"];
+
+/// Tags the tokens of one sentence in place (their `tag` and `lemma`).
+pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let tag = choose_tag(lexicon, tokens, i);
+        tokens[i].tag = tag;
+        tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
+    }
+}
+
+fn lemma_for(lexicon: &Lexicon, t: &Token) -> String {
+    if t.tag.is_verb() || t.tag == Tag::MD {
+        if let Some(aux) = auxiliary_of(&t.lower) {
+            return aux.to_string();
+        }
+        if let Some(f) = lexicon.verb(&t.lower).first() {
+            return f.lemma.to_string();
+        }
+        return guess_verb_lemma(&t.lower);
+    }
+    if matches!(t.tag, Tag::NNS | Tag::NNPS) {
+        return noun_singular(&t.lower).into_owned();
+    }
+    t.lower.clone()
+}
+
+fn guess_verb_lemma(lower: &str) -> String {
+    for suffix in ["ed", "ing", "s"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if stem.len() >= 3 {
+                return stem.to_string();
+            }
+        }
+    }
+    lower.to_string()
+}
+
+fn prev_tag(tokens: &[Token], i: usize) -> Option<Tag> {
+    // Skip adverbs between an auxiliary/modal and its verb ("would not back down").
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if tokens[j].tag != Tag::RB {
+            return Some(tokens[j].tag);
+        }
+    }
+    None
+}
+
+fn prev_word(tokens: &[Token], i: usize) -> Option<&str> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if tokens[j].tag != Tag::RB {
+            return Some(tokens[j].lower.as_str());
+        }
+    }
+    None
+}
+
+fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
+    let t = &tokens[i];
+    match t.shape {
+        Shape::Punct => return Tag::Punct,
+        Shape::Number => return Tag::CD,
+        Shape::Clitic => return lexicon.closed(&t.lower).unwrap_or(Tag::POS),
+        _ => {}
+    }
+    if let Some(aux) = auxiliary_tag(t, tokens, i) {
+        return aux;
+    }
+    if let Some(tag) = lexicon.closed(&t.lower) {
+        return closed_in_context(tag, tokens, i);
+    }
+    let capitalized = t.text.starts_with(char::is_uppercase);
+    let sentence_initial = i == 0 || (i == 1 && tokens[0].shape == Shape::Punct);
+    let forms = lexicon.verb(&t.lower);
+    if capitalized && !sentence_initial && !is_all_caps_sentence(tokens) {
+        return if t.shape == Shape::Abbreviation || !t.lower.ends_with('s') || t.text.len() <= 3 { Tag::NNP } else { Tag::NNPS };
+    }
+    if !forms.is_empty() {
+        return verb_in_context(lexicon, tokens, i);
+    }
+    if capitalized && sentence_initial && t.shape == Shape::Abbreviation {
+        return Tag::NNP;
+    }
+    by_suffix(&t.lower)
+}
+
+fn is_all_caps_sentence(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.shape == Shape::Word);
+    let (mut caps, mut n) = (0, 0);
+    for w in words {
+        n += 1;
+        caps += usize::from(w.text.len() > 1 && w.text.chars().all(|c| !c.is_lowercase()));
+    }
+    n >= 3 && caps * 10 >= n * 8
+}
+
+fn auxiliary_tag(t: &Token, tokens: &[Token], i: usize) -> Option<Tag> {
+    let aux = auxiliary_of(&t.lower)?;
+    Some(match t.lower.as_str() {
+        "be" | "have" | "do" => {
+            if matches!(prev_tag(tokens, i), Some(Tag::MD | Tag::TO)) { Tag::VB } else { Tag::VBP }
+        }
+        "is" | "has" | "does" => Tag::VBZ,
+        "are" | "am" | "'re" | "'m" | "'ve" => Tag::VBP,
+        "was" | "were" | "did" | "had" => Tag::VBD,
+        "been" | "done" => Tag::VBN,
+        _ if aux == "be" || aux == "have" || aux == "do" => Tag::VBG,
+        _ => return None,
+    })
+}
+
+fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
+    let t = &tokens[i];
+    match t.lower.as_str() {
+        // "that" is a determiner before a noun without a verb in between ("that month").
+        "that" => {
+            let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+            let prev = if i > 0 { tokens[i - 1].tag } else { Tag::Punct };
+            let prev_word = if i > 0 { tokens[i - 1].lemma.as_str() } else { "" };
+            let speech_before = tokens[i.saturating_sub(4)..i].iter().any(|t| t.tag.is_verb() && super::chunk::SPEECH_VERBS.contains(&t.lemma.as_str()));
+            if matches!(next, "month" | "year" | "week" | "day" | "time" | "plan" | "agreement" | "decision")
+                || matches!(prev, Tag::IN)
+            {
+                Tag::DT
+            } else if COMPLEMENT_NOUNS.contains(&prev_word) || speech_before {
+                Tag::IN
+            } else if prev.is_noun() {
+                Tag::WDT
+            } else {
+                Tag::IN
+            }
+        }
+        "us" if t.text == "US" => Tag::NNP,
+        "may" | "march" if t.text.starts_with(char::is_uppercase) && i > 0 => Tag::NNP,
+        "back" if verbal_context(tokens, i) => Tag::VB,
+        "up" | "down" | "out" | "off" | "back" => {
+            if i > 0 && tokens[i - 1].tag.is_verb() { Tag::RP } else if t.lower == "back" { Tag::RB } else { Tag::IN }
+        }
+        _ => tag,
+    }
+}
+
+fn by_suffix(lower: &str) -> Tag {
+    const ADJ: &[&str] = &["ous", "ful", "ive", "al", "ic", "able", "ible", "less", "ary", "ish", "ian", "ese", "ent", "ant", "ile"];
+    if lower.ends_with("ly") && lower.len() > 4 {
+        return Tag::RB;
+    }
+    if lower.contains('-') && !lower.ends_with("tion") {
+        return Tag::JJ;
+    }
+    if ADJ.iter().any(|s| lower.ends_with(s)) && lower.len() > 4 {
+        return Tag::JJ;
+    }
+    if lower.ends_with("ed") && lower.len() > 4 {
+        return Tag::VBN;
+    }
+    if lower.ends_with("ing") && lower.len() > 5 {
+        return Tag::VBG;
+    }
+    if lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") && lower.len() > 3 {
+        return Tag::NNS;
+    }
+    Tag::NN
+}
+
+/// Chooses among verb and noun readings of a known verb form.
+fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
+    let t = &tokens[i];
+    let forms = lexicon.verb(&t.lower);
+    let has = |k: VerbFormKind| forms.iter().any(|f| f.kind == k);
+    let prev = prev_tag(tokens, i);
+    let prev_w = prev_word(tokens, i).unwrap_or("");
+    let prev_aux = auxiliary_of(prev_w);
+    let next = tokens.get(i + 1);
+    let next_opens_object = next.is_some_and(|n| {
+        matches!(n.lower.as_str(), "the" | "a" | "an" | "that" | "his" | "her" | "its" | "their" | "our" | "to" | "him" | "them" | "it")
+            || n.text.starts_with(char::is_uppercase)
+    });
+    let after_determiner = matches!(prev, Some(Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD));
+    if has(VerbFormKind::Gerund) {
+        return match prev {
+            Some(Tag::DT | Tag::PRPS | Tag::POS) => Tag::NN,
+            _ => Tag::VBG,
+        };
+    }
+    if has(VerbFormKind::Past) || has(VerbFormKind::PastOnly) || has(VerbFormKind::Participle) {
+        if after_determiner && !has(VerbFormKind::Base) {
+            return Tag::JJ;
+        }
+        if matches!(prev_aux, Some("be" | "have")) || prev_w == "get" || prev_w == "got" {
+            return Tag::VBN;
+        }
+        if has(VerbFormKind::PastOnly) {
+            return Tag::VBD;
+        }
+        if has(VerbFormKind::Participle) && !has(VerbFormKind::Past) {
+            return Tag::VBN;
+        }
+        return match prev {
+            None => Tag::VBN,
+            Some(p) if p.is_noun() || p == Tag::PRP || p == Tag::WDT || p == Tag::WP => Tag::VBD,
+            Some(Tag::IN | Tag::CC | Tag::Punct) => Tag::VBN,
+            _ => Tag::VBD,
+        };
+    }
+    if has(VerbFormKind::Third) {
+        return match prev {
+            Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP) if !matches!(prev_w, "him" | "them" | "us" | "me") => {
+                if prev == Some(Tag::NNP) && !next_opens_object { Tag::NNS } else { Tag::VBZ }
+            }
+            _ => Tag::NNS,
+        };
+    }
+    // Base form.
+    match prev {
+        Some(Tag::MD) => Tag::VB,
+        Some(Tag::TO) => Tag::VB,
+        _ if matches!(prev_aux, Some("do")) => Tag::VB,
+        None => if next_opens_object || next.is_none_or(|n| n.shape == Shape::Punct) { Tag::VB } else { Tag::NN },
+        Some(Tag::PRP) if SUBJECT_PRONOUNS.contains(&prev_w) => Tag::VBP,
+        Some(Tag::NNS | Tag::NNPS) if next_opens_object => Tag::VBP,
+        Some(Tag::NNP | Tag::NNPS | Tag::NNS) if next.is_some_and(|n| matches!(n.lower.as_str(), "up" | "down" | "out" | "off" | "back" | "away")) => Tag::VBP,
+        Some(Tag::WDT | Tag::WP) => Tag::VBP,
+        Some(Tag::CC) if next_opens_object => Tag::VB,
+        _ => Tag::NN,
+    }
+}
