@@ -2,9 +2,10 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use demarche::ingest::{self, IngestConfig, InputFormat, Record};
+use demarche::ingest::{self, IngestConfig, InputFormat};
 use demarche::sink::{self, OutputFormat};
-use demarche::{Coder, CoderBuilder, Dictionaries, Document};
+use demarche::pipeline::{self, Outcome, PipelineConfig, RunStats};
+use demarche::{CoderBuilder, Dictionaries, Document};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -68,9 +69,12 @@ struct CodeArgs {
     /// Also code events under "must/should/could/might/may" and in "if" clauses.
     #[arg(long)]
     keep_hypothetical: bool,
-    /// Print no summary on stderr.
+    /// Print no summary, warnings or progress on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    threads: usize,
     #[command(flatten)]
     dict: DictOptions,
 }
@@ -137,7 +141,7 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
         None => Dictionaries::bundled(),
     };
     if !quiet && !dict.diagnostics.is_empty() {
-        eprintln!("demarche: {} dictionary line(s) skipped (see `demarche dict check`)", dict.diagnostics.len());
+        eprintln!("demarche: {} dictionary problem(s) (see `demarche dict check`)", dict.diagnostics.len());
     }
     Ok(Arc::new(dict))
 }
@@ -159,67 +163,77 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = sink::sink_for(out_format, writer);
-    let mut summary = Summary::default();
-    for record in records {
-        match record {
-            Record::Document(doc) => {
-                summary.read += 1;
-                let coded = code_one(&coder, &doc);
-                for w in &coded.warnings {
-                    if !args.quiet {
-                        eprintln!("demarche: warning: {}: {w}", doc.id);
-                    }
-                }
-                summary.coded += 1;
-                summary.events += coded.events.len();
-                for e in &coded.events {
-                    sink.write_event(e)?;
+    let progress = progress_bar(&args.inputs, args.quiet);
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let quiet = args.quiet;
+    let started = std::time::Instant::now();
+    let config = PipelineConfig::default().threads(args.threads);
+    let stats = pipeline::run(records, &coder, sink.as_mut(), &config, |outcome| match outcome {
+        Outcome::Coded { id, bytes, result } => {
+            if !quiet {
+                for w in &result.warnings {
+                    progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
                 }
             }
-            Record::Rejected(r) => {
-                summary.read += 1;
-                if !args.quiet {
-                    eprintln!("demarche: rejected {r}");
-                }
-                *summary.reasons.entry(reason_kind(&r.reason)).or_default() += 1;
-                summary.rejected += 1;
-            }
+            progress.inc(bytes as u64);
         }
-    }
-    sink.finish()?;
+        Outcome::Rejected(r) => {
+            if !quiet {
+                progress.suspend(|| eprintln!("demarche: rejected {r}"));
+            }
+            *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
+        }
+    })?;
+    progress.finish_and_clear();
     if !args.quiet {
+        let summary = Summary { stats: &stats, reasons: &reasons, seconds: started.elapsed().as_secs_f64() };
         eprintln!("{summary}");
     }
-    Ok(if summary.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Codes a document; a panic inside the coder (a bug) is reported, not fatal to the batch.
-fn code_one(coder: &Coder, doc: &Document) -> demarche::code::CodedDocument {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(doc))) {
-        Ok(c) => c,
-        Err(_) => demarche::code::CodedDocument { warnings: vec!["internal error while coding; document skipped".into()], ..Default::default() },
+/// A progress bar on a terminal (bytes of input, with documents/s and ETA); hidden otherwise.
+fn progress_bar(inputs: &[PathBuf], quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
     }
+    let total: Option<u64> = inputs.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len())).sum();
+    let bar = match total {
+        Some(t) => indicatif::ProgressBar::new(t),
+        None => indicatif::ProgressBar::no_length(),
+    };
+    let template = if total.is_some() {
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}"
+    } else {
+        "{spinner} [{elapsed_precise}] {bytes} {bytes_per_sec}"
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn reason_kind(reason: &str) -> String {
     reason.split(':').next().unwrap_or(reason).to_string()
 }
 
-#[derive(Default)]
-struct Summary {
-    read: usize,
-    coded: usize,
-    rejected: usize,
-    events: usize,
-    reasons: BTreeMap<String, usize>,
+struct Summary<'a> {
+    stats: &'a RunStats,
+    reasons: &'a BTreeMap<String, usize>,
+    seconds: f64,
 }
 
-impl std::fmt::Display for Summary {
+impl std::fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "demarche: {} document(s) read, {} coded, {} rejected, {} event(s)", self.read, self.coded, self.rejected, self.events)?;
+        let s = self.stats;
+        write!(f, "demarche: {} document(s) read, {} coded, {} rejected, {} event(s)", s.read, s.coded, s.rejected, s.events)?;
         if !self.reasons.is_empty() {
             let parts: Vec<String> = self.reasons.iter().map(|(k, v)| format!("{v} {k}")).collect();
             write!(f, " (rejected: {})", parts.join(", "))?;
+        }
+        if self.seconds > 0.0 {
+            write!(f, "; {} sentences in {:.2}s", s.sentences, self.seconds)?;
         }
         Ok(())
     }
@@ -257,7 +271,7 @@ fn run_dict_check(opts: DictOptions) -> Result<ExitCode> {
     writeln!(out, "discards: {} phrases", d.discards.len())?;
     writeln!(out, "cameo:    {} codes", d.cameo.len())?;
     for diag in &d.diagnostics {
-        writeln!(out, "skipped {diag}")?;
+        writeln!(out, "{diag}")?;
     }
     Ok(if d.diagnostics.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -9,10 +9,12 @@
 #![deny(missing_docs)]
 
 pub mod code;
+pub mod dates;
 pub mod dict;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod pipeline;
 pub mod sink;
 pub mod text;
 

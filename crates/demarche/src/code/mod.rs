@@ -141,6 +141,7 @@ impl Coder {
         if let Some(t) = trace.as_deref_mut() {
             t.record_mentions(tokens, &mentions, &places);
         }
+        let times = crate::dates::find(tokens);
         let mut units: Vec<usize> = (1..=tokens.len()).collect();
         for m in &mentions {
             units[m.start] = units[m.start].max(m.end);
@@ -156,7 +157,7 @@ impl Coder {
             match patterns::match_at(&self.dict, tokens, &units, i, clause) {
                 Ok(m) => {
                     covered = m.tokens.end;
-                    let made = self.events_for(doc, analysis, sentence, &mentions, &m, clause_idx, trace.as_deref_mut());
+                    let made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, trace.as_deref_mut());
                     events.extend(made);
                 }
                 Err(Some(miss)) => {
@@ -177,6 +178,7 @@ impl Coder {
         analysis: &Analysis,
         sentence: &Sentence,
         mentions: &[Mention],
+        times: &[crate::dates::TimeExpression],
         m: &VerbMatch<'_>,
         clause_idx: usize,
         trace: Option<&mut SentenceExplanation>,
@@ -237,11 +239,15 @@ impl Coder {
         if targets.is_empty() {
             targets.push(None);
         }
+        let when = event_date(sentence, times, m.head, clause_idx, doc.date);
+        if when.as_ref().is_some_and(|w| w.2.is_some()) {
+            rules.push("event-date".into());
+        }
         let mut events = Vec::new();
         for s in &sources {
             for t in &targets {
                 let target = t.filter(|t| t.code != s.code && t.start != s.start);
-                events.push(self.make_event(doc, analysis, sentence, s, target, m, &rules));
+                events.push(self.make_event(doc, analysis, sentence, s, target, m, &rules, when.clone()));
             }
         }
         decisions.push(format!(
@@ -258,7 +264,17 @@ impl Coder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn make_event(&self, doc: &Document, analysis: &Analysis, sentence: &Sentence, s: &Mention, t: Option<&Mention>, m: &VerbMatch<'_>, rules: &[String]) -> Event {
+    fn make_event(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        sentence: &Sentence,
+        s: &Mention,
+        t: Option<&Mention>,
+        m: &VerbMatch<'_>,
+        rules: &[String],
+        when: Option<(String, DatePrecision, Option<usize>)>,
+    ) -> Event {
         let tokens = &sentence.tokens;
         let actor = |x: &Mention| {
             let (a, b) = (tokens[x.start].start, tokens[x.end - 1].end);
@@ -276,14 +292,14 @@ impl Coder {
         };
         let info = self.dict.cameo.get(&m.pattern.code);
         let (ea, eb) = (tokens[m.tokens.start].start, tokens[m.tokens.end - 1].end);
-        let date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let doc_date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
         Event {
             doc: doc.id.clone(),
             sentence: sentence.index,
             sentence_span: analysis.original_span(sentence.start, sentence.end),
-            date: date.clone(),
-            date_precision: doc.date.map(|_| DatePrecision::Day),
-            doc_date: date,
+            date: when.as_ref().map(|w| w.0.clone()),
+            date_precision: when.map(|w| w.1),
+            doc_date,
             source: Some(actor(s)),
             target: t.map(actor),
             cameo: m.pattern.code.clone(),
@@ -301,6 +317,37 @@ impl Coder {
             rules: rules.to_vec(),
         }
     }
+}
+
+/// The event's date: the temporal expression nearest the verb in its clause, else in the clauses
+/// it hangs from (not across a relative clause boundary), else the document date. The third
+/// element is the expression's first token when one was used.
+fn event_date(
+    sentence: &Sentence,
+    times: &[crate::dates::TimeExpression],
+    head: usize,
+    clause_idx: usize,
+    doc_date: Option<crate::model::Date>,
+) -> Option<(String, DatePrecision, Option<usize>)> {
+    let doc_date = doc_date?;
+    let mut c = Some(clause_idx);
+    while let Some(ci) = c {
+        let clause = &sentence.clauses[ci];
+        let nearest = times
+            .iter()
+            .filter(|t| clause.tokens.contains(&t.start))
+            .min_by_key(|t| if t.start > head { t.start - head } else { head - t.end + 1 });
+        if let Some(t) = nearest {
+            if let Some((d, p)) = crate::dates::resolve(t.value, doc_date) {
+                return Some((d, p, Some(t.start)));
+            }
+        }
+        if clause.kind == ClauseKind::Relative {
+            break;
+        }
+        c = clause.parent;
+    }
+    Some((doc_date.format("%Y-%m-%d").to_string(), DatePrecision::Day, None))
 }
 
 fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String>) {

@@ -164,9 +164,14 @@ impl Dictionaries {
             .collect();
         let discards = PhraseSet::new(&discard_phrases);
         let cameo = sources.cameo.as_ref().map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics)).unwrap_or_default();
+        let mut reported = std::collections::HashSet::new();
         for p in verbs.patterns() {
-            if !cameo.is_empty() && !cameo.contains(&p.code) {
-                diagnostics.push(Diagnostic { file: p.entry.file.to_string(), line: p.entry.line, message: format!("event code {} is not in the CAMEO table", p.code) });
+            if !cameo.is_empty() && !cameo.contains(&p.code) && reported.insert((p.entry.file.clone(), p.entry.line)) {
+                diagnostics.push(Diagnostic {
+                    file: p.entry.file.to_string(),
+                    line: p.entry.line,
+                    message: format!("event code {} is not in the CAMEO table (its events get no name or scores)", p.code),
+                });
             }
         }
         let lexicon = Lexicon::new(verbs.verb_head_lemmas());

@@ -1,0 +1,175 @@
+//! End-to-end tests of the `demarche` binary: inputs, outputs, bad input, exit codes.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn demarche(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("binary finishes")
+}
+
+fn events(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+const STORY: &str = "US envoy Christopher Hill held talks with North Korean officials in Beijing on Tuesday.";
+
+#[test]
+fn stdin_text_with_date() {
+    let out = demarche(&["code", "-", "--date", "2006-11-30"], Some(STORY.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ev = events(&out);
+    assert!(!ev.is_empty());
+    assert_eq!(ev[0]["doc"], "stdin");
+    assert_eq!(ev[0]["doc_date"], "2006-11-30");
+    assert_eq!(ev[0]["source"]["code"], "USAGOV");
+    let span = &ev[0]["sentence_span"];
+    assert_eq!(span[0], 0);
+    assert_eq!(span[1].as_u64(), Some(STORY.len() as u64));
+}
+
+#[test]
+fn jsonl_batch_with_corrupt_lines_reports_exactly_those() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("batch.jsonl");
+    let mut f = std::fs::File::create(&path).expect("create");
+    let mut corrupt = Vec::new();
+    for i in 1..=10_000 {
+        if i % 100 == 0 {
+            corrupt.push(i);
+            writeln!(f, "{{\"id\": \"d{i}\", \"text\": \"broken").expect("write");
+        } else {
+            writeln!(f, "{}", serde_json::json!({"id": format!("d{i}"), "date": "2006-11-30", "text": STORY, "source": "wire"})).expect("write");
+        }
+    }
+    drop(f);
+    let out = demarche(&["code", path.to_str().expect("utf8 path")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let rejected: Vec<&str> = stderr.lines().filter(|l| l.starts_with("demarche: rejected")).collect();
+    assert_eq!(rejected.len(), 100);
+    for (line, n) in rejected.iter().zip(&corrupt) {
+        assert!(line.contains(&format!("batch.jsonl:{n}:")), "{line}");
+    }
+    assert!(stderr.contains("10000 document(s) read, 9900 coded, 100 rejected"), "{stderr}");
+    let ev = events(&out);
+    let docs: std::collections::HashSet<_> = ev.iter().map(|e| e["doc"].as_str().expect("doc").to_string()).collect();
+    assert_eq!(docs.len(), 9900);
+}
+
+#[test]
+fn csv_in_csv_out_with_custom_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("news.csv");
+    std::fs::write(&path, format!("story_id,published,body\na1,2006-11-30,\"{STORY}\"\na2,not-a-date,\"{STORY}\"\n")).expect("write");
+    let out = demarche(&["code", path.to_str().expect("path"), "--format", "csv", "--id-field", "story_id", "--date-field", "published", "--text-field", "body"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut lines = stdout.lines();
+    assert!(lines.next().expect("header").starts_with("doc,sentence,sentence_start"));
+    assert!(lines.next().expect("row").starts_with("a1,0,0,"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("news.csv:3: unreadable date 'not-a-date'"));
+}
+
+#[test]
+fn directory_input_is_recursive_and_ids_are_file_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("a.txt"), STORY).expect("write");
+    std::fs::write(dir.path().join("sub/b.txt"), STORY).expect("write");
+    std::fs::write(dir.path().join("skip.md"), STORY).expect("write");
+    std::fs::write(dir.path().join("empty.txt"), "  \n").expect("write");
+    let out = demarche(&["code", dir.path().to_str().expect("path")], None);
+    assert_eq!(out.status.code(), Some(1), "the empty document is rejected");
+    let docs: std::collections::BTreeSet<String> = events(&out).iter().map(|e| e["doc"].as_str().expect("doc").to_string()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["a.txt", "sub/b.txt"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty document"));
+}
+
+#[test]
+fn invalid_utf8_is_repaired_and_spans_index_original_bytes() {
+    let mut raw = b"\xff\xfe ".to_vec();
+    raw.extend_from_slice("\u{201C}Fine,\u{201D} he said. ".as_bytes());
+    let start = raw.len();
+    raw.extend_from_slice(STORY.as_bytes());
+    let out = demarche(&["code", "-"], Some(&raw));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8"));
+    let ev = events(&out);
+    let e = ev.iter().find(|e| e["source"]["code"] == "USAGOV").expect("event");
+    let span = &e["source"]["span"];
+    let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
+    assert!(a >= start);
+    assert_eq!(&raw[a..b], b"US envoy Christopher Hill".as_slice().get(..b - a).expect("prefix"));
+    assert!(e["date"].is_null(), "no date given: events carry null");
+}
+
+#[test]
+fn very_long_line_and_odd_input_do_not_panic() {
+    let mut text = String::new();
+    for _ in 0..20_000 {
+        text.push_str("Russia and China ");
+    }
+    text.push_str("met. ((( \"\"\" ... -- ;;; 's n't U.S. .");
+    let out = demarche(&["code", "-"], Some(text.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(demarche(&["code"], None).status.code(), Some(2));
+    assert_eq!(demarche(&["code", "-", "--date", "yesterday"], Some(b"x")).status.code(), Some(2));
+    assert_eq!(demarche(&["code", "/no/such/file.txt"], None).status.code(), Some(2));
+    assert_eq!(demarche(&["code", "-", "--format", "xml"], Some(b"x")).status.code(), Some(2));
+}
+
+#[test]
+fn explain_shows_tokens_entries_and_decisions() {
+    let out = demarche(&["explain", "Hill held several meetings with Kim Kye-gwan in Beijing.", "--date", "2006-11-30"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("tokens:") && s.contains("held/VBD(hold)"), "{s}");
+    assert!(s.contains("clause"), "{s}");
+    assert!(s.contains("decision"), "{s}");
+    assert!(s.contains("actors/persons.txt:"), "{s}");
+}
+
+#[test]
+fn broken_pipe_is_quiet_success() {
+    let big: String = std::iter::repeat_n(format!("{STORY}\n\n"), 5000).collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, big).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(["code", path.to_str().expect("path")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("finish");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("error"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn seed_like_first_line_is_harmless() {
+    let out = demarche(&["code", "-", "--date", "2006-11-30"], Some(format!(",\n{STORY}").as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(events(&out).iter().all(|e| e["sentence"] == 1));
+    let _ = Path::new(".");
+}

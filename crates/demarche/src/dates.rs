@@ -1,0 +1,216 @@
+//! Event dates: temporal expressions in a sentence ("Tuesday", "October 9", "in September last
+//! year", "in 2003", "late last year", "this week") resolved against the document date.
+//!
+//! News reports the past: a bare weekday is the last such day on or before the document date,
+//! and a month-day without a year that would fall after the document date is last year's.
+
+use crate::model::{Date, DatePrecision};
+use crate::text::Token;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// A temporal expression found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeExpression {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it refers to.
+    pub value: TimeValue,
+}
+
+/// The meaning of a temporal expression, relative or absolute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeValue {
+    /// A weekday (0 = Monday).
+    Weekday(u32),
+    /// A month and day, year unknown.
+    MonthDay(u32, u32),
+    /// A month and day in a year.
+    FullDate(i32, u32, u32),
+    /// A month, year unknown (with a year offset: -1 for "last year").
+    Month(u32, i32),
+    /// A month in a given year.
+    MonthOfYear(i32, u32),
+    /// A year.
+    Year(i32),
+    /// A year relative to the document's (0 this year, -1 last year).
+    RelativeYear(i32),
+    /// The document's week.
+    ThisWeek,
+    /// A day relative to the document date (-1 yesterday, 0 today).
+    RelativeDay(i64),
+    /// A month relative to the document's (-1 last month).
+    RelativeMonth(i32),
+}
+
+const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ABBR: &[&str] = &["jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec."];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn month_of(t: &Token) -> Option<u32> {
+    let l = t.lower.as_str();
+    let capital = t.text.starts_with(char::is_uppercase);
+    if !capital {
+        return None;
+    }
+    if l == "may" || l == "march" {
+        // Only as months when capitalized mid-sentence; callers check context further.
+    }
+    MONTHS.iter().position(|m| *m == l).or_else(|| MONTH_ABBR.iter().position(|m| *m == l)).or_else(|| if l == "sept." { Some(8) } else { None }).map(|i| i as u32 + 1)
+}
+
+fn number(t: Option<&Token>) -> Option<u32> {
+    let t = t?;
+    let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !(t.lower.len() == digits.len() || matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th")) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn word(tokens: &[Token], i: usize) -> &str {
+    tokens.get(i).map_or("", |t| t.lower.as_str())
+}
+
+/// Finds temporal expressions in a sentence.
+pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((end, value)) = at(tokens, i) {
+            out.push(TimeExpression { start: i, end, value });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
+    let y = number(tokens.get(i))?;
+    (1900..=2100).contains(&y).then_some(y as i32)
+}
+
+fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
+    let t = &tokens[i];
+    if let Some(w) = WEEKDAYS.iter().position(|d| *d == t.lower) {
+        return Some((i + 1, TimeValue::Weekday(w as u32)));
+    }
+    if let Some(m) = month_of(t) {
+        if matches!(t.lower.as_str(), "may" | "march") && !(matches!(word(tokens, i.wrapping_sub(1)), "in" | "since" | "until" | "last" | "early" | "late" | "mid" | "of" | "on" | "by") || number(tokens.get(i + 1)).is_some()) {
+            return None;
+        }
+        if let Some(d) = number(tokens.get(i + 1)).filter(|d| (1..=31).contains(d)) {
+            let mut end = i + 2;
+            if word(tokens, end) == "," {
+                end += 1;
+            }
+            if let Some(y) = year_at(tokens, end) {
+                return Some((end + 1, TimeValue::FullDate(y, m, d)));
+            }
+            return Some((i + 2, TimeValue::MonthDay(m, d)));
+        }
+        if let Some(y) = year_at(tokens, i + 1) {
+            return Some((i + 2, TimeValue::MonthOfYear(y, m)));
+        }
+        if word(tokens, i + 1) == "last" && word(tokens, i + 2) == "year" {
+            return Some((i + 3, TimeValue::Month(m, -1)));
+        }
+        let last = word(tokens, i.wrapping_sub(1)) == "last";
+        return Some((i + 1, TimeValue::Month(m, if last { -1 } else { 0 })));
+    }
+    if let Some(d) = number(Some(t)).filter(|d| (1..=31).contains(d)) {
+        if let Some(m) = tokens.get(i + 1).and_then(month_of) {
+            if let Some(y) = year_at(tokens, i + 2) {
+                return Some((i + 3, TimeValue::FullDate(y, m, d)));
+            }
+            return Some((i + 2, TimeValue::MonthDay(m, d)));
+        }
+    }
+    if let Some(y) = year_at(tokens, i) {
+        if matches!(word(tokens, i.wrapping_sub(1)), "in" | "since" | "until" | "of" | "by" | "early" | "late" | "mid" | "during") {
+            return Some((i + 1, TimeValue::Year(y)));
+        }
+    }
+    match (t.lower.as_str(), word(tokens, i + 1)) {
+        ("last", "year") => Some((i + 2, TimeValue::RelativeYear(-1))),
+        ("this", "year") => Some((i + 2, TimeValue::RelativeYear(0))),
+        ("last", "month") => Some((i + 2, TimeValue::RelativeMonth(-1))),
+        ("this", "month") => Some((i + 2, TimeValue::RelativeMonth(0))),
+        ("this", "week") => Some((i + 2, TimeValue::ThisWeek)),
+        ("yesterday", _) => Some((i + 1, TimeValue::RelativeDay(-1))),
+        ("today", _) => Some((i + 1, TimeValue::RelativeDay(0))),
+        _ => None,
+    }
+}
+
+/// Resolves an expression against the document date into a date string and its precision.
+pub fn resolve(value: TimeValue, doc: Date) -> Option<(String, DatePrecision)> {
+    let day = |d: NaiveDate| Some((d.format("%Y-%m-%d").to_string(), DatePrecision::Day));
+    let month = |y: i32, m: u32| Some((format!("{y:04}-{m:02}"), DatePrecision::Month));
+    match value {
+        TimeValue::Weekday(w) => {
+            let back = (doc.weekday().num_days_from_monday() + 7 - w) % 7;
+            day(doc - Duration::days(i64::from(back)))
+        }
+        TimeValue::MonthDay(m, d) => {
+            let this_year = NaiveDate::from_ymd_opt(doc.year(), m, d)?;
+            day(if this_year > doc { NaiveDate::from_ymd_opt(doc.year() - 1, m, d)? } else { this_year })
+        }
+        TimeValue::FullDate(y, m, d) => day(NaiveDate::from_ymd_opt(y, m, d)?),
+        TimeValue::Month(m, offset) => {
+            let mut y = doc.year() + offset;
+            if offset == 0 && m > doc.month() {
+                y -= 1;
+            }
+            month(y, m)
+        }
+        TimeValue::MonthOfYear(y, m) => month(y, m),
+        TimeValue::Year(y) => Some((format!("{y:04}"), DatePrecision::Year)),
+        TimeValue::RelativeYear(o) => Some((format!("{:04}", doc.year() + o), DatePrecision::Year)),
+        TimeValue::ThisWeek => month(doc.year(), doc.month()),
+        TimeValue::RelativeDay(o) => day(doc + Duration::days(o)),
+        TimeValue::RelativeMonth(o) => {
+            let total = doc.year() * 12 + doc.month0() as i32 + o;
+            month(total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{analyze, Lexicon};
+
+    fn resolve_in(text: &str, doc: &str) -> Vec<String> {
+        let a = analyze(text.as_bytes(), &Lexicon::new([]));
+        let doc = NaiveDate::parse_from_str(doc, "%Y-%m-%d").expect("date");
+        find(&a.sentences[0].tokens).into_iter().filter_map(|e| resolve(e.value, doc)).map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn weekdays_are_in_the_past() {
+        // 2006-11-30 was a Thursday.
+        assert_eq!(resolve_in("They met Tuesday and Wednesday.", "2006-11-30"), ["2006-11-28", "2006-11-29"]);
+        assert_eq!(resolve_in("He spoke Thursday.", "2006-11-30"), ["2006-11-30"]);
+    }
+
+    #[test]
+    fn month_days_and_months() {
+        assert_eq!(resolve_in("The test on October 9 shocked Tokyo.", "2006-11-30"), ["2006-10-09"]);
+        assert_eq!(resolve_in("The deal of December 20 collapsed.", "2006-11-30"), ["2005-12-20"]);
+        assert_eq!(resolve_in("An agreement made in September last year held.", "2006-11-30"), ["2005-09"]);
+        assert_eq!(resolve_in("Talks started in 2003.", "2006-11-30"), ["2003"]);
+        assert_eq!(resolve_in("Talks broke down late last year.", "2006-11-30"), ["2005"]);
+        assert_eq!(resolve_in("He met Putin on 5 March 2014.", "2016-01-01"), ["2014-03-05"]);
+        assert_eq!(resolve_in("Envoys met this week and yesterday.", "2006-11-30"), ["2006-11", "2006-11-29"]);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(resolve_in("Iran may resume talks.", "2006-11-30").is_empty());
+        assert_eq!(resolve_in("Iran resumed talks in May.", "2006-11-30"), ["2006-05"]);
+    }
+}
