@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod code;
+pub mod compat;
 pub mod dates;
 pub mod dict;
 pub mod error;

@@ -150,4 +150,16 @@ pub struct Event {
     /// The grammatical rules that shaped the event (`passive`, `reported-speech`, ...).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub rules: Vec<String>,
+    /// For a statement attributed to a quotation: the quoted words.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub quote: Option<Quote>,
+}
+
+/// Quoted words attributed to a statement event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
 }

@@ -9,6 +9,7 @@
 pub mod explain;
 pub mod mentions;
 pub mod patterns;
+pub mod quotes;
 
 pub use explain::{Explanation, SentenceExplanation};
 
@@ -137,7 +138,13 @@ impl Coder {
             }
             return Vec::new();
         }
-        let (mentions, places) = mentions::find_mentions(&self.dict, tokens, &encoded, doc.date, memory);
+        let (mut mentions, places) = mentions::find_mentions(&self.dict, tokens, &encoded, doc.date, memory);
+        let attributions = quotes::attribute(sentence, &mentions);
+        let quoted = quotes::first_person_mentions(sentence, &attributions);
+        if !quoted.is_empty() {
+            mentions.extend(quoted);
+            mentions.sort_by_key(|m| m.start);
+        }
         if let Some(t) = trace.as_deref_mut() {
             t.record_mentions(tokens, &mentions, &places);
         }
@@ -157,7 +164,14 @@ impl Coder {
             match patterns::match_at(&self.dict, tokens, &units, i, clause) {
                 Ok(m) => {
                     covered = m.tokens.end;
-                    let made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, trace.as_deref_mut());
+                    let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
+                    let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, trace.as_deref_mut());
+                    if quote.is_some() {
+                        for e in made.iter_mut().filter(|e| e.cameo.starts_with("01")) {
+                            e.quote = quote.clone();
+                            e.rules.push("quotation".into());
+                        }
+                    }
                     events.extend(made);
                 }
                 Err(Some(miss)) => {
@@ -315,6 +329,7 @@ impl Coder {
                 pattern: m.pattern.text.clone(),
             },
             rules: rules.to_vec(),
+            quote: None,
         }
     }
 }
@@ -348,6 +363,12 @@ fn event_date(
         c = clause.parent;
     }
     Some((doc_date.format("%Y-%m-%d").to_string(), DatePrecision::Day, None))
+}
+
+fn quote_of(analysis: &Analysis, sentence: &Sentence, a: &quotes::Attribution) -> crate::model::Quote {
+    let tokens = &sentence.tokens;
+    let (start, end) = (tokens[a.quote.start].start, tokens[a.quote.end.max(a.quote.start + 1) - 1].end);
+    crate::model::Quote { text: analysis.text()[start..end].to_string(), span: analysis.original_span(start, end) }
 }
 
 fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String>) {

@@ -509,6 +509,9 @@ pub struct VerbRoot {
     pub code: VerbCode,
     /// Patterns, longest first.
     pub patterns: Vec<Pattern>,
+    /// Index (in [`VerbDict::roots`]) of the root whose patterns this one shares (PETRARCH
+    /// synonym blocks); `None` when it owns its patterns.
+    pub shared: Option<usize>,
     /// Where it was read.
     pub loc: Loc,
 }
@@ -518,7 +521,7 @@ pub struct VerbRoot {
 pub struct VerbDict {
     /// Synonym sets by name (without `&`).
     pub synsets: std::collections::HashMap<String, Vec<Vec<PTok>>>,
-    /// Verb roots. Roots sharing a PETRARCH synonym block share `group`.
+    /// Verb roots.
     pub roots: Vec<VerbRoot>,
     /// `<TIME>` entries (TABARI), kept for conversion and lint.
     pub time: Vec<(String, String, Loc)>,

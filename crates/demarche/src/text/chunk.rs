@@ -145,7 +145,8 @@ pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
 
 /// Splits a sentence into clauses.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
-    let mut starts: Vec<(usize, ClauseKind)> = vec![(0, ClauseKind::Main)];
+    let first_kind = if tokens.first().is_some_and(is_quote) { ClauseKind::Quotation } else { ClauseKind::Main };
+    let mut starts: Vec<(usize, ClauseKind)> = vec![(0, first_kind)];
     for i in 1..tokens.len() {
         if let Some(kind) = boundary_at(tokens, i) {
             if starts.last().is_some_and(|&(s, _)| s == i) {

@@ -1,0 +1,77 @@
+//! Quotation attribution: a quotation is given to the speaker of the speech verb next to it
+//! ("“...,” he added." / "Hill said: “...”"); first-person pronouns inside it become the speaker,
+//! and the statement event of that speech verb keeps the quote.
+
+use super::mentions::{Mention, MentionKind};
+use crate::text::chunk::SPEECH_VERBS;
+use crate::text::{ClauseKind, Sentence, Tag};
+
+/// A quotation and who said it.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    /// Tokens inside the quotation marks.
+    pub quote: std::ops::Range<usize>,
+    /// The speech verb token.
+    pub verb: usize,
+    /// The speaker.
+    pub speaker: Mention,
+}
+
+const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our", "myself", "ourselves"];
+
+/// Finds the speaker of each quotation in the sentence.
+pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> {
+    let tokens = &sentence.tokens;
+    let mut out = Vec::new();
+    for (k, clause) in sentence.clauses.iter().enumerate() {
+        if clause.kind != ClauseKind::Quotation {
+            continue;
+        }
+        let inner = clause.tokens.start + 1..clause.tokens.end.saturating_sub(1).max(clause.tokens.start + 1);
+        // After the quote: `", he added` / `", Hill said` / `", said Hill`.
+        let after = sentence.clauses.get(k + 1).map(|c| c.tokens.clone());
+        let before = k.checked_sub(1).map(|p| sentence.clauses[p].tokens.clone());
+        let found = after
+            .and_then(|r| speech_near(tokens, mentions, r.start..(r.start + 5).min(r.end)))
+            .or_else(|| before.and_then(|r| speech_near(tokens, mentions, r.end.saturating_sub(6).max(r.start)..r.end)));
+        if let Some((verb, speaker)) = found {
+            out.push(Attribution { quote: inner, verb, speaker });
+        }
+    }
+    out
+}
+
+fn speech_near(tokens: &[crate::text::Token], mentions: &[Mention], window: std::ops::Range<usize>) -> Option<(usize, Mention)> {
+    let verb = window.clone().find(|&i| tokens[i].tag.is_verb() && SPEECH_VERBS.contains(&tokens[i].lemma.as_str()))?;
+    let speaker = mentions
+        .iter()
+        .filter(|m| m.preposition.is_none() && (m.end <= verb && verb - m.end <= 2 || m.start > verb && m.start - verb <= 2))
+        .min_by_key(|m| if m.end <= verb { verb - m.end } else { m.start - verb })?;
+    Some((verb, speaker.clone()))
+}
+
+/// Mentions for first-person pronouns inside attributed quotations.
+pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) -> Vec<Mention> {
+    let tokens = &sentence.tokens;
+    let mut out = Vec::new();
+    for a in attributions {
+        for i in a.quote.clone() {
+            let t = &tokens[i];
+            if matches!(t.tag, Tag::PRP | Tag::PRPS) && FIRST_PERSON.contains(&t.lower.as_str()) {
+                out.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    code: a.speaker.code.clone(),
+                    entry: a.speaker.entry.clone(),
+                    person: a.speaker.person,
+                    kind: MentionKind::Coreference,
+                    preposition: None,
+                    antecedent: Some(a.speaker.antecedent.clone().unwrap_or_else(|| {
+                        tokens[a.speaker.start..a.speaker.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+                    })),
+                });
+            }
+        }
+    }
+    out
+}

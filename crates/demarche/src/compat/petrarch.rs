@@ -1,0 +1,394 @@
+//! Readers for PETRARCH / Phoenix dictionaries: agents (`{plural}`, `!SUBST!`), verbs
+//! (CAMEO.2.0 synonym blocks, patterns, transformations), discards and issues. Actor files
+//! share TABARI's structure and are read by [`tabari::read_actors`](super::tabari::read_actors).
+//!
+//! PETRARCH patterns are written for parse trees (`- {FINANCIAL AID} * (FOR AID)`); for the
+//! compat engine they are flattened to TABARI word sequences: noun phrases and prepositional
+//! phrases lose their brackets and every word must match whole (regular endings allowed).
+
+use super::tabari::{extract_braces, read_synset_line, split_blocks, strip_comments};
+use super::*;
+
+fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<String>) {
+    out.push(Diagnostic { file: file.to_string(), line, message: message.into() });
+}
+
+fn line_no(n: usize) -> u32 {
+    u32::try_from(n + 1).unwrap_or(u32::MAX)
+}
+
+/// Reads a PETRARCH agents file.
+pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> ActorDict {
+    let mut dict = ActorDict::default();
+    let mut subst: Vec<(String, Vec<String>)> = Vec::new();
+    let mut in_xml = false;
+    for (n, raw) in text.lines().enumerate() {
+        let ln = line_no(n);
+        let stripped = strip_comments(raw, &mut in_xml, false);
+        let line = stripped.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('!') && line.contains('=') && !line.contains('[') {
+            let (k, v) = line.split_once('=').unwrap_or((line, ""));
+            subst.push((k.trim().to_string(), v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()));
+            continue;
+        }
+        // tolerate the `[~LEG}` typo seen in the documentation
+        let fixed = if line.contains('[') && !line.contains(']') { line.replacen('}', "]", 1) } else { line.to_string() };
+        let (rest, plurals) = match extract_braces(&fixed) {
+            Ok(v) => v,
+            Err(m) => {
+                diag(diags, file, ln, m);
+                continue;
+            }
+        };
+        let (phrase, blocks) = match split_blocks(&rest) {
+            Ok(v) => v,
+            Err(m) => {
+                diag(diags, file, ln, m);
+                continue;
+            }
+        };
+        if phrase.is_empty() {
+            diag(diags, file, ln, "phrase missing");
+            continue;
+        }
+        if blocks.len() != 1 {
+            diag(diags, file, ln, format!("agent '{phrase}' needs exactly one [~CODE], found {}", blocks.len()));
+            continue;
+        }
+        let code = match parse_code_block(blocks[0]) {
+            Ok(c) => c,
+            Err(m) => {
+                diag(diags, file, ln, m);
+                continue;
+            }
+        };
+        if !code.code.starts_with('~') && !code.code.ends_with('~') {
+            diag(diags, file, ln, format!("agent code '{}' lacks the '~' connector", code.code));
+            continue;
+        }
+        let loc = Loc { file: file.clone(), line: ln };
+        let mut phrases = vec![phrase.to_string()];
+        if let Some((marker, subs)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) {
+            phrases = subs.iter().map(|s| phrase.replace(marker.as_str(), s)).collect();
+        } else if phrase.contains('!') {
+            diag(diags, file, ln, format!("undefined substitution marker in '{phrase}'"));
+            continue;
+        }
+        let parent = phrases[0].clone();
+        for (i, p) in phrases.iter().enumerate() {
+            let mut words = phrase_words(p);
+            if let Some(w) = words.last_mut() {
+                w.exact = true;
+                if plurals.is_some() {
+                    w.no_endings = true;
+                }
+            }
+            dict.entries.push(ActorEntry { phrase: p.clone(), words, codes: vec![code.clone()], parent: (i > 0).then(|| parent.clone()), plurals: plurals.clone(), loc: loc.clone() });
+        }
+        for pl in plurals.iter().flatten() {
+            let mut words = phrase_words(pl);
+            if let Some(w) = words.last_mut() {
+                w.exact = true;
+                w.no_endings = true;
+            }
+            dict.entries.push(ActorEntry { phrase: pl.clone(), words, codes: vec![code.clone()], parent: Some(parent.clone()), plurals: None, loc: loc.clone() });
+        }
+    }
+    dict
+}
+
+/// Reads a PETRARCH verbs file (CAMEO.2.0 format or `PETR.Validate.verbs.txt`).
+pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> VerbDict {
+    let mut dict = VerbDict::default();
+    let mut block_code = VerbCode { null: true, ..VerbCode::default() };
+    let mut block_first: Option<usize> = None;
+    let mut current_synset: Option<String> = None;
+    let mut in_xml = false;
+    let mut patterns_started = false;
+    for (n, raw) in text.lines().enumerate() {
+        let ln = line_no(n);
+        let loc = Loc { file: file.clone(), line: ln };
+        let t = raw.trim_start();
+        if let Some(h) = t.strip_prefix("---") {
+            // block header: --- NAME [code] ---
+            let h = h.trim().trim_end_matches('-').trim();
+            block_code = match split_blocks(h) {
+                Ok((_, b)) if b.len() == 1 => VerbCode::parse(b[0]).unwrap_or_else(|m| {
+                    diag(diags, file, ln, m);
+                    VerbCode { null: true, ..VerbCode::default() }
+                }),
+                _ => VerbCode { null: true, ..VerbCode::default() },
+            };
+            block_first = None;
+            patterns_started = false;
+            current_synset = None;
+            continue;
+        }
+        if t.starts_with('~') {
+            dict.transformations.push((strip_comments(raw, &mut in_xml, false).trim().to_string(), loc));
+            continue;
+        }
+        let stripped = strip_comments(raw, &mut in_xml, false);
+        let line = stripped.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('&') || (line.starts_with('+') && current_synset.is_some() && block_first.is_none()) {
+            read_synset_line(line, &mut current_synset, &mut dict, file, ln, diags);
+            continue;
+        }
+        current_synset = None;
+        if let Some(p) = line.strip_prefix('-') {
+            let Some(first) = block_first else {
+                diag(diags, file, ln, "pattern before any verb; skipped");
+                continue;
+            };
+            patterns_started = true;
+            match read_pattern(p, loc) {
+                Ok(p) => dict.roots[first].patterns.push(p),
+                Err(m) => diag(diags, file, ln, m),
+            }
+            continue;
+        }
+        if patterns_started {
+            // a verb after patterns without a new header: starts a new block with the same code
+            block_first = None;
+            patterns_started = false;
+        }
+        match read_verb_line(line, &block_code, loc) {
+            Ok(mut root) => {
+                let idx = dict.roots.len();
+                match block_first {
+                    Some(_) => root.patterns.clear(),
+                    None => block_first = Some(idx),
+                }
+                if let Some(f) = block_first.filter(|&f| f != idx) {
+                    root.shared = Some(f);
+                }
+                dict.roots.push(root);
+            }
+            Err(m) => diag(diags, file, ln, m),
+        }
+    }
+    for r in &mut dict.roots {
+        r.patterns.sort_by(|a, b| b.len.cmp(&a.len));
+    }
+    dict
+}
+
+fn read_verb_line(line: &str, block_code: &VerbCode, loc: Loc) -> std::result::Result<VerbRoot, String> {
+    let (rest, forms) = extract_braces(line)?;
+    let (phrase, blocks) = split_blocks(&rest)?;
+    if phrase.is_empty() {
+        return Err("verb phrase missing".into());
+    }
+    if phrase.contains(['*', '$', '%']) {
+        return Err(format!("unexpected line '{line}' (pattern without '-'?)"));
+    }
+    let code = match blocks.as_slice() {
+        [] => block_code.clone(),
+        [b] => VerbCode::parse(b)?,
+        _ => return Err("verb has more than one [code]".into()),
+    };
+    let (words, head) = verb_words(phrase);
+    let forms = forms.unwrap_or_default().iter().map(|f| verb_words(f).0).filter(|w| !w.is_empty()).collect();
+    Ok(VerbRoot { phrase: phrase.to_string(), words, head, forms, code, patterns: Vec::new(), shared: None, loc })
+}
+
+/// Words of a PETRARCH verb (`WIRE_+TAP`): all exact, consecutive; the `+` marks the head.
+fn verb_words(phrase: &str) -> (Vec<PWord>, usize) {
+    let mut head = 0;
+    let parts: Vec<&str> = phrase.split(['_', ' ']).filter(|s| !s.is_empty()).collect();
+    let n = parts.len();
+    let words = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.starts_with('+') {
+                head = i;
+            }
+            PWord { text: p.trim_start_matches('+').to_uppercase(), exact: true, no_endings: false, joined: i + 1 < n }
+        })
+        .collect();
+    (words, head)
+}
+
+fn read_pattern(body: &str, loc: Loc) -> std::result::Result<Pattern, String> {
+    let (p, blocks) = split_blocks(body)?;
+    if blocks.len() != 1 {
+        return Err(format!("pattern needs exactly one [code], found {}", blocks.len()));
+    }
+    let code = VerbCode::parse(blocks[0])?;
+    let toks = flatten_pattern(p)?;
+    if toks.iter().filter(|t| matches!(t, PTok::Verb { .. })).count() != 1 {
+        return Err("pattern needs exactly one '*'".into());
+    }
+    let len = super::tabari::pattern_len(&toks);
+    Ok(Pattern { raw: p.to_string(), toks, code, len, loc })
+}
+
+/// Flattens a PETRARCH pattern to TABARI elements.
+pub fn flatten_pattern(p: &str) -> std::result::Result<Vec<PTok>, String> {
+    let depth_ok = p.matches('(').count() == p.matches(')').count() && p.matches('{').count() == p.matches('}').count();
+    if !depth_ok {
+        return Err("unbalanced brackets in pattern".into());
+    }
+    let mut toks = Vec::new();
+    for piece in p.split(|c: char| c.is_whitespace() || "(){}".contains(c)).filter(|s| !s.is_empty()) {
+        let t = match piece {
+            "*" => PTok::Verb { joined: false },
+            "$" => PTok::Source { joined: false },
+            "+" => PTok::Target { joined: false },
+            "%" => PTok::Compound { joined: false },
+            "^" => PTok::Skip { joined: false },
+            _ if piece.starts_with('&') => PTok::Synset { name: piece[1..].to_uppercase(), joined: false },
+            _ => {
+                let parts: Vec<&str> = piece.split('_').filter(|s| !s.is_empty()).collect();
+                let n = parts.len();
+                for (i, w) in parts.iter().enumerate() {
+                    let tok = PTok::Word(PWord { text: w.to_uppercase(), exact: true, no_endings: false, joined: i + 1 < n });
+                    if i + 1 < n {
+                        toks.push(tok);
+                    } else {
+                        toks.push(tok);
+                    }
+                }
+                continue;
+            }
+        };
+        toks.push(t);
+    }
+    Ok(toks)
+}
+
+/// Reads a PETRARCH discard list.
+pub fn read_discards(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Discard> {
+    let mut out = Vec::new();
+    let mut in_xml = false;
+    for (n, raw) in text.lines().enumerate() {
+        let stripped = strip_comments(raw, &mut in_xml, false);
+        let line = stripped.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (story, phrase) = match line.strip_prefix('+') {
+            Some(p) => (true, p.trim()),
+            None => (false, line),
+        };
+        let mut words = phrase_words(phrase);
+        if words.is_empty() {
+            diag(diags, file, line_no(n), "empty discard phrase");
+            continue;
+        }
+        let last = words.len() - 1;
+        for w in &mut words[..last] {
+            w.exact = true;
+            w.joined = true;
+        }
+        out.push(Discard { words, story, loc: Loc { file: file.clone(), line: line_no(n) } });
+    }
+    out
+}
+
+fn expand_issue_word(w: &str) -> Vec<String> {
+    let mut base: Vec<String> = vec![String::new()];
+    for seg in w.split('+').enumerate().map(|(i, s)| (i, s.to_string())).collect::<Vec<_>>() {
+        let (i, s) = seg;
+        let forms: Vec<String> = if let Some(x) = s.strip_prefix("n:") {
+            let pl = if let Some(st) = x.strip_suffix('y') { format!("{st}ies") } else if x.ends_with('s') { format!("{x}es") } else { format!("{x}s") };
+            vec![x.to_string(), pl]
+        } else if let Some(x) = s.strip_prefix("v:") {
+            let stem = x.strip_suffix('e').unwrap_or(x);
+            vec![x.to_string(), format!("{x}s"), format!("{stem}ed"), format!("{stem}ing")]
+        } else {
+            vec![s.clone()]
+        };
+        base = base
+            .iter()
+            .flat_map(|b| {
+                forms.iter().flat_map(move |f| if i == 0 { vec![f.clone()] } else { vec![format!("{b} {f}"), format!("{b}-{f}")] }).map(move |f| if i == 0 { format!("{b}{f}") } else { f }).collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    base
+}
+
+/// Reads a PETRARCH issues file.
+pub fn read_issues(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let mut in_xml = false;
+    for (n, raw) in text.lines().enumerate() {
+        let stripped = strip_comments(raw, &mut in_xml, false);
+        let line = stripped.trim();
+        if line.is_empty() || line.starts_with('<') {
+            continue;
+        }
+        let loc = Loc { file: file.clone(), line: line_no(n) };
+        if let Some(ig) = line.strip_prefix('~') {
+            let ig = ig.trim_start_matches('~').trim();
+            out.push(Issue { phrases: vec![ig.to_string()], code: String::new(), ignore: true, loc });
+            continue;
+        }
+        let (phrase, blocks) = match split_blocks(line) {
+            Ok(v) => v,
+            Err(m) => {
+                diag(diags, file, line_no(n), m);
+                continue;
+            }
+        };
+        if blocks.len() != 1 || phrase.is_empty() {
+            diag(diags, file, line_no(n), "issue line needs 'phrase [CODE]'");
+            continue;
+        }
+        let mut phrases = vec![String::new()];
+        for w in phrase.split_whitespace() {
+            let forms = expand_issue_word(w);
+            phrases = phrases.iter().flat_map(|p| forms.iter().map(move |f| if p.is_empty() { f.clone() } else { format!("{p} {f}") })).collect();
+        }
+        out.push(Issue { phrases, code: blocks[0].trim().to_string(), ignore: false, loc });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agents() {
+        let t = "!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV] # c\nBAD [GOV]\nMEDIA {} [~MED]\n";
+        let mut d = Vec::new();
+        let a = read_agents(&"a.txt".into(), t, &mut d);
+        assert_eq!(a.entries.len(), 5, "{:?}", a.entries.iter().map(|e| &e.phrase).collect::<Vec<_>>());
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn verbs() {
+        let t = "&CUR\n+DOLLARS\n\n--- ACCELERATE [042] ---\nACCELERATE\nHURRY {HURRIES HURRIED}\n- * (TO)  [042:043] # RUSH\n- * {ARMS SHIPMENT} [072]\n~ a (a b Q) SAY = a b Q\n--- X [---] ---\n+BEEF_UP\nWIRE_+TAP\n- * &CUR [1]\n- nostar [2]\n";
+        let mut d = Vec::new();
+        let v = read_verbs(&"v.txt".into(), t, &mut d);
+        assert_eq!(v.roots.len(), 4);
+        assert_eq!(v.roots[0].patterns.len(), 2);
+        assert_eq!(v.roots[1].shared, Some(0));
+        assert_eq!(v.roots[0].code.code, "042");
+        assert_eq!(v.roots[3].head, 1);
+        assert_eq!(v.transformations.len(), 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    #[test]
+    fn issues_and_discards() {
+        let mut d = Vec::new();
+        let i = read_issues(&"i".into(), "<ISSUE CATEGORY=\"X\">\nn:preschool [ECE]\npre+n:school [ECE]\n~a head start\n", &mut d);
+        assert_eq!(i[0].phrases, ["preschool", "preschools"]);
+        assert!(i[1].phrases.contains(&"pre school".to_string()) && i[1].phrases.contains(&"pre-schools".to_string()));
+        assert!(i[2].ignore);
+        let ds = read_discards(&"d".into(), "+5K RUN # x\nBASEBALL\n", &mut d);
+        assert!(ds[0].story && !ds[1].story);
+        assert!(d.is_empty());
+    }
+}
