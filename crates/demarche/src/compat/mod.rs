@@ -169,11 +169,15 @@ pub fn parse_code_block(inner: &str) -> std::result::Result<DatedCode, String> {
     if inner.is_empty() {
         return Err("empty code block []".into());
     }
+    let squeezed = normalize_code(inner);
+    if matches!(squeezed.as_str(), "---" | "###" | "+++") {
+        return Ok(DatedCode { code: squeezed, from: None, to: None });
+    }
     let (code, restr) = match inner.find(|c: char| c == '<' || c == '>' || c.is_whitespace()) {
         Some(i) => (inner[..i].trim(), inner[i..].trim()),
         None => (inner, ""),
     };
-    if code.is_empty() || (restr.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) && code.len() >= 6) {
+    if code.is_empty() || (code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
         return Err(format!("no code in [{inner}]"));
     }
     let code = normalize_code(code);
