@@ -55,8 +55,9 @@ fn main() {
     let encoded: Vec<EncodedSentence> = analysed.sentences.iter().map(|s| EncodedSentence::new(&s.tokens)).collect();
     bench("actor matching (compiled, per sentence set)", sentences, "sentences", 9, 200, || {
         for e in &encoded {
-            black_box(dict.actors.find(e, None));
-            black_box(dict.agents.find(e));
+            let m = dict.match_phrases(e);
+            black_box(dict.actors.resolve(m.actors, None));
+            black_box(dict.agents.resolve(m.agents));
         }
     });
     bench("verb matching (head index)", sentences, "sentences", 9, 200, || {

@@ -2,7 +2,7 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
-use crate::dict::{ActorEntry, Dictionaries, EncodedSentence};
+use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
 
@@ -87,12 +87,12 @@ const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its"];
 pub fn find_mentions(
     dict: &Dictionaries,
     tokens: &[Token],
-    encoded: &EncodedSentence,
+    matches: SentenceMatches,
     date: Option<Date>,
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
-    let actors = dict.actors.find(encoded, date);
-    let agents = dict.agents.find(encoded);
+    let actors = dict.actors.resolve(matches.actors, date);
+    let agents = dict.agents.resolve(matches.agents);
     let mut mentions = Vec::new();
     let mut places = Vec::new();
     let mut used_agents = vec![false; agents.len()];

@@ -131,14 +131,15 @@ impl Coder {
         }
         let tokens = &sentence.tokens;
         let encoded = EncodedSentence::new(tokens);
-        if let Some(d) = self.dict.discards.find_all(&encoded).first() {
+        let mut matches = self.dict.match_phrases(&encoded);
+        if let Some(d) = std::mem::take(&mut matches.discards).first() {
             let words = tokens[d.start..d.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
             if let Some(t) = trace.as_deref_mut() {
                 t.decisions.push(format!("sentence discarded: it contains the discard phrase '{words}'"));
             }
             return Vec::new();
         }
-        let (mut mentions, places) = mentions::find_mentions(&self.dict, tokens, &encoded, doc.date, memory);
+        let (mut mentions, places) = mentions::find_mentions(&self.dict, tokens, matches, doc.date, memory);
         let attributions = quotes::attribute(sentence, &mentions);
         let quoted = quotes::first_person_mentions(sentence, &attributions);
         if !quoted.is_empty() {

@@ -2,7 +2,7 @@
 //! nouns that name agents (`GOV`, `MIL`), compiled into phrase matchers.
 
 use super::parse::{parse_file, DateRange, Diagnostic};
-use super::phrase::{EncodedSentence, PhraseMatch, PhraseSet};
+use super::phrase::PhraseMatch;
 use crate::model::{Date, EntryRef};
 use crate::text::inflect::noun_plurals;
 use std::sync::Arc;
@@ -41,7 +41,8 @@ pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     /// For each distinct phrase, the entries that share it.
     by_phrase: Vec<Vec<usize>>,
-    matcher: PhraseSet,
+    /// The distinct phrases (lower-cased unless case-sensitive), index = phrase id.
+    keys: Vec<String>,
 }
 
 impl ActorDictionary {
@@ -80,8 +81,7 @@ impl ActorDictionary {
             });
             by_phrase[slot].push(i);
         }
-        let matcher = PhraseSet::new(&keys);
-        ActorDictionary { entries, by_phrase, matcher }
+        ActorDictionary { entries, by_phrase, keys }
     }
 
     /// Number of entries (phrases).
@@ -99,14 +99,15 @@ impl ActorDictionary {
         &self.entries
     }
 
-    /// Leftmost-longest actor matches valid on `date`, with the entry chosen for each.
-    pub fn find(&self, sentence: &EncodedSentence, date: Option<Date>) -> Vec<(PhraseMatch, &ActorEntry)> {
-        let valid: Vec<PhraseMatch> = self
-            .matcher
-            .find_all(sentence)
-            .into_iter()
-            .filter(|m| self.pick(m.phrase, date).is_some())
-            .collect();
+    /// The distinct phrases, index = phrase id of the matches given to [`Self::resolve`].
+    pub fn phrases(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// Leftmost-longest actor matches valid on `date`, with the entry chosen for each, from all
+    /// occurrences of this dictionary's phrases.
+    pub fn resolve(&self, matches: Vec<PhraseMatch>, date: Option<Date>) -> Vec<(PhraseMatch, &ActorEntry)> {
+        let valid: Vec<PhraseMatch> = matches.into_iter().filter(|m| self.pick(m.phrase, date).is_some()).collect();
         super::phrase::leftmost_longest(valid)
             .into_iter()
             .filter_map(|m| self.pick(m.phrase, date).map(|e| (m, e)))
@@ -134,7 +135,6 @@ impl ActorDictionary {
 #[derive(Clone, Debug, Default)]
 pub struct AgentDictionary {
     entries: Vec<AgentEntry>,
-    matcher: PhraseSet,
 }
 
 impl AgentDictionary {
@@ -162,8 +162,7 @@ impl AgentDictionary {
                 }
             }
         }
-        let matcher = PhraseSet::new(&entries.iter().map(|e| e.phrase.as_str()).collect::<Vec<_>>());
-        AgentDictionary { entries, matcher }
+        AgentDictionary { entries }
     }
 
     /// Number of phrases, generated plurals included.
@@ -176,9 +175,14 @@ impl AgentDictionary {
         self.entries.is_empty()
     }
 
-    /// Leftmost-longest agent matches.
-    pub fn find(&self, sentence: &EncodedSentence) -> Vec<(PhraseMatch, &AgentEntry)> {
-        super::phrase::leftmost_longest(self.matcher.find_all(sentence))
+    /// The phrases, index = phrase id of the matches given to [`Self::resolve`].
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.phrase.as_str())
+    }
+
+    /// Leftmost-longest agent matches from all occurrences of this dictionary's phrases.
+    pub fn resolve(&self, matches: Vec<PhraseMatch>) -> Vec<(PhraseMatch, &AgentEntry)> {
+        super::phrase::leftmost_longest(matches)
             .into_iter()
             .map(|m| (m, &self.entries[m.phrase]))
             .collect()

@@ -131,7 +131,9 @@ pub struct Dictionaries {
     /// Verb patterns.
     pub verbs: VerbDictionary,
     /// Discard phrases.
-    pub discards: PhraseSet,
+    pub discards: Vec<String>,
+    /// One automaton for actor, agent and discard phrases, in that id order.
+    phrases: PhraseSet,
     /// CAMEO code table.
     pub cameo: CameoTable,
     /// The tagger's lexicon, extended with the verb heads.
@@ -162,7 +164,8 @@ impl Dictionaries {
             .iter()
             .flat_map(|(_, text)| text.lines().map(parse::strip_comment).flat_map(|l| l.split('|')).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect::<Vec<_>>())
             .collect();
-        let discards = PhraseSet::new(&discard_phrases);
+        let all: Vec<&str> = actors.phrases().iter().map(String::as_str).chain(agents.phrases()).chain(discard_phrases.iter().map(String::as_str)).collect();
+        let phrases = PhraseSet::new(&all);
         let cameo = sources.cameo.as_ref().map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics)).unwrap_or_default();
         let mut reported = std::collections::HashSet::new();
         for p in verbs.patterns() {
@@ -175,6 +178,35 @@ impl Dictionaries {
             }
         }
         let lexicon = Lexicon::new(verbs.verb_head_lemmas());
-        Dictionaries { actors, agents, verbs, discards, cameo, lexicon, diagnostics }
+        Dictionaries { actors, agents, verbs, discards: discard_phrases, phrases, cameo, lexicon, diagnostics }
     }
+
+    /// All actor, agent and discard phrase occurrences in a sentence, in one pass.
+    pub fn match_phrases(&self, sentence: &EncodedSentence) -> SentenceMatches {
+        let (a, g) = (self.actors.phrases().len(), self.agents.len());
+        let mut out = SentenceMatches::default();
+        for mut m in self.phrases.find_all(sentence) {
+            if m.phrase < a {
+                out.actors.push(m);
+            } else if m.phrase < a + g {
+                m.phrase -= a;
+                out.agents.push(m);
+            } else {
+                m.phrase -= a + g;
+                out.discards.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// Phrase occurrences in one sentence, by dictionary (phrase ids are per dictionary).
+#[derive(Clone, Debug, Default)]
+pub struct SentenceMatches {
+    /// Actor phrase occurrences (all, overlapping).
+    pub actors: Vec<PhraseMatch>,
+    /// Agent phrase occurrences.
+    pub agents: Vec<PhraseMatch>,
+    /// Discard phrase occurrences.
+    pub discards: Vec<PhraseMatch>,
 }

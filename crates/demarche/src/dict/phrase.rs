@@ -54,13 +54,13 @@ pub struct PhraseMatch {
     pub phrase: usize,
 }
 
-/// A compiled set of phrases.
+/// A compiled set of phrases: one automaton over the lower-cased sentence; phrases written in
+/// capitals are verified against the sentence as written.
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
-    insensitive: Option<AhoCorasick>,
-    insensitive_ids: Vec<usize>,
-    sensitive: Option<AhoCorasick>,
-    sensitive_ids: Vec<usize>,
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: the phrase id and, for case-sensitive phrases, the cased encoding.
+    patterns: Vec<(usize, Option<String>)>,
     len: usize,
 }
 
@@ -92,23 +92,16 @@ pub fn is_case_sensitive(phrase: &str) -> bool {
 impl PhraseSet {
     /// Compiles `phrases` (index = phrase id).
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
-        let mut ins = Vec::new();
-        let mut sen = Vec::new();
+        let mut encoded = Vec::with_capacity(phrases.len());
         let mut set = PhraseSet { len: phrases.len(), ..PhraseSet::default() };
         for (id, p) in phrases.iter().enumerate() {
             let p = p.as_ref();
-            if is_case_sensitive(p) {
-                if let Some(e) = encode_phrase(p, false) {
-                    sen.push(e);
-                    set.sensitive_ids.push(id);
-                }
-            } else if let Some(e) = encode_phrase(p, true) {
-                ins.push(e);
-                set.insensitive_ids.push(id);
-            }
+            let Some(lower) = encode_phrase(p, true) else { continue };
+            let cased = if is_case_sensitive(p) { encode_phrase(p, false) } else { None };
+            encoded.push(lower);
+            set.patterns.push((id, cased));
         }
-        set.insensitive = build(&ins);
-        set.sensitive = build(&sen);
+        set.automaton = build(&encoded);
         set
     }
 
@@ -125,11 +118,19 @@ impl PhraseSet {
     /// Every token-aligned occurrence of every phrase in the sentence.
     pub fn find_all(&self, s: &EncodedSentence) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        if let Some(ac) = &self.insensitive {
-            collect(ac, &s.lower, &s.lower_starts, &self.insensitive_ids, &mut out);
-        }
-        if let Some(ac) = &self.sensitive {
-            collect(ac, &s.cased, &s.cased_starts, &self.sensitive_ids, &mut out);
+        let Some(ac) = &self.automaton else { return out };
+        for m in ac.find_overlapping_iter(&s.lower) {
+            let (Ok(start), Ok(end)) = (s.lower_starts.binary_search(&m.start()), s.lower_starts.binary_search(&(m.end() - 1))) else {
+                continue;
+            };
+            let (id, cased) = &self.patterns[m.pattern().as_usize()];
+            if let Some(cased) = cased {
+                let (a, b) = (s.cased_starts[start], s.cased_starts[end] + 1);
+                if s.cased.get(a..b) != Some(cased.as_str()) {
+                    continue;
+                }
+            }
+            out.push(PhraseMatch { start, end, phrase: *id });
         }
         out
     }
@@ -141,19 +142,9 @@ fn build(patterns: &[String]) -> Option<AhoCorasick> {
     }
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
-        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(patterns))
         .ok()
-}
-
-fn collect(ac: &AhoCorasick, hay: &str, starts: &[usize], ids: &[usize], out: &mut Vec<PhraseMatch>) {
-    for m in ac.find_overlapping_iter(hay) {
-        let (Ok(start), Ok(end)) = (starts.binary_search(&m.start()), starts.binary_search(&(m.end() - 1))) else {
-            continue;
-        };
-        out.push(PhraseMatch { start, end, phrase: ids[m.pattern().as_usize()] });
-    }
 }
 
 /// Picks non-overlapping matches, leftmost first and longest among those starting together.

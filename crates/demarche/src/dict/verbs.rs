@@ -3,7 +3,7 @@
 
 use super::parse::{parse_file, Diagnostic};
 use crate::model::EntryRef;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// One element of a pattern after its head.

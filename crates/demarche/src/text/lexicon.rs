@@ -5,7 +5,7 @@
 
 use super::inflect::verb_forms;
 use super::tag::Tag;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Closed-class words and their tags.
 const CLOSED: &[(&str, Tag)] = &[
@@ -120,7 +120,7 @@ pub struct Lexicon {
 impl Lexicon {
     /// The built-in lexicon plus the extra verb base forms given.
     pub fn new<'a>(extra_verbs: impl IntoIterator<Item = &'a str>) -> Lexicon {
-        let mut lex = Lexicon { closed: CLOSED.iter().copied().collect(), verbs: HashMap::new() };
+        let mut lex = Lexicon { closed: CLOSED.iter().copied().collect(), verbs: HashMap::default() };
         for v in COMMON_VERBS.iter().copied().chain(extra_verbs) {
             lex.add_verb(v);
         }
