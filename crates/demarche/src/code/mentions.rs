@@ -56,6 +56,8 @@ pub struct DocumentMemory {
     names: Vec<(Vec<String>, String, String, String)>,
     last_person: Option<(String, String, String)>,
     last_collective: Option<(String, String, String)>,
+    /// Recent non-person actors, oldest first: (code, entry, text).
+    recent: Vec<(String, String, String)>,
 }
 
 impl DocumentMemory {
@@ -295,9 +297,19 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                     memory.last_person = Some(remembered);
                 }
             } else {
+                memory.recent.push(remembered.clone());
+                if memory.recent.len() > 16 {
+                    memory.recent.remove(0);
+                }
                 memory.last_collective = Some(remembered);
             }
             out.push(m);
+        }
+        if t.lower == "the" && !out.iter().chain(pending.peek()).any(|m| m.start <= i + 1 && i + 1 < m.end) {
+            if let Some(m) = definite_description(tokens, i, memory) {
+                out.push(m);
+                continue;
+            }
         }
         if !matches!(t.tag, Tag::PRP | Tag::PRPS) {
             continue;
@@ -324,6 +336,44 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     }
     out.extend(pending);
     *mentions = out;
+}
+
+/// Nouns that, after "the", refer back to the last country ("the country", "the isolated state").
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "island", "island nation"];
+/// Nouns that, after "the", refer back to the last country's government.
+const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "leadership", "administration"];
+
+/// "the North" (the last actor named "North ..."), "the country", "the isolated state",
+/// "the regime": a definite description standing for an actor named earlier.
+fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<Mention> {
+    let next = tokens.get(i + 1)?;
+    let after = tokens.get(i + 2);
+    let mention = |end: usize, code: String, entry: String, text: String| Mention {
+        start: i,
+        end,
+        code,
+        entry,
+        person: false,
+        kind: MentionKind::Coreference,
+        preposition: None,
+        antecedent: Some(text),
+    };
+    if matches!(next.text.as_str(), "North" | "South" | "East" | "West") && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS) {
+        let (code, entry, text) = memory.recent.iter().rev().find(|(_, _, text)| text.starts_with(next.text.as_str()))?;
+        return Some(mention(i + 2, code.clone(), entry.clone(), text.clone()));
+    }
+    let (noun_at, noun) = if matches!(next.tag, Tag::JJ | Tag::VBN | Tag::VBG) { (i + 2, after?) } else { (i + 1, next) };
+    if tokens.get(noun_at + 1).is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS) {
+        return None;
+    }
+    let (code, entry, text) = memory.last_collective.as_ref().filter(|(c, ..)| c.len() == 3)?;
+    if COUNTRY_NOUNS.contains(&noun.lower.as_str()) {
+        return Some(mention(noun_at + 1, code.clone(), entry.clone(), text.clone()));
+    }
+    if GOVERNMENT_NOUNS.contains(&noun.lower.as_str()) {
+        return Some(mention(noun_at + 1, format!("{code}GOV"), entry.clone(), text.clone()));
+    }
+    None
 }
 
 /// Not governed by a preposition and not directly after a verb (an object).

@@ -134,8 +134,8 @@ pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
                 last_head = Some(j + 1);
             }
             j += 1;
-        } else if t.tag == Tag::VBG && j > i && tokens.get(j + 1).is_some_and(|n| n.tag.is_noun()) {
-            j += 1; // "the ruling party"
+        } else if matches!(t.tag, Tag::VBG | Tag::VBN) && j > i && tokens.get(j + 1).is_some_and(|n| n.tag.is_noun() || n.tag == Tag::JJ) {
+            j += 1; // "the ruling party", "the isolated state"
         } else {
             break;
         }

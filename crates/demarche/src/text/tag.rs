@@ -188,7 +188,26 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     if capitalized && sentence_initial && t.shape == Shape::Abbreviation {
         return Tag::NNP;
     }
-    by_suffix(&t.lower)
+    let tag = by_suffix(&t.lower);
+    if capitalized && sentence_initial && tokens.get(i + 1).is_some_and(|n| n.text.starts_with(char::is_uppercase) && n.shape == Shape::Word) {
+        return Tag::NNP;
+    }
+    if tag == Tag::VBN && prev_tag(tokens, i).is_some_and(|p| p.is_noun() || p == Tag::PRP) {
+        return Tag::VBD;
+    }
+    if tag == Tag::JJ && !next_is_nominal(lexicon, tokens, i) {
+        // A suffix-adjective not followed by a noun is a noun ("the government said").
+        return if t.lower.ends_with('s') && !t.lower.ends_with("ous") { Tag::NNS } else { Tag::NN };
+    }
+    tag
+}
+
+/// The next token looks like the start or head of a noun: a word that is not closed-class and
+/// not a known verb form.
+fn next_is_nominal(lexicon: &Lexicon, tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|n| {
+        n.shape == Shape::Word && lexicon.closed(&n.lower).is_none() && (lexicon.verb(&n.lower).is_empty() || n.lower.ends_with('s') && !n.lower.ends_with("ed"))
+    })
 }
 
 fn is_all_caps_sentence(tokens: &[Token]) -> bool {
