@@ -62,7 +62,7 @@ pub struct DocumentMemory {
 
 impl DocumentMemory {
     fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
-        let full: Vec<String> = name_tokens.iter().map(|t| t.lower.clone()).collect();
+        let full: Vec<String> = name_tokens.iter().map(|t| t.lower.to_string()).collect();
         let text = name_tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
         let mut keys = vec![full.clone()];
         if full.len() >= 2 {
@@ -395,7 +395,7 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             continue;
         }
         if (t.tag == Tag::IN || t.tag == Tag::TO) && !NOT_PREPOSITIONS.contains(&t.lower.as_str()) {
-            return Some(t.lower.clone());
+            return Some(t.lower.to_string());
         }
         return None;
     }

@@ -81,8 +81,8 @@ pub fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                 .iter()
                 .map(|r| {
                     let s = &text[r.start..r.end];
-                    let lower = s.to_lowercase();
-                    Token { start: r.start, end: r.end, text: s.to_string(), lemma: lower.clone(), lower, tag: Tag::NN, shape: r.shape }
+                    let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { s.to_lowercase().into() } else { compact_str::CompactString::from(s) };
+                    Token { start: r.start, end: r.end, text: s.into(), lemma: lower.clone(), lower, tag: Tag::NN, shape: r.shape }
                 })
                 .collect();
             tag::tag_sentence(lexicon, &mut tokens);

@@ -7,6 +7,7 @@
 use super::inflect::noun_singular;
 use super::lexicon::{Lexicon, VerbFormKind};
 use super::token::Shape;
+use compact_str::CompactString;
 
 /// Penn Treebank part-of-speech tags (the subset demarche uses).
 #[allow(missing_docs, clippy::upper_case_acronyms)]
@@ -61,11 +62,11 @@ pub struct Token {
     /// End byte in the normalized document text.
     pub end: usize,
     /// The token as written.
-    pub text: String,
+    pub text: CompactString,
     /// Lower-case form.
-    pub lower: String,
+    pub lower: CompactString,
     /// Base form: the verb's base for verbs, the singular for plural nouns, else `lower`.
-    pub lemma: String,
+    pub lemma: CompactString,
     /// Part of speech.
     pub tag: Tag,
     /// Token shape from the tokenizer.
@@ -112,18 +113,18 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     }
 }
 
-fn lemma_for(lexicon: &Lexicon, t: &Token) -> String {
+fn lemma_for(lexicon: &Lexicon, t: &Token) -> CompactString {
     if t.tag.is_verb() || t.tag == Tag::MD {
         if let Some(aux) = auxiliary_of(&t.lower) {
-            return aux.to_string();
+            return aux.into();
         }
         if let Some(f) = lexicon.verb(&t.lower).first() {
-            return f.lemma.to_string();
+            return CompactString::from(&*f.lemma);
         }
-        return guess_verb_lemma(&t.lower);
+        return guess_verb_lemma(&t.lower).into();
     }
     if matches!(t.tag, Tag::NNS | Tag::NNPS) {
-        return noun_singular(&t.lower).into_owned();
+        return noun_singular(&t.lower).as_ref().into();
     }
     t.lower.clone()
 }
