@@ -1,1 +1,1012 @@
-//! engine
+//! A TABARI-style coding engine: sequential shallow parsing with dictionary patterns.
+//!
+//! The steps follow chapter 7 of the TABARI manual: filter the text; classify words by the
+//! dictionaries (longest phrase wins; stems match prefixes); shift verbs to nouns after a
+//! determiner or when capitalized mid-sentence; resolve date-restricted actor codes; attach
+//! agents to adjacent actors; find compound actors, nouns and adjectives; coreference
+//! pronouns; drop comma-delimited clauses; split clauses at conjunctions; then, clause by
+//! clause, try each verb's patterns longest first, assign source and target (designated by
+//! `$ + %`, otherwise by the default search rules, with passive voice reversed), and expand
+//! compounds and paired codes into events.
+
+use super::tabari::{CodeBy, Options};
+use super::*;
+use std::collections::HashMap;
+
+/// One coded event.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CompatEvent {
+    /// Source actor code.
+    pub source: String,
+    /// Target actor code.
+    pub target: String,
+    /// Event code.
+    pub code: String,
+}
+
+impl std::fmt::Display for CompatEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} / {} / {}", self.source, self.target, self.code)
+    }
+}
+
+/// What coding a sentence produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coded {
+    /// The events.
+    pub events: Vec<CompatEvent>,
+    /// A discard phrase or code was found: no events.
+    pub discarded: bool,
+    /// The sentence was too complex (or a complex code fired): no events.
+    pub complex: bool,
+    /// The patterns that fired (`file:line`), for explanations.
+    pub fired: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flat {
+    Word(usize), // index into words table
+    Verb,
+    Source,
+    Target,
+    Compound,
+    Skip,
+}
+
+#[derive(Clone, Debug)]
+struct FlatPattern {
+    toks: Vec<(Flat, bool)>, // element, joined to next
+    code: VerbCode,
+    len: usize,
+    loc: String,
+}
+
+#[derive(Clone, Debug)]
+enum EntryKind {
+    Actor(usize),
+    Agent(usize),
+    Verb(usize),
+    Noun,
+    Adj,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    words: Vec<PWord>,
+    kind: EntryKind,
+    chars: usize,
+}
+
+/// Dictionaries compiled for the compat engine.
+#[derive(Debug)]
+pub struct Engine {
+    dicts: CompatDicts,
+    entries: Vec<Entry>,
+    index: HashMap<String, Vec<usize>>,
+    words: Vec<PWord>,
+    patterns: Vec<Vec<FlatPattern>>, // per root
+    discards: Vec<Vec<PWord>>,
+    /// Options in force (records of a validation suite may change them).
+    pub options: Options,
+}
+
+fn key_of(s: &str) -> String {
+    s.chars().take(2).collect()
+}
+
+const FUNCTION_WORDS: &[&str] = &["THE", "A", "AN", "AND", "BUT", "OR", "NOR", "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", "WAS", "WERE", "BEEN", "BY", "OF", "IN", "TO"];
+
+impl Engine {
+    /// Compiles dictionaries.
+    pub fn new(dicts: CompatDicts) -> Engine {
+        let mut e = Engine { options: dicts.options.clone(), dicts, entries: Vec::new(), index: HashMap::new(), words: Vec::new(), patterns: Vec::new(), discards: Vec::new() };
+        e.compile();
+        e
+    }
+
+    /// The dictionaries.
+    pub fn dicts(&self) -> &CompatDicts {
+        &self.dicts
+    }
+
+    fn add_entry(&mut self, words: Vec<PWord>, kind: EntryKind) {
+        if words.is_empty() {
+            return;
+        }
+        let chars = words.iter().map(|w| w.text.len()).sum();
+        let idx = self.entries.len();
+        self.index.entry(key_of(&words[0].text)).or_default().push(idx);
+        self.entries.push(Entry { words, kind, chars });
+    }
+
+    fn compile(&mut self) {
+        let actors: Vec<Vec<PWord>> = self.dicts.actors.entries.iter().map(|a| a.words.clone()).collect();
+        for (i, w) in actors.into_iter().enumerate() {
+            self.add_entry(w, EntryKind::Actor(i));
+        }
+        let agents: Vec<Vec<PWord>> = self.dicts.agents.entries.iter().map(|a| a.words.clone()).collect();
+        for (i, w) in agents.into_iter().enumerate() {
+            self.add_entry(w, EntryKind::Agent(i));
+        }
+        let nouns: Vec<Vec<PWord>> = self.dicts.actors.nouns.iter().map(|n| n.0.clone()).collect();
+        for w in nouns {
+            self.add_entry(w, EntryKind::Noun);
+        }
+        let adjs: Vec<Vec<PWord>> = self.dicts.actors.adjectives.iter().map(|n| n.0.clone()).collect();
+        for w in adjs {
+            self.add_entry(w, EntryKind::Adj);
+        }
+        let roots: Vec<(Vec<PWord>, Vec<Vec<PWord>>)> = self.dicts.verbs.roots.iter().map(|r| (r.words.clone(), r.forms.clone())).collect();
+        for (i, (w, forms)) in roots.into_iter().enumerate() {
+            self.add_entry(w, EntryKind::Verb(i));
+            for f in forms {
+                self.add_entry(f, EntryKind::Verb(i));
+            }
+        }
+        for i in 0..self.dicts.verbs.roots.len() {
+            let pats = self.flatten_root(i);
+            self.patterns.push(pats);
+        }
+        self.discards = self.dicts.discards.iter().map(|d| d.words.clone()).collect();
+    }
+
+    fn flatten_root(&mut self, i: usize) -> Vec<FlatPattern> {
+        let root = &self.dicts.verbs.roots[i];
+        let pats = match root.shared {
+            Some(s) => self.dicts.verbs.roots[s].patterns.clone(),
+            None => root.patterns.clone(),
+        };
+        let mut out = Vec::new();
+        for p in &pats {
+            let mut variants: Vec<Vec<(Flat, bool)>> = vec![Vec::new()];
+            let ok = self.expand(&p.toks, &mut variants, 0);
+            if !ok {
+                continue;
+            }
+            for v in variants {
+                let len = v.iter().map(|(f, _)| if let Flat::Word(w) = f { self.words[*w].text.len() } else { 0 }).sum();
+                out.push(FlatPattern { toks: v, code: p.code.clone(), len, loc: p.loc.to_string() });
+            }
+        }
+        out.sort_by(|a, b| b.len.cmp(&a.len));
+        out
+    }
+
+    fn expand(&mut self, toks: &[PTok], acc: &mut Vec<Vec<(Flat, bool)>>, depth: usize) -> bool {
+        for t in toks {
+            let simple = match t {
+                PTok::Word(w) => {
+                    self.words.push(w.clone());
+                    Some((Flat::Word(self.words.len() - 1), w.joined))
+                }
+                PTok::Verb { joined } => Some((Flat::Verb, *joined)),
+                PTok::Source { joined } => Some((Flat::Source, *joined)),
+                PTok::Target { joined } => Some((Flat::Target, *joined)),
+                PTok::Compound { joined } => Some((Flat::Compound, *joined)),
+                PTok::Skip { joined } => Some((Flat::Skip, *joined)),
+                _ => None,
+            };
+            if let Some(s) = simple {
+                acc.iter_mut().for_each(|v| v.push(s));
+                continue;
+            }
+            if depth > 4 {
+                return false;
+            }
+            let (alts, joined) = match t {
+                PTok::Alt { alts, joined } => (alts.clone(), *joined),
+                PTok::Synset { name, joined } => match self.dicts.verbs.synsets.get(name) {
+                    Some(a) => (a.clone(), *joined),
+                    None => return false,
+                },
+                _ => return false,
+            };
+            let mut next = Vec::new();
+            for a in &alts {
+                let mut sub = acc.clone();
+                if !self.expand(a, &mut sub, depth + 1) {
+                    continue;
+                }
+                for mut v in sub {
+                    if let Some(last) = v.last_mut() {
+                        last.1 = joined;
+                    }
+                    next.push(v);
+                }
+            }
+            if next.is_empty() || next.len() > 512 {
+                return false;
+            }
+            *acc = next;
+        }
+        true
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence analysis
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TK {
+    Null,
+    Comma,
+    Conj,
+    Determ,
+    Pronoun,
+    Auxil,
+    By,
+    Noun,
+    Adj,
+    Actor,
+    Agent,
+    Verb,
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    text: String,
+    cap: bool,
+    kind: TK,
+    removed: bool,
+    consumed: bool, // conj/comma used by a compound
+}
+
+#[derive(Clone, Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+    codes: Vec<String>,
+    compound: bool,
+}
+
+#[derive(Clone, Debug)]
+struct VerbHit {
+    start: usize,
+    end: usize,
+    root: usize,
+}
+
+/// Splits text the TABARI way: upper case, hyphens to blanks, commas kept as tokens.
+fn tokenize(text: &str) -> (Vec<Tok>, bool) {
+    let allcaps = !text.chars().any(|c| c.is_lowercase());
+    let mut toks = Vec::new();
+    let cleaned: String = text.chars().map(|c| if c == '-' || c == '\u{2014}' || c == '\u{2013}' { ' ' } else { c }).collect();
+    let raw: Vec<&str> = cleaned.split_whitespace().collect();
+    for (k, w) in raw.iter().enumerate() {
+        let mut w = w.trim_matches(|c: char| "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}').to_string();
+        let mut comma = false;
+        while w.ends_with(',') || w.ends_with(';') || w.ends_with(':') {
+            w.pop();
+            comma = true;
+        }
+        let w = w.trim_matches(|c: char| "\"`()[]{}!?".contains(c) || c == '\'' && false).to_string();
+        let mut w = w.as_str().trim_start_matches('\'').to_string();
+        let internal_period = w.trim_end_matches('.').contains('.');
+        if !internal_period || k + 1 == raw.len() {
+            while w.ends_with('.') && !(internal_period && w.len() <= 5 && k + 1 < raw.len()) {
+                w.pop();
+            }
+        }
+        if !w.is_empty() {
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+            toks.push(Tok { text: w.to_uppercase(), cap, kind: TK::Null, removed: false, consumed: false });
+        }
+        if comma {
+            toks.push(Tok { text: ",".into(), cap: false, kind: TK::Comma, removed: false, consumed: false });
+        }
+    }
+    (toks, allcaps)
+}
+
+struct Sentence<'e> {
+    eng: &'e Engine,
+    toks: Vec<Tok>,
+    allcaps: bool,
+    date: Option<Date>,
+    units: Vec<Unit>,
+    unit_at: Vec<Option<usize>>,
+    verbs: Vec<VerbHit>,
+    discarded: bool,
+    complex: bool,
+}
+
+impl Engine {
+    /// Codes one text (a TABARI record or a sentence) dated `date`.
+    pub fn code(&self, text: &str, date: Option<Date>) -> Coded {
+        let (toks, allcaps) = tokenize(text);
+        let n = toks.len();
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false };
+        if self.options.minimum_words > 0 && s.toks.iter().filter(|t| t.kind != TK::Comma).count() < self.options.minimum_words {
+            return Coded::default();
+        }
+        s.check_discards();
+        if !s.discarded {
+            s.classify();
+        }
+        if s.discarded {
+            return Coded { discarded: true, ..Coded::default() };
+        }
+        s.compounds();
+        s.pronouns();
+        s.commas();
+        let mut out = s.code_clauses();
+        if s.complex {
+            out.events.clear();
+            out.complex = true;
+        }
+        out
+    }
+}
+
+fn match_phrase(words: &[PWord], toks: &[Tok], i: usize, endings_last: bool) -> Option<usize> {
+    let mut pos = i;
+    for (k, w) in words.iter().enumerate() {
+        let last = k + 1 == words.len();
+        let endings = last && endings_last;
+        if k == 0 || words[k - 1].joined {
+            let t = toks.get(pos)?;
+            if t.kind == TK::Comma || !w.matches(&t.text, endings) {
+                return None;
+            }
+            pos += 1;
+        } else {
+            // may skip a few words, not across commas or conjunctions
+            let mut found = None;
+            for p in pos..(pos + 6).min(toks.len()) {
+                let t = &toks[p];
+                if t.kind == TK::Comma || matches!(t.text.as_str(), "AND" | "BUT" | "OR" | "NOR") {
+                    break;
+                }
+                if w.matches(&t.text, endings) {
+                    found = Some(p);
+                    break;
+                }
+            }
+            pos = found? + 1;
+        }
+    }
+    Some(pos)
+}
+
+impl Sentence<'_> {
+    fn check_discards(&mut self) {
+        for d in &self.eng.discards {
+            for i in 0..self.toks.len() {
+                if match_phrase(d, &self.toks, i, true).is_some() {
+                    self.discarded = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    fn best_match(&self, i: usize) -> Option<(usize, usize)> {
+        let t = &self.toks[i];
+        let mut best: Option<(usize, usize, usize, u8)> = None; // entry, end, chars, rank
+        let keys = [key_of(&t.text), t.text.chars().take(1).collect()];
+        for (ki, key) in keys.iter().enumerate() {
+            if ki == 1 && key.len() == keys[0].len() {
+                break;
+            }
+            let Some(list) = self.eng.index.get(key) else { continue };
+            for &ei in list {
+                let e = &self.eng.entries[ei];
+                let endings = true;
+                let Some(end) = match_phrase(&e.words, &self.toks, i, endings) else { continue };
+                let rank = match e.kind {
+                    EntryKind::Actor(_) => 4,
+                    EntryKind::Agent(_) => 3,
+                    EntryKind::Verb(_) => 2,
+                    EntryKind::Noun => 1,
+                    EntryKind::Adj => 0,
+                };
+                let exact_bonus = usize::from(e.words.last().is_some_and(|w| w.exact));
+                let score = (e.words.len(), e.chars * 2 + exact_bonus, rank);
+                let better = match best {
+                    None => true,
+                    Some((_, _, c, r)) => {
+                        let bl = self.eng.entries[best.map_or(0, |b| b.0)].words.len();
+                        (score.0, score.1, score.2) > (bl, c, r)
+                    }
+                };
+                if better {
+                    best = Some((ei, end, score.1, rank));
+                }
+            }
+        }
+        best.map(|(e, end, _, _)| (e, end))
+    }
+
+    fn classify(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        let mut agents: Vec<(usize, usize, usize)> = Vec::new();
+        let mut actor_hits: Vec<(usize, usize, usize)> = Vec::new();
+        while i < n {
+            let t = self.toks[i].text.clone();
+            if self.toks[i].kind == TK::Comma {
+                i += 1;
+                continue;
+            }
+            let m = self.best_match(i);
+            let fw = FUNCTION_WORDS.contains(&t.as_str());
+            match m {
+                Some((ei, end)) if !fw || end > i + 1 => {
+                    let kind = self.eng.entries[ei].kind.clone();
+                    match kind {
+                        EntryKind::Actor(a) => {
+                            actor_hits.push((i, end, a));
+                            i = end;
+                        }
+                        EntryKind::Agent(a) => {
+                            agents.push((i, end, a));
+                            for k in i..end {
+                                self.toks[k].kind = TK::Agent;
+                            }
+                            i = end;
+                        }
+                        EntryKind::Verb(r) => {
+                            let shifted = i > 0 && (self.toks[i - 1].kind == TK::Determ || (self.toks[i].cap && !self.allcaps && !self.sentence_start(i)));
+                            let code = &self.eng.dicts.verbs.roots[r].code;
+                            if code.discard {
+                                self.discarded = true;
+                            }
+                            for k in i..end {
+                                self.toks[k].kind = if shifted { TK::Noun } else { TK::Verb };
+                            }
+                            if !shifted {
+                                if code.complex {
+                                    self.complex = true;
+                                }
+                                self.verbs.push(VerbHit { start: i, end, root: r });
+                            }
+                            i = end;
+                        }
+                        EntryKind::Noun => {
+                            for k in i..end {
+                                self.toks[k].kind = TK::Noun;
+                            }
+                            i = end;
+                        }
+                        EntryKind::Adj => {
+                            for k in i..end {
+                                self.toks[k].kind = TK::Adj;
+                            }
+                            i = end;
+                        }
+                    }
+                }
+                _ => {
+                    self.toks[i].kind = match t.as_str() {
+                        "THE" | "A" | "AN" => TK::Determ,
+                        "AND" | "BUT" | "OR" | "NOR" => TK::Conj,
+                        "HE" | "SHE" | "IT" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" => TK::Pronoun,
+                        "WAS" | "WERE" | "BEEN" => TK::Auxil,
+                        "BY" => TK::By,
+                        _ => TK::Null,
+                    };
+                    i += 1;
+                }
+            }
+        }
+        for (s, e, a) in actor_hits {
+            let entry = &self.eng.dicts.actors.entries[a];
+            match resolve_code(&entry.codes, self.date) {
+                None | Some("---") => {
+                    for k in s..e {
+                        self.toks[k].kind = TK::Noun;
+                    }
+                }
+                Some("###") => self.discarded = true,
+                Some("+++") => self.complex = true,
+                Some(code) => {
+                    for k in s..e {
+                        self.toks[k].kind = TK::Actor;
+                    }
+                    let codes = code.split('/').map(str::to_string).collect();
+                    self.push_unit(Unit { start: s, end: e, codes, compound: false });
+                }
+            }
+        }
+        self.units.sort_by_key(|u| u.start);
+        self.reindex();
+        self.attach_agents(agents);
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.toks[..i].iter().all(|t| matches!(t.kind, TK::Null) && t.text.chars().all(|c| !c.is_alphabetic()))
+    }
+
+    fn push_unit(&mut self, u: Unit) {
+        self.units.push(u);
+    }
+
+    fn reindex(&mut self) {
+        self.unit_at = vec![None; self.toks.len()];
+        for (ui, u) in self.units.iter().enumerate() {
+            for k in u.start..u.end.min(self.toks.len()) {
+                self.unit_at[k] = Some(ui);
+            }
+        }
+    }
+
+    fn attach_agents(&mut self, agents: Vec<(usize, usize, usize)>) {
+        let mut leftovers = Vec::new();
+        for (s, e, a) in agents {
+            let entry = &self.eng.dicts.agents.entries[a];
+            let Some(code) = resolve_code(&entry.codes, self.date).map(str::to_string) else { continue };
+            let former = s > 0 && self.toks[s - 1].text == "FORMER";
+            let code = if former { "~ELI".to_string() } else { code };
+            // actor right after (skipping nothing), actor right before, agent OF/IN actor
+            let after = self.unit_at.get(e).copied().flatten().filter(|&u| self.units[u].start == e);
+            let before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
+            let of = if e < self.toks.len() && matches!(self.toks[e].text.as_str(), "OF" | "IN") {
+                let mut p = e + 1;
+                while p < self.toks.len() && self.toks[p].kind == TK::Determ {
+                    p += 1;
+                }
+                self.unit_at.get(p).copied().flatten()
+            } else {
+                None
+            };
+            let target = before.or(after).or(of);
+            match target {
+                Some(u) => {
+                    let unit = &mut self.units[u];
+                    unit.codes = unit.codes.iter().map(|c| add_agent(c, &code)).collect();
+                    unit.start = unit.start.min(s);
+                    unit.end = unit.end.max(e);
+                }
+                None => leftovers.push((s, e, code)),
+            }
+        }
+        if self.eng.options.convert_agents {
+            for (s, e, code) in leftovers {
+                for k in s..e {
+                    self.toks[k].kind = TK::Actor;
+                }
+                self.units.push(Unit { start: s, end: e, codes: vec![code], compound: false });
+            }
+        }
+        self.units.sort_by_key(|u| u.start);
+        self.reindex();
+    }
+
+    fn compounds(&mut self) {
+        // parsed compound actors: unit (, unit)* [,] AND unit
+        let mut merged: Vec<Unit> = Vec::new();
+        let mut i = 0;
+        let units = std::mem::take(&mut self.units);
+        while i < units.len() {
+            let mut cur = units[i].clone();
+            let mut j = i + 1;
+            let mut members = 1;
+            let mut seps: Vec<usize> = Vec::new();
+            while j < units.len() {
+                let gap: Vec<usize> = (cur.end..units[j].start).collect();
+                let sep_ok = !gap.is_empty() && gap.iter().all(|&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj)) && gap.iter().filter(|&&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj)).count() >= 1 && gap.iter().filter(|&&k| self.toks[k].kind == TK::Conj).count() <= 1 && gap.iter().all(|&k| self.toks[k].kind != TK::Conj || self.toks[k].text == "AND" || self.toks[k].text == "OR");
+                if !sep_ok {
+                    break;
+                }
+                let has_and = gap.iter().any(|&k| self.toks[k].kind == TK::Conj);
+                seps.extend(gap.iter().filter(|&&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj)));
+                for c in &units[j].codes {
+                    if !cur.codes.contains(c) {
+                        cur.codes.push(c.clone());
+                    }
+                }
+                cur.end = units[j].end;
+                members += 1;
+                j += 1;
+                if has_and {
+                    break;
+                }
+            }
+            // a list with commas only is a compound only if it ends in AND
+            let ends_and = seps.last().is_some_and(|&k| self.toks[k].kind == TK::Conj);
+            if members > 1 && ends_and {
+                cur.compound = cur.codes.len() > 1;
+                for k in seps {
+                    self.toks[k].consumed = true;
+                }
+                merged.push(cur);
+                i = j;
+            } else {
+                merged.push(units[i].clone());
+                i += 1;
+            }
+        }
+        self.units = merged;
+        self.reindex();
+        // compound nouns and adjectives: conj is not a clause break
+        let n = self.toks.len();
+        for k in 1..n.saturating_sub(1) {
+            if self.toks[k].kind != TK::Conj {
+                continue;
+            }
+            let prev = self.toks[k - 1].kind;
+            let mut p = k + 1;
+            while p < n && self.toks[p].kind == TK::Adj {
+                p += 1;
+            }
+            let next = self.toks.get(p).map(|t| t.kind);
+            if (prev == TK::Noun && next == Some(TK::Noun)) || (prev == TK::Adj && self.toks[k + 1].kind == TK::Adj) {
+                self.toks[k].consumed = true;
+            }
+        }
+    }
+
+    fn pronouns(&mut self) {
+        let first = self.units.first().cloned();
+        let first_compound = self.units.iter().find(|u| u.compound).cloned();
+        let mut new_units = Vec::new();
+        for k in 0..self.toks.len() {
+            if self.toks[k].kind != TK::Pronoun {
+                continue;
+            }
+            let r = match self.toks[k].text.as_str() {
+                "HE" | "SHE" | "IT" => first.clone(),
+                "ITS" | "HIS" | "HER" => self.units.iter().rev().find(|u| u.end <= k).cloned(),
+                _ => first_compound.clone().or(first.clone()),
+            };
+            if let Some(u) = r {
+                if u.start <= k || matches!(self.toks[k].text.as_str(), "HE" | "SHE" | "IT" | "THEY" | "THEM" | "THEIR") {
+                    new_units.push(Unit { start: k, end: k + 1, codes: u.codes.clone(), compound: u.compound });
+                }
+            }
+        }
+        self.units.extend(new_units);
+        self.units.sort_by_key(|u| u.start);
+        self.reindex();
+    }
+
+    fn commas(&mut self) {
+        let c = self.eng.options.comma;
+        if !c.enabled {
+            return;
+        }
+        let commas: Vec<usize> = (0..self.toks.len()).filter(|&k| self.toks[k].kind == TK::Comma && !self.toks[k].consumed).collect();
+        let words = |a: usize, b: usize| (a..b).filter(|&k| self.toks[k].kind != TK::Comma).count();
+        let mut remove: Vec<(usize, usize)> = Vec::new();
+        for w in commas.windows(2) {
+            let n = words(w[0] + 1, w[1]);
+            if n > c.min && n <= c.max {
+                remove.push((w[0], w[1]));
+            }
+        }
+        if let Some(&last) = commas.last() {
+            let n = words(last + 1, self.toks.len());
+            if n > c.emin && n <= c.emax {
+                remove.push((last, self.toks.len()));
+            }
+        }
+        if let Some(&first) = commas.first() {
+            let n = words(0, first);
+            if n > c.bmin && n <= c.bmax {
+                remove.push((0, first + 1));
+            }
+        }
+        for (a, b) in remove {
+            for k in a..b {
+                self.toks[k].removed = true;
+            }
+            if b < self.toks.len() && a > 0 {
+                self.toks[a].removed = false; // keep one comma as a boundary
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Coding
+
+    fn clauses(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for k in 0..self.toks.len() {
+            let t = &self.toks[k];
+            if t.kind == TK::Conj && !t.consumed && !t.removed {
+                out.push((start, k));
+                start = k + 1;
+            }
+        }
+        out.push((start, self.toks.len()));
+        out
+    }
+
+    fn code_clauses(&mut self) -> Coded {
+        let opts = &self.eng.options;
+        let live_verbs: Vec<VerbHit> = self.verbs.iter().filter(|v| !self.toks[v.start].removed).cloned().collect();
+        if opts.complex_verbs.is_some_and(|n| live_verbs.len() > n) {
+            self.complex = true;
+        }
+        let clauses = self.clauses();
+        if opts.complex_conj.is_some_and(|n| clauses.len() > n + 1) {
+            self.complex = true;
+        }
+        let mut out = Coded::default();
+        let mut events: Vec<(CompatEvent, bool, bool)> = Vec::new(); // event, subordinate, dominant
+        let mut carried_source: Option<usize> = None;
+        let mut any_sentence_event = false;
+        for &(cs, ce) in &clauses {
+            let mut clause_has_event = false;
+            let mut clause_sub: Vec<(CompatEvent, bool, bool)> = Vec::new();
+            let verbs: Vec<&VerbHit> = live_verbs.iter().filter(|v| v.start >= cs && v.end <= ce).collect();
+            for v in verbs {
+                let Some((code, src, tgt, designated, fired)) = self.match_verb(v, cs, ce) else { continue };
+                if code.discard {
+                    return Coded { discarded: true, ..Coded::default() };
+                }
+                if code.complex {
+                    self.complex = true;
+                    continue;
+                }
+                if code.null {
+                    continue;
+                }
+                let (src, tgt) = self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
+                if src.is_none() && opts.noactprior && opts.default_source.is_none() {
+                    self.complex = true;
+                }
+                let evs = self.expand_events(src, tgt, &code);
+                if evs.is_empty() {
+                    continue;
+                }
+                out.fired.push(fired);
+                let tagged: Vec<(CompatEvent, bool, bool)> = evs.into_iter().map(|e| (e, code.subordinate, code.dominant)).collect();
+                if code.subordinate {
+                    clause_sub.extend(tagged);
+                    continue;
+                }
+                events.extend(tagged);
+                clause_has_event = true;
+                any_sentence_event = true;
+                if opts.code_by != CodeBy::All {
+                    break;
+                }
+            }
+            if !clause_has_event {
+                events.extend(clause_sub);
+                if carried_source.is_none() {
+                    carried_source = self.units.iter().position(|u| u.start >= cs && u.end <= ce && !self.toks[u.start].removed);
+                }
+            }
+            if opts.code_by == CodeBy::Sentence && any_sentence_event {
+                break;
+            }
+        }
+        let has_main = events.iter().any(|e| !e.1);
+        let has_dom = events.iter().any(|e| e.2);
+        for (e, sub, dom) in events {
+            if (sub && has_main) || (has_dom && !dom) {
+                continue;
+            }
+            if !out.events.contains(&e) {
+                out.events.push(e);
+            }
+        }
+        out
+    }
+
+    /// Finds the pattern (or the bare verb) that applies: code, designated source/target units.
+    #[allow(clippy::type_complexity)]
+    fn match_verb(&self, v: &VerbHit, cs: usize, ce: usize) -> Option<(VerbCode, Option<usize>, Option<usize>, bool, String)> {
+        let live: Vec<usize> = (cs..ce).filter(|&k| !self.toks[k].removed).collect();
+        let vs = live.iter().position(|&k| k == v.start)?;
+        let ve = live.iter().position(|&k| k + 1 == v.end).map(|p| p + 1).unwrap_or(vs + 1);
+        for p in &self.eng.patterns[v.root] {
+            let mut b = Bind::default();
+            if self.match_flat(&p.toks, 0, &live, 0, vs, ve, &mut b) {
+                let designated = b.src.is_some() || b.tgt.is_some();
+                return Some((p.code.clone(), b.src, b.tgt, designated, p.loc.clone()));
+            }
+        }
+        let root = &self.eng.dicts.verbs.roots[v.root];
+        Some((root.code.clone(), None, None, false, root.loc.to_string()))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn match_flat(&self, toks: &[(Flat, bool)], i: usize, live: &[usize], pos: usize, vs: usize, ve: usize, b: &mut Bind) -> bool {
+        if i == toks.len() {
+            return true;
+        }
+        let prev_joined = i > 0 && toks[i - 1].1;
+        let (el, _) = toks[i];
+        let candidates: Vec<usize> = if prev_joined || i == 0 && el == Flat::Verb {
+            vec![pos]
+        } else {
+            (pos..live.len()).collect()
+        };
+        for p in candidates {
+            if p > live.len() {
+                break;
+            }
+            // elements before the verb must end before it; after it, start after it
+            let before_verb = toks[i..].iter().any(|t| t.0 == Flat::Verb);
+            if el != Flat::Verb && before_verb && p >= vs {
+                break;
+            }
+            match el {
+                Flat::Verb => {
+                    if p > vs {
+                        break;
+                    }
+                    if p != vs {
+                        if prev_joined {
+                            return false;
+                        }
+                        continue;
+                    }
+                    return self.match_flat(toks, i + 1, live, ve, vs, ve, b);
+                }
+                Flat::Word(w) => {
+                    let Some(&k) = live.get(p) else { break };
+                    if self.toks[k].kind == TK::Comma {
+                        break;
+                    }
+                    if self.eng.words[w].matches(&self.toks[k].text, true) && self.match_flat(toks, i + 1, live, p + 1, vs, ve, b) {
+                        return true;
+                    }
+                }
+                Flat::Source | Flat::Target | Flat::Compound | Flat::Skip => {
+                    let Some(&k) = live.get(p) else { break };
+                    let Some(u) = self.unit_at[k].filter(|&u| self.units[u].start == k || (p == pos && self.units[u].start < k)) else {
+                        if self.toks[k].kind == TK::Comma {
+                            break;
+                        }
+                        continue;
+                    };
+                    if el == Flat::Compound && !self.units[u].compound {
+                        continue;
+                    }
+                    let end = self.units[u].end;
+                    let np = live.iter().position(|&x| x >= end).unwrap_or(live.len());
+                    let saved = b.clone();
+                    match el {
+                        Flat::Source => b.src = Some(u),
+                        Flat::Target => b.tgt = Some(u),
+                        Flat::Compound => {
+                            b.src = Some(u);
+                            b.tgt = Some(u);
+                        }
+                        _ => {}
+                    }
+                    if self.match_flat(toks, i + 1, live, np, vs, ve, b) {
+                        return true;
+                    }
+                    *b = saved;
+                    return false; // the first actor in the location is the one
+                }
+            }
+            if prev_joined {
+                break;
+            }
+        }
+        false
+    }
+
+    fn first_actor(&self, from: usize, to: usize, not: Option<&[String]>) -> Option<usize> {
+        self.units.iter().position(|u| u.start >= from && u.start < to && !self.toks[u.start].removed && not.is_none_or(|n| u.codes.iter().any(|c| !n.contains(c))))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assign(&self, v: &VerbHit, cs: usize, ce: usize, src: Option<usize>, tgt: Option<usize>, designated: bool, carried: &mut Option<usize>) -> (Option<usize>, Option<usize>) {
+        let mut src = src;
+        let mut tgt = tgt;
+        if src.is_none() {
+            let tcodes = tgt.map(|t| self.units[t].codes.clone());
+            src = self.first_actor(cs, v.start, tcodes.as_deref()).or(*carried).or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
+        }
+        if src.is_some() && carried.is_none() {
+            *carried = src;
+        }
+        if let Some(s) = src {
+            if self.units[s].start >= cs {
+                *carried = Some(s);
+            }
+        }
+        if tgt.is_none() {
+            let scodes = src.map(|s| self.units[s].codes.clone());
+            tgt = self.first_actor(v.end, ce, scodes.as_deref()).or_else(|| self.first_actor(v.end, self.toks.len(), scodes.as_deref()).filter(|_| false)).or_else(|| self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src));
+            if tgt.is_none() {
+                if let Some(s) = src.filter(|&s| self.units[s].compound) {
+                    tgt = Some(s);
+                }
+            }
+        }
+        // passive voice
+        if !designated {
+            let aux = (1..=2).any(|d| v.start >= d && self.toks[v.start - d].kind == TK::Auxil);
+            let by = self.toks.get(v.end).is_some_and(|t| t.kind == TK::By);
+            if aux && by {
+                std::mem::swap(&mut src, &mut tgt);
+            }
+        }
+        (src, tgt)
+    }
+
+    fn expand_events(&self, src: Option<usize>, tgt: Option<usize>, code: &VerbCode) -> Vec<CompatEvent> {
+        let opts = &self.eng.options;
+        let s_codes: Vec<String> = match src {
+            Some(s) => self.units[s].codes.clone(),
+            None => match &opts.default_source {
+                Some((c, _)) => vec![c.clone()],
+                None => return Vec::new(),
+            },
+        };
+        let t_codes: Vec<String> = match tgt {
+            Some(t) => self.units[t].codes.clone(),
+            None => match &opts.default_target {
+                Some((c, _)) => vec![c.clone()],
+                None => return Vec::new(),
+            },
+        };
+        let mut out = Vec::new();
+        for s in &s_codes {
+            for t in &t_codes {
+                if s == t {
+                    continue;
+                }
+                out.push(CompatEvent { source: s.clone(), target: t.clone(), code: code.code.clone() });
+                if let Some(p) = &code.pair {
+                    out.push(CompatEvent { source: t.clone(), target: s.clone(), code: p.clone() });
+                }
+            }
+        }
+        out
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Bind {
+    src: Option<usize>,
+    tgt: Option<usize>,
+}
+
+/// Adds an agent code (`~GOV` appends, `NGO~` prepends) unless already present on a
+/// 3-character boundary.
+pub fn add_agent(actor: &str, agent: &str) -> String {
+    let (code, prepend) = if let Some(c) = agent.strip_prefix('~') { (c, false) } else { (agent.trim_end_matches('~'), true) };
+    let present = actor.len() >= code.len() && (0..=actor.len() - code.len()).step_by(3).any(|i| actor.get(i..i + code.len()) == Some(code));
+    if present || code.is_empty() {
+        return actor.to_string();
+    }
+    if prepend {
+        format!("{code}{actor}")
+    } else {
+        format!("{actor}{code}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn engine() -> Engine {
+        let mut d = CompatDicts::default();
+        d.add_text(&"t.actors".into(), "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\n", (Dialect::Tabari, DictKind::Actors));
+        d.add_text(&"t.agents".into(), "GOVERNMENT_ [~GOV]\nSOLDIER [~MIL]\n", (Dialect::Tabari, DictKind::Agents));
+        d.add_text(&"t.verbs".into(), "RESTORE [060]\n- * DIPLOMATIC TIES [064]\nCONDEMN [122]\nMEET [031:031]\nADVISE [040]\n", (Dialect::Tabari, DictKind::Verbs));
+        d.finish();
+        Engine::new(d)
+    }
+
+    fn ev(c: &Coded) -> Vec<String> {
+        c.events.iter().map(|e| e.to_string()).collect()
+    }
+
+    #[test]
+    fn simple_and_pattern() {
+        let e = engine();
+        assert_eq!(ev(&e.code("Arnor is about to restore full diplomatic ties with Gondor.", None)), ["ARN / GON / 064"]);
+        assert_eq!(ev(&e.code("The Calenardhon government condemned Osgiliath soldiers.", None)), ["CALGOV / OSGMIL / 122"]);
+        assert_eq!(ev(&e.code("Arnor will meet Gondor.", None)), ["ARN / GON / 031", "GON / ARN / 031"]);
+        assert_eq!(ev(&e.code("Gondor was advised by Arnor.", None)), ["ARN / GON / 040"]);
+    }
+
+    #[test]
+    fn agents_combine() {
+        assert_eq!(add_agent("ISR", "~GOV"), "ISRGOV");
+        assert_eq!(add_agent("LKAREB", "~REB"), "LKAREB");
+        assert_eq!(add_agent("USA", "NGO~"), "NGOUSA");
+    }
+}

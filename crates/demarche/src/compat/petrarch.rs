@@ -13,6 +13,11 @@ fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<Str
     out.push(Diagnostic { file: file.to_string(), line, message: message.into() });
 }
 
+fn strip_comments_p<'a>(raw: &'a str, in_xml: &mut bool) -> std::borrow::Cow<'a, str> {
+    // PETRARCH: '#' starts a comment, ';' too in actor files (`[AFGMIL]; CountryInfo.txt`)
+    strip_comments(raw, in_xml, false)
+}
+
 fn line_no(n: usize) -> u32 {
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
@@ -24,7 +29,7 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
         let ln = line_no(n);
-        let stripped = strip_comments(raw, &mut in_xml, false);
+        let stripped = strip_comments_p(raw, &mut in_xml);
         let line = stripped.trim();
         if line.is_empty() {
             continue;
@@ -128,10 +133,10 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             continue;
         }
         if t.starts_with('~') {
-            dict.transformations.push((strip_comments(raw, &mut in_xml, false).trim().to_string(), loc));
+            dict.transformations.push((strip_comments_p(raw, &mut in_xml).trim().to_string(), loc));
             continue;
         }
-        let stripped = strip_comments(raw, &mut in_xml, false);
+        let stripped = strip_comments_p(raw, &mut in_xml);
         let line = stripped.trim();
         if line.is_empty() {
             continue;
@@ -269,7 +274,7 @@ pub fn read_discards(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -
     let mut out = Vec::new();
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
-        let stripped = strip_comments(raw, &mut in_xml, false);
+        let stripped = strip_comments_p(raw, &mut in_xml);
         let line = stripped.trim();
         if line.is_empty() {
             continue;
@@ -321,7 +326,7 @@ pub fn read_issues(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
     let mut out = Vec::new();
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
-        let stripped = strip_comments(raw, &mut in_xml, false);
+        let stripped = strip_comments_p(raw, &mut in_xml);
         let line = stripped.trim();
         if line.is_empty() || line.starts_with('<') {
             continue;

@@ -13,9 +13,10 @@ fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<Str
     out.push(Diagnostic { file: file.to_string(), line, message: message.into() });
 }
 
-/// Strips `;` and `#` comments, and whole `<!-- ... -->` comments (tracked across lines by
-/// `in_xml_comment`). Returns the remaining text (untrimmed at the start).
-pub(crate) fn strip_comments<'a>(raw: &'a str, in_xml_comment: &mut bool, semicolon: bool) -> std::borrow::Cow<'a, str> {
+/// Strips comments: `;` (TABARI, `tabari` true) or `;` and `#` (PETRARCH), and whole
+/// `<!-- ... -->` comments (tracked across lines by `in_xml_comment`). The special code
+/// `[###]` is not a comment. Returns the remaining text (untrimmed at the start).
+pub(crate) fn strip_comments<'a>(raw: &'a str, in_xml_comment: &mut bool, tabari: bool) -> std::borrow::Cow<'a, str> {
     let mut s = std::borrow::Cow::Borrowed(raw);
     if *in_xml_comment || s.contains("<!--") {
         let mut out = String::new();
@@ -45,7 +46,18 @@ pub(crate) fn strip_comments<'a>(raw: &'a str, in_xml_comment: &mut bool, semico
         }
         s = std::borrow::Cow::Owned(out);
     }
-    let cut = s.find(|c| c == '#' || (semicolon && c == ';'));
+    let mut depth = 0i32;
+    let cut = s
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && (c == ';' || (c == '#' && !tabari))
+        })
+        .map(|(i, _)| i);
     match (cut, s) {
         (Some(i), std::borrow::Cow::Borrowed(b)) => std::borrow::Cow::Borrowed(&b[..i]),
         (Some(i), std::borrow::Cow::Owned(mut o)) => {
@@ -121,7 +133,7 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
         if trimmed_raw.starts_with("~FINISH") {
             break;
         }
-        let stripped = strip_comments(raw, &mut in_xml, true);
+        let stripped = strip_comments(raw, &mut in_xml, dialect == Dialect::Tabari);
         let indented = stripped.starts_with(|c: char| c == ' ' || c == '\t');
         let line = stripped.trim();
         if line.is_empty() {
@@ -631,7 +643,7 @@ impl Options {
     pub fn apply_file(&mut self, file: &str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim();
-            if line.is_empty() || line.starts_with("//") || line.starts_with('#') {
+            if line.is_empty() || line.starts_with("//") || line.starts_with('#') || line.starts_with('~') {
                 continue;
             }
             if let Err(m) = self.apply(line) {
