@@ -811,7 +811,13 @@ impl Sentence<'_> {
         }
         let prev_joined = i > 0 && toks[i - 1].1;
         let (el, _) = toks[i];
-        let candidates: Vec<usize> = if prev_joined || i == 0 && el == Flat::Verb {
+        if el == Flat::Verb {
+            if pos > vs || (prev_joined && pos != vs) {
+                return false;
+            }
+            return self.match_flat(toks, i + 1, live, ve, vs, ve, b);
+        }
+        let candidates: Vec<usize> = if prev_joined {
             vec![pos]
         } else {
             (pos..live.len()).collect()
