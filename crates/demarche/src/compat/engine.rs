@@ -270,7 +270,7 @@ struct VerbHit {
 fn tokenize(text: &str) -> (Vec<Tok>, bool) {
     let allcaps = !text.chars().any(|c| c.is_lowercase());
     let mut toks = Vec::new();
-    let cleaned: String = text.chars().map(|c| if c == '-' || c == '\u{2014}' || c == '\u{2013}' { ' ' } else { c }).collect();
+    let cleaned: String = text.chars().map(|c| if c == '-' || c == '_' || c == '\u{2014}' || c == '\u{2013}' { ' ' } else { c }).collect();
     let raw: Vec<&str> = cleaned.split_whitespace().collect();
     for (k, w) in raw.iter().enumerate() {
         let mut w = w.trim_matches(|c: char| "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}').to_string();
@@ -338,6 +338,43 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Describes how a text is parsed: each token with its type, removed tokens in `[...]`,
+    /// actor units with their codes, and the verbs found.
+    pub fn explain(&self, text: &str, date: Option<Date>) -> String {
+        let (toks, allcaps) = tokenize(text);
+        let n = toks.len();
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false };
+        s.check_discards();
+        s.classify();
+        s.compounds();
+        s.pronouns();
+        s.commas();
+        let mut out = String::new();
+        for (k, t) in s.toks.iter().enumerate() {
+            let mark = if t.consumed { "^" } else { "" };
+            if t.removed {
+                out.push_str(&format!("[{}/{:?}{mark}] ", t.text, t.kind));
+            } else {
+                out.push_str(&format!("{}/{:?}{mark} ", t.text, t.kind));
+            }
+            if let Some(u) = s.units.iter().find(|u| u.end == k + 1) {
+                out.push_str(&format!("<{}{}> ", u.codes.join("+"), if u.compound { " cmp" } else { "" }));
+            }
+        }
+        for v in &s.verbs {
+            out.push_str(&format!("\n  verb {} at {}..{}", self.dicts.verbs.roots[v.root].phrase, v.start, v.end));
+        }
+        if s.discarded {
+            out.push_str("\n  discarded");
+        }
+        if s.complex {
+            out.push_str("\n  complex");
+        }
+        out
+    }
+}
+
 fn match_phrase(words: &[PWord], toks: &[Tok], i: usize, endings_last: bool) -> Option<usize> {
     let mut pos = i;
     for (k, w) in words.iter().enumerate() {
@@ -352,7 +389,7 @@ fn match_phrase(words: &[PWord], toks: &[Tok], i: usize, endings_last: bool) -> 
         } else {
             // may skip a few words, not across commas or conjunctions
             let mut found = None;
-            for p in pos..(pos + 6).min(toks.len()) {
+            for p in pos..toks.len() {
                 let t = &toks[p];
                 if t.kind == TK::Comma || matches!(t.text.as_str(), "AND" | "BUT" | "OR" | "NOR") {
                     break;
@@ -376,6 +413,11 @@ impl Sentence<'_> {
                     self.discarded = true;
                     return;
                 }
+            }
+        }
+        for (d, _) in &self.eng.dicts.complex_phrases {
+            if (0..self.toks.len()).any(|i| match_phrase(d, &self.toks, i, true).is_some()) {
+                self.complex = true;
             }
         }
     }
@@ -480,7 +522,7 @@ impl Sentence<'_> {
                     self.toks[i].kind = match t.as_str() {
                         "THE" | "A" | "AN" => TK::Determ,
                         "AND" | "BUT" | "OR" | "NOR" => TK::Conj,
-                        "HE" | "SHE" | "IT" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" => TK::Pronoun,
+                        "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" => TK::Pronoun,
                         "WAS" | "WERE" | "BEEN" => TK::Auxil,
                         "BY" => TK::By,
                         _ => TK::Null,
@@ -645,12 +687,11 @@ impl Sentence<'_> {
                 continue;
             }
             let r = match self.toks[k].text.as_str() {
-                "HE" | "SHE" | "IT" => first.clone(),
-                "ITS" | "HIS" | "HER" => self.units.iter().rev().find(|u| u.end <= k).cloned(),
+                "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" => first.clone(),
                 _ => first_compound.clone().or(first.clone()),
             };
             if let Some(u) = r {
-                if u.start <= k || matches!(self.toks[k].text.as_str(), "HE" | "SHE" | "IT" | "THEY" | "THEM" | "THEIR") {
+                if u.start < k {
                     new_units.push(Unit { start: k, end: k + 1, codes: u.codes.clone(), compound: u.compound });
                 }
             }
@@ -668,13 +709,21 @@ impl Sentence<'_> {
         let commas: Vec<usize> = (0..self.toks.len()).filter(|&k| self.toks[k].kind == TK::Comma && !self.toks[k].consumed).collect();
         let words = |a: usize, b: usize| (a..b).filter(|&k| self.toks[k].kind != TK::Comma).count();
         let mut remove: Vec<(usize, usize)> = Vec::new();
-        for w in commas.windows(2) {
-            let n = words(w[0] + 1, w[1]);
-            if n > c.min && n <= c.max {
-                remove.push((w[0], w[1]));
+        let mut k = 0;
+        let mut last_free = None;
+        while k < commas.len() {
+            if k + 1 < commas.len() {
+                let n = words(commas[k] + 1, commas[k + 1]);
+                if n > c.min && n <= c.max {
+                    remove.push((commas[k], commas[k + 1]));
+                    k += 2;
+                    continue;
+                }
             }
+            last_free = Some(commas[k]);
+            k += 1;
         }
-        if let Some(&last) = commas.last() {
+        if let Some(last) = last_free {
             let n = words(last + 1, self.toks.len());
             if n > c.emin && n <= c.emax {
                 remove.push((last, self.toks.len()));

@@ -570,6 +570,8 @@ pub struct CompatDicts {
     pub discards: Vec<Discard>,
     /// Issues.
     pub issues: Vec<Issue>,
+    /// Phrases that make a sentence complex (TABARI `[+++]` time words).
+    pub complex_phrases: Vec<(Vec<PWord>, Loc)>,
     /// Coding options.
     pub options: tabari::Options,
     /// Entries that could not be used.
@@ -643,8 +645,17 @@ impl CompatDicts {
         }
     }
 
-    /// Final steps after all files are read: TABARI `[###]` actors become discards.
+    /// Final steps after all files are read: TABARI `[###]` actors and time words become
+    /// discards, `[+++]` time words complex phrases.
     pub fn finish(&mut self) {
+        for (p, c, loc) in &self.verbs.time {
+            let code = normalize_code(c);
+            if code == "###" {
+                self.discards.push(Discard { words: phrase_words(p), story: false, loc: loc.clone() });
+            } else if code == "+++" {
+                self.complex_phrases.push((phrase_words(p), loc.clone()));
+            }
+        }
         for e in &self.actors.entries {
             if e.codes.len() == 1 && e.codes[0].code == "###" {
                 self.discards.push(Discard { words: e.words.clone(), story: false, loc: e.loc.clone() });

@@ -179,8 +179,8 @@ pub fn parse_expectations(comment: &str, options: &mut Vec<String>) -> Expected 
     let mut i = 0;
     while let Some(off) = comment[i..].find('{') {
         let open = i + off;
-        let Some(close) = comment[open..].find('}').map(|c| open + c) else { break };
-        i = close + 1;
+        let close = comment[open..].find('}').map_or(comment.len(), |c| open + c);
+        i = (close + 1).min(comment.len());
         if open > 0 && bytes[open - 1] == b'-' {
             continue;
         }
