@@ -41,6 +41,8 @@ pub struct Coded {
     pub complex: bool,
     /// The patterns that fired (`file:line`), for explanations.
     pub fired: Vec<String>,
+    /// Codes (before agents) of the first actor in the text, for forwarding.
+    pub first_actor: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,6 +258,7 @@ struct Unit {
     start: usize,
     end: usize,
     codes: Vec<String>,
+    base: Vec<String>,
     compound: bool,
 }
 
@@ -308,15 +311,22 @@ struct Sentence<'e> {
     verbs: Vec<VerbHit>,
     discarded: bool,
     complex: bool,
+    forward: Option<Vec<String>>,
 }
 
 impl Engine {
     /// Codes one text (a TABARI record or a sentence) dated `date`.
     pub fn code(&self, text: &str, date: Option<Date>) -> Coded {
+        self.code_forward(text, date, None)
+    }
+
+    /// Codes one text; pronouns with no antecedent in it refer to `forward` (the first actor
+    /// of the previous text of the same story, TABARI's `FORWARD:`).
+    pub fn code_forward(&self, text: &str, date: Option<Date>, forward: Option<Vec<String>>) -> Coded {
         let (toks, allcaps) = tokenize(text);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false };
-        if self.options.minimum_words > 0 && s.toks.iter().filter(|t| t.kind != TK::Comma).count() < self.options.minimum_words {
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward };
+        if s.toks.len() < self.options.minimum_words {
             return Coded::default();
         }
         s.check_discards();
@@ -327,9 +337,11 @@ impl Engine {
             return Coded { discarded: true, ..Coded::default() };
         }
         s.compounds();
+        let first_actor = s.units.first().map(|u| u.base.clone()).unwrap_or_default();
         s.pronouns();
         s.commas();
         let mut out = s.code_clauses();
+        out.first_actor = first_actor;
         if s.complex {
             out.events.clear();
             out.complex = true;
@@ -344,7 +356,7 @@ impl Engine {
     pub fn explain(&self, text: &str, date: Option<Date>) -> String {
         let (toks, allcaps) = tokenize(text);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false };
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward: None };
         s.check_discards();
         s.classify();
         s.compounds();
@@ -545,8 +557,8 @@ impl Sentence<'_> {
                     for k in s..e {
                         self.toks[k].kind = TK::Actor;
                     }
-                    let codes = code.split('/').map(str::to_string).collect();
-                    self.push_unit(Unit { start: s, end: e, codes, compound: false });
+                    let codes: Vec<String> = code.split('/').map(str::to_string).collect();
+                    self.push_unit(Unit { start: s, end: e, base: codes.clone(), codes, compound: false });
                 }
             }
         }
@@ -607,7 +619,7 @@ impl Sentence<'_> {
                 for k in s..e {
                     self.toks[k].kind = TK::Actor;
                 }
-                self.units.push(Unit { start: s, end: e, codes: vec![code], compound: false });
+                self.units.push(Unit { start: s, end: e, base: vec![code.clone()], codes: vec![code], compound: false });
             }
         }
         self.units.sort_by_key(|u| u.start);
@@ -690,9 +702,12 @@ impl Sentence<'_> {
                 "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" => first.clone(),
                 _ => first_compound.clone().or(first.clone()),
             };
-            if let Some(u) = r {
-                if u.start < k {
-                    new_units.push(Unit { start: k, end: k + 1, codes: u.codes.clone(), compound: u.compound });
+            match r {
+                Some(u) if u.start < k => new_units.push(Unit { start: k, end: k + 1, base: u.base.clone(), codes: u.codes.clone(), compound: u.compound }),
+                _ => {
+                    if let Some(f) = self.forward.as_ref().filter(|f| !f.is_empty()) {
+                        new_units.push(Unit { start: k, end: k + 1, base: f.clone(), codes: f.clone(), compound: f.len() > 1 });
+                    }
                 }
             }
         }
@@ -765,11 +780,11 @@ impl Sentence<'_> {
     fn code_clauses(&mut self) -> Coded {
         let opts = &self.eng.options;
         let live_verbs: Vec<VerbHit> = self.verbs.iter().filter(|v| !self.toks[v.start].removed).cloned().collect();
-        if opts.complex_verbs.is_some_and(|n| live_verbs.len() > n) {
+        if opts.complex_verbs.is_some_and(|n| live_verbs.len() >= n) {
             self.complex = true;
         }
         let clauses = self.clauses();
-        if opts.complex_conj.is_some_and(|n| clauses.len() > n + 1) {
+        if opts.complex_conj.is_some_and(|n| clauses.len() > n) {
             self.complex = true;
         }
         let mut out = Coded::default();
@@ -971,7 +986,7 @@ impl Sentence<'_> {
         // passive voice
         if !designated {
             let aux = (1..=2).any(|d| v.start >= d && self.toks[v.start - d].kind == TK::Auxil);
-            let by = self.toks.get(v.end).is_some_and(|t| t.kind == TK::By);
+            let by = (v.end..v.end + 2).any(|k| self.toks.get(k).is_some_and(|t| t.kind == TK::By));
             if aux && by {
                 std::mem::swap(&mut src, &mut tgt);
             }

@@ -608,7 +608,7 @@ impl Default for CommaOptions {
 }
 
 /// The settings of a `.options` file that affect coding.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// `SET: CODE BY ...`.
     pub code_by: CodeBy,
@@ -630,12 +630,35 @@ pub struct Options {
     pub comma: CommaOptions,
     /// `SET: CONVERT AGENTS = TRUE`.
     pub convert_agents: bool,
-    /// `SET: MINIMUM WORDS = n`.
+    /// `FORWARD:` is on: pronouns may refer to the previous record of the same story.
+    pub forward: bool,
+    /// `SET: MINIMUM WORDS = n` (TABARI's default is 8; commas count as words).
     pub minimum_words: usize,
     /// `LABEL:` lines.
     pub labels: BTreeMap<String, String>,
     /// Other settings, kept as written (`SET: TIME SHIFT = FALSE`, `OUTPUT: ...`).
     pub other: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            code_by: CodeBy::default(),
+            complex_verbs: None,
+            complex_conj: None,
+            noactprior: false,
+            nosource: false,
+            notarget: false,
+            default_source: None,
+            default_target: None,
+            comma: CommaOptions::default(),
+            convert_agents: false,
+            forward: false,
+            minimum_words: 8,
+            labels: BTreeMap::new(),
+            other: Vec::new(),
+        }
+    }
 }
 
 impl Options {
@@ -715,7 +738,11 @@ impl Options {
                 self.labels.insert(k.trim().to_string(), v.trim().to_string());
                 Ok(())
             }
-            "OUTPUT" | "FORWARD" | "NONEVENTS" | "ISSUES" | "FREQUENCY" => {
+            "FORWARD" => {
+                self.forward = !up.ends_with("OFF");
+                Ok(())
+            }
+            "OUTPUT" | "NONEVENTS" | "ISSUES" | "FREQUENCY" => {
                 self.other.push(line.to_string());
                 Ok(())
             }
