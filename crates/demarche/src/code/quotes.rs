@@ -3,7 +3,7 @@
 //! and the statement event of that speech verb keeps the quote.
 
 use super::mentions::{Mention, MentionKind};
-use crate::text::chunk::SPEECH_VERBS;
+use crate::text::chunk::is_speech_verb;
 use crate::text::{ClauseKind, Sentence, Tag};
 
 /// A quotation and who said it.
@@ -42,7 +42,7 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
 }
 
 fn speech_near(tokens: &[crate::text::Token], mentions: &[Mention], window: std::ops::Range<usize>) -> Option<(usize, Mention)> {
-    let verb = window.clone().find(|&i| tokens[i].tag.is_verb() && SPEECH_VERBS.contains(&tokens[i].lemma.as_str()))?;
+    let verb = window.clone().find(|&i| tokens[i].tag.is_verb() && is_speech_verb(&tokens[i].lemma))?;
     let speaker = mentions
         .iter()
         .filter(|m| m.preposition.is_none() && (m.end <= verb && verb - m.end <= 2 || m.start > verb && m.start - verb <= 2))

@@ -74,6 +74,12 @@ pub struct Clause {
     pub parent: Option<usize>,
 }
 
+/// True when `lemma` is a verb whose complement is reported speech or thought.
+pub fn is_speech_verb(lemma: &str) -> bool {
+    // Short-circuit on length first: most tokens are not speech verbs.
+    (3..=10).contains(&lemma.len()) && SPEECH_VERBS.contains(&lemma)
+}
+
 /// Verbs whose complement is reported speech or thought (base forms).
 pub const SPEECH_VERBS: &[&str] = &[
     "say", "tell", "add", "insist", "warn", "announce", "claim", "state", "believe", "think", "hope",
@@ -145,10 +151,17 @@ pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
 
 /// Splits a sentence into clauses.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
+    let mut quotes_seen = Vec::with_capacity(tokens.len() + 1);
+    let mut n = 0;
+    for t in tokens {
+        quotes_seen.push(n);
+        n += usize::from(is_quote(t));
+    }
+    let quotes_before = |i: usize| quotes_seen[i];
     let first_kind = if tokens.first().is_some_and(is_quote) { ClauseKind::Quotation } else { ClauseKind::Main };
     let mut starts: Vec<(usize, ClauseKind)> = vec![(0, first_kind)];
     for i in 1..tokens.len() {
-        if let Some(kind) = boundary_at(tokens, i) {
+        if let Some(kind) = boundary_at(tokens, i, &quotes_seen) {
             if starts.last().is_some_and(|&(s, _)| s == i) {
                 starts.pop();
             }
@@ -158,7 +171,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::with_capacity(starts.len());
     for (n, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(tokens.len(), |&(s, _)| s);
-        let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(tokens, start - 1) % 2 == 1;
+        let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(start - 1) % 2 == 1;
         let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote { None } else { Some(parent_of(&out, kind)) };
         out.push(Clause { tokens: start..end, kind, parent });
     }
@@ -190,17 +203,13 @@ fn is_quote(t: &Token) -> bool {
     t.text == "\""
 }
 
-fn quotes_before(tokens: &[Token], i: usize) -> usize {
-    tokens[..i].iter().filter(|t| is_quote(t)).count()
-}
-
-fn boundary_at(tokens: &[Token], i: usize) -> Option<ClauseKind> {
+fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<ClauseKind> {
     let t = &tokens[i];
     let prev = &tokens[i - 1];
-    if is_quote(t) && quotes_before(tokens, i) % 2 == 0 {
+    if is_quote(t) && quotes_before[i] % 2 == 0 {
         return Some(ClauseKind::Quotation);
     }
-    if is_quote(prev) && quotes_before(tokens, i - 1) % 2 == 1 {
+    if is_quote(prev) && quotes_before[i - 1] % 2 == 1 {
         return Some(ClauseKind::Main);
     }
     if matches!(prev.text.as_str(), ";" | ":") {
@@ -238,8 +247,8 @@ fn boundary_at(tokens: &[Token], i: usize) -> Option<ClauseKind> {
 /// "said the North was ..." — a speech verb directly followed by a subject and a finite verb.
 fn reported_without_that(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
-    let speech_verb = (prev.tag.is_verb() && SPEECH_VERBS.contains(&prev.lemma.as_str()))
-        || (prev.tag == Tag::RB && i >= 2 && tokens[i - 2].tag.is_verb() && SPEECH_VERBS.contains(&tokens[i - 2].lemma.as_str()));
+    let speech_verb = (prev.tag.is_verb() && is_speech_verb(&prev.lemma))
+        || (prev.tag == Tag::RB && i >= 2 && tokens[i - 2].tag.is_verb() && is_speech_verb(&tokens[i - 2].lemma));
     speech_verb && !matches!(tokens[i].tag, Tag::TO | Tag::IN | Tag::Punct) && starts_subject_then_verb(tokens, i)
 }
 

@@ -106,8 +106,9 @@ const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they",
 
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`).
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
+    let all_caps = is_all_caps_sentence(tokens);
     for i in 0..tokens.len() {
-        let tag = choose_tag(lexicon, tokens, i);
+        let tag = choose_tag(lexicon, tokens, i, all_caps);
         tokens[i].tag = tag;
         tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
     }
@@ -163,7 +164,7 @@ fn prev_word(tokens: &[Token], i: usize) -> Option<&str> {
     None
 }
 
-fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
+fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize, all_caps: bool) -> Tag {
     let t = &tokens[i];
     match t.shape {
         Shape::Punct => return Tag::Punct,
@@ -180,7 +181,7 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     let capitalized = t.text.starts_with(char::is_uppercase);
     let sentence_initial = i == 0 || (i == 1 && tokens[0].shape == Shape::Punct);
     let forms = lexicon.verb(&t.lower);
-    if capitalized && !sentence_initial && !is_all_caps_sentence(tokens) {
+    if capitalized && !sentence_initial && !all_caps {
         return if t.shape == Shape::Abbreviation || !t.lower.ends_with('s') || t.text.len() <= 3 { Tag::NNP } else { Tag::NNPS };
     }
     if !forms.is_empty() {
@@ -244,7 +245,7 @@ fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
             let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
             let prev = if i > 0 { tokens[i - 1].tag } else { Tag::Punct };
             let prev_word = if i > 0 { tokens[i - 1].lemma.as_str() } else { "" };
-            let speech_before = tokens[i.saturating_sub(4)..i].iter().any(|t| t.tag.is_verb() && super::chunk::SPEECH_VERBS.contains(&t.lemma.as_str()));
+            let speech_before = tokens[i.saturating_sub(4)..i].iter().any(|t| t.tag.is_verb() && super::chunk::is_speech_verb(&t.lemma));
             if matches!(next, "month" | "year" | "week" | "day" | "time" | "plan" | "agreement" | "decision")
                 || matches!(prev, Tag::IN)
             {
