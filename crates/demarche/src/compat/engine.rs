@@ -338,8 +338,8 @@ impl Engine {
         }
         s.compounds();
         let first_actor = s.units.first().map(|u| u.base.clone()).unwrap_or_default();
-        s.pronouns();
         s.commas();
+        s.pronouns();
         let mut out = s.code_clauses();
         out.first_actor = first_actor;
         if s.complex {
@@ -360,8 +360,8 @@ impl Engine {
         s.check_discards();
         s.classify();
         s.compounds();
-        s.pronouns();
         s.commas();
+        s.pronouns();
         let mut out = String::new();
         for (k, t) in s.toks.iter().enumerate() {
             let mark = if t.consumed { "^" } else { "" };
@@ -626,49 +626,75 @@ impl Sentence<'_> {
         self.reindex();
     }
 
+    /// Gap between two units: `Some(true)` when it holds a conjunction, `Some(false)` when it is
+    /// a comma or only adjectives/determiners, `None` when the units cannot be chained.
+    fn gap_kind(&self, from: usize, to: usize) -> Option<bool> {
+        let gap = &self.toks[from..to];
+        if gap.iter().any(|t| !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj)) {
+            return None;
+        }
+        let seps: Vec<&Tok> = gap.iter().filter(|t| matches!(t.kind, TK::Comma | TK::Conj)).collect();
+        if seps.is_empty() {
+            return Some(false);
+        }
+        if !matches!(gap[0].kind, TK::Comma | TK::Conj) || seps.iter().filter(|t| t.kind == TK::Conj).count() > 1 || seps.iter().any(|t| t.kind == TK::Conj && t.text == "BUT") {
+            return None;
+        }
+        Some(seps.iter().any(|t| t.kind == TK::Conj))
+    }
+
     fn compounds(&mut self) {
-        // parsed compound actors: unit (, unit)* [,] AND unit
+        // parsed compound actors: np (, np)* AND np, np = (determ|adjctv)* actor
+        let units = std::mem::take(&mut self.units);
         let mut merged: Vec<Unit> = Vec::new();
         let mut i = 0;
-        let units = std::mem::take(&mut self.units);
         while i < units.len() {
-            let mut cur = units[i].clone();
-            let mut j = i + 1;
-            let mut members = 1;
-            let mut seps: Vec<usize> = Vec::new();
-            while j < units.len() {
-                let gap: Vec<usize> = (cur.end..units[j].start).collect();
-                let sep_ok = !gap.is_empty() && gap.iter().all(|&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj)) && gap.iter().filter(|&&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj)).count() >= 1 && gap.iter().filter(|&&k| self.toks[k].kind == TK::Conj).count() <= 1 && gap.iter().all(|&k| self.toks[k].kind != TK::Conj || self.toks[k].text == "AND" || self.toks[k].text == "OR");
-                if !sep_ok {
-                    break;
+            // extend a chain while gaps allow; remember where the last conjunction was
+            let mut j = i;
+            let mut last_conj_end: Option<usize> = None;
+            while j + 1 < units.len() {
+                match self.gap_kind(units[j].end, units[j + 1].start) {
+                    Some(conj) => {
+                        j += 1;
+                        if conj {
+                            last_conj_end = Some(j);
+                        }
+                    }
+                    None => break,
                 }
-                let has_and = gap.iter().any(|&k| self.toks[k].kind == TK::Conj);
-                seps.extend(gap.iter().filter(|&&k| matches!(self.toks[k].kind, TK::Comma | TK::Conj)));
-                for c in &units[j].codes {
+            }
+            let Some(end) = last_conj_end else {
+                merged.push(units[i].clone());
+                i += 1;
+                continue;
+            };
+            // members after the last conjunction joined by adjectives only stay in
+            let mut end = end;
+            while end < j && self.gap_kind(units[end].end, units[end + 1].start) == Some(false) && !self.toks[units[end].end..units[end + 1].start].iter().any(|t| t.kind == TK::Comma) {
+                end += 1;
+            }
+            let mut cur = units[i].clone();
+            for u in &units[i + 1..=end] {
+                for c in &u.codes {
                     if !cur.codes.contains(c) {
                         cur.codes.push(c.clone());
                     }
                 }
-                cur.end = units[j].end;
-                members += 1;
-                j += 1;
-                if has_and {
-                    break;
+                for c in &u.base {
+                    if !cur.base.contains(c) {
+                        cur.base.push(c.clone());
+                    }
                 }
             }
-            // a list with commas only is a compound only if it ends in AND
-            let ends_and = seps.last().is_some_and(|&k| self.toks[k].kind == TK::Conj);
-            if members > 1 && ends_and {
-                cur.compound = cur.codes.len() > 1;
-                for k in seps {
+            for k in cur.end..units[end].start {
+                if matches!(self.toks[k].kind, TK::Comma | TK::Conj) {
                     self.toks[k].consumed = true;
                 }
-                merged.push(cur);
-                i = j;
-            } else {
-                merged.push(units[i].clone());
-                i += 1;
             }
+            cur.end = units[end].end;
+            cur.compound = cur.codes.len() > 1;
+            merged.push(cur);
+            i = end + 1;
         }
         self.units = merged;
         self.reindex();
@@ -691,8 +717,8 @@ impl Sentence<'_> {
     }
 
     fn pronouns(&mut self) {
-        let first = self.units.first().cloned();
-        let first_compound = self.units.iter().find(|u| u.compound).cloned();
+        let first = self.units.iter().find(|u| !self.toks[u.start].removed).cloned();
+        let first_compound = self.units.iter().find(|u| u.compound && !self.toks[u.start].removed).cloned();
         let mut new_units = Vec::new();
         for k in 0..self.toks.len() {
             if self.toks[k].kind != TK::Pronoun {
@@ -1011,9 +1037,10 @@ impl Sentence<'_> {
             },
         };
         let mut out = Vec::new();
-        for s in &s_codes {
-            for t in &t_codes {
-                if s == t {
+        let same = src.is_some() && src == tgt;
+        for (si, s) in s_codes.iter().enumerate() {
+            for (ti, t) in t_codes.iter().enumerate() {
+                if s == t || (same && code.pair.is_some() && ti <= si) {
                     continue;
                 }
                 out.push(CompatEvent { source: s.clone(), target: t.clone(), code: code.code.clone() });
