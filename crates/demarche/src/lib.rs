@@ -15,6 +15,7 @@ pub mod dict;
 pub mod error;
 pub mod ingest;
 pub mod model;
+pub mod resolve;
 pub mod pipeline;
 pub mod sink;
 pub mod text;

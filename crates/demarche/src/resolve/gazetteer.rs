@@ -1,0 +1,670 @@
+//! The gazetteer: countries, first-level divisions, regions and cities with their names.
+//!
+//! The bundled gazetteer (`dictionaries/gazetteer/*.tsv`, built by `scripts/build_gazetteer.py`
+//! from GeoNames data) is compiled into the binary; [`Gazetteer::bundled`] parses it once per
+//! process. [`Gazetteer::from_dir`] loads a directory with the same four files.
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+macro_rules! bundled_gazetteer_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/gazetteer/", $name))
+    };
+}
+
+const BUNDLED_COUNTRIES: &str = bundled_gazetteer_file!("countries.tsv");
+const BUNDLED_ADMIN1: &str = bundled_gazetteer_file!("admin1.tsv");
+const BUNDLED_CITIES: &str = bundled_gazetteer_file!("cities.tsv");
+const BUNDLED_REGIONS: &str = bundled_gazetteer_file!("regions.tsv");
+
+/// Longest place name, in words, that the gazetteer indexes.
+pub const MAX_NAME_WORDS: usize = 6;
+
+/// What kind of place a gazetteer entry (or a resolved place) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeatureType {
+    /// A country or territory with an ISO code.
+    Country,
+    /// A first-level administrative division (a US state, a Canadian province).
+    Admin1,
+    /// A region that is not an administrative division (the Gaza Strip, Crimea).
+    Region,
+    /// A populated place.
+    City,
+    /// A populated place that is its country's capital.
+    Capital,
+}
+
+impl FeatureType {
+    /// The lower-case name used in output (`city`, `country`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeatureType::Country => "country",
+            FeatureType::Admin1 => "admin1",
+            FeatureType::Region => "region",
+            FeatureType::City => "city",
+            FeatureType::Capital => "capital",
+        }
+    }
+}
+
+/// A country or territory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code (`CN`).
+    pub iso2: String,
+    /// ISO 3166-1 alpha-3 code as GeoNames has it (`CHN`, `XKX`).
+    pub iso3: String,
+    /// CAMEO country code (`CHN`, `KSV`).
+    pub cameo: String,
+    /// English name.
+    pub name: String,
+    /// Latitude of the country's reference point (its capital; see `centroid`).
+    pub lat: Option<f64>,
+    /// Longitude of the reference point.
+    pub lon: Option<f64>,
+    /// Where the reference point comes from: `capital`, `cities` or `none`.
+    pub centroid: String,
+    /// Index of the capital in [`Gazetteer::cities`], when it is there.
+    pub capital: Option<usize>,
+    /// Population.
+    pub population: u64,
+}
+
+/// A first-level administrative division, or a region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Admin1 {
+    /// Index of the country in [`Gazetteer::countries`].
+    pub country: usize,
+    /// GeoNames admin1 code (`TX`, `08`); empty for regions.
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Latitude (population-weighted mean of its cities, or an approximate centre for regions).
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Population of its cities of 15,000 or more (0 for regions).
+    pub population: u64,
+    /// [`FeatureType::Admin1`] or [`FeatureType::Region`].
+    pub feature: FeatureType,
+}
+
+/// A populated place of 15,000 people or more.
+#[derive(Clone, Debug, PartialEq)]
+pub struct City {
+    /// GeoNames id.
+    pub geonameid: u32,
+    /// Name as GeoNames writes it (with diacritics).
+    pub name: String,
+    /// The name without diacritics.
+    pub ascii: String,
+    /// Index of the country in [`Gazetteer::countries`].
+    pub country: usize,
+    /// GeoNames admin1 code.
+    pub admin1: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Population.
+    pub population: u64,
+    /// True for the country's capital.
+    pub capital: bool,
+    /// How many alternate names GeoNames has for it (a measure of how well known it is).
+    pub altcount: u32,
+}
+
+/// A reference to one gazetteer entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceId {
+    /// Index into [`Gazetteer::countries`].
+    Country(usize),
+    /// Index into [`Gazetteer::admin1`] (divisions and regions).
+    Admin1(usize),
+    /// Index into [`Gazetteer::cities`].
+    City(usize),
+}
+
+/// One way a name refers to an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRef {
+    /// The entry.
+    pub place: PlaceId,
+    /// The entry's own name (or ASCII name), not an alternate or alias.
+    pub primary: bool,
+    /// The name is written in capitals (`US`, `UAE`): the text must be too.
+    pub all_caps: bool,
+}
+
+/// Folds a name into a lookup key: lower case, common Latin diacritics removed, periods
+/// dropped, curly apostrophes straightened, runs of white space collapsed to one space.
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for l in c.to_lowercase() {
+            push_folded(&mut out, l);
+        }
+    }
+    out
+}
+
+fn push_folded(out: &mut String, c: char) {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ḍ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' | 'ḥ' | 'ḩ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' | 'ẓ' => "z",
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' => "'",
+        c => {
+            out.push(c);
+            return;
+        }
+    };
+    out.push_str(s);
+}
+
+/// FNV-1a: a fast hasher for the name index (keys are short, trusted strings).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The entries one name refers to; most names refer to one entry, kept without a `Vec`.
+#[derive(Clone, Debug)]
+enum Refs {
+    One([NameRef; 1]),
+    Many(Vec<NameRef>),
+}
+
+impl Refs {
+    fn as_slice(&self) -> &[NameRef] {
+        match self {
+            Refs::One(r) => r,
+            Refs::Many(v) => v,
+        }
+    }
+}
+
+/// The place-name gazetteer.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    countries: Vec<Country>,
+    admin1: Vec<Admin1>,
+    cities: Vec<City>,
+    names: FastMap<String, Refs>,
+    adjectives: FastMap<String, usize>,
+    codes: FastMap<String, usize>,
+    admin1_codes: FastMap<(usize, String), usize>,
+}
+
+static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+
+/// Splits a TSV file into rows of fields, skipping `#` comments, blank lines and the header,
+/// which must start with `first_column`.
+fn rows<'a>(file: &'a str, text: &'a str, first_column: &str, min_fields: usize) -> Result<Vec<(u32, Vec<&'a str>)>> {
+    let mut out = Vec::new();
+    let mut header = false;
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header {
+            if !line.starts_with(first_column) {
+                return Err(Error::Dictionary { file: file.into(), message: format!("line {}: expected a header starting with `{first_column}`", i + 1) });
+            }
+            header = true;
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() < min_fields {
+            return Err(Error::Dictionary { file: file.into(), message: format!("line {}: {} fields, expected {min_fields}", i + 1, fields.len()) });
+        }
+        out.push((i as u32 + 1, fields));
+    }
+    Ok(out)
+}
+
+fn parse_num<T: std::str::FromStr>(file: &str, line: u32, what: &str, s: &str) -> Result<T> {
+    s.trim().parse().map_err(|_| Error::Dictionary { file: file.into(), message: format!("line {line}: bad {what} `{s}`") })
+}
+
+fn parse_opt_f64(file: &str, line: u32, what: &str, s: &str) -> Result<Option<f64>> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_num(file, line, what, s).map(Some)
+    }
+}
+
+fn alternates(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+impl Gazetteer {
+    /// The bundled gazetteer, parsed on first use and shared afterwards.
+    pub fn bundled() -> Arc<Gazetteer> {
+        BUNDLED
+            .get_or_init(|| {
+                // The bundled files are generated and checked by the test suite.
+                Arc::new(
+                    Gazetteer::from_tsv(BUNDLED_COUNTRIES, BUNDLED_ADMIN1, BUNDLED_CITIES, BUNDLED_REGIONS)
+                        .expect("the bundled gazetteer is well formed"),
+                )
+            })
+            .clone()
+    }
+
+    /// Loads `countries.tsv`, `admin1.tsv`, `cities.tsv` and `regions.tsv` from `dir`.
+    pub fn from_dir(dir: &Path) -> Result<Gazetteer> {
+        let read = |name: &str| {
+            let p = dir.join(name);
+            std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))
+        };
+        Gazetteer::from_tsv(&read("countries.tsv")?, &read("admin1.tsv")?, &read("cities.tsv")?, &read("regions.tsv")?)
+    }
+
+    /// Parses the four gazetteer files' texts.
+    pub fn from_tsv(countries: &str, admin1: &str, cities: &str, regions: &str) -> Result<Gazetteer> {
+        let mut g = Gazetteer::default();
+        // About eight names a city: size the index once.
+        g.names.reserve(cities.len() / 12);
+        let mut iso2_index: FastMap<String, usize> = FastMap::default();
+        let mut capital_ids: Vec<(usize, u32)> = Vec::new();
+        let mut aliases: Vec<(usize, &str)> = Vec::new();
+
+        const CF: &str = "countries.tsv";
+        for (line, f) in rows(CF, countries, "iso2", 12)? {
+            let idx = g.countries.len();
+            let population = parse_num(CF, line, "population", f[9])?;
+            if let Some(id) = (!f[8].is_empty()).then(|| parse_num::<u32>(CF, line, "capital_geonameid", f[8])).transpose()? {
+                capital_ids.push((idx, id));
+            }
+            g.countries.push(Country {
+                iso2: f[0].to_string(),
+                iso3: f[1].to_string(),
+                cameo: f[2].to_string(),
+                name: f[3].to_string(),
+                lat: parse_opt_f64(CF, line, "lat", f[4])?,
+                lon: parse_opt_f64(CF, line, "lon", f[5])?,
+                centroid: f[6].to_string(),
+                capital: None,
+                population,
+            });
+            iso2_index.insert(f[0].to_string(), idx);
+            for code in [f[1], f[2]] {
+                g.codes.entry(code.to_string()).or_insert(idx);
+            }
+            aliases.push((idx, f[3]));
+            aliases.extend(alternates(f[10]).map(|a| (idx, a)));
+            for adj in alternates(f[11]) {
+                g.adjectives.entry(fold_key(adj)).or_insert(idx);
+            }
+        }
+        for (idx, a) in aliases {
+            g.add_name(a, PlaceId::Country(idx), true);
+        }
+
+        let country_of = |file: &str, line: u32, iso2: &str, map: &FastMap<String, usize>| {
+            map.get(iso2).copied().ok_or_else(|| Error::Dictionary { file: file.into(), message: format!("line {line}: unknown country `{iso2}`") })
+        };
+
+        const AF: &str = "admin1.tsv";
+        for (line, f) in rows(AF, admin1, "country", 9)? {
+            let country = country_of(AF, line, f[0], &iso2_index)?;
+            let idx = g.admin1.len();
+            g.admin1.push(Admin1 {
+                country,
+                code: f[1].to_string(),
+                name: f[2].to_string(),
+                lat: parse_opt_f64(AF, line, "lat", f[5])?,
+                lon: parse_opt_f64(AF, line, "lon", f[6])?,
+                population: parse_num(AF, line, "population", f[7])?,
+                feature: FeatureType::Admin1,
+            });
+            g.admin1_codes.insert((country, f[1].to_string()), idx);
+            g.add_name(f[2], PlaceId::Admin1(idx), true);
+            for a in alternates(f[3]) {
+                g.add_name(a, PlaceId::Admin1(idx), false);
+            }
+        }
+
+        const RF: &str = "regions.tsv";
+        for (line, f) in rows(RF, regions, "name", 5)? {
+            let country = country_of(RF, line, f[2], &iso2_index)?;
+            let idx = g.admin1.len();
+            g.admin1.push(Admin1 {
+                country,
+                code: String::new(),
+                name: f[0].to_string(),
+                lat: parse_opt_f64(RF, line, "lat", f[3])?,
+                lon: parse_opt_f64(RF, line, "lon", f[4])?,
+                population: 0,
+                feature: FeatureType::Region,
+            });
+            g.add_name(f[0], PlaceId::Admin1(idx), true);
+            for a in alternates(f[1]) {
+                g.add_name(a, PlaceId::Admin1(idx), false);
+            }
+        }
+
+        const TF: &str = "cities.tsv";
+        let capital_set: FastMap<u32, usize> = capital_ids.iter().map(|&(c, id)| (id, c)).collect();
+        for (line, f) in rows(TF, cities, "geonameid", 11)? {
+            let country = country_of(TF, line, f[3], &iso2_index)?;
+            let geonameid: u32 = parse_num(TF, line, "geonameid", f[0])?;
+            let idx = g.cities.len();
+            let capital = capital_set.get(&geonameid) == Some(&country);
+            if capital {
+                g.countries[country].capital = Some(idx);
+            }
+            let key = fold_key(f[1]);
+            g.cities.push(City {
+                geonameid,
+                name: f[1].to_string(),
+                ascii: f[2].to_string(),
+                country,
+                admin1: f[4].to_string(),
+                lat: parse_num(TF, line, "lat", f[5])?,
+                lon: parse_num(TF, line, "lon", f[6])?,
+                population: parse_num(TF, line, "population", f[7])?,
+                capital,
+                altcount: parse_num(TF, line, "altcount", f[9])?,
+            });
+            g.add_key(key, PlaceId::City(idx), true, false);
+            if f[2] != f[1] {
+                g.add_name(f[2], PlaceId::City(idx), true);
+            }
+            for a in alternates(f[10]) {
+                g.add_name(a, PlaceId::City(idx), false);
+            }
+        }
+        Ok(g)
+    }
+
+    fn add_name(&mut self, name: &str, place: PlaceId, primary: bool) {
+        let all_caps = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
+        let key = fold_key(name);
+        if let Some(rest) = key.strip_prefix("saint ") {
+            self.add_key(format!("st {rest}"), place, primary, all_caps);
+        }
+        self.add_key(key, place, primary, all_caps);
+    }
+
+    fn add_key(&mut self, key: String, place: PlaceId, primary: bool, all_caps: bool) {
+        if key.is_empty() || key.bytes().filter(|&b| b == b' ').count() >= MAX_NAME_WORDS {
+            return;
+        }
+        let new = NameRef { place, primary, all_caps };
+        match self.names.entry(key) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(Refs::One([new]));
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let refs = o.get_mut();
+                let list = match refs {
+                    Refs::One([r]) if r.place == place => {
+                        r.primary |= primary;
+                        r.all_caps &= all_caps;
+                        return;
+                    }
+                    Refs::One([r]) => vec![*r],
+                    Refs::Many(v) => std::mem::take(v),
+                };
+                let mut list = list;
+                if let Some(r) = list.iter_mut().find(|r| r.place == place) {
+                    r.primary |= primary;
+                    r.all_caps &= all_caps;
+                } else {
+                    list.push(new);
+                }
+                *refs = Refs::Many(list);
+            }
+        }
+    }
+
+    /// All countries, in ISO2 order.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// All first-level divisions with names, then the regions.
+    pub fn admin1(&self) -> &[Admin1] {
+        &self.admin1
+    }
+
+    /// All cities, most populous first.
+    pub fn cities(&self) -> &[City] {
+        &self.cities
+    }
+
+    /// The entries a name (any case, with or without diacritics) can refer to.
+    pub fn lookup(&self, name: &str) -> &[NameRef] {
+        self.lookup_key(&fold_key(name))
+    }
+
+    /// Like [`Gazetteer::lookup`], for a key already folded with [`fold_key`].
+    pub fn lookup_key(&self, key: &str) -> &[NameRef] {
+        self.names.get(key).map_or(&[], Refs::as_slice)
+    }
+
+    /// The country with this ISO 3166-1 alpha-3 or CAMEO code (`CHN`, `KSV`, `XKX`); an actor
+    /// code with an agent suffix (`USAGOV`) is looked up by its first three letters.
+    pub fn country_by_code(&self, code: &str) -> Option<usize> {
+        let code = code.trim();
+        let code = code.get(..3).unwrap_or(code);
+        self.codes.get(&code.to_ascii_uppercase()).copied()
+    }
+
+    /// The country an adjective or demonym names (`Chinese` → China).
+    pub fn country_by_adjective(&self, adjective: &str) -> Option<usize> {
+        self.adjectives.get(&fold_key(adjective)).copied()
+    }
+
+    /// Like [`Gazetteer::country_by_adjective`], for a folded key.
+    pub fn country_by_adjective_key(&self, key: &str) -> Option<usize> {
+        self.adjectives.get(key).copied()
+    }
+
+    /// The country whose name or alias this is (`Britain` → United Kingdom).
+    pub fn country_by_name(&self, name: &str) -> Option<usize> {
+        self.lookup(name).iter().find_map(|r| match r.place {
+            PlaceId::Country(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The first-level division of a country with a GeoNames admin1 code, when it has a name here.
+    pub fn admin1_by_code(&self, country: usize, code: &str) -> Option<usize> {
+        self.admin1_codes.get(&(country, code.to_string())).copied()
+    }
+
+    /// The capital city of a country, when it is among the cities.
+    pub fn capital_of(&self, country: usize) -> Option<usize> {
+        self.countries.get(country).and_then(|c| c.capital)
+    }
+
+    /// The country an entry lies in.
+    pub fn country_of(&self, place: PlaceId) -> usize {
+        match place {
+            PlaceId::Country(c) => c,
+            PlaceId::Admin1(a) => self.admin1[a].country,
+            PlaceId::City(c) => self.cities[c].country,
+        }
+    }
+
+    /// The entry's name.
+    pub fn name_of(&self, place: PlaceId) -> &str {
+        match place {
+            PlaceId::Country(c) => &self.countries[c].name,
+            PlaceId::Admin1(a) => &self.admin1[a].name,
+            PlaceId::City(c) => &self.cities[c].name,
+        }
+    }
+
+    /// The entry's feature type.
+    pub fn feature_of(&self, place: PlaceId) -> FeatureType {
+        match place {
+            PlaceId::Country(_) => FeatureType::Country,
+            PlaceId::Admin1(a) => self.admin1[a].feature,
+            PlaceId::City(c) if self.cities[c].capital => FeatureType::Capital,
+            PlaceId::City(_) => FeatureType::City,
+        }
+    }
+
+    /// The entry's population (0 for regions).
+    pub fn population_of(&self, place: PlaceId) -> u64 {
+        match place {
+            PlaceId::Country(c) => self.countries[c].population,
+            PlaceId::Admin1(a) => self.admin1[a].population,
+            PlaceId::City(c) => self.cities[c].population,
+        }
+    }
+
+    /// The entry's coordinates, when known.
+    pub fn coordinates_of(&self, place: PlaceId) -> (Option<f64>, Option<f64>) {
+        match place {
+            PlaceId::Country(c) => (self.countries[c].lat, self.countries[c].lon),
+            PlaceId::Admin1(a) => (self.admin1[a].lat, self.admin1[a].lon),
+            PlaceId::City(c) => (Some(self.cities[c].lat), Some(self.cities[c].lon)),
+        }
+    }
+
+    /// The entry's first-level division: its name when the gazetteer has one, else its code.
+    pub fn admin1_of(&self, place: PlaceId) -> Option<String> {
+        match place {
+            PlaceId::Country(_) => None,
+            PlaceId::Admin1(a) => Some(self.admin1[a].name.clone()),
+            PlaceId::City(c) => {
+                let city = &self.cities[c];
+                if city.admin1.is_empty() {
+                    return None;
+                }
+                Some(self.admin1_by_code(city.country, &city.admin1).map_or_else(|| city.admin1.clone(), |a| self.admin1[a].name.clone()))
+            }
+        }
+    }
+
+    /// The first-level division an entry lies in, as (country index, admin1 code).
+    pub fn admin1_key_of(&self, place: PlaceId) -> Option<(usize, &str)> {
+        match place {
+            PlaceId::Country(_) => None,
+            PlaceId::Admin1(a) => Some((self.admin1[a].country, self.admin1[a].code.as_str())).filter(|(_, c)| !c.is_empty()),
+            PlaceId::City(c) => Some((self.cities[c].country, self.cities[c].admin1.as_str())),
+        }
+    }
+
+    /// A short description of an entry for explanations: "Paris, Texas, USA (city, pop. 24782)".
+    pub fn describe(&self, place: PlaceId) -> String {
+        let country = &self.countries[self.country_of(place)];
+        let feature = self.feature_of(place).as_str();
+        match place {
+            PlaceId::Country(_) => format!("{} [{}] ({feature})", country.name, country.cameo),
+            PlaceId::Admin1(_) => format!("{}, {} ({feature})", self.name_of(place), country.cameo),
+            PlaceId::City(c) => {
+                let admin = self.admin1_of(place).unwrap_or_default();
+                format!("{}, {}, {} ({feature}, pop. {}, geonames {})", self.name_of(place), admin, country.cameo, self.cities[c].population, self.cities[c].geonameid)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_names() {
+        assert_eq!(fold_key("Bogotá"), "bogota");
+        assert_eq!(fold_key("St.  Petersburg"), "st petersburg");
+        assert_eq!(fold_key("Sana\u{2019}a"), "sana'a");
+        assert_eq!(fold_key("U.S."), "us");
+    }
+
+    #[test]
+    fn bundled_gazetteer_loads() {
+        let g = Gazetteer::bundled();
+        assert!(g.countries().len() > 240, "{}", g.countries().len());
+        assert!(g.cities().len() > 30_000);
+        let chn = g.country_by_code("CHN").expect("China");
+        assert_eq!(g.countries()[chn].iso2, "CN");
+        let beijing = g.capital_of(chn).expect("capital");
+        assert_eq!(g.cities()[beijing].name, "Beijing");
+        assert_eq!(g.country_by_adjective("Chinese"), Some(chn));
+        assert_eq!(g.country_by_code("KSV").map(|k| g.countries()[k].iso2.as_str()), Some("XK"));
+        assert_eq!(g.country_by_code("USAGOV"), g.country_by_code("USA"));
+        assert_eq!(g.country_by_name("Britain"), g.country_by_code("GBR"));
+        let paris: Vec<_> = g.lookup("paris").iter().map(|r| g.describe(r.place)).collect();
+        assert!(paris.iter().any(|d| d.contains("FRA")) && paris.iter().any(|d| d.contains("Texas")), "{paris:?}");
+        assert!(g.lookup("Peking").iter().any(|r| r.place == PlaceId::City(beijing)));
+        assert!(g.lookup("Gaza Strip").iter().any(|r| g.feature_of(r.place) == FeatureType::Region));
+        assert!(g.lookup("St. Petersburg").iter().any(|r| matches!(r.place, PlaceId::City(_))));
+        assert!(g.lookup("US").iter().all(|r| r.all_caps));
+        let georgia: Vec<_> = g.lookup("Georgia").iter().map(|r| g.feature_of(r.place)).collect();
+        assert!(georgia.contains(&FeatureType::Country) && georgia.contains(&FeatureType::Admin1), "{georgia:?}");
+    }
+
+    #[test]
+    fn bad_rows_are_errors() {
+        let err = Gazetteer::from_tsv("iso2\tx\nCN\tCHN\n", "country\n", "geonameid\n", "name\n").unwrap_err();
+        assert!(err.to_string().contains("countries.tsv"), "{err}");
+        let c = "iso2\tiso3\tcameo\tname\tlat\tlon\tcentroid\tcapital\tcapital_geonameid\tpopulation\taliases\tadjectives\nZZ\tZZZ\tZZZ\tZed\t\t\tnone\t\t\t0\t\t\n";
+        let err = Gazetteer::from_tsv(c, "country\n", "geonameid\n1\tX\tX\tQQ\t\t0\t0\t1\tPPL\t0\t\n", "name\n").unwrap_err();
+        assert!(err.to_string().contains("unknown country"), "{err}");
+        assert!(Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").is_ok());
+    }
+}

@@ -1,0 +1,975 @@
+//! Place recognition in a sentence and disambiguation against the gazetteer.
+//!
+//! A place mention is a run of tokens that starts with a capital letter and spells a gazetteer
+//! name (the longest such run wins: "Gaza Strip" over "Gaza"), or a phrase naming a capital
+//! through its country ("the Chinese capital", "China's capital", "the capital of China").
+//! Names that look like part of a person's name ("President Obama", "Michael Jordan"), common
+//! words at the start of a sentence ("Police said") and weak matches without any support are
+//! dropped.
+//!
+//! Each mention's candidates are scored:
+//!
+//! | evidence | score |
+//! | --- | --- |
+//! | population | 0.5 × log10(population) |
+//! | how well known a city is, against the best known city of the same name | 0.5 × ln((1 + alternate names) / (1 + the most alternate names)) |
+//! | kind | country +0.5, capital +0.8, admin1 +0.2, region 3.0 in all |
+//! | a city sharing its name with its own state or province ("New York") | +1.0 |
+//! | matched by an alternate name, not the entry's own | −0.3 |
+//! | qualified: "Paris, Texas", "London, Ontario", "the Lebanese city of Tripoli" | +3.0 |
+//! | qualified with "in": "Tripoli in northern Lebanon" | +2.0 |
+//! | a context country (the event's actors) | +1.5 / √(number of context countries) |
+//! | another place or a country adjective in the sentence ("Lebanese soldiers ... Tripoli"), unless already a context country | country +1.0, admin1 +1.5 |
+//! | "the city of", "the state of", "the country of" before the name | +1.5 for that kind |
+//! | resolved earlier in the document | same place +1.0, same country +0.5 |
+//!
+//! The best score wins; every candidate keeps its score and the reasons that add up to it.
+
+use super::gazetteer::{fold_key, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS};
+use super::{Location, Precision};
+use crate::model::Span;
+use crate::text::token::Shape;
+use crate::text::{Tag, Token};
+use std::sync::Arc;
+
+/// Prepositions (and verbs) after which a name is where something happens.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "inside", "into", "across", "around", "throughout", "toward",
+    "towards", "via", "through", "within", "across", "off", "visit", "visits", "visited", "visiting", "entered",
+    "enter", "entering", "left", "leaving", "reached", "invaded", "bombed", "shelled", "raided", "stormed", "toured",
+    "evacuated", "arrived", "landed", "hit", "hits", "struck", "strikes", "rocked", "rocks", "shook", "shakes",
+    "battered", "swept", "sweeps", "engulfed", "devastated", "paralysed", "paralyzed", "flooded", "besieged",
+    "captured", "seized", "recaptured", "retook", "liberated", "occupied", "annexed", "fled",
+];
+/// Words that may stand between a locative word and the name ("in northern Lebanon").
+const DIRECTIONS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "neighbouring",
+    "neighboring", "nearby", "downtown", "occupied", "war-torn", "restive", "besieged", "coastal",
+];
+/// Capitalized words that may precede a place name without making it part of another name.
+const ALLOWED_BEFORE: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
+    "lower", "downtown", "in", "at", "near", "from", "to", "the", "outside", "inside", "across", "and",
+];
+/// Words before a name that make it part of a person's name or title.
+const TITLES: &[&str] = &[
+    "president", "mr", "mrs", "ms", "dr", "minister", "secretary", "senator", "sen", "gen", "general", "governor",
+    "gov", "king", "queen", "prince", "princess", "pope", "ambassador", "spokesman", "spokeswoman", "judge",
+    "chancellor", "premier", "chairman", "chairwoman", "sheikh", "rep", "representative", "lt", "col", "capt",
+    "sgt", "adm", "cardinal", "bishop", "rev", "sir", "lord", "lady", "coach", "striker", "actor", "actress",
+    "singer", "author", "professor", "prof", "st", "saint", "mayor", "vice", "deputy", "officer", "envoy", "leader",
+];
+/// Capitalized words that are gazetteer names but far more often something else.
+const STOPLIST: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "mobile",
+    "split", "reading", "nice", "of", "bar", "orange", "mission", "union", "independence", "liberty", "unity",
+    "victory", "hope", "enterprise", "commerce", "progress", "justice", "concord", "most", "sale", "deal",
+    "battle", "street", "bath", "bury", "university", "college", "city", "county", "state", "republic",
+    "federal", "national", "central", "north", "south", "east", "west", "new", "saint", "santa", "san", "la",
+    "el", "al", "de", "le", "university", "church", "day", "time", "times", "post", "president", "minister",
+    "general", "will", "can", "said", "says", "home", "hall", "center", "centre", "parliament", "congress",
+    "senate", "court", "army", "navy", "prime", "house", "council", "party", "league", "cabinet", "interior",
+    "defence", "defense", "foreign", "justice", "energy", "health", "education", "agriculture", "trade",
+    "finance", "security", "islamic", "muslim", "christian", "catholic", "jewish", "arab", "kurdish", "sunni",
+    "shia", "shiite", "god", "allah", "marion", "mercedes", "clinton", "obama", "kim", "lee", "park", "young",
+    "long", "mark", "man", "best", "pace", "bend", "media", "ocean", "golden", "sandy", "ada", "ede", "ma",
+];
+/// Nouns after a capital phrase that make "capital" mean money ("the Chinese capital markets").
+const CAPITAL_MONEY: &[&str] = &["market", "markets", "flows", "flow", "gains", "investment", "investments", "punishment", "expenditure", "spending", "controls", "account", "inflows", "outflows"];
+/// Nouns in "the N of X" that say what kind of place X is.
+const CITY_NOUNS: &[&str] = &["city", "town", "port", "village", "capital", "suburb", "district", "cities", "towns"];
+const ADMIN_NOUNS: &[&str] = &["state", "province", "region", "territory", "governorate", "prefecture", "county", "enclave", "strip"];
+const COUNTRY_NOUNS: &[&str] = &["country", "nation", "kingdom", "republic"];
+/// Nouns after a name that say what it is rather than make it a modifier ("Sindh province").
+const CLASSIFIERS: &[&str] = &["province", "state", "region", "city", "capital", "territory", "district", "strip", "peninsula", "governorate", "prefecture", "county", "enclave", "area", "valley", "coast"];
+
+const QUALIFIER_BONUS: f32 = 3.0;
+const IN_QUALIFIER_BONUS: f32 = 2.0;
+const CONTEXT_BONUS: f32 = 1.5;
+const CUE_COUNTRY_BONUS: f32 = 1.0;
+const CUE_ADMIN1_BONUS: f32 = 1.5;
+const HINT_BONUS: f32 = 1.5;
+const MEMORY_PLACE_BONUS: f32 = 1.0;
+const MEMORY_COUNTRY_BONUS: f32 = 0.5;
+
+/// One place mention in a sentence, resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMatch {
+    /// First token of the mention.
+    pub start_token: usize,
+    /// One past the last token (a qualifier such as ", Texas" is included).
+    pub end_token: usize,
+    /// First byte of the mention in the normalized text.
+    pub byte_start: usize,
+    /// One past its last byte in the normalized text.
+    pub byte_end: usize,
+    /// The words as written.
+    pub text: String,
+    /// The winning entry.
+    pub place: PlaceId,
+    /// The entry's name ("Paris").
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code of its country, as GeoNames has it (`FRA`, `XKX`).
+    pub country_iso3: String,
+    /// CAMEO code of its country (`FRA`, `KSV`).
+    pub cameo_country: String,
+    /// Its first-level division: the name when known, else the GeoNames code.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// What kind of place it is.
+    pub feature_type: FeatureType,
+    /// How precise it is.
+    pub precision: Precision,
+    /// GeoNames id, for cities.
+    pub geonameid: Option<u32>,
+    /// The mention follows a locative word ("in", "near", "visited"): it says where.
+    pub locative: bool,
+    /// The name is probably not where something happened: it is the subject of a verb
+    /// ("Beijing said") or, for a country, capital or division, a modifier of a noun ("US
+    /// officials", "the Texas town of Paris").
+    pub incidental: bool,
+    /// The winning score.
+    pub score: f32,
+    /// Every candidate, best first: (description, score, reasons).
+    pub candidates: Vec<(String, f32, String)>,
+}
+
+impl PlaceMatch {
+    /// The serializable location; `span` is the mention's byte range in the original document
+    /// (map [`PlaceMatch::byte_start`]..[`PlaceMatch::byte_end`] with
+    /// [`crate::text::Analysis::original_span`]).
+    pub fn location(&self, span: Span) -> Location {
+        Location {
+            name: self.name.clone(),
+            country: self.cameo_country.clone(),
+            admin1: self.admin1.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            feature_type: self.feature_type,
+            span,
+            precision: self.precision,
+            geonameid: self.geonameid,
+        }
+    }
+
+    /// One line per candidate: "'Paris' → Paris, Île-de-France, FRA (...) 4.0: population +3.2; ..."
+    pub fn explain(&self) -> Vec<String> {
+        let mut out = vec![format!("place '{}' → {} [{}] ({}, {})", self.text, self.name, self.cameo_country, self.feature_type.as_str(), if self.locative { "locative" } else if self.incidental { "incidental" } else { "mention" })];
+        for (i, (label, score, reason)) in self.candidates.iter().enumerate() {
+            out.push(format!("  {} {label} {score:.2}: {reason}", if i == 0 { "won" } else { "   " }));
+        }
+        out
+    }
+}
+
+/// What a resolver remembers across the sentences of one document.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceMemory {
+    places: Vec<PlaceId>,
+    countries: Vec<usize>,
+}
+
+impl PlaceMemory {
+    /// An empty memory, for a new document.
+    pub fn new() -> PlaceMemory {
+        PlaceMemory::default()
+    }
+
+    /// Remembers a resolved place.
+    pub fn remember(&mut self, gazetteer: &Gazetteer, place: PlaceId) {
+        if !self.places.contains(&place) {
+            self.places.push(place);
+        }
+        let c = gazetteer.country_of(place);
+        if !self.countries.contains(&c) {
+            self.countries.push(c);
+        }
+    }
+
+    /// True when nothing has been remembered.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
+/// Finds and resolves place names. Cheap to clone; safe to share between threads.
+#[derive(Clone, Debug)]
+pub struct PlaceResolver {
+    gazetteer: Arc<Gazetteer>,
+}
+
+impl Default for PlaceResolver {
+    fn default() -> PlaceResolver {
+        PlaceResolver::bundled()
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    place: PlaceId,
+    primary: bool,
+    score: f32,
+    reasons: Vec<String>,
+}
+
+impl Cand {
+    fn add(&mut self, points: f32, why: impl Into<String>) {
+        self.score += points;
+        self.reasons.push(format!("{}{points:.2} {}", if points >= 0.0 { "+" } else { "" }, why.into()));
+    }
+}
+
+/// A country or division named in the sentence, with the index of the mention that named it
+/// (`usize::MAX` for an adjective).
+type Cue<T> = (usize, T);
+
+#[derive(Clone, Debug)]
+struct Raw {
+    start: usize,
+    /// End of the name itself.
+    name_end: usize,
+    /// End including a merged qualifier.
+    end: usize,
+    key: String,
+    cands: Vec<Cand>,
+    /// Set for "the Chinese capital": the phrase that named the capital.
+    capital_phrase: bool,
+    consumed: bool,
+    /// Qualifies the name before it ("Hyderabad in Pakistan"): not itself where it happened.
+    qualifier: bool,
+}
+
+impl PlaceResolver {
+    /// A resolver over the bundled gazetteer.
+    pub fn bundled() -> PlaceResolver {
+        PlaceResolver { gazetteer: Gazetteer::bundled() }
+    }
+
+    /// A resolver over this gazetteer.
+    pub fn new(gazetteer: Arc<Gazetteer>) -> PlaceResolver {
+        PlaceResolver { gazetteer }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds the places of one sentence on its own. `context_countries` are CAMEO or ISO3
+    /// country codes (actor codes such as `USAGOV` count by their first three letters) that make
+    /// candidates in those countries likelier.
+    pub fn find_places(&self, tokens: &[Token], context_countries: &[&str]) -> Vec<PlaceMatch> {
+        self.find_places_in(tokens, context_countries, &mut PlaceMemory::new())
+    }
+
+    /// Like [`PlaceResolver::find_places`], for a sentence of a document: places resolved in
+    /// earlier sentences (kept in `memory`) make the same places and countries likelier, and the
+    /// places found here are added to it.
+    pub fn find_places_in(&self, tokens: &[Token], context_countries: &[&str], memory: &mut PlaceMemory) -> Vec<PlaceMatch> {
+        let g = &*self.gazetteer;
+        let mut context: Vec<usize> = context_countries.iter().filter_map(|c| g.country_by_code(c)).collect();
+        context.sort_unstable();
+        context.dedup();
+        let mut raws = self.raw_matches(tokens);
+        self.merge_qualifiers(tokens, &mut raws);
+        self.kind_qualifiers(tokens, &mut raws);
+        let keep: Vec<bool> = raws.iter().map(|r| !r.consumed && !self.rejected(tokens, r, &raws)).collect();
+        let mut keep = keep.into_iter();
+        raws.retain(|_| keep.next().unwrap_or(false));
+        let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &raws);
+        let mut out = Vec::new();
+        for (k, raw) in raws.iter().enumerate() {
+            let mut cands = raw.cands.clone();
+            let hint = kind_hint(tokens, raw.start);
+            let shares_state_name = cands.iter().any(|c| matches!(c.place, PlaceId::Admin1(_)));
+            for c in &mut cands {
+                self.score(c, raw, k, &context, &cue_countries, &cue_admin1, hint, shares_state_name, memory);
+            }
+            cands.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| g.population_of(b.place).cmp(&g.population_of(a.place))));
+            let Some(best) = cands.first() else { continue };
+            let locative = is_locative(tokens, raw.start);
+            if !self.supported(tokens, raw, best, locative, &context, &cue_countries, memory) {
+                continue;
+            }
+            out.push(self.to_match(tokens, raw, &cands, locative));
+        }
+        for m in &out {
+            memory.remember(g, m.place);
+        }
+        out
+    }
+
+    /// The place an event in this sentence most likely happened at: the first mention after a
+    /// locative word, else the first that is not incidental.
+    pub fn primary(matches: &[PlaceMatch]) -> Option<&PlaceMatch> {
+        matches.iter().find(|m| m.locative).or_else(|| matches.iter().find(|m| !m.incidental))
+    }
+
+    fn raw_matches(&self, tokens: &[Token]) -> Vec<Raw> {
+        let g = &*self.gazetteer;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some(raw) = self.capital_phrase(tokens, i) {
+                i = raw.end;
+                out.push(raw);
+                continue;
+            }
+            if !starts_upper(&tokens[i]) || !is_wordish(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let max = MAX_NAME_WORDS.min(tokens.len() - i);
+            let mut found = None;
+            for len in (1..=max).rev() {
+                let span = &tokens[i..i + len];
+                if !span.iter().all(is_wordish) {
+                    continue;
+                }
+                let text = join(span);
+                let key = fold_key(&text);
+                let refs: Vec<NameRef> = g.lookup_key(&key).iter().copied().filter(|r| !r.all_caps || !text.chars().any(char::is_lowercase)).collect();
+                if !refs.is_empty() {
+                    found = Some((len, key, refs));
+                    break;
+                }
+            }
+            match found {
+                Some((len, key, refs)) => {
+                    let cands = refs.iter().map(|r| Cand { place: r.place, primary: r.primary, score: 0.0, reasons: Vec::new() }).collect();
+                    out.push(Raw { start: i, name_end: i + len, end: i + len, key, cands, capital_phrase: false, consumed: false, qualifier: false });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// "the Chinese capital", "China's capital", "the capital of China" at token `i`.
+    fn capital_phrase(&self, tokens: &[Token], i: usize) -> Option<Raw> {
+        let g = &*self.gazetteer;
+        let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+        let (country, start, end, how) = if lower(i) == "capital" && lower(i + 1) == "of" {
+            let (c, len) = self.country_name_at(tokens, i + 2)?;
+            (c, i, i + 2 + len, "the capital of")
+        } else {
+            if !starts_upper(&tokens[i]) {
+                return None;
+            }
+            // Adjective ("Chinese", "South Korean") or country name + 's, then "capital".
+            let mut hit = None;
+            for len in (1..=3.min(tokens.len() - i)).rev() {
+                let key = fold_key(&join(&tokens[i..i + len]));
+                if let Some(c) = g.country_by_adjective_key(&key) {
+                    if lower(i + len) == "capital" {
+                        hit = Some((c, i + len + 1, "country adjective + capital"));
+                        break;
+                    }
+                }
+                if let Some(c) = self.country_name_key(&key, &tokens[i..i + len]) {
+                    if lower(i + len) == "'s" && lower(i + len + 1) == "capital" {
+                        hit = Some((c, i + len + 2, "country's capital"));
+                        break;
+                    }
+                    if lower(i + len) == "capital" {
+                        hit = Some((c, i + len + 1, "country + capital"));
+                        break;
+                    }
+                }
+            }
+            let (c, end, how) = hit?;
+            (c, i, end, how)
+        };
+        let mut end = end;
+        if lower(end) == "city" {
+            end += 1;
+        }
+        if CAPITAL_MONEY.contains(&lower(end)) {
+            return None;
+        }
+        let country_code = &g.countries()[country].cameo;
+        let cand = match g.capital_of(country) {
+            Some(city) => Cand { place: PlaceId::City(city), primary: true, score: 0.0, reasons: vec![format!("{how}: the capital of {country_code}")] },
+            None => Cand { place: PlaceId::Country(country), primary: true, score: 0.0, reasons: vec![format!("{how}: {country_code} has no capital in the gazetteer")] },
+        };
+        Some(Raw { start, name_end: end, end, key: String::new(), cands: vec![cand], capital_phrase: true, consumed: false, qualifier: false })
+    }
+
+    fn country_name_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        let mut i = i;
+        let mut skipped = 0;
+        if tokens.get(i).is_some_and(|t| t.tag == Tag::DT) {
+            i += 1;
+            skipped = 1;
+        }
+        for len in (1..=4.min(tokens.len().saturating_sub(i))).rev() {
+            let span = &tokens[i..i + len];
+            if !starts_upper(&span[0]) {
+                return None;
+            }
+            if let Some(c) = self.country_name_key(&fold_key(&join(span)), span) {
+                return Some((c, len + skipped));
+            }
+        }
+        None
+    }
+
+    fn country_name_key(&self, key: &str, span: &[Token]) -> Option<usize> {
+        let all_caps_text = !join(span).chars().any(char::is_lowercase);
+        self.gazetteer.lookup_key(key).iter().find_map(|r| match r.place {
+            PlaceId::Country(c) if !r.all_caps || all_caps_text => Some(c),
+            _ => None,
+        })
+    }
+
+    /// "Paris, Texas", "London, Ontario", "Tripoli in northern Lebanon": boosts the candidates of
+    /// a name that lie in the country or division named right after it, and merges a comma
+    /// qualifier into the mention.
+    fn merge_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
+        for k in 0..raws.len() {
+            if raws[k].consumed || raws[k].capital_phrase {
+                continue;
+            }
+            let end = raws[k].end;
+            let comma = tokens.get(end).is_some_and(|t| t.text == ",");
+            let mut j = end + usize::from(comma);
+            let mut with_in = false;
+            if !comma && tokens.get(end).is_some_and(|t| t.lower == "in") {
+                j = end + 1;
+                while tokens.get(j).is_some_and(|t| t.tag == Tag::DT || DIRECTIONS.contains(&t.lower.as_str())) {
+                    j += 1;
+                }
+                with_in = true;
+            }
+            let Some(q) = raws.iter().position(|r| r.start == j && !r.capital_phrase) else { continue };
+            if q == k || !(comma || with_in || j == end) {
+                continue;
+            }
+            let areas: Vec<PlaceId> = raws[q].cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))).collect();
+            if areas.is_empty() {
+                continue;
+            }
+            let label = join(&tokens[raws[q].start..raws[q].end]);
+            let bonus = if with_in { IN_QUALIFIER_BONUS } else { QUALIFIER_BONUS };
+            let mut agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
+            if !agreed {
+                // "Santiago, Spain": a short form of a longer name in that country.
+                let extra = self.short_forms(&raws[k].key, &areas);
+                if !extra.is_empty() {
+                    raws[k].cands.extend(extra);
+                    agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
+                }
+            }
+            if agreed && !with_in {
+                raws[k].end = raws[q].end;
+                raws[q].consumed = true;
+            } else if agreed {
+                raws[q].qualifier = true;
+            }
+        }
+    }
+
+    /// "the Lebanese city of Tripoli", "the Texas town of Paris", "Pakistan's city of Hyderabad":
+    /// the country or division named before "city of" qualifies the name.
+    fn kind_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
+        let g = &*self.gazetteer;
+        for k in 0..raws.len() {
+            let start = raws[k].start;
+            if raws[k].capital_phrase || kind_hint(tokens, start).is_none() {
+                continue;
+            }
+            // tokens[start - 2] is the noun ("city"); look at up to three words before it.
+            let noun = start - 2;
+            let mut areas: Vec<PlaceId> = Vec::new();
+            let mut label = String::new();
+            for b in (noun.saturating_sub(3)..noun).rev() {
+                let t = &tokens[b];
+                if let Some(c) = g.country_by_adjective(&t.text) {
+                    areas.push(PlaceId::Country(c));
+                } else if let Some(r) = raws.iter().find(|r| r.start <= b && b < r.end && !r.capital_phrase) {
+                    areas.extend(r.cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))));
+                } else if t.tag == Tag::POS || t.tag == Tag::JJ || DIRECTIONS.contains(&t.lower.as_str()) {
+                    continue;
+                }
+                if !areas.is_empty() {
+                    label = t.text.to_string();
+                    break;
+                }
+                break;
+            }
+            if !areas.is_empty() {
+                let mut agreed = self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
+                if !agreed {
+                    let extra = self.short_forms(&raws[k].key, &areas);
+                    if !extra.is_empty() {
+                        raws[k].cands.extend(extra);
+                        agreed = self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
+                    }
+                }
+                if agreed {
+                    for r in raws.iter_mut() {
+                        if r.end <= noun && r.end + 3 >= noun && !r.capital_phrase {
+                            r.qualifier = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn boost_within(&self, cands: &mut [Cand], areas: &[PlaceId], bonus: f32, label: &str) -> bool {
+        let g = &*self.gazetteer;
+        let mut any = false;
+        for c in cands.iter_mut() {
+            if areas.iter().any(|&a| self.within(c.place, a)) && !areas.contains(&c.place) {
+                let what = match areas.iter().find(|&&a| self.within(c.place, a)) {
+                    Some(PlaceId::Country(_)) | None => "country",
+                    Some(_) => "division",
+                };
+                c.add(bonus, format!("qualified by '{label}' ({what} {})", g.countries()[g.country_of(c.place)].cameo));
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// True when `place` lies in `area` (a country or a first-level division).
+    fn within(&self, place: PlaceId, area: PlaceId) -> bool {
+        let g = &*self.gazetteer;
+        match area {
+            PlaceId::Country(c) => g.country_of(place) == c,
+            PlaceId::Admin1(a) => {
+                let ad = &g.admin1()[a];
+                g.admin1_key_of(place).is_some_and(|(c, code)| c == ad.country && !ad.code.is_empty() && code == ad.code)
+            }
+            PlaceId::City(_) => false,
+        }
+    }
+
+    /// Cities in `areas` whose names start with `key` and a space ("santiago" → "Santiago de
+    /// Compostela" in Spain).
+    fn short_forms(&self, key: &str, areas: &[PlaceId]) -> Vec<Cand> {
+        let g = &*self.gazetteer;
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let prefix = format!("{key} ");
+        let countries: Vec<usize> = areas.iter().map(|&a| g.country_of(a)).collect();
+        g.cities()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| countries.contains(&c.country) && fold_key(&c.name).starts_with(&prefix))
+            .map(|(i, _)| PlaceId::City(i))
+            .filter(|&p| areas.iter().any(|&a| self.within(p, a)))
+            .take(3)
+            .map(|place| {
+                let mut c = Cand { place, primary: false, score: 0.0, reasons: Vec::new() };
+                c.add(-0.5, format!("short form of '{}'", g.name_of(place)));
+                c
+            })
+            .collect()
+    }
+
+    /// Drops names that are part of a person's name, a common word opening the sentence, or
+    /// the start of a longer capitalized name.
+    fn rejected(&self, tokens: &[Token], r: &Raw, raws: &[Raw]) -> bool {
+        if r.capital_phrase {
+            return false;
+        }
+        let first = &tokens[r.start];
+        let single = r.name_end - r.start == 1;
+        let stem = first.lower.trim_end_matches('.');
+        // Days and months always; the other common words unless a locative word comes first
+        // ("the attack in Nice").
+        if single && STOPLIST.contains(&stem) && (STOPLIST[..19].contains(&stem) || !is_locative(tokens, r.start)) {
+            return true;
+        }
+        if single && matches!(first.tag, Tag::DT | Tag::IN | Tag::TO | Tag::CC | Tag::PRP | Tag::PRPS | Tag::MD | Tag::WDT | Tag::WP | Tag::WRB | Tag::RB | Tag::CD) {
+            return true;
+        }
+        let in_match = |k: usize| raws.iter().any(|o| !o.consumed && o.start <= k && k < o.end);
+        if r.start > 0 {
+            let prev = &tokens[r.start - 1];
+            let prev_stem = prev.lower.trim_end_matches('.');
+            if TITLES.contains(&prev_stem) {
+                return true;
+            }
+            let prev_initial = r.start - 1 == 0 || tokens[r.start - 2].shape == Shape::Punct && tokens[r.start - 2].text != ",";
+            if starts_upper(prev) && is_wordish(prev) && !in_match(r.start - 1) && !ALLOWED_BEFORE.contains(&prev_stem) && !TITLES.contains(&prev_stem) {
+                let closed = matches!(prev.tag, Tag::DT | Tag::IN | Tag::TO | Tag::CC | Tag::PRP | Tag::PRPS | Tag::MD | Tag::WDT | Tag::WP | Tag::WRB | Tag::RB | Tag::CD);
+                let adjective_of_country = self.gazetteer.country_by_adjective(&prev.text).is_some();
+                if !(closed || adjective_of_country || prev_initial && prev.tag.is_verb()) {
+                    return true;
+                }
+            }
+        }
+        if let Some(next) = tokens.get(r.end) {
+            let next_stem = next.lower.as_str();
+            let days_months = STOPLIST[..19].contains(&next_stem);
+            if starts_upper(next) && is_wordish(next) && next.shape != Shape::Abbreviation && !in_match(r.end) && !days_months {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Countries and divisions named elsewhere in the sentence: unambiguous place names and
+    /// country adjectives.
+    fn sentence_cues(&self, tokens: &[Token], raws: &[Raw]) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
+        let g = &*self.gazetteer;
+        let mut countries = Vec::new();
+        let mut admin1 = Vec::new();
+        for (k, r) in raws.iter().enumerate() {
+            let areas: Vec<PlaceId> = r.cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))).collect();
+            if r.capital_phrase || r.cands.len() == 1 || areas.len() == 1 && r.cands.len() <= 2 {
+                if let Some(c) = r.cands.first().filter(|_| r.cands.len() == 1) {
+                    countries.push((k, g.country_of(c.place)));
+                    if let PlaceId::Admin1(_) = c.place {
+                        admin1.push((k, c.place));
+                    }
+                } else if let Some(&a) = areas.first() {
+                    countries.push((k, g.country_of(a)));
+                    if let PlaceId::Admin1(_) = a {
+                        admin1.push((k, a));
+                    }
+                }
+            }
+        }
+        for i in 0..tokens.len() {
+            if !starts_upper(&tokens[i]) {
+                continue;
+            }
+            for len in 1..=2.min(tokens.len() - i) {
+                if let Some(c) = g.country_by_adjective_key(&fold_key(&join(&tokens[i..i + len]))) {
+                    countries.push((usize::MAX, c));
+                }
+            }
+        }
+        (countries, admin1)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn score(
+        &self,
+        c: &mut Cand,
+        raw: &Raw,
+        k: usize,
+        context: &[usize],
+        cue_countries: &[(usize, usize)],
+        cue_admin1: &[(usize, PlaceId)],
+        hint: Option<Hint>,
+        shares_state_name: bool,
+        memory: &PlaceMemory,
+    ) {
+        let g = &*self.gazetteer;
+        let feature = g.feature_of(c.place);
+        let pop = g.population_of(c.place);
+        if feature == FeatureType::Region {
+            c.add(3.0, "named region");
+        } else {
+            c.add(0.5 * (pop.max(1) as f32).log10(), format!("population {pop}"));
+        }
+        match feature {
+            FeatureType::Country => c.add(0.5, "country"),
+            FeatureType::Capital => c.add(0.8, "national capital"),
+            FeatureType::Admin1 => c.add(0.2, "first-level division"),
+            _ => {}
+        }
+        if matches!(c.place, PlaceId::City(_)) && shares_state_name && raw.cands.iter().any(|o| matches!(o.place, PlaceId::Admin1(_)) && g.country_of(o.place) == g.country_of(c.place)) {
+            c.add(1.0, "city named like its division");
+        }
+        if let PlaceId::City(i) = c.place {
+            let best_known = raw.cands.iter().filter_map(|o| match o.place {
+                PlaceId::City(j) => Some(g.cities()[j].altcount),
+                _ => None,
+            });
+            let most = best_known.max().unwrap_or(0);
+            let own = g.cities()[i].altcount;
+            if own < most {
+                c.add(0.5 * ((1.0 + own as f32) / (1.0 + most as f32)).ln(), format!("less known ({own} names against {most})"));
+            }
+        }
+        if !c.primary && !raw.capital_phrase && !c.reasons.iter().any(|r| r.contains("short form")) {
+            c.add(-0.3, "alternate name");
+        }
+        let country = g.country_of(c.place);
+        let code = &g.countries()[country].cameo;
+        if context.contains(&country) {
+            c.add(CONTEXT_BONUS / (context.len() as f32).sqrt(), format!("context country {code}"));
+        } else if cue_countries.iter().any(|&(from, cc)| from != k && cc == country) && !matches!(c.place, PlaceId::Country(_)) {
+            c.add(CUE_COUNTRY_BONUS, format!("{code} named in the sentence"));
+        }
+        if cue_admin1.iter().any(|&(from, a)| from != k && self.within(c.place, a)) {
+            c.add(CUE_ADMIN1_BONUS, "its division is named in the sentence");
+        }
+        if let Some(h) = hint {
+            let fits = match h {
+                Hint::City => matches!(feature, FeatureType::City | FeatureType::Capital),
+                Hint::Admin => matches!(feature, FeatureType::Admin1 | FeatureType::Region),
+                Hint::Country => feature == FeatureType::Country,
+            };
+            if fits {
+                c.add(HINT_BONUS, format!("introduced as a {}", h.as_str()));
+            }
+        }
+        if memory.places.contains(&c.place) {
+            c.add(MEMORY_PLACE_BONUS, "named earlier in the document");
+        } else if memory.countries.contains(&country) {
+            c.add(MEMORY_COUNTRY_BONUS, format!("{code} named earlier in the document"));
+        }
+    }
+
+    /// Weak city matches need some support: a locative word, a qualifier, a context or cue
+    /// country, earlier mentions, or a population of 100,000.
+    #[allow(clippy::too_many_arguments)]
+    fn supported(&self, tokens: &[Token], raw: &Raw, best: &Cand, locative: bool, context: &[usize], cues: &[(usize, usize)], memory: &PlaceMemory) -> bool {
+        let g = &*self.gazetteer;
+        let feature = g.feature_of(best.place);
+        if raw.capital_phrase || !matches!(feature, FeatureType::City) {
+            return true;
+        }
+        let pop = g.population_of(best.place);
+        if best.reasons.iter().any(|r| r.contains("qualified")) {
+            return true;
+        }
+        let sentence_initial = raw.start == 0 || tokens[raw.start - 1].shape == Shape::Punct && tokens[raw.start - 1].text != ",";
+        let single = raw.name_end - raw.start == 1;
+        if sentence_initial && single && pop < 500_000 {
+            return false;
+        }
+        let country = g.country_of(best.place);
+        let backed = best.reasons.iter().any(|r| r.contains("qualified")) || context.contains(&country) || cues.iter().any(|&(_, c)| c == country) || memory.countries.contains(&country);
+        let alternate_only = !best.primary;
+        if locative || backed {
+            return !alternate_only || pop >= 50_000 || backed;
+        }
+        pop >= 100_000 && (!alternate_only || pop >= 1_000_000)
+    }
+
+    fn to_match(&self, tokens: &[Token], raw: &Raw, cands: &[Cand], locative: bool) -> PlaceMatch {
+        let g = &*self.gazetteer;
+        let best = &cands[0];
+        let place = best.place;
+        let country = &g.countries()[g.country_of(place)];
+        let feature = g.feature_of(place);
+        let (lat, lon) = g.coordinates_of(place);
+        let next = tokens.get(raw.end);
+        let next_tag = next.map(|t| t.tag);
+        let classifier = next.is_some_and(|t| CLASSIFIERS.contains(&t.lower.as_str()));
+        let after_pos = if next_tag == Some(Tag::POS) { tokens.get(raw.end + 1).map(|t| t.tag) } else { None };
+        let governed = {
+            let mut j = raw.start;
+            while j > 0 && tokens[j - 1].tag == Tag::DT {
+                j -= 1;
+            }
+            j > 0 && matches!(tokens[j - 1].tag, Tag::IN | Tag::TO)
+        };
+        let subject = !governed && next.is_some_and(|t| t.tag.is_finite_verb() && crate::text::tag::auxiliary_of(&t.lower) != Some("be"));
+        // A modifier of a noun: "US officials", "the US embassy", "China's foreign minister";
+        // not right after a preposition without a determiner ("in Kyiv overnight").
+        let determiner_before = raw.start > 0 && matches!(tokens[raw.start - 1].tag, Tag::DT | Tag::PRPS);
+        let modifier = !classifier
+            && (determiner_before || !governed)
+            && (next_tag.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ)) || after_pos.is_some_and(|t| t.is_noun() || t == Tag::JJ));
+        // "outside the US embassy", "at the Paris office": the modified noun is the place.
+        let noun_modifier = modifier && determiner_before && next_tag.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+        let locative = locative && !raw.qualifier && !noun_modifier;
+        let incidental = raw.qualifier
+            || !locative
+            && !raw.capital_phrase
+            && match feature {
+                FeatureType::Country | FeatureType::Capital | FeatureType::Admin1 | FeatureType::Region => subject || modifier,
+                FeatureType::City => subject,
+            };
+        PlaceMatch {
+            start_token: raw.start,
+            end_token: raw.end,
+            byte_start: tokens[raw.start].start,
+            byte_end: tokens[raw.end - 1].end,
+            text: join(&tokens[raw.start..raw.end]),
+            place,
+            name: g.name_of(place).to_string(),
+            country_iso3: country.iso3.clone(),
+            cameo_country: country.cameo.clone(),
+            admin1: g.admin1_of(place),
+            lat,
+            lon,
+            feature_type: feature,
+            precision: Precision::of(feature),
+            geonameid: match place {
+                PlaceId::City(c) => Some(g.cities()[c].geonameid),
+                _ => None,
+            },
+            locative,
+            incidental,
+            score: best.score,
+            candidates: cands.iter().map(|c| (g.describe(c.place), c.score, c.reasons.join("; "))).collect(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hint {
+    City,
+    Admin,
+    Country,
+}
+
+impl Hint {
+    fn as_str(self) -> &'static str {
+        match self {
+            Hint::City => "city",
+            Hint::Admin => "division",
+            Hint::Country => "country",
+        }
+    }
+}
+
+/// "the city of X", "the US state of X", "the Lebanese port of X".
+fn kind_hint(tokens: &[Token], start: usize) -> Option<Hint> {
+    if start < 2 || tokens[start - 1].lower != "of" {
+        return None;
+    }
+    let noun = tokens[start - 2].lower.as_str();
+    if CITY_NOUNS.contains(&noun) {
+        Some(Hint::City)
+    } else if ADMIN_NOUNS.contains(&noun) {
+        Some(Hint::Admin)
+    } else if COUNTRY_NOUNS.contains(&noun) {
+        Some(Hint::Country)
+    } else {
+        None
+    }
+}
+
+/// The name follows a locative word, possibly across "the" and a direction ("in northern
+/// Lebanon"), or "the city of".
+fn is_locative(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && (tokens[j - 1].tag == Tag::DT || DIRECTIONS.contains(&tokens[j - 1].lower.as_str())) {
+        j -= 1;
+    }
+    if j == 0 {
+        return false;
+    }
+    let w = tokens[j - 1].lower.as_str();
+    if LOCATIVE.contains(&w) {
+        return true;
+    }
+    // "in the southern city of Basra", "near the Lebanese port of Tripoli"
+    if w == "of" && j >= 2 && (CITY_NOUNS.contains(&tokens[j - 2].lower.as_str()) || ADMIN_NOUNS.contains(&tokens[j - 2].lower.as_str())) {
+        let mut b = j - 2;
+        while b > 0 && !matches!(tokens[b - 1].tag, Tag::IN | Tag::TO | Tag::Punct) && !tokens[b - 1].tag.is_verb() {
+            b -= 1;
+        }
+        return b > 0 && LOCATIVE.contains(&tokens[b - 1].lower.as_str());
+    }
+    false
+}
+
+fn starts_upper(t: &Token) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_wordish(t: &Token) -> bool {
+    matches!(t.shape, Shape::Word | Shape::Abbreviation)
+}
+
+fn join(tokens: &[Token]) -> String {
+    let mut s = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&t.text);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{analyze, Lexicon};
+
+    fn places(sentence: &str, context: &[&str]) -> Vec<PlaceMatch> {
+        let a = analyze(sentence.as_bytes(), &Lexicon::new([]));
+        let r = PlaceResolver::bundled();
+        a.sentences.iter().flat_map(|s| r.find_places(&s.tokens, context)).collect()
+    }
+
+    fn primary(sentence: &str, context: &[&str]) -> Option<(String, String)> {
+        let m = places(sentence, context);
+        PlaceResolver::primary(&m).map(|m| (m.name.clone(), m.country_iso3.clone()))
+    }
+
+    fn p(name: &str, iso3: &str) -> Option<(String, String)> {
+        Some((name.to_string(), iso3.to_string()))
+    }
+
+    #[test]
+    fn capitals_by_country_adjective() {
+        assert_eq!(primary("Protesters gathered in the Chinese capital on Sunday.", &[]), p("Beijing", "CHN"));
+        assert_eq!(primary("Talks resumed in the capital of Afghanistan.", &[]), p("Kabul", "AFG"));
+        assert_eq!(primary("Troops massed outside Ukraine's capital.", &[]), p("Kyiv", "UKR"));
+        assert!(places("The Chinese capital markets fell.", &[]).is_empty());
+    }
+
+    #[test]
+    fn context_and_qualifiers_disambiguate() {
+        assert_eq!(primary("Police in Paris, Texas, arrested two men.", &[]), p("Paris", "USA"));
+        assert_eq!(primary("The ministers met in Paris.", &["USA"]), p("Paris", "FRA"));
+        assert_eq!(primary("Fighting broke out in Tripoli.", &[]), p("Tripoli", "LBY"));
+        assert_eq!(primary("Fighting broke out in Tripoli.", &["LBN"]), p("Tripoli", "LBN"));
+        assert_eq!(primary("Fighting broke out in Tripoli in northern Lebanon.", &[]), p("Tripoli", "LBN"));
+        assert_eq!(primary("The governor spoke in Georgia.", &["USA"]), p("Georgia", "USA"));
+        assert_eq!(primary("Russian troops remain in Georgia.", &["RUS", "GEO"]), p("Georgia", "GEO"));
+        assert_eq!(primary("The rally took place in London, Ontario.", &[]), p("London", "CAN"));
+    }
+
+    #[test]
+    fn explains_candidates() {
+        let m = places("Police in Paris, Texas, arrested two men.", &[]);
+        let paris = m.iter().find(|m| m.name == "Paris").expect("Paris");
+        assert!(paris.candidates.len() >= 2, "{:?}", paris.candidates);
+        assert!(paris.candidates[0].2.contains("qualified"), "{:?}", paris.candidates[0]);
+        assert_eq!(paris.text, "Paris , Texas");
+        assert_eq!(paris.admin1.as_deref(), Some("Texas"));
+        let lines = paris.explain();
+        assert!(lines[1].contains("won"), "{lines:?}");
+    }
+
+    #[test]
+    fn people_and_common_words_are_not_places() {
+        assert_eq!(primary("Police said the suspect fled.", &[]), None);
+        assert_eq!(primary("President Obama said the talks would go on.", &[]), None);
+        assert_eq!(primary("Michael Jordan visited the team.", &[]), None);
+        assert_eq!(primary("The minister said nothing.", &[]), None);
+    }
+
+    #[test]
+    fn regions_and_memory() {
+        assert_eq!(primary("An air strike hit a house in the Gaza Strip.", &[]), p("Gaza Strip", "PSE"));
+        let a = analyze("Riots broke out in Birmingham, Alabama. Later, police in Birmingham made arrests.".as_bytes(), &Lexicon::new([]));
+        let r = PlaceResolver::bundled();
+        let mut memory = PlaceMemory::new();
+        let found: Vec<_> = a.sentences.iter().flat_map(|s| r.find_places_in(&s.tokens, &[], &mut memory)).collect();
+        assert!(found.iter().all(|m| m.country_iso3 == "USA"), "{found:?}");
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn location_serializes() {
+        let m = places("Talks were held in Geneva.", &[]);
+        let loc = m[0].location(Span::new(19, 25));
+        let json = serde_json::to_string(&loc).expect("json");
+        assert!(json.contains("\"feature_type\":\"city\"") && json.contains("\"precision\":\"city\"") && json.contains("\"span\":[19,25]"), "{json}");
+        let back: Location = serde_json::from_str(&json).expect("back");
+        assert_eq!(back, loc);
+    }
+}
