@@ -48,6 +48,7 @@ pub struct Coded {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Flat {
     Word(usize), // index into words table
+    SynWord(usize), // a word that came from a synset (not counted in the pattern length)
     Verb,
     Source,
     Target,
@@ -161,7 +162,7 @@ impl Engine {
         let mut out = Vec::new();
         for p in &pats {
             let mut variants: Vec<Vec<(Flat, bool)>> = vec![Vec::new()];
-            let ok = self.expand(&p.toks, &mut variants, 0);
+            let ok = self.expand(&p.toks, &mut variants, 0, false);
             if !ok {
                 continue;
             }
@@ -174,12 +175,13 @@ impl Engine {
         out
     }
 
-    fn expand(&mut self, toks: &[PTok], acc: &mut Vec<Vec<(Flat, bool)>>, depth: usize) -> bool {
+    fn expand(&mut self, toks: &[PTok], acc: &mut Vec<Vec<(Flat, bool)>>, depth: usize, syn: bool) -> bool {
         for t in toks {
             let simple = match t {
                 PTok::Word(w) => {
                     self.words.push(w.clone());
-                    Some((Flat::Word(self.words.len() - 1), w.joined))
+                    let i = self.words.len() - 1;
+                    Some((if syn { Flat::SynWord(i) } else { Flat::Word(i) }, w.joined))
                 }
                 PTok::Verb { joined } => Some((Flat::Verb, *joined)),
                 PTok::Source { joined } => Some((Flat::Source, *joined)),
@@ -195,10 +197,10 @@ impl Engine {
             if depth > 4 {
                 return false;
             }
-            let (alts, joined) = match t {
-                PTok::Alt { alts, joined } => (alts.clone(), *joined),
+            let (alts, joined, is_syn) = match t {
+                PTok::Alt { alts, joined } => (alts.clone(), *joined, syn),
                 PTok::Synset { name, joined } => match self.dicts.verbs.synsets.get(name) {
-                    Some(a) => (a.clone(), *joined),
+                    Some(a) => (a.clone(), *joined, true),
                     None => return false,
                 },
                 _ => return false,
@@ -206,7 +208,7 @@ impl Engine {
             let mut next = Vec::new();
             for a in &alts {
                 let mut sub = acc.clone();
-                if !self.expand(a, &mut sub, depth + 1) {
+                if !self.expand(a, &mut sub, depth + 1, is_syn) {
                     continue;
                 }
                 for mut v in sub {
@@ -663,7 +665,8 @@ impl Sentence<'_> {
                     None => break,
                 }
             }
-            let Some(end) = last_conj_end else {
+            let coded = units[i..=j].iter().any(|u| u.codes.len() > 1);
+            let Some(end) = last_conj_end.filter(|_| !coded) else {
                 merged.push(units[i].clone());
                 i += 1;
                 continue;
@@ -724,12 +727,10 @@ impl Sentence<'_> {
             if self.toks[k].kind != TK::Pronoun {
                 continue;
             }
-            let r = match self.toks[k].text.as_str() {
-                "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" => first.clone(),
-                _ => first_compound.clone().or(first.clone()),
-            };
+            let plural = matches!(self.toks[k].text.as_str(), "THEY" | "THEM" | "THEIR");
+            let r = if plural { first_compound.clone().or(first.clone()) } else { first.clone() };
             match r {
-                Some(u) if u.start < k => new_units.push(Unit { start: k, end: k + 1, base: u.base.clone(), codes: u.codes.clone(), compound: u.compound }),
+                Some(u) if u.start < k || (plural && u.compound) => new_units.push(Unit { start: k, end: k + 1, base: u.base.clone(), codes: u.codes.clone(), compound: u.compound }),
                 _ => {
                     if let Some(f) = self.forward.as_ref().filter(|f| !f.is_empty()) {
                         new_units.push(Unit { start: k, end: k + 1, base: f.clone(), codes: f.clone(), compound: f.len() > 1 });
@@ -833,11 +834,11 @@ impl Sentence<'_> {
                 if code.null {
                     continue;
                 }
-                let (src, tgt) = self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
+                let (src, tgt, same) = self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
                 if src.is_none() && opts.noactprior && opts.default_source.is_none() {
                     self.complex = true;
                 }
-                let evs = self.expand_events(src, tgt, &code);
+                let evs = self.expand_events(src, tgt, same, &code);
                 if evs.is_empty() {
                     continue;
                 }
@@ -934,12 +935,13 @@ impl Sentence<'_> {
                     }
                     return self.match_flat(toks, i + 1, live, ve, vs, ve, b);
                 }
-                Flat::Word(w) => {
+                Flat::Word(w) | Flat::SynWord(w) => {
                     let Some(&k) = live.get(p) else { break };
                     if self.toks[k].kind == TK::Comma {
                         break;
                     }
-                    if self.eng.words[w].matches(&self.toks[k].text, true) && self.match_flat(toks, i + 1, live, p + 1, vs, ve, b) {
+                    let pw = &self.eng.words[w];
+                    if pw.matches(&self.toks[k].text, !pw.exact) && self.match_flat(toks, i + 1, live, p + 1, vs, ve, b) {
                         return true;
                     }
                 }
@@ -984,60 +986,80 @@ impl Sentence<'_> {
         self.units.iter().position(|u| u.start >= from && u.start < to && !self.toks[u.start].removed && not.is_none_or(|n| u.codes.iter().any(|c| !n.contains(c))))
     }
 
+    /// Source and target codes for a verb (designated ones first, then TABARI's default
+    /// search rules and `DEFAULT:` codes), and whether both are the same compound.
     #[allow(clippy::too_many_arguments)]
-    fn assign(&self, v: &VerbHit, cs: usize, ce: usize, src: Option<usize>, tgt: Option<usize>, designated: bool, carried: &mut Option<usize>) -> (Option<usize>, Option<usize>) {
+    fn assign(&self, v: &VerbHit, cs: usize, ce: usize, src: Option<usize>, tgt: Option<usize>, designated: bool, carried: &mut Option<usize>) -> (Option<Vec<String>>, Option<Vec<String>>, bool) {
+        let opts = &self.eng.options;
         let mut src = src;
         let mut tgt = tgt;
+        let mut src_codes: Option<Vec<String>> = None;
+        let mut tgt_codes: Option<Vec<String>> = None;
         if src.is_none() {
             let tcodes = tgt.map(|t| self.units[t].codes.clone());
             src = self.first_actor(cs, v.start, tcodes.as_deref()).or(*carried).or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
-        }
-        if src.is_some() && carried.is_none() {
-            *carried = src;
-        }
-        if let Some(s) = src {
-            if self.units[s].start >= cs {
-                *carried = Some(s);
-            }
-        }
-        if tgt.is_none() {
-            let scodes = src.map(|s| self.units[s].codes.clone());
-            tgt = self.first_actor(v.end, ce, scodes.as_deref()).or_else(|| self.first_actor(v.end, self.toks.len(), scodes.as_deref()).filter(|_| false)).or_else(|| self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src));
-            if tgt.is_none() {
-                if let Some(s) = src.filter(|&s| self.units[s].compound) {
-                    tgt = Some(s);
+            if src.is_none() {
+                if let Some((c, prior)) = &opts.default_source {
+                    if *prior {
+                        src_codes = Some(vec![c.clone()]);
+                    } else if let Some(u) = self.first_actor(v.end, ce, None) {
+                        let codes = &self.units[u].codes;
+                        src_codes = Some(vec![codes[0].clone()]);
+                        if codes.len() > 1 && tgt.is_none() {
+                            tgt_codes = Some(codes[1..].to_vec());
+                        }
+                    } else {
+                        src_codes = Some(vec![c.clone()]);
+                    }
                 }
             }
         }
+        if let Some(s) = src {
+            if carried.is_none() || self.units[s].start >= cs {
+                *carried = Some(s);
+            }
+        }
+        let scodes: Option<Vec<String>> = src.map(|s| self.units[s].codes.clone()).or_else(|| src_codes.clone());
+        if tgt.is_none() && tgt_codes.is_none() {
+            tgt = self.first_actor(v.end, ce, scodes.as_deref());
+            if tgt.is_none() {
+                match &opts.default_target {
+                    Some((c, true)) => tgt_codes = Some(vec![c.clone()]),
+                    Some((c, false)) => {
+                        if let Some(s) = src.filter(|&s| self.units[s].compound) {
+                            tgt_codes = Some(self.units[s].codes[1..].to_vec());
+                        } else {
+                            tgt = self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src);
+                            if tgt.is_none() {
+                                tgt_codes = Some(vec![c.clone()]);
+                            }
+                        }
+                    }
+                    None => {
+                        tgt = self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src);
+                        if tgt.is_none() {
+                            tgt = src.filter(|&s| self.units[s].compound);
+                        }
+                    }
+                }
+            }
+        }
+        let mut s_out = src.map(|s| self.units[s].codes.clone()).or(src_codes);
+        let mut t_out = tgt.map(|t| self.units[t].codes.clone()).or(tgt_codes);
         // passive voice
         if !designated {
             let aux = (1..=2).any(|d| v.start >= d && self.toks[v.start - d].kind == TK::Auxil);
             let by = (v.end..v.end + 2).any(|k| self.toks.get(k).is_some_and(|t| t.kind == TK::By));
             if aux && by {
-                std::mem::swap(&mut src, &mut tgt);
+                std::mem::swap(&mut s_out, &mut t_out);
             }
         }
-        (src, tgt)
+        (s_out, t_out, src.is_some() && src == tgt)
     }
 
-    fn expand_events(&self, src: Option<usize>, tgt: Option<usize>, code: &VerbCode) -> Vec<CompatEvent> {
-        let opts = &self.eng.options;
-        let s_codes: Vec<String> = match src {
-            Some(s) => self.units[s].codes.clone(),
-            None => match &opts.default_source {
-                Some((c, _)) => vec![c.clone()],
-                None => return Vec::new(),
-            },
-        };
-        let t_codes: Vec<String> = match tgt {
-            Some(t) => self.units[t].codes.clone(),
-            None => match &opts.default_target {
-                Some((c, _)) => vec![c.clone()],
-                None => return Vec::new(),
-            },
-        };
+    fn expand_events(&self, src: Option<Vec<String>>, tgt: Option<Vec<String>>, same: bool, code: &VerbCode) -> Vec<CompatEvent> {
+        let (Some(s_codes), Some(t_codes)) = (src, tgt) else { return Vec::new() };
         let mut out = Vec::new();
-        let same = src.is_some() && src == tgt;
         for (si, s) in s_codes.iter().enumerate() {
             for (ti, t) in t_codes.iter().enumerate() {
                 if s == t || (same && code.pair.is_some() && ti <= si) {

@@ -117,7 +117,7 @@ impl Suite {
             for o in &r.options {
                 let _ = apply_option(&mut self.engine.options, o);
             }
-            let story = r.id.rsplit_once('-').map_or(r.id.as_str(), |(a, _)| a).to_string();
+            let story = if r.id.matches('-').count() >= 2 { r.id.rsplit_once('-').map_or(r.id.as_str(), |(a, _)| a).to_string() } else { r.id.clone() };
             let forward = last.as_ref().filter(|(s, _)| self.engine.options.forward && *s == story).map(|(_, f)| f.clone());
             let produced = self.engine.code_forward(&r.text, r.date, forward);
             if !produced.first_actor.is_empty() {
