@@ -125,11 +125,27 @@ pub fn find_mentions(
                         entry: format!("{}+{}", actor.entry, agent.entry),
                         ..actor.clone()
                     };
+                    let mut last_end = actor.end;
+                    let first_after = actor.end;
                     mentions[pos] = combined;
+                    // "envoys from South Korea and Japan": the agent distributes over conjuncts.
+                    for next in mentions.iter_mut().filter(|x| x.start > first_after) {
+                        let between = &tokens[last_end..next.start];
+                        let joined = !between.is_empty() && between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+                        if !joined || next.code.len() != 3 {
+                            break;
+                        }
+                        next.code = format!("{}{}", next.code, agent.code);
+                        next.entry = format!("{}+{}", next.entry, agent.entry);
+                        last_end = next.end;
+                    }
                 }
             }
         }
     }
+    mentions.sort_by_key(|m| m.start);
+    distribute_agents_backwards(tokens, &mut mentions);
+    merge_titled_names(tokens, &mut mentions, memory);
     add_learned_names(tokens, &mut mentions, memory);
     learn_titled_names(tokens, &mentions, memory);
     mentions.sort_by_key(|m| m.start);
@@ -199,6 +215,44 @@ fn attach_agent(
         if tokens.get(j + skipped).is_none_or(|t| !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS)) {
             return;
         }
+    }
+}
+
+/// "Chinese and Russian envoys": an agent after the last of joined actors applies to each.
+fn distribute_agents_backwards(tokens: &[Token], mentions: &mut [Mention]) {
+    for k in (0..mentions.len().saturating_sub(1)).rev() {
+        let (left, right) = mentions.split_at_mut(k + 1);
+        let (a, b) = (&mut left[k], &right[0]);
+        if a.code.len() != 3 || b.code.len() <= 3 || a.person {
+            continue;
+        }
+        let between = &tokens[a.end..b.start];
+        let joined = !between.is_empty() && between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+        // Only when b's agent follows b's own actor adjective (b = "Russian envoys").
+        let b_actor_len = b.entry.split('+').count();
+        if joined && b_actor_len >= 2 && tokens[a.start..a.end].iter().all(|t| t.tag == Tag::JJ || t.tag == Tag::NNP || t.tag == Tag::NNPS || t.tag == Tag::NN) {
+            let agent = &b.code[b.code.len() - 3..];
+            let agent_entry = b.entry.rsplit('+').next().unwrap_or("").to_string();
+            a.code = format!("{}{}", a.code, agent);
+            a.entry = format!("{}+{}", a.entry, agent_entry);
+        }
+    }
+}
+
+/// "North Korean envoy Kim Kye-gwan": a titled mention directly followed by a person's name is
+/// one mention; the person entry's code wins (it is date-bounded), and the name is learned.
+fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut DocumentMemory) {
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.end == b.start && b.person && b.kind == MentionKind::Dictionary && a.code.len() > 3 {
+            memory.learn(&tokens[b.start..b.end], &b.code, &b.entry);
+            let merged = Mention { start: a.start, end: b.end, code: b.code.clone(), entry: format!("{}+{}", a.entry, b.entry), person: true, ..a.clone() };
+            mentions[i] = merged;
+            mentions.remove(i + 1);
+            continue;
+        }
+        i += 1;
     }
 }
 
@@ -301,7 +355,12 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 if memory.recent.len() > 16 {
                     memory.recent.remove(0);
                 }
-                memory.last_collective = Some(remembered);
+                // "it"/"its" refer back to a salient country or organisation: a subject or a
+                // possessor, not an object or a name inside a prepositional phrase.
+                let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
+                if memory.last_collective.is_none() || is_subject_like(tokens, &m) || possessor {
+                    memory.last_collective = Some(remembered);
+                }
             }
             out.push(m);
         }
@@ -311,7 +370,7 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 continue;
             }
         }
-        if !matches!(t.tag, Tag::PRP | Tag::PRPS) {
+        if !matches!(t.tag, Tag::PRP | Tag::PRPS) || is_expletive_it(tokens, i) {
             continue;
         }
         let source = if PERSON_PRONOUNS.contains(&t.lower.as_str()) {
@@ -374,6 +433,17 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         return Some(mention(noun_at + 1, format!("{code}GOV"), entry.clone(), text.clone()));
     }
     None
+}
+
+/// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
+fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
+    if tokens[i].lower != "it" {
+        return false;
+    }
+    let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
+    let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
+    matches!(next, "be" | "follow" | "seem" | "appear" | "remain" | "come" | "mean" | "take" | "matter" | "look")
+        || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
 }
 
 /// Not governed by a preposition and not directly after a verb (an object).

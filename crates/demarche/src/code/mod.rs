@@ -73,6 +73,7 @@ pub struct CodedDocument {
 }
 
 const MODALS_HYPOTHETICAL: &[&str] = &["must", "should", "could", "might", "may", "ought"];
+const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "across"];
 const NON_TARGET_PREPOSITIONS: &[&str] = &["during", "since", "after", "before", "despite", "amid", "amidst", "like", "unlike", "including", "until", "by"];
 
 impl Coder {
@@ -229,6 +230,11 @@ impl Coder {
         if !source_rule.is_empty() && source_rule != "subject" && source_rule != "passive-agent" {
             rules.push(source_rule.to_string());
         }
+        if p.noun && source_rule != "possessor" && !ends_in_preposition(p) {
+            decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: the noun has no actor of its own", p.text, p.code, head_text));
+            push_decisions(trace, decisions);
+            return Vec::new();
+        }
         if sources.is_empty() {
             decisions.push(format!("pattern '{}' ({}) at '{}' matched, but no source actor was found", p.text, p.code, head_text));
             push_decisions(trace, decisions);
@@ -255,6 +261,12 @@ impl Coder {
             targets.push(None);
         }
         let when = event_date(sentence, times, m.head, clause_idx, doc.date);
+        // "will meet", "would visit": an announced meeting is an intent to meet (036).
+        let mut code = p.code.clone();
+        if code.starts_with("04") && !p.noun && future_modal(tokens, m.head, clause.tokens.start) {
+            code = "036".to_string();
+            rules.push("future-intent".into());
+        }
         if when.as_ref().is_some_and(|w| w.2.is_some()) {
             rules.push("event-date".into());
         }
@@ -262,7 +274,7 @@ impl Coder {
         for s in &sources {
             for t in &targets {
                 let target = t.filter(|t| t.code != s.code && t.start != s.start);
-                events.push(self.make_event(doc, analysis, sentence, s, target, m, &rules, when.clone()));
+                events.push(self.make_event(doc, analysis, sentence, s, target, m, &code, &rules, when.clone()));
             }
         }
         decisions.push(format!(
@@ -287,6 +299,7 @@ impl Coder {
         s: &Mention,
         t: Option<&Mention>,
         m: &VerbMatch<'_>,
+        code: &str,
         rules: &[String],
         when: Option<(String, DatePrecision, Option<usize>)>,
     ) -> Event {
@@ -305,7 +318,7 @@ impl Coder {
                 },
             }
         };
-        let info = self.dict.cameo.get(&m.pattern.code);
+        let info = self.dict.cameo.get(code);
         let (ea, eb) = (tokens[m.tokens.start].start, tokens[m.tokens.end - 1].end);
         let doc_date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
         Event {
@@ -317,7 +330,7 @@ impl Coder {
             doc_date,
             source: Some(actor(s)),
             target: t.map(actor),
-            cameo: m.pattern.code.clone(),
+            cameo: code.to_string(),
             event_name: info.name,
             goldstein: info.goldstein,
             quad_class: info.quad_class,
@@ -378,6 +391,14 @@ fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String
     }
 }
 
+/// "talks with", "meeting between": a nominal pattern that names its target slot.
+fn ends_in_preposition(p: &crate::dict::VerbPattern) -> bool {
+    matches!(
+        p.rest.last(),
+        Some(crate::dict::PatternWord::Word(w)) if matches!(w.as_str(), "with" | "between" | "to" | "on" | "against" | "of" | "in" | "for" | "from" | "over" | "by" | "into")
+    )
+}
+
 /// Drops repeated (source, target, code) triples within a sentence.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut seen = std::collections::HashSet::new();
@@ -406,7 +427,85 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
     if clause.kind == ClauseKind::Subordinate && matches!(first.lower.as_str(), "if" | "unless") {
         return Some(format!("conditional clause '{}'", first.text));
     }
+    if clause.kind == ClauseKind::Reported {
+        // "insistence that North Korea give up ...", "urged that ...": demanded, not done.
+        let mut g = clause.tokens.start;
+        if tokens[g].lower == "that" {
+            g = g.saturating_sub(0);
+        }
+        let governor = tokens[..g].iter().rev().find(|t| t.tag != Tag::RB && t.lower != "that");
+        if let Some(w) = governor.filter(|w| DEMAND_WORDS.contains(&w.lemma.as_str())) {
+            return Some(format!("complement of '{}': asked for, not done", w.text));
+        }
+    }
+    if tokens[head].tag == Tag::VBG && head > clause.tokens.start {
+        let prev = &tokens[head - 1];
+        if prev.tag.is_verb() && GERUND_BLOCKERS.contains(&prev.lemma.as_str()) {
+            return Some(format!("gerund after '{}': not an act", prev.text));
+        }
+        if matches!(prev.lower.as_str(), "of" | "for") {
+            let governor = tokens[clause.tokens.start..head - 1].iter().rev().find(|t| t.tag.is_verb() || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma.as_str()));
+            if let Some(g) = governor.filter(|g| ACCUSATION_WORDS.contains(&g.lemma.as_str())) {
+                return Some(format!("gerund is what '{}' is about", g.text));
+            }
+        }
+    }
+    // "pledged to return to talks", "refused to meet": an intention, coded by its own verb.
+    if tokens[head].tag == Tag::VB {
+        let mut j = head;
+        while j > clause.tokens.start && tokens[j - 1].tag == Tag::RB {
+            j -= 1;
+        }
+        if j > 0 && tokens[j - 1].tag == Tag::TO {
+            let before = tokens[..j - 1].iter().rev().find(|t| t.tag != Tag::RB);
+            if let Some(w) = before.filter(|w| INTENTION_WORDS.contains(&w.lemma.as_str())) {
+                return Some(format!("infinitive after '{}': intended, not done", w.text));
+            }
+        }
+    }
     None
+}
+
+/// Words whose "that" complement is something demanded or hoped for, not something done.
+const DEMAND_WORDS: &[&str] = &[
+    "insist", "insistence", "demand", "urge", "call", "ask", "request", "propose", "proposal", "recommend",
+    "suggest", "order", "require", "requirement", "condition", "appeal", "press", "want", "wish", "hope",
+    "fear", "expect", "expectation", "warn", "warning", "threaten", "threat", "stipulate", "plead",
+];
+
+/// Words whose infinitive complement is an intention or attempt, not an act.
+const INTENTION_WORDS: &[&str] = &[
+    "pledge", "promise", "vow", "plan", "intend", "agree", "agreement", "offer", "threaten", "threat",
+    "decide", "decision", "want", "hope", "aim", "seek", "try", "attempt", "refuse", "refusal", "fail",
+    "prepare", "expect", "call", "urge", "ask", "demand", "push", "need", "order", "ready", "willing",
+    "able", "unable", "likely", "unlikely", "due", "going", "about", "set", "move", "bid", "effort",
+    "plot", "scheme", "resolve", "determination", "determined", "commitment", "commit", "pressure",
+    "press", "invite", "invitation", "encourage", "allow", "permit", "authorize", "forbid", "ban",
+    "motivate", "persuade", "convince", "force", "compel", "oblige", "wish", "desire", "eager", "keen",
+    "reluctant", "hesitant", "chance", "opportunity", "right", "way", "capacity", "ability", "power",
+    "require", "enable", "help", "tell", "warn", "advise", "instruct", "expect", "appear", "seem",
+];
+
+/// Verbs whose gerund complement is not an act ("stop cooperating", "avoid attacking").
+const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "refrain", "consider", "discuss", "deny", "risk", "suspend", "end", "oppose", "reject", "resist"];
+
+/// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
+const ACCUSATION_WORDS: &[&str] = &["accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
+
+/// "will meet", "would visit", "'ll hold talks": a future modal in the verb group.
+fn future_modal(tokens: &[crate::text::Token], head: usize, clause_start: usize) -> bool {
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if t.tag == Tag::MD {
+            return matches!(t.lower.as_str(), "will" | "would" | "shall" | "'ll");
+        }
+        if !(t.tag == Tag::RB || t.tag.is_verb()) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// A passive verb: a past participle after a form of "be", or a reduced relative after a noun
@@ -485,9 +584,17 @@ fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usiz
             return (vec![m], "gerund-subject");
         }
     }
-    let first = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= head && x.preposition.is_none());
+    let first = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= head && x.preposition.is_none() && !is_determiner_pronoun(tokens, mentions, x));
     if let Some(f) = first {
         return (conjoined(tokens, group(mentions, f)), "subject");
+    }
+    // ", said the ministry": an inverted speech verb takes the actor right after it.
+    if head == clause.tokens.start || tokens[clause.tokens.start].text == "," && head == clause.tokens.start + 1 {
+        if let Some(m) = mentions.iter().find(|x| x.start == head + 1 || x.start == head + 2 && tokens[head + 1].tag == Tag::DT) {
+            if crate::text::chunk::is_speech_verb(&tokens[head].lemma) {
+                return (vec![m], "inverted-subject");
+            }
+        }
     }
     let Some(parent) = clause.parent else {
         return (Vec::new(), "");
@@ -504,6 +611,11 @@ fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usiz
         }
         _ => (Vec::new(), ""),
     }
+}
+
+/// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.
+fn is_determiner_pronoun(tokens: &[crate::text::Token], mentions: &[Mention], x: &Mention) -> bool {
+    x.kind == MentionKind::Coreference && tokens[x.start].tag == Tag::PRPS && mentions.iter().any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
 }
 
 /// The source of a nominal event: a possessor or modifier actor right before the noun
@@ -544,11 +656,16 @@ fn target_of<'m>(
             return (conjoined(tokens, group(mentions, s)).into_iter().map(Some).collect(), "passive-subject");
         }
     }
+    let last_word = match m.pattern.rest.last() {
+        Some(crate::dict::PatternWord::Word(w)) => w.as_str(),
+        _ => "",
+    };
     let candidate = mentions.iter().find(|x| {
         x.start > m.head
             && x.start < clause.tokens.end
             && !sources.iter().any(|s| s.start == x.start)
-            && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p))
+            && !is_determiner_pronoun(tokens, mentions, x)
+            && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p) || LOCATIVE_PREPOSITIONS.contains(&p) && p != last_word)
     });
     if let Some(c) = candidate {
         return (conjoined(tokens, group(mentions, c)).into_iter().map(Some).collect(), "");

@@ -38,18 +38,27 @@ pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) ->
         if NEGATORS.contains(&t.lower.as_str()) {
             return true;
         }
+        if t.lower == "yet" || t.lower == "still" {
+            j -= 1;
+            continue;
+        }
         if t.tag == Tag::RB || t.tag == Tag::MD || t.tag.is_verb() && crate::text::tag::auxiliary_of(&t.lower).is_some() || t.tag == Tag::TO {
             j -= 1;
             continue;
         }
         break;
     }
-    false
+    // "Neither China nor Russia supported ...".
+    tokens[clause_start..head].iter().any(|t| t.lower == "neither" || t.lower == "nor")
 }
 
 /// True when the object right after the verb is negated ("offered no proposals").
 fn object_negated(tokens: &[Token], after: usize) -> bool {
-    tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
+    tokens[after.min(tokens.len())..]
+        .iter()
+        .take(4)
+        .take_while(|t| !t.tag.is_verb() && t.text != ",")
+        .any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
 }
 
 /// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
@@ -73,9 +82,22 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         return Err(None);
     }
     let negated = verb_group_negated(tokens, i, clause.start);
+    let passive_object = if t.tag.is_verb() { passive_subject_head(tokens, i, clause.start) } else { None };
     let mut miss = None;
     for p in candidates {
-        let Some((end, gaps)) = match_rest(tokens, units, i + 1, clause.end, &p.rest) else {
+        let found = match_rest(tokens, units, i + 1, clause.end, &p.rest).or_else(|| {
+            // "Sanctions were imposed on Iran": the pattern's object ("impose sanction on")
+            // is the passive subject, before the verb.
+            let obj = passive_object?;
+            let k = p.rest.iter().position(|w| matches!(w, PatternWord::Word(w) if word_matches(w, &tokens[obj])))?;
+            let mut rest = p.rest.clone();
+            rest.remove(k);
+            if k > 0 && matches!(rest.get(k - 1), Some(PatternWord::Gap)) {
+                rest.remove(k - 1);
+            }
+            match_rest(tokens, units, i + 1, clause.end, &rest)
+        });
+        let Some((end, gaps)) = found else {
             continue;
         };
         let negated_here = negated || (!p.noun && object_negated(tokens, end));
@@ -89,6 +111,25 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         return Ok(VerbMatch { pattern: p, head: i, tokens: i..end, gaps, negated: negated_here });
     }
     Err(miss.or(Some(NearMiss { head: i, reason: format!("'{}' heads patterns, but none matched the words that follow", t.lemma) })))
+}
+
+/// For a passive participle, the head noun of its subject ("*sanctions* were imposed",
+/// "*sanctions* imposed on it"): the noun right before the "be" auxiliary or the participle.
+pub fn passive_subject_head(tokens: &[Token], head: usize, clause_start: usize) -> Option<usize> {
+    if !matches!(tokens[head].tag, Tag::VBN | Tag::VBD) {
+        return None;
+    }
+    let mut j = head;
+    while j > clause_start && matches!(tokens[j - 1].tag, Tag::RB) {
+        j -= 1;
+    }
+    while j > clause_start && crate::text::tag::auxiliary_of(&tokens[j - 1].lower).is_some() {
+        j -= 1;
+    }
+    while j > clause_start && matches!(tokens[j - 1].tag, Tag::RB | Tag::MD) {
+        j -= 1;
+    }
+    (j > clause_start && matches!(tokens[j - 1].tag, Tag::NN | Tag::NNS)).then_some(j - 1)
 }
 
 fn word_matches(w: &str, t: &Token) -> bool {
@@ -124,7 +165,9 @@ fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest
                     }
                     return Some((end, gaps));
                 }
-                if at >= limit || tokens[at].text == ";" || tokens[at].text == "." {
+                // A gap skips modifiers and actors, never another verb or punctuation that ends
+                // the phrase.
+                if at >= limit || matches!(tokens[at].text.as_str(), ";" | "." | ",") || tokens[at].tag.is_verb() || tokens[at].tag == Tag::MD {
                     break;
                 }
                 at = units.get(at).copied().filter(|&e| e > at).unwrap_or(at + 1);

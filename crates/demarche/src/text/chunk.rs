@@ -160,8 +160,17 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let quotes_before = |i: usize| quotes_seen[i];
     let first_kind = if tokens.first().is_some_and(is_quote) { ClauseKind::Quotation } else { ClauseKind::Main };
     let mut starts: Vec<(usize, ClauseKind)> = vec![(0, first_kind)];
+    // A clause that resumes the clause before a parenthetical relative clause ("Iran, which
+    // rejected the offer, criticized ...") is marked here and attached to that clause.
+    let mut resumes = Vec::new();
     for i in 1..tokens.len() {
-        if let Some(kind) = boundary_at(tokens, i, &quotes_seen) {
+        let mut kind = boundary_at(tokens, i, &quotes_seen);
+        let in_relative = starts.last().is_some_and(|&(s, k)| k == ClauseKind::Relative && s > 0 && tokens[s - 1].text == ",");
+        if kind.is_none() && in_relative && tokens[i - 1].text == "," && (tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(|n| n.tag.is_finite_verb())) {
+            kind = Some(ClauseKind::Coordinate);
+            resumes.push(i);
+        }
+        if let Some(kind) = kind {
             if starts.last().is_some_and(|&(s, _)| s == i) {
                 starts.pop();
             }
@@ -172,7 +181,13 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     for (n, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(tokens.len(), |&(s, _)| s);
         let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(start - 1) % 2 == 1;
-        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote { None } else { Some(parent_of(&out, kind)) };
+        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote {
+            None
+        } else if resumes.contains(&start) {
+            out.last().and_then(|r| r.parent).or(Some(n - 1))
+        } else {
+            Some(parent_of(&out, kind))
+        };
         out.push(Clause { tokens: start..end, kind, parent });
     }
     out
@@ -241,7 +256,24 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
     if reported_without_that(tokens, i) {
         return Some(ClauseKind::Reported);
     }
+    if prev.text == "," && trailing_attribution(tokens, i) {
+        return Some(ClauseKind::Coordinate);
+    }
     None
+}
+
+/// ", officials said." / ", said the ministry." / ", KCNA said on Tuesday.": a speech verb and
+/// its subject closing the sentence.
+fn trailing_attribution(tokens: &[Token], i: usize) -> bool {
+    let rest = &tokens[i..];
+    let Some(v) = rest.iter().position(|t| t.tag.is_verb() && is_speech_verb(&t.lemma)) else {
+        return false;
+    };
+    if v > 6 || rest[..v].iter().any(|t| t.tag.is_verb() || t.text == ",") {
+        return false;
+    }
+    let tail = &rest[v + 1..];
+    tail.len() <= 8 && !tail.iter().any(|t| t.tag.is_verb() || t.lower == "that") && (v > 0 || tail.iter().any(|t| t.tag.is_noun()))
 }
 
 /// "said the North was ..." — a speech verb directly followed by a subject and a finite verb.
