@@ -12,6 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod compat_cmd;
+
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
 #[command(name = "demarche", version, about)]
@@ -26,6 +28,8 @@ enum Command {
     Code(CodeArgs),
     /// Show how a sentence is analysed and why each event was or was not produced.
     Explain(ExplainArgs),
+    /// Run a TABARI or PETRARCH validation suite and report, per record, pass or fail.
+    Validate(compat_cmd::ValidateArgs),
     /// Inspect dictionaries.
     Dict {
         #[command(subcommand)]
@@ -97,6 +101,10 @@ struct ExplainArgs {
 enum DictCommand {
     /// Load the dictionaries and report entry counts and every line that could not be used.
     Check(DictOptions),
+    /// Lint TABARI/PETRARCH dictionaries (skipped entries, duplicates, conflicts, bad codes/dates).
+    Lint(compat_cmd::LintArgs),
+    /// Convert TABARI/PETRARCH dictionaries into demarche's own format.
+    Convert(compat_cmd::ConvertArgs),
 }
 
 fn parse_date_arg(s: &str) -> Result<demarche::model::Date, String> {
@@ -115,6 +123,9 @@ fn main() -> ExitCode {
         Command::Code(args) => run_code(args),
         Command::Explain(args) => run_explain(args),
         Command::Dict { command: DictCommand::Check(opts) } => run_dict_check(opts),
+        Command::Dict { command: DictCommand::Lint(args) } => compat_cmd::run_lint(args),
+        Command::Dict { command: DictCommand::Convert(args) } => compat_cmd::run_convert(args),
+        Command::Validate(args) => compat_cmd::run_validate(args),
     };
     match result {
         Ok(code) => code,

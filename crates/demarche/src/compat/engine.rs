@@ -1106,6 +1106,7 @@ mod tests {
         d.add_text(&"t.agents".into(), "GOVERNMENT_ [~GOV]\nSOLDIER [~MIL]\n", (Dialect::Tabari, DictKind::Agents));
         d.add_text(&"t.verbs".into(), "RESTORE [060]\n- * DIPLOMATIC TIES [064]\nCONDEMN [122]\nMEET [031:031]\nADVISE [040]\n", (Dialect::Tabari, DictKind::Verbs));
         d.finish();
+        d.options.minimum_words = 0;
         Engine::new(d)
     }
 

@@ -130,6 +130,13 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             block_first = None;
             patterns_started = false;
             current_synset = None;
+            // the header names the block's first verb
+            let name = h.split('[').next().unwrap_or("").trim();
+            if !name.is_empty() && !name.contains(char::is_whitespace) {
+                let (words, head) = verb_words(name);
+                block_first = Some(dict.roots.len());
+                dict.roots.push(VerbRoot { phrase: name.to_string(), words, head, forms: Vec::new(), code: block_code.clone(), patterns: Vec::new(), shared: None, loc });
+            }
             continue;
         }
         if t.starts_with('~') {
@@ -164,6 +171,12 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             patterns_started = false;
         }
         match read_verb_line(line, &block_code, loc) {
+            Ok(root) if block_first.is_some_and(|f| dict.roots[f].phrase == root.phrase && dict.roots[f].forms.is_empty()) => {
+                if let Some(f) = block_first {
+                    dict.roots[f].forms = root.forms;
+                    dict.roots[f].code = root.code;
+                }
+            }
             Ok(mut root) => {
                 let idx = dict.roots.len();
                 match block_first {
@@ -235,36 +248,19 @@ fn read_pattern(body: &str, loc: Loc) -> std::result::Result<Pattern, String> {
     Ok(Pattern { raw: p.to_string(), toks, code, len, loc })
 }
 
-/// Flattens a PETRARCH pattern to TABARI elements.
+/// Flattens a PETRARCH pattern to TABARI elements: brackets go, every word must match whole
+/// (regular endings allowed), `_` still joins.
 pub fn flatten_pattern(p: &str) -> std::result::Result<Vec<PTok>, String> {
     let depth_ok = p.matches('(').count() == p.matches(')').count() && p.matches('{').count() == p.matches('}').count();
     if !depth_ok {
         return Err("unbalanced brackets in pattern".into());
     }
-    let mut toks = Vec::new();
-    for piece in p.split(|c: char| c.is_whitespace() || "(){}".contains(c)).filter(|s| !s.is_empty()) {
-        let t = match piece {
-            "*" => PTok::Verb { joined: false },
-            "$" => PTok::Source { joined: false },
-            "+" => PTok::Target { joined: false },
-            "%" => PTok::Compound { joined: false },
-            "^" => PTok::Skip { joined: false },
-            _ if piece.starts_with('&') => PTok::Synset { name: piece[1..].to_uppercase(), joined: false },
-            _ => {
-                let parts: Vec<&str> = piece.split('_').filter(|s| !s.is_empty()).collect();
-                let n = parts.len();
-                for (i, w) in parts.iter().enumerate() {
-                    let tok = PTok::Word(PWord { text: w.to_uppercase(), exact: true, no_endings: false, joined: i + 1 < n });
-                    if i + 1 < n {
-                        toks.push(tok);
-                    } else {
-                        toks.push(tok);
-                    }
-                }
-                continue;
-            }
-        };
-        toks.push(t);
+    let cleaned: String = p.chars().map(|c| if "(){}".contains(c) { ' ' } else { c }).collect();
+    let mut toks = super::tabari::parse_pattern(&cleaned)?;
+    for t in &mut toks {
+        if let PTok::Word(w) = t {
+            w.exact = true;
+        }
     }
     Ok(toks)
 }
@@ -376,11 +372,11 @@ mod tests {
         let t = "&CUR\n+DOLLARS\n\n--- ACCELERATE [042] ---\nACCELERATE\nHURRY {HURRIES HURRIED}\n- * (TO)  [042:043] # RUSH\n- * {ARMS SHIPMENT} [072]\n~ a (a b Q) SAY = a b Q\n--- X [---] ---\n+BEEF_UP\nWIRE_+TAP\n- * &CUR [1]\n- nostar [2]\n";
         let mut d = Vec::new();
         let v = read_verbs(&"v.txt".into(), t, &mut d);
-        assert_eq!(v.roots.len(), 4);
+        assert_eq!(v.roots.len(), 5, "{:?}", v.roots.iter().map(|r| &r.phrase).collect::<Vec<_>>());
         assert_eq!(v.roots[0].patterns.len(), 2);
         assert_eq!(v.roots[1].shared, Some(0));
         assert_eq!(v.roots[0].code.code, "042");
-        assert_eq!(v.roots[3].head, 1);
+        assert_eq!(v.roots[4].head, 1);
         assert_eq!(v.transformations.len(), 1);
         assert_eq!(d.len(), 1, "{d:?}");
     }
