@@ -64,11 +64,19 @@ fn full_dictionaries_load_and_report_skips() {
             let mut d = CompatDicts::default();
             d.add_file(&p, Some(kind)).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             d.finish();
-            let _engine = demarche::compat::engine::Engine::new(d.clone());
+            let engine = demarche::compat::engine::Engine::new(d);
+            let elapsed = t.elapsed();
+            let d = engine.dicts();
             for diag in &d.diagnostics {
                 assert!(diag.line > 0, "{diag}");
             }
-            eprintln!("{}: {} skipped, {:?}", p.display(), d.diagnostics.len(), t.elapsed());
+            let entries = d.actors.entries.len() + d.agents.entries.len() + d.verbs.roots.len() + d.discards.len() + d.issues.len() + d.options.labels.len();
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            eprintln!("{name}: {entries} entries, {} skipped, {elapsed:?}", d.diagnostics.len());
+            assert!(entries * 50 > text.lines().count(), "{name}: only {entries} entries read from {} lines", text.lines().count());
+            if !cfg!(debug_assertions) {
+                assert!(elapsed.as_secs_f64() < 1.0, "{name}: loading took {elapsed:?}");
+            }
         }
     }
 }

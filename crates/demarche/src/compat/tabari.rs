@@ -130,7 +130,7 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
         if dialect == Dialect::Tabari && (trimmed_raw.starts_with('/') || trimmed_raw.starts_with('#')) {
             continue;
         }
-        if trimmed_raw.trim_start_matches('~').starts_with("FINISH") {
+        if trimmed_raw.starts_with('~') && trimmed_raw.trim_start_matches('~').starts_with("FINISH") {
             break;
         }
         let stripped = strip_comments(raw, &mut in_xml, dialect == Dialect::Tabari);
@@ -420,7 +420,7 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
         if tr.starts_with('/') || tr.starts_with('#') {
             continue;
         }
-        if tr.trim_start_matches('~').starts_with("FINISH") {
+        if tr.starts_with('~') && tr.trim_start_matches('~').starts_with("FINISH") {
             break;
         }
         let stripped = strip_comments(raw, &mut in_xml, true);
