@@ -88,18 +88,18 @@ fn subtract(p: (Option<Date>, Option<Date>), q: (Option<Date>, Option<Date>)) ->
     let (pf, pt) = p;
     let (qf, qt) = q;
     // no overlap?
-    let overlap = pt.is_none_or(|pt| qf.is_none_or(|qf| qf <= pt)) && qt.is_none_or(|qt| pf.is_none_or(|pf| pf <= qt));
+    let overlap = pt.map_or(true, |pt| qf.map_or(true, |qf| qf <= pt)) && qt.map_or(true, |qt| pf.map_or(true, |pf| pf <= qt));
     if !overlap {
         return vec![p];
     }
     let mut out = Vec::new();
     if let Some(qf) = qf {
-        if pf.is_none_or(|pf| pf < qf) {
+        if pf.map_or(true, |pf| pf < qf) {
             out.push((pf, qf.checked_sub_days(Days::new(1))));
         }
     }
     if let Some(qt) = qt {
-        if pt.is_none_or(|pt| pt > qt) {
+        if pt.map_or(true, |pt| pt > qt) {
             out.push((qt.checked_add_days(Days::new(1)), pt));
         }
     }

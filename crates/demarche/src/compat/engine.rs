@@ -171,7 +171,7 @@ impl Engine {
                 out.push(FlatPattern { toks: v, code: p.code.clone(), len, loc: p.loc.to_string() });
             }
         }
-        out.sort_by(|a, b| b.len.cmp(&a.len));
+        out.sort_by_key(|p| std::cmp::Reverse(p.len));
         out
     }
 
@@ -284,7 +284,7 @@ fn tokenize(text: &str) -> (Vec<Tok>, bool) {
             w.pop();
             comma = true;
         }
-        let w = w.trim_matches(|c: char| "\"`()[]{}!?".contains(c) || c == '\'' && false).to_string();
+        let w = w.trim_matches(|c: char| "\"`()[]{}!?".contains(c)).to_string();
         let mut w = w.as_str().trim_start_matches('\'').to_string();
         let internal_period = w.trim_end_matches('.').contains('.');
         if !internal_period || k + 1 == raw.len() {
@@ -403,8 +403,7 @@ fn match_phrase(words: &[PWord], toks: &[Tok], i: usize, endings_last: bool) -> 
         } else {
             // may skip a few words, not across commas or conjunctions
             let mut found = None;
-            for p in pos..toks.len() {
-                let t = &toks[p];
+            for (p, t) in toks.iter().enumerate().skip(pos) {
                 if t.kind == TK::Comma || matches!(t.text.as_str(), "AND" | "BUT" | "OR" | "NOR") {
                     break;
                 }
@@ -983,7 +982,7 @@ impl Sentence<'_> {
     }
 
     fn first_actor(&self, from: usize, to: usize, not: Option<&[String]>) -> Option<usize> {
-        self.units.iter().position(|u| u.start >= from && u.start < to && !self.toks[u.start].removed && not.is_none_or(|n| u.codes.iter().any(|c| !n.contains(c))))
+        self.units.iter().position(|u| u.start >= from && u.start < to && !self.toks[u.start].removed && not.map_or(true, |n| u.codes.iter().any(|c| !n.contains(c))))
     }
 
     /// Source and target codes for a verb (designated ones first, then TABARI's default

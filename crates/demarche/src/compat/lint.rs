@@ -122,7 +122,7 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
                     (Some(p), Some(q)) => Some(p.min(q)),
                     (p, q) => p.or(q),
                 };
-                if hi.is_none_or(|h| lo.is_none_or(|l| l <= h)) {
+                if hi.map_or(true, |h| lo.map_or(true, |l| l <= h)) {
                     push(out, FindingKind::BadDate, &e.loc, format!("date restrictions of '{}' overlap ({} and {}); the first one listed wins", e.phrase, x.code, y.code));
                 }
             }

@@ -147,7 +147,7 @@ impl DatedCode {
     /// True when `date` falls inside the restriction (an unknown date matches).
     pub fn applies(&self, date: Option<Date>) -> bool {
         let Some(d) = date else { return true };
-        self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
+        self.from.map_or(true, |f| d >= f) && self.to.map_or(true, |t| d <= t)
     }
 }
 

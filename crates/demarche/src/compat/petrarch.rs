@@ -192,7 +192,7 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
         }
     }
     for r in &mut dict.roots {
-        r.patterns.sort_by(|a, b| b.len.cmp(&a.len));
+        r.patterns.sort_by_key(|p| std::cmp::Reverse(p.len));
     }
     dict
 }

@@ -134,7 +134,7 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
             break;
         }
         let stripped = strip_comments(raw, &mut in_xml, dialect == Dialect::Tabari);
-        let indented = stripped.starts_with(|c: char| c == ' ' || c == '\t');
+        let indented = stripped.starts_with([' ', '\t']);
         let line = stripped.trim();
         if line.is_empty() {
             continue;
@@ -493,13 +493,13 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
                 }
                 Err(m) => diag(diags, file, line_no, m),
             },
-            Ok((p, blocks)) if p.is_empty() => diag(diags, file, line_no, format!("phrase missing before {} code block(s)", blocks.len())),
+            Ok(("", blocks)) => diag(diags, file, line_no, format!("phrase missing before {} code block(s)", blocks.len())),
             Ok((_, blocks)) => diag(diags, file, line_no, format!("verb needs exactly one [code], found {}", blocks.len())),
             Err(m) => diag(diags, file, line_no, m),
         }
     }
     for r in &mut dict.roots {
-        r.patterns.sort_by(|a, b| b.len.cmp(&a.len));
+        r.patterns.sort_by_key(|p| std::cmp::Reverse(p.len));
     }
     check_synset_refs(&dict, diags);
     dict

@@ -292,7 +292,7 @@ fn load_tabari(text_path: &Path, project: &Path) -> Result<Suite> {
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
-    let i = tag.find(&format!("{name}"))?;
+    let i = tag.find(&format!(" {name}"))? + 1;
     let rest = tag[i + name.len()..].trim_start().strip_prefix('=')?.trim_start();
     let q = rest.chars().next()?;
     if q != '"' && q != '\'' {
@@ -336,7 +336,7 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
         let next_s = rest.find("<Sentence ");
         let next_c = rest.find("<Config ");
         match (next_s, next_c) {
-            (_, Some(c)) if next_s.is_none_or(|s| c < s) => {
+            (_, Some(c)) if next_s.map_or(true, |s| c < s) => {
                 let end = rest[c..].find('>').map_or(rest.len(), |e| c + e);
                 let tag = &rest[c..end];
                 if let (Some(o), Some(v)) = (attr(tag, "option"), attr(tag, "value")) {
