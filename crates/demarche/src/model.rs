@@ -153,6 +153,9 @@ pub struct Event {
     /// For a statement attributed to a quotation: the quoted words.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quote: Option<Quote>,
+    /// Where it happened: the place in the event's clause, else in its sentence, else the
+    /// document's dateline; `null` when none is named.
+    pub location: Option<crate::resolve::Location>,
 }
 
 /// Quoted words attributed to a statement event.

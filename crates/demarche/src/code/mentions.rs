@@ -83,7 +83,7 @@ const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", 
 /// Words tagged IN that open clauses rather than prepositional phrases.
 const NOT_PREPOSITIONS: &[&str] = &["that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than", "as", "once", "since", "until", "before", "after", "when"];
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its"];
+const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its", "they", "their", "them"];
 
 /// Finds the actor mentions (and places) of one sentence, updating the document memory.
 pub fn find_mentions(
@@ -114,7 +114,13 @@ pub fn find_mentions(
             continue;
         }
         let after = am.end;
-        if tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from")) {
+        // "recalled their ambassadors from Syria": the agent belongs to the possessor.
+        let mut b = am.start;
+        while b > 0 && tokens[b - 1].tag == Tag::JJ {
+            b -= 1;
+        }
+        let possessed = b > 0 && tokens[b - 1].tag == Tag::PRPS;
+        if !possessed && tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from")) {
             if let Some(pos) = mentions.iter().position(|x| x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT) {
                 let actor = &mentions[pos];
                 if actor.code.len() == 3 {
@@ -155,6 +161,21 @@ pub fn find_mentions(
     resolve_pronouns(tokens, &mut mentions, memory);
     for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Coreference) {
         m.preposition = governing_preposition(tokens, m.start);
+        // "its soldiers", "Its ambassador": a possessive pronoun with an agent noun.
+        if tokens[m.start].tag == Tag::PRPS && m.code.len() == 3 {
+            for skipped in 0..=2 {
+                if let Some(k) = agents.iter().position(|(am, _)| am.start == m.end + skipped) {
+                    if !used_agents[k] && tokens[m.end..m.end + skipped].iter().all(|t| matches!(t.tag, Tag::JJ | Tag::NN)) {
+                        let (am, agent) = &agents[k];
+                        used_agents[k] = true;
+                        m.end = am.end;
+                        m.code = format!("{}{}", m.code, agent.code);
+                        m.entry = format!("{}+{}", m.entry, agent.entry);
+                    }
+                    break;
+                }
+            }
+        }
     }
     (mentions, places)
 }

@@ -19,13 +19,21 @@ use crate::model::{Actor, DatePrecision, Document, Event, Evidence};
 use crate::text::{analyze, Analysis, ClauseKind, Sentence, Tag};
 use mentions::{DocumentMemory, Mention, MentionKind};
 use patterns::VerbMatch;
+use crate::resolve::{PlaceMatch, PlaceMemory, PlaceResolver};
 use std::sync::Arc;
 
 /// Builds a [`Coder`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CoderBuilder {
     dictionaries: Option<Arc<Dictionaries>>,
     keep_hypothetical: bool,
+    places: bool,
+}
+
+impl Default for CoderBuilder {
+    fn default() -> Self {
+        CoderBuilder { dictionaries: None, keep_hypothetical: false, places: true }
+    }
 }
 
 impl CoderBuilder {
@@ -47,10 +55,23 @@ impl CoderBuilder {
         self
     }
 
-    /// Builds the coder.
+    /// Resolve event locations with the bundled gazetteer (default: on).
+    pub fn places(mut self, yes: bool) -> CoderBuilder {
+        self.places = yes;
+        self
+    }
+
+    /// Builds the coder. The gazetteer loads on a second thread while the dictionaries compile.
     pub fn build(self) -> Result<Coder> {
+        let gazetteer = self.places.then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
         let dict = self.dictionaries.unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
-        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical })
+        let places = match gazetteer {
+            Some(handle) => Some(Arc::new(PlaceResolver::new(
+                handle.join().map_err(|_| crate::error::Error::Config("the gazetteer failed to load".into()))?,
+            ))),
+            None => None,
+        };
+        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical, places })
     }
 }
 
@@ -59,6 +80,7 @@ impl CoderBuilder {
 pub struct Coder {
     dict: Arc<Dictionaries>,
     keep_hypothetical: bool,
+    places: Option<Arc<PlaceResolver>>,
 }
 
 /// The events of one document, plus warnings about its text.
@@ -70,6 +92,8 @@ pub struct CodedDocument {
     pub sentences: usize,
     /// Warnings (invalid UTF-8 repaired, ...).
     pub warnings: Vec<String>,
+    /// The distinct places the document names as places (not as actors), in order.
+    pub places: Vec<crate::resolve::Location>,
 }
 
 const MODALS_HYPOTHETICAL: &[&str] = &["must", "should", "could", "might", "may", "ought"];
@@ -79,7 +103,7 @@ const NON_TARGET_PREPOSITIONS: &[&str] = &["during", "since", "after", "before",
 impl Coder {
     /// A coder with the bundled dictionaries.
     pub fn bundled() -> Coder {
-        Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false }
+        CoderBuilder::new().build().unwrap_or_else(|_| Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false, places: None })
     }
 
     /// The dictionaries in use.
@@ -107,15 +131,17 @@ impl Coder {
             out.warnings.push("invalid UTF-8 replaced with U+FFFD; spans still index the original bytes".into());
         }
         let mut memory = DocumentMemory::default();
+        let mut places = PlaceState::default();
         for sentence in &analysis.sentences {
             let mut st = trace.as_ref().map(|_| SentenceExplanation::new(&analysis, sentence));
-            let events = self.code_sentence(doc, &analysis, sentence, &mut memory, st.as_mut());
+            let events = self.code_sentence(doc, &analysis, sentence, &mut memory, &mut places, st.as_mut());
             if let (Some(t), Some(mut s)) = (trace.as_deref_mut(), st) {
                 s.events = events.clone();
                 t.sentences.push(s);
             }
             out.events.extend(events);
         }
+        out.places = places.all;
         out
     }
 
@@ -125,6 +151,7 @@ impl Coder {
         analysis: &Analysis,
         sentence: &Sentence,
         memory: &mut DocumentMemory,
+        place_state: &mut PlaceState,
         mut trace: Option<&mut SentenceExplanation>,
     ) -> Vec<Event> {
         if sentence.is_empty_of_words() {
@@ -151,21 +178,29 @@ impl Coder {
             t.record_mentions(tokens, &mentions, &places);
         }
         let times = crate::dates::find(tokens);
+        let found_places = self.find_places(analysis, sentence, &mentions, place_state, trace.as_deref_mut());
         let mut units: Vec<usize> = (1..=tokens.len()).collect();
         for m in &mentions {
             units[m.start] = units[m.start].max(m.end);
         }
         let mut events = Vec::new();
         let mut covered = 0;
+        let mut skip_fixed: Vec<usize> = Vec::new();
         for i in 0..tokens.len() {
-            if i < covered || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
+            if i < covered || skip_fixed.contains(&i) || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
                 continue;
             }
             let clause_idx = sentence.clause_of(i);
             let clause = sentence.clauses[clause_idx].tokens.clone();
             match patterns::match_at(&self.dict, tokens, &units, i, clause) {
                 Ok(m) => {
-                    covered = m.tokens.end;
+                    // Words skipped by a gap stay available ("condemned North Korea's nuclear
+                    // test" also codes the test).
+                    covered = m.gaps.last().map_or(m.tokens.end, |g| if g.end < m.tokens.end { m.tokens.end } else { g.start });
+                    if !m.gaps.is_empty() {
+                        covered = m.gaps[0].start;
+                        skip_fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
+                    }
                     let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
                     let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, trace.as_deref_mut());
                     if quote.is_some() {
@@ -173,6 +208,10 @@ impl Coder {
                             e.quote = quote.clone();
                             e.rules.push("quotation".into());
                         }
+                    }
+                    let location = event_location(analysis, sentence, &found_places, &mentions, clause_idx, place_state.dateline.as_ref());
+                    for e in &mut made {
+                        e.location = location.clone();
                     }
                     events.extend(made);
                 }
@@ -218,7 +257,7 @@ impl Coder {
                 return Vec::new();
             }
         }
-        let passive = !p.noun && is_passive(tokens, m.head, clause.tokens.start);
+        let passive = !p.noun && is_passive(tokens, m.head, clause.tokens.clone());
         let (sources, source_rule) = if passive {
             rules.push("passive".into());
             (by_agent(tokens, mentions, m, clause.tokens.end), "passive-agent")
@@ -344,6 +383,7 @@ impl Coder {
             },
             rules: rules.to_vec(),
             quote: None,
+            location: None,
         }
     }
 }
@@ -457,7 +497,8 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
             j -= 1;
         }
         if j > 0 && tokens[j - 1].tag == Tag::TO {
-            let before = tokens[..j - 1].iter().rev().find(|t| t.tag != Tag::RB);
+            // Skip back over an object ("allow IAEA inspectors to visit").
+            let before = tokens[..j - 1].iter().rev().find(|t| !(t.tag == Tag::RB || t.tag.is_noun() || t.tag.is_prenominal() || t.tag == Tag::PRP));
             if let Some(w) = before.filter(|w| INTENTION_WORDS.contains(&w.lemma.as_str())) {
                 return Some(format!("infinitive after '{}': intended, not done", w.text));
             }
@@ -492,6 +533,82 @@ const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "re
 /// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
 const ACCUSATION_WORDS: &[&str] = &["accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
 
+/// Places seen so far in a document.
+#[derive(Debug, Default)]
+struct PlaceState {
+    memory: PlaceMemory,
+    dateline: Option<crate::resolve::Location>,
+    all: Vec<crate::resolve::Location>,
+}
+
+impl Coder {
+    /// Resolves the places of a sentence, with the sentence's actors as context.
+    fn find_places(
+        &self,
+        analysis: &Analysis,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        state: &mut PlaceState,
+        trace: Option<&mut SentenceExplanation>,
+    ) -> Vec<PlaceMatch> {
+        let Some(resolver) = &self.places else { return Vec::new() };
+        let context: Vec<&str> = mentions.iter().map(|m| m.code.as_str()).collect();
+        let found = resolver.find_places_in(&sentence.tokens, &context, &mut state.memory);
+        for m in found.iter().filter(|m| !m.incidental) {
+            let loc = m.location(analysis.original_span(m.byte_start, m.byte_end));
+            if sentence.index == 0 && m.start_token == 0 && state.dateline.is_none() {
+                state.dateline = Some(loc.clone());
+            }
+            if !state.all.iter().any(|l| l.name == loc.name && l.country == loc.country) {
+                state.all.push(loc);
+            }
+        }
+        if let Some(t) = trace {
+            t.places.extend(found.iter().flat_map(PlaceMatch::explain));
+        }
+        found
+    }
+}
+
+/// The event's location: a place in its clause (a locative one first), else the sentence's main
+/// place, else the dateline.
+fn event_location(
+    analysis: &Analysis,
+    sentence: &Sentence,
+    found: &[PlaceMatch],
+    mentions: &[Mention],
+    clause_idx: usize,
+    dateline: Option<&crate::resolve::Location>,
+) -> Option<crate::resolve::Location> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx].tokens;
+    // "in Beijing", "at the border" name where something happened; "from Seoul" names where
+    // someone came from; a place that is also an actor counts only after "in"/"at"/"near".
+    let rank = |m: &PlaceMatch| -> u8 {
+        let mut j = m.start_token;
+        while j > 0 && tokens[j - 1].tag == Tag::DT {
+            j -= 1;
+        }
+        let prep = if j > 0 { tokens[j - 1].lower.as_str() } else { "" };
+        let is_actor = mentions.iter().any(|x| x.start < m.end_token && m.start_token < x.end);
+        match (matches!(prep, "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"), m.locative, is_actor) {
+            (true, _, _) => 0,
+            (false, true, false) => 1,
+            (false, false, false) if !m.incidental => 2,
+            // "the Beijing talks": a place used as a modifier still says where.
+            (false, false, false) => 3,
+            _ => 9,
+        }
+    };
+    let usable = |m: &&PlaceMatch| rank(m) < 9;
+    let in_clause = found.iter().filter(|m| clause.contains(&m.start_token)).filter(usable).min_by_key(|m| rank(m));
+    let chosen = in_clause.or_else(|| found.iter().filter(usable).min_by_key(|m| rank(m)));
+    match chosen {
+        Some(m) => Some(m.location(analysis.original_span(m.byte_start, m.byte_end))),
+        None => dateline.cloned(),
+    }
+}
+
 /// "will meet", "would visit", "'ll hold talks": a future modal in the verb group.
 fn future_modal(tokens: &[crate::text::Token], head: usize, clause_start: usize) -> bool {
     let mut j = head;
@@ -510,7 +627,8 @@ fn future_modal(tokens: &[crate::text::Token], head: usize, clause_start: usize)
 
 /// A passive verb: a past participle after a form of "be", or a reduced relative after a noun
 /// with a "by" agent ("sanctions imposed on it by the United States").
-fn is_passive(tokens: &[crate::text::Token], head: usize, clause_start: usize) -> bool {
+fn is_passive(tokens: &[crate::text::Token], head: usize, clause: std::ops::Range<usize>) -> bool {
+    let clause_start = clause.start;
     if tokens[head].tag != Tag::VBN && tokens[head].tag != Tag::VBD {
         return false;
     }
@@ -528,7 +646,7 @@ fn is_passive(tokens: &[crate::text::Token], head: usize, clause_start: usize) -
     }
     let after_noun = head > clause_start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
     let earlier_finite = tokens[clause_start..head].iter().any(|t| t.tag.is_finite_verb());
-    after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || tokens[head + 1..].iter().take(8).any(|t| t.lower == "by"))
+    after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || tokens[head + 1..clause.end].iter().take(8).any(|t| t.lower == "by"))
 }
 
 /// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
@@ -564,7 +682,8 @@ fn conjoined<'m>(tokens: &[crate::text::Token], group: Vec<&'m Mention>) -> Vec<
     let mut out = vec![group[0]];
     for pair in group.windows(2) {
         let between = &tokens[pair[0].end..pair[1].start];
-        let joined = between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | "," | "as" | "well")) && between.iter().any(|t| t.lower == "and" || t.lower == "or" || t.text == ",");
+        let joined = between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | "," | "as" | "well"))
+            && between.iter().any(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | ","));
         if !joined {
             break;
         }
@@ -632,6 +751,11 @@ fn nominal_source<'m>(sentence: &Sentence, mentions: &'m [Mention], head: usize,
     if let Some(m) = mentions.iter().find(|x| x.start >= np_start && x.end <= head) {
         return (vec![m], "possessor");
     }
+    // "the arrest of two journalists by Iranian police": the agent of the nominal act.
+    let clause = &sentence.clauses[clause_idx];
+    if let Some(m) = mentions.iter().find(|x| x.start > head && x.start < clause.tokens.end && x.preposition.as_deref() == Some("by")) {
+        return (vec![m], "possessor");
+    }
     let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
     (s, if rule == "subject" { "clause-subject" } else { rule })
 }
@@ -668,7 +792,8 @@ fn target_of<'m>(
             && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p) || LOCATIVE_PREPOSITIONS.contains(&p) && p != last_word)
     });
     if let Some(c) = candidate {
-        return (conjoined(tokens, group(mentions, c)).into_iter().map(Some).collect(), "");
+        let end = clause.tokens.end;
+        return (conjoined(tokens, group(mentions, c)).into_iter().filter(|x| x.end <= end).map(Some).collect(), "");
     }
     if m.pattern.code.starts_with("01") {
         return (Vec::new(), "");

@@ -100,8 +100,11 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         let Some((end, gaps)) = found else {
             continue;
         };
-        let negated_here = negated || (!p.noun && object_negated(tokens, end));
-        if p.negated && !negated {
+        let gap_negated = gaps.iter().any(|g| tokens[g.clone()].iter().any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing")));
+        let negated_here = negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
+        // "has not yet signed": pending, not refused — plain negation, not a negated pattern.
+        let pending = tokens[clause.start..i].iter().any(|t| t.lower == "yet");
+        if p.negated && (!negated || pending) {
             continue;
         }
         if !p.negated && negated_here {

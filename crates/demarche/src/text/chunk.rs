@@ -158,17 +158,33 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         n += usize::from(is_quote(t));
     }
     let quotes_before = |i: usize| quotes_seen[i];
-    let first_kind = if tokens.first().is_some_and(is_quote) { ClauseKind::Quotation } else { ClauseKind::Main };
+    let opens_with_subordinator = tokens.first().is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()) && t.tag == Tag::IN && t.lower != "despite" && has_finite_verb_ahead(tokens, 1));
+    let first_kind = if tokens.first().is_some_and(is_quote) {
+        ClauseKind::Quotation
+    } else if opens_with_subordinator {
+        ClauseKind::Subordinate
+    } else {
+        ClauseKind::Main
+    };
     let mut starts: Vec<(usize, ClauseKind)> = vec![(0, first_kind)];
     // A clause that resumes the clause before a parenthetical relative clause ("Iran, which
     // rejected the offer, criticized ...") is marked here and attached to that clause.
     let mut resumes = Vec::new();
+    let mut mains = Vec::new();
     for i in 1..tokens.len() {
         let mut kind = boundary_at(tokens, i, &quotes_seen);
         let in_relative = starts.last().is_some_and(|&(s, k)| k == ClauseKind::Relative && s > 0 && tokens[s - 1].text == ",");
-        if kind.is_none() && in_relative && tokens[i - 1].text == "," && (tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(|n| n.tag.is_finite_verb())) {
+        let verbish = |t: &Token| t.tag.is_finite_verb() || t.tag == Tag::VBN;
+        if kind.is_none() && in_relative && tokens[i - 1].text == "," && (verbish(&tokens[i]) || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(verbish)) {
             kind = Some(ClauseKind::Coordinate);
             resumes.push(i);
+        }
+        // "After Israel bombed Lebanon, Hezbollah fired ...": a fronted adverbial clause ends
+        // at the comma before the main clause's subject.
+        let in_fronted = starts.last().is_some_and(|&(s, k)| k == ClauseKind::Subordinate && (s == 0 || s == 1 && tokens[0].tag == Tag::RB));
+        if kind.is_none() && in_fronted && tokens[i - 1].text == "," && starts_subject_then_verb(tokens, i) {
+            kind = Some(ClauseKind::Main);
+            mains.push(i);
         }
         if let Some(kind) = kind {
             if starts.last().is_some_and(|&(s, _)| s == i) {
@@ -181,7 +197,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     for (n, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(tokens.len(), |&(s, _)| s);
         let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(start - 1) % 2 == 1;
-        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote {
+        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote || mains.contains(&start) {
             None
         } else if resumes.contains(&start) {
             out.last().and_then(|r| r.parent).or(Some(n - 1))

@@ -55,6 +55,16 @@ const CLOSED: &[(&str, Tag)] = &[
     ("tuesday", Tag::NNP), ("wednesday", Tag::NNP), ("thursday", Tag::NNP), ("friday", Tag::NNP),
     ("saturday", Tag::NNP), ("sunday", Tag::NNP), ("week", Tag::NN), ("month", Tag::NN), ("year", Tag::NN),
     ("up", Tag::RP), ("down", Tag::RP), ("out", Tag::RP), ("off", Tag::RP),
+    ("full", Tag::JJ), ("new", Tag::JJ), ("old", Tag::JJ), ("main", Tag::JJ), ("major", Tag::JJ),
+    ("key", Tag::JJ), ("top", Tag::JJ), ("senior", Tag::JJ), ("former", Tag::JJ), ("latest", Tag::JJS),
+    ("recent", Tag::JJ), ("current", Tag::JJ), ("strong", Tag::JJ), ("large", Tag::JJ), ("small", Tag::JJ),
+    ("high", Tag::JJ), ("low", Tag::JJ), ("big", Tag::JJ), ("early", Tag::JJ), ("further", Tag::JJ),
+    ("possible", Tag::JJ), ("important", Tag::JJ), ("international", Tag::JJ), ("national", Tag::JJ),
+    ("foreign", Tag::JJ), ("political", Tag::JJ), ("economic", Tag::JJ), ("nuclear", Tag::JJ),
+    ("heavy", Tag::JJ), ("separate", Tag::JJ), ("financial", Tag::JJ), ("tough", Tag::JJ),
+    ("firm", Tag::JJ), ("urgent", Tag::JJ), ("good", Tag::JJ), ("bad", Tag::JJ), ("serious", Tag::JJ),
+    ("joint", Tag::JJ), ("bilateral", Tag::JJ), ("diplomatic", Tag::JJ), ("fresh", Tag::JJ),
+    ("isolated", Tag::JJ), ("intensive", Tag::JJ), ("closed-door", Tag::JJ), ("renewed", Tag::JJ),
 ];
 
 /// Verbs common in news that the verb dictionary may not list (base forms).

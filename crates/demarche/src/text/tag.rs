@@ -291,6 +291,14 @@ fn by_suffix(lower: &str) -> Tag {
     Tag::NN
 }
 
+fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
+            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+    )
+}
+
 /// Chooses among verb and noun readings of a known verb form.
 fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     let t = &tokens[i];
@@ -302,7 +310,7 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     let next = tokens.get(i + 1);
     let next_opens_object = next.is_some_and(|n| {
         matches!(n.lower.as_str(), "the" | "a" | "an" | "that" | "his" | "her" | "its" | "their" | "our" | "to" | "him" | "them" | "it")
-            || n.text.starts_with(char::is_uppercase)
+            || n.text.starts_with(char::is_uppercase) && !is_time_word(&n.lower)
     });
     let after_determiner = matches!(prev, Some(Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD));
     if has(VerbFormKind::Gerund) {
@@ -332,9 +340,15 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         };
     }
     if has(VerbFormKind::Third) {
+        // "the full talks restart": a verb right after shows this is the plural subject noun.
+        let verb_next = next.is_some_and(|n| lexicon.closed(&n.lower).is_none() && lexicon.verb(&n.lower).iter().any(|f| matches!(f.kind, VerbFormKind::Base | VerbFormKind::Past | VerbFormKind::PastOnly)));
+        if verb_next && matches!(prev, Some(Tag::DT | Tag::JJ | Tag::NN | Tag::PRPS | Tag::POS)) {
+            return Tag::NNS;
+        }
         return match prev {
             Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP) if !matches!(prev_w, "him" | "them" | "us" | "me") => {
-                if prev == Some(Tag::NNP) && !next_opens_object { Tag::NNS } else { Tag::VBZ }
+                let ends = next.is_none_or(|n| n.shape == Shape::Punct);
+                if prev == Some(Tag::NNP) && !next_opens_object && !ends { Tag::NNS } else { Tag::VBZ }
             }
             _ => Tag::NNS,
         };
