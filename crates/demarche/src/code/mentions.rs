@@ -486,6 +486,14 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             continue;
         }
         if (t.tag == Tag::IN || t.tag == Tag::TO) && !NOT_PREPOSITIONS.contains(&t.lower.as_str()) {
+            // "Thousands of Iranian protesters": the phrase after a quantity is the head.
+            let quantity = t.lower == "of"
+                && j >= 2
+                && (tokens[j - 2].tag == Tag::CD
+                    || matches!(tokens[j - 2].lower.as_str(), "thousands" | "hundreds" | "dozens" | "scores" | "millions" | "tens" | "some" | "many" | "most" | "all" | "group" | "groups" | "members" | "number" | "crowds" | "crowd" | "hundred" | "thousand" | "dozen" | "several" | "both"));
+            if quantity {
+                return None;
+            }
             return Some(t.lower.to_string());
         }
         return None;

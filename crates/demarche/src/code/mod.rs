@@ -710,7 +710,7 @@ fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usiz
     // ", said the ministry": an inverted speech verb takes the actor right after it.
     if head == clause.tokens.start || tokens[clause.tokens.start].text == "," && head == clause.tokens.start + 1 {
         if let Some(m) = mentions.iter().find(|x| x.start == head + 1 || x.start == head + 2 && tokens[head + 1].tag == Tag::DT) {
-            if crate::text::chunk::is_speech_verb(&tokens[head].lemma) {
+            if crate::text::chunk::is_speech_verb(&tokens[head].lemma) && matches!(tokens[head].tag, Tag::VBD | Tag::VBZ | Tag::VBP) {
                 return (vec![m], "inverted-subject");
             }
         }

@@ -593,9 +593,20 @@ impl Sentence<'_> {
             let former = s > 0 && self.toks[s - 1].text == "FORMER";
             let code = if former { "~ELI".to_string() } else { code };
             // actor right after (skipping nothing), actor right before, agent OF/IN actor
+            let petr = self.eng.options.petrarch;
             let after = self.unit_at.get(e).copied().flatten().filter(|&u| self.units[u].start == e);
-            let before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
-            let of = if e < self.toks.len() && matches!(self.toks[e].text.as_str(), "OF" | "IN") {
+            let mut before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
+            if petr && before.is_none() {
+                // PETRARCH: the agent and the actor share a noun phrase ("Dagolath's first deputy minister")
+                let mut p = s;
+                while p > 0 && s - p < 2 && matches!(self.toks[p - 1].kind, TK::Null | TK::Adj) && self.toks[p - 1].text.chars().all(|c| c.is_alphabetic()) {
+                    p -= 1;
+                }
+                if p < s && p > 0 {
+                    before = self.unit_at[p - 1].filter(|&u| self.units[u].end == p);
+                }
+            }
+            let of = if e < self.toks.len() && (matches!(self.toks[e].text.as_str(), "OF" | "IN") || (petr && self.toks[e].text == "FROM")) {
                 let mut p = e + 1;
                 while p < self.toks.len() && self.toks[p].kind == TK::Determ {
                     p += 1;
@@ -611,15 +622,26 @@ impl Sentence<'_> {
                     unit.codes = unit.codes.iter().map(|c| add_agent(c, &code)).collect();
                     unit.start = unit.start.min(s);
                     unit.end = unit.end.max(e);
+                    if petr && of == Some(u) && before.is_none() && after.is_none() {
+                        // PETRARCH distributes "ambassadors of A, B and C" over the list
+                        let mut k = u;
+                        while k + 1 < self.units.len() && self.gap_kind(self.units[k].end, self.units[k + 1].start).is_some() {
+                            k += 1;
+                            let next = &mut self.units[k];
+                            next.codes = next.codes.iter().map(|c| add_agent(c, &code)).collect();
+                        }
+                    }
                 }
                 None => leftovers.push((s, e, code)),
             }
         }
-        if self.eng.options.convert_agents {
+        let opts = &self.eng.options;
+        if opts.convert_agents || (opts.petrarch && !opts.require_dyad) {
             for (s, e, code) in leftovers {
                 for k in s..e {
                     self.toks[k].kind = TK::Actor;
                 }
+                let code = if opts.convert_agents { code } else { add_agent("---", &code) };
                 self.units.push(Unit { start: s, end: e, base: vec![code.clone()], codes: vec![code], compound: false });
             }
         }
@@ -1057,7 +1079,9 @@ impl Sentence<'_> {
     }
 
     fn expand_events(&self, src: Option<Vec<String>>, tgt: Option<Vec<String>>, same: bool, code: &VerbCode) -> Vec<CompatEvent> {
-        let (Some(s_codes), Some(t_codes)) = (src, tgt) else { return Vec::new() };
+        let opts = &self.eng.options;
+        let missing = || if opts.petrarch && !opts.require_dyad { Some(vec!["---".to_string()]) } else { None };
+        let (Some(s_codes), Some(t_codes)) = (src.or_else(missing), tgt.or_else(missing)) else { return Vec::new() };
         let mut out = Vec::new();
         for (si, s) in s_codes.iter().enumerate() {
             for (ti, t) in t_codes.iter().enumerate() {

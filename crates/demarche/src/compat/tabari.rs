@@ -632,6 +632,11 @@ pub struct Options {
     pub convert_agents: bool,
     /// `FORWARD:` is on: pronouns may refer to the previous record of the same story.
     pub forward: bool,
+    /// PETRARCH conventions: agents share a noun phrase with their actor and distribute over
+    /// "agent of A, B and C"; `FROM` links an agent to an actor.
+    pub petrarch: bool,
+    /// PETRARCH `require_dyad`: when false, events with a missing actor are kept, with `---`.
+    pub require_dyad: bool,
     /// `SET: MINIMUM WORDS = n` (TABARI's default is 8; commas count as words).
     pub minimum_words: usize,
     /// `LABEL:` lines.
@@ -654,6 +659,8 @@ impl Default for Options {
             comma: CommaOptions::default(),
             convert_agents: false,
             forward: false,
+            petrarch: false,
+            require_dyad: true,
             minimum_words: 8,
             labels: BTreeMap::new(),
             other: Vec::new(),

@@ -146,6 +146,7 @@ fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(), S
             "comma_min" => o.comma.min = v.parse().unwrap_or(o.comma.min),
             "comma_bmax" => o.comma.bmax = v.parse().unwrap_or(o.comma.bmax),
             "comma_bmin" => o.comma.bmin = v.parse().unwrap_or(o.comma.bmin),
+            "require_dyad" => o.require_dyad = v != "false",
             _ => {}
         }
         return Ok(());
@@ -382,6 +383,17 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
         }
     }
     dicts.finish();
+    dicts.options.petrarch = true;
+    dicts.options.minimum_words = 0;
+    // PETR_config.ini next to the suite: its [Options] comma limits and require_dyad
+    if let Ok(ini) = read_text(&dir.join("PETR_config.ini")) {
+        for line in ini.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some((k, v)) = line.split_once('=') {
+                let _ = apply_option(&mut dicts.options, &format!("PETR:{}={}", k.trim(), v.trim()));
+            }
+        }
+    }
     let records = parse_petrarch_records(&xml);
     Ok(Suite { path: path.to_path_buf(), engine: Engine::new(dicts), records })
 }

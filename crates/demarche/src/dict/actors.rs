@@ -41,7 +41,7 @@ pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     /// For each distinct phrase, the entries that share it.
     by_phrase: Vec<Vec<usize>>,
-    /// The distinct phrases (lower-cased unless case-sensitive), index = phrase id.
+    /// The distinct phrases as first written, index = phrase id.
     keys: Vec<String>,
 }
 
@@ -74,8 +74,10 @@ impl ActorDictionary {
         let mut index = std::collections::HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             let key = if super::phrase::is_case_sensitive(&e.phrase) { e.phrase.clone() } else { e.phrase.to_lowercase() };
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            // The phrase is kept as written: tokenization depends on case ("W." is an initial,
+            // "w." is not), matching then lower-cases token by token.
+            let slot = *index.entry(key).or_insert_with(|| {
+                keys.push(e.phrase.clone());
                 by_phrase.push(Vec::new());
                 by_phrase.len() - 1
             });

@@ -350,6 +350,7 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
                 let ends = next.is_none_or(|n| n.shape == Shape::Punct);
                 if prev == Some(Tag::NNP) && !next_opens_object && !ends { Tag::NNS } else { Tag::VBZ }
             }
+            Some(Tag::Punct) if next_opens_object && !matches!(prev_w, "\"" | "(") => Tag::VBZ,
             _ => Tag::NNS,
         };
     }
