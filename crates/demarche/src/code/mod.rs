@@ -186,6 +186,7 @@ impl Coder {
         let mut events = Vec::new();
         let mut covered = 0;
         let mut skip_fixed: Vec<usize> = Vec::new();
+        let mut prior = PriorMatches::default();
         for i in 0..tokens.len() {
             if i < covered || skip_fixed.contains(&i) || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
                 continue;
@@ -202,7 +203,10 @@ impl Coder {
                         skip_fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
                     }
                     let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
-                    let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, trace.as_deref_mut());
+                    let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, &prior, trace.as_deref_mut());
+                    prior.gaps.extend(m.gaps.iter().cloned());
+                    prior.last_end = Some(m.tokens.end);
+                    prior.last_ends_with_of = matches!(m.pattern.rest.last(), Some(crate::dict::PatternWord::Word(w)) if w == "of");
                     if quote.is_some() {
                         for e in made.iter_mut().filter(|e| e.cameo.starts_with("01")) {
                             e.quote = quote.clone();
@@ -236,10 +240,12 @@ impl Coder {
         times: &[crate::dates::TimeExpression],
         m: &VerbMatch<'_>,
         clause_idx: usize,
+        prior: &PriorMatches,
         trace: Option<&mut SentenceExplanation>,
     ) -> Vec<Event> {
         let tokens = &sentence.tokens;
         let p = m.pattern;
+        let (gaps_so_far, previous_end, previous_ends_with_of) = (&prior.gaps, prior.last_end, prior.last_ends_with_of);
         let head_text = &tokens[m.head].text;
         let mut decisions: Vec<String> = Vec::new();
         let mut rules: Vec<String> = Vec::new();
@@ -269,6 +275,13 @@ impl Coder {
         if !source_rule.is_empty() && source_rule != "subject" && source_rule != "passive-agent" {
             rules.push(source_rule.to_string());
         }
+        let inside_gap = gaps_so_far.iter().any(|g| g.contains(&m.head));
+        let object_of_previous = gaps_so_far.is_empty() && previous_end == Some(m.head) && previous_ends_with_of;
+        if p.noun && source_rule != "possessor" && (inside_gap || object_of_previous) {
+            decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it is the object of the event before it", p.text, p.code, head_text));
+            push_decisions(trace, decisions);
+            return Vec::new();
+        }
         if p.noun && source_rule != "possessor" && !ends_in_preposition(p) {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: the noun has no actor of its own", p.text, p.code, head_text));
             push_decisions(trace, decisions);
@@ -280,7 +293,13 @@ impl Coder {
             return Vec::new();
         }
         let (mut targets, target_rule) = target_of(sentence, mentions, m, clause_idx, passive, &sources);
-        targets.retain(|t| t.is_none_or(|t| !sources.iter().any(|s| s.code == t.code || s.start == t.start)));
+        targets.retain(|t| {
+            t.is_none_or(|t| {
+                // "raised its military alert": the source's own forces are not a target.
+                let own = t.kind == MentionKind::Coreference && tokens[t.start].tag == Tag::PRPS;
+                !sources.iter().any(|s| s.code == t.code || s.start == t.start || own && t.code.get(..3) == s.code.get(..3))
+            })
+        });
         if !target_rule.is_empty() {
             rules.push(target_rule.to_string());
         }
@@ -532,6 +551,14 @@ const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "re
 
 /// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
 const ACCUSATION_WORDS: &[&str] = &["accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
+
+/// What earlier pattern matches in the sentence covered.
+#[derive(Debug, Default)]
+struct PriorMatches {
+    gaps: Vec<std::ops::Range<usize>>,
+    last_end: Option<usize>,
+    last_ends_with_of: bool,
+}
 
 /// Places seen so far in a document.
 #[derive(Debug, Default)]

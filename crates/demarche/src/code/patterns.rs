@@ -100,7 +100,8 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         let Some((end, gaps)) = found else {
             continue;
         };
-        let gap_negated = gaps.iter().any(|g| tokens[g.clone()].iter().any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing")));
+        let noun_negated = p.noun && tokens[..i].iter().rev().take_while(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::DT)).any(|t| t.lower == "no");
+        let gap_negated = noun_negated || gaps.iter().any(|g| tokens[g.clone()].iter().any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing")));
         let negated_here = negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
         // "has not yet signed": pending, not refused — plain negation, not a negated pattern.
         let pending = tokens[clause.start..i].iter().any(|t| t.lower == "yet");
@@ -157,8 +158,12 @@ fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest
             None
         }
         PatternWord::Gap => {
+            // Up to MAX_GAP units: an actor mention counts as one unit, but the pattern may
+            // resume inside it ("recalled *their* ambassadors").
             let mut at = from;
-            for _ in 0..=MAX_GAP {
+            let mut skipped_units = 0;
+            let mut unit_end = from;
+            loop {
                 if at > limit {
                     break;
                 }
@@ -173,7 +178,14 @@ fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest
                 if at >= limit || matches!(tokens[at].text.as_str(), ";" | "." | ",") || tokens[at].tag.is_verb() || tokens[at].tag == Tag::MD {
                     break;
                 }
-                at = units.get(at).copied().filter(|&e| e > at).unwrap_or(at + 1);
+                if at >= unit_end {
+                    skipped_units += 1;
+                    unit_end = units.get(at).copied().unwrap_or(at + 1).max(at + 1);
+                    if skipped_units > MAX_GAP {
+                        break;
+                    }
+                }
+                at += 1;
             }
             None
         }

@@ -653,12 +653,14 @@ impl Sentence<'_> {
     /// a comma or only adjectives/determiners, `None` when the units cannot be chained.
     fn gap_kind(&self, from: usize, to: usize) -> Option<bool> {
         let gap = &self.toks[from..to];
-        if gap.iter().any(|t| !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj)) {
+        // PETRARCH reads noun phrases from the parse: unknown modifiers after the separator are fine
+        let petr_mod = |k: usize, t: &Tok| self.eng.options.petrarch && k > 0 && t.kind == TK::Null && t.text.chars().all(|c| c.is_alphabetic());
+        if gap.iter().enumerate().any(|(k, t)| !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj) && !petr_mod(k, t)) {
             return None;
         }
         let seps: Vec<&Tok> = gap.iter().filter(|t| matches!(t.kind, TK::Comma | TK::Conj)).collect();
         if seps.is_empty() {
-            return Some(false);
+            return if gap.iter().any(|t| t.kind == TK::Null) { None } else { Some(false) };
         }
         if !matches!(gap[0].kind, TK::Comma | TK::Conj) || seps.iter().filter(|t| t.kind == TK::Conj).count() > 1 || seps.iter().any(|t| t.kind == TK::Conj && t.text == "BUT") {
             return None;

@@ -507,7 +507,8 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
 
 pub(crate) fn read_synset_line(line: &str, current: &mut Option<String>, dict: &mut VerbDict, file: &str, line_no: u32, diags: &mut Vec<Diagnostic>) {
     if let Some(name) = line.strip_prefix('&') {
-        let name = name.split_whitespace().next().unwrap_or("").to_uppercase();
+        // PETRARCH: a label ending in `_` only turns off plurals; the name is without it
+        let name = name.split_whitespace().next().unwrap_or("").trim_end_matches('_').to_uppercase();
         if name.is_empty() {
             diag(diags, file, line_no, "synset without a name");
             *current = None;
