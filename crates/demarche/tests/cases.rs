@@ -37,8 +37,9 @@ fn data_driven_cases() {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     files.sort();
-    let (mut total, mut failures) = (0, Vec::new());
+    let (mut total, mut failures, mut gaps_total, mut gaps_passing) = (0, Vec::new(), 0, 0);
     for file in &files {
+        let tracked_only = file.to_string_lossy().ends_with(".gaps.tsv");
         let text = std::fs::read_to_string(file).expect("readable case file");
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -59,15 +60,20 @@ fn data_driven_cases() {
                     (code(e.source), code(e.target), e.cameo)
                 })
                 .collect();
-            total += 1;
             let all_expected_found = expected.iter().all(|x| produced.iter().any(|p| matches(x, p)));
             let no_extra = produced.iter().all(|p| expected.iter().any(|x| matches(x, p)));
+            if tracked_only {
+                gaps_total += 1;
+                gaps_passing += usize::from(all_expected_found && no_extra);
+                continue;
+            }
+            total += 1;
             if !(all_expected_found && no_extra) {
                 failures.push(format!("{where_} [{}] {}\n    expected {:?}\n    produced {:?}", cols[0], cols[2], expected, produced));
             }
         }
     }
-    println!("{} of {total} cases passed", total - failures.len());
+    println!("{} of {total} cases passed; known gaps: {gaps_passing} of {gaps_total} now pass", total - failures.len());
     assert!(total > 0, "no cases found");
     assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
 }

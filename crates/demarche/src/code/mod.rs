@@ -168,6 +168,7 @@ impl Coder {
             return Vec::new();
         }
         let (mut mentions, places) = mentions::find_mentions(&self.dict, tokens, matches, doc.date, memory);
+        speaker_possessives(sentence, &mut mentions);
         let attributions = quotes::attribute(sentence, &mentions);
         let quoted = quotes::first_person_mentions(sentence, &attributions);
         if !quoted.is_empty() {
@@ -188,7 +189,7 @@ impl Coder {
         let mut skip_fixed: Vec<usize> = Vec::new();
         let mut prior = PriorMatches::default();
         for i in 0..tokens.len() {
-            if i < covered || skip_fixed.contains(&i) || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
+            if i < covered || skip_fixed.contains(&i) && tokens[i].tag.is_verb() || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
                 continue;
             }
             let clause_idx = sentence.clause_of(i);
@@ -205,6 +206,7 @@ impl Coder {
                     let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
                     let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, &prior, trace.as_deref_mut());
                     prior.gaps.extend(m.gaps.iter().cloned());
+                    prior.fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
                     prior.last_end = Some(m.tokens.end);
                     prior.last_ends_with_of = matches!(m.pattern.rest.last(), Some(crate::dict::PatternWord::Word(w)) if w == "of");
                     if quote.is_some() {
@@ -275,7 +277,7 @@ impl Coder {
         if !source_rule.is_empty() && source_rule != "subject" && source_rule != "passive-agent" {
             rules.push(source_rule.to_string());
         }
-        let inside_gap = gaps_so_far.iter().any(|g| g.contains(&m.head));
+        let inside_gap = gaps_so_far.iter().any(|g| g.contains(&m.head)) || prior.fixed.contains(&m.head);
         let object_of_previous = gaps_so_far.is_empty() && previous_end == Some(m.head) && previous_ends_with_of;
         if p.noun && source_rule != "possessor" && (inside_gap || object_of_previous) {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it is the object of the event before it", p.text, p.code, head_text));
@@ -292,7 +294,12 @@ impl Coder {
             push_decisions(trace, decisions);
             return Vec::new();
         }
-        let (mut targets, target_rule) = target_of(sentence, mentions, m, clause_idx, passive, &sources);
+        let (mut targets, target_rule) = if p.noun && !ends_in_preposition(p) {
+            // "North Korea's nuclear test": a nominal act without a target slot has no target.
+            (Vec::new(), "")
+        } else {
+            target_of(sentence, mentions, m, clause_idx, passive, &sources)
+        };
         targets.retain(|t| {
             t.is_none_or(|t| {
                 // "raised its military alert": the source's own forces are not a target.
@@ -552,10 +559,44 @@ const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "re
 /// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
 const ACCUSATION_WORDS: &[&str] = &["accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
 
+/// "South Korea said North Korean troops fired on its soldiers": "it"/"its" inside reported
+/// speech stand for the collective speaker, not for the reported clause's own subject.
+fn speaker_possessives(sentence: &Sentence, mentions: &mut [Mention]) {
+    let tokens = &sentence.tokens;
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.kind != MentionKind::Coreference || !matches!(tokens[m.start].lower.as_str(), "its" | "it") {
+            continue;
+        }
+        let ci = sentence.clause_of(m.start);
+        let clause = &sentence.clauses[ci];
+        let Some(parent) = clause.parent.filter(|_| clause.kind == ClauseKind::Reported) else { continue };
+        // Only under a speech verb ("said that ..."), not under a noun ("insistence that ...").
+        let governor = tokens[..clause.tokens.start].iter().rev().find(|t| t.lower != "that");
+        if !governor.is_some_and(|g| g.tag.is_verb() && crate::text::chunk::is_speech_verb(&g.lemma)) {
+            continue;
+        }
+        let pc = &sentence.clauses[parent].tokens;
+        let speaker = mentions.iter().find(|x| pc.contains(&x.start) && x.preposition.is_none() && !x.person && x.code.len() == 3);
+        let own_subject = mentions.iter().find(|x| clause.tokens.contains(&x.start) && x.start < m.start && x.preposition.is_none());
+        if let (Some(sp), Some(os)) = (speaker, own_subject) {
+            if sp.code.get(..3) != os.code.get(..3) && sp.code.get(..3) != m.code.get(..3) {
+                let suffix = m.code.get(3..).unwrap_or("").to_string();
+                let (code, entry, text) = (format!("{}{suffix}", sp.code), sp.entry.clone(), tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+                let m = &mut mentions[k];
+                m.code = code;
+                m.entry = entry;
+                m.antecedent = Some(text);
+            }
+        }
+    }
+}
+
 /// What earlier pattern matches in the sentence covered.
 #[derive(Debug, Default)]
 struct PriorMatches {
     gaps: Vec<std::ops::Range<usize>>,
+    fixed: Vec<usize>,
     last_end: Option<usize>,
     last_ends_with_of: bool,
 }
@@ -816,6 +857,7 @@ fn target_of<'m>(
             && x.start < clause.tokens.end
             && !sources.iter().any(|s| s.start == x.start)
             && !is_determiner_pronoun(tokens, mentions, x)
+            && !(x.kind == MentionKind::Coreference && tokens[x.start].tag == Tag::PRPS && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3)))
             && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p) || LOCATIVE_PREPOSITIONS.contains(&p) && p != last_word)
     });
     if let Some(c) = candidate {

@@ -102,7 +102,7 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         };
         let noun_negated = p.noun && tokens[..i].iter().rev().take_while(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::DT)).any(|t| t.lower == "no");
         let gap_negated = noun_negated || gaps.iter().any(|g| tokens[g.clone()].iter().any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing")));
-        let negated_here = negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
+        let negated_here = negated || noun_negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
         // "has not yet signed": pending, not refused — plain negation, not a negated pattern.
         let pending = tokens[clause.start..i].iter().any(|t| t.lower == "yet");
         if p.negated && (!negated || pending) {

@@ -272,7 +272,7 @@ struct VerbHit {
 }
 
 /// Splits text the TABARI way: upper case, hyphens to blanks, commas kept as tokens.
-fn tokenize(text: &str) -> (Vec<Tok>, bool) {
+fn tokenize(text: &str, treebank: bool) -> (Vec<Tok>, bool) {
     let allcaps = !text.chars().any(|c| c.is_lowercase());
     let mut toks = Vec::new();
     let cleaned: String = text.chars().map(|c| if c == '-' || c == '_' || c == '\u{2014}' || c == '\u{2013}' { ' ' } else { c }).collect();
@@ -294,7 +294,15 @@ fn tokenize(text: &str) -> (Vec<Tok>, bool) {
         }
         if !w.is_empty() {
             let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-            toks.push(Tok { text: w.to_uppercase(), cap, kind: TK::Null, removed: false, consumed: false });
+            let up = w.to_uppercase();
+            // PETRARCH dictionaries are written for TreeBank tokens: "didn't" is "did n't"
+            match up.strip_suffix("N'T").filter(|r| treebank && !r.is_empty()) {
+                Some(head) => {
+                    toks.push(Tok { text: head.to_string(), cap, kind: TK::Null, removed: false, consumed: false });
+                    toks.push(Tok { text: "N'T".into(), cap: false, kind: TK::Null, removed: false, consumed: false });
+                }
+                None => toks.push(Tok { text: up, cap, kind: TK::Null, removed: false, consumed: false }),
+            }
         }
         if comma {
             toks.push(Tok { text: ",".into(), cap: false, kind: TK::Comma, removed: false, consumed: false });
@@ -314,6 +322,7 @@ struct Sentence<'e> {
     discarded: bool,
     complex: bool,
     forward: Option<Vec<String>>,
+    isolated_from: Option<usize>,
 }
 
 impl Engine {
@@ -325,9 +334,9 @@ impl Engine {
     /// Codes one text; pronouns with no antecedent in it refer to `forward` (the first actor
     /// of the previous text of the same story, TABARI's `FORWARD:`).
     pub fn code_forward(&self, text: &str, date: Option<Date>, forward: Option<Vec<String>>) -> Coded {
-        let (toks, allcaps) = tokenize(text);
+        let (toks, allcaps) = tokenize(text, self.options.petrarch);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward };
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward, isolated_from: None };
         if s.toks.len() < self.options.minimum_words {
             return Coded::default();
         }
@@ -356,9 +365,9 @@ impl Engine {
     /// Describes how a text is parsed: each token with its type, removed tokens in `[...]`,
     /// actor units with their codes, and the verbs found.
     pub fn explain(&self, text: &str, date: Option<Date>) -> String {
-        let (toks, allcaps) = tokenize(text);
+        let (toks, allcaps) = tokenize(text, self.options.petrarch);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward: None };
+        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward: None, isolated_from: None };
         s.check_discards();
         s.classify();
         s.compounds();
@@ -599,11 +608,17 @@ impl Sentence<'_> {
             if petr && before.is_none() {
                 // PETRARCH: the agent and the actor share a noun phrase ("Dagolath's first deputy minister")
                 let mut p = s;
-                while p > 0 && s - p < 2 && matches!(self.toks[p - 1].kind, TK::Null | TK::Adj) && self.toks[p - 1].text.chars().all(|c| c.is_alphabetic()) {
+                while p > 0 && s - p < 3 && matches!(self.toks[p - 1].kind, TK::Null | TK::Adj | TK::Conj) && self.toks[p - 1].text.chars().all(|c| c.is_alphabetic()) {
                     p -= 1;
                 }
-                if p < s && p > 0 {
-                    before = self.unit_at[p - 1].filter(|&u| self.units[u].end == p);
+                while p < s {
+                    let cand = if p > 0 { self.unit_at[p - 1].filter(|&u| self.units[u].end == p) } else { None };
+                    let possessive = p > 0 && self.toks[p - 1].text.ends_with("'S");
+                    if cand.is_some() && (s - p <= 1 || possessive) && !self.toks[p..s].iter().any(|t| t.kind == TK::Conj && !possessive) {
+                        before = cand;
+                        break;
+                    }
+                    p += 1;
                 }
             }
             let of = if e < self.toks.len() && (matches!(self.toks[e].text.as_str(), "OF" | "IN") || (petr && self.toks[e].text == "FROM")) {
@@ -791,7 +806,12 @@ impl Sentence<'_> {
         if let Some(last) = last_free {
             let n = words(last + 1, self.toks.len());
             if n > c.emin && n <= c.emax {
-                remove.push((last, self.toks.len()));
+                if self.eng.options.petrarch {
+                    // PETRARCH codes the trailing clause on its own ("..., a senior official said")
+                    self.isolated_from = Some(last + 1);
+                } else {
+                    remove.push((last, self.toks.len()));
+                }
             }
         }
         if let Some(&first) = commas.first() {
@@ -818,7 +838,7 @@ impl Sentence<'_> {
         let mut start = 0;
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
-            if t.kind == TK::Conj && !t.consumed && !t.removed {
+            if (t.kind == TK::Conj && !t.consumed && !t.removed) || self.isolated_from == Some(k + 1) {
                 out.push((start, k));
                 start = k + 1;
             }
@@ -1018,9 +1038,13 @@ impl Sentence<'_> {
         let mut tgt = tgt;
         let mut src_codes: Option<Vec<String>> = None;
         let mut tgt_codes: Option<Vec<String>> = None;
+        let isolated = self.isolated_from.is_some_and(|i| cs >= i);
         if src.is_none() {
             let tcodes = tgt.map(|t| self.units[t].codes.clone());
-            src = self.first_actor(cs, v.start, tcodes.as_deref()).or(*carried).or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
+            src = self.first_actor(cs, v.start, tcodes.as_deref());
+            if !isolated {
+                src = src.or(*carried).or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
+            }
             if src.is_none() {
                 if let Some((c, prior)) = &opts.default_source {
                     if *prior {

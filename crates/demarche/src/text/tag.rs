@@ -347,7 +347,7 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         }
         return match prev {
             Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP) if !matches!(prev_w, "him" | "them" | "us" | "me") => {
-                let ends = next.is_none_or(|n| n.shape == Shape::Punct);
+                let ends = next.is_none_or(|n| matches!(n.text.as_str(), "." | "!" | "?"));
                 if prev == Some(Tag::NNP) && !next_opens_object && !ends { Tag::NNS } else { Tag::VBZ }
             }
             Some(Tag::Punct) if next_opens_object && !matches!(prev_w, "\"" | "(") => Tag::VBZ,
