@@ -806,12 +806,10 @@ impl Sentence<'_> {
         if let Some(last) = last_free {
             let n = words(last + 1, self.toks.len());
             if n > c.emin && n <= c.emax {
-                if self.eng.options.petrarch {
-                    // PETRARCH codes the trailing clause on its own ("..., a senior official said")
-                    self.isolated_from = Some(last + 1);
-                } else {
-                    remove.push((last, self.toks.len()));
-                }
+                remove.push((last, self.toks.len()));
+            } else if self.eng.options.petrarch {
+                // PETRARCH codes a trailing clause it keeps on its own ("..., a senior official said")
+                self.isolated_from = Some(last + 1);
             }
         }
         if let Some(&first) = commas.first() {
