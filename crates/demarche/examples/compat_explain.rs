@@ -19,7 +19,7 @@ fn main() {
     let records = suite.records.clone();
     for r in &records {
         for o in &r.options {
-            let _ = suite.engine.options.apply(o);
+            let _ = demarche::compat::validate::apply_option(&mut suite.engine.options, o);
         }
         if !args[1..].contains(&r.id) {
             continue;

@@ -637,6 +637,12 @@ impl Sentence<'_> {
                     unit.codes = unit.codes.iter().map(|c| add_agent(c, &code)).collect();
                     unit.start = unit.start.min(s);
                     unit.end = unit.end.max(e);
+                    let (a, b) = (unit.start, unit.end);
+                    for t in &mut self.toks[a..b] {
+                        if t.kind == TK::Conj {
+                            t.consumed = true;
+                        }
+                    }
                     if petr && of == Some(u) && before.is_none() && after.is_none() {
                         // PETRARCH distributes "ambassadors of A, B and C" over the list
                         let mut k = u;

@@ -19,6 +19,8 @@ pub struct Expected {
     pub complex: bool,
     /// `{###}`: discarded.
     pub discard: bool,
+    /// PETRARCH `error="..."`: the record must produce no events.
+    pub error: bool,
 }
 
 /// One record of a suite.
@@ -36,6 +38,9 @@ pub struct Record {
     pub expected: Expected,
     /// Part of the standard set (TABARI: before `FINAL-01`).
     pub standard: bool,
+    /// PETRARCH: the record's `<Parse>` tree is malformed (unbalanced brackets), so PETRARCH
+    /// rejects the record; the engine does not code it either.
+    pub bad_parse: bool,
     /// Line in the suite file.
     pub line: u32,
 }
@@ -119,7 +124,7 @@ impl Suite {
             }
             let story = if r.id.matches('-').count() >= 2 { r.id.rsplit_once('-').map_or(r.id.as_str(), |(a, _)| a).to_string() } else { r.id.clone() };
             let forward = last.as_ref().filter(|(s, _)| self.engine.options.forward && *s == story).map(|(_, f)| f.clone());
-            let produced = self.engine.code_forward(&r.text, r.date, forward);
+            let produced = if r.bad_parse { super::engine::Coded::default() } else { self.engine.code_forward(&r.text, r.date, forward) };
             if !produced.first_actor.is_empty() {
                 last = Some((story, produced.first_actor.clone()));
             }
@@ -136,7 +141,9 @@ impl Suite {
     }
 }
 
-fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(), String> {
+/// Applies an option record: a TABARI options command, or `PETR:name=value` for a PETRARCH
+/// `<Config>` record.
+pub fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(), String> {
     if let Some((k, v)) = cmd.strip_prefix("PETR:").and_then(|c| c.split_once('=')) {
         let v = v.trim().to_ascii_lowercase();
         match k.trim() {
@@ -155,6 +162,9 @@ fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(), S
 }
 
 fn judge(exp: &Expected, got: &super::engine::Coded) -> bool {
+    if exp.error {
+        return got.events.is_empty();
+    }
     if exp.discard {
         return got.discarded;
     }
@@ -233,7 +243,7 @@ pub fn parse_tabari_records(text: &str) -> Vec<Record> {
                 if id == "FINAL-01" {
                     standard = false;
                 }
-                let r = Record { id, date, text: String::new(), options: Vec::new(), expected: Expected::default(), standard, line: u32::try_from(n + 1).unwrap_or(u32::MAX) };
+                let r = Record { id, date, text: String::new(), options: Vec::new(), expected: Expected::default(), standard, bad_parse: false, line: u32::try_from(n + 1).unwrap_or(u32::MAX) };
                 cur = Some((r, String::new(), String::new(), false));
                 continue;
             }
@@ -309,6 +319,22 @@ fn tag_text<'a>(s: &'a str, name: &str) -> Option<&'a str> {
     Some(&s[open..close])
 }
 
+/// True when a bracketed parse tree has balanced parentheses.
+fn balanced(parse: &str) -> bool {
+    let mut depth = 0i64;
+    for c in parse.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
+}
+
 fn strip_xml_comments(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
@@ -362,8 +388,12 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
                     }
                     b = &b[e..];
                 }
+                if block.contains("<EventCoding error") {
+                    exp.error = true;
+                }
                 let text = tag_text(block, "Text").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-                out.push(Record { id, date, text, options: std::mem::take(&mut pending_opts), expected: exp, standard: true, line: 0 });
+                let bad_parse = tag_text(block, "Parse").is_some_and(|p| !balanced(p));
+                out.push(Record { id, date, text, options: std::mem::take(&mut pending_opts), expected: exp, standard: true, bad_parse, line: 0 });
                 rest = &rest[close + 11..];
             }
             _ => break,
