@@ -764,6 +764,9 @@ impl Sentence<'_> {
     }
 
     fn pronouns(&mut self) {
+        if self.eng.options.petrarch {
+            return; // PETRARCH does not resolve pronouns
+        }
         let first = self.units.iter().find(|u| !self.toks[u.start].removed).cloned();
         let first_compound = self.units.iter().find(|u| u.compound && !self.toks[u.start].removed).cloned();
         let mut new_units = Vec::new();
