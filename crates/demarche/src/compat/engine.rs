@@ -667,6 +667,20 @@ impl Sentence<'_> {
             }
         }
         self.units.sort_by_key(|u| u.start);
+        if self.eng.options.petrarch {
+            // PETRARCH: "Arnor's Elrond" is one noun phrase coded by its first actor
+            let mut k = 0;
+            while k + 1 < self.units.len() {
+                let (a, b) = (&self.units[k], &self.units[k + 1]);
+                if a.end == b.start && a.end > 0 && self.toks[a.end - 1].text.ends_with("'S") {
+                    let end = b.end;
+                    self.units[k].end = end;
+                    self.units.remove(k + 1);
+                } else {
+                    k += 1;
+                }
+            }
+        }
         self.reindex();
     }
 
