@@ -599,7 +599,9 @@ impl Sentence<'_> {
         for (s, e, a) in agents {
             let entry = &self.eng.dicts.agents.entries[a];
             let Some(code) = resolve_code(&entry.codes, self.date).map(str::to_string) else { continue };
-            let former = s > 0 && self.toks[s - 1].text == "FORMER";
+            // "former" right before the agent, or right before the actor the agent follows
+            let actor_before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
+            let former = (s > 0 && self.toks[s - 1].text == "FORMER") || actor_before.is_some_and(|u| self.units[u].start > 0 && self.toks[self.units[u].start - 1].text == "FORMER");
             let code = if former { "~ELI".to_string() } else { code };
             // actor right after (skipping nothing), actor right before, agent OF/IN actor
             let petr = self.eng.options.petrarch;
@@ -657,7 +659,27 @@ impl Sentence<'_> {
             }
         }
         let opts = &self.eng.options;
-        if opts.convert_agents || (opts.petrarch && !opts.require_dyad) {
+        if opts.petrarch {
+            // "Danish media and government": an agent after AND shares the previous actor
+            leftovers.retain(|&(s, e, ref code)| {
+                if s < 2 || self.toks[s - 1].text != "AND" {
+                    return true;
+                }
+                let Some(u) = self.unit_at[s - 2].filter(|&u| self.units[u].end == s - 1) else { return true };
+                let unit = &mut self.units[u];
+                let extra: Vec<String> = unit.base.iter().map(|c| add_agent(c, code)).collect();
+                for c in extra {
+                    if !unit.codes.contains(&c) {
+                        unit.codes.push(c);
+                    }
+                }
+                unit.compound = unit.codes.len() > 1;
+                unit.end = e;
+                self.toks[s - 1].consumed = true;
+                false
+            });
+        }
+        if opts.convert_agents || opts.petrarch {
             for (s, e, code) in leftovers {
                 for k in s..e {
                     self.toks[k].kind = TK::Actor;

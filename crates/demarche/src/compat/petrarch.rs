@@ -148,7 +148,7 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
         if line.is_empty() {
             continue;
         }
-        if line.starts_with('&') || (line.starts_with('+') && current_synset.is_some() && block_first.is_none()) {
+        if line.starts_with('&') || (line.starts_with('+') && current_synset.is_some()) {
             read_synset_line(line, &mut current_synset, &mut dict, file, ln, diags);
             continue;
         }
