@@ -52,7 +52,7 @@ struct CodeArgs {
     /// Date for documents whose record has none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date_arg)]
     date: Option<demarche::model::Date>,
-    /// Output format: jsonl or csv.
+    /// Output format: jsonl (one event per line), csv, or jsonl-docs (one document per line, with its places).
     #[arg(long, default_value = "jsonl")]
     format: String,
     /// Input format: auto, text, jsonl or csv.

@@ -114,9 +114,13 @@ pub fn run(
             stats.read += 1;
             match (record, result) {
                 (Record::Document(d), Some(coded)) => {
-                    for e in &coded.events {
-                        sink.write_event(e)?;
-                    }
+                    sink.write_document(&crate::sink::DocumentOutput {
+                        id: &d.id,
+                        date: d.date,
+                        sentences: coded.sentences,
+                        events: &coded.events,
+                        places: &coded.places,
+                    })?;
                     stats.coded += 1;
                     stats.events += coded.events.len();
                     stats.sentences += coded.sentences;

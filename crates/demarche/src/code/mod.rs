@@ -284,6 +284,11 @@ impl Coder {
             push_decisions(trace, decisions);
             return Vec::new();
         }
+        if p.noun && source_rule != "possessor" && inside_unrealized_infinitive(sentence, clause_idx, m.head) {
+            decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it belongs to an infinitive that is not coded", p.text, p.code, head_text));
+            push_decisions(trace, decisions);
+            return Vec::new();
+        }
         if p.noun && source_rule != "possessor" && !ends_in_preposition(p) {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: the noun has no actor of its own", p.text, p.code, head_text));
             push_decisions(trace, decisions);
@@ -457,6 +462,15 @@ fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String
     }
 }
 
+/// "urged Iran to return to negotiations over ...": the noun hangs from an infinitive that is
+/// itself not coded (an intention or request).
+fn inside_unrealized_infinitive(sentence: &Sentence, clause_idx: usize, head: usize) -> bool {
+    let tokens = &sentence.tokens;
+    let start = sentence.clauses[clause_idx].tokens.start;
+    let verb = (start..head).rev().find(|&k| tokens[k].tag.is_verb());
+    verb.is_some_and(|v| tokens[v].tag == Tag::VB && v > 0 && tokens[v - 1].tag == Tag::TO && hypothetical(sentence, clause_idx, v).is_some())
+}
+
 /// "talks with", "meeting between": a nominal pattern that names its target slot.
 fn ends_in_preposition(p: &crate::dict::VerbPattern) -> bool {
     matches!(
@@ -523,10 +537,15 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
             j -= 1;
         }
         if j > 0 && tokens[j - 1].tag == Tag::TO {
-            // Skip back over an object ("allow IAEA inspectors to visit").
-            let before = tokens[..j - 1].iter().rev().find(|t| !(t.tag == Tag::RB || t.tag.is_noun() || t.tag.is_prenominal() || t.tag == Tag::PRP));
-            if let Some(w) = before.filter(|w| INTENTION_WORDS.contains(&w.lemma.as_str())) {
-                return Some(format!("infinitive after '{}': intended, not done", w.text));
+            // Walk back over an object or adverbial ("allow IAEA inspectors to visit", "urged
+            // Iran on Monday to return") to the word that governs the infinitive.
+            for w in tokens[clause.tokens.start..j - 1].iter().rev() {
+                if INTENTION_WORDS.contains(&w.lemma.as_str()) || INTENTION_WORDS.contains(&w.lower.as_str()) {
+                    return Some(format!("infinitive after '{}': intended, not done", w.text));
+                }
+                if !(w.tag == Tag::RB || w.tag.is_noun() || w.tag.is_prenominal() || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD)) {
+                    break;
+                }
             }
         }
     }
@@ -622,7 +641,13 @@ impl Coder {
         let Some(resolver) = &self.places else { return Vec::new() };
         let context: Vec<&str> = mentions.iter().map(|m| m.code.as_str()).collect();
         let found = resolver.find_places_in(&sentence.tokens, &context, &mut state.memory);
-        for m in found.iter().filter(|m| !m.incidental) {
+        let tokens = &sentence.tokens;
+        let as_place = |m: &PlaceMatch| {
+            let is_actor = mentions.iter().any(|x| x.start < m.end_token && m.start_token < x.end);
+            let after_in = m.start_token > 0 && matches!(tokens[m.start_token - 1].lower.as_str(), "in" | "at" | "near");
+            !m.incidental && (!is_actor || after_in)
+        };
+        for m in found.iter().filter(|m| as_place(m)) {
             let loc = m.location(analysis.original_span(m.byte_start, m.byte_end));
             if sentence.index == 0 && m.start_token == 0 && state.dateline.is_none() {
                 state.dateline = Some(loc.clone());

@@ -5,10 +5,29 @@ use crate::error::{Error, Result};
 use crate::model::Event;
 use std::io::Write;
 
+/// One coded document as handed to a sink.
+#[derive(Clone, Copy, Debug)]
+pub struct DocumentOutput<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Document date, `YYYY-MM-DD`.
+    pub date: Option<crate::model::Date>,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Its events, in text order.
+    pub events: &'a [Event],
+    /// The places it names.
+    pub places: &'a [crate::resolve::Location],
+}
+
 /// A destination for events.
 pub trait EventSink {
     /// Writes one event.
     fn write_event(&mut self, event: &Event) -> Result<()>;
+    /// Writes a whole document; the default writes its events one by one.
+    fn write_document(&mut self, doc: &DocumentOutput<'_>) -> Result<()> {
+        doc.events.iter().try_for_each(|e| self.write_event(e))
+    }
     /// Flushes buffered output.
     fn finish(&mut self) -> Result<()>;
 }
@@ -20,6 +39,8 @@ pub enum OutputFormat {
     Jsonl,
     /// CSV with a header row.
     Csv,
+    /// One JSON object per document: its events and the places it names.
+    JsonlDocs,
 }
 
 impl std::str::FromStr for OutputFormat {
@@ -28,7 +49,8 @@ impl std::str::FromStr for OutputFormat {
         match s {
             "jsonl" | "json" => Ok(OutputFormat::Jsonl),
             "csv" => Ok(OutputFormat::Csv),
-            _ => Err(Error::Config(format!("unknown output format '{s}' (jsonl, csv)"))),
+            "jsonl-docs" => Ok(OutputFormat::JsonlDocs),
+            _ => Err(Error::Config(format!("unknown output format '{s}' (jsonl, csv, jsonl-docs)"))),
         }
     }
 }
@@ -38,6 +60,40 @@ pub fn sink_for<'w>(format: OutputFormat, out: Box<dyn Write + 'w>) -> Box<dyn E
     match format {
         OutputFormat::Jsonl => Box::new(JsonlSink { out }),
         OutputFormat::Csv => Box::new(CsvSink { out: csv::Writer::from_writer(out), header_written: false }),
+        OutputFormat::JsonlDocs => Box::new(JsonlDocsSink { out }),
+    }
+}
+
+/// JSON Lines with one object per document: `{doc, date, sentences, events, places}`.
+pub struct JsonlDocsSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonlDocsSink<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        JsonlDocsSink { out }
+    }
+}
+
+impl<W: Write> EventSink for JsonlDocsSink<W> {
+    fn write_event(&mut self, event: &Event) -> Result<()> {
+        let events = std::slice::from_ref(event);
+        self.write_document(&DocumentOutput { id: &event.doc, date: None, sentences: 0, events, places: &[] })
+    }
+    fn write_document(&mut self, doc: &DocumentOutput<'_>) -> Result<()> {
+        let value = serde_json::json!({
+            "doc": doc.id,
+            "date": doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            "sentences": doc.sentences,
+            "events": doc.events,
+            "places": doc.places,
+        });
+        serde_json::to_writer(&mut self.out, &value).map_err(|e| Error::Output(e.into()))?;
+        self.out.write_all(b"\n").map_err(Error::Output)
+    }
+    fn finish(&mut self) -> Result<()> {
+        self.out.flush().map_err(Error::Output)
     }
 }
 
