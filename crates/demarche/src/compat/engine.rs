@@ -658,9 +658,11 @@ impl Sentence<'_> {
                 None => leftovers.push((s, e, code)),
             }
         }
-        let opts = &self.eng.options;
+        let opts = self.eng.options.clone();
         if opts.petrarch {
             // "Danish media and government": an agent after AND shares the previous actor
+            self.units.sort_by_key(|u| u.start);
+            self.reindex();
             leftovers.retain(|&(s, e, ref code)| {
                 if s < 2 || self.toks[s - 1].text != "AND" {
                     return true;
