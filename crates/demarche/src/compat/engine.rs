@@ -398,6 +398,24 @@ impl Engine {
     }
 }
 
+/// PETRARCH generates regular verb forms only: `-S`, `-ES` after a sibilant or `O`, `-ED`/`-D`,
+/// `-ING`, `Y` → `-IES`/`-IED`. Rejects other endings ("departes").
+fn petrarch_verb_form(words: &[PWord], tok: &str) -> bool {
+    let Some(w) = words.last() else { return true };
+    if !w.exact || tok == w.text {
+        return true;
+    }
+    let Some(rest) = tok.strip_prefix(w.text.as_str()) else { return true };
+    let root = w.text.as_str();
+    match rest {
+        "ES" => root.ends_with(['S', 'X', 'Z', 'H', 'O']),
+        "S" => !root.ends_with(['S', 'X', 'Z']),
+        "D" => root.ends_with('E'),
+        "ED" | "ING" => !root.ends_with('E') || rest == "ING",
+        _ => true,
+    }
+}
+
 fn match_phrase(words: &[PWord], toks: &[Tok], i: usize, endings_last: bool) -> Option<usize> {
     let mut pos = i;
     for (k, w) in words.iter().enumerate() {
@@ -457,6 +475,9 @@ impl Sentence<'_> {
                 let e = &self.eng.entries[ei];
                 let endings = true;
                 let Some(end) = match_phrase(&e.words, &self.toks, i, endings) else { continue };
+                if self.eng.options.petrarch && matches!(e.kind, EntryKind::Verb(_)) && !petrarch_verb_form(&e.words, &self.toks[end - 1].text) {
+                    continue;
+                }
                 let rank = match e.kind {
                     EntryKind::Actor(_) => 4,
                     EntryKind::Agent(_) => 3,
