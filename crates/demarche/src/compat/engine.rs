@@ -123,7 +123,17 @@ impl Engine {
     }
 
     fn compile(&mut self) {
-        let actors: Vec<Vec<PWord>> = self.dicts.actors.entries.iter().map(|a| a.words.clone()).collect();
+        let petr = self.options.petrarch;
+        // PETRARCH matches whole words (no stems)
+        let consecutive = |mut w: Vec<PWord>| {
+            if petr {
+                for x in w.iter_mut() {
+                    x.exact = true;
+                }
+            }
+            w
+        };
+        let actors: Vec<Vec<PWord>> = self.dicts.actors.entries.iter().map(|a| consecutive(a.words.clone())).collect();
         for (i, w) in actors.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Actor(i));
         }
