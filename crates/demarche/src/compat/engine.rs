@@ -137,7 +137,7 @@ impl Engine {
         for (i, w) in actors.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Actor(i));
         }
-        let agents: Vec<Vec<PWord>> = self.dicts.agents.entries.iter().map(|a| a.words.clone()).collect();
+        let agents: Vec<Vec<PWord>> = self.dicts.agents.entries.iter().map(|a| consecutive(a.words.clone())).collect();
         for (i, w) in agents.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Agent(i));
         }
