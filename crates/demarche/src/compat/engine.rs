@@ -1091,14 +1091,15 @@ impl Sentence<'_> {
                         return true;
                     }
                     *b = saved;
-                    return false; // the first actor in the location is the one
+                    // the first actor in the location is the one; PETRARCH's `^` may also skip nothing
+                    return el == Flat::Skip && self.eng.options.petrarch && self.match_flat(toks, i + 1, live, pos, vs, ve, b);
                 }
             }
             if prev_joined {
                 break;
             }
         }
-        false
+        el == Flat::Skip && self.eng.options.petrarch && self.match_flat(toks, i + 1, live, pos, vs, ve, b)
     }
 
     fn first_actor(&self, from: usize, to: usize, not: Option<&[String]>) -> Option<usize> {
