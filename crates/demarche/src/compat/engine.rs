@@ -164,11 +164,21 @@ impl Engine {
     }
 
     fn flatten_root(&mut self, i: usize) -> Vec<FlatPattern> {
-        let root = &self.dicts.verbs.roots[i];
-        let pats = match root.shared {
-            Some(s) => self.dicts.verbs.roots[s].patterns.clone(),
-            None => root.patterns.clone(),
+        let roots = &self.dicts.verbs.roots;
+        let own = |r: &VerbRoot| match r.shared {
+            Some(s) => roots[s].patterns.clone(),
+            None => r.patterns.clone(),
         };
+        let root = &roots[i];
+        let mut pats = own(root);
+        if self.options.petrarch {
+            // PETRARCH merges the patterns of a verb listed in several blocks
+            for (j, r) in roots.iter().enumerate() {
+                if j != i && r.words == root.words {
+                    pats.extend(own(r));
+                }
+            }
+        }
         let mut out = Vec::new();
         for p in &pats {
             let mut variants: Vec<Vec<(Flat, bool)>> = vec![Vec::new()];
@@ -773,6 +783,9 @@ impl Sentence<'_> {
                         j += 1;
                         if conj {
                             last_conj_end = Some(j);
+                            if self.eng.options.petrarch {
+                                break; // PETRARCH's parse ends the noun phrase at its conjunction
+                            }
                         }
                     }
                     None => break,
