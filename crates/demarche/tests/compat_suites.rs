@@ -42,18 +42,9 @@ fn tabari_validation_suite() {
     run(&s.join("validation/tabari/Validate.project"), 95.0, "TABARI");
 }
 
-/// Guards against regressions of the PETRARCH rate reached so far (72.2%).
+/// PETRARCH codes from CoreNLP parse trees; the compat engine ignores the trees and codes the
+/// PETRARCH dictionaries with TABARI's shallow parse plus PETRARCH conventions.
 #[test]
-fn petrarch_unit_tests_no_regression() {
-    let Some(s) = shared() else { return };
-    run(&s.join("validation/petrarch/PETR.UnitTest.records.xml"), 72.0, "PETRARCH");
-}
-
-/// The issue's threshold for PETRARCH. The compat engine codes PETRARCH dictionaries with
-/// TABARI's shallow parse, not PETRARCH's parse trees, and stays below it: run with
-/// `cargo test --release --test compat_suites -- --ignored`.
-#[test]
-#[ignore = "PETRARCH unit tests reach 72%, below the 90% threshold of issue 4"]
 fn petrarch_unit_tests() {
     let Some(s) = shared() else { return };
     run(&s.join("validation/petrarch/PETR.UnitTest.records.xml"), 90.0, "PETRARCH");

@@ -839,7 +839,8 @@ impl Sentence<'_> {
                 p += 1;
             }
             let next = self.toks.get(p).map(|t| t.kind);
-            if (prev == TK::Noun && next == Some(TK::Noun)) || (prev == TK::Adj && self.toks[k + 1].kind == TK::Adj) {
+            let petr_np = self.eng.options.petrarch && prev == TK::Null && self.toks[k + 1].kind == TK::Null && self.toks[k - 1].text.chars().all(char::is_alphabetic) && self.toks[k + 1].text.chars().all(char::is_alphabetic);
+            if (prev == TK::Noun && next == Some(TK::Noun)) || (prev == TK::Adj && self.toks[k + 1].kind == TK::Adj) || petr_np {
                 self.toks[k].consumed = true;
             }
         }
@@ -1095,7 +1096,11 @@ impl Sentence<'_> {
                         Flat::Source => b.src = Some(u),
                         Flat::Target => b.tgt = Some(u),
                         Flat::Compound => {
-                            b.src = Some(u);
+                            // PETRARCH: a compound after the verb is the target only
+                            let after_verb = !toks[i..].iter().any(|t| t.0 == Flat::Verb);
+                            if !(self.eng.options.petrarch && after_verb) {
+                                b.src = Some(u);
+                            }
                             b.tgt = Some(u);
                         }
                         _ => {}
