@@ -368,7 +368,8 @@ impl Engine {
             return Coded { discarded: true, ..Coded::default() };
         }
         s.compounds();
-        let first_actor = s.units.first().map(|u| u.base.clone()).unwrap_or_default();
+        // only the first actor's own code is forwarded, not its agent nor the rest of a compound
+        let first_actor = s.units.first().and_then(|u| u.base.first().cloned()).into_iter().collect();
         s.commas();
         s.pronouns();
         let mut out = s.code_clauses();
@@ -648,6 +649,9 @@ impl Sentence<'_> {
             let petr = self.eng.options.petrarch;
             let after = self.unit_at.get(e).copied().flatten().filter(|&u| self.units[u].start == e);
             let mut before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
+            if before.is_none() && s > 1 && self.toks[s - 1].text == "FORMER" {
+                before = self.unit_at[s - 2].filter(|&u| self.units[u].end == s - 1);
+            }
             if petr && before.is_none() {
                 // PETRARCH: the agent and the actor share a noun phrase ("Dagolath's first deputy minister")
                 let mut p = s;
@@ -760,7 +764,9 @@ impl Sentence<'_> {
         }
         let seps: Vec<&Tok> = gap.iter().filter(|t| matches!(t.kind, TK::Comma | TK::Conj)).collect();
         if seps.is_empty() {
-            return if gap.iter().any(|t| t.kind == TK::Null) { None } else { Some(false) };
+            // adjacent actors chain only after a possessive ("Arnor's Elrond")
+            let possessive = from > 0 && self.toks[from - 1].text.ends_with("'S");
+            return if gap.iter().any(|t| t.kind == TK::Null) || (gap.is_empty() && !possessive) { None } else { Some(false) };
         }
         if !matches!(gap[0].kind, TK::Comma | TK::Conj) || seps.iter().filter(|t| t.kind == TK::Conj).count() > 1 || seps.iter().any(|t| t.kind == TK::Conj && t.text == "BUT") {
             return None;
