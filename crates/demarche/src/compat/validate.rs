@@ -319,6 +319,33 @@ fn tag_text<'a>(s: &'a str, name: &str) -> Option<&'a str> {
     Some(&s[open..close])
 }
 
+/// The words of a bracketed parse tree, re-joined as text: PETRARCH codes the parse, whose words
+/// can differ from `<Text>`. Clitics (`'s`, `n't`) are glued back to their word.
+fn parse_leaves_text(parse: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut rest = parse;
+    while let Some(open) = rest.find('(') {
+        rest = &rest[open + 1..];
+        let end = rest.find(['(', ')']).unwrap_or(rest.len());
+        let inner = &rest[..end];
+        if rest[end..].starts_with(')') {
+            let mut it = inner.split_whitespace();
+            if let (Some(_tag), Some(word)) = (it.next(), it.next()) {
+                let w = match word {
+                    "-LRB-" | "-RRB-" | "-LCB-" | "-RCB-" | "-LSB-" | "-RSB-" | "``" | "''" => continue,
+                    w => w,
+                };
+                let lw = w.to_ascii_lowercase();
+                match words.last_mut() {
+                    Some(prev) if lw.starts_with('\'') || lw == "n't" => prev.push_str(w),
+                    _ => words.push(w.to_string()),
+                }
+            }
+        }
+    }
+    words.join(" ").replace(" ,", ",").replace(" .", ".")
+}
+
 /// True when a bracketed parse tree has balanced parentheses.
 fn balanced(parse: &str) -> bool {
     let mut depth = 0i64;
@@ -391,8 +418,12 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
                 if block.contains("<EventCoding error") {
                     exp.error = true;
                 }
-                let text = tag_text(block, "Text").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
-                let bad_parse = tag_text(block, "Parse").is_some_and(|p| !balanced(p));
+                let parse = tag_text(block, "Parse");
+                let bad_parse = parse.is_some_and(|p| !balanced(p));
+                let text = match parse.filter(|p| !bad_parse && p.contains('(')) {
+                    Some(p) => parse_leaves_text(p),
+                    None => tag_text(block, "Text").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
+                };
                 out.push(Record { id, date, text, options: std::mem::take(&mut pending_opts), expected: exp, standard: true, bad_parse, line: 0 });
                 rest = &rest[close + 11..];
             }
