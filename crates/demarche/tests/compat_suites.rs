@@ -83,3 +83,29 @@ fn full_dictionaries_load_and_report_skips() {
         }
     }
 }
+
+/// Every line of the suites, coded with the full Phoenix and TABARI dictionaries: no panics,
+/// and a rough throughput figure.
+#[test]
+fn full_dictionaries_code_arbitrary_lines() {
+    let Some(s) = shared() else { return };
+    let text = demarche::compat::read_text(&s.join("validation/tabari/Validate.text")).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(3000).collect();
+    let sets: [(&str, Vec<PathBuf>); 2] = [
+        ("phoenix", ["CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt"].iter().map(|f| s.join("dictionaries/phoenix").join(f)).collect()),
+        ("tabari", ["CAMEO.091003.master.verbs", "Levant.080629.actors", "Internatnl.120521.actors", "PSU.120522.agents", "CAMEO.09b5.options"].iter().map(|f| s.join("dictionaries/tabari").join(f)).collect()),
+    ];
+    for (name, files) in sets {
+        let t = std::time::Instant::now();
+        let d = CompatDicts::from_files(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut engine = demarche::compat::engine::Engine::new(d);
+        engine.options.petrarch = name == "phoenix";
+        let loaded = t.elapsed();
+        let t = std::time::Instant::now();
+        let mut events = 0;
+        for l in &lines {
+            events += engine.code(l, None).events.len();
+        }
+        eprintln!("{name}: loaded in {loaded:?}; coded {} lines in {:?} ({events} events)", lines.len(), t.elapsed());
+    }
+}

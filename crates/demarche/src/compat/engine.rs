@@ -756,7 +756,7 @@ impl Sentence<'_> {
     /// Gap between two units: `Some(true)` when it holds a conjunction, `Some(false)` when it is
     /// a comma or only adjectives/determiners, `None` when the units cannot be chained.
     fn gap_kind(&self, from: usize, to: usize) -> Option<bool> {
-        let gap = &self.toks[from..to];
+        let gap = self.toks.get(from..to)?;
         // PETRARCH reads noun phrases from the parse: unknown modifiers after the separator are fine
         let petr_mod = |k: usize, t: &Tok| self.eng.options.petrarch && k > 0 && t.kind == TK::Null && t.text.chars().all(|c| c.is_alphabetic());
         if gap.iter().enumerate().any(|(k, t)| !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj) && !petr_mod(k, t)) {
@@ -1271,6 +1271,21 @@ mod tests {
         assert_eq!(ev(&e.code("The Calenardhon government condemned Osgiliath soldiers.", None)), ["CALGOV / OSGMIL / 122"]);
         assert_eq!(ev(&e.code("Arnor will meet Gondor.", None)), ["ARN / GON / 031", "GON / ARN / 031"]);
         assert_eq!(ev(&e.code("Gondor was advised by Arnor.", None)), ["ARN / GON / 040"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let e = engine();
+        let mut p = engine();
+        p.options.petrarch = true;
+        p.options.require_dyad = false;
+        for text in ["", ",", ", , ,", "'", "n't", "Arnor's's", "Arnor , and and , Gondor", "\u{201C}Arnor\u{201D} -- _ met\tGondor.", "...", "Arnor Arnor Arnor meet meet meet", "Ärnor trifft Gondor", "A. B. C. D.", "Arnor former"] {
+            for eng in [&e, &p] {
+                let _ = eng.code(text, None);
+                let _ = eng.explain(text, None);
+                let _ = eng.code_forward(text, None, Some(vec!["ARN".into()]));
+            }
+        }
     }
 
     #[test]
