@@ -382,7 +382,35 @@ impl Engine {
     }
 }
 
+/// The events of one sentence of a document coded by [`Engine::code_document`].
+#[derive(Clone, Debug)]
+pub struct SentenceEvents {
+    /// 0-based sentence index.
+    pub index: usize,
+    /// Byte range of the sentence in the document text.
+    pub span: std::ops::Range<usize>,
+    /// What coding produced.
+    pub coded: Coded,
+}
+
 impl Engine {
+    /// Codes a whole document: splits it into sentences with demarche's splitter and codes each
+    /// TABARI-style (what `demarche code` with TABARI/PETRARCH dictionaries needs).
+    pub fn code_document(&self, text: &str, date: Option<Date>) -> Vec<SentenceEvents> {
+        let tokens = crate::text::token::tokenize(text);
+        crate::text::sentence::split(text, &tokens)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, range)| {
+                let first = tokens.get(range.start)?;
+                let last = tokens.get(range.end.checked_sub(1)?)?;
+                let span = first.start..last.end;
+                let coded = self.code(text.get(span.clone())?, date);
+                Some(SentenceEvents { index, span, coded })
+            })
+            .collect()
+    }
+
     /// Describes how a text is parsed: each token with its type, removed tokens in `[...]`,
     /// actor units with their codes, and the verbs found.
     pub fn explain(&self, text: &str, date: Option<Date>) -> String {
@@ -1286,6 +1314,14 @@ mod tests {
                 let _ = eng.code_forward(text, None, Some(vec!["ARN".into()]));
             }
         }
+    }
+
+    #[test]
+    fn documents_are_split_into_sentences() {
+        let e = engine();
+        let out = e.code_document("Arnor will meet Gondor. Nothing here. The Calenardhon government condemned Osgiliath soldiers.", None);
+        let coded: Vec<(usize, usize)> = out.iter().map(|s| (s.index, s.coded.events.len())).collect();
+        assert_eq!(coded, [(0, 2), (1, 0), (2, 1)], "{out:?}");
     }
 
     #[test]
