@@ -6,7 +6,7 @@
 //! (`~GOV` → `GOV`), bare verbs, patterns whose words all follow the verb (alternatives and
 //! synonym sets are expanded), a leading `NOT`, discard phrases. Everything else is kept as a
 //! `# tabari:` / `# petrarch:` comment in the output and reported as
-//! [`FindingKind::Unconvertible`](super::lint::FindingKind::Unconvertible).
+//! [`FindingKind::Unconvertible`].
 
 use super::lint::{Finding, FindingKind};
 use super::*;

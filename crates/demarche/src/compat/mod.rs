@@ -10,7 +10,7 @@
 //! * [`lint`] and [`convert`] check dictionaries and translate them to demarche's format.
 //!
 //! Every reader keeps going past lines it cannot use and reports each as a
-//! [`Diagnostic`](crate::dict::Diagnostic) with file and line.
+//! [`Diagnostic`] with file and line.
 
 pub mod convert;
 pub mod engine;

@@ -1,6 +1,6 @@
 //! Readers for PETRARCH / Phoenix dictionaries: agents (`{plural}`, `!SUBST!`), verbs
 //! (CAMEO.2.0 synonym blocks, patterns, transformations), discards and issues. Actor files
-//! share TABARI's structure and are read by [`tabari::read_actors`](super::tabari::read_actors).
+//! share TABARI's structure and are read by [`tabari::read_actors`](super::tabari::read_actors()).
 //!
 //! PETRARCH patterns are written for parse trees (`- {FINANCIAL AID} * (FOR AID)`); for the
 //! compat engine they are flattened to TABARI word sequences: noun phrases and prepositional

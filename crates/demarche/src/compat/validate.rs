@@ -1,7 +1,7 @@
 //! Validation suites: TABARI's `Validate.text` (with its `.project`) and PETRARCH's
 //! `PETR.UnitTest.records.xml` (with the dictionaries named in its `<Environment>`).
 //!
-//! Each record is coded with the [`Engine`](super::engine::Engine) and compared with the
+//! Each record is coded with the [`Engine`] and compared with the
 //! expected events: a record passes when the produced events equal the expected ones as a
 //! multiset, or — for records expecting `{+++}`, `{###}` or no events — when the engine found
 //! the sentence complex, discarded it, or produced no events.
