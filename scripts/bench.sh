@@ -47,12 +47,10 @@ PY
 fi
 
 full=""
-if [ -d ../shared/dictionaries ] && $BIN dict convert --help >/dev/null 2>&1; then
+if [ -d ../shared/dictionaries/phoenix ]; then
   full="$OUT/dict-full"
-  if [ ! -d "$full" ]; then
-    mkdir -p "$full"
-    $BIN dict convert ../shared/dictionaries/phoenix --output "$full" >/dev/null 2>&1 || full=""
-  fi
+  [ -d "$full" ] || $BIN dict convert --out "$full" ../shared/dictionaries/phoenix/*.txt >/dev/null 2>&1 || full=""
+  [ -n "$full" ] && cp dictionaries/cameo.tsv "$full/" 2>/dev/null
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -71,7 +69,9 @@ run() {
   local t m sentences bytes
   t=$(printf '%s\n' "${times[@]}" | median)
   m=$(printf '%s\n' "${rss[@]}" | median)
-  sentences=$("$BIN" "${args[@]/-q/}" 2>&1 >/dev/null | sed -n 's/.*; \([0-9]*\) sentences.*/\1/p')
+  local count_args=(code "$input" -j "$threads")
+  [ -n "$dict" ] && count_args+=(--dict "$dict")
+  sentences=$("$BIN" "${count_args[@]}" 2>&1 >/dev/null | sed -n 's/.*; \([0-9]*\) sentences.*/\1/p')
   bytes=$(stat -c %s "$input")
   awk -v l="$label" -v t="$t" -v m="$m" -v s="$sentences" -v b="$bytes" -v j="$threads" 'BEGIN {
     printf "| %s | %d | %d | %.2f | %.0f | %.0f | %.1f | %.0f |\n", l, j, s, t, s / t, s / t / j, b / t / 1e6, m / 1024 }'

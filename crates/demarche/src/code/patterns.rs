@@ -67,12 +67,41 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 /// one token for `*` gaps ("presented *North Korean envoy Kim Kye-Gwan* with proposals").
 pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i: usize, clause: Range<usize>) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let t = &tokens[i];
-    let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
-        dict.verbs.verb_patterns(&t.lemma).collect()
+    let heads_patterns = if t.tag.is_verb() {
+        dict.verbs.has_head(&t.lemma, false)
     } else if t.tag.is_noun() || t.tag == Tag::JJ {
-        let mut v: Vec<&VerbPattern> = dict.verbs.noun_patterns(&t.lemma).collect();
+        dict.verbs.has_head(&t.lemma, true) || dict.verbs.has_head(&t.lower, true)
+    } else {
+        false
+    };
+    if !heads_patterns {
+        return Err(None);
+    }
+    let window = &tokens[i + 1..clause.end.max(i + 1)];
+    let passive_object = if t.tag.is_verb() { passive_subject_head(tokens, i, clause.start) } else { None };
+    let singulars: Vec<String> = window
+        .iter()
+        .chain(passive_object.map(|o| &tokens[o]))
+        .filter_map(|t| match crate::text::inflect::noun_singular(&t.lower) {
+            std::borrow::Cow::Owned(s) => Some(s),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+        .collect();
+    let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for t in window.iter().chain(passive_object.map(|o| &tokens[o])) {
+        words.insert(&t.lower);
+        words.insert(&t.lemma);
+        if let std::borrow::Cow::Borrowed(b) = crate::text::inflect::noun_singular(&t.lower) {
+            words.insert(b);
+        }
+    }
+    words.extend(singulars.iter().map(String::as_str));
+    let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
+        dict.verbs.candidates(&t.lemma, false, words.iter().copied())
+    } else if t.tag.is_noun() || t.tag == Tag::JJ {
+        let mut v = dict.verbs.candidates(&t.lemma, true, words.iter().copied());
         if t.lemma != t.lower {
-            v.extend(dict.verbs.noun_patterns(&t.lower));
+            v.extend(dict.verbs.candidates(&t.lower, true, words.iter().copied()));
         }
         v
     } else {
@@ -81,10 +110,19 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
     if candidates.is_empty() {
         return Err(None);
     }
+    // Cheap filter: a pattern can only match if each of its words occurs after the head in the
+    // clause (or as the passive subject).
+    let present = |w: &str| words.contains(w);
     let negated = verb_group_negated(tokens, i, clause.start);
-    let passive_object = if t.tag.is_verb() { passive_subject_head(tokens, i, clause.start) } else { None };
     let mut miss = None;
     for p in candidates {
+        let words_present = p.rest.iter().all(|w| match w {
+            PatternWord::Word(w) => present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o])),
+            PatternWord::Gap => true,
+        });
+        if !words_present {
+            continue;
+        }
         let found = match_rest(tokens, units, i + 1, clause.end, &p.rest).or_else(|| {
             // "Sanctions were imposed on Iran": the pattern's object ("impose sanction on")
             // is the passive subject, before the verb.

@@ -50,6 +50,10 @@ pub struct VerbDictionary {
     patterns: Vec<VerbPattern>,
     verb_heads: HashMap<String, Vec<usize>>,
     noun_heads: HashMap<String, Vec<usize>>,
+    /// Per head (verb and noun separately): patterns by their last fixed word after the head;
+    /// bare-head patterns under "".
+    verb_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
+    noun_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 impl VerbDictionary {
@@ -87,6 +91,13 @@ impl VerbDictionary {
         for (i, p) in self.patterns.iter().enumerate() {
             let map = if p.noun { &mut self.noun_heads } else { &mut self.verb_heads };
             map.entry(p.head.clone()).or_default().push(i);
+            // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
+            let first = p.rest.iter().rev().find_map(|w| match w {
+                PatternWord::Word(w) => Some(w.clone()),
+                PatternWord::Gap => None,
+            });
+            let by_word = if p.noun { &mut self.noun_by_word } else { &mut self.verb_by_word };
+            by_word.entry(p.head.clone()).or_default().entry(first.unwrap_or_default()).or_default().push(i);
         }
         let patterns = &self.patterns;
         for list in self.verb_heads.values_mut().chain(self.noun_heads.values_mut()) {
@@ -107,6 +118,31 @@ impl VerbDictionary {
     /// Noun patterns whose head is `lemma`, most specific first.
     pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
         self.noun_heads.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+    }
+
+    /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
+    /// present after the head, most specific first. `present` lists the candidate words; patterns
+    /// whose last fixed word is not among them are not returned.
+    pub fn candidates<'w>(&self, lemma: &str, noun: bool, present: impl IntoIterator<Item = &'w str>) -> Vec<&VerbPattern> {
+        let by_word = if noun { &self.noun_by_word } else { &self.verb_by_word };
+        let Some(index) = by_word.get(lemma) else { return Vec::new() };
+        let mut ids: Vec<usize> = index.get("").cloned().unwrap_or_default();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for w in present {
+            if seen.insert(w) {
+                if let Some(list) = index.get(w) {
+                    ids.extend_from_slice(list);
+                }
+            }
+        }
+        ids.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.patterns[i].specificity()), i));
+        ids.dedup();
+        ids.into_iter().map(|i| &self.patterns[i]).collect()
+    }
+
+    /// True when `lemma` heads a verb (or, with `noun`, a noun) pattern.
+    pub fn has_head(&self, lemma: &str, noun: bool) -> bool {
+        if noun { self.noun_heads.contains_key(lemma) } else { self.verb_heads.contains_key(lemma) }
     }
 
     /// The heads of verb patterns (for the tagger's lexicon).
