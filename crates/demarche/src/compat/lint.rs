@@ -122,8 +122,8 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
                     (Some(p), Some(q)) => Some(p.min(q)),
                     (p, q) => p.or(q),
                 };
-                if hi.map_or(true, |h| lo.map_or(true, |l| l <= h)) {
-                    push(out, FindingKind::BadDate, &e.loc, format!("date restrictions of '{}' overlap ({} and {}); the first one listed wins", e.phrase, x.code, y.code));
+                if hi.map_or(true, |h| lo.map_or(true, |l| l < h)) {
+                    push(out, FindingKind::BadDate, &e.loc, format!("date restrictions of '{}' overlap by more than a boundary day ({} and {}); the first one listed wins", e.phrase, x.code, y.code));
                 }
             }
         }
