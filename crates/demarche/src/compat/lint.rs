@@ -96,7 +96,8 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
                 continue; // expansions of one line
             }
             if first.codes == e.codes {
-                push(out, FindingKind::Duplicate, &e.loc, format!("'{}' repeats {} with the same code", e.phrase, first.loc));
+                let note = if first.phrase != e.phrase { format!(" ('{}' once hyphens become underscores)", first.phrase) } else { String::new() };
+                push(out, FindingKind::Duplicate, &e.loc, format!("'{}' repeats {}{note} with the same code", e.phrase, first.loc));
             } else {
                 push(out, FindingKind::Conflict, &e.loc, format!("'{}' also at {} with different codes; the longest/first entry wins", e.phrase, first.loc));
             }
