@@ -39,9 +39,11 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct DictOptions {
-    /// Dictionary directory laid out like `dictionaries/` (default: the bundled dictionaries).
-    #[arg(long, value_name = "DIR")]
-    dict: Option<PathBuf>,
+    /// Dictionaries: a directory laid out like `dictionaries/`, or TABARI/PETRARCH dictionaries
+    /// (a `.project` file, dictionary files, or a directory of them), converted on the fly.
+    /// Repeat for several files. Default: the bundled dictionaries.
+    #[arg(long, value_name = "PATH")]
+    dict: Vec<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -147,14 +149,45 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries>> {
-    let dict = match &opts.dict {
-        Some(dir) => Dictionaries::from_dir(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?,
-        None => Dictionaries::bundled(),
+    let dict = match opts.dict.as_slice() {
+        [] => Dictionaries::bundled(),
+        [dir] if demarche::dict::DictionarySources::is_demarche_dir(dir) => {
+            Dictionaries::from_dir(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?
+        }
+        paths => foreign_dictionaries(paths, quiet)?,
     };
     if !quiet && !dict.diagnostics.is_empty() {
         eprintln!("demarche: {} dictionary problem(s) (see `demarche dict check`)", dict.diagnostics.len());
     }
     Ok(Arc::new(dict))
+}
+
+/// TABARI/PETRARCH dictionaries, converted in memory into demarche's format.
+fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("reading {}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file())
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let compat = demarche::compat::CompatDicts::from_files(&files).context("loading TABARI/PETRARCH dictionaries")?;
+    let converted = demarche::compat::convert::convert(&compat);
+    if !quiet {
+        eprintln!(
+            "demarche: converted {} TABARI/PETRARCH file(s); {} construct(s) cannot be expressed in demarche's format (see `demarche dict lint`)",
+            files.len(),
+            converted.notes.len()
+        );
+    }
+    Ok(Dictionaries::compile(demarche::dict::DictionarySources::from_files(&converted.files)))
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {

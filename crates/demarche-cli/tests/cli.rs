@@ -173,3 +173,29 @@ fn seed_like_first_line_is_harmless() {
     assert!(events(&out).iter().all(|e| e["sentence"] == 1));
     let _ = Path::new(".");
 }
+
+#[test]
+fn code_accepts_tabari_dictionaries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).expect("write");
+        p.to_string_lossy().into_owned()
+    };
+    let actors = write("t.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
+    let agents = write("t.agents", "GOVERNMENT_ [~GOV]\n");
+    let verbs = write("t.verbs", "ACCUSE [112]\nMEET [040]\n- * WITH [040]\n");
+    let out = demarche(
+        &["code", "-", "--dict", &actors, "--dict", &agents, "--dict", &verbs],
+        Some(b"The Arnor government accused Gondor. Arnor met Gondor."),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let ev = events(&out);
+    let triples: Vec<(String, String, String)> = ev
+        .iter()
+        .map(|e| (e["source"]["code"].as_str().unwrap_or("").into(), e["target"]["code"].as_str().unwrap_or("").into(), e["cameo"].as_str().unwrap_or("").into()))
+        .collect();
+    assert!(triples.contains(&("ARNGOV".into(), "GON".into(), "112".into())), "{triples:?}");
+    assert!(triples.contains(&("ARN".into(), "GON".into(), "040".into())), "{triples:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("converted 3 TABARI/PETRARCH file(s)"));
+}

@@ -105,6 +105,26 @@ impl DictionarySources {
     }
 }
 
+impl DictionarySources {
+    /// Sources from in-memory files laid out like `dictionaries/` (relative path → text), e.g.
+    /// the output of [`crate::compat::convert::convert`]; the CAMEO table is the bundled one.
+    pub fn from_files(files: &std::collections::BTreeMap<String, String>) -> DictionarySources {
+        let pick = |pred: &dyn Fn(&str) -> bool| files.iter().filter(|(k, _)| pred(k)).map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+        DictionarySources {
+            actors: pick(&|k| k.starts_with("actors/")),
+            agents: pick(&|k| k == "agents.txt"),
+            verbs: pick(&|k| k == "verbs.txt" || k.starts_with("verbs/")),
+            discards: pick(&|k| k == "discards.txt"),
+            cameo: Some(files.get("cameo.tsv").map_or_else(|| owned(&BUNDLED_CAMEO), |t| ("cameo.tsv".to_string(), t.clone()))),
+        }
+    }
+
+    /// True when `dir` looks like a demarche dictionary directory.
+    pub fn is_demarche_dir(dir: &Path) -> bool {
+        dir.is_dir() && ["agents.txt", "verbs.txt", "actors", "discards.txt"].iter().any(|f| dir.join(f).exists())
+    }
+}
+
 fn read_txt_dir(root: &Path, dir: &Path) -> Result<Vec<SourceFile>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
