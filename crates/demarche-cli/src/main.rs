@@ -191,6 +191,8 @@ fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> 
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
+    // The gazetteer parses on a second core while the dictionaries compile on this one.
+    let gazetteer = std::thread::spawn(demarche::resolve::Gazetteer::bundled);
     let out_format: OutputFormat = args.format.parse()?;
     let config = IngestConfig::builder()
         .format(args.input_format.parse::<InputFormat>()?)
@@ -200,6 +202,7 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .default_date(args.date)
         .build()?;
     let dict = load_dictionaries(&args.dict, args.quiet)?;
+    let _ = gazetteer.join();
     let coder = CoderBuilder::new().dictionaries(dict).keep_hypothetical(args.keep_hypothetical).build()?;
     let records = ingest::read_inputs(&args.inputs, &config)?;
     let writer: Box<dyn Write> = match &args.output {
