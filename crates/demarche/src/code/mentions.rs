@@ -120,7 +120,7 @@ pub fn find_mentions(
             b -= 1;
         }
         let possessed = b > 0 && tokens[b - 1].tag == Tag::PRPS;
-        if !possessed && tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from")) {
+        if !possessed && tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "in")) {
             if let Some(pos) = mentions.iter().position(|x| x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT) {
                 let actor = &mentions[pos];
                 if actor.code.len() == 3 {

@@ -278,7 +278,16 @@ impl Coder {
             rules.push(source_rule.to_string());
         }
         let inside_gap = gaps_so_far.iter().any(|g| g.contains(&m.head)) || prior.fixed.contains(&m.head);
-        let object_of_previous = gaps_so_far.is_empty() && previous_end == Some(m.head) && previous_ends_with_of;
+        // The noun phrase right after an earlier pattern is its object ("condemned the coup in
+        // Niger", "offer of aid").
+        let np_start = {
+            let mut j = m.head;
+            while j > 0 && (tokens[j - 1].tag.is_prenominal() || matches!(tokens[j - 1].tag, Tag::NN | Tag::NNS | Tag::RB)) {
+                j -= 1;
+            }
+            j
+        };
+        let object_of_previous = previous_end == Some(m.head) && previous_ends_with_of || previous_end.is_some_and(|e| e == np_start && e < m.head);
         if p.noun && source_rule != "possessor" && (inside_gap || object_of_previous) {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it is the object of the event before it", p.text, p.code, head_text));
             push_decisions(trace, decisions);
@@ -299,7 +308,7 @@ impl Coder {
             push_decisions(trace, decisions);
             return Vec::new();
         }
-        let (mut targets, target_rule) = if p.noun && !ends_in_preposition(p) {
+        let (mut targets, target_rule) = if p.noun && !names_target_slot(p) {
             // "North Korea's nuclear test": a nominal act without a target slot has no target.
             (Vec::new(), "")
         } else {
@@ -471,11 +480,20 @@ fn inside_unrealized_infinitive(sentence: &Sentence, clause_idx: usize, head: us
     verb.is_some_and(|v| tokens[v].tag == Tag::VB && v > 0 && tokens[v - 1].tag == Tag::TO && hypothetical(sentence, clause_idx, v).is_some())
 }
 
-/// "talks with", "meeting between": a nominal pattern that names its target slot.
-fn ends_in_preposition(p: &crate::dict::VerbPattern) -> bool {
+/// "invasion of", "embargo on", "talks with": a nominal pattern with a slot for its target.
+fn names_target_slot(p: &crate::dict::VerbPattern) -> bool {
     matches!(
         p.rest.last(),
         Some(crate::dict::PatternWord::Word(w)) if matches!(w.as_str(), "with" | "between" | "to" | "on" | "against" | "of" | "in" | "for" | "from" | "over" | "by" | "into")
+    )
+}
+
+/// "talks with", "meeting between", "visit to": a nominal pattern that names its partner, so
+/// the clause subject can be its source. ("killing of", "row over" name no agent.)
+fn ends_in_preposition(p: &crate::dict::VerbPattern) -> bool {
+    matches!(
+        p.rest.last(),
+        Some(crate::dict::PatternWord::Word(w)) if matches!(w.as_str(), "with" | "between" | "to")
     )
 }
 
