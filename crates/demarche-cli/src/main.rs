@@ -203,7 +203,11 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .build()?;
     let dict = load_dictionaries(&args.dict, args.quiet)?;
     let _ = gazetteer.join();
-    let coder = CoderBuilder::new().dictionaries(dict).keep_hypothetical(args.keep_hypothetical).build()?;
+    let coder = CoderBuilder::new()
+        .dictionaries(dict)
+        .keep_hypothetical(args.keep_hypothetical)
+        .document_places(out_format == OutputFormat::JsonlDocs)
+        .build()?;
     let records = ingest::read_inputs(&args.inputs, &config)?;
     let writer: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)),

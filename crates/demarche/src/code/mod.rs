@@ -28,11 +28,12 @@ pub struct CoderBuilder {
     dictionaries: Option<Arc<Dictionaries>>,
     keep_hypothetical: bool,
     places: bool,
+    document_places: bool,
 }
 
 impl Default for CoderBuilder {
     fn default() -> Self {
-        CoderBuilder { dictionaries: None, keep_hypothetical: false, places: true }
+        CoderBuilder { dictionaries: None, keep_hypothetical: false, places: true, document_places: true }
     }
 }
 
@@ -61,6 +62,14 @@ impl CoderBuilder {
         self
     }
 
+    /// Resolve the places of every sentence for [`CodedDocument::places`] (default: on). When
+    /// off, only sentences with events (and the first, for the dateline) are resolved, which is
+    /// faster when only events are written.
+    pub fn document_places(mut self, yes: bool) -> CoderBuilder {
+        self.document_places = yes;
+        self
+    }
+
     /// Builds the coder. The gazetteer loads on a second thread while the dictionaries compile.
     pub fn build(self) -> Result<Coder> {
         let gazetteer = self.places.then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
@@ -71,7 +80,7 @@ impl CoderBuilder {
             ))),
             None => None,
         };
-        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical, places })
+        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical, places, document_places: self.document_places })
     }
 }
 
@@ -81,6 +90,7 @@ pub struct Coder {
     dict: Arc<Dictionaries>,
     keep_hypothetical: bool,
     places: Option<Arc<PlaceResolver>>,
+    document_places: bool,
 }
 
 /// The events of one document, plus warnings about its text.
@@ -103,7 +113,7 @@ const NON_TARGET_PREPOSITIONS: &[&str] = &["during", "since", "after", "before",
 impl Coder {
     /// A coder with the bundled dictionaries.
     pub fn bundled() -> Coder {
-        CoderBuilder::new().build().unwrap_or_else(|_| Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false, places: None })
+        CoderBuilder::new().build().unwrap_or_else(|_| Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false, places: None, document_places: false })
     }
 
     /// The dictionaries in use.
@@ -179,12 +189,12 @@ impl Coder {
             t.record_mentions(tokens, &mentions, &places);
         }
         let times = crate::dates::find(tokens);
-        let found_places = self.find_places(analysis, sentence, &mentions, place_state, trace.as_deref_mut());
         let mut units: Vec<usize> = (1..=tokens.len()).collect();
         for m in &mentions {
             units[m.start] = units[m.start].max(m.end);
         }
         let mut events = Vec::new();
+        let mut event_clauses: Vec<usize> = Vec::new();
         let mut covered = 0;
         let mut skip_fixed: Vec<usize> = Vec::new();
         let mut prior = PriorMatches::default();
@@ -215,10 +225,7 @@ impl Coder {
                             e.rules.push("quotation".into());
                         }
                     }
-                    let location = event_location(analysis, sentence, &found_places, &mentions, clause_idx, place_state.dateline.as_ref());
-                    for e in &mut made {
-                        e.location = location.clone();
-                    }
+                    event_clauses.extend(std::iter::repeat_n(clause_idx, made.len()));
                     events.extend(made);
                 }
                 Err(Some(miss)) => {
@@ -227,6 +234,14 @@ impl Coder {
                     }
                 }
                 Err(None) => {}
+            }
+        }
+        // Places are resolved only where they are used: for events, for the dateline (first
+        // sentence), and for the document's place list when it is asked for.
+        if !events.is_empty() || sentence.index == 0 || self.document_places || trace.is_some() {
+            let found = self.find_places(analysis, sentence, &mentions, place_state, trace.as_deref_mut());
+            for (e, &ci) in events.iter_mut().zip(&event_clauses) {
+                e.location = event_location(analysis, sentence, &found, &mentions, ci, place_state.dateline.as_ref());
             }
         }
         dedupe(events)
