@@ -390,6 +390,10 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 out.push(m);
                 continue;
             }
+            if let Some(pair) = two_sides(tokens, i, memory) {
+                out.extend(pair);
+                continue;
+            }
         }
         if !matches!(t.tag, Tag::PRP | Tag::PRPS) || is_expletive_it(tokens, i) {
             continue;
@@ -465,6 +469,36 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
     matches!(next, "be" | "follow" | "seem" | "appear" | "remain" | "come" | "mean" | "take" | "matter" | "look")
         || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
+}
+
+/// "the two sides", "both sides", "the two countries": the last two distinct actors named,
+/// as two mentions joined like a compound ("the two" + "sides").
+fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Mention; 2]> {
+    let (w1, w2) = (tokens.get(i + 1)?.lower.as_str(), tokens.get(i + 2)?.lower.as_str());
+    if !(w1 == "two" && matches!(w2, "sides" | "countries" | "nations" | "governments" | "leaders" | "parties" | "neighbours" | "neighbors" | "rivals")) {
+        return None;
+    }
+    let mut picked: Vec<&(String, String, String)> = Vec::new();
+    for r in memory.recent.iter().rev() {
+        if !picked.iter().any(|p| p.0.get(..3) == r.0.get(..3)) {
+            picked.push(r);
+        }
+        if picked.len() == 2 {
+            break;
+        }
+    }
+    let [b, a] = [picked.first()?, picked.get(1)?];
+    let mention = |start: usize, end: usize, r: &(String, String, String)| Mention {
+        start,
+        end,
+        code: r.0.clone(),
+        entry: r.1.clone(),
+        person: false,
+        kind: MentionKind::Coreference,
+        preposition: None,
+        antecedent: Some(format!("{} (the two sides)", r.2)),
+    };
+    Some([mention(i, i + 2, a), mention(i + 2, i + 3, b)])
 }
 
 /// Not governed by a preposition and not directly after a verb (an object).

