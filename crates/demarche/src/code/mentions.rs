@@ -36,6 +36,9 @@ pub struct Mention {
     pub preposition: Option<String>,
     /// The text of the actor the pronoun stands for, for coreference.
     pub antecedent: Option<String>,
+    /// For a possessive pronoun followed by an agent noun ("its troops"): the agent code and
+    /// entry, kept even when the antecedent already has an agent.
+    pub agent: Option<(String, String)>,
 }
 
 /// A place named in a sentence (a `place` actor entry used as a location).
@@ -162,15 +165,18 @@ pub fn find_mentions(
     for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Coreference) {
         m.preposition = governing_preposition(tokens, m.start);
         // "its soldiers", "Its ambassador": a possessive pronoun with an agent noun.
-        if tokens[m.start].tag == Tag::PRPS && m.code.len() == 3 {
+        if tokens[m.start].tag == Tag::PRPS {
             for skipped in 0..=2 {
                 if let Some(k) = agents.iter().position(|(am, _)| am.start == m.end + skipped) {
                     if !used_agents[k] && tokens[m.end..m.end + skipped].iter().all(|t| matches!(t.tag, Tag::JJ | Tag::NN)) {
                         let (am, agent) = &agents[k];
                         used_agents[k] = true;
                         m.end = am.end;
-                        m.code = format!("{}{}", m.code, agent.code);
-                        m.entry = format!("{}+{}", m.entry, agent.entry);
+                        m.agent = Some((agent.code.clone(), agent.entry.to_string()));
+                        if m.code.len() == 3 {
+                            m.code = format!("{}{}", m.code, agent.code);
+                            m.entry = format!("{}+{}", m.entry, agent.entry);
+                        }
                     }
                     break;
                 }
@@ -190,6 +196,7 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
         kind: MentionKind::Dictionary,
         preposition: None,
         antecedent: None,
+        agent: None,
     }
 }
 
@@ -229,7 +236,7 @@ fn attach_agent(
                 mention.end = m.end;
                 mention.code = format!("{}{}", entry.code, agent.code);
                 mention.entry = format!("{}+{}", mention.entry, agent.entry);
-                mention.person = !agent.phrase.ends_with('s') || agent.phrase.ends_with("ss");
+                mention.person = !is_collective_agent(&agent.phrase);
             }
             return;
         }
@@ -275,6 +282,22 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
         }
         i += 1;
     }
+}
+
+/// Agent nouns that name a body, not a person ("army", "government", "troops").
+fn is_collective_agent(phrase: &str) -> bool {
+    let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    plural
+        || matches!(
+            last.as_str(),
+            "army" | "military" | "government" | "ministry" | "police" | "navy" | "force" | "parliament" | "court"
+                | "cabinet" | "administration" | "regime" | "authority" | "council" | "party" | "media" | "opposition"
+                | "department" | "office" | "agency" | "service" | "committee" | "assembly" | "congress" | "senate"
+                | "coalition" | "alliance" | "group" | "leadership" | "junta" | "command" | "guard" | "militia"
+                | "presidency" | "legislature" | "judiciary" | "bank" | "company" | "firm" | "union" | "church"
+                | "embassy" | "delegation" | "team" | "movement" | "organization" | "organisation" | "network"
+        )
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
@@ -347,6 +370,7 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
                     kind: MentionKind::LearnedName,
                     preposition: None,
                     antecedent: Some(full.clone()),
+                    agent: None,
                 });
                 i = end;
                 continue;
@@ -415,6 +439,7 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 kind: MentionKind::Coreference,
                 preposition: None,
                 antecedent: Some(text),
+                agent: None,
             });
         }
     }
@@ -441,6 +466,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         kind: MentionKind::Coreference,
         preposition: None,
         antecedent: Some(text),
+        agent: None,
     };
     if matches!(next.text.as_str(), "North" | "South" | "East" | "West") && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS) {
         let (code, entry, text) = memory.recent.iter().rev().find(|(_, _, text)| text.starts_with(next.text.as_str()))?;
@@ -497,6 +523,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         kind: MentionKind::Coreference,
         preposition: None,
         antecedent: Some(format!("{} (the two sides)", r.2)),
+        agent: None,
     };
     Some([mention(i, i + 2, a), mention(i + 2, i + 3, b)])
 }

@@ -556,7 +556,7 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
         if prev.tag.is_verb() && GERUND_BLOCKERS.contains(&prev.lemma.as_str()) {
             return Some(format!("gerund after '{}': not an act", prev.text));
         }
-        if matches!(prev.lower.as_str(), "of" | "for") {
+        if matches!(prev.lower.as_str(), "of" | "for" | "against" | "from") {
             let governor = tokens[clause.tokens.start..head - 1].iter().rev().find(|t| t.tag.is_verb() || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma.as_str()));
             if let Some(g) = governor.filter(|g| ACCUSATION_WORDS.contains(&g.lemma.as_str())) {
                 return Some(format!("gerund is what '{}' is about", g.text));
@@ -609,7 +609,7 @@ const INTENTION_WORDS: &[&str] = &[
 const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "refrain", "consider", "discuss", "deny", "risk", "suspend", "end", "oppose", "reject", "resist"];
 
 /// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
-const ACCUSATION_WORDS: &[&str] = &["accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
+const ACCUSATION_WORDS: &[&str] = &["warn", "caution", "deter", "prevent", "ban", "bar", "prohibit", "discourage", "dissuade", "stop", "refrain", "advise", "accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
 
 /// "South Korea said North Korean troops fired on its soldiers": "it"/"its" inside reported
 /// speech stand for the collective speaker, not for the reported clause's own subject.
@@ -629,17 +629,28 @@ fn speaker_possessives(sentence: &Sentence, mentions: &mut [Mention]) {
             continue;
         }
         let pc = &sentence.clauses[parent].tokens;
-        let speaker = mentions.iter().find(|x| pc.contains(&x.start) && x.preposition.is_none() && !x.person && x.code.len() == 3);
+        let speaker = mentions.iter().find(|x| pc.contains(&x.start) && x.preposition.is_none() && !x.person);
         let own_subject = mentions.iter().find(|x| clause.tokens.contains(&x.start) && x.start < m.start && x.preposition.is_none());
-        if let (Some(sp), Some(os)) = (speaker, own_subject) {
-            if sp.code.get(..3) != os.code.get(..3) && sp.code.get(..3) != m.code.get(..3) {
-                let suffix = m.code.get(3..).unwrap_or("").to_string();
-                let (code, entry, text) = (format!("{}{suffix}", sp.code), sp.entry.clone(), tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
-                let m = &mut mentions[k];
-                m.code = code;
-                m.entry = entry;
-                m.antecedent = Some(text);
-            }
+        let Some(sp) = speaker else { continue };
+        let root = |c: &str| -> String {
+            if ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| c.starts_with(p)) { c.to_string() } else { c.get(..3).unwrap_or(c).to_string() }
+        };
+        let speaker_root = root(&sp.code);
+        let differs = own_subject.is_none_or(|os| root(&os.code) != speaker_root);
+        if differs && root(&m.code) != speaker_root {
+            let code = match (&m.agent, speaker_root.len()) {
+                (Some((agent, _)), 3) => format!("{speaker_root}{agent}"),
+                _ => speaker_root.clone(),
+            };
+            let entry = match &m.agent {
+                Some((_, agent_entry)) if speaker_root.len() == 3 => format!("{}+{agent_entry}", sp.entry.split('+').next().unwrap_or("")),
+                _ => sp.entry.clone(),
+            };
+            let text = tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let m = &mut mentions[k];
+            m.code = code;
+            m.entry = entry;
+            m.antecedent = Some(text);
         }
     }
 }

@@ -69,6 +69,7 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
                     antecedent: Some(a.speaker.antecedent.clone().unwrap_or_else(|| {
                         tokens[a.speaker.start..a.speaker.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
                     })),
+                    agent: None,
                 });
             }
         }
