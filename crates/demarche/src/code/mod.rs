@@ -208,9 +208,8 @@ impl Coder {
                 Ok(m) => {
                     // Words skipped by a gap stay available ("condemned North Korea's nuclear
                     // test" also codes the test).
-                    covered = m.gaps.last().map_or(m.tokens.end, |g| if g.end < m.tokens.end { m.tokens.end } else { g.start });
+                    covered = m.gaps.first().map_or(m.tokens.end, |g| g.start);
                     if !m.gaps.is_empty() {
-                        covered = m.gaps[0].start;
                         skip_fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
                     }
                     let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
@@ -542,11 +541,7 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
     }
     if clause.kind == ClauseKind::Reported {
         // "insistence that North Korea give up ...", "urged that ...": demanded, not done.
-        let mut g = clause.tokens.start;
-        if tokens[g].lower == "that" {
-            g = g.saturating_sub(0);
-        }
-        let governor = tokens[..g].iter().rev().find(|t| t.tag != Tag::RB && t.lower != "that");
+        let governor = tokens[..clause.tokens.start].iter().rev().find(|t| t.tag != Tag::RB && t.lower != "that");
         if let Some(w) = governor.filter(|w| DEMAND_WORDS.contains(&w.lemma.as_str())) {
             return Some(format!("complement of '{}': asked for, not done", w.text));
         }
