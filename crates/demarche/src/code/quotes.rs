@@ -28,6 +28,9 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
             continue;
         }
         let inner = clause.tokens.start + 1..clause.tokens.end.saturating_sub(1).max(clause.tokens.start + 1);
+        if inner.start >= inner.end || inner.end > tokens.len() {
+            continue;
+        }
         // After the quote: `", he added` / `", Hill said` / `", said Hill`.
         let after = sentence.clauses.get(k + 1).map(|c| c.tokens.clone());
         let before = k.checked_sub(1).map(|p| sentence.clauses[p].tokens.clone());
