@@ -124,6 +124,12 @@ fn very_long_line_and_odd_input_do_not_panic() {
     text.push_str("met. ((( \"\"\" ... -- ;;; 's n't U.S. .");
     let out = demarche(&["code", "-"], Some(text.as_bytes()));
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // Many verbs and actors in one line without a sentence boundary: sentences are capped, so
+    // this stays linear and codes events all along the line.
+    let runaway = "Russia met China and Iran said Japan attacked Korea ".repeat(6000);
+    let out = demarche(&["code", "-"], Some(runaway.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(events(&out).len() > 1000);
 }
 
 #[test]

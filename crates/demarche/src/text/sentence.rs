@@ -17,8 +17,31 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Lines shorter than this without final punctuation are taken as headlines or datelines.
 const SHORT_LINE_BYTES: usize = 40;
 
+/// The most tokens one sentence may hold. Longer runs without a boundary (lists, tables,
+/// text without punctuation) are cut, preferably at `;` or `,`, so that the coder's work per
+/// sentence stays bounded whatever the input.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Returns the sentences of `text` as ranges of indices into `tokens`.
 pub fn split(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for r in split_unbounded(text, tokens) {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE_TOKENS {
+            let limit = start + MAX_SENTENCE_TOKENS;
+            let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&i| matches!(word(text, &tokens[i]), ";" | ","))
+                .map_or(limit, |i| i + 1);
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..r.end);
+    }
+    out
+}
+
+fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut line_start_byte = 0;
@@ -173,6 +196,17 @@ mod tests {
             sentences(",\nGeorge W. Bush spoke.\nKIM SAYS NO\n\nSeoul replied"),
             [",", "George W. Bush spoke.", "KIM SAYS NO", "Seoul replied"]
         );
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut() {
+        let text = "Russia met China, and Iran said Japan attacked Korea ".repeat(100);
+        let tokens = tokenize(&text);
+        let ranges = split(&text, &tokens);
+        assert!(ranges.len() > 1);
+        assert!(ranges.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), tokens.len());
+        assert!(ranges[..ranges.len() - 1].iter().all(|r| text[tokens[r.end - 1].start..tokens[r.end - 1].end] == *","));
     }
 
     #[test]
