@@ -59,7 +59,8 @@ pub struct ConvertArgs {
 
 /// Runs a validation suite and prints, per record, pass/fail with expected and produced events.
 pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
-    let mut suite = Suite::load(&args.suite).with_context(|| format!("loading suite {}", args.suite.display()))?;
+    let mut suite = Suite::load(&args.suite)
+        .with_context(|| format!("loading suite {}", args.suite.display()))?;
     if !args.all {
         suite.records.retain(|r| r.standard);
     }
@@ -76,7 +77,10 @@ pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
         let r = &o.record;
         writeln!(out, "{} {}", if o.pass { "PASS" } else { "FAIL" }, r.id)?;
         if !o.pass || !args.failures {
-            let fmt = |ev: &[demarche::compat::engine::CompatEvent], complex: bool, discard: bool| -> String {
+            let fmt = |ev: &[demarche::compat::engine::CompatEvent],
+                       complex: bool,
+                       discard: bool|
+             -> String {
                 let mut v: Vec<String> = ev.iter().map(|e| format!("{{ {e} }}")).collect();
                 if complex {
                     v.push("{+++}".into());
@@ -90,16 +94,37 @@ pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
                     v.join(" ")
                 }
             };
-            writeln!(out, "    expected: {}", fmt(&r.expected.events, r.expected.complex, r.expected.discard))?;
-            writeln!(out, "    produced: {}", fmt(&o.produced.events, o.produced.complex, o.produced.discarded))?;
+            writeln!(
+                out,
+                "    expected: {}",
+                fmt(&r.expected.events, r.expected.complex, r.expected.discard)
+            )?;
+            writeln!(
+                out,
+                "    produced: {}",
+                fmt(&o.produced.events, o.produced.complex, o.produced.discarded)
+            )?;
             if !o.pass {
                 writeln!(out, "    text: {}", r.text)?;
             }
         }
     }
-    writeln!(out, "{}: {}/{} standard records coded exactly as expected ({:.1}%); {}/{} overall", args.suite.display(), sum.standard_passed, sum.standard, sum.standard_rate(), sum.passed, sum.total)?;
+    writeln!(
+        out,
+        "{}: {}/{} standard records coded exactly as expected ({:.1}%); {}/{} overall",
+        args.suite.display(),
+        sum.standard_passed,
+        sum.standard,
+        sum.standard_rate(),
+        sum.passed,
+        sum.total
+    )?;
     out.flush()?;
-    Ok(if sum.passed == sum.total { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if sum.passed == sum.total {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn load(files: &[PathBuf]) -> Result<CompatDicts> {
@@ -127,12 +152,39 @@ pub fn run_lint(args: LintArgs) -> Result<ExitCode> {
         }
     }
     let counts = lint::summary(&findings);
-    let entries = d.actors.entries.len() + d.agents.entries.len() + d.verbs.roots.len() + d.verbs.roots.iter().map(|r| r.patterns.len()).sum::<usize>() + d.discards.len() + d.issues.len();
-    let by_kind: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", k.label())).collect();
-    writeln!(out, "{} entries read; {}", entries, if by_kind.is_empty() { "no findings".to_string() } else { by_kind.join(", ") })?;
+    let entries = d.actors.entries.len()
+        + d.agents.entries.len()
+        + d.verbs.roots.len()
+        + d.verbs
+            .roots
+            .iter()
+            .map(|r| r.patterns.len())
+            .sum::<usize>()
+        + d.discards.len()
+        + d.issues.len();
+    let by_kind: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.label()))
+        .collect();
+    writeln!(
+        out,
+        "{} entries read; {}",
+        entries,
+        if by_kind.is_empty() {
+            "no findings".to_string()
+        } else {
+            by_kind.join(", ")
+        }
+    )?;
     out.flush()?;
-    let problems = findings.iter().any(|f| f.kind != FindingKind::Unconvertible);
-    Ok(if problems { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let problems = findings
+        .iter()
+        .any(|f| f.kind != FindingKind::Unconvertible);
+    Ok(if problems {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Converts dictionaries into demarche's format under `--out`.
@@ -145,7 +197,8 @@ pub fn run_convert(args: ConvertArgs) -> Result<ExitCode> {
             bail!("{} exists (use --force to overwrite)", path.display());
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
         }
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {}", path.display());
@@ -154,5 +207,9 @@ pub fn run_convert(args: ConvertArgs) -> Result<ExitCode> {
         eprintln!("skipped entry {diag}");
     }
     eprintln!("{} file(s) written; {} construct(s) not expressible (marked `# tabari:`/`# petrarch:` in the output); {} entr(ies) skipped while reading", c.files.len(), c.notes.len(), d.diagnostics.len());
-    Ok(if d.diagnostics.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if d.diagnostics.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

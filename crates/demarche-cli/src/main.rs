@@ -3,8 +3,8 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use demarche::ingest::{self, IngestConfig, InputFormat};
-use demarche::sink::{self, OutputFormat};
 use demarche::pipeline::{self, Outcome, PipelineConfig, RunStats};
+use demarche::sink::{self, OutputFormat};
 use demarche::{CoderBuilder, Dictionaries, Document};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -118,15 +118,25 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let result = match cli.command {
         Command::Code(args) => run_code(args),
         Command::Explain(args) => run_explain(args),
-        Command::Dict { command: DictCommand::Check(opts) } => run_dict_check(opts),
-        Command::Dict { command: DictCommand::Lint(args) } => compat_cmd::run_lint(args),
-        Command::Dict { command: DictCommand::Convert(args) } => compat_cmd::run_convert(args),
+        Command::Dict {
+            command: DictCommand::Check(opts),
+        } => run_dict_check(opts),
+        Command::Dict {
+            command: DictCommand::Lint(args),
+        } => compat_cmd::run_lint(args),
+        Command::Dict {
+            command: DictCommand::Convert(args),
+        } => compat_cmd::run_convert(args),
         Command::Validate(args) => compat_cmd::run_validate(args),
     };
     match result {
@@ -152,12 +162,16 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
     let dict = match opts.dict.as_slice() {
         [] => Dictionaries::bundled(),
         [dir] if demarche::dict::DictionarySources::is_demarche_dir(dir) => {
-            Dictionaries::from_dir(dir).with_context(|| format!("loading dictionaries from {}", dir.display()))?
+            Dictionaries::from_dir(dir)
+                .with_context(|| format!("loading dictionaries from {}", dir.display()))?
         }
         paths => foreign_dictionaries(paths, quiet)?,
     };
     if !quiet && !dict.diagnostics.is_empty() {
-        eprintln!("demarche: {} dictionary problem(s) (see `demarche dict check`)", dict.diagnostics.len());
+        eprintln!(
+            "demarche: {} dictionary problem(s) (see `demarche dict check`)",
+            dict.diagnostics.len()
+        );
     }
     Ok(Arc::new(dict))
 }
@@ -178,7 +192,8 @@ fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> 
             files.push(p.clone());
         }
     }
-    let compat = demarche::compat::CompatDicts::from_files(&files).context("loading TABARI/PETRARCH dictionaries")?;
+    let compat = demarche::compat::CompatDicts::from_files(&files)
+        .context("loading TABARI/PETRARCH dictionaries")?;
     let converted = demarche::compat::convert::convert(&compat);
     if !quiet {
         eprintln!(
@@ -187,7 +202,9 @@ fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> 
             converted.notes.len()
         );
     }
-    Ok(Dictionaries::compile(demarche::dict::DictionarySources::from_files(&converted.files)))
+    Ok(Dictionaries::compile(
+        demarche::dict::DictionarySources::from_files(&converted.files),
+    ))
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
@@ -210,7 +227,9 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .build()?;
     let records = ingest::read_inputs(&args.inputs, &config)?;
     let writer: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = sink::sink_for(out_format, writer);
@@ -219,28 +238,42 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     let quiet = args.quiet;
     let started = std::time::Instant::now();
     let config = PipelineConfig::default().threads(args.threads);
-    let stats = pipeline::run(records, &coder, sink.as_mut(), &config, |outcome| match outcome {
-        Outcome::Coded { id, bytes, result } => {
-            if !quiet {
-                for w in &result.warnings {
-                    progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+    let stats = pipeline::run(
+        records,
+        &coder,
+        sink.as_mut(),
+        &config,
+        |outcome| match outcome {
+            Outcome::Coded { id, bytes, result } => {
+                if !quiet {
+                    for w in &result.warnings {
+                        progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+                    }
                 }
+                progress.inc(bytes as u64);
             }
-            progress.inc(bytes as u64);
-        }
-        Outcome::Rejected(r) => {
-            if !quiet {
-                progress.suspend(|| eprintln!("demarche: rejected {r}"));
+            Outcome::Rejected(r) => {
+                if !quiet {
+                    progress.suspend(|| eprintln!("demarche: rejected {r}"));
+                }
+                *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
             }
-            *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
-        }
-    })?;
+        },
+    )?;
     progress.finish_and_clear();
     if !args.quiet {
-        let summary = Summary { stats: &stats, reasons: &reasons, seconds: started.elapsed().as_secs_f64() };
+        let summary = Summary {
+            stats: &stats,
+            reasons: &reasons,
+            seconds: started.elapsed().as_secs_f64(),
+        };
         eprintln!("{summary}");
     }
-    Ok(if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if stats.rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A progress bar on a terminal (bytes of input, with documents/s and ETA); hidden otherwise.
@@ -249,7 +282,15 @@ fn progress_bar(inputs: &[PathBuf], quiet: bool) -> indicatif::ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let total: Option<u64> = inputs.iter().map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len())).sum();
+    let total: Option<u64> = inputs
+        .iter()
+        .map(|p| {
+            std::fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        })
+        .sum();
     let bar = match total {
         Some(t) => indicatif::ProgressBar::new(t),
         None => indicatif::ProgressBar::no_length(),
@@ -278,9 +319,17 @@ struct Summary<'a> {
 impl std::fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = self.stats;
-        write!(f, "demarche: {} document(s) read, {} coded, {} rejected, {} event(s)", s.read, s.coded, s.rejected, s.events)?;
+        write!(
+            f,
+            "demarche: {} document(s) read, {} coded, {} rejected, {} event(s)",
+            s.read, s.coded, s.rejected, s.events
+        )?;
         if !self.reasons.is_empty() {
-            let parts: Vec<String> = self.reasons.iter().map(|(k, v)| format!("{v} {k}")).collect();
+            let parts: Vec<String> = self
+                .reasons
+                .iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect();
             write!(f, " (rejected: {})", parts.join(", "))?;
         }
         if self.seconds > 0.0 {
@@ -298,7 +347,9 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
     } else {
         args.text.into_bytes()
     };
-    let coder = CoderBuilder::new().dictionaries(load_dictionaries(&args.dict, false)?).build()?;
+    let coder = CoderBuilder::new()
+        .dictionaries(load_dictionaries(&args.dict, false)?)
+        .build()?;
     let doc = Document::new("explain", args.date, text);
     let exp = coder.explain(&doc);
     let mut out = std::io::stdout().lock();
@@ -317,12 +368,20 @@ fn run_dict_check(opts: DictOptions) -> Result<ExitCode> {
     let d = load_dictionaries(&opts, true)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "actors:   {} phrases", d.actors.len())?;
-    writeln!(out, "agents:   {} phrases (plurals included)", d.agents.len())?;
+    writeln!(
+        out,
+        "agents:   {} phrases (plurals included)",
+        d.agents.len()
+    )?;
     writeln!(out, "verbs:    {} patterns", d.verbs.patterns().len())?;
     writeln!(out, "discards: {} phrases", d.discards.len())?;
     writeln!(out, "cameo:    {} codes", d.cameo.len())?;
     for diag in &d.diagnostics {
         writeln!(out, "{diag}")?;
     }
-    Ok(if d.diagnostics.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if d.diagnostics.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

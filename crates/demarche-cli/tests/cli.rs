@@ -13,22 +13,39 @@ fn demarche(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("binary runs");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("binary finishes")
 }
 
 fn events(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
-const STORY: &str = "US envoy Christopher Hill held talks with North Korean officials in Beijing on Tuesday.";
+const STORY: &str =
+    "US envoy Christopher Hill held talks with North Korean officials in Beijing on Tuesday.";
 
 #[test]
 fn stdin_text_with_date() {
-    let out = demarche(&["code", "-", "--date", "2006-11-30"], Some(STORY.as_bytes()));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = demarche(
+        &["code", "-", "--date", "2006-11-30"],
+        Some(STORY.as_bytes()),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ev = events(&out);
     assert!(!ev.is_empty());
     assert_eq!(ev[0]["doc"], "stdin");
@@ -57,14 +74,23 @@ fn jsonl_batch_with_corrupt_lines_reports_exactly_those() {
     let out = demarche(&["code", path.to_str().expect("utf8 path")], None);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let rejected: Vec<&str> = stderr.lines().filter(|l| l.starts_with("demarche: rejected")).collect();
+    let rejected: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("demarche: rejected"))
+        .collect();
     assert_eq!(rejected.len(), 100);
     for (line, n) in rejected.iter().zip(&corrupt) {
         assert!(line.contains(&format!("batch.jsonl:{n}:")), "{line}");
     }
-    assert!(stderr.contains("10000 document(s) read, 9900 coded, 100 rejected"), "{stderr}");
+    assert!(
+        stderr.contains("10000 document(s) read, 9900 coded, 100 rejected"),
+        "{stderr}"
+    );
     let ev = events(&out);
-    let docs: std::collections::HashSet<_> = ev.iter().map(|e| e["doc"].as_str().expect("doc").to_string()).collect();
+    let docs: std::collections::HashSet<_> = ev
+        .iter()
+        .map(|e| e["doc"].as_str().expect("doc").to_string())
+        .collect();
     assert_eq!(docs.len(), 9900);
 }
 
@@ -72,14 +98,37 @@ fn jsonl_batch_with_corrupt_lines_reports_exactly_those() {
 fn csv_in_csv_out_with_custom_columns() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("news.csv");
-    std::fs::write(&path, format!("story_id,published,body\na1,2006-11-30,\"{STORY}\"\na2,not-a-date,\"{STORY}\"\n")).expect("write");
-    let out = demarche(&["code", path.to_str().expect("path"), "--format", "csv", "--id-field", "story_id", "--date-field", "published", "--text-field", "body"], None);
+    std::fs::write(
+        &path,
+        format!("story_id,published,body\na1,2006-11-30,\"{STORY}\"\na2,not-a-date,\"{STORY}\"\n"),
+    )
+    .expect("write");
+    let out = demarche(
+        &[
+            "code",
+            path.to_str().expect("path"),
+            "--format",
+            "csv",
+            "--id-field",
+            "story_id",
+            "--date-field",
+            "published",
+            "--text-field",
+            "body",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut lines = stdout.lines();
-    assert!(lines.next().expect("header").starts_with("doc,sentence,sentence_start"));
+    assert!(lines
+        .next()
+        .expect("header")
+        .starts_with("doc,sentence,sentence_start"));
     assert!(lines.next().expect("row").starts_with("a1,0,0,"));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("news.csv:3: unreadable date 'not-a-date'"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("news.csv:3: unreadable date 'not-a-date'")
+    );
 }
 
 #[test]
@@ -92,7 +141,10 @@ fn directory_input_is_recursive_and_ids_are_file_names() {
     std::fs::write(dir.path().join("empty.txt"), "  \n").expect("write");
     let out = demarche(&["code", dir.path().to_str().expect("path")], None);
     assert_eq!(out.status.code(), Some(1), "the empty document is rejected");
-    let docs: std::collections::BTreeSet<String> = events(&out).iter().map(|e| e["doc"].as_str().expect("doc").to_string()).collect();
+    let docs: std::collections::BTreeSet<String> = events(&out)
+        .iter()
+        .map(|e| e["doc"].as_str().expect("doc").to_string())
+        .collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["a.txt", "sub/b.txt"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty document"));
 }
@@ -107,11 +159,23 @@ fn invalid_utf8_is_repaired_and_spans_index_original_bytes() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8"));
     let ev = events(&out);
-    let e = ev.iter().find(|e| e["source"]["code"] == "USAGOV").expect("event");
+    let e = ev
+        .iter()
+        .find(|e| e["source"]["code"] == "USAGOV")
+        .expect("event");
     let span = &e["source"]["span"];
-    let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
+    let (a, b) = (
+        span[0].as_u64().expect("start") as usize,
+        span[1].as_u64().expect("end") as usize,
+    );
     assert!(a >= start);
-    assert_eq!(&raw[a..b], b"US envoy Christopher Hill".as_slice().get(..b - a).expect("prefix"));
+    assert_eq!(
+        &raw[a..b],
+        b"US envoy Christopher Hill"
+            .as_slice()
+            .get(..b - a)
+            .expect("prefix")
+    );
     assert!(e["date"].is_null(), "no date given: events carry null");
 }
 
@@ -123,26 +187,57 @@ fn very_long_line_and_odd_input_do_not_panic() {
     }
     text.push_str("met. ((( \"\"\" ... -- ;;; 's n't U.S. .");
     let out = demarche(&["code", "-"], Some(text.as_bytes()));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Many verbs and actors in one line without a sentence boundary: sentences are capped, so
     // this stays linear and codes events all along the line.
     let runaway = "Russia met China and Iran said Japan attacked Korea ".repeat(6000);
     let out = demarche(&["code", "-"], Some(runaway.as_bytes()));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(events(&out).len() > 1000);
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(demarche(&["code"], None).status.code(), Some(2));
-    assert_eq!(demarche(&["code", "-", "--date", "yesterday"], Some(b"x")).status.code(), Some(2));
-    assert_eq!(demarche(&["code", "/no/such/file.txt"], None).status.code(), Some(2));
-    assert_eq!(demarche(&["code", "-", "--format", "xml"], Some(b"x")).status.code(), Some(2));
+    assert_eq!(
+        demarche(&["code", "-", "--date", "yesterday"], Some(b"x"))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        demarche(&["code", "/no/such/file.txt"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        demarche(&["code", "-", "--format", "xml"], Some(b"x"))
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn explain_shows_tokens_entries_and_decisions() {
-    let out = demarche(&["explain", "Hill held several meetings with Kim Kye-gwan in Beijing.", "--date", "2006-11-30"], None);
+    let out = demarche(
+        &[
+            "explain",
+            "Hill held several meetings with Kim Kye-gwan in Beijing.",
+            "--date",
+            "2006-11-30",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("tokens:") && s.contains("held/VBD(hold)"), "{s}");
@@ -168,13 +263,25 @@ fn broken_pipe_is_quiet_success() {
     std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
     drop(stdout);
     let out = child.wait_with_output().expect("finish");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("error"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("error"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn seed_like_first_line_is_harmless() {
-    let out = demarche(&["code", "-", "--date", "2006-11-30"], Some(format!(",\n{STORY}").as_bytes()));
+    let out = demarche(
+        &["code", "-", "--date", "2006-11-30"],
+        Some(format!(",\n{STORY}").as_bytes()),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(events(&out).iter().all(|e| e["sentence"] == 1));
     let _ = Path::new(".");
@@ -192,16 +299,35 @@ fn code_accepts_tabari_dictionaries() {
     let agents = write("t.agents", "GOVERNMENT_ [~GOV]\n");
     let verbs = write("t.verbs", "ACCUSE [112]\nMEET [040]\n- * WITH [040]\n");
     let out = demarche(
-        &["code", "-", "--dict", &actors, "--dict", &agents, "--dict", &verbs],
+        &[
+            "code", "-", "--dict", &actors, "--dict", &agents, "--dict", &verbs,
+        ],
         Some(b"The Arnor government accused Gondor. Arnor met Gondor."),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ev = events(&out);
     let triples: Vec<(String, String, String)> = ev
         .iter()
-        .map(|e| (e["source"]["code"].as_str().unwrap_or("").into(), e["target"]["code"].as_str().unwrap_or("").into(), e["cameo"].as_str().unwrap_or("").into()))
+        .map(|e| {
+            (
+                e["source"]["code"].as_str().unwrap_or("").into(),
+                e["target"]["code"].as_str().unwrap_or("").into(),
+                e["cameo"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
-    assert!(triples.contains(&("ARNGOV".into(), "GON".into(), "112".into())), "{triples:?}");
-    assert!(triples.contains(&("ARN".into(), "GON".into(), "040".into())), "{triples:?}");
+    assert!(
+        triples.contains(&("ARNGOV".into(), "GON".into(), "112".into())),
+        "{triples:?}"
+    );
+    assert!(
+        triples.contains(&("ARN".into(), "GON".into(), "040".into())),
+        "{triples:?}"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("converted 3 TABARI/PETRARCH file(s)"));
 }

@@ -6,7 +6,10 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn demarche(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_demarche")).args(args).output().expect("run demarche")
+    Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .args(args)
+        .output()
+        .expect("run demarche")
 }
 
 fn stdout(o: &Output) -> String {
@@ -20,9 +23,17 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 }
 
 fn tabari_project(dir: &Path, second_expected: &str) -> String {
-    write(dir, "t.actors", "ARNOR [ARN]\nGONDOR [GON]\nGOLLUM\n+SMEAGOL\n  [HOB <950601]\n  [HOBREB]\nBROKEN [X\n");
+    write(
+        dir,
+        "t.actors",
+        "ARNOR [ARN]\nGONDOR [GON]\nGOLLUM\n+SMEAGOL\n  [HOB <950601]\n  [HOBREB]\nBROKEN [X\n",
+    );
     write(dir, "t.agents", "GOVERNMENT_ [~GOV]\n");
-    write(dir, "t.verbs", "RESTORE [060]\n- * DIPLOMATIC TIES [064]\nMEET [031:031]\n");
+    write(
+        dir,
+        "t.verbs",
+        "RESTORE [060]\n- * DIPLOMATIC TIES [064]\nMEET [031:031]\n",
+    );
     write(dir, "t.options", "SET: MINIMUM WORDS = 3\n");
     write(
         dir,
@@ -38,7 +49,10 @@ fn validate_reports_pass_fail_and_summary() {
     let project = tabari_project(dir.path(), "{ ARNGOV / GON / 031 } { GON / ARNGOV / 031 }");
     let o = demarche(&["validate", &project]);
     let out = stdout(&o);
-    assert!(out.contains("PASS T-01") && out.contains("PASS T-02"), "{out}");
+    assert!(
+        out.contains("PASS T-01") && out.contains("PASS T-02"),
+        "{out}"
+    );
     assert!(out.contains("skipped entry t.actors:7"), "{out}");
     assert!(out.contains("2/2 standard records"), "{out}");
     assert_eq!(o.status.code(), Some(0), "{out}");
@@ -46,7 +60,12 @@ fn validate_reports_pass_fail_and_summary() {
     let project = tabari_project(dir.path(), "{ ARN / GON / 031 }");
     let o = demarche(&["validate", &project, "--failures"]);
     let out = stdout(&o);
-    assert!(out.contains("FAIL T-02") && out.contains("expected: { ARN / GON / 031 }") && out.contains("produced: { ARNGOV / GON / 031 }"), "{out}");
+    assert!(
+        out.contains("FAIL T-02")
+            && out.contains("expected: { ARN / GON / 031 }")
+            && out.contains("produced: { ARNGOV / GON / 031 }"),
+        "{out}"
+    );
     assert!(!out.contains("PASS T-01"), "{out}");
     assert_eq!(o.status.code(), Some(1));
 }
@@ -55,7 +74,11 @@ fn validate_reports_pass_fail_and_summary() {
 fn lint_and_convert() {
     let dir = tempfile::tempdir().expect("tempdir");
     let actors = write(dir.path(), "x.actors", "ARNOR [ARN]\nARNOR [ARN]\nGONDOR [GON]\nGONDOR [GOX]\nBAD [991301-991231]\nG7_ [USA/JPN]\n");
-    let verbs = write(dir.path(), "x.verbs", "MEET [031]\n- * IN [032]\n- * IN [033]\n- SAID * [034]\n");
+    let verbs = write(
+        dir.path(),
+        "x.verbs",
+        "MEET [031]\n- * IN [032]\n- * IN [033]\n- SAID * [034]\n",
+    );
     let o = demarche(&["dict", "lint", &actors, &verbs]);
     let out = stdout(&o);
     for kind in ["duplicate", "conflict", "unreachable", "unconvertible"] {
@@ -65,20 +88,54 @@ fn lint_and_convert() {
     assert_eq!(o.status.code(), Some(1));
 
     let outdir = dir.path().join("out");
-    let o = demarche(&["dict", "convert", &actors, &verbs, "--out", &outdir.to_string_lossy()]);
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr)); // the bad line was skipped
+    let o = demarche(&[
+        "dict",
+        "convert",
+        &actors,
+        &verbs,
+        "--out",
+        &outdir.to_string_lossy(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    ); // the bad line was skipped
     let a = std::fs::read_to_string(outdir.join("actors/x_actors.txt")).expect("actors written");
-    assert!(a.contains("ARN : arnor") && a.contains("coded compound"), "{a}");
+    assert!(
+        a.contains("ARN : arnor") && a.contains("coded compound"),
+        "{a}"
+    );
     let v = std::fs::read_to_string(outdir.join("verbs.txt")).expect("verbs written");
-    assert!(v.contains("031 : meet") && v.contains("032 : meet * in") && v.contains("before the verb"), "{v}");
+    assert!(
+        v.contains("031 : meet") && v.contains("032 : meet * in") && v.contains("before the verb"),
+        "{v}"
+    );
     // refuses to overwrite without --force
-    let o = demarche(&["dict", "convert", &actors, "--out", &outdir.to_string_lossy()]);
+    let o = demarche(&[
+        "dict",
+        "convert",
+        &actors,
+        "--out",
+        &outdir.to_string_lossy(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn missing_inputs_are_usage_errors() {
-    assert_eq!(demarche(&["validate", "/nonexistent/Validate.project"]).status.code(), Some(2));
-    assert_eq!(demarche(&["dict", "lint", "/nonexistent.actors"]).status.code(), Some(2));
+    assert_eq!(
+        demarche(&["validate", "/nonexistent/Validate.project"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        demarche(&["dict", "lint", "/nonexistent.actors"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(demarche(&["dict", "convert"]).status.code(), Some(2));
 }

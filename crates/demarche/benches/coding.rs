@@ -22,7 +22,13 @@ const SENTENCES: &[&str] = &[
 ];
 
 fn corpus(n: usize) -> String {
-    SENTENCES.iter().cycle().take(n).copied().collect::<Vec<_>>().join(" ")
+    SENTENCES
+        .iter()
+        .cycle()
+        .take(n)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn benches(c: &mut Criterion) {
@@ -42,7 +48,11 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let analysed = analyze(corpus(SENTENCES.len()).as_bytes(), &dict.lexicon);
-    let encoded: Vec<EncodedSentence> = analysed.sentences.iter().map(|s| EncodedSentence::new(&s.tokens)).collect();
+    let encoded: Vec<EncodedSentence> = analysed
+        .sentences
+        .iter()
+        .map(|s| EncodedSentence::new(&s.tokens))
+        .collect();
     let mut g = c.benchmark_group("match");
     g.throughput(Throughput::Elements(n));
     g.bench_function("actors and agents (one automaton)", |b| {
@@ -68,25 +78,45 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("code");
     g.throughput(Throughput::Elements(n));
     let doc = Document::new("bench", None, corpus(SENTENCES.len()));
-    g.bench_function("whole sentences (analyse + code + places)", |b| b.iter(|| black_box(coder.code(&doc))));
+    g.bench_function("whole sentences (analyse + code + places)", |b| {
+        b.iter(|| black_box(coder.code(&doc)))
+    });
     g.finish();
 
     // Naive baseline against the compiled matcher, on the same phrases.
-    let phrases: Vec<String> = dict.actors.entries().iter().map(|e| e.phrase.clone()).collect();
+    let phrases: Vec<String> = dict
+        .actors
+        .entries()
+        .iter()
+        .map(|e| e.phrase.clone())
+        .collect();
     let plain = corpus(SENTENCES.len());
     let mut g = c.benchmark_group("baseline");
     g.throughput(Throughput::Elements(n));
     g.sample_size(10);
     for size in [500usize, 2000] {
-        let regexes: Vec<regex::Regex> =
-            phrases.iter().take(size).filter_map(|p| regex::Regex::new(&format!(r"(?i)\b{}\b", regex::escape(p))).ok()).collect();
-        g.bench_with_input(BenchmarkId::new("naive: one regex per phrase", size), &regexes, |b, rs| {
-            b.iter(|| rs.iter().map(|r| r.find_iter(&plain).count()).sum::<usize>())
-        });
+        let regexes: Vec<regex::Regex> = phrases
+            .iter()
+            .take(size)
+            .filter_map(|p| regex::Regex::new(&format!(r"(?i)\b{}\b", regex::escape(p))).ok())
+            .collect();
+        g.bench_with_input(
+            BenchmarkId::new("naive: one regex per phrase", size),
+            &regexes,
+            |b, rs| {
+                b.iter(|| {
+                    rs.iter()
+                        .map(|r| r.find_iter(&plain).count())
+                        .sum::<usize>()
+                })
+            },
+        );
         let compiled = PhraseSet::new(&phrases[..size]);
-        g.bench_with_input(BenchmarkId::new("compiled: one automaton", size), &compiled, |b, set| {
-            b.iter(|| encoded.iter().map(|e| set.find_all(e).len()).sum::<usize>())
-        });
+        g.bench_with_input(
+            BenchmarkId::new("compiled: one automaton", size),
+            &compiled,
+            |b, set| b.iter(|| encoded.iter().map(|e| set.find_all(e).len()).sum::<usize>()),
+        );
     }
     g.finish();
 }

@@ -24,8 +24,25 @@ fn main() {
         if !args[1..].contains(&r.id) {
             continue;
         }
-        println!("== {} {:?}\n{}\n{}", r.id, r.date, r.text, suite.engine.explain(&r.text, r.date));
+        println!(
+            "== {} {:?}\n{}\n{}",
+            r.id,
+            r.date,
+            r.text,
+            suite.engine.explain(&r.text, r.date)
+        );
         let c = suite.engine.code(&r.text, r.date);
-        println!("  expected {:?}\n  produced {:?} complex={} discarded={} fired={:?}", r.expected.events.iter().map(|e| e.to_string()).collect::<Vec<_>>(), c.events.iter().map(|e| e.to_string()).collect::<Vec<_>>(), c.complex, c.discarded, c.fired);
+        println!(
+            "  expected {:?}\n  produced {:?} complex={} discarded={} fired={:?}",
+            r.expected
+                .events
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>(),
+            c.events.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+            c.complex,
+            c.discarded,
+            c.fired
+        );
     }
 }

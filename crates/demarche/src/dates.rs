@@ -44,9 +44,32 @@ pub enum TimeValue {
     RelativeMonth(i32),
 }
 
-const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_ABBR: &[&str] = &["jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec."];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBR: &[&str] = &[
+    "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn month_of(t: &Token) -> Option<u32> {
     let l = t.lower.as_str();
@@ -57,13 +80,22 @@ fn month_of(t: &Token) -> Option<u32> {
     if l == "may" || l == "march" {
         // Only as months when capitalized mid-sentence; callers check context further.
     }
-    MONTHS.iter().position(|m| *m == l).or_else(|| MONTH_ABBR.iter().position(|m| *m == l)).or_else(|| if l == "sept." { Some(8) } else { None }).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == l)
+        .or_else(|| MONTH_ABBR.iter().position(|m| *m == l))
+        .or_else(|| if l == "sept." { Some(8) } else { None })
+        .map(|i| i as u32 + 1)
 }
 
 fn number(t: Option<&Token>) -> Option<u32> {
     let t = t?;
     let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || !(t.lower.len() == digits.len() || matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th")) {
+    if digits.is_empty()
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !(t.lower.len() == digits.len()
+            || matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th"))
+    {
         return None;
     }
     digits.parse().ok()
@@ -79,7 +111,11 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
     let mut i = 0;
     while i < tokens.len() {
         if let Some((end, value)) = at(tokens, i) {
-            out.push(TimeExpression { start: i, end, value });
+            out.push(TimeExpression {
+                start: i,
+                end,
+                value,
+            });
             i = end;
         } else {
             i += 1;
@@ -99,7 +135,12 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
         return Some((i + 1, TimeValue::Weekday(w as u32)));
     }
     if let Some(m) = month_of(t) {
-        if matches!(t.lower.as_str(), "may" | "march") && !(matches!(word(tokens, i.wrapping_sub(1)), "in" | "since" | "until" | "last" | "early" | "late" | "mid" | "of" | "on" | "by") || number(tokens.get(i + 1)).is_some()) {
+        if matches!(t.lower.as_str(), "may" | "march")
+            && !(matches!(
+                word(tokens, i.wrapping_sub(1)),
+                "in" | "since" | "until" | "last" | "early" | "late" | "mid" | "of" | "on" | "by"
+            ) || number(tokens.get(i + 1)).is_some())
+        {
             return None;
         }
         if let Some(d) = number(tokens.get(i + 1)).filter(|d| (1..=31).contains(d)) {
@@ -130,7 +171,10 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
         }
     }
     if let Some(y) = year_at(tokens, i) {
-        if matches!(word(tokens, i.wrapping_sub(1)), "in" | "since" | "until" | "of" | "by" | "early" | "late" | "mid" | "during") {
+        if matches!(
+            word(tokens, i.wrapping_sub(1)),
+            "in" | "since" | "until" | "of" | "by" | "early" | "late" | "mid" | "during"
+        ) {
             return Some((i + 1, TimeValue::Year(y)));
         }
     }
@@ -157,7 +201,11 @@ pub fn resolve(value: TimeValue, doc: Date) -> Option<(String, DatePrecision)> {
         }
         TimeValue::MonthDay(m, d) => {
             let this_year = NaiveDate::from_ymd_opt(doc.year(), m, d)?;
-            day(if this_year > doc { NaiveDate::from_ymd_opt(doc.year() - 1, m, d)? } else { this_year })
+            day(if this_year > doc {
+                NaiveDate::from_ymd_opt(doc.year() - 1, m, d)?
+            } else {
+                this_year
+            })
         }
         TimeValue::FullDate(y, m, d) => day(NaiveDate::from_ymd_opt(y, m, d)?),
         TimeValue::Month(m, offset) => {
@@ -187,30 +235,64 @@ mod tests {
     fn resolve_in(text: &str, doc: &str) -> Vec<String> {
         let a = analyze(text.as_bytes(), &Lexicon::new([]));
         let doc = NaiveDate::parse_from_str(doc, "%Y-%m-%d").expect("date");
-        find(&a.sentences[0].tokens).into_iter().filter_map(|e| resolve(e.value, doc)).map(|(s, _)| s).collect()
+        find(&a.sentences[0].tokens)
+            .into_iter()
+            .filter_map(|e| resolve(e.value, doc))
+            .map(|(s, _)| s)
+            .collect()
     }
 
     #[test]
     fn weekdays_are_in_the_past() {
         // 2006-11-30 was a Thursday.
-        assert_eq!(resolve_in("They met Tuesday and Wednesday.", "2006-11-30"), ["2006-11-28", "2006-11-29"]);
-        assert_eq!(resolve_in("He spoke Thursday.", "2006-11-30"), ["2006-11-30"]);
+        assert_eq!(
+            resolve_in("They met Tuesday and Wednesday.", "2006-11-30"),
+            ["2006-11-28", "2006-11-29"]
+        );
+        assert_eq!(
+            resolve_in("He spoke Thursday.", "2006-11-30"),
+            ["2006-11-30"]
+        );
     }
 
     #[test]
     fn month_days_and_months() {
-        assert_eq!(resolve_in("The test on October 9 shocked Tokyo.", "2006-11-30"), ["2006-10-09"]);
-        assert_eq!(resolve_in("The deal of December 20 collapsed.", "2006-11-30"), ["2005-12-20"]);
-        assert_eq!(resolve_in("An agreement made in September last year held.", "2006-11-30"), ["2005-09"]);
+        assert_eq!(
+            resolve_in("The test on October 9 shocked Tokyo.", "2006-11-30"),
+            ["2006-10-09"]
+        );
+        assert_eq!(
+            resolve_in("The deal of December 20 collapsed.", "2006-11-30"),
+            ["2005-12-20"]
+        );
+        assert_eq!(
+            resolve_in(
+                "An agreement made in September last year held.",
+                "2006-11-30"
+            ),
+            ["2005-09"]
+        );
         assert_eq!(resolve_in("Talks started in 2003.", "2006-11-30"), ["2003"]);
-        assert_eq!(resolve_in("Talks broke down late last year.", "2006-11-30"), ["2005"]);
-        assert_eq!(resolve_in("He met Putin on 5 March 2014.", "2016-01-01"), ["2014-03-05"]);
-        assert_eq!(resolve_in("Envoys met this week and yesterday.", "2006-11-30"), ["2006-11", "2006-11-29"]);
+        assert_eq!(
+            resolve_in("Talks broke down late last year.", "2006-11-30"),
+            ["2005"]
+        );
+        assert_eq!(
+            resolve_in("He met Putin on 5 March 2014.", "2016-01-01"),
+            ["2014-03-05"]
+        );
+        assert_eq!(
+            resolve_in("Envoys met this week and yesterday.", "2006-11-30"),
+            ["2006-11", "2006-11-29"]
+        );
     }
 
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert!(resolve_in("Iran may resume talks.", "2006-11-30").is_empty());
-        assert_eq!(resolve_in("Iran resumed talks in May.", "2006-11-30"), ["2006-05"]);
+        assert_eq!(
+            resolve_in("Iran resumed talks in May.", "2006-11-30"),
+            ["2006-05"]
+        );
     }
 }

@@ -15,8 +15,8 @@ pub mod dict;
 pub mod error;
 pub mod ingest;
 pub mod model;
-pub mod resolve;
 pub mod pipeline;
+pub mod resolve;
 pub mod sink;
 pub mod text;
 

@@ -19,7 +19,10 @@ pub struct Span {
 impl Span {
     /// Creates a span; `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 }
 
@@ -54,7 +57,12 @@ pub struct Document {
 impl Document {
     /// Creates a document with no metadata.
     pub fn new(id: impl Into<String>, date: Option<Date>, text: impl Into<Vec<u8>>) -> Document {
-        Document { id: id.into(), date, text: text.into(), metadata: BTreeMap::new() }
+        Document {
+            id: id.into(),
+            date,
+            text: text.into(),
+            metadata: BTreeMap::new(),
+        }
     }
 }
 

@@ -20,7 +20,11 @@ pub struct PipelineConfig {
 
 impl Default for PipelineConfig {
     fn default() -> Self {
-        PipelineConfig { threads: 0, chunk_documents: 1024, chunk_bytes: 16 << 20 }
+        PipelineConfig {
+            threads: 0,
+            chunk_documents: 1024,
+            chunk_bytes: 16 << 20,
+        }
     }
 }
 
@@ -124,7 +128,11 @@ pub fn run(
                     stats.coded += 1;
                     stats.events += coded.events.len();
                     stats.sentences += coded.sentences;
-                    observe(Outcome::Coded { id: &d.id, bytes: d.text.len(), result: coded });
+                    observe(Outcome::Coded {
+                        id: &d.id,
+                        bytes: d.text.len(),
+                        result: coded,
+                    });
                 }
                 (Record::Rejected(r), _) => {
                     stats.rejected += 1;
@@ -140,10 +148,12 @@ pub fn run(
 
 /// Codes one document; a panic (a bug) becomes a warning instead of ending the batch.
 fn code_isolated(coder: &Coder, doc: &crate::model::Document) -> CodedDocument {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(doc))).unwrap_or_else(|_| CodedDocument {
-        warnings: vec!["internal error while coding; document skipped".into()],
-        ..CodedDocument::default()
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(doc))).unwrap_or_else(
+        |_| CodedDocument {
+            warnings: vec!["internal error while coding; document skipped".into()],
+            ..CodedDocument::default()
+        },
+    )
 }
 
 #[cfg(test)]
@@ -166,16 +176,31 @@ mod tests {
     fn output_keeps_input_order_across_chunks_and_threads() {
         let coder = Coder::bundled();
         let records: Vec<Record> = (0..50)
-            .map(|i| Record::Document(Document::new(format!("d{i}"), None, "Russia condemned Ukraine. China met Japan.")))
-            .chain(std::iter::once(Record::Rejected(Rejection { location: "x:1".into(), reason: "bad".into() })))
+            .map(|i| {
+                Record::Document(Document::new(
+                    format!("d{i}"),
+                    None,
+                    "Russia condemned Ukraine. China met Japan.",
+                ))
+            })
+            .chain(std::iter::once(Record::Rejected(Rejection {
+                location: "x:1".into(),
+                reason: "bad".into(),
+            })))
             .collect();
         let mut sink = Collect(Vec::new());
         let mut seen = Vec::new();
-        let stats = run(records.into_iter(), &coder, &mut sink, &PipelineConfig::default().threads(2).chunk_documents(7), |o| {
-            if let Outcome::Coded { id, .. } = o {
-                seen.push(id.to_string());
-            }
-        })
+        let stats = run(
+            records.into_iter(),
+            &coder,
+            &mut sink,
+            &PipelineConfig::default().threads(2).chunk_documents(7),
+            |o| {
+                if let Outcome::Coded { id, .. } = o {
+                    seen.push(id.to_string());
+                }
+            },
+        )
         .expect("run");
         assert_eq!(stats.read, 51);
         assert_eq!(stats.rejected, 1);

@@ -17,9 +17,17 @@ fn parse_expected(s: &str) -> Result<BTreeSet<Triple>, String> {
     s.split(';')
         .map(|e| {
             let e = e.trim();
-            let (actors, code) = e.split_once(':').ok_or_else(|| format!("bad expected event '{e}'"))?;
-            let (src, tgt) = actors.split_once('>').ok_or_else(|| format!("bad expected event '{e}'"))?;
-            Ok((src.trim().to_string(), tgt.trim().to_string(), code.trim().to_string()))
+            let (actors, code) = e
+                .split_once(':')
+                .ok_or_else(|| format!("bad expected event '{e}'"))?;
+            let (src, tgt) = actors
+                .split_once('>')
+                .ok_or_else(|| format!("bad expected event '{e}'"))?;
+            Ok((
+                src.trim().to_string(),
+                tgt.trim().to_string(),
+                code.trim().to_string(),
+            ))
         })
         .collect()
 }
@@ -46,9 +54,17 @@ fn data_driven_cases() {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            let where_ = format!("{}:{}", file.file_name().unwrap_or_default().to_string_lossy(), n + 1);
+            let where_ = format!(
+                "{}:{}",
+                file.file_name().unwrap_or_default().to_string_lossy(),
+                n + 1
+            );
             assert_eq!(cols.len(), 4, "{where_}: expected 4 tab-separated columns");
-            let date = if cols[1] == "-" { None } else { demarche::ingest::parse_date(cols[1]) };
+            let date = if cols[1] == "-" {
+                None
+            } else {
+                demarche::ingest::parse_date(cols[1])
+            };
             let expected = parse_expected(cols[3]).unwrap_or_else(|e| panic!("{where_}: {e}"));
             let doc = Document::new(cols[0], date, cols[2]);
             let produced: BTreeSet<Triple> = coder
@@ -60,8 +76,12 @@ fn data_driven_cases() {
                     (code(e.source), code(e.target), e.cameo)
                 })
                 .collect();
-            let all_expected_found = expected.iter().all(|x| produced.iter().any(|p| matches(x, p)));
-            let no_extra = produced.iter().all(|p| expected.iter().any(|x| matches(x, p)));
+            let all_expected_found = expected
+                .iter()
+                .all(|x| produced.iter().any(|p| matches(x, p)));
+            let no_extra = produced
+                .iter()
+                .all(|p| expected.iter().any(|x| matches(x, p)));
             if tracked_only {
                 gaps_total += 1;
                 gaps_passing += usize::from(all_expected_found && no_extra);
@@ -69,11 +89,22 @@ fn data_driven_cases() {
             }
             total += 1;
             if !(all_expected_found && no_extra) {
-                failures.push(format!("{where_} [{}] {}\n    expected {:?}\n    produced {:?}", cols[0], cols[2], expected, produced));
+                failures.push(format!(
+                    "{where_} [{}] {}\n    expected {:?}\n    produced {:?}",
+                    cols[0], cols[2], expected, produced
+                ));
             }
         }
     }
-    println!("{} of {total} cases passed; known gaps: {gaps_passing} of {gaps_total} now pass", total - failures.len());
+    println!(
+        "{} of {total} cases passed; known gaps: {gaps_passing} of {gaps_total} now pass",
+        total - failures.len()
+    );
     assert!(total > 0, "no cases found");
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

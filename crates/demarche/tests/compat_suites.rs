@@ -14,7 +14,10 @@ fn shared() -> Option<PathBuf> {
     if p.join("validation").is_dir() {
         Some(p)
     } else {
-        eprintln!("notice: {} not found; skipping the TABARI/PETRARCH compatibility suites", p.display());
+        eprintln!(
+            "notice: {} not found; skipping the TABARI/PETRARCH compatibility suites",
+            p.display()
+        );
         None
     }
 }
@@ -27,11 +30,42 @@ fn run(path: &Path, threshold: f64, name: &str) -> f64 {
     let mut suite = Suite::load(path).unwrap_or_else(|e| panic!("{name}: {e}"));
     let (outcomes, sum) = suite.run();
     for o in outcomes.iter().filter(|o| !o.pass && o.record.standard) {
-        eprintln!("FAIL {}: expected {:?} got {:?}{}{}", o.record.id, o.record.expected.events.iter().map(|e| e.to_string()).collect::<Vec<_>>(), o.produced.events.iter().map(|e| e.to_string()).collect::<Vec<_>>(), if o.produced.complex { " (complex)" } else { "" }, if o.produced.discarded { " (discarded)" } else { "" });
+        eprintln!(
+            "FAIL {}: expected {:?} got {:?}{}{}",
+            o.record.id,
+            o.record
+                .expected
+                .events
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>(),
+            o.produced
+                .events
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>(),
+            if o.produced.complex { " (complex)" } else { "" },
+            if o.produced.discarded {
+                " (discarded)"
+            } else {
+                ""
+            }
+        );
     }
-    eprintln!("{name}: {}/{} standard records pass ({:.1}%), {}/{} overall", sum.standard_passed, sum.standard, sum.standard_rate(), sum.passed, sum.total);
+    eprintln!(
+        "{name}: {}/{} standard records pass ({:.1}%), {}/{} overall",
+        sum.standard_passed,
+        sum.standard,
+        sum.standard_rate(),
+        sum.passed,
+        sum.total
+    );
     if enforce() {
-        assert!(sum.standard_rate() >= threshold, "{name}: {:.1}% < {threshold}%", sum.standard_rate());
+        assert!(
+            sum.standard_rate() >= threshold,
+            "{name}: {:.1}% < {threshold}%",
+            sum.standard_rate()
+        );
     }
     sum.standard_rate()
 }
@@ -39,7 +73,11 @@ fn run(path: &Path, threshold: f64, name: &str) -> f64 {
 #[test]
 fn tabari_validation_suite() {
     let Some(s) = shared() else { return };
-    run(&s.join("validation/tabari/Validate.project"), 95.0, "TABARI");
+    run(
+        &s.join("validation/tabari/Validate.project"),
+        95.0,
+        "TABARI",
+    );
 }
 
 /// PETRARCH codes from CoreNLP parse trees; the compat engine ignores the trees and codes the
@@ -47,7 +85,11 @@ fn tabari_validation_suite() {
 #[test]
 fn petrarch_unit_tests() {
     let Some(s) = shared() else { return };
-    run(&s.join("validation/petrarch/PETR.UnitTest.records.xml"), 90.0, "PETRARCH");
+    run(
+        &s.join("validation/petrarch/PETR.UnitTest.records.xml"),
+        90.0,
+        "PETRARCH",
+    );
 }
 
 #[test]
@@ -55,17 +97,22 @@ fn full_dictionaries_load_and_report_skips() {
     let Some(s) = shared() else { return };
     for sub in ["tabari", "phoenix"] {
         let dir = s.join("dictionaries").join(sub);
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             let text = demarche::compat::read_text(&p).unwrap_or_default();
-            let Some(kind) = demarche::compat::detect(&p, &text) else { continue };
+            let Some(kind) = demarche::compat::detect(&p, &text) else {
+                continue;
+            };
             if p.extension().is_some_and(|x| x == "rst") || kind.1 == DictKind::Project {
                 continue;
             }
             let t = std::time::Instant::now();
             let mut d = CompatDicts::default();
-            d.add_file(&p, Some(kind)).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            d.add_file(&p, Some(kind))
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             d.finish();
             let engine = demarche::compat::engine::Engine::new(d);
             let elapsed = t.elapsed();
@@ -73,12 +120,30 @@ fn full_dictionaries_load_and_report_skips() {
             for diag in &d.diagnostics {
                 assert!(diag.line > 0, "{diag}");
             }
-            let entries = d.actors.entries.len() + d.agents.entries.len() + d.verbs.roots.len() + d.discards.len() + d.issues.len() + d.options.labels.len();
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            eprintln!("{name}: {entries} entries, {} skipped, {elapsed:?}", d.diagnostics.len());
-            assert!(entries * 50 > text.lines().count(), "{name}: only {entries} entries read from {} lines", text.lines().count());
+            let entries = d.actors.entries.len()
+                + d.agents.entries.len()
+                + d.verbs.roots.len()
+                + d.discards.len()
+                + d.issues.len()
+                + d.options.labels.len();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            eprintln!(
+                "{name}: {entries} entries, {} skipped, {elapsed:?}",
+                d.diagnostics.len()
+            );
+            assert!(
+                entries * 50 > text.lines().count(),
+                "{name}: only {entries} entries read from {} lines",
+                text.lines().count()
+            );
             if !cfg!(debug_assertions) {
-                assert!(elapsed.as_secs_f64() < 1.0, "{name}: loading took {elapsed:?}");
+                assert!(
+                    elapsed.as_secs_f64() < 1.0,
+                    "{name}: loading took {elapsed:?}"
+                );
             }
         }
     }
@@ -89,11 +154,41 @@ fn full_dictionaries_load_and_report_skips() {
 #[test]
 fn full_dictionaries_code_arbitrary_lines() {
     let Some(s) = shared() else { return };
-    let text = demarche::compat::read_text(&s.join("validation/tabari/Validate.text")).unwrap_or_default();
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(3000).collect();
+    let text =
+        demarche::compat::read_text(&s.join("validation/tabari/Validate.text")).unwrap_or_default();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3000)
+        .collect();
     let sets: [(&str, Vec<PathBuf>); 2] = [
-        ("phoenix", ["CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt"].iter().map(|f| s.join("dictionaries/phoenix").join(f)).collect()),
-        ("tabari", ["CAMEO.091003.master.verbs", "Levant.080629.actors", "Internatnl.120521.actors", "PSU.120522.agents", "CAMEO.09b5.options"].iter().map(|f| s.join("dictionaries/tabari").join(f)).collect()),
+        (
+            "phoenix",
+            [
+                "CAMEO.2.0.txt",
+                "Phoenix.Countries.actors.txt",
+                "Phoenix.International.actors.txt",
+                "Phoenix.MilNonState.actors.txt",
+                "Phoenix.agents.txt",
+                "Phoenix.discards.txt",
+            ]
+            .iter()
+            .map(|f| s.join("dictionaries/phoenix").join(f))
+            .collect(),
+        ),
+        (
+            "tabari",
+            [
+                "CAMEO.091003.master.verbs",
+                "Levant.080629.actors",
+                "Internatnl.120521.actors",
+                "PSU.120522.agents",
+                "CAMEO.09b5.options",
+            ]
+            .iter()
+            .map(|f| s.join("dictionaries/tabari").join(f))
+            .collect(),
+        ),
     ];
     for (name, files) in sets {
         let t = std::time::Instant::now();
@@ -106,6 +201,10 @@ fn full_dictionaries_code_arbitrary_lines() {
         for l in &lines {
             events += engine.code(l, None).events.len();
         }
-        eprintln!("{name}: loaded in {loaded:?}; coded {} lines in {:?} ({events} events)", lines.len(), t.elapsed());
+        eprintln!(
+            "{name}: loaded in {loaded:?}; coded {} lines in {:?} ({events} events)",
+            lines.len(),
+            t.elapsed()
+        );
     }
 }

@@ -4,7 +4,10 @@
 use demarche::resolve::{fold_key, PlaceResolver};
 use demarche::text::{analyze, Lexicon};
 
-const CASES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/places/places.tsv"));
+const CASES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/places/places.tsv"
+));
 
 struct Case<'a> {
     line: usize,
@@ -21,12 +24,21 @@ fn cases() -> Vec<Case<'static>> {
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
         .map(|(i, l)| {
             let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 4, "places.tsv:{}: expected 4 tab-separated fields", i + 1);
+            assert_eq!(
+                f.len(),
+                4,
+                "places.tsv:{}: expected 4 tab-separated fields",
+                i + 1
+            );
             let dash = |s: &'static str| (s != "-").then_some(s);
             Case {
                 line: i + 1,
                 sentence: f[0],
-                context: if f[1] == "-" { Vec::new() } else { f[1].split(',').map(str::trim).collect() },
+                context: if f[1] == "-" {
+                    Vec::new()
+                } else {
+                    f[1].split(',').map(str::trim).collect()
+                },
                 name: dash(f[2]),
                 country: dash(f[3]),
             }
@@ -45,7 +57,11 @@ fn place_test_set_accuracy() {
     let mut failures = Vec::new();
     for c in &cases {
         let analysis = analyze(c.sentence.as_bytes(), &lexicon);
-        let matches: Vec<_> = analysis.sentences.iter().flat_map(|s| resolver.find_places(&s.tokens, &c.context)).collect();
+        let matches: Vec<_> = analysis
+            .sentences
+            .iter()
+            .flat_map(|s| resolver.find_places(&s.tokens, &c.context))
+            .collect();
         let got = PlaceResolver::primary(&matches);
         let got_country = got.map(|m| m.country_iso3.as_str());
         let country_right = match (c.country, got) {
@@ -61,7 +77,9 @@ fn place_test_set_accuracy() {
                     _ => m.name.as_str(),
                 };
                 // The gazetteer's name, its ASCII form, or any other name of the same place.
-                fold_key(want) == fold_key(&m.name) || fold_key(want) == fold_key(ascii) || gazetteer.lookup(want).iter().any(|r| r.place == m.place)
+                fold_key(want) == fold_key(&m.name)
+                    || fold_key(want) == fold_key(ascii)
+                    || gazetteer.lookup(want).iter().any(|r| r.place == m.place)
             }
             _ => false,
         };
@@ -90,10 +108,23 @@ fn place_test_set_accuracy() {
     let n = cases.len() as f64;
     let place_rate = place_ok as f64 / n;
     let country_rate = country_ok as f64 / n;
-    println!("{} cases: place {place_ok} ({:.1}%), country {country_ok} ({:.1}%)", cases.len(), 100.0 * place_rate, 100.0 * country_rate);
+    println!(
+        "{} cases: place {place_ok} ({:.1}%), country {country_ok} ({:.1}%)",
+        cases.len(),
+        100.0 * place_rate,
+        100.0 * country_rate
+    );
     for f in &failures {
         println!("{f}");
     }
-    assert!(place_rate >= 0.90, "place accuracy {:.1}% < 90%", 100.0 * place_rate);
-    assert!(country_rate >= 0.97, "country accuracy {:.1}% < 97%", 100.0 * country_rate);
+    assert!(
+        place_rate >= 0.90,
+        "place accuracy {:.1}% < 90%",
+        100.0 * place_rate
+    );
+    assert!(
+        country_rate >= 0.97,
+        "country accuracy {:.1}% < 97%",
+        100.0 * country_rate
+    );
 }

@@ -5,19 +5,30 @@ use demarche::sink::{EventSink, JsonlSink};
 use demarche::{Coder, Document};
 
 fn schema() -> (boon::Schemas, boon::SchemaIndex) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/event.schema.json");
-    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("schema file")).expect("schema is JSON");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/event.schema.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("schema file"))
+            .expect("schema is JSON");
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
-    compiler.add_resource("event.schema.json", value).expect("resource");
-    let idx = compiler.compile("event.schema.json", &mut schemas).expect("schema compiles");
+    compiler
+        .add_resource("event.schema.json", value)
+        .expect("resource");
+    let idx = compiler
+        .compile("event.schema.json", &mut schemas)
+        .expect("schema compiles");
     (schemas, idx)
 }
 
 fn coded_events() -> Vec<serde_json::Value> {
     let text = "US Assistant Secretary of State Christopher Hill held talks with North Korean envoy Kim Kye-gwan in Beijing. \
                 He said the North Koreans walked out of the talks. Sanctions were imposed on North Korea by the United States.";
-    let doc = Document::new("schema-doc", demarche::ingest::parse_date("2006-11-30"), text);
+    let doc = Document::new(
+        "schema-doc",
+        demarche::ingest::parse_date("2006-11-30"),
+        text,
+    );
     let mut out = Vec::new();
     let mut sink = JsonlSink::new(&mut out);
     for e in Coder::bundled().code(&doc).events {
@@ -25,7 +36,11 @@ fn coded_events() -> Vec<serde_json::Value> {
     }
     sink.finish().expect("flush");
     drop(sink);
-    String::from_utf8(out).expect("utf8").lines().map(|l| serde_json::from_str(l).expect("json line")).collect()
+    String::from_utf8(out)
+        .expect("utf8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
 }
 
 #[test]

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("seed/six-party-talks-2006.txt").is_file().then_some(p)
+    p.join("seed/six-party-talks-2006.txt")
+        .is_file()
+        .then_some(p)
 }
 
 #[test]
@@ -18,18 +20,31 @@ fn seed_article_scores_above_thresholds() {
     };
     let article = shared.join("seed/six-party-talks-2006.txt");
     let text = std::fs::read(&article).expect("seed article");
-    let doc = Document::new("six-party-talks-2006", demarche::ingest::parse_date("2006-11-30"), text);
+    let doc = Document::new(
+        "six-party-talks-2006",
+        demarche::ingest::parse_date("2006-11-30"),
+        text,
+    );
     let dir = tempfile_dir();
     let events_path = dir.join("seed-events.jsonl");
     let coded = Coder::bundled().code(&doc);
     // Issue 6: the Beijing meetings are located in Beijing, the Tokyo discussions in Tokyo.
     let located = |needle: &str, place: &str, country: &str| {
         coded.events.iter().any(|e| {
-            e.evidence.text.contains(needle) && e.location.as_ref().is_some_and(|l| l.name == place && l.country == country)
+            e.evidence.text.contains(needle)
+                && e.location
+                    .as_ref()
+                    .is_some_and(|l| l.name == place && l.country == country)
         })
     };
-    assert!(located("meetings with", "Beijing", "CHN"), "the Beijing meetings are not located in Beijing");
-    assert!(located("discussions with", "Tokyo", "JPN"), "the Tokyo discussions are not located in Tokyo");
+    assert!(
+        located("meetings with", "Beijing", "CHN"),
+        "the Beijing meetings are not located in Beijing"
+    );
+    assert!(
+        located("discussions with", "Tokyo", "JPN"),
+        "the Tokyo discussions are not located in Tokyo"
+    );
     let mut out = Vec::new();
     let mut sink = JsonlSink::new(&mut out);
     for e in coded.events {
@@ -51,7 +66,10 @@ fn seed_article_scores_above_thresholds() {
     };
     let report = String::from_utf8_lossy(&run.stdout);
     println!("{report}");
-    assert!(run.status.success(), "seed score below thresholds:\n{report}");
+    assert!(
+        run.status.success(),
+        "seed score below thresholds:\n{report}"
+    );
 }
 
 fn tempfile_dir() -> PathBuf {

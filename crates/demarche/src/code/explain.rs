@@ -38,7 +38,11 @@ pub struct Explanation {
 }
 
 fn words(tokens: &[Token], r: std::ops::Range<usize>) -> String {
-    tokens[r].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    tokens[r]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl SentenceExplanation {
@@ -49,7 +53,13 @@ impl SentenceExplanation {
             text: analysis.text()[s.start..s.end].to_string(),
             tokens: tokens
                 .iter()
-                .map(|t| if t.lemma != t.lower { format!("{}/{}({})", t.text, t.tag.name(), t.lemma) } else { format!("{}/{}", t.text, t.tag.name()) })
+                .map(|t| {
+                    if t.lemma != t.lower {
+                        format!("{}/{}({})", t.text, t.tag.name(), t.lemma)
+                    } else {
+                        format!("{}/{}", t.text, t.tag.name())
+                    }
+                })
                 .collect(),
             phrases: chunk::phrases(tokens)
                 .into_iter()
@@ -67,26 +77,56 @@ impl SentenceExplanation {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let parent = c.parent.map_or(String::new(), |p| format!(" (under clause {p})"));
-                    format!("{i} {}{parent}: {}", c.kind.name(), words(tokens, c.tokens.clone()))
+                    let parent = c
+                        .parent
+                        .map_or(String::new(), |p| format!(" (under clause {p})"));
+                    format!(
+                        "{i} {}{parent}: {}",
+                        c.kind.name(),
+                        words(tokens, c.tokens.clone())
+                    )
                 })
                 .collect(),
             ..SentenceExplanation::default()
         }
     }
 
-    pub(crate) fn record_mentions(&mut self, tokens: &[Token], mentions: &[Mention], places: &[PlaceMention]) {
+    pub(crate) fn record_mentions(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        places: &[PlaceMention],
+    ) {
         for m in mentions {
             let how = match m.kind {
                 MentionKind::Dictionary => format!("entry {}", m.entry),
-                MentionKind::LearnedName => format!("name learned earlier ({}), entry {}", m.antecedent.as_deref().unwrap_or(""), m.entry),
-                MentionKind::Coreference => format!("pronoun for '{}', entry {}", m.antecedent.as_deref().unwrap_or(""), m.entry),
+                MentionKind::LearnedName => format!(
+                    "name learned earlier ({}), entry {}",
+                    m.antecedent.as_deref().unwrap_or(""),
+                    m.entry
+                ),
+                MentionKind::Coreference => format!(
+                    "pronoun for '{}', entry {}",
+                    m.antecedent.as_deref().unwrap_or(""),
+                    m.entry
+                ),
             };
-            let pp = m.preposition.as_ref().map_or(String::new(), |p| format!(", after '{p}'"));
-            self.actors.push(format!("'{}' = {} ({how}{pp})", words(tokens, m.start..m.end), m.code));
+            let pp = m
+                .preposition
+                .as_ref()
+                .map_or(String::new(), |p| format!(", after '{p}'"));
+            self.actors.push(format!(
+                "'{}' = {} ({how}{pp})",
+                words(tokens, m.start..m.end),
+                m.code
+            ));
         }
         for p in places {
-            self.places.push(format!("'{}' ({}) is a location here, not an actor", words(tokens, p.start..p.end), p.code));
+            self.places.push(format!(
+                "'{}' ({}) is a location here, not an actor",
+                words(tokens, p.start..p.end),
+                p.code
+            ));
         }
     }
 }
@@ -117,7 +157,9 @@ impl std::fmt::Display for Explanation {
                 let _ = writeln!(out, "  decision  no verb pattern matched: no event");
             }
             for e in &s.events {
-                let code = |a: &Option<crate::model::Actor>| a.as_ref().map_or("-".to_string(), |a| a.code.clone());
+                let code = |a: &Option<crate::model::Actor>| {
+                    a.as_ref().map_or("-".to_string(), |a| a.code.clone())
+                };
                 let _ = writeln!(
                     out,
                     "  event     {} -> {} {} ({}) via '{}' [{}]{}",
@@ -127,7 +169,11 @@ impl std::fmt::Display for Explanation {
                     e.event_name,
                     e.evidence.pattern,
                     e.evidence.entry,
-                    if e.rules.is_empty() { String::new() } else { format!(" rules: {}", e.rules.join(", ")) }
+                    if e.rules.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" rules: {}", e.rules.join(", "))
+                    }
                 );
             }
             f.write_str(&out)?;

@@ -66,7 +66,11 @@ pub struct DocumentMemory {
 impl DocumentMemory {
     fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
         let full: Vec<String> = name_tokens.iter().map(|t| t.lower.to_string()).collect();
-        let text = name_tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = name_tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut keys = vec![full.clone()];
         if full.len() >= 2 {
             keys.push(vec![full[full.len() - 1].clone()]);
@@ -77,14 +81,39 @@ impl DocumentMemory {
                 continue;
             }
             self.names.retain(|(n, ..)| *n != k);
-            self.names.push((k, code.to_string(), entry.to_string(), text.clone()));
+            self.names
+                .push((k, code.to_string(), entry.to_string(), text.clone()));
         }
     }
 }
 
-const LOCATIVE: &[&str] = &["in", "at", "from", "to", "near", "into", "across", "toward", "towards", "outside", "inside", "via", "around", "through", "throughout", "for", "leaving", "departing", "visiting", "reached"];
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "outside",
+    "inside",
+    "via",
+    "around",
+    "through",
+    "throughout",
+    "for",
+    "leaving",
+    "departing",
+    "visiting",
+    "reached",
+];
 /// Words tagged IN that open clauses rather than prepositional phrases.
-const NOT_PREPOSITIONS: &[&str] = &["that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than", "as", "once", "since", "until", "before", "after", "when"];
+const NOT_PREPOSITIONS: &[&str] = &[
+    "that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than",
+    "as", "once", "since", "until", "before", "after", "when",
+];
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
 const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its", "they", "their", "them"];
 
@@ -103,7 +132,11 @@ pub fn find_mentions(
     let mut used_agents = vec![false; agents.len()];
     for (m, entry) in &actors {
         if entry.place && is_location_use(tokens, m.start, m.end) {
-            places.push(PlaceMention { start: m.start, end: m.end, code: entry.code.clone() });
+            places.push(PlaceMention {
+                start: m.start,
+                end: m.end,
+                code: entry.code.clone(),
+            });
             continue;
         }
         let mut mention = base_mention(m.start, m.end, entry);
@@ -123,8 +156,14 @@ pub fn find_mentions(
             b -= 1;
         }
         let possessed = b > 0 && tokens[b - 1].tag == Tag::PRPS;
-        if !possessed && tokens.get(after).is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "in")) {
-            if let Some(pos) = mentions.iter().position(|x| x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT) {
+        if !possessed
+            && tokens
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "in"))
+        {
+            if let Some(pos) = mentions.iter().position(|x| {
+                x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT
+            }) {
                 let actor = &mentions[pos];
                 if actor.code.len() == 3 {
                     let combined = Mention {
@@ -140,7 +179,10 @@ pub fn find_mentions(
                     // "envoys from South Korea and Japan": the agent distributes over conjuncts.
                     for next in mentions.iter_mut().filter(|x| x.start > first_after) {
                         let between = &tokens[last_end..next.start];
-                        let joined = !between.is_empty() && between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+                        let joined = !between.is_empty()
+                            && between
+                                .iter()
+                                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
                         if !joined || next.code.len() != 3 {
                             break;
                         }
@@ -162,13 +204,23 @@ pub fn find_mentions(
         m.preposition = governing_preposition(tokens, m.start);
     }
     resolve_pronouns(tokens, &mut mentions, memory);
-    for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Coreference) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == MentionKind::Coreference)
+    {
         m.preposition = governing_preposition(tokens, m.start);
         // "its soldiers", "Its ambassador": a possessive pronoun with an agent noun.
         if tokens[m.start].tag == Tag::PRPS {
             for skipped in 0..=2 {
-                if let Some(k) = agents.iter().position(|(am, _)| am.start == m.end + skipped) {
-                    if !used_agents[k] && tokens[m.end..m.end + skipped].iter().all(|t| matches!(t.tag, Tag::JJ | Tag::NN)) {
+                if let Some(k) = agents
+                    .iter()
+                    .position(|(am, _)| am.start == m.end + skipped)
+                {
+                    if !used_agents[k]
+                        && tokens[m.end..m.end + skipped]
+                            .iter()
+                            .all(|t| matches!(t.tag, Tag::JJ | Tag::NN))
+                    {
                         let (am, agent) = &agents[k];
                         used_agents[k] = true;
                         m.end = am.end;
@@ -208,7 +260,9 @@ fn is_location_use(tokens: &[Token], start: usize, end: usize) -> bool {
         j -= 1;
     }
     let after_locative = j > 0 && LOCATIVE.contains(&tokens[j - 1].lower.as_str());
-    let modifier = tokens.get(end).is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
+    let modifier = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
     after_locative || modifier
 }
 
@@ -229,7 +283,9 @@ fn attach_agent(
     }
     for skipped in 0..=3 {
         if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
-            let modifiers_ok = tokens[j..j + skipped].iter().all(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS));
+            let modifiers_ok = tokens[j..j + skipped]
+                .iter()
+                .all(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS));
             if modifiers_ok {
                 let (m, agent) = &agents[k];
                 used[k] = true;
@@ -240,7 +296,10 @@ fn attach_agent(
             }
             return;
         }
-        if tokens.get(j + skipped).is_none_or(|t| !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS)) {
+        if tokens
+            .get(j + skipped)
+            .is_none_or(|t| !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS))
+        {
             return;
         }
     }
@@ -255,10 +314,18 @@ fn distribute_agents_backwards(tokens: &[Token], mentions: &mut [Mention]) {
             continue;
         }
         let between = &tokens[a.end..b.start];
-        let joined = !between.is_empty() && between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+        let joined = !between.is_empty()
+            && between
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
         // Only when b's agent follows b's own actor adjective (b = "Russian envoys").
         let b_actor_len = b.entry.split('+').count();
-        if joined && b_actor_len >= 2 && tokens[a.start..a.end].iter().all(|t| t.tag == Tag::JJ || t.tag == Tag::NNP || t.tag == Tag::NNPS || t.tag == Tag::NN) {
+        if joined
+            && b_actor_len >= 2
+            && tokens[a.start..a.end].iter().all(|t| {
+                t.tag == Tag::JJ || t.tag == Tag::NNP || t.tag == Tag::NNPS || t.tag == Tag::NN
+            })
+        {
             let agent = &b.code[b.code.len() - 3..];
             let agent_entry = b.entry.rsplit('+').next().unwrap_or("").to_string();
             a.code = format!("{}{}", a.code, agent);
@@ -275,7 +342,14 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         if a.end == b.start && b.person && b.kind == MentionKind::Dictionary && a.code.len() > 3 {
             memory.learn(&tokens[b.start..b.end], &b.code, &b.entry);
-            let merged = Mention { start: a.start, end: b.end, code: b.code.clone(), entry: format!("{}+{}", a.entry, b.entry), person: true, ..a.clone() };
+            let merged = Mention {
+                start: a.start,
+                end: b.end,
+                code: b.code.clone(),
+                entry: format!("{}+{}", a.entry, b.entry),
+                person: true,
+                ..a.clone()
+            };
             mentions[i] = merged;
             mentions.remove(i + 1);
             continue;
@@ -291,19 +365,68 @@ fn is_collective_agent(phrase: &str) -> bool {
     plural
         || matches!(
             last.as_str(),
-            "army" | "military" | "government" | "ministry" | "police" | "navy" | "force" | "parliament" | "court"
-                | "cabinet" | "administration" | "regime" | "authority" | "council" | "party" | "media" | "opposition"
-                | "department" | "office" | "agency" | "service" | "committee" | "assembly" | "congress" | "senate"
-                | "coalition" | "alliance" | "group" | "leadership" | "junta" | "command" | "guard" | "militia"
-                | "presidency" | "legislature" | "judiciary" | "bank" | "company" | "firm" | "union" | "church"
-                | "embassy" | "delegation" | "team" | "movement" | "organization" | "organisation" | "network"
+            "army"
+                | "military"
+                | "government"
+                | "ministry"
+                | "police"
+                | "navy"
+                | "force"
+                | "parliament"
+                | "court"
+                | "cabinet"
+                | "administration"
+                | "regime"
+                | "authority"
+                | "council"
+                | "party"
+                | "media"
+                | "opposition"
+                | "department"
+                | "office"
+                | "agency"
+                | "service"
+                | "committee"
+                | "assembly"
+                | "congress"
+                | "senate"
+                | "coalition"
+                | "alliance"
+                | "group"
+                | "leadership"
+                | "junta"
+                | "command"
+                | "guard"
+                | "militia"
+                | "presidency"
+                | "legislature"
+                | "judiciary"
+                | "bank"
+                | "company"
+                | "firm"
+                | "union"
+                | "church"
+                | "embassy"
+                | "delegation"
+                | "team"
+                | "movement"
+                | "organization"
+                | "organisation"
+                | "network"
         )
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
 fn name_run(tokens: &[Token], i: usize) -> usize {
     let mut j = i;
-    while j < tokens.len() && tokens[j].tag == Tag::NNP && tokens[j].shape != crate::text::token::Shape::Abbreviation || (j > i && j < tokens.len() && tokens[j].shape == crate::text::token::Shape::Abbreviation && tokens[j].text.len() == 2) {
+    while j < tokens.len()
+        && tokens[j].tag == Tag::NNP
+        && tokens[j].shape != crate::text::token::Shape::Abbreviation
+        || (j > i
+            && j < tokens.len()
+            && tokens[j].shape == crate::text::token::Shape::Abbreviation
+            && tokens[j].text.len() == 2)
+    {
         j += 1;
     }
     j
@@ -338,7 +461,10 @@ fn learn_titled_names(tokens: &[Token], mentions: &[Mention], memory: &mut Docum
     for m in mentions.iter().filter(|m| m.person) {
         if m.kind == MentionKind::Dictionary && m.code.len() > 3 {
             let name = &tokens[m.start..m.end];
-            if name.iter().all(|t| t.tag == Tag::NNP || t.text.starts_with(char::is_uppercase)) {
+            if name
+                .iter()
+                .all(|t| t.tag == Tag::NNP || t.text.starts_with(char::is_uppercase))
+            {
                 memory.learn(name, &m.code, &m.entry);
             }
         }
@@ -349,14 +475,19 @@ fn learn_titled_names(tokens: &[Token], mentions: &[Mention], memory: &mut Docum
 fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &DocumentMemory) {
     let mut i = 0;
     while i < tokens.len() {
-        if mentions.iter().any(|m| m.start <= i && i < m.end) || !tokens[i].text.starts_with(char::is_uppercase) {
+        if mentions.iter().any(|m| m.start <= i && i < m.end)
+            || !tokens[i].text.starts_with(char::is_uppercase)
+        {
             i += 1;
             continue;
         }
         let best = memory
             .names
             .iter()
-            .filter(|(k, ..)| k.len() <= tokens.len() - i && k.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower))
+            .filter(|(k, ..)| {
+                k.len() <= tokens.len() - i
+                    && k.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
+            })
             .max_by_key(|(k, ..)| k.len());
         if let Some((k, code, entry, full)) = best {
             let end = i + k.len();
@@ -388,7 +519,15 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     for (i, t) in tokens.iter().enumerate() {
         while pending.peek().is_some_and(|m| m.start <= i) {
             let m = pending.next().expect("peeked");
-            let remembered = (m.code.clone(), m.entry.clone(), tokens[m.start..m.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "));
+            let remembered = (
+                m.code.clone(),
+                m.entry.clone(),
+                tokens[m.start..m.end]
+                    .iter()
+                    .map(|t| t.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             if m.person {
                 // Pronouns refer back to the salient person: a subject, not an object or a
                 // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
@@ -409,7 +548,12 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
             }
             out.push(m);
         }
-        if t.lower == "the" && !out.iter().chain(pending.peek()).any(|m| m.start <= i + 1 && i + 1 < m.end) {
+        if t.lower == "the"
+            && !out
+                .iter()
+                .chain(pending.peek())
+                .any(|m| m.start <= i + 1 && i + 1 < m.end)
+        {
             if let Some(m) = definite_description(tokens, i, memory) {
                 out.push(m);
                 continue;
@@ -448,7 +592,15 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
 }
 
 /// Nouns that, after "the", refer back to the last country ("the country", "the isolated state").
-const COUNTRY_NOUNS: &[&str] = &["country", "nation", "state", "kingdom", "republic", "island", "island nation"];
+const COUNTRY_NOUNS: &[&str] = &[
+    "country",
+    "nation",
+    "state",
+    "kingdom",
+    "republic",
+    "island",
+    "island nation",
+];
 /// Nouns that, after "the", refer back to the last country's government.
 const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "leadership", "administration"];
 
@@ -468,20 +620,46 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         antecedent: Some(text),
         agent: None,
     };
-    if matches!(next.text.as_str(), "North" | "South" | "East" | "West") && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS) {
-        let (code, entry, text) = memory.recent.iter().rev().find(|(_, _, text)| text.starts_with(next.text.as_str()))?;
+    if matches!(next.text.as_str(), "North" | "South" | "East" | "West")
+        && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
+    {
+        let (code, entry, text) = memory
+            .recent
+            .iter()
+            .rev()
+            .find(|(_, _, text)| text.starts_with(next.text.as_str()))?;
         return Some(mention(i + 2, code.clone(), entry.clone(), text.clone()));
     }
-    let (noun_at, noun) = if matches!(next.tag, Tag::JJ | Tag::VBN | Tag::VBG) { (i + 2, after?) } else { (i + 1, next) };
-    if tokens.get(noun_at + 1).is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS) {
+    let (noun_at, noun) = if matches!(next.tag, Tag::JJ | Tag::VBN | Tag::VBG) {
+        (i + 2, after?)
+    } else {
+        (i + 1, next)
+    };
+    if tokens
+        .get(noun_at + 1)
+        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
+    {
         return None;
     }
-    let (code, entry, text) = memory.last_collective.as_ref().filter(|(c, ..)| c.len() == 3)?;
+    let (code, entry, text) = memory
+        .last_collective
+        .as_ref()
+        .filter(|(c, ..)| c.len() == 3)?;
     if COUNTRY_NOUNS.contains(&noun.lower.as_str()) {
-        return Some(mention(noun_at + 1, code.clone(), entry.clone(), text.clone()));
+        return Some(mention(
+            noun_at + 1,
+            code.clone(),
+            entry.clone(),
+            text.clone(),
+        ));
     }
     if GOVERNMENT_NOUNS.contains(&noun.lower.as_str()) {
-        return Some(mention(noun_at + 1, format!("{code}GOV"), entry.clone(), text.clone()));
+        return Some(mention(
+            noun_at + 1,
+            format!("{code}GOV"),
+            entry.clone(),
+            text.clone(),
+        ));
     }
     None
 }
@@ -493,15 +671,41 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
-    matches!(next, "be" | "follow" | "seem" | "appear" | "remain" | "come" | "mean" | "take" | "matter" | "look")
-        || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
+    matches!(
+        next,
+        "be" | "follow"
+            | "seem"
+            | "appear"
+            | "remain"
+            | "come"
+            | "mean"
+            | "take"
+            | "matter"
+            | "look"
+    ) || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
 }
 
 /// "the two sides", "both sides", "the two countries": the last two distinct actors named,
 /// as two mentions joined like a compound ("the two" + "sides").
 fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Mention; 2]> {
-    let (w1, w2) = (tokens.get(i + 1)?.lower.as_str(), tokens.get(i + 2)?.lower.as_str());
-    if !(w1 == "two" && matches!(w2, "sides" | "countries" | "nations" | "governments" | "leaders" | "parties" | "neighbours" | "neighbors" | "rivals")) {
+    let (w1, w2) = (
+        tokens.get(i + 1)?.lower.as_str(),
+        tokens.get(i + 2)?.lower.as_str(),
+    );
+    if !(w1 == "two"
+        && matches!(
+            w2,
+            "sides"
+                | "countries"
+                | "nations"
+                | "governments"
+                | "leaders"
+                | "parties"
+                | "neighbours"
+                | "neighbors"
+                | "rivals"
+        ))
+    {
         return None;
     }
     let mut picked: Vec<&(String, String, String)> = Vec::new();
@@ -551,7 +755,30 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             let quantity = t.lower == "of"
                 && j >= 2
                 && (tokens[j - 2].tag == Tag::CD
-                    || matches!(tokens[j - 2].lower.as_str(), "thousands" | "hundreds" | "dozens" | "scores" | "millions" | "tens" | "some" | "many" | "most" | "all" | "group" | "groups" | "members" | "number" | "crowds" | "crowd" | "hundred" | "thousand" | "dozen" | "several" | "both"));
+                    || matches!(
+                        tokens[j - 2].lower.as_str(),
+                        "thousands"
+                            | "hundreds"
+                            | "dozens"
+                            | "scores"
+                            | "millions"
+                            | "tens"
+                            | "some"
+                            | "many"
+                            | "most"
+                            | "all"
+                            | "group"
+                            | "groups"
+                            | "members"
+                            | "number"
+                            | "crowds"
+                            | "crowd"
+                            | "hundred"
+                            | "thousand"
+                            | "dozen"
+                            | "several"
+                            | "both"
+                    ));
             if quantity {
                 return None;
             }

@@ -16,10 +16,10 @@ pub use explain::{Explanation, SentenceExplanation};
 use crate::dict::{Dictionaries, EncodedSentence};
 use crate::error::Result;
 use crate::model::{Actor, DatePrecision, Document, Event, Evidence};
+use crate::resolve::{PlaceMatch, PlaceMemory, PlaceResolver};
 use crate::text::{analyze, Analysis, ClauseKind, Sentence, Tag};
 use mentions::{DocumentMemory, Mention, MentionKind};
 use patterns::VerbMatch;
-use crate::resolve::{PlaceMatch, PlaceMemory, PlaceResolver};
 use std::sync::Arc;
 
 /// Builds a [`Coder`].
@@ -33,7 +33,12 @@ pub struct CoderBuilder {
 
 impl Default for CoderBuilder {
     fn default() -> Self {
-        CoderBuilder { dictionaries: None, keep_hypothetical: false, places: true, document_places: true }
+        CoderBuilder {
+            dictionaries: None,
+            keep_hypothetical: false,
+            places: true,
+            document_places: true,
+        }
     }
 }
 
@@ -72,15 +77,24 @@ impl CoderBuilder {
 
     /// Builds the coder. The gazetteer loads on a second thread while the dictionaries compile.
     pub fn build(self) -> Result<Coder> {
-        let gazetteer = self.places.then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
-        let dict = self.dictionaries.unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
+        let gazetteer = self
+            .places
+            .then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
+        let dict = self
+            .dictionaries
+            .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
         let places = match gazetteer {
-            Some(handle) => Some(Arc::new(PlaceResolver::new(
-                handle.join().map_err(|_| crate::error::Error::Config("the gazetteer failed to load".into()))?,
-            ))),
+            Some(handle) => Some(Arc::new(PlaceResolver::new(handle.join().map_err(
+                |_| crate::error::Error::Config("the gazetteer failed to load".into()),
+            )?))),
             None => None,
         };
-        Ok(Coder { dict, keep_hypothetical: self.keep_hypothetical, places, document_places: self.document_places })
+        Ok(Coder {
+            dict,
+            keep_hypothetical: self.keep_hypothetical,
+            places,
+            document_places: self.document_places,
+        })
     }
 }
 
@@ -107,13 +121,42 @@ pub struct CodedDocument {
 }
 
 const MODALS_HYPOTHETICAL: &[&str] = &["must", "should", "could", "might", "may", "ought"];
-const LOCATIVE_PREPOSITIONS: &[&str] = &["in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "across"];
-const NON_TARGET_PREPOSITIONS: &[&str] = &["during", "since", "after", "before", "despite", "amid", "amidst", "like", "unlike", "including", "until", "by"];
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "across",
+];
+const NON_TARGET_PREPOSITIONS: &[&str] = &[
+    "during",
+    "since",
+    "after",
+    "before",
+    "despite",
+    "amid",
+    "amidst",
+    "like",
+    "unlike",
+    "including",
+    "until",
+    "by",
+];
 
 impl Coder {
     /// A coder with the bundled dictionaries.
     pub fn bundled() -> Coder {
-        CoderBuilder::new().build().unwrap_or_else(|_| Coder { dict: Arc::new(Dictionaries::bundled()), keep_hypothetical: false, places: None, document_places: false })
+        CoderBuilder::new().build().unwrap_or_else(|_| Coder {
+            dict: Arc::new(Dictionaries::bundled()),
+            keep_hypothetical: false,
+            places: None,
+            document_places: false,
+        })
     }
 
     /// The dictionaries in use.
@@ -136,15 +179,29 @@ impl Coder {
 
     fn run(&self, doc: &Document, mut trace: Option<&mut Explanation>) -> CodedDocument {
         let analysis = analyze(&doc.text, &self.dict.lexicon);
-        let mut out = CodedDocument { sentences: analysis.sentences.len(), ..CodedDocument::default() };
+        let mut out = CodedDocument {
+            sentences: analysis.sentences.len(),
+            ..CodedDocument::default()
+        };
         if analysis.normalized.had_invalid_utf8() {
-            out.warnings.push("invalid UTF-8 replaced with U+FFFD; spans still index the original bytes".into());
+            out.warnings.push(
+                "invalid UTF-8 replaced with U+FFFD; spans still index the original bytes".into(),
+            );
         }
         let mut memory = DocumentMemory::default();
         let mut places = PlaceState::default();
         for sentence in &analysis.sentences {
-            let mut st = trace.as_ref().map(|_| SentenceExplanation::new(&analysis, sentence));
-            let events = self.code_sentence(doc, &analysis, sentence, &mut memory, &mut places, st.as_mut());
+            let mut st = trace
+                .as_ref()
+                .map(|_| SentenceExplanation::new(&analysis, sentence));
+            let events = self.code_sentence(
+                doc,
+                &analysis,
+                sentence,
+                &mut memory,
+                &mut places,
+                st.as_mut(),
+            );
             if let (Some(t), Some(mut s)) = (trace.as_deref_mut(), st) {
                 s.events = events.clone();
                 t.sentences.push(s);
@@ -171,13 +228,20 @@ impl Coder {
         let encoded = EncodedSentence::new(tokens);
         let mut matches = self.dict.match_phrases(&encoded);
         if let Some(d) = std::mem::take(&mut matches.discards).first() {
-            let words = tokens[d.start..d.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let words = tokens[d.start..d.end]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(t) = trace.as_deref_mut() {
-                t.decisions.push(format!("sentence discarded: it contains the discard phrase '{words}'"));
+                t.decisions.push(format!(
+                    "sentence discarded: it contains the discard phrase '{words}'"
+                ));
             }
             return Vec::new();
         }
-        let (mut mentions, places) = mentions::find_mentions(&self.dict, tokens, matches, doc.date, memory);
+        let (mut mentions, places) =
+            mentions::find_mentions(&self.dict, tokens, matches, doc.date, memory);
         speaker_possessives(sentence, &mut mentions);
         let attributions = quotes::attribute(sentence, &mentions);
         let quoted = quotes::first_person_mentions(sentence, &attributions);
@@ -199,7 +263,13 @@ impl Coder {
         let mut skip_fixed: Vec<usize> = Vec::new();
         let mut prior = PriorMatches::default();
         for i in 0..tokens.len() {
-            if i < covered || skip_fixed.contains(&i) && tokens[i].tag.is_verb() || mentions.iter().any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference) && !tokens[i].tag.is_verb() {
+            if i < covered
+                || skip_fixed.contains(&i) && tokens[i].tag.is_verb()
+                || mentions
+                    .iter()
+                    .any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference)
+                    && !tokens[i].tag.is_verb()
+            {
                 continue;
             }
             let clause_idx = sentence.clause_of(i);
@@ -210,12 +280,33 @@ impl Coder {
                     // test" also codes the test).
                     covered = m.gaps.first().map_or(m.tokens.end, |g| g.start);
                     if !m.gaps.is_empty() {
-                        skip_fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
+                        skip_fixed.extend(
+                            m.tokens
+                                .clone()
+                                .filter(|k| !m.gaps.iter().any(|g| g.contains(k))),
+                        );
                     }
-                    let quote = attributions.iter().find(|a| a.verb == m.head).map(|a| quote_of(analysis, sentence, a));
-                    let mut made = self.events_for(doc, analysis, sentence, &mentions, &times, &m, clause_idx, &prior, trace.as_deref_mut());
+                    let quote = attributions
+                        .iter()
+                        .find(|a| a.verb == m.head)
+                        .map(|a| quote_of(analysis, sentence, a));
+                    let mut made = self.events_for(
+                        doc,
+                        analysis,
+                        sentence,
+                        &mentions,
+                        &times,
+                        &m,
+                        clause_idx,
+                        &prior,
+                        trace.as_deref_mut(),
+                    );
                     prior.gaps.extend(m.gaps.iter().cloned());
-                    prior.fixed.extend(m.tokens.clone().filter(|k| !m.gaps.iter().any(|g| g.contains(k))));
+                    prior.fixed.extend(
+                        m.tokens
+                            .clone()
+                            .filter(|k| !m.gaps.iter().any(|g| g.contains(k))),
+                    );
                     prior.last_end = Some(m.tokens.end);
                     prior.last_ends_with_of = matches!(m.pattern.rest.last(), Some(crate::dict::PatternWord::Word(w)) if w == "of");
                     if quote.is_some() {
@@ -229,7 +320,10 @@ impl Coder {
                 }
                 Err(Some(miss)) => {
                     if let Some(t) = trace.as_deref_mut() {
-                        t.decisions.push(format!("token {} '{}': {}", miss.head, tokens[miss.head].text, miss.reason));
+                        t.decisions.push(format!(
+                            "token {} '{}': {}",
+                            miss.head, tokens[miss.head].text, miss.reason
+                        ));
                     }
                 }
                 Err(None) => {}
@@ -238,9 +332,22 @@ impl Coder {
         // Places are resolved only where they are used: for events, for the dateline (first
         // sentence), and for the document's place list when it is asked for.
         if !events.is_empty() || sentence.index == 0 || self.document_places || trace.is_some() {
-            let found = self.find_places(analysis, sentence, &mentions, place_state, trace.as_deref_mut());
+            let found = self.find_places(
+                analysis,
+                sentence,
+                &mentions,
+                place_state,
+                trace.as_deref_mut(),
+            );
             for (e, &ci) in events.iter_mut().zip(&event_clauses) {
-                e.location = event_location(analysis, sentence, &found, &mentions, ci, place_state.dateline.as_ref());
+                e.location = event_location(
+                    analysis,
+                    sentence,
+                    &found,
+                    &mentions,
+                    ci,
+                    place_state.dateline.as_ref(),
+                );
             }
         }
         dedupe(events)
@@ -261,7 +368,8 @@ impl Coder {
     ) -> Vec<Event> {
         let tokens = &sentence.tokens;
         let p = m.pattern;
-        let (gaps_so_far, previous_end, previous_ends_with_of) = (&prior.gaps, prior.last_end, prior.last_ends_with_of);
+        let (gaps_so_far, previous_end, previous_ends_with_of) =
+            (&prior.gaps, prior.last_end, prior.last_ends_with_of);
         let head_text = &tokens[m.head].text;
         let mut decisions: Vec<String> = Vec::new();
         let mut rules: Vec<String> = Vec::new();
@@ -274,7 +382,10 @@ impl Coder {
         let clause = &sentence.clauses[clause_idx];
         if !self.keep_hypothetical && !p.noun {
             if let Some(reason) = hypothetical(sentence, clause_idx, m.head) {
-                decisions.push(format!("pattern '{}' ({}) at '{}' not coded: {reason}", p.text, p.code, head_text));
+                decisions.push(format!(
+                    "pattern '{}' ({}) at '{}' not coded: {reason}",
+                    p.text, p.code, head_text
+                ));
                 push_decisions(trace, decisions);
                 return Vec::new();
             }
@@ -282,7 +393,10 @@ impl Coder {
         let passive = !p.noun && is_passive(tokens, m.head, clause.tokens.clone());
         let (sources, source_rule) = if passive {
             rules.push("passive".into());
-            (by_agent(tokens, mentions, m, clause.tokens.end), "passive-agent")
+            (
+                by_agent(tokens, mentions, m, clause.tokens.end),
+                "passive-agent",
+            )
         } else if p.noun {
             nominal_source(sentence, mentions, m.head, clause_idx)
         } else {
@@ -291,34 +405,48 @@ impl Coder {
         if !source_rule.is_empty() && source_rule != "subject" && source_rule != "passive-agent" {
             rules.push(source_rule.to_string());
         }
-        let inside_gap = gaps_so_far.iter().any(|g| g.contains(&m.head)) || prior.fixed.contains(&m.head);
+        let inside_gap =
+            gaps_so_far.iter().any(|g| g.contains(&m.head)) || prior.fixed.contains(&m.head);
         // The noun phrase right after an earlier pattern is its object ("condemned the coup in
         // Niger", "offer of aid").
         let np_start = {
             let mut j = m.head;
-            while j > 0 && (tokens[j - 1].tag.is_prenominal() || matches!(tokens[j - 1].tag, Tag::NN | Tag::NNS | Tag::RB)) {
+            while j > 0
+                && (tokens[j - 1].tag.is_prenominal()
+                    || matches!(tokens[j - 1].tag, Tag::NN | Tag::NNS | Tag::RB))
+            {
                 j -= 1;
             }
             j
         };
-        let object_of_previous = previous_end == Some(m.head) && previous_ends_with_of || previous_end.is_some_and(|e| e == np_start && e < m.head);
+        let object_of_previous = previous_end == Some(m.head) && previous_ends_with_of
+            || previous_end.is_some_and(|e| e == np_start && e < m.head);
         if p.noun && source_rule != "possessor" && (inside_gap || object_of_previous) {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it is the object of the event before it", p.text, p.code, head_text));
             push_decisions(trace, decisions);
             return Vec::new();
         }
-        if p.noun && source_rule != "possessor" && inside_unrealized_infinitive(sentence, clause_idx, m.head) {
+        if p.noun
+            && source_rule != "possessor"
+            && inside_unrealized_infinitive(sentence, clause_idx, m.head)
+        {
             decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: it belongs to an infinitive that is not coded", p.text, p.code, head_text));
             push_decisions(trace, decisions);
             return Vec::new();
         }
         if p.noun && source_rule != "possessor" && !ends_in_preposition(p) {
-            decisions.push(format!("nominal pattern '{}' ({}) at '{}' not coded: the noun has no actor of its own", p.text, p.code, head_text));
+            decisions.push(format!(
+                "nominal pattern '{}' ({}) at '{}' not coded: the noun has no actor of its own",
+                p.text, p.code, head_text
+            ));
             push_decisions(trace, decisions);
             return Vec::new();
         }
         if sources.is_empty() {
-            decisions.push(format!("pattern '{}' ({}) at '{}' matched, but no source actor was found", p.text, p.code, head_text));
+            decisions.push(format!(
+                "pattern '{}' ({}) at '{}' matched, but no source actor was found",
+                p.text, p.code, head_text
+            ));
             push_decisions(trace, decisions);
             return Vec::new();
         }
@@ -332,7 +460,11 @@ impl Coder {
             t.is_none_or(|t| {
                 // "raised its military alert": the source's own forces are not a target.
                 let own = t.kind == MentionKind::Coreference && tokens[t.start].tag == Tag::PRPS;
-                !sources.iter().any(|s| s.code == t.code || s.start == t.start || own && t.code.get(..3) == s.code.get(..3))
+                !sources.iter().any(|s| {
+                    s.code == t.code
+                        || s.start == t.start
+                        || own && t.code.get(..3) == s.code.get(..3)
+                })
             })
         });
         if !target_rule.is_empty() {
@@ -344,10 +476,20 @@ impl Coder {
         if targets.len() > 1 {
             rules.push("compound-target".into());
         }
-        if sources.iter().copied().chain(targets.iter().flatten().copied()).any(|x| x.kind == MentionKind::Coreference) {
+        if sources
+            .iter()
+            .copied()
+            .chain(targets.iter().flatten().copied())
+            .any(|x| x.kind == MentionKind::Coreference)
+        {
             rules.push("coreference".into());
         }
-        if sources.iter().copied().chain(targets.iter().flatten().copied()).any(|x| x.kind == MentionKind::LearnedName) {
+        if sources
+            .iter()
+            .copied()
+            .chain(targets.iter().flatten().copied())
+            .any(|x| x.kind == MentionKind::LearnedName)
+        {
             rules.push("learned-name".into());
         }
         if targets.is_empty() {
@@ -367,7 +509,17 @@ impl Coder {
         for s in &sources {
             for t in &targets {
                 let target = t.filter(|t| t.code != s.code && t.start != s.start);
-                events.push(self.make_event(doc, analysis, sentence, s, target, m, &code, &rules, when.clone()));
+                events.push(self.make_event(
+                    doc,
+                    analysis,
+                    sentence,
+                    s,
+                    target,
+                    m,
+                    &code,
+                    &rules,
+                    when.clone(),
+                ));
             }
         }
         decisions.push(format!(
@@ -376,8 +528,23 @@ impl Coder {
             p.code,
             head_text,
             events.len(),
-            if source_rule.is_empty() { "subject" } else { source_rule },
-            if targets.iter().all(Option::is_none) { "no target".to_string() } else { format!("target by {}", if target_rule.is_empty() { "object" } else { target_rule }) }
+            if source_rule.is_empty() {
+                "subject"
+            } else {
+                source_rule
+            },
+            if targets.iter().all(Option::is_none) {
+                "no target".to_string()
+            } else {
+                format!(
+                    "target by {}",
+                    if target_rule.is_empty() {
+                        "object"
+                    } else {
+                        target_rule
+                    }
+                )
+            }
         ));
         push_decisions(trace, decisions);
         events
@@ -406,8 +573,14 @@ impl Coder {
                 entry: x.entry.clone(),
                 via: match x.kind {
                     MentionKind::Dictionary => None,
-                    MentionKind::LearnedName => Some(format!("learned-name ({})", x.antecedent.as_deref().unwrap_or(""))),
-                    MentionKind::Coreference => Some(format!("coreference ({})", x.antecedent.as_deref().unwrap_or(""))),
+                    MentionKind::LearnedName => Some(format!(
+                        "learned-name ({})",
+                        x.antecedent.as_deref().unwrap_or("")
+                    )),
+                    MentionKind::Coreference => Some(format!(
+                        "coreference ({})",
+                        x.antecedent.as_deref().unwrap_or("")
+                    )),
                 },
             }
         };
@@ -459,7 +632,13 @@ fn event_date(
         let nearest = times
             .iter()
             .filter(|t| clause.tokens.contains(&t.start))
-            .min_by_key(|t| if t.start > head { t.start - head } else { head - t.end + 1 });
+            .min_by_key(|t| {
+                if t.start > head {
+                    t.start - head
+                } else {
+                    head - t.end + 1
+                }
+            });
         if let Some(t) = nearest {
             if let Some((d, p)) = crate::dates::resolve(t.value, doc_date) {
                 return Some((d, p, Some(t.start)));
@@ -470,13 +649,27 @@ fn event_date(
         }
         c = clause.parent;
     }
-    Some((doc_date.format("%Y-%m-%d").to_string(), DatePrecision::Day, None))
+    Some((
+        doc_date.format("%Y-%m-%d").to_string(),
+        DatePrecision::Day,
+        None,
+    ))
 }
 
-fn quote_of(analysis: &Analysis, sentence: &Sentence, a: &quotes::Attribution) -> crate::model::Quote {
+fn quote_of(
+    analysis: &Analysis,
+    sentence: &Sentence,
+    a: &quotes::Attribution,
+) -> crate::model::Quote {
     let tokens = &sentence.tokens;
-    let (start, end) = (tokens[a.quote.start].start, tokens[a.quote.end.max(a.quote.start + 1) - 1].end);
-    crate::model::Quote { text: analysis.text()[start..end].to_string(), span: analysis.original_span(start, end) }
+    let (start, end) = (
+        tokens[a.quote.start].start,
+        tokens[a.quote.end.max(a.quote.start + 1) - 1].end,
+    );
+    crate::model::Quote {
+        text: analysis.text()[start..end].to_string(),
+        span: analysis.original_span(start, end),
+    }
 }
 
 fn push_decisions(trace: Option<&mut SentenceExplanation>, decisions: Vec<String>) {
@@ -491,7 +684,12 @@ fn inside_unrealized_infinitive(sentence: &Sentence, clause_idx: usize, head: us
     let tokens = &sentence.tokens;
     let start = sentence.clauses[clause_idx].tokens.start;
     let verb = (start..head).rev().find(|&k| tokens[k].tag.is_verb());
-    verb.is_some_and(|v| tokens[v].tag == Tag::VB && v > 0 && tokens[v - 1].tag == Tag::TO && hypothetical(sentence, clause_idx, v).is_some())
+    verb.is_some_and(|v| {
+        tokens[v].tag == Tag::VB
+            && v > 0
+            && tokens[v - 1].tag == Tag::TO
+            && hypothetical(sentence, clause_idx, v).is_some()
+    })
 }
 
 /// "invasion of", "embargo on", "talks with": a nominal pattern with a slot for its target.
@@ -516,7 +714,13 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
     let mut seen = std::collections::HashSet::new();
     events
         .into_iter()
-        .filter(|e| seen.insert((e.source.as_ref().map(|a| a.code.clone()), e.target.as_ref().map(|a| a.code.clone()), e.cameo.clone())))
+        .filter(|e| {
+            seen.insert((
+                e.source.as_ref().map(|a| a.code.clone()),
+                e.target.as_ref().map(|a| a.code.clone()),
+                e.cameo.clone(),
+            ))
+        })
         .collect()
 }
 
@@ -541,7 +745,10 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
     }
     if clause.kind == ClauseKind::Reported {
         // "insistence that North Korea give up ...", "urged that ...": demanded, not done.
-        let governor = tokens[..clause.tokens.start].iter().rev().find(|t| t.tag != Tag::RB && t.lower != "that");
+        let governor = tokens[..clause.tokens.start]
+            .iter()
+            .rev()
+            .find(|t| t.tag != Tag::RB && t.lower != "that");
         if let Some(w) = governor.filter(|w| DEMAND_WORDS.contains(&w.lemma.as_str())) {
             return Some(format!("complement of '{}': asked for, not done", w.text));
         }
@@ -552,7 +759,13 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
             return Some(format!("gerund after '{}': not an act", prev.text));
         }
         if matches!(prev.lower.as_str(), "of" | "for" | "against" | "from") {
-            let governor = tokens[clause.tokens.start..head - 1].iter().rev().find(|t| t.tag.is_verb() || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma.as_str()));
+            let governor = tokens[clause.tokens.start..head - 1]
+                .iter()
+                .rev()
+                .find(|t| {
+                    t.tag.is_verb()
+                        || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma.as_str())
+                });
             if let Some(g) = governor.filter(|g| ACCUSATION_WORDS.contains(&g.lemma.as_str())) {
                 return Some(format!("gerund is what '{}' is about", g.text));
             }
@@ -568,10 +781,16 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
             // Walk back over an object or adverbial ("allow IAEA inspectors to visit", "urged
             // Iran on Monday to return") to the word that governs the infinitive.
             for w in tokens[clause.tokens.start..j - 1].iter().rev() {
-                if INTENTION_WORDS.contains(&w.lemma.as_str()) || INTENTION_WORDS.contains(&w.lower.as_str()) {
+                if INTENTION_WORDS.contains(&w.lemma.as_str())
+                    || INTENTION_WORDS.contains(&w.lower.as_str())
+                {
                     return Some(format!("infinitive after '{}': intended, not done", w.text));
                 }
-                if !(w.tag == Tag::RB || w.tag.is_noun() || w.tag.is_prenominal() || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD)) {
+                if !(w.tag == Tag::RB
+                    || w.tag.is_noun()
+                    || w.tag.is_prenominal()
+                    || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD))
+                {
                     break;
                 }
             }
@@ -582,29 +801,171 @@ fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<S
 
 /// Words whose "that" complement is something demanded or hoped for, not something done.
 const DEMAND_WORDS: &[&str] = &[
-    "insist", "insistence", "demand", "urge", "call", "ask", "request", "propose", "proposal", "recommend",
-    "suggest", "order", "require", "requirement", "condition", "appeal", "press", "want", "wish", "hope",
-    "fear", "expect", "expectation", "warn", "warning", "threaten", "threat", "stipulate", "plead",
+    "insist",
+    "insistence",
+    "demand",
+    "urge",
+    "call",
+    "ask",
+    "request",
+    "propose",
+    "proposal",
+    "recommend",
+    "suggest",
+    "order",
+    "require",
+    "requirement",
+    "condition",
+    "appeal",
+    "press",
+    "want",
+    "wish",
+    "hope",
+    "fear",
+    "expect",
+    "expectation",
+    "warn",
+    "warning",
+    "threaten",
+    "threat",
+    "stipulate",
+    "plead",
 ];
 
 /// Words whose infinitive complement is an intention or attempt, not an act.
 const INTENTION_WORDS: &[&str] = &[
-    "pledge", "promise", "vow", "plan", "intend", "agree", "agreement", "offer", "threaten", "threat",
-    "decide", "decision", "want", "hope", "aim", "seek", "try", "attempt", "refuse", "refusal", "fail",
-    "prepare", "expect", "call", "urge", "ask", "demand", "push", "need", "order", "ready", "willing",
-    "able", "unable", "likely", "unlikely", "due", "going", "about", "set", "move", "bid", "effort",
-    "plot", "scheme", "resolve", "determination", "determined", "commitment", "commit", "pressure",
-    "press", "invite", "invitation", "encourage", "allow", "permit", "authorize", "forbid", "ban",
-    "motivate", "persuade", "convince", "force", "compel", "oblige", "wish", "desire", "eager", "keen",
-    "reluctant", "hesitant", "chance", "opportunity", "right", "way", "capacity", "ability", "power",
-    "require", "enable", "help", "tell", "warn", "advise", "instruct", "expect", "appear", "seem",
+    "pledge",
+    "promise",
+    "vow",
+    "plan",
+    "intend",
+    "agree",
+    "agreement",
+    "offer",
+    "threaten",
+    "threat",
+    "decide",
+    "decision",
+    "want",
+    "hope",
+    "aim",
+    "seek",
+    "try",
+    "attempt",
+    "refuse",
+    "refusal",
+    "fail",
+    "prepare",
+    "expect",
+    "call",
+    "urge",
+    "ask",
+    "demand",
+    "push",
+    "need",
+    "order",
+    "ready",
+    "willing",
+    "able",
+    "unable",
+    "likely",
+    "unlikely",
+    "due",
+    "going",
+    "about",
+    "set",
+    "move",
+    "bid",
+    "effort",
+    "plot",
+    "scheme",
+    "resolve",
+    "determination",
+    "determined",
+    "commitment",
+    "commit",
+    "pressure",
+    "press",
+    "invite",
+    "invitation",
+    "encourage",
+    "allow",
+    "permit",
+    "authorize",
+    "forbid",
+    "ban",
+    "motivate",
+    "persuade",
+    "convince",
+    "force",
+    "compel",
+    "oblige",
+    "wish",
+    "desire",
+    "eager",
+    "keen",
+    "reluctant",
+    "hesitant",
+    "chance",
+    "opportunity",
+    "right",
+    "way",
+    "capacity",
+    "ability",
+    "power",
+    "require",
+    "enable",
+    "help",
+    "tell",
+    "warn",
+    "advise",
+    "instruct",
+    "expect",
+    "appear",
+    "seem",
 ];
 
 /// Verbs whose gerund complement is not an act ("stop cooperating", "avoid attacking").
-const GERUND_BLOCKERS: &[&str] = &["stop", "cease", "halt", "quit", "avoid", "refrain", "consider", "discuss", "deny", "risk", "suspend", "end", "oppose", "reject", "resist"];
+const GERUND_BLOCKERS: &[&str] = &[
+    "stop", "cease", "halt", "quit", "avoid", "refrain", "consider", "discuss", "deny", "risk",
+    "suspend", "end", "oppose", "reject", "resist",
+];
 
 /// Verbs whose "of/for + gerund" is the content of an accusation ("accused Russia of shooting").
-const ACCUSATION_WORDS: &[&str] = &["warn", "caution", "deter", "prevent", "ban", "bar", "prohibit", "discourage", "dissuade", "stop", "refrain", "advise", "accuse", "charge", "blame", "suspect", "criticize", "criticise", "condemn", "convict", "fine", "punish", "sanction", "arrest", "indict", "sentence", "praise", "thank", "credit", "accusation", "allegation", "suspicion"];
+const ACCUSATION_WORDS: &[&str] = &[
+    "warn",
+    "caution",
+    "deter",
+    "prevent",
+    "ban",
+    "bar",
+    "prohibit",
+    "discourage",
+    "dissuade",
+    "stop",
+    "refrain",
+    "advise",
+    "accuse",
+    "charge",
+    "blame",
+    "suspect",
+    "criticize",
+    "criticise",
+    "condemn",
+    "convict",
+    "fine",
+    "punish",
+    "sanction",
+    "arrest",
+    "indict",
+    "sentence",
+    "praise",
+    "thank",
+    "credit",
+    "accusation",
+    "allegation",
+    "suspicion",
+];
 
 /// "South Korea said North Korean troops fired on its soldiers": "it"/"its" inside reported
 /// speech stand for the collective speaker, not for the reported clause's own subject.
@@ -612,23 +973,46 @@ fn speaker_possessives(sentence: &Sentence, mentions: &mut [Mention]) {
     let tokens = &sentence.tokens;
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if m.kind != MentionKind::Coreference || !matches!(tokens[m.start].lower.as_str(), "its" | "it") {
+        if m.kind != MentionKind::Coreference
+            || !matches!(tokens[m.start].lower.as_str(), "its" | "it")
+        {
             continue;
         }
         let ci = sentence.clause_of(m.start);
         let clause = &sentence.clauses[ci];
-        let Some(parent) = clause.parent.filter(|_| clause.kind == ClauseKind::Reported) else { continue };
+        let Some(parent) = clause
+            .parent
+            .filter(|_| clause.kind == ClauseKind::Reported)
+        else {
+            continue;
+        };
         // Only under a speech verb ("said that ..."), not under a noun ("insistence that ...").
-        let governor = tokens[..clause.tokens.start].iter().rev().find(|t| t.lower != "that");
-        if !governor.is_some_and(|g| g.tag.is_verb() && crate::text::chunk::is_speech_verb(&g.lemma)) {
+        let governor = tokens[..clause.tokens.start]
+            .iter()
+            .rev()
+            .find(|t| t.lower != "that");
+        if !governor
+            .is_some_and(|g| g.tag.is_verb() && crate::text::chunk::is_speech_verb(&g.lemma))
+        {
             continue;
         }
         let pc = &sentence.clauses[parent].tokens;
-        let speaker = mentions.iter().find(|x| pc.contains(&x.start) && x.preposition.is_none() && !x.person);
-        let own_subject = mentions.iter().find(|x| clause.tokens.contains(&x.start) && x.start < m.start && x.preposition.is_none());
+        let speaker = mentions
+            .iter()
+            .find(|x| pc.contains(&x.start) && x.preposition.is_none() && !x.person);
+        let own_subject = mentions.iter().find(|x| {
+            clause.tokens.contains(&x.start) && x.start < m.start && x.preposition.is_none()
+        });
         let Some(sp) = speaker else { continue };
         let root = |c: &str| -> String {
-            if ["IGO", "NGO", "IMG", "MNC"].iter().any(|p| c.starts_with(p)) { c.to_string() } else { c.get(..3).unwrap_or(c).to_string() }
+            if ["IGO", "NGO", "IMG", "MNC"]
+                .iter()
+                .any(|p| c.starts_with(p))
+            {
+                c.to_string()
+            } else {
+                c.get(..3).unwrap_or(c).to_string()
+            }
         };
         let speaker_root = root(&sp.code);
         let differs = own_subject.is_none_or(|os| root(&os.code) != speaker_root);
@@ -638,10 +1022,16 @@ fn speaker_possessives(sentence: &Sentence, mentions: &mut [Mention]) {
                 _ => speaker_root.clone(),
             };
             let entry = match &m.agent {
-                Some((_, agent_entry)) if speaker_root.len() == 3 => format!("{}+{agent_entry}", sp.entry.split('+').next().unwrap_or("")),
+                Some((_, agent_entry)) if speaker_root.len() == 3 => {
+                    format!("{}+{agent_entry}", sp.entry.split('+').next().unwrap_or(""))
+                }
                 _ => sp.entry.clone(),
             };
-            let text = tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = tokens[sp.start..sp.end]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             let m = &mut mentions[k];
             m.code = code;
             m.entry = entry;
@@ -677,13 +1067,21 @@ impl Coder {
         state: &mut PlaceState,
         trace: Option<&mut SentenceExplanation>,
     ) -> Vec<PlaceMatch> {
-        let Some(resolver) = &self.places else { return Vec::new() };
+        let Some(resolver) = &self.places else {
+            return Vec::new();
+        };
         let context: Vec<&str> = mentions.iter().map(|m| m.code.as_str()).collect();
         let found = resolver.find_places_in(&sentence.tokens, &context, &mut state.memory);
         let tokens = &sentence.tokens;
         let as_place = |m: &PlaceMatch| {
-            let is_actor = mentions.iter().any(|x| x.start < m.end_token && m.start_token < x.end);
-            let after_in = m.start_token > 0 && matches!(tokens[m.start_token - 1].lower.as_str(), "in" | "at" | "near");
+            let is_actor = mentions
+                .iter()
+                .any(|x| x.start < m.end_token && m.start_token < x.end);
+            let after_in = m.start_token > 0
+                && matches!(
+                    tokens[m.start_token - 1].lower.as_str(),
+                    "in" | "at" | "near"
+                );
             !m.incidental && (!is_actor || after_in)
         };
         for m in found.iter().filter(|m| as_place(m)) {
@@ -691,7 +1089,11 @@ impl Coder {
             if sentence.index == 0 && m.start_token == 0 && state.dateline.is_none() {
                 state.dateline = Some(loc.clone());
             }
-            if !state.all.iter().any(|l| l.name == loc.name && l.country == loc.country) {
+            if !state
+                .all
+                .iter()
+                .any(|l| l.name == loc.name && l.country == loc.country)
+            {
                 state.all.push(loc);
             }
         }
@@ -721,9 +1123,22 @@ fn event_location(
         while j > 0 && tokens[j - 1].tag == Tag::DT {
             j -= 1;
         }
-        let prep = if j > 0 { tokens[j - 1].lower.as_str() } else { "" };
-        let is_actor = mentions.iter().any(|x| x.start < m.end_token && m.start_token < x.end);
-        match (matches!(prep, "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"), m.locative, is_actor) {
+        let prep = if j > 0 {
+            tokens[j - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let is_actor = mentions
+            .iter()
+            .any(|x| x.start < m.end_token && m.start_token < x.end);
+        match (
+            matches!(
+                prep,
+                "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+            ),
+            m.locative,
+            is_actor,
+        ) {
             (true, _, _) => 0,
             (false, true, false) => 1,
             (false, false, false) if !m.incidental => 2,
@@ -733,7 +1148,11 @@ fn event_location(
         }
     };
     let usable = |m: &&PlaceMatch| rank(m) < 9;
-    let in_clause = found.iter().filter(|m| clause.contains(&m.start_token)).filter(usable).min_by_key(|m| rank(m));
+    let in_clause = found
+        .iter()
+        .filter(|m| clause.contains(&m.start_token))
+        .filter(usable)
+        .min_by_key(|m| rank(m));
     let chosen = in_clause.or_else(|| found.iter().filter(usable).min_by_key(|m| rank(m)));
     match chosen {
         Some(m) => Some(m.location(analysis.original_span(m.byte_start, m.byte_end))),
@@ -777,14 +1196,29 @@ fn is_passive(tokens: &[crate::text::Token], head: usize, clause: std::ops::Rang
         break;
     }
     let after_noun = head > clause_start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
-    let earlier_finite = tokens[clause_start..head].iter().any(|t| t.tag.is_finite_verb());
-    after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || tokens[head + 1..clause.end].iter().take(8).any(|t| t.lower == "by"))
+    let earlier_finite = tokens[clause_start..head]
+        .iter()
+        .any(|t| t.tag.is_finite_verb());
+    after_noun
+        && (earlier_finite
+            || tokens[head].tag == Tag::VBN
+            || tokens[head + 1..clause.end]
+                .iter()
+                .take(8)
+                .any(|t| t.lower == "by"))
 }
 
 /// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
 /// follows ("UN sanctions imposed on North Korea" → UN).
-fn by_agent<'m>(tokens: &[crate::text::Token], mentions: &'m [Mention], m: &VerbMatch<'_>, clause_end: usize) -> Vec<&'m Mention> {
-    if let Some(x) = mentions.iter().find(|x| x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")) {
+fn by_agent<'m>(
+    tokens: &[crate::text::Token],
+    mentions: &'m [Mention],
+    m: &VerbMatch<'_>,
+    clause_end: usize,
+) -> Vec<&'m Mention> {
+    if let Some(x) = mentions.iter().find(|x| {
+        x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")
+    }) {
         return group(mentions, x);
     }
     let mut j = m.head;
@@ -792,7 +1226,13 @@ fn by_agent<'m>(tokens: &[crate::text::Token], mentions: &'m [Mention], m: &Verb
         j -= 1;
     }
     let noun_before = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
-    mentions.iter().find(|x| noun_before && x.start >= j && x.end < m.head && x.kind == MentionKind::Dictionary).map(|x| vec![x]).unwrap_or_default()
+    mentions
+        .iter()
+        .find(|x| {
+            noun_before && x.start >= j && x.end < m.head && x.kind == MentionKind::Dictionary
+        })
+        .map(|x| vec![x])
+        .unwrap_or_default()
 }
 
 /// `first` and the mentions conjoined with it ("South Korea and Japan").
@@ -800,7 +1240,9 @@ fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m Mention> {
     let mut out = vec![first];
     let mut last = first;
     for m in mentions.iter().filter(|m| m.start >= first.end) {
-        let two_sides = m.start == last.end && m.kind == MentionKind::Coreference && last.kind == MentionKind::Coreference;
+        let two_sides = m.start == last.end
+            && m.kind == MentionKind::Coreference
+            && last.kind == MentionKind::Coreference;
         if m.start == last.end + 1 || m.start == last.end + 2 || two_sides {
             out.push(m);
             last = m;
@@ -815,12 +1257,21 @@ fn conjoined<'m>(tokens: &[crate::text::Token], group: Vec<&'m Mention>) -> Vec<
     let mut out = vec![group[0]];
     for pair in group.windows(2) {
         let between = &tokens[pair[0].end..pair[1].start];
-        if between.is_empty() && pair[1].antecedent.as_deref().is_some_and(|a| a.ends_with("(the two sides)")) {
+        if between.is_empty()
+            && pair[1]
+                .antecedent
+                .as_deref()
+                .is_some_and(|a| a.ends_with("(the two sides)"))
+        {
             out.push(pair[1]);
             continue;
         }
-        let joined = between.iter().all(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | "," | "as" | "well"))
-            && between.iter().any(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | ","));
+        let joined = between
+            .iter()
+            .all(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | "," | "as" | "well"))
+            && between
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "and" | "or" | "nor" | ","));
         if !joined {
             break;
         }
@@ -831,23 +1282,43 @@ fn conjoined<'m>(tokens: &[crate::text::Token], group: Vec<&'m Mention>) -> Vec<
 
 /// The subject of the clause: the first actor before the verb that is not inside a
 /// prepositional phrase; clauses without one inherit the subject of the clause they hang from.
-fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usize, head: usize) -> (Vec<&'m Mention>, &'static str) {
+fn subject_of<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    clause_idx: usize,
+    head: usize,
+) -> (Vec<&'m Mention>, &'static str) {
     let tokens = &sentence.tokens;
     let clause = &sentence.clauses[clause_idx];
     if tokens.get(head).is_some_and(|t| t.tag == Tag::VBG) {
         // The subject of a gerund is the actor right before it ("despite Kim saying").
-        if let Some(m) = mentions.iter().find(|x| x.end == head || x.end + 1 == head && tokens[head - 1].tag == Tag::POS) {
+        if let Some(m) = mentions
+            .iter()
+            .find(|x| x.end == head || x.end + 1 == head && tokens[head - 1].tag == Tag::POS)
+        {
             return (vec![m], "gerund-subject");
         }
     }
-    let first = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= head && x.preposition.is_none() && !is_determiner_pronoun(tokens, mentions, x));
+    let first = mentions.iter().find(|x| {
+        x.start >= clause.tokens.start
+            && x.end <= head
+            && x.preposition.is_none()
+            && !is_determiner_pronoun(tokens, mentions, x)
+    });
     if let Some(f) = first {
         return (conjoined(tokens, group(mentions, f)), "subject");
     }
     // ", said the ministry": an inverted speech verb takes the actor right after it.
-    if head == clause.tokens.start || tokens[clause.tokens.start].text == "," && head == clause.tokens.start + 1 {
-        if let Some(m) = mentions.iter().find(|x| x.start == head + 1 || x.start == head + 2 && tokens[head + 1].tag == Tag::DT) {
-            if crate::text::chunk::is_speech_verb(&tokens[head].lemma) && matches!(tokens[head].tag, Tag::VBD | Tag::VBZ | Tag::VBP) {
+    if head == clause.tokens.start
+        || tokens[clause.tokens.start].text == "," && head == clause.tokens.start + 1
+    {
+        if let Some(m) = mentions
+            .iter()
+            .find(|x| x.start == head + 1 || x.start == head + 2 && tokens[head + 1].tag == Tag::DT)
+        {
+            if crate::text::chunk::is_speech_verb(&tokens[head].lemma)
+                && matches!(tokens[head].tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+            {
                 return (vec![m], "inverted-subject");
             }
         }
@@ -862,8 +1333,14 @@ fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usiz
             (s, "inherited-subject")
         }
         ClauseKind::Relative => {
-            let antecedent = mentions.iter().rev().find(|x| x.end <= clause.tokens.start && clause.tokens.start - x.end <= 2);
-            (antecedent.map(|a| vec![a]).unwrap_or_default(), "relative-antecedent")
+            let antecedent = mentions
+                .iter()
+                .rev()
+                .find(|x| x.end <= clause.tokens.start && clause.tokens.start - x.end <= 2);
+            (
+                antecedent.map(|a| vec![a]).unwrap_or_default(),
+                "relative-antecedent",
+            )
         }
         _ => (Vec::new(), ""),
     }
@@ -871,30 +1348,55 @@ fn subject_of<'m>(sentence: &Sentence, mentions: &'m [Mention], clause_idx: usiz
 
 /// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.
 fn is_determiner_pronoun(tokens: &[crate::text::Token], mentions: &[Mention], x: &Mention) -> bool {
-    x.kind == MentionKind::Coreference && tokens[x.start].tag == Tag::PRPS && mentions.iter().any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
+    x.kind == MentionKind::Coreference
+        && tokens[x.start].tag == Tag::PRPS
+        && mentions
+            .iter()
+            .any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
 }
 
 /// The source of a nominal event: a possessor or modifier actor right before the noun
 /// ("North Korea's nuclear test", "UN sanctions"), else the clause subject.
-fn nominal_source<'m>(sentence: &Sentence, mentions: &'m [Mention], head: usize, clause_idx: usize) -> (Vec<&'m Mention>, &'static str) {
+fn nominal_source<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    head: usize,
+    clause_idx: usize,
+) -> (Vec<&'m Mention>, &'static str) {
     let tokens = &sentence.tokens;
     let np_start = {
         let mut j = head;
-        while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun() || matches!(tokens[j - 1].tag, Tag::PRPS | Tag::RB)) {
+        while j > 0
+            && (tokens[j - 1].tag.is_prenominal()
+                || tokens[j - 1].tag.is_noun()
+                || matches!(tokens[j - 1].tag, Tag::PRPS | Tag::RB))
+        {
             j -= 1;
         }
         j
     };
-    if let Some(m) = mentions.iter().find(|x| x.start >= np_start && x.end <= head) {
+    if let Some(m) = mentions
+        .iter()
+        .find(|x| x.start >= np_start && x.end <= head)
+    {
         return (vec![m], "possessor");
     }
     // "the arrest of two journalists by Iranian police": the agent of the nominal act.
     let clause = &sentence.clauses[clause_idx];
-    if let Some(m) = mentions.iter().find(|x| x.start > head && x.start < clause.tokens.end && x.preposition.as_deref() == Some("by")) {
+    if let Some(m) = mentions.iter().find(|x| {
+        x.start > head && x.start < clause.tokens.end && x.preposition.as_deref() == Some("by")
+    }) {
         return (vec![m], "possessor");
     }
     let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
-    (s, if rule == "subject" { "clause-subject" } else { rule })
+    (
+        s,
+        if rule == "subject" {
+            "clause-subject"
+        } else {
+            rule
+        },
+    )
 }
 
 /// The target: the first actor after the pattern's head in the clause (not the source, not in
@@ -912,9 +1414,17 @@ fn target_of<'m>(
     let clause = &sentence.clauses[clause_idx];
     let reduced_relative = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
     if passive && !reduced_relative {
-        let subject = mentions.iter().find(|x| x.start >= clause.tokens.start && x.end <= m.head && x.preposition.is_none());
+        let subject = mentions
+            .iter()
+            .find(|x| x.start >= clause.tokens.start && x.end <= m.head && x.preposition.is_none());
         if let Some(s) = subject {
-            return (conjoined(tokens, group(mentions, s)).into_iter().map(Some).collect(), "passive-subject");
+            return (
+                conjoined(tokens, group(mentions, s))
+                    .into_iter()
+                    .map(Some)
+                    .collect(),
+                "passive-subject",
+            );
         }
     }
     let last_word = match m.pattern.rest.last() {
@@ -926,19 +1436,38 @@ fn target_of<'m>(
             && x.start < clause.tokens.end
             && !sources.iter().any(|s| s.start == x.start)
             && !is_determiner_pronoun(tokens, mentions, x)
-            && !(x.kind == MentionKind::Coreference && tokens[x.start].tag == Tag::PRPS && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3)))
-            && !x.preposition.as_deref().is_some_and(|p| NON_TARGET_PREPOSITIONS.contains(&p) || LOCATIVE_PREPOSITIONS.contains(&p) && p != last_word)
+            && !(x.kind == MentionKind::Coreference
+                && tokens[x.start].tag == Tag::PRPS
+                && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3)))
+            && !x.preposition.as_deref().is_some_and(|p| {
+                NON_TARGET_PREPOSITIONS.contains(&p)
+                    || LOCATIVE_PREPOSITIONS.contains(&p) && p != last_word
+            })
     });
     if let Some(c) = candidate {
         let end = clause.tokens.end;
-        return (conjoined(tokens, group(mentions, c)).into_iter().filter(|x| x.end <= end).map(Some).collect(), "");
+        return (
+            conjoined(tokens, group(mentions, c))
+                .into_iter()
+                .filter(|x| x.end <= end)
+                .map(Some)
+                .collect(),
+            "",
+        );
     }
     if m.pattern.code.starts_with("01") {
         return (Vec::new(), "");
     }
-    let complement = sentence.clauses.iter().enumerate().find(|(k, c)| c.parent == Some(clause_idx) && c.kind == ClauseKind::Reported && *k > clause_idx);
+    let complement = sentence.clauses.iter().enumerate().find(|(k, c)| {
+        c.parent == Some(clause_idx) && c.kind == ClauseKind::Reported && *k > clause_idx
+    });
     if let Some((k, c)) = complement {
-        let (s, _) = subject_of(sentence, mentions, k, c.tokens.end.min(first_verb(tokens, c.tokens.clone())));
+        let (s, _) = subject_of(
+            sentence,
+            mentions,
+            k,
+            c.tokens.end.min(first_verb(tokens, c.tokens.clone())),
+        );
         if !s.is_empty() {
             return (s.into_iter().map(Some).collect(), "complement-subject");
         }
@@ -947,5 +1476,8 @@ fn target_of<'m>(
 }
 
 fn first_verb(tokens: &[crate::text::Token], range: std::ops::Range<usize>) -> usize {
-    range.clone().find(|&i| tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::VB).unwrap_or(range.end)
+    range
+        .clone()
+        .find(|&i| tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::VB)
+        .unwrap_or(range.end)
 }

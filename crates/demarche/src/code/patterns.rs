@@ -1,6 +1,6 @@
 //! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
 
-use crate::dict::{Dictionaries, PatternWord, VerbPattern, verbs::MAX_GAP};
+use crate::dict::{verbs::MAX_GAP, Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
 use std::ops::Range;
 
@@ -42,14 +42,20 @@ pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) ->
             j -= 1;
             continue;
         }
-        if t.tag == Tag::RB || t.tag == Tag::MD || t.tag.is_verb() && crate::text::tag::auxiliary_of(&t.lower).is_some() || t.tag == Tag::TO {
+        if t.tag == Tag::RB
+            || t.tag == Tag::MD
+            || t.tag.is_verb() && crate::text::tag::auxiliary_of(&t.lower).is_some()
+            || t.tag == Tag::TO
+        {
             j -= 1;
             continue;
         }
         break;
     }
     // "Neither China nor Russia supported ...".
-    tokens[clause_start..head].iter().any(|t| t.lower == "neither" || t.lower == "nor")
+    tokens[clause_start..head]
+        .iter()
+        .any(|t| t.lower == "neither" || t.lower == "nor")
 }
 
 /// True when the object right after the verb is negated ("offered no proposals").
@@ -65,7 +71,13 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 ///
 /// `units[k]` is the end of the skippable unit starting at token `k`: an actor mention counts as
 /// one token for `*` gaps ("presented *North Korean envoy Kim Kye-Gwan* with proposals").
-pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i: usize, clause: Range<usize>) -> Result<VerbMatch<'d>, Option<NearMiss>> {
+pub fn match_at<'d>(
+    dict: &'d Dictionaries,
+    tokens: &[Token],
+    units: &[usize],
+    i: usize,
+    clause: Range<usize>,
+) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let t = &tokens[i];
     let heads_patterns = if t.tag.is_verb() {
         dict.verbs.has_head(&t.lemma, false)
@@ -78,7 +90,11 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         return Err(None);
     }
     let window = &tokens[i + 1..clause.end.max(i + 1)];
-    let passive_object = if t.tag.is_verb() { passive_subject_head(tokens, i, clause.start) } else { None };
+    let passive_object = if t.tag.is_verb() {
+        passive_subject_head(tokens, i, clause.start)
+    } else {
+        None
+    };
     let singulars: Vec<String> = window
         .iter()
         .chain(passive_object.map(|o| &tokens[o]))
@@ -97,7 +113,8 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
     }
     words.extend(singulars.iter().map(String::as_str));
     let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
-        dict.verbs.candidates(&t.lemma, false, words.iter().copied())
+        dict.verbs
+            .candidates(&t.lemma, false, words.iter().copied())
     } else if t.tag.is_noun() || t.tag == Tag::JJ {
         let mut v = dict.verbs.candidates(&t.lemma, true, words.iter().copied());
         if t.lemma != t.lower {
@@ -117,7 +134,9 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
     let mut miss = None;
     for p in candidates {
         let words_present = p.rest.iter().all(|w| match w {
-            PatternWord::Word(w) => present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o])),
+            PatternWord::Word(w) => {
+                present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o]))
+            }
             PatternWord::Gap => true,
         });
         if !words_present {
@@ -127,7 +146,10 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
             // "Sanctions were imposed on Iran": the pattern's object ("impose sanction on")
             // is the passive subject, before the verb.
             let obj = passive_object?;
-            let k = p.rest.iter().position(|w| matches!(w, PatternWord::Word(w) if word_matches(w, &tokens[obj])))?;
+            let k = p
+                .rest
+                .iter()
+                .position(|w| matches!(w, PatternWord::Word(w) if word_matches(w, &tokens[obj])))?;
             let mut rest = p.rest.clone();
             rest.remove(k);
             if k > 0 && matches!(rest.get(k - 1), Some(PatternWord::Gap)) {
@@ -138,21 +160,50 @@ pub fn match_at<'d>(dict: &'d Dictionaries, tokens: &[Token], units: &[usize], i
         let Some((end, gaps)) = found else {
             continue;
         };
-        let noun_negated = p.noun && tokens[..i].iter().rev().take_while(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::DT)).any(|t| t.lower == "no");
-        let gap_negated = noun_negated || gaps.iter().any(|g| tokens[g.clone()].iter().any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing")));
-        let negated_here = negated || noun_negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
+        let noun_negated = p.noun
+            && tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::DT))
+                .any(|t| t.lower == "no");
+        let gap_negated = noun_negated
+            || gaps.iter().any(|g| {
+                tokens[g.clone()]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
+            });
+        let negated_here =
+            negated || noun_negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
         // "has not yet signed": pending, not refused — plain negation, not a negated pattern.
         let pending = tokens[clause.start..i].iter().any(|t| t.lower == "yet");
         if p.negated && (!negated || pending) {
             continue;
         }
         if !p.negated && negated_here {
-            miss.get_or_insert(NearMiss { head: i, reason: format!("pattern '{}' ({}) matched but the verb phrase is negated", p.text, p.code) });
+            miss.get_or_insert(NearMiss {
+                head: i,
+                reason: format!(
+                    "pattern '{}' ({}) matched but the verb phrase is negated",
+                    p.text, p.code
+                ),
+            });
             continue;
         }
-        return Ok(VerbMatch { pattern: p, head: i, tokens: i..end, gaps, negated: negated_here });
+        return Ok(VerbMatch {
+            pattern: p,
+            head: i,
+            tokens: i..end,
+            gaps,
+            negated: negated_here,
+        });
     }
-    Err(miss.or(Some(NearMiss { head: i, reason: format!("'{}' heads patterns, but none matched the words that follow", t.lemma) })))
+    Err(miss.or(Some(NearMiss {
+        head: i,
+        reason: format!(
+            "'{}' heads patterns, but none matched the words that follow",
+            t.lemma
+        ),
+    })))
 }
 
 /// For a passive participle, the head noun of its subject ("*sanctions* were imposed",
@@ -179,7 +230,13 @@ fn word_matches(w: &str, t: &Token) -> bool {
 }
 
 /// Matches `rest` from token `from`; returns the end of the match and the gap ranges.
-fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest: &[PatternWord]) -> Option<(usize, Vec<Range<usize>>)> {
+fn match_rest(
+    tokens: &[Token],
+    units: &[usize],
+    from: usize,
+    limit: usize,
+    rest: &[PatternWord],
+) -> Option<(usize, Vec<Range<usize>>)> {
     let Some((first, more)) = rest.split_first() else {
         return Some((from, Vec::new()));
     };
@@ -190,7 +247,11 @@ fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest
             }
             // Adverbs may sit between a verb and its particle ("back quickly down" is rare, but
             // "walked out" / "walked angrily out" both occur).
-            if from < limit && tokens[from].tag == Tag::RB && from + 1 < limit && word_matches(w, &tokens[from + 1]) {
+            if from < limit
+                && tokens[from].tag == Tag::RB
+                && from + 1 < limit
+                && word_matches(w, &tokens[from + 1])
+            {
                 return match_rest(tokens, units, from + 2, limit, more);
             }
             None
@@ -213,7 +274,11 @@ fn match_rest(tokens: &[Token], units: &[usize], from: usize, limit: usize, rest
                 }
                 // A gap skips modifiers and actors, never another verb or punctuation that ends
                 // the phrase.
-                if at >= limit || matches!(tokens[at].text.as_str(), ";" | "." | ",") || tokens[at].tag.is_verb() || tokens[at].tag == Tag::MD {
+                if at >= limit
+                    || matches!(tokens[at].text.as_str(), ";" | "." | ",")
+                    || tokens[at].tag.is_verb()
+                    || tokens[at].tag == Tag::MD
+                {
                     break;
                 }
                 if at >= unit_end {

@@ -27,7 +27,12 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
         if clause.kind != ClauseKind::Quotation {
             continue;
         }
-        let inner = clause.tokens.start + 1..clause.tokens.end.saturating_sub(1).max(clause.tokens.start + 1);
+        let inner = clause.tokens.start + 1
+            ..clause
+                .tokens
+                .end
+                .saturating_sub(1)
+                .max(clause.tokens.start + 1);
         if inner.start >= inner.end || inner.end > tokens.len() {
             continue;
         }
@@ -36,20 +41,47 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
         let before = k.checked_sub(1).map(|p| sentence.clauses[p].tokens.clone());
         let found = after
             .and_then(|r| speech_near(tokens, mentions, r.start..(r.start + 5).min(r.end)))
-            .or_else(|| before.and_then(|r| speech_near(tokens, mentions, r.end.saturating_sub(6).max(r.start)..r.end)));
+            .or_else(|| {
+                before.and_then(|r| {
+                    speech_near(
+                        tokens,
+                        mentions,
+                        r.end.saturating_sub(6).max(r.start)..r.end,
+                    )
+                })
+            });
         if let Some((verb, speaker)) = found {
-            out.push(Attribution { quote: inner, verb, speaker });
+            out.push(Attribution {
+                quote: inner,
+                verb,
+                speaker,
+            });
         }
     }
     out
 }
 
-fn speech_near(tokens: &[crate::text::Token], mentions: &[Mention], window: std::ops::Range<usize>) -> Option<(usize, Mention)> {
-    let verb = window.clone().find(|&i| tokens[i].tag.is_verb() && is_speech_verb(&tokens[i].lemma))?;
+fn speech_near(
+    tokens: &[crate::text::Token],
+    mentions: &[Mention],
+    window: std::ops::Range<usize>,
+) -> Option<(usize, Mention)> {
+    let verb = window
+        .clone()
+        .find(|&i| tokens[i].tag.is_verb() && is_speech_verb(&tokens[i].lemma))?;
     let speaker = mentions
         .iter()
-        .filter(|m| m.preposition.is_none() && (m.end <= verb && verb - m.end <= 2 || m.start > verb && m.start - verb <= 2))
-        .min_by_key(|m| if m.end <= verb { verb - m.end } else { m.start - verb })?;
+        .filter(|m| {
+            m.preposition.is_none()
+                && (m.end <= verb && verb - m.end <= 2 || m.start > verb && m.start - verb <= 2)
+        })
+        .min_by_key(|m| {
+            if m.end <= verb {
+                verb - m.end
+            } else {
+                m.start - verb
+            }
+        })?;
     Some((verb, speaker.clone()))
 }
 
@@ -70,7 +102,11 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
                     kind: MentionKind::Coreference,
                     preposition: None,
                     antecedent: Some(a.speaker.antecedent.clone().unwrap_or_else(|| {
-                        tokens[a.speaker.start..a.speaker.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+                        tokens[a.speaker.start..a.speaker.end]
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
                     })),
                     agent: None,
                 });

@@ -25,10 +25,21 @@ pub struct Converted {
 
 impl Converted {
     fn note(&mut self, path: &str, loc: &Loc, msg: String) {
-        let prefix = if loc.file.ends_with(".txt") { "petrarch" } else { "tabari" };
+        let prefix = if loc.file.ends_with(".txt") {
+            "petrarch"
+        } else {
+            "tabari"
+        };
         let f = self.files.entry(path.to_string()).or_default();
         f.push_str(&format!("# {prefix}: {loc}: {msg}\n"));
-        self.notes.push(Finding { kind: FindingKind::Unconvertible, diag: Diagnostic { file: loc.file.to_string(), line: loc.line, message: msg } });
+        self.notes.push(Finding {
+            kind: FindingKind::Unconvertible,
+            diag: Diagnostic {
+                file: loc.file.to_string(),
+                line: loc.line,
+                message: msg,
+            },
+        });
     }
 
     fn line(&mut self, path: &str, text: String) {
@@ -46,11 +57,19 @@ fn header(source: &str) -> String {
 
 /// Lower-case phrase text for demarche (TABARI matching is case-insensitive).
 fn phrase_text(words: &[PWord]) -> String {
-    words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ")
+    words
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn stems(words: &[PWord]) -> Vec<&str> {
-    words.iter().filter(|w| !w.exact).map(|w| w.text.as_str()).collect()
+    words
+        .iter()
+        .filter(|w| !w.exact)
+        .map(|w| w.text.as_str())
+        .collect()
 }
 
 fn date_str(d: Date) -> String {
@@ -61,7 +80,11 @@ fn range_str(from: Option<Date>, to: Option<Date>) -> String {
     if from.is_none() && to.is_none() {
         return String::new();
     }
-    format!(" {}..{}", from.map(date_str).unwrap_or_default(), to.map(date_str).unwrap_or_default())
+    format!(
+        " {}..{}",
+        from.map(date_str).unwrap_or_default(),
+        to.map(date_str).unwrap_or_default()
+    )
 }
 
 /// Turns TABARI's ordered code list into disjoint `(code, from, to)` pieces: earlier
@@ -70,11 +93,17 @@ pub fn disjoint_codes(codes: &[DatedCode]) -> Vec<(String, Option<Date>, Option<
     // intervals as (from, to) with None = open
     let mut taken: Vec<(Option<Date>, Option<Date>)> = Vec::new();
     let mut out = Vec::new();
-    let ordered = codes.iter().filter(|c| c.is_restricted()).chain(codes.iter().filter(|c| !c.is_restricted()).take(1));
+    let ordered = codes
+        .iter()
+        .filter(|c| c.is_restricted())
+        .chain(codes.iter().filter(|c| !c.is_restricted()).take(1));
     for c in ordered {
         let mut pieces = vec![(c.from, c.to)];
         for &(tf, tt) in &taken {
-            pieces = pieces.into_iter().flat_map(|p| subtract(p, (tf, tt))).collect();
+            pieces = pieces
+                .into_iter()
+                .flat_map(|p| subtract(p, (tf, tt)))
+                .collect();
         }
         for &(f, t) in &pieces {
             out.push((c.code.clone(), f, t));
@@ -84,11 +113,15 @@ pub fn disjoint_codes(codes: &[DatedCode]) -> Vec<(String, Option<Date>, Option<
     out
 }
 
-fn subtract(p: (Option<Date>, Option<Date>), q: (Option<Date>, Option<Date>)) -> Vec<(Option<Date>, Option<Date>)> {
+fn subtract(
+    p: (Option<Date>, Option<Date>),
+    q: (Option<Date>, Option<Date>),
+) -> Vec<(Option<Date>, Option<Date>)> {
     let (pf, pt) = p;
     let (qf, qt) = q;
     // no overlap?
-    let overlap = pt.map_or(true, |pt| qf.map_or(true, |qf| qf <= pt)) && qt.map_or(true, |qt| pf.map_or(true, |pf| pf <= qt));
+    let overlap = pt.map_or(true, |pt| qf.map_or(true, |qf| qf <= pt))
+        && qt.map_or(true, |qt| pf.map_or(true, |pf| pf <= qt));
     if !overlap {
         return vec![p];
     }
@@ -107,7 +140,13 @@ fn subtract(p: (Option<Date>, Option<Date>), q: (Option<Date>, Option<Date>)) ->
 }
 
 fn actor_path(loc: &Loc) -> String {
-    let stem = loc.file.rsplit('/').next().unwrap_or(&loc.file).trim_end_matches(".txt").replace('.', "_");
+    let stem = loc
+        .file
+        .rsplit('/')
+        .next()
+        .unwrap_or(&loc.file)
+        .trim_end_matches(".txt")
+        .replace('.', "_");
     format!("actors/{stem}.txt")
 }
 
@@ -116,7 +155,10 @@ fn convert_actors(dict: &ActorDict, out: &mut Converted) {
     let mut i = 0;
     while i < dict.entries.len() {
         let mut j = i + 1;
-        while j < dict.entries.len() && dict.entries[j].parent.is_some() && dict.entries[j].parent.as_deref() == Some(dict.entries[i].phrase.as_str()) {
+        while j < dict.entries.len()
+            && dict.entries[j].parent.is_some()
+            && dict.entries[j].parent.as_deref() == Some(dict.entries[i].phrase.as_str())
+        {
             j += 1;
         }
         let group = &dict.entries[i..j];
@@ -127,7 +169,15 @@ fn convert_actors(dict: &ActorDict, out: &mut Converted) {
         for e in group {
             let s = stems(&e.words);
             if !s.is_empty() {
-                out.note(&path, &e.loc, format!("stem {} in '{}' is matched as a whole word", s.join(", "), e.phrase));
+                out.note(
+                    &path,
+                    &e.loc,
+                    format!(
+                        "stem {} in '{}' is matched as a whole word",
+                        s.join(", "),
+                        e.phrase
+                    ),
+                );
             }
             if e.words.iter().rev().skip(1).any(|w| !w.joined) {
                 out.note(&path, &e.loc, format!("'{}' lets other words stand between its words; demarche needs them adjacent", e.phrase));
@@ -142,9 +192,26 @@ fn convert_actors(dict: &ActorDict, out: &mut Converted) {
                     }
                 }
                 "###" => out.line("discards.txt", phrases.join(" | ")),
-                "+++" => out.note(&path, &group[0].loc, format!("complex code [+++] for '{}' cannot be expressed", group[0].phrase)),
-                c if c.contains('/') => out.note(&path, &group[0].loc, format!("coded compound [{c}] for '{}' cannot be expressed", group[0].phrase)),
-                c => out.line(&path, format!("{c}{} : {}", range_str(from, to), phrases.join(" | "))),
+                "+++" => out.note(
+                    &path,
+                    &group[0].loc,
+                    format!(
+                        "complex code [+++] for '{}' cannot be expressed",
+                        group[0].phrase
+                    ),
+                ),
+                c if c.contains('/') => out.note(
+                    &path,
+                    &group[0].loc,
+                    format!(
+                        "coded compound [{c}] for '{}' cannot be expressed",
+                        group[0].phrase
+                    ),
+                ),
+                c => out.line(
+                    &path,
+                    format!("{c}{} : {}", range_str(from, to), phrases.join(" | ")),
+                ),
             }
         }
         i = j;
@@ -159,18 +226,44 @@ fn convert_agents(dict: &ActorDict, out: &mut Converted) {
         }
         let Some(c) = e.codes.first() else { continue };
         if e.codes.len() > 1 || c.is_restricted() {
-            out.note(path, &e.loc, format!("date-restricted agent codes for '{}' cannot be expressed; using {}", e.phrase, c.code));
+            out.note(
+                path,
+                &e.loc,
+                format!(
+                    "date-restricted agent codes for '{}' cannot be expressed; using {}",
+                    e.phrase, c.code
+                ),
+            );
         }
         if c.code.ends_with('~') && !c.code.starts_with('~') {
-            out.note(path, &e.loc, format!("agent code {} goes before the actor code; demarche always appends", c.code));
+            out.note(
+                path,
+                &e.loc,
+                format!(
+                    "agent code {} goes before the actor code; demarche always appends",
+                    c.code
+                ),
+            );
         }
         let s = stems(&e.words[..e.words.len().saturating_sub(1)]);
         if !s.is_empty() {
-            out.note(path, &e.loc, format!("stem {} in '{}' is matched as a whole word", s.join(", "), e.phrase));
+            out.note(
+                path,
+                &e.loc,
+                format!(
+                    "stem {} in '{}' is matched as a whole word",
+                    s.join(", "),
+                    e.phrase
+                ),
+            );
         }
         let code = c.code.trim_matches('~');
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            out.note(path, &e.loc, format!("agent code '{}' is not usable", c.code));
+            out.note(
+                path,
+                &e.loc,
+                format!("agent code '{}' is not usable", c.code),
+            );
             continue;
         }
         out.line(path, format!("{code} : {}", phrase_text(&e.words)));
@@ -179,7 +272,12 @@ fn convert_agents(dict: &ActorDict, out: &mut Converted) {
 
 /// Expands a pattern's elements into plain word sequences (alternatives and synsets).
 /// `None` when it holds actor markers or expands to more than `limit` sequences.
-fn expand(toks: &[PTok], synsets: &std::collections::HashMap<String, Vec<Vec<PTok>>>, limit: usize, depth: usize) -> Option<Vec<Vec<(String, bool)>>> {
+fn expand(
+    toks: &[PTok],
+    synsets: &std::collections::HashMap<String, Vec<Vec<PTok>>>,
+    limit: usize,
+    depth: usize,
+) -> Option<Vec<Vec<(String, bool)>>> {
     let mut acc: Vec<Vec<(String, bool)>> = vec![Vec::new()];
     for t in toks {
         let options: Vec<Vec<(String, bool)>> = match t {
@@ -203,7 +301,14 @@ fn expand(toks: &[PTok], synsets: &std::collections::HashMap<String, Vec<Vec<PTo
             }
             _ => return None,
         };
-        acc = acc.iter().flat_map(|a| options.iter().map(move |o| a.iter().chain(o.iter()).cloned().collect())).collect();
+        acc = acc
+            .iter()
+            .flat_map(|a| {
+                options
+                    .iter()
+                    .map(move |o| a.iter().chain(o.iter()).cloned().collect())
+            })
+            .collect();
         if acc.len() > limit {
             return None;
         }
@@ -219,14 +324,32 @@ fn convert_verbs(v: &VerbDict, out: &mut Converted) {
         }
         let root = phrase_text(&r.words);
         if r.head != 0 {
-            out.note(path, &r.loc, format!("verb '{}' has its head after other words; demarche needs the head first", r.phrase));
+            out.note(
+                path,
+                &r.loc,
+                format!(
+                    "verb '{}' has its head after other words; demarche needs the head first",
+                    r.phrase
+                ),
+            );
             continue;
         }
         if !stems(&r.words).is_empty() {
-            out.note(path, &r.loc, format!("verb stem '{}' is used as the base form", r.phrase));
+            out.note(
+                path,
+                &r.loc,
+                format!("verb stem '{}' is used as the base form", r.phrase),
+            );
         }
         if !r.forms.is_empty() {
-            out.note(path, &r.loc, format!("irregular forms of '{}' are left to demarche's inflection table", r.phrase));
+            out.note(
+                path,
+                &r.loc,
+                format!(
+                    "irregular forms of '{}' are left to demarche's inflection table",
+                    r.phrase
+                ),
+            );
         }
         emit_code(out, path, &r.loc, &r.code, &root, &r.phrase);
         let pats = match r.shared {
@@ -238,10 +361,18 @@ fn convert_verbs(v: &VerbDict, out: &mut Converted) {
         }
     }
     for (t, loc) in &v.transformations {
-        out.note(path, loc, format!("transformation '{t}' cannot be expressed"));
+        out.note(
+            path,
+            loc,
+            format!("transformation '{t}' cannot be expressed"),
+        );
     }
     for (p, c, loc) in &v.time {
-        out.note(path, loc, format!("time-shift entry '{p} [{c}]' cannot be expressed"));
+        out.note(
+            path,
+            loc,
+            format!("time-shift entry '{p} [{c}]' cannot be expressed"),
+        );
     }
 }
 
@@ -250,25 +381,55 @@ fn emit_code(out: &mut Converted, path: &str, loc: &Loc, code: &VerbCode, body: 
         if !body.contains(' ') {
             return; // a bare null-coded verb: nothing to write
         }
-        out.note(path, loc, format!("null-coded pattern '{what}' (blocks shorter patterns) cannot be expressed"));
+        out.note(
+            path,
+            loc,
+            format!("null-coded pattern '{what}' (blocks shorter patterns) cannot be expressed"),
+        );
         return;
     }
     if code.discard || code.complex {
-        out.note(path, loc, format!("special code [{}] on '{what}' cannot be expressed", code.to_tabari()));
+        out.note(
+            path,
+            loc,
+            format!(
+                "special code [{}] on '{what}' cannot be expressed",
+                code.to_tabari()
+            ),
+        );
         return;
     }
     if let Some(p) = &code.pair {
-        out.note(path, loc, format!("paired code [{}] on '{what}': only {} is kept, the reverse event {p} is lost", code.to_tabari(), code.code));
+        out.note(
+            path,
+            loc,
+            format!(
+                "paired code [{}] on '{what}': only {} is kept, the reverse event {p} is lost",
+                code.to_tabari(),
+                code.code
+            ),
+        );
     }
     if code.subordinate || code.dominant {
-        out.note(path, loc, format!("priority marker on [{}] for '{what}' cannot be expressed", code.to_tabari()));
+        out.note(
+            path,
+            loc,
+            format!(
+                "priority marker on [{}] for '{what}' cannot be expressed",
+                code.to_tabari()
+            ),
+        );
     }
     out.line(path, format!("{} : {body}", code.code));
 }
 
 fn convert_pattern(v: &VerbDict, p: &Pattern, root: &str, phrase: &str, out: &mut Converted) {
     let path = "verbs.txt";
-    let star = p.toks.iter().position(|t| matches!(t, PTok::Verb { .. })).unwrap_or(0);
+    let star = p
+        .toks
+        .iter()
+        .position(|t| matches!(t, PTok::Verb { .. }))
+        .unwrap_or(0);
     let mut pre = &p.toks[..star];
     let mut post: Vec<PTok> = p.toks[star + 1..].to_vec();
     let mut negated = false;
@@ -279,7 +440,14 @@ fn convert_pattern(v: &VerbDict, p: &Pattern, root: &str, phrase: &str, out: &mu
         }
     }
     if !pre.is_empty() {
-        out.note(path, &p.loc, format!("pattern '- {}' of '{phrase}': elements before the verb cannot be expressed", p.raw.trim()));
+        out.note(
+            path,
+            &p.loc,
+            format!(
+                "pattern '- {}' of '{phrase}': elements before the verb cannot be expressed",
+                p.raw.trim()
+            ),
+        );
         return;
     }
     if matches!(post.last(), Some(PTok::Target { .. })) {
@@ -310,14 +478,28 @@ fn convert_pattern(v: &VerbDict, p: &Pattern, root: &str, phrase: &str, out: &mu
         out.note(path, &p.loc, format!("null-coded pattern '- {}' of '{phrase}' (blocks shorter patterns) cannot be expressed", p.raw.trim()));
         return;
     }
-    emit_code(out, path, &p.loc, code, &bodies.join(" | "), &format!("- {}", p.raw.trim()));
+    emit_code(
+        out,
+        path,
+        &p.loc,
+        code,
+        &bodies.join(" | "),
+        &format!("- {}", p.raw.trim()),
+    );
 }
 
 fn convert_discards(ds: &[Discard], out: &mut Converted) {
     let path = "discards.txt";
     for d in ds {
         if d.story {
-            out.note(path, &d.loc, format!("story-level discard '+{}' is converted to a sentence-level discard", phrase_text(&d.words)));
+            out.note(
+                path,
+                &d.loc,
+                format!(
+                    "story-level discard '+{}' is converted to a sentence-level discard",
+                    phrase_text(&d.words)
+                ),
+            );
         }
         out.line(path, phrase_text(&d.words));
     }
@@ -329,9 +511,23 @@ pub fn convert(d: &CompatDicts) -> Converted {
     convert_actors(&d.actors, &mut out);
     convert_agents(&d.agents, &mut out);
     convert_verbs(&d.verbs, &mut out);
-    convert_discards(&d.discards.iter().filter(|x| !x.loc.file.ends_with(".actors")).cloned().collect::<Vec<_>>(), &mut out);
+    convert_discards(
+        &d.discards
+            .iter()
+            .filter(|x| !x.loc.file.ends_with(".actors"))
+            .cloned()
+            .collect::<Vec<_>>(),
+        &mut out,
+    );
     for i in d.issues.iter().take(1) {
-        out.note("verbs.txt", &i.loc, format!("issue coding ({} entries) has no demarche equivalent", d.issues.len()));
+        out.note(
+            "verbs.txt",
+            &i.loc,
+            format!(
+                "issue coding ({} entries) has no demarche equivalent",
+                d.issues.len()
+            ),
+        );
     }
     out
 }
@@ -344,17 +540,38 @@ mod tests {
     #[test]
     fn restricted_codes_become_disjoint_ranges() {
         let d = |s| parse_date(s);
-        let codes = vec![DatedCode { code: "A".into(), from: d("950101"), to: d("991231") }, DatedCode { code: "B".into(), from: None, to: None }];
+        let codes = vec![
+            DatedCode {
+                code: "A".into(),
+                from: d("950101"),
+                to: d("991231"),
+            },
+            DatedCode {
+                code: "B".into(),
+                from: None,
+                to: None,
+            },
+        ];
         let r = disjoint_codes(&codes);
         assert_eq!(r.len(), 3);
-        assert_eq!(r[1], ("B".into(), None, NaiveDate::from_ymd_opt(1994, 12, 31)));
-        assert_eq!(r[2], ("B".into(), NaiveDate::from_ymd_opt(2000, 1, 1), None));
+        assert_eq!(
+            r[1],
+            ("B".into(), None, NaiveDate::from_ymd_opt(1994, 12, 31))
+        );
+        assert_eq!(
+            r[2],
+            ("B".into(), NaiveDate::from_ymd_opt(2000, 1, 1), None)
+        );
     }
 
     #[test]
     fn converts_and_notes() {
         let mut d = CompatDicts::default();
-        d.add_text(&"t.actors".into(), "AL_GORE_ [AGR]\nGOLLUM\n+SMEAGOL_\n  [HOB <950601]\n  [HOBREB]\nG7_ [USA/JPN]\n", (Dialect::Tabari, DictKind::Actors));
+        d.add_text(
+            &"t.actors".into(),
+            "AL_GORE_ [AGR]\nGOLLUM\n+SMEAGOL_\n  [HOB <950601]\n  [HOBREB]\nG7_ [USA/JPN]\n",
+            (Dialect::Tabari, DictKind::Actors),
+        );
         d.add_text(&"t.verbs".into(), "<SYNSETS>\n&TIE\n+MILITARY\n+ECONOMIC\n</SYNSETS>\nABANDON_ [345]\n- * &TIE_TIES [902]\n- SAID * [1]\n- NOT * [2]\n", (Dialect::Tabari, DictKind::Verbs));
         let c = convert(&d);
         let a = &c.files["actors/t_actors.txt"];
@@ -363,7 +580,10 @@ mod tests {
         assert!(a.contains("HOBREB 1995-06-02.. : gollum | smeagol"), "{a}");
         assert!(a.contains("coded compound"), "{a}");
         let v = &c.files["verbs.txt"];
-        assert!(v.contains("902 : abandon * military ties | abandon * economic ties"), "{v}");
+        assert!(
+            v.contains("902 : abandon * military ties | abandon * economic ties"),
+            "{v}"
+        );
         assert!(v.contains("2 : not abandon"), "{v}");
         assert!(v.contains("before the verb"), "{v}");
         assert!(c.notes.len() >= 3);

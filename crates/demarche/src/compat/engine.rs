@@ -47,7 +47,7 @@ pub struct Coded {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Flat {
-    Word(usize), // index into words table
+    Word(usize),    // index into words table
     SynWord(usize), // a word that came from a synset (not counted in the pattern length)
     Verb,
     Source,
@@ -97,12 +97,23 @@ fn key_of(s: &str) -> String {
     s.chars().take(2).collect()
 }
 
-const FUNCTION_WORDS: &[&str] = &["THE", "A", "AN", "AND", "BUT", "OR", "NOR", "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR", "WAS", "WERE", "BEEN", "BY", "OF", "IN", "TO"];
+const FUNCTION_WORDS: &[&str] = &[
+    "THE", "A", "AN", "AND", "BUT", "OR", "NOR", "HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY",
+    "THEM", "THEIR", "WAS", "WERE", "BEEN", "BY", "OF", "IN", "TO",
+];
 
 impl Engine {
     /// Compiles dictionaries.
     pub fn new(dicts: CompatDicts) -> Engine {
-        let mut e = Engine { options: dicts.options.clone(), dicts, entries: Vec::new(), index: HashMap::new(), words: Vec::new(), patterns: Vec::new(), discards: Vec::new() };
+        let mut e = Engine {
+            options: dicts.options.clone(),
+            dicts,
+            entries: Vec::new(),
+            index: HashMap::new(),
+            words: Vec::new(),
+            patterns: Vec::new(),
+            discards: Vec::new(),
+        };
         e.compile();
         e
     }
@@ -118,7 +129,10 @@ impl Engine {
         }
         let chars = words.iter().map(|w| w.text.len()).sum();
         let idx = self.entries.len();
-        self.index.entry(key_of(&words[0].text)).or_default().push(idx);
+        self.index
+            .entry(key_of(&words[0].text))
+            .or_default()
+            .push(idx);
         self.entries.push(Entry { words, kind, chars });
     }
 
@@ -133,23 +147,53 @@ impl Engine {
             }
             w
         };
-        let actors: Vec<Vec<PWord>> = self.dicts.actors.entries.iter().map(|a| consecutive(a.words.clone())).collect();
+        let actors: Vec<Vec<PWord>> = self
+            .dicts
+            .actors
+            .entries
+            .iter()
+            .map(|a| consecutive(a.words.clone()))
+            .collect();
         for (i, w) in actors.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Actor(i));
         }
-        let agents: Vec<Vec<PWord>> = self.dicts.agents.entries.iter().map(|a| consecutive(a.words.clone())).collect();
+        let agents: Vec<Vec<PWord>> = self
+            .dicts
+            .agents
+            .entries
+            .iter()
+            .map(|a| consecutive(a.words.clone()))
+            .collect();
         for (i, w) in agents.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Agent(i));
         }
-        let nouns: Vec<Vec<PWord>> = self.dicts.actors.nouns.iter().map(|n| n.0.clone()).collect();
+        let nouns: Vec<Vec<PWord>> = self
+            .dicts
+            .actors
+            .nouns
+            .iter()
+            .map(|n| n.0.clone())
+            .collect();
         for w in nouns {
             self.add_entry(w, EntryKind::Noun);
         }
-        let adjs: Vec<Vec<PWord>> = self.dicts.actors.adjectives.iter().map(|n| n.0.clone()).collect();
+        let adjs: Vec<Vec<PWord>> = self
+            .dicts
+            .actors
+            .adjectives
+            .iter()
+            .map(|n| n.0.clone())
+            .collect();
         for w in adjs {
             self.add_entry(w, EntryKind::Adj);
         }
-        let roots: Vec<(Vec<PWord>, Vec<Vec<PWord>>)> = self.dicts.verbs.roots.iter().map(|r| (r.words.clone(), r.forms.clone())).collect();
+        let roots: Vec<(Vec<PWord>, Vec<Vec<PWord>>)> = self
+            .dicts
+            .verbs
+            .roots
+            .iter()
+            .map(|r| (r.words.clone(), r.forms.clone()))
+            .collect();
         for (i, (w, forms)) in roots.into_iter().enumerate() {
             self.add_entry(w, EntryKind::Verb(i));
             for f in forms {
@@ -160,7 +204,12 @@ impl Engine {
             let pats = self.flatten_root(i);
             self.patterns.push(pats);
         }
-        self.discards = self.dicts.discards.iter().map(|d| d.words.clone()).collect();
+        self.discards = self
+            .dicts
+            .discards
+            .iter()
+            .map(|d| d.words.clone())
+            .collect();
     }
 
     fn flatten_root(&mut self, i: usize) -> Vec<FlatPattern> {
@@ -187,15 +236,35 @@ impl Engine {
                 continue;
             }
             for v in variants {
-                let len = v.iter().map(|(f, _)| if let Flat::Word(w) = f { self.words[*w].text.len() } else { 0 }).sum();
-                out.push(FlatPattern { toks: v, code: p.code.clone(), len, loc: p.loc.to_string() });
+                let len = v
+                    .iter()
+                    .map(|(f, _)| {
+                        if let Flat::Word(w) = f {
+                            self.words[*w].text.len()
+                        } else {
+                            0
+                        }
+                    })
+                    .sum();
+                out.push(FlatPattern {
+                    toks: v,
+                    code: p.code.clone(),
+                    len,
+                    loc: p.loc.to_string(),
+                });
             }
         }
         out.sort_by_key(|p| std::cmp::Reverse(p.len));
         out
     }
 
-    fn expand(&mut self, toks: &[PTok], acc: &mut Vec<Vec<(Flat, bool)>>, depth: usize, syn: bool) -> bool {
+    fn expand(
+        &mut self,
+        toks: &[PTok],
+        acc: &mut Vec<Vec<(Flat, bool)>>,
+        depth: usize,
+        syn: bool,
+    ) -> bool {
         for t in toks {
             let simple = match t {
                 PTok::Word(w) => {
@@ -295,16 +364,31 @@ struct VerbHit {
 fn tokenize(text: &str, treebank: bool) -> (Vec<Tok>, bool) {
     let allcaps = !text.chars().any(|c| c.is_lowercase());
     let mut toks = Vec::new();
-    let cleaned: String = text.chars().map(|c| if c == '-' || c == '_' || c == '\u{2014}' || c == '\u{2013}' { ' ' } else { c }).collect();
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c == '-' || c == '_' || c == '\u{2014}' || c == '\u{2013}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     let raw: Vec<&str> = cleaned.split_whitespace().collect();
     for (k, w) in raw.iter().enumerate() {
-        let mut w = w.trim_matches(|c: char| "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}').to_string();
+        let mut w = w
+            .trim_matches(|c: char| {
+                "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}'
+            })
+            .to_string();
         let mut comma = false;
         while w.ends_with(',') || w.ends_with(';') || w.ends_with(':') {
             w.pop();
             comma = true;
         }
-        let w = w.trim_matches(|c: char| "\"`()[]{}!?".contains(c)).to_string();
+        let w = w
+            .trim_matches(|c: char| "\"`()[]{}!?".contains(c))
+            .to_string();
         let mut w = w.as_str().trim_start_matches('\'').to_string();
         let internal_period = w.trim_end_matches('.').contains('.');
         if !internal_period || k + 1 == raw.len() {
@@ -318,14 +402,38 @@ fn tokenize(text: &str, treebank: bool) -> (Vec<Tok>, bool) {
             // PETRARCH dictionaries are written for TreeBank tokens: "didn't" is "did n't"
             match up.strip_suffix("N'T").filter(|r| treebank && !r.is_empty()) {
                 Some(head) => {
-                    toks.push(Tok { text: head.to_string(), cap, kind: TK::Null, removed: false, consumed: false });
-                    toks.push(Tok { text: "N'T".into(), cap: false, kind: TK::Null, removed: false, consumed: false });
+                    toks.push(Tok {
+                        text: head.to_string(),
+                        cap,
+                        kind: TK::Null,
+                        removed: false,
+                        consumed: false,
+                    });
+                    toks.push(Tok {
+                        text: "N'T".into(),
+                        cap: false,
+                        kind: TK::Null,
+                        removed: false,
+                        consumed: false,
+                    });
                 }
-                None => toks.push(Tok { text: up, cap, kind: TK::Null, removed: false, consumed: false }),
+                None => toks.push(Tok {
+                    text: up,
+                    cap,
+                    kind: TK::Null,
+                    removed: false,
+                    consumed: false,
+                }),
             }
         }
         if comma {
-            toks.push(Tok { text: ",".into(), cap: false, kind: TK::Comma, removed: false, consumed: false });
+            toks.push(Tok {
+                text: ",".into(),
+                cap: false,
+                kind: TK::Comma,
+                removed: false,
+                consumed: false,
+            });
         }
     }
     (toks, allcaps)
@@ -353,10 +461,27 @@ impl Engine {
 
     /// Codes one text; pronouns with no antecedent in it refer to `forward` (the first actor
     /// of the previous text of the same story, TABARI's `FORWARD:`).
-    pub fn code_forward(&self, text: &str, date: Option<Date>, forward: Option<Vec<String>>) -> Coded {
+    pub fn code_forward(
+        &self,
+        text: &str,
+        date: Option<Date>,
+        forward: Option<Vec<String>>,
+    ) -> Coded {
         let (toks, allcaps) = tokenize(text, self.options.petrarch);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward, isolated_from: None };
+        let mut s = Sentence {
+            eng: self,
+            toks,
+            allcaps,
+            date,
+            units: Vec::new(),
+            unit_at: vec![None; n],
+            verbs: Vec::new(),
+            discarded: false,
+            complex: false,
+            forward,
+            isolated_from: None,
+        };
         if s.toks.len() < self.options.minimum_words {
             return Coded::default();
         }
@@ -365,11 +490,19 @@ impl Engine {
             s.classify();
         }
         if s.discarded {
-            return Coded { discarded: true, ..Coded::default() };
+            return Coded {
+                discarded: true,
+                ..Coded::default()
+            };
         }
         s.compounds();
         // only the first actor's own code is forwarded, not its agent nor the rest of a compound
-        let first_actor = s.units.first().and_then(|u| u.base.first().cloned()).into_iter().collect();
+        let first_actor = s
+            .units
+            .first()
+            .and_then(|u| u.base.first().cloned())
+            .into_iter()
+            .collect();
         s.commas();
         s.pronouns();
         let mut out = s.code_clauses();
@@ -416,7 +549,19 @@ impl Engine {
     pub fn explain(&self, text: &str, date: Option<Date>) -> String {
         let (toks, allcaps) = tokenize(text, self.options.petrarch);
         let n = toks.len();
-        let mut s = Sentence { eng: self, toks, allcaps, date, units: Vec::new(), unit_at: vec![None; n], verbs: Vec::new(), discarded: false, complex: false, forward: None, isolated_from: None };
+        let mut s = Sentence {
+            eng: self,
+            toks,
+            allcaps,
+            date,
+            units: Vec::new(),
+            unit_at: vec![None; n],
+            verbs: Vec::new(),
+            discarded: false,
+            complex: false,
+            forward: None,
+            isolated_from: None,
+        };
         s.check_discards();
         s.classify();
         s.compounds();
@@ -431,11 +576,18 @@ impl Engine {
                 out.push_str(&format!("{}/{:?}{mark} ", t.text, t.kind));
             }
             if let Some(u) = s.units.iter().find(|u| u.end == k + 1) {
-                out.push_str(&format!("<{}{}> ", u.codes.join("+"), if u.compound { " cmp" } else { "" }));
+                out.push_str(&format!(
+                    "<{}{}> ",
+                    u.codes.join("+"),
+                    if u.compound { " cmp" } else { "" }
+                ));
             }
         }
         for v in &s.verbs {
-            out.push_str(&format!("\n  verb {} at {}..{}", self.dicts.verbs.roots[v.root].phrase, v.start, v.end));
+            out.push_str(&format!(
+                "\n  verb {} at {}..{}",
+                self.dicts.verbs.roots[v.root].phrase, v.start, v.end
+            ));
         }
         if s.discarded {
             out.push_str("\n  discarded");
@@ -454,7 +606,9 @@ fn petrarch_verb_form(words: &[PWord], tok: &str) -> bool {
     if !w.exact || tok == w.text {
         return true;
     }
-    let Some(rest) = tok.strip_prefix(w.text.as_str()) else { return true };
+    let Some(rest) = tok.strip_prefix(w.text.as_str()) else {
+        return true;
+    };
     let root = w.text.as_str();
     match rest {
         "ES" => root.ends_with(['S', 'X', 'Z', 'H', 'O']),
@@ -519,12 +673,19 @@ impl Sentence<'_> {
             if ki == 1 && key.len() == keys[0].len() {
                 break;
             }
-            let Some(list) = self.eng.index.get(key) else { continue };
+            let Some(list) = self.eng.index.get(key) else {
+                continue;
+            };
             for &ei in list {
                 let e = &self.eng.entries[ei];
                 let endings = true;
-                let Some(end) = match_phrase(&e.words, &self.toks, i, endings) else { continue };
-                if self.eng.options.petrarch && matches!(e.kind, EntryKind::Verb(_)) && !petrarch_verb_form(&e.words, &self.toks[end - 1].text) {
+                let Some(end) = match_phrase(&e.words, &self.toks, i, endings) else {
+                    continue;
+                };
+                if self.eng.options.petrarch
+                    && matches!(e.kind, EntryKind::Verb(_))
+                    && !petrarch_verb_form(&e.words, &self.toks[end - 1].text)
+                {
                     continue;
                 }
                 let rank = match e.kind {
@@ -580,7 +741,11 @@ impl Sentence<'_> {
                             i = end;
                         }
                         EntryKind::Verb(r) => {
-                            let shifted = i > 0 && (self.toks[i - 1].kind == TK::Determ || (self.toks[i].cap && !self.allcaps && !self.sentence_start(i)));
+                            let shifted = i > 0
+                                && (self.toks[i - 1].kind == TK::Determ
+                                    || (self.toks[i].cap
+                                        && !self.allcaps
+                                        && !self.sentence_start(i)));
                             let code = &self.eng.dicts.verbs.roots[r].code;
                             if code.discard {
                                 self.discarded = true;
@@ -592,7 +757,11 @@ impl Sentence<'_> {
                                 if code.complex {
                                     self.complex = true;
                                 }
-                                self.verbs.push(VerbHit { start: i, end, root: r });
+                                self.verbs.push(VerbHit {
+                                    start: i,
+                                    end,
+                                    root: r,
+                                });
                             }
                             i = end;
                         }
@@ -614,7 +783,8 @@ impl Sentence<'_> {
                     self.toks[i].kind = match t.as_str() {
                         "THE" | "A" | "AN" => TK::Determ,
                         "AND" | "BUT" | "OR" | "NOR" => TK::Conj,
-                        "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM" | "THEIR" => TK::Pronoun,
+                        "HE" | "SHE" | "IT" | "HIM" | "ITS" | "HIS" | "HER" | "THEY" | "THEM"
+                        | "THEIR" => TK::Pronoun,
                         "WAS" | "WERE" | "BEEN" => TK::Auxil,
                         "BY" => TK::By,
                         _ => TK::Null,
@@ -638,7 +808,13 @@ impl Sentence<'_> {
                         self.toks[k].kind = TK::Actor;
                     }
                     let codes: Vec<String> = code.split('/').map(str::to_string).collect();
-                    self.push_unit(Unit { start: s, end: e, base: codes.clone(), codes, compound: false });
+                    self.push_unit(Unit {
+                        start: s,
+                        end: e,
+                        base: codes.clone(),
+                        codes,
+                        compound: false,
+                    });
                 }
             }
         }
@@ -648,7 +824,10 @@ impl Sentence<'_> {
     }
 
     fn sentence_start(&self, i: usize) -> bool {
-        i == 0 || self.toks[..i].iter().all(|t| matches!(t.kind, TK::Null) && t.text.chars().all(|c| !c.is_alphabetic()))
+        i == 0
+            || self.toks[..i]
+                .iter()
+                .all(|t| matches!(t.kind, TK::Null) && t.text.chars().all(|c| !c.is_alphabetic()))
     }
 
     fn push_unit(&mut self, u: Unit) {
@@ -668,35 +847,69 @@ impl Sentence<'_> {
         let mut leftovers = Vec::new();
         for (s, e, a) in agents {
             let entry = &self.eng.dicts.agents.entries[a];
-            let Some(code) = resolve_code(&entry.codes, self.date).map(str::to_string) else { continue };
+            let Some(code) = resolve_code(&entry.codes, self.date).map(str::to_string) else {
+                continue;
+            };
             // "former" right before the agent, or right before the actor the agent follows
-            let actor_before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
-            let former = (s > 0 && self.toks[s - 1].text == "FORMER") || actor_before.is_some_and(|u| self.units[u].start > 0 && self.toks[self.units[u].start - 1].text == "FORMER");
+            let actor_before = if s > 0 {
+                self.unit_at[s - 1].filter(|&u| self.units[u].end == s)
+            } else {
+                None
+            };
+            let former = (s > 0 && self.toks[s - 1].text == "FORMER")
+                || actor_before.is_some_and(|u| {
+                    self.units[u].start > 0 && self.toks[self.units[u].start - 1].text == "FORMER"
+                });
             let code = if former { "~ELI".to_string() } else { code };
             // actor right after (skipping nothing), actor right before, agent OF/IN actor
             let petr = self.eng.options.petrarch;
-            let after = self.unit_at.get(e).copied().flatten().filter(|&u| self.units[u].start == e);
-            let mut before = if s > 0 { self.unit_at[s - 1].filter(|&u| self.units[u].end == s) } else { None };
+            let after = self
+                .unit_at
+                .get(e)
+                .copied()
+                .flatten()
+                .filter(|&u| self.units[u].start == e);
+            let mut before = if s > 0 {
+                self.unit_at[s - 1].filter(|&u| self.units[u].end == s)
+            } else {
+                None
+            };
             if before.is_none() && s > 1 && self.toks[s - 1].text == "FORMER" {
                 before = self.unit_at[s - 2].filter(|&u| self.units[u].end == s - 1);
             }
             if petr && before.is_none() {
                 // PETRARCH: the agent and the actor share a noun phrase ("Dagolath's first deputy minister")
                 let mut p = s;
-                while p > 0 && s - p < 3 && matches!(self.toks[p - 1].kind, TK::Null | TK::Adj | TK::Conj) && self.toks[p - 1].text.chars().all(|c| c.is_alphabetic()) {
+                while p > 0
+                    && s - p < 3
+                    && matches!(self.toks[p - 1].kind, TK::Null | TK::Adj | TK::Conj)
+                    && self.toks[p - 1].text.chars().all(|c| c.is_alphabetic())
+                {
                     p -= 1;
                 }
                 while p < s {
-                    let cand = if p > 0 { self.unit_at[p - 1].filter(|&u| self.units[u].end == p) } else { None };
+                    let cand = if p > 0 {
+                        self.unit_at[p - 1].filter(|&u| self.units[u].end == p)
+                    } else {
+                        None
+                    };
                     let possessive = p > 0 && self.toks[p - 1].text.ends_with("'S");
-                    if cand.is_some() && (s - p <= 1 || possessive) && !self.toks[p..s].iter().any(|t| t.kind == TK::Conj && !possessive) {
+                    if cand.is_some()
+                        && (s - p <= 1 || possessive)
+                        && !self.toks[p..s]
+                            .iter()
+                            .any(|t| t.kind == TK::Conj && !possessive)
+                    {
                         before = cand;
                         break;
                     }
                     p += 1;
                 }
             }
-            let of = if e < self.toks.len() && (matches!(self.toks[e].text.as_str(), "OF" | "IN") || (petr && self.toks[e].text == "FROM")) {
+            let of = if e < self.toks.len()
+                && (matches!(self.toks[e].text.as_str(), "OF" | "IN")
+                    || (petr && self.toks[e].text == "FROM"))
+            {
                 let mut p = e + 1;
                 while p < self.toks.len() && self.toks[p].kind == TK::Determ {
                     p += 1;
@@ -721,7 +934,11 @@ impl Sentence<'_> {
                     if petr && of == Some(u) && before.is_none() && after.is_none() {
                         // PETRARCH distributes "ambassadors of A, B and C" over the list
                         let mut k = u;
-                        while k + 1 < self.units.len() && self.gap_kind(self.units[k].end, self.units[k + 1].start).is_some() {
+                        while k + 1 < self.units.len()
+                            && self
+                                .gap_kind(self.units[k].end, self.units[k + 1].start)
+                                .is_some()
+                        {
                             k += 1;
                             let next = &mut self.units[k];
                             next.codes = next.codes.iter().map(|c| add_agent(c, &code)).collect();
@@ -740,7 +957,9 @@ impl Sentence<'_> {
                 if s < 2 || self.toks[s - 1].text != "AND" {
                     return true;
                 }
-                let Some(u) = self.unit_at[s - 2].filter(|&u| self.units[u].end == s - 1) else { return true };
+                let Some(u) = self.unit_at[s - 2].filter(|&u| self.units[u].end == s - 1) else {
+                    return true;
+                };
                 let unit = &mut self.units[u];
                 let extra: Vec<String> = unit.base.iter().map(|c| add_agent(c, code)).collect();
                 for c in extra {
@@ -759,8 +978,18 @@ impl Sentence<'_> {
                 for k in s..e {
                     self.toks[k].kind = TK::Actor;
                 }
-                let code = if opts.convert_agents { code } else { add_agent("---", &code) };
-                self.units.push(Unit { start: s, end: e, base: vec![code.clone()], codes: vec![code], compound: false });
+                let code = if opts.convert_agents {
+                    code
+                } else {
+                    add_agent("---", &code)
+                };
+                self.units.push(Unit {
+                    start: s,
+                    end: e,
+                    base: vec![code.clone()],
+                    codes: vec![code],
+                    compound: false,
+                });
             }
         }
         self.units.sort_by_key(|u| u.start);
@@ -786,17 +1015,34 @@ impl Sentence<'_> {
     fn gap_kind(&self, from: usize, to: usize) -> Option<bool> {
         let gap = self.toks.get(from..to)?;
         // PETRARCH reads noun phrases from the parse: unknown modifiers after the separator are fine
-        let petr_mod = |k: usize, t: &Tok| self.eng.options.petrarch && k > 0 && t.kind == TK::Null && t.text.chars().all(|c| c.is_alphabetic());
-        if gap.iter().enumerate().any(|(k, t)| !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj) && !petr_mod(k, t)) {
+        let petr_mod = |k: usize, t: &Tok| {
+            self.eng.options.petrarch
+                && k > 0
+                && t.kind == TK::Null
+                && t.text.chars().all(|c| c.is_alphabetic())
+        };
+        if gap.iter().enumerate().any(|(k, t)| {
+            !matches!(t.kind, TK::Comma | TK::Conj | TK::Determ | TK::Adj) && !petr_mod(k, t)
+        }) {
             return None;
         }
-        let seps: Vec<&Tok> = gap.iter().filter(|t| matches!(t.kind, TK::Comma | TK::Conj)).collect();
+        let seps: Vec<&Tok> = gap
+            .iter()
+            .filter(|t| matches!(t.kind, TK::Comma | TK::Conj))
+            .collect();
         if seps.is_empty() {
             // adjacent actors chain only after a possessive ("Arnor's Elrond")
             let possessive = from > 0 && self.toks[from - 1].text.ends_with("'S");
-            return if gap.iter().any(|t| t.kind == TK::Null) || (gap.is_empty() && !possessive) { None } else { Some(false) };
+            return if gap.iter().any(|t| t.kind == TK::Null) || (gap.is_empty() && !possessive) {
+                None
+            } else {
+                Some(false)
+            };
         }
-        if !matches!(gap[0].kind, TK::Comma | TK::Conj) || seps.iter().filter(|t| t.kind == TK::Conj).count() > 1 || seps.iter().any(|t| t.kind == TK::Conj && t.text == "BUT") {
+        if !matches!(gap[0].kind, TK::Comma | TK::Conj)
+            || seps.iter().filter(|t| t.kind == TK::Conj).count() > 1
+            || seps.iter().any(|t| t.kind == TK::Conj && t.text == "BUT")
+        {
             return None;
         }
         Some(seps.iter().any(|t| t.kind == TK::Conj))
@@ -833,7 +1079,12 @@ impl Sentence<'_> {
             };
             // members after the last conjunction joined by adjectives only stay in
             let mut end = end;
-            while end < j && self.gap_kind(units[end].end, units[end + 1].start) == Some(false) && !self.toks[units[end].end..units[end + 1].start].iter().any(|t| t.kind == TK::Comma) {
+            while end < j
+                && self.gap_kind(units[end].end, units[end + 1].start) == Some(false)
+                && !self.toks[units[end].end..units[end + 1].start]
+                    .iter()
+                    .any(|t| t.kind == TK::Comma)
+            {
                 end += 1;
             }
             let mut cur = units[i].clone();
@@ -873,8 +1124,15 @@ impl Sentence<'_> {
                 p += 1;
             }
             let next = self.toks.get(p).map(|t| t.kind);
-            let petr_np = self.eng.options.petrarch && prev == TK::Null && self.toks[k + 1].kind == TK::Null && self.toks[k - 1].text.chars().all(char::is_alphabetic) && self.toks[k + 1].text.chars().all(char::is_alphabetic);
-            if (prev == TK::Noun && next == Some(TK::Noun)) || (prev == TK::Adj && self.toks[k + 1].kind == TK::Adj) || petr_np {
+            let petr_np = self.eng.options.petrarch
+                && prev == TK::Null
+                && self.toks[k + 1].kind == TK::Null
+                && self.toks[k - 1].text.chars().all(char::is_alphabetic)
+                && self.toks[k + 1].text.chars().all(char::is_alphabetic);
+            if (prev == TK::Noun && next == Some(TK::Noun))
+                || (prev == TK::Adj && self.toks[k + 1].kind == TK::Adj)
+                || petr_np
+            {
                 self.toks[k].consumed = true;
             }
         }
@@ -884,20 +1142,44 @@ impl Sentence<'_> {
         if self.eng.options.petrarch {
             return; // PETRARCH does not resolve pronouns
         }
-        let first = self.units.iter().find(|u| !self.toks[u.start].removed).cloned();
-        let first_compound = self.units.iter().find(|u| u.compound && !self.toks[u.start].removed).cloned();
+        let first = self
+            .units
+            .iter()
+            .find(|u| !self.toks[u.start].removed)
+            .cloned();
+        let first_compound = self
+            .units
+            .iter()
+            .find(|u| u.compound && !self.toks[u.start].removed)
+            .cloned();
         let mut new_units = Vec::new();
         for k in 0..self.toks.len() {
             if self.toks[k].kind != TK::Pronoun {
                 continue;
             }
             let plural = matches!(self.toks[k].text.as_str(), "THEY" | "THEM" | "THEIR");
-            let r = if plural { first_compound.clone().or(first.clone()) } else { first.clone() };
+            let r = if plural {
+                first_compound.clone().or(first.clone())
+            } else {
+                first.clone()
+            };
             match r {
-                Some(u) if u.start < k || (plural && u.compound) => new_units.push(Unit { start: k, end: k + 1, base: u.base.clone(), codes: u.codes.clone(), compound: u.compound }),
+                Some(u) if u.start < k || (plural && u.compound) => new_units.push(Unit {
+                    start: k,
+                    end: k + 1,
+                    base: u.base.clone(),
+                    codes: u.codes.clone(),
+                    compound: u.compound,
+                }),
                 _ => {
                     if let Some(f) = self.forward.as_ref().filter(|f| !f.is_empty()) {
-                        new_units.push(Unit { start: k, end: k + 1, base: f.clone(), codes: f.clone(), compound: f.len() > 1 });
+                        new_units.push(Unit {
+                            start: k,
+                            end: k + 1,
+                            base: f.clone(),
+                            codes: f.clone(),
+                            compound: f.len() > 1,
+                        });
                     }
                 }
             }
@@ -912,7 +1194,9 @@ impl Sentence<'_> {
         if !c.enabled {
             return;
         }
-        let commas: Vec<usize> = (0..self.toks.len()).filter(|&k| self.toks[k].kind == TK::Comma && !self.toks[k].consumed).collect();
+        let commas: Vec<usize> = (0..self.toks.len())
+            .filter(|&k| self.toks[k].kind == TK::Comma && !self.toks[k].consumed)
+            .collect();
         let words = |a: usize, b: usize| (a..b).filter(|&k| self.toks[k].kind != TK::Comma).count();
         let mut remove: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
@@ -962,7 +1246,9 @@ impl Sentence<'_> {
         let mut start = 0;
         for k in 0..self.toks.len() {
             let t = &self.toks[k];
-            if (t.kind == TK::Conj && !t.consumed && !t.removed) || self.isolated_from == Some(k + 1) {
+            if (t.kind == TK::Conj && !t.consumed && !t.removed)
+                || self.isolated_from == Some(k + 1)
+            {
                 out.push((start, k));
                 start = k + 1;
             }
@@ -973,7 +1259,12 @@ impl Sentence<'_> {
 
     fn code_clauses(&mut self) -> Coded {
         let opts = &self.eng.options;
-        let live_verbs: Vec<VerbHit> = self.verbs.iter().filter(|v| !self.toks[v.start].removed).cloned().collect();
+        let live_verbs: Vec<VerbHit> = self
+            .verbs
+            .iter()
+            .filter(|v| !self.toks[v.start].removed)
+            .cloned()
+            .collect();
         if opts.complex_verbs.is_some_and(|n| live_verbs.len() >= n) {
             self.complex = true;
         }
@@ -988,11 +1279,19 @@ impl Sentence<'_> {
         for &(cs, ce) in &clauses {
             let mut clause_has_event = false;
             let mut clause_sub: Vec<(CompatEvent, bool, bool)> = Vec::new();
-            let verbs: Vec<&VerbHit> = live_verbs.iter().filter(|v| v.start >= cs && v.end <= ce).collect();
+            let verbs: Vec<&VerbHit> = live_verbs
+                .iter()
+                .filter(|v| v.start >= cs && v.end <= ce)
+                .collect();
             for v in verbs {
-                let Some((code, src, tgt, designated, fired)) = self.match_verb(v, cs, ce) else { continue };
+                let Some((code, src, tgt, designated, fired)) = self.match_verb(v, cs, ce) else {
+                    continue;
+                };
                 if code.discard {
-                    return Coded { discarded: true, ..Coded::default() };
+                    return Coded {
+                        discarded: true,
+                        ..Coded::default()
+                    };
                 }
                 if code.complex {
                     self.complex = true;
@@ -1001,7 +1300,8 @@ impl Sentence<'_> {
                 if code.null {
                     continue;
                 }
-                let (src, tgt, same) = self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
+                let (src, tgt, same) =
+                    self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
                 if src.is_none() && opts.noactprior && opts.default_source.is_none() {
                     self.complex = true;
                 }
@@ -1010,7 +1310,10 @@ impl Sentence<'_> {
                     continue;
                 }
                 out.fired.push(fired);
-                let tagged: Vec<(CompatEvent, bool, bool)> = evs.into_iter().map(|e| (e, code.subordinate, code.dominant)).collect();
+                let tagged: Vec<(CompatEvent, bool, bool)> = evs
+                    .into_iter()
+                    .map(|e| (e, code.subordinate, code.dominant))
+                    .collect();
                 if code.subordinate {
                     clause_sub.extend(tagged);
                     continue;
@@ -1025,7 +1328,10 @@ impl Sentence<'_> {
             if !clause_has_event {
                 events.extend(clause_sub);
                 if carried_source.is_none() {
-                    carried_source = self.units.iter().position(|u| u.start >= cs && u.end <= ce && !self.toks[u.start].removed);
+                    carried_source = self
+                        .units
+                        .iter()
+                        .position(|u| u.start >= cs && u.end <= ce && !self.toks[u.start].removed);
                 }
             }
             if opts.code_by == CodeBy::Sentence && any_sentence_event {
@@ -1047,10 +1353,19 @@ impl Sentence<'_> {
 
     /// Finds the pattern (or the bare verb) that applies: code, designated source/target units.
     #[allow(clippy::type_complexity)]
-    fn match_verb(&self, v: &VerbHit, cs: usize, ce: usize) -> Option<(VerbCode, Option<usize>, Option<usize>, bool, String)> {
+    fn match_verb(
+        &self,
+        v: &VerbHit,
+        cs: usize,
+        ce: usize,
+    ) -> Option<(VerbCode, Option<usize>, Option<usize>, bool, String)> {
         let live: Vec<usize> = (cs..ce).filter(|&k| !self.toks[k].removed).collect();
         let vs = live.iter().position(|&k| k == v.start)?;
-        let ve = live.iter().position(|&k| k + 1 == v.end).map(|p| p + 1).unwrap_or(vs + 1);
+        let ve = live
+            .iter()
+            .position(|&k| k + 1 == v.end)
+            .map(|p| p + 1)
+            .unwrap_or(vs + 1);
         for p in &self.eng.patterns[v.root] {
             let mut b = Bind::default();
             if self.match_flat(&p.toks, 0, &live, 0, vs, ve, &mut b) {
@@ -1063,7 +1378,16 @@ impl Sentence<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn match_flat(&self, toks: &[(Flat, bool)], i: usize, live: &[usize], pos: usize, vs: usize, ve: usize, b: &mut Bind) -> bool {
+    fn match_flat(
+        &self,
+        toks: &[(Flat, bool)],
+        i: usize,
+        live: &[usize],
+        pos: usize,
+        vs: usize,
+        ve: usize,
+        b: &mut Bind,
+    ) -> bool {
         if i == toks.len() {
             return true;
         }
@@ -1108,13 +1432,17 @@ impl Sentence<'_> {
                         break;
                     }
                     let pw = &self.eng.words[w];
-                    if pw.matches(&self.toks[k].text, !pw.exact) && self.match_flat(toks, i + 1, live, p + 1, vs, ve, b) {
+                    if pw.matches(&self.toks[k].text, !pw.exact)
+                        && self.match_flat(toks, i + 1, live, p + 1, vs, ve, b)
+                    {
                         return true;
                     }
                 }
                 Flat::Source | Flat::Target | Flat::Compound | Flat::Skip => {
                     let Some(&k) = live.get(p) else { break };
-                    let Some(u) = self.unit_at[k].filter(|&u| self.units[u].start == k || (p == pos && self.units[u].start < k)) else {
+                    let Some(u) = self.unit_at[k].filter(|&u| {
+                        self.units[u].start == k || (p == pos && self.units[u].start < k)
+                    }) else {
                         if self.toks[k].kind == TK::Comma {
                             break;
                         }
@@ -1144,24 +1472,42 @@ impl Sentence<'_> {
                     }
                     *b = saved;
                     // the first actor in the location is the one; PETRARCH's `^` may also skip nothing
-                    return el == Flat::Skip && self.eng.options.petrarch && self.match_flat(toks, i + 1, live, pos, vs, ve, b);
+                    return el == Flat::Skip
+                        && self.eng.options.petrarch
+                        && self.match_flat(toks, i + 1, live, pos, vs, ve, b);
                 }
             }
             if prev_joined {
                 break;
             }
         }
-        el == Flat::Skip && self.eng.options.petrarch && self.match_flat(toks, i + 1, live, pos, vs, ve, b)
+        el == Flat::Skip
+            && self.eng.options.petrarch
+            && self.match_flat(toks, i + 1, live, pos, vs, ve, b)
     }
 
     fn first_actor(&self, from: usize, to: usize, not: Option<&[String]>) -> Option<usize> {
-        self.units.iter().position(|u| u.start >= from && u.start < to && !self.toks[u.start].removed && not.map_or(true, |n| u.codes.iter().any(|c| !n.contains(c))))
+        self.units.iter().position(|u| {
+            u.start >= from
+                && u.start < to
+                && !self.toks[u.start].removed
+                && not.map_or(true, |n| u.codes.iter().any(|c| !n.contains(c)))
+        })
     }
 
     /// Source and target codes for a verb (designated ones first, then TABARI's default
     /// search rules and `DEFAULT:` codes), and whether both are the same compound.
     #[allow(clippy::too_many_arguments)]
-    fn assign(&self, v: &VerbHit, cs: usize, ce: usize, src: Option<usize>, tgt: Option<usize>, designated: bool, carried: &mut Option<usize>) -> (Option<Vec<String>>, Option<Vec<String>>, bool) {
+    fn assign(
+        &self,
+        v: &VerbHit,
+        cs: usize,
+        ce: usize,
+        src: Option<usize>,
+        tgt: Option<usize>,
+        designated: bool,
+        carried: &mut Option<usize>,
+    ) -> (Option<Vec<String>>, Option<Vec<String>>, bool) {
         let opts = &self.eng.options;
         let mut src = src;
         let mut tgt = tgt;
@@ -1172,7 +1518,9 @@ impl Sentence<'_> {
             let tcodes = tgt.map(|t| self.units[t].codes.clone());
             src = self.first_actor(cs, v.start, tcodes.as_deref());
             if !isolated {
-                src = src.or(*carried).or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
+                src = src
+                    .or(*carried)
+                    .or_else(|| self.first_actor(0, v.start, tcodes.as_deref()));
             }
             if src.is_none() {
                 if let Some((c, prior)) = &opts.default_source {
@@ -1195,7 +1543,9 @@ impl Sentence<'_> {
                 *carried = Some(s);
             }
         }
-        let scodes: Option<Vec<String>> = src.map(|s| self.units[s].codes.clone()).or_else(|| src_codes.clone());
+        let scodes: Option<Vec<String>> = src
+            .map(|s| self.units[s].codes.clone())
+            .or_else(|| src_codes.clone());
         if tgt.is_none() && tgt_codes.is_none() {
             tgt = self.first_actor(v.end, ce, scodes.as_deref());
             if tgt.is_none() {
@@ -1205,14 +1555,18 @@ impl Sentence<'_> {
                         if let Some(s) = src.filter(|&s| self.units[s].compound) {
                             tgt_codes = Some(self.units[s].codes[1..].to_vec());
                         } else {
-                            tgt = self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src);
+                            tgt = self
+                                .first_actor(cs, v.start, scodes.as_deref())
+                                .filter(|&t| Some(t) != src);
                             if tgt.is_none() {
                                 tgt_codes = Some(vec![c.clone()]);
                             }
                         }
                     }
                     None => {
-                        tgt = self.first_actor(cs, v.start, scodes.as_deref()).filter(|&t| Some(t) != src);
+                        tgt = self
+                            .first_actor(cs, v.start, scodes.as_deref())
+                            .filter(|&t| Some(t) != src);
                         if tgt.is_none() {
                             tgt = src.filter(|&s| self.units[s].compound);
                         }
@@ -1233,19 +1587,41 @@ impl Sentence<'_> {
         (s_out, t_out, src.is_some() && src == tgt)
     }
 
-    fn expand_events(&self, src: Option<Vec<String>>, tgt: Option<Vec<String>>, same: bool, code: &VerbCode) -> Vec<CompatEvent> {
+    fn expand_events(
+        &self,
+        src: Option<Vec<String>>,
+        tgt: Option<Vec<String>>,
+        same: bool,
+        code: &VerbCode,
+    ) -> Vec<CompatEvent> {
         let opts = &self.eng.options;
-        let missing = || if opts.petrarch && !opts.require_dyad { Some(vec!["---".to_string()]) } else { None };
-        let (Some(s_codes), Some(t_codes)) = (src.or_else(missing), tgt.or_else(missing)) else { return Vec::new() };
+        let missing = || {
+            if opts.petrarch && !opts.require_dyad {
+                Some(vec!["---".to_string()])
+            } else {
+                None
+            }
+        };
+        let (Some(s_codes), Some(t_codes)) = (src.or_else(missing), tgt.or_else(missing)) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for (si, s) in s_codes.iter().enumerate() {
             for (ti, t) in t_codes.iter().enumerate() {
                 if s == t || (same && code.pair.is_some() && ti <= si) {
                     continue;
                 }
-                out.push(CompatEvent { source: s.clone(), target: t.clone(), code: code.code.clone() });
+                out.push(CompatEvent {
+                    source: s.clone(),
+                    target: t.clone(),
+                    code: code.code.clone(),
+                });
                 if let Some(p) = &code.pair {
-                    out.push(CompatEvent { source: t.clone(), target: s.clone(), code: p.clone() });
+                    out.push(CompatEvent {
+                        source: t.clone(),
+                        target: s.clone(),
+                        code: p.clone(),
+                    });
                 }
             }
         }
@@ -1262,8 +1638,15 @@ struct Bind {
 /// Adds an agent code (`~GOV` appends, `NGO~` prepends) unless already present on a
 /// 3-character boundary.
 pub fn add_agent(actor: &str, agent: &str) -> String {
-    let (code, prepend) = if let Some(c) = agent.strip_prefix('~') { (c, false) } else { (agent.trim_end_matches('~'), true) };
-    let present = actor.len() >= code.len() && (0..=actor.len() - code.len()).step_by(3).any(|i| actor.get(i..i + code.len()) == Some(code));
+    let (code, prepend) = if let Some(c) = agent.strip_prefix('~') {
+        (c, false)
+    } else {
+        (agent.trim_end_matches('~'), true)
+    };
+    let present = actor.len() >= code.len()
+        && (0..=actor.len() - code.len())
+            .step_by(3)
+            .any(|i| actor.get(i..i + code.len()) == Some(code));
     if present || code.is_empty() {
         return actor.to_string();
     }
@@ -1280,8 +1663,16 @@ mod tests {
 
     fn engine() -> Engine {
         let mut d = CompatDicts::default();
-        d.add_text(&"t.actors".into(), "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\n", (Dialect::Tabari, DictKind::Actors));
-        d.add_text(&"t.agents".into(), "GOVERNMENT_ [~GOV]\nSOLDIER [~MIL]\n", (Dialect::Tabari, DictKind::Agents));
+        d.add_text(
+            &"t.actors".into(),
+            "ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\nCALENARDHON [CAL]\n",
+            (Dialect::Tabari, DictKind::Actors),
+        );
+        d.add_text(
+            &"t.agents".into(),
+            "GOVERNMENT_ [~GOV]\nSOLDIER [~MIL]\n",
+            (Dialect::Tabari, DictKind::Agents),
+        );
         d.add_text(&"t.verbs".into(), "RESTORE [060]\n- * DIPLOMATIC TIES [064]\nCONDEMN [122]\nMEET [031:031]\nADVISE [040]\n", (Dialect::Tabari, DictKind::Verbs));
         d.finish();
         d.options.minimum_words = 0;
@@ -1295,10 +1686,28 @@ mod tests {
     #[test]
     fn simple_and_pattern() {
         let e = engine();
-        assert_eq!(ev(&e.code("Arnor is about to restore full diplomatic ties with Gondor.", None)), ["ARN / GON / 064"]);
-        assert_eq!(ev(&e.code("The Calenardhon government condemned Osgiliath soldiers.", None)), ["CALGOV / OSGMIL / 122"]);
-        assert_eq!(ev(&e.code("Arnor will meet Gondor.", None)), ["ARN / GON / 031", "GON / ARN / 031"]);
-        assert_eq!(ev(&e.code("Gondor was advised by Arnor.", None)), ["ARN / GON / 040"]);
+        assert_eq!(
+            ev(&e.code(
+                "Arnor is about to restore full diplomatic ties with Gondor.",
+                None
+            )),
+            ["ARN / GON / 064"]
+        );
+        assert_eq!(
+            ev(&e.code(
+                "The Calenardhon government condemned Osgiliath soldiers.",
+                None
+            )),
+            ["CALGOV / OSGMIL / 122"]
+        );
+        assert_eq!(
+            ev(&e.code("Arnor will meet Gondor.", None)),
+            ["ARN / GON / 031", "GON / ARN / 031"]
+        );
+        assert_eq!(
+            ev(&e.code("Gondor was advised by Arnor.", None)),
+            ["ARN / GON / 040"]
+        );
     }
 
     #[test]
@@ -1307,7 +1716,21 @@ mod tests {
         let mut p = engine();
         p.options.petrarch = true;
         p.options.require_dyad = false;
-        for text in ["", ",", ", , ,", "'", "n't", "Arnor's's", "Arnor , and and , Gondor", "\u{201C}Arnor\u{201D} -- _ met\tGondor.", "...", "Arnor Arnor Arnor meet meet meet", "Ärnor trifft Gondor", "A. B. C. D.", "Arnor former"] {
+        for text in [
+            "",
+            ",",
+            ", , ,",
+            "'",
+            "n't",
+            "Arnor's's",
+            "Arnor , and and , Gondor",
+            "\u{201C}Arnor\u{201D} -- _ met\tGondor.",
+            "...",
+            "Arnor Arnor Arnor meet meet meet",
+            "Ärnor trifft Gondor",
+            "A. B. C. D.",
+            "Arnor former",
+        ] {
             for eng in [&e, &p] {
                 let _ = eng.code(text, None);
                 let _ = eng.explain(text, None);
@@ -1320,7 +1743,10 @@ mod tests {
     fn documents_are_split_into_sentences() {
         let e = engine();
         let out = e.code_document("Arnor will meet Gondor. Nothing here. The Calenardhon government condemned Osgiliath soldiers.", None);
-        let coded: Vec<(usize, usize)> = out.iter().map(|s| (s.index, s.coded.events.len())).collect();
+        let coded: Vec<(usize, usize)> = out
+            .iter()
+            .map(|s| (s.index, s.coded.events.len()))
+            .collect();
         assert_eq!(coded, [(0, 2), (1, 0), (2, 1)], "{out:?}");
     }
 

@@ -50,12 +50,26 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.diag.file, self.diag.line, self.kind.label(), self.diag.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.diag.file,
+            self.diag.line,
+            self.kind.label(),
+            self.diag.message
+        )
     }
 }
 
 fn push(out: &mut Vec<Finding>, kind: FindingKind, loc: &Loc, message: String) {
-    out.push(Finding { kind, diag: Diagnostic { file: loc.file.to_string(), line: loc.line, message } });
+    out.push(Finding {
+        kind,
+        diag: Diagnostic {
+            file: loc.file.to_string(),
+            line: loc.line,
+            message,
+        },
+    });
 }
 
 fn classify(d: &Diagnostic) -> FindingKind {
@@ -71,7 +85,14 @@ fn classify(d: &Diagnostic) -> FindingKind {
 
 /// Lints loaded dictionaries. Includes the loader's diagnostics.
 pub fn lint(d: &CompatDicts) -> Vec<Finding> {
-    let mut out: Vec<Finding> = d.diagnostics.iter().map(|x| Finding { kind: classify(x), diag: x.clone() }).collect();
+    let mut out: Vec<Finding> = d
+        .diagnostics
+        .iter()
+        .map(|x| Finding {
+            kind: classify(x),
+            diag: x.clone(),
+        })
+        .collect();
     lint_actors(&d.actors, false, &mut out);
     lint_actors(&d.agents, true, &mut out);
     lint_verbs(&d.verbs, &mut out);
@@ -83,7 +104,9 @@ fn code_shape_ok(code: &str, agent: bool) -> bool {
         return true;
     }
     let c = if agent { code.trim_matches('~') } else { code };
-    !c.is_empty() && c.split('/').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    !c.is_empty()
+        && c.split('/')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
@@ -96,10 +119,30 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
                 continue; // expansions of one line
             }
             if first.codes == e.codes {
-                let note = if first.phrase != e.phrase { format!(" ('{}' once hyphens become underscores)", first.phrase) } else { String::new() };
-                push(out, FindingKind::Duplicate, &e.loc, format!("'{}' repeats {}{note} with the same code", e.phrase, first.loc));
+                let note = if first.phrase != e.phrase {
+                    format!(" ('{}' once hyphens become underscores)", first.phrase)
+                } else {
+                    String::new()
+                };
+                push(
+                    out,
+                    FindingKind::Duplicate,
+                    &e.loc,
+                    format!(
+                        "'{}' repeats {}{note} with the same code",
+                        e.phrase, first.loc
+                    ),
+                );
             } else {
-                push(out, FindingKind::Conflict, &e.loc, format!("'{}' also at {} with different codes; the longest/first entry wins", e.phrase, first.loc));
+                push(
+                    out,
+                    FindingKind::Conflict,
+                    &e.loc,
+                    format!(
+                        "'{}' also at {} with different codes; the longest/first entry wins",
+                        e.phrase, first.loc
+                    ),
+                );
             }
         } else {
             seen.insert(key, i);
@@ -109,10 +152,26 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
         }
         for c in &e.codes {
             if !code_shape_ok(&c.code, agents) {
-                push(out, FindingKind::BadCode, &e.loc, format!("code '{}' of '{}' has characters other than letters and digits", c.code, e.phrase));
+                push(
+                    out,
+                    FindingKind::BadCode,
+                    &e.loc,
+                    format!(
+                        "code '{}' of '{}' has characters other than letters and digits",
+                        c.code, e.phrase
+                    ),
+                );
             }
             if agents && !c.code.starts_with('~') && !c.code.ends_with('~') {
-                push(out, FindingKind::BadCode, &e.loc, format!("agent code '{}' of '{}' lacks the '~' connector", c.code, e.phrase));
+                push(
+                    out,
+                    FindingKind::BadCode,
+                    &e.loc,
+                    format!(
+                        "agent code '{}' of '{}' lacks the '~' connector",
+                        c.code, e.phrase
+                    ),
+                );
             }
         }
         let restricted: Vec<&DatedCode> = e.codes.iter().filter(|c| c.is_restricted()).collect();
@@ -129,11 +188,27 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
             }
         }
         if e.codes.iter().filter(|c| !c.is_restricted()).count() > 1 {
-            push(out, FindingKind::Conflict, &e.loc, format!("'{}' has more than one unrestricted (default) code; only the first is used", e.phrase));
+            push(
+                out,
+                FindingKind::Conflict,
+                &e.loc,
+                format!(
+                    "'{}' has more than one unrestricted (default) code; only the first is used",
+                    e.phrase
+                ),
+            );
         }
         if let Some(pos) = e.codes.iter().position(|c| !c.is_restricted()) {
             if pos + 1 < e.codes.len() && e.loc.file.ends_with(".actors") {
-                push(out, FindingKind::BadDate, &e.loc, format!("default code of '{}' is not the last code (TABARI requires it last)", e.phrase));
+                push(
+                    out,
+                    FindingKind::BadDate,
+                    &e.loc,
+                    format!(
+                        "default code of '{}' is not the last code (TABARI requires it last)",
+                        e.phrase
+                    ),
+                );
             }
         }
     }
@@ -145,13 +220,37 @@ fn lint_verbs(v: &VerbDict, out: &mut Vec<Finding>) {
         let key = words_to_string(&r.words);
         if let Some(&j) = roots.get(&key) {
             let first = &v.roots[j];
-            let kind = if first.code == r.code { FindingKind::Duplicate } else { FindingKind::Conflict };
-            push(out, kind, &r.loc, format!("verb '{}' already defined at {}; its patterns are searched separately", r.phrase, first.loc));
+            let kind = if first.code == r.code {
+                FindingKind::Duplicate
+            } else {
+                FindingKind::Conflict
+            };
+            push(
+                out,
+                kind,
+                &r.loc,
+                format!(
+                    "verb '{}' already defined at {}; its patterns are searched separately",
+                    r.phrase, first.loc
+                ),
+            );
         } else {
             roots.insert(key, i);
         }
-        if !r.code.null && !r.code.discard && !r.code.complex && !r.code.code.bytes().all(|b| b.is_ascii_digit()) {
-            push(out, FindingKind::BadCode, &r.loc, format!("event code '{}' of '{}' is not numeric (not a CAMEO code)", r.code.code, r.phrase));
+        if !r.code.null
+            && !r.code.discard
+            && !r.code.complex
+            && !r.code.code.bytes().all(|b| b.is_ascii_digit())
+        {
+            push(
+                out,
+                FindingKind::BadCode,
+                &r.loc,
+                format!(
+                    "event code '{}' of '{}' is not numeric (not a CAMEO code)",
+                    r.code.code, r.phrase
+                ),
+            );
         }
         let mut pats: HashMap<String, usize> = HashMap::new();
         for (k, p) in r.patterns.iter().enumerate() {
@@ -159,7 +258,17 @@ fn lint_verbs(v: &VerbDict, out: &mut Vec<Finding>) {
             if let Some(&j) = pats.get(&key) {
                 let first = &r.patterns[j];
                 if first.code == p.code {
-                    push(out, FindingKind::Duplicate, &p.loc, format!("pattern '- {}' of '{}' repeats {}", p.raw.trim(), r.phrase, first.loc));
+                    push(
+                        out,
+                        FindingKind::Duplicate,
+                        &p.loc,
+                        format!(
+                            "pattern '- {}' of '{}' repeats {}",
+                            p.raw.trim(),
+                            r.phrase,
+                            first.loc
+                        ),
+                    );
                 } else {
                     push(out, FindingKind::Unreachable, &p.loc, format!("pattern '- {}' [{}] of '{}' can never fire: the same pattern at {} [{}] is tried first", p.raw.trim(), p.code.to_tabari(), r.phrase, first.loc, first.code.to_tabari()));
                 }
@@ -167,10 +276,30 @@ fn lint_verbs(v: &VerbDict, out: &mut Vec<Finding>) {
                 pats.insert(key, k);
             }
             if p.toks.len() == 1 && p.code == r.code {
-                push(out, FindingKind::Unreachable, &p.loc, format!("pattern '- *' of '{}' only repeats the verb's own code", r.phrase));
+                push(
+                    out,
+                    FindingKind::Unreachable,
+                    &p.loc,
+                    format!(
+                        "pattern '- *' of '{}' only repeats the verb's own code",
+                        r.phrase
+                    ),
+                );
             }
-            if !p.code.null && !p.code.discard && !p.code.complex && !p.code.code.bytes().all(|b| b.is_ascii_digit()) {
-                push(out, FindingKind::BadCode, &p.loc, format!("event code '{}' is not numeric (not a CAMEO code)", p.code.code));
+            if !p.code.null
+                && !p.code.discard
+                && !p.code.complex
+                && !p.code.code.bytes().all(|b| b.is_ascii_digit())
+            {
+                push(
+                    out,
+                    FindingKind::BadCode,
+                    &p.loc,
+                    format!(
+                        "event code '{}' is not numeric (not a CAMEO code)",
+                        p.code.code
+                    ),
+                );
             }
         }
     }
@@ -195,10 +324,20 @@ mod tests {
         let f: Arc<str> = "x.actors".into();
         d.add_text(&f, "ARNOR [ARN]\nARNOR [ARN]\nGONDOR [GON]\nGONDOR [GOX]\nBAD [A-B]\nX [A 900101-920101] [B 910101-930101] [C]\n", (Dialect::Tabari, DictKind::Actors));
         let v: Arc<str> = "x.verbs".into();
-        d.add_text(&v, "MEET [031]\n- * IN [032]\n- * IN [033]\n- * IN [032]\n", (Dialect::Tabari, DictKind::Verbs));
+        d.add_text(
+            &v,
+            "MEET [031]\n- * IN [032]\n- * IN [033]\n- * IN [032]\n",
+            (Dialect::Tabari, DictKind::Verbs),
+        );
         let l = lint(&d);
         let kinds: Vec<FindingKind> = l.iter().map(|f| f.kind).collect();
-        for k in [FindingKind::Duplicate, FindingKind::Conflict, FindingKind::BadCode, FindingKind::BadDate, FindingKind::Unreachable] {
+        for k in [
+            FindingKind::Duplicate,
+            FindingKind::Conflict,
+            FindingKind::BadCode,
+            FindingKind::BadDate,
+            FindingKind::Unreachable,
+        ] {
             assert!(kinds.contains(&k), "{k:?} missing in {l:#?}");
         }
     }

@@ -73,7 +73,10 @@ pub enum DictKind {
 /// Guesses dialect and kind from a file name (and, failing that, its text).
 pub fn detect(path: &Path, text: &str) -> Option<(Dialect, DictKind)> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     let tabari = match ext.as_str() {
         "actors" => Some(DictKind::Actors),
         "agents" => Some(DictKind::Agents),
@@ -159,7 +162,11 @@ pub fn resolve_code(codes: &[DatedCode], date: Option<Date>) -> Option<&str> {
             return Some(&c.code);
         }
     }
-    codes.iter().find(|c| !c.is_restricted()).or_else(|| if date.is_none() { codes.first() } else { None }).map(|c| c.code.as_str())
+    codes
+        .iter()
+        .find(|c| !c.is_restricted())
+        .or_else(|| if date.is_none() { codes.first() } else { None })
+        .map(|c| c.code.as_str())
 }
 
 /// Parses the inside of one `[...]` code block: `CODE`, `CODE <date`, `CODE >date`,
@@ -171,17 +178,26 @@ pub fn parse_code_block(inner: &str) -> std::result::Result<DatedCode, String> {
     }
     let squeezed = normalize_code(inner);
     if matches!(squeezed.as_str(), "---" | "###" | "+++") {
-        return Ok(DatedCode { code: squeezed, from: None, to: None });
+        return Ok(DatedCode {
+            code: squeezed,
+            from: None,
+            to: None,
+        });
     }
     let (code, restr) = match inner.find(|c: char| c == '<' || c == '>' || c.is_whitespace()) {
         Some(i) => (inner[..i].trim(), inner[i..].trim()),
         None => (inner, ""),
     };
-    if code.is_empty() || (code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit() || b == b'-')) {
+    if code.is_empty() || (code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+    {
         return Err(format!("no code in [{inner}]"));
     }
     let code = normalize_code(code);
-    let mut dc = DatedCode { code, from: None, to: None };
+    let mut dc = DatedCode {
+        code,
+        from: None,
+        to: None,
+    };
     if restr.is_empty() {
         return Ok(dc);
     }
@@ -236,8 +252,12 @@ impl PWord {
         if !endings || self.no_endings {
             return false;
         }
-        tok.strip_prefix(self.text.as_str()).is_some_and(|rest| ENDINGS.contains(&rest))
-            || (self.text.ends_with('Y') && tok.len() + 1 == self.text.len() + 3 && tok.starts_with(&self.text[..self.text.len() - 1]) && tok.ends_with("IES"))
+        tok.strip_prefix(self.text.as_str())
+            .is_some_and(|rest| ENDINGS.contains(&rest))
+            || (self.text.ends_with('Y')
+                && tok.len() + 1 == self.text.len() + 3
+                && tok.starts_with(&self.text[..self.text.len() - 1])
+                && tok.ends_with("IES"))
     }
 
     /// The number of letters, as counted for pattern length.
@@ -251,7 +271,11 @@ impl PWord {
 pub fn phrase_words(phrase: &str) -> Vec<PWord> {
     let mut out: Vec<PWord> = Vec::new();
     let mut cur = String::new();
-    let chars: Vec<char> = phrase.trim().chars().map(|c| if c == '-' { '_' } else { c }).collect();
+    let chars: Vec<char> = phrase
+        .trim()
+        .chars()
+        .map(|c| if c == '-' { '_' } else { c })
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -261,7 +285,9 @@ pub fn phrase_words(phrase: &str) -> Vec<PWord> {
                 // look at the whole separator run
                 let mut j = i;
                 let mut space = false;
-                while j < chars.len() && (chars[j] == '_' || chars[j] == '~' || chars[j].is_whitespace()) {
+                while j < chars.len()
+                    && (chars[j] == '_' || chars[j] == '~' || chars[j].is_whitespace())
+                {
                     space |= chars[j].is_whitespace();
                     j += 1;
                 }
@@ -285,7 +311,12 @@ pub fn phrase_words(phrase: &str) -> Vec<PWord> {
 fn make_word(s: &str, exact: bool, joined: bool) -> PWord {
     let no_endings = s.ends_with('=');
     let text = s.trim_end_matches('=').to_uppercase();
-    PWord { text, exact: exact || no_endings, no_endings, joined }
+    PWord {
+        text,
+        exact: exact || no_endings,
+        no_endings,
+        joined,
+    }
 }
 
 /// Writes phrase words back in TABARI notation.
@@ -477,7 +508,11 @@ impl PTok {
     pub fn joined(&self) -> bool {
         match self {
             PTok::Word(w) => w.joined,
-            PTok::Verb { joined } | PTok::Source { joined } | PTok::Target { joined } | PTok::Compound { joined } | PTok::Skip { joined } => *joined,
+            PTok::Verb { joined }
+            | PTok::Source { joined }
+            | PTok::Target { joined }
+            | PTok::Compound { joined }
+            | PTok::Skip { joined } => *joined,
             PTok::Synset { joined, .. } | PTok::Alt { joined, .. } => *joined,
         }
     }
@@ -615,8 +650,17 @@ impl CompatDicts {
     /// Reads one file into these dictionaries. `kind` overrides detection.
     pub fn add_file(&mut self, path: &Path, kind: Option<(Dialect, DictKind)>) -> Result<()> {
         let text = read_text(path)?;
-        let name: Arc<str> = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().into();
-        let kind = kind.or_else(|| detect(path, &text)).ok_or_else(|| Error::Dictionary { file: name.to_string(), message: "cannot tell what kind of dictionary this is".into() })?;
+        let name: Arc<str> = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+            .into();
+        let kind = kind
+            .or_else(|| detect(path, &text))
+            .ok_or_else(|| Error::Dictionary {
+                file: name.to_string(),
+                message: "cannot tell what kind of dictionary this is".into(),
+            })?;
         self.add_text(&name, &text, kind);
         Ok(())
     }
@@ -635,13 +679,26 @@ impl CompatDicts {
                 let d = tabari::read_actors(name, text, dialect, diags);
                 self.agents.entries.extend(d.entries);
             }
-            (Dialect::Petrarch, DictKind::Agents) => self.agents.entries.extend(petrarch::read_agents(name, text, diags).entries),
-            (Dialect::Tabari, DictKind::Verbs) => merge_verbs(&mut self.verbs, tabari::read_verbs(name, text, diags)),
-            (Dialect::Petrarch, DictKind::Verbs) => merge_verbs(&mut self.verbs, petrarch::read_verbs(name, text, diags)),
-            (_, DictKind::Discards) => self.discards.extend(petrarch::read_discards(name, text, diags)),
+            (Dialect::Petrarch, DictKind::Agents) => self
+                .agents
+                .entries
+                .extend(petrarch::read_agents(name, text, diags).entries),
+            (Dialect::Tabari, DictKind::Verbs) => {
+                merge_verbs(&mut self.verbs, tabari::read_verbs(name, text, diags))
+            }
+            (Dialect::Petrarch, DictKind::Verbs) => {
+                merge_verbs(&mut self.verbs, petrarch::read_verbs(name, text, diags))
+            }
+            (_, DictKind::Discards) => self
+                .discards
+                .extend(petrarch::read_discards(name, text, diags)),
             (_, DictKind::Issues) => self.issues.extend(petrarch::read_issues(name, text, diags)),
             (_, DictKind::Options) => self.options.apply_file(name, text, diags),
-            (_, DictKind::Project) => diags.push(Diagnostic { file: name.to_string(), line: 0, message: "a .project file must be given on its own".into() }),
+            (_, DictKind::Project) => diags.push(Diagnostic {
+                file: name.to_string(),
+                line: 0,
+                message: "a .project file must be given on its own".into(),
+            }),
         }
     }
 
@@ -651,14 +708,22 @@ impl CompatDicts {
         for (p, c, loc) in &self.verbs.time {
             let code = normalize_code(c);
             if code == "###" {
-                self.discards.push(Discard { words: phrase_words(p), story: false, loc: loc.clone() });
+                self.discards.push(Discard {
+                    words: phrase_words(p),
+                    story: false,
+                    loc: loc.clone(),
+                });
             } else if code == "+++" {
                 self.complex_phrases.push((phrase_words(p), loc.clone()));
             }
         }
         for e in &self.actors.entries {
             if e.codes.len() == 1 && e.codes[0].code == "###" {
-                self.discards.push(Discard { words: e.words.clone(), story: false, loc: e.loc.clone() });
+                self.discards.push(Discard {
+                    words: e.words.clone(),
+                    story: false,
+                    loc: e.loc.clone(),
+                });
             }
         }
     }
@@ -687,7 +752,10 @@ mod tests {
         assert!(!c.applies(NaiveDate::from_ymd_opt(2002, 6, 1)));
         assert!(parse_code_block(" 991201-010114").is_err());
         assert!(parse_code_block("X 010114-991201").is_err());
-        assert_eq!(parse_code_block("AR1 <911226").unwrap().to, NaiveDate::from_ymd_opt(1991, 12, 26));
+        assert_eq!(
+            parse_code_block("AR1 <911226").unwrap().to,
+            NaiveDate::from_ymd_opt(1991, 12, 26)
+        );
         assert_eq!(parse_code_block("- - -").unwrap().code, "---");
     }
 

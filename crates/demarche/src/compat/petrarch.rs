@@ -10,7 +10,11 @@ use super::tabari::{extract_braces, read_synset_line, split_blocks, strip_commen
 use super::*;
 
 fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<String>) {
-    out.push(Diagnostic { file: file.to_string(), line, message: message.into() });
+    out.push(Diagnostic {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    });
 }
 
 fn strip_comments_p<'a>(raw: &'a str, in_xml: &mut bool) -> std::borrow::Cow<'a, str> {
@@ -36,11 +40,21 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
         }
         if line.starts_with('!') && line.contains('=') && !line.contains('[') {
             let (k, v) = line.split_once('=').unwrap_or((line, ""));
-            subst.push((k.trim().to_string(), v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()));
+            subst.push((
+                k.trim().to_string(),
+                v.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            ));
             continue;
         }
         // tolerate the `[~LEG}` typo seen in the documentation
-        let fixed = if line.contains('[') && !line.contains(']') { line.replacen('}', "]", 1) } else { line.to_string() };
+        let fixed = if line.contains('[') && !line.contains(']') {
+            line.replacen('}', "]", 1)
+        } else {
+            line.to_string()
+        };
         let (rest, plurals) = match extract_braces(&fixed) {
             Ok(v) => v,
             Err(m) => {
@@ -60,7 +74,15 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
             continue;
         }
         if blocks.len() != 1 {
-            diag(diags, file, ln, format!("agent '{phrase}' needs exactly one [~CODE], found {}", blocks.len()));
+            diag(
+                diags,
+                file,
+                ln,
+                format!(
+                    "agent '{phrase}' needs exactly one [~CODE], found {}",
+                    blocks.len()
+                ),
+            );
             continue;
         }
         let code = match parse_code_block(blocks[0]) {
@@ -71,15 +93,31 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
             }
         };
         if !code.code.starts_with('~') && !code.code.ends_with('~') {
-            diag(diags, file, ln, format!("agent code '{}' lacks the '~' connector", code.code));
+            diag(
+                diags,
+                file,
+                ln,
+                format!("agent code '{}' lacks the '~' connector", code.code),
+            );
             continue;
         }
-        let loc = Loc { file: file.clone(), line: ln };
+        let loc = Loc {
+            file: file.clone(),
+            line: ln,
+        };
         let mut phrases = vec![phrase.to_string()];
         if let Some((marker, subs)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) {
-            phrases = subs.iter().map(|s| phrase.replace(marker.as_str(), s)).collect();
+            phrases = subs
+                .iter()
+                .map(|s| phrase.replace(marker.as_str(), s))
+                .collect();
         } else if phrase.contains('!') {
-            diag(diags, file, ln, format!("undefined substitution marker in '{phrase}'"));
+            diag(
+                diags,
+                file,
+                ln,
+                format!("undefined substitution marker in '{phrase}'"),
+            );
             continue;
         }
         let parent = phrases[0].clone();
@@ -91,7 +129,14 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
                     w.no_endings = true;
                 }
             }
-            dict.entries.push(ActorEntry { phrase: p.clone(), words, codes: vec![code.clone()], parent: (i > 0).then(|| parent.clone()), plurals: plurals.clone(), loc: loc.clone() });
+            dict.entries.push(ActorEntry {
+                phrase: p.clone(),
+                words,
+                codes: vec![code.clone()],
+                parent: (i > 0).then(|| parent.clone()),
+                plurals: plurals.clone(),
+                loc: loc.clone(),
+            });
         }
         for pl in plurals.iter().flatten() {
             let mut words = phrase_words(pl);
@@ -99,7 +144,14 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
                 w.exact = true;
                 w.no_endings = true;
             }
-            dict.entries.push(ActorEntry { phrase: pl.clone(), words, codes: vec![code.clone()], parent: Some(parent.clone()), plurals: None, loc: loc.clone() });
+            dict.entries.push(ActorEntry {
+                phrase: pl.clone(),
+                words,
+                codes: vec![code.clone()],
+                parent: Some(parent.clone()),
+                plurals: None,
+                loc: loc.clone(),
+            });
         }
     }
     dict
@@ -108,14 +160,20 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
 /// Reads a PETRARCH verbs file (CAMEO.2.0 format or `PETR.Validate.verbs.txt`).
 pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> VerbDict {
     let mut dict = VerbDict::default();
-    let mut block_code = VerbCode { null: true, ..VerbCode::default() };
+    let mut block_code = VerbCode {
+        null: true,
+        ..VerbCode::default()
+    };
     let mut block_first: Option<usize> = None;
     let mut current_synset: Option<String> = None;
     let mut in_xml = false;
     let mut patterns_started = false;
     for (n, raw) in text.lines().enumerate() {
         let ln = line_no(n);
-        let loc = Loc { file: file.clone(), line: ln };
+        let loc = Loc {
+            file: file.clone(),
+            line: ln,
+        };
         let t = raw.trim_start();
         if let Some(h) = t.strip_prefix("---") {
             // block header: --- NAME [code] ---
@@ -123,9 +181,15 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             block_code = match split_blocks(h) {
                 Ok((_, b)) if b.len() == 1 => VerbCode::parse(b[0]).unwrap_or_else(|m| {
                     diag(diags, file, ln, m);
-                    VerbCode { null: true, ..VerbCode::default() }
+                    VerbCode {
+                        null: true,
+                        ..VerbCode::default()
+                    }
                 }),
-                _ => VerbCode { null: true, ..VerbCode::default() },
+                _ => VerbCode {
+                    null: true,
+                    ..VerbCode::default()
+                },
             };
             block_first = None;
             patterns_started = false;
@@ -135,12 +199,22 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             if !name.is_empty() && !name.contains(char::is_whitespace) {
                 let (words, head) = verb_words(name);
                 block_first = Some(dict.roots.len());
-                dict.roots.push(VerbRoot { phrase: name.to_string(), words, head, forms: Vec::new(), code: block_code.clone(), patterns: Vec::new(), shared: None, loc });
+                dict.roots.push(VerbRoot {
+                    phrase: name.to_string(),
+                    words,
+                    head,
+                    forms: Vec::new(),
+                    code: block_code.clone(),
+                    patterns: Vec::new(),
+                    shared: None,
+                    loc,
+                });
             }
             continue;
         }
         if t.starts_with('~') {
-            dict.transformations.push((strip_comments_p(raw, &mut in_xml).trim().to_string(), loc));
+            dict.transformations
+                .push((strip_comments_p(raw, &mut in_xml).trim().to_string(), loc));
             continue;
         }
         let stripped = strip_comments_p(raw, &mut in_xml);
@@ -171,7 +245,11 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             patterns_started = false;
         }
         match read_verb_line(line, &block_code, loc) {
-            Ok(root) if block_first.is_some_and(|f| dict.roots[f].phrase == root.phrase && dict.roots[f].forms.is_empty()) => {
+            Ok(root)
+                if block_first.is_some_and(|f| {
+                    dict.roots[f].phrase == root.phrase && dict.roots[f].forms.is_empty()
+                }) =>
+            {
                 if let Some(f) = block_first {
                     dict.roots[f].forms = root.forms;
                     dict.roots[f].code = root.code;
@@ -197,7 +275,11 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
     dict
 }
 
-fn read_verb_line(line: &str, block_code: &VerbCode, loc: Loc) -> std::result::Result<VerbRoot, String> {
+fn read_verb_line(
+    line: &str,
+    block_code: &VerbCode,
+    loc: Loc,
+) -> std::result::Result<VerbRoot, String> {
     let (rest, forms) = extract_braces(line)?;
     let (phrase, blocks) = split_blocks(&rest)?;
     if phrase.is_empty() {
@@ -212,8 +294,22 @@ fn read_verb_line(line: &str, block_code: &VerbCode, loc: Loc) -> std::result::R
         _ => return Err("verb has more than one [code]".into()),
     };
     let (words, head) = verb_words(phrase);
-    let forms = forms.unwrap_or_default().iter().map(|f| verb_words(f).0).filter(|w| !w.is_empty()).collect();
-    Ok(VerbRoot { phrase: phrase.to_string(), words, head, forms, code, patterns: Vec::new(), shared: None, loc })
+    let forms = forms
+        .unwrap_or_default()
+        .iter()
+        .map(|f| verb_words(f).0)
+        .filter(|w| !w.is_empty())
+        .collect();
+    Ok(VerbRoot {
+        phrase: phrase.to_string(),
+        words,
+        head,
+        forms,
+        code,
+        patterns: Vec::new(),
+        shared: None,
+        loc,
+    })
 }
 
 /// Words of a PETRARCH verb (`WIRE_+TAP`): all exact, consecutive; the `+` marks the head.
@@ -228,7 +324,12 @@ fn verb_words(phrase: &str) -> (Vec<PWord>, usize) {
             if p.starts_with('+') {
                 head = i;
             }
-            PWord { text: p.trim_start_matches('+').to_uppercase(), exact: true, no_endings: false, joined: i + 1 < n }
+            PWord {
+                text: p.trim_start_matches('+').to_uppercase(),
+                exact: true,
+                no_endings: false,
+                joined: i + 1 < n,
+            }
         })
         .collect();
     (words, head)
@@ -237,25 +338,43 @@ fn verb_words(phrase: &str) -> (Vec<PWord>, usize) {
 fn read_pattern(body: &str, loc: Loc) -> std::result::Result<Pattern, String> {
     let (p, blocks) = split_blocks(body)?;
     if blocks.len() != 1 {
-        return Err(format!("pattern needs exactly one [code], found {}", blocks.len()));
+        return Err(format!(
+            "pattern needs exactly one [code], found {}",
+            blocks.len()
+        ));
     }
     let code = VerbCode::parse(blocks[0])?;
     let toks = flatten_pattern(p)?;
-    if toks.iter().filter(|t| matches!(t, PTok::Verb { .. })).count() != 1 {
+    if toks
+        .iter()
+        .filter(|t| matches!(t, PTok::Verb { .. }))
+        .count()
+        != 1
+    {
         return Err("pattern needs exactly one '*'".into());
     }
     let len = super::tabari::pattern_len(&toks);
-    Ok(Pattern { raw: p.to_string(), toks, code, len, loc })
+    Ok(Pattern {
+        raw: p.to_string(),
+        toks,
+        code,
+        len,
+        loc,
+    })
 }
 
 /// Flattens a PETRARCH pattern to TABARI elements: brackets go, every word must match whole
 /// (regular endings allowed), `_` still joins.
 pub fn flatten_pattern(p: &str) -> std::result::Result<Vec<PTok>, String> {
-    let depth_ok = p.matches('(').count() == p.matches(')').count() && p.matches('{').count() == p.matches('}').count();
+    let depth_ok = p.matches('(').count() == p.matches(')').count()
+        && p.matches('{').count() == p.matches('}').count();
     if !depth_ok {
         return Err("unbalanced brackets in pattern".into());
     }
-    let cleaned: String = p.chars().map(|c| if "(){}".contains(c) { ' ' } else { c }).collect();
+    let cleaned: String = p
+        .chars()
+        .map(|c| if "(){}".contains(c) { ' ' } else { c })
+        .collect();
     let mut toks = super::tabari::parse_pattern(&cleaned)?;
     for t in &mut toks {
         if let PTok::Word(w) = t {
@@ -289,28 +408,61 @@ pub fn read_discards(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -
             w.exact = true;
             w.joined = true;
         }
-        out.push(Discard { words, story, loc: Loc { file: file.clone(), line: line_no(n) } });
+        out.push(Discard {
+            words,
+            story,
+            loc: Loc {
+                file: file.clone(),
+                line: line_no(n),
+            },
+        });
     }
     out
 }
 
 fn expand_issue_word(w: &str) -> Vec<String> {
     let mut base: Vec<String> = vec![String::new()];
-    for seg in w.split('+').enumerate().map(|(i, s)| (i, s.to_string())).collect::<Vec<_>>() {
+    for seg in w
+        .split('+')
+        .enumerate()
+        .map(|(i, s)| (i, s.to_string()))
+        .collect::<Vec<_>>()
+    {
         let (i, s) = seg;
         let forms: Vec<String> = if let Some(x) = s.strip_prefix("n:") {
-            let pl = if let Some(st) = x.strip_suffix('y') { format!("{st}ies") } else if x.ends_with('s') { format!("{x}es") } else { format!("{x}s") };
+            let pl = if let Some(st) = x.strip_suffix('y') {
+                format!("{st}ies")
+            } else if x.ends_with('s') {
+                format!("{x}es")
+            } else {
+                format!("{x}s")
+            };
             vec![x.to_string(), pl]
         } else if let Some(x) = s.strip_prefix("v:") {
             let stem = x.strip_suffix('e').unwrap_or(x);
-            vec![x.to_string(), format!("{x}s"), format!("{stem}ed"), format!("{stem}ing")]
+            vec![
+                x.to_string(),
+                format!("{x}s"),
+                format!("{stem}ed"),
+                format!("{stem}ing"),
+            ]
         } else {
             vec![s.clone()]
         };
         base = base
             .iter()
             .flat_map(|b| {
-                forms.iter().flat_map(move |f| if i == 0 { vec![f.clone()] } else { vec![format!("{b} {f}"), format!("{b}-{f}")] }).map(move |f| if i == 0 { format!("{b}{f}") } else { f }).collect::<Vec<_>>()
+                forms
+                    .iter()
+                    .flat_map(move |f| {
+                        if i == 0 {
+                            vec![f.clone()]
+                        } else {
+                            vec![format!("{b} {f}"), format!("{b}-{f}")]
+                        }
+                    })
+                    .map(move |f| if i == 0 { format!("{b}{f}") } else { f })
+                    .collect::<Vec<_>>()
             })
             .collect();
     }
@@ -327,10 +479,18 @@ pub fn read_issues(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
         if line.is_empty() || line.starts_with('<') {
             continue;
         }
-        let loc = Loc { file: file.clone(), line: line_no(n) };
+        let loc = Loc {
+            file: file.clone(),
+            line: line_no(n),
+        };
         if let Some(ig) = line.strip_prefix('~') {
             let ig = ig.trim_start_matches('~').trim();
-            out.push(Issue { phrases: vec![ig.to_string()], code: String::new(), ignore: true, loc });
+            out.push(Issue {
+                phrases: vec![ig.to_string()],
+                code: String::new(),
+                ignore: true,
+                loc,
+            });
             continue;
         }
         let (phrase, blocks) = match split_blocks(line) {
@@ -347,9 +507,25 @@ pub fn read_issues(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
         let mut phrases = vec![String::new()];
         for w in phrase.split_whitespace() {
             let forms = expand_issue_word(w);
-            phrases = phrases.iter().flat_map(|p| forms.iter().map(move |f| if p.is_empty() { f.clone() } else { format!("{p} {f}") })).collect();
+            phrases = phrases
+                .iter()
+                .flat_map(|p| {
+                    forms.iter().map(move |f| {
+                        if p.is_empty() {
+                            f.clone()
+                        } else {
+                            format!("{p} {f}")
+                        }
+                    })
+                })
+                .collect();
         }
-        out.push(Issue { phrases, code: blocks[0].trim().to_string(), ignore: false, loc });
+        out.push(Issue {
+            phrases,
+            code: blocks[0].trim().to_string(),
+            ignore: false,
+            loc,
+        });
     }
     out
 }
@@ -363,7 +539,12 @@ mod tests {
         let t = "!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV] # c\nBAD [GOV]\nMEDIA {} [~MED]\n";
         let mut d = Vec::new();
         let a = read_agents(&"a.txt".into(), t, &mut d);
-        assert_eq!(a.entries.len(), 5, "{:?}", a.entries.iter().map(|e| &e.phrase).collect::<Vec<_>>());
+        assert_eq!(
+            a.entries.len(),
+            5,
+            "{:?}",
+            a.entries.iter().map(|e| &e.phrase).collect::<Vec<_>>()
+        );
         assert_eq!(d.len(), 1);
     }
 
@@ -372,7 +553,12 @@ mod tests {
         let t = "&CUR\n+DOLLARS\n\n--- ACCELERATE [042] ---\nACCELERATE\nHURRY {HURRIES HURRIED}\n- * (TO)  [042:043] # RUSH\n- * {ARMS SHIPMENT} [072]\n~ a (a b Q) SAY = a b Q\n--- X [---] ---\n+BEEF_UP\nWIRE_+TAP\n- * &CUR [1]\n- nostar [2]\n";
         let mut d = Vec::new();
         let v = read_verbs(&"v.txt".into(), t, &mut d);
-        assert_eq!(v.roots.len(), 5, "{:?}", v.roots.iter().map(|r| &r.phrase).collect::<Vec<_>>());
+        assert_eq!(
+            v.roots.len(),
+            5,
+            "{:?}",
+            v.roots.iter().map(|r| &r.phrase).collect::<Vec<_>>()
+        );
         assert_eq!(v.roots[0].patterns.len(), 2);
         assert_eq!(v.roots[1].shared, Some(0));
         assert_eq!(v.roots[0].code.code, "042");
@@ -384,9 +570,16 @@ mod tests {
     #[test]
     fn issues_and_discards() {
         let mut d = Vec::new();
-        let i = read_issues(&"i".into(), "<ISSUE CATEGORY=\"X\">\nn:preschool [ECE]\npre+n:school [ECE]\n~a head start\n", &mut d);
+        let i = read_issues(
+            &"i".into(),
+            "<ISSUE CATEGORY=\"X\">\nn:preschool [ECE]\npre+n:school [ECE]\n~a head start\n",
+            &mut d,
+        );
         assert_eq!(i[0].phrases, ["preschool", "preschools"]);
-        assert!(i[1].phrases.contains(&"pre school".to_string()) && i[1].phrases.contains(&"pre-schools".to_string()));
+        assert!(
+            i[1].phrases.contains(&"pre school".to_string())
+                && i[1].phrases.contains(&"pre-schools".to_string())
+        );
         assert!(i[2].ignore);
         let ds = read_discards(&"d".into(), "+5K RUN # x\nBASEBALL\n", &mut d);
         assert!(ds[0].story && !ds[1].story);

@@ -10,13 +10,21 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<String>) {
-    out.push(Diagnostic { file: file.to_string(), line, message: message.into() });
+    out.push(Diagnostic {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    });
 }
 
 /// Strips comments: `;` (TABARI, `tabari` true) or `;` and `#` (PETRARCH), and whole
 /// `<!-- ... -->` comments (tracked across lines by `in_xml_comment`). The special code
 /// `[###]` is not a comment. Returns the remaining text (untrimmed at the start).
-pub(crate) fn strip_comments<'a>(raw: &'a str, in_xml_comment: &mut bool, tabari: bool) -> std::borrow::Cow<'a, str> {
+pub(crate) fn strip_comments<'a>(
+    raw: &'a str,
+    in_xml_comment: &mut bool,
+    tabari: bool,
+) -> std::borrow::Cow<'a, str> {
     let mut s = std::borrow::Cow::Borrowed(raw);
     if *in_xml_comment || s.contains("<!--") {
         let mut out = String::new();
@@ -81,14 +89,20 @@ pub(crate) fn split_blocks(line: &str) -> std::result::Result<(&str, Vec<&str>),
     let mut rest = &line[first..];
     while let Some(open) = rest.find('[') {
         if !rest[..open].trim().is_empty() {
-            return Err(format!("unexpected text '{}' between code blocks", rest[..open].trim()));
+            return Err(format!(
+                "unexpected text '{}' between code blocks",
+                rest[..open].trim()
+            ));
         }
         let close = rest[open..].find(']').ok_or("missing right bracket ]")? + open;
         blocks.push(&rest[open + 1..close]);
         rest = &rest[close + 1..];
     }
     if !rest.trim().is_empty() {
-        return Err(format!("unexpected text '{}' after code blocks", rest.trim()));
+        return Err(format!(
+            "unexpected text '{}' after code blocks",
+            rest.trim()
+        ));
     }
     Ok((phrase, blocks))
 }
@@ -100,7 +114,12 @@ struct Group {
 }
 
 /// Reads an actors (or TABARI agents) file.
-pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Vec<Diagnostic>) -> ActorDict {
+pub fn read_actors(
+    file: &Arc<str>,
+    text: &str,
+    dialect: Dialect,
+    diags: &mut Vec<Diagnostic>,
+) -> ActorDict {
     let mut dict = ActorDict::default();
     let mut group: Option<Group> = None;
     let mut section: Option<&'static str> = None;
@@ -109,7 +128,12 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
         let Some(g) = g else { return };
         if g.codes.is_empty() {
             for (p, loc) in &g.phrases {
-                diag(diags, file, loc.line, format!("actor '{p}' has no code; skipped"));
+                diag(
+                    diags,
+                    file,
+                    loc.line,
+                    format!("actor '{p}' has no code; skipped"),
+                );
             }
             return;
         }
@@ -120,17 +144,30 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
                 diag(diags, file, loc.line, "empty phrase");
                 continue;
             }
-            dict.entries.push(ActorEntry { phrase: p, words, codes: g.codes.clone(), parent: if i == 0 { None } else { parent.clone() }, plurals: g.plurals.clone(), loc });
+            dict.entries.push(ActorEntry {
+                phrase: p,
+                words,
+                codes: g.codes.clone(),
+                parent: if i == 0 { None } else { parent.clone() },
+                plurals: g.plurals.clone(),
+                loc,
+            });
         }
     };
     for (n, raw) in text.lines().enumerate() {
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        let loc = Loc { file: file.clone(), line: line_no };
+        let loc = Loc {
+            file: file.clone(),
+            line: line_no,
+        };
         let trimmed_raw = raw.trim_start();
-        if dialect == Dialect::Tabari && (trimmed_raw.starts_with('/') || trimmed_raw.starts_with('#')) {
+        if dialect == Dialect::Tabari
+            && (trimmed_raw.starts_with('/') || trimmed_raw.starts_with('#'))
+        {
             continue;
         }
-        if trimmed_raw.starts_with('~') && trimmed_raw.trim_start_matches('~').starts_with("FINISH") {
+        if trimmed_raw.starts_with('~') && trimmed_raw.trim_start_matches('~').starts_with("FINISH")
+        {
             break;
         }
         let stripped = strip_comments(raw, &mut in_xml, dialect == Dialect::Tabari);
@@ -162,11 +199,20 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
             if w.is_empty() {
                 continue;
             }
-            if sec == "noun" { dict.nouns.push((w, loc)) } else { dict.adjectives.push((w, loc)) }
+            if sec == "noun" {
+                dict.nouns.push((w, loc))
+            } else {
+                dict.adjectives.push((w, loc))
+            }
             continue;
         }
         if line.starts_with('<') {
-            diag(diags, file, line_no, format!("unknown section tag '{line}'; skipped"));
+            diag(
+                diags,
+                file,
+                line_no,
+                format!("unknown section tag '{line}'; skipped"),
+            );
             continue;
         }
         if let Some(syn) = line.strip_prefix('+') {
@@ -178,14 +224,26 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
                     }
                     Err(m) => diag(diags, file, line_no, m),
                 },
-                None => diag(diags, file, line_no, "synonym '+' line before any actor; skipped"),
+                None => diag(
+                    diags,
+                    file,
+                    line_no,
+                    "synonym '+' line before any actor; skipped",
+                ),
             }
             continue;
         }
         if indented && line.starts_with('[') {
             match (group.as_mut(), split_blocks(line)) {
-                (Some(g), Ok((_, blocks))) => add_blocks(&mut g.codes, &blocks, file, line_no, diags),
-                (None, _) => diag(diags, file, line_no, "date restriction before any actor; skipped"),
+                (Some(g), Ok((_, blocks))) => {
+                    add_blocks(&mut g.codes, &blocks, file, line_no, diags)
+                }
+                (None, _) => diag(
+                    diags,
+                    file,
+                    line_no,
+                    "date restriction before any actor; skipped",
+                ),
                 (_, Err(m)) => diag(diags, file, line_no, m),
             }
             continue;
@@ -209,7 +267,11 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
                 if !blocks.is_empty() && codes.is_empty() {
                     continue; // every block was bad; already reported
                 }
-                group = Some(Group { phrases: vec![(p.to_string(), loc)], codes, plurals });
+                group = Some(Group {
+                    phrases: vec![(p.to_string(), loc)],
+                    codes,
+                    plurals,
+                });
             }
             Err(m) => diag(diags, file, line_no, m),
         }
@@ -219,14 +281,30 @@ pub fn read_actors(file: &Arc<str>, text: &str, dialect: Dialect, diags: &mut Ve
 }
 
 /// Pulls a PETRARCH `{plural plural}` out of an agent line.
-pub(crate) fn extract_braces(line: &str) -> std::result::Result<(String, Option<Vec<String>>), String> {
-    let Some(open) = line.find('{') else { return Ok((line.to_string(), None)) };
+pub(crate) fn extract_braces(
+    line: &str,
+) -> std::result::Result<(String, Option<Vec<String>>), String> {
+    let Some(open) = line.find('{') else {
+        return Ok((line.to_string(), None));
+    };
     let close = line[open..].find('}').ok_or("missing '}'")? + open;
-    let inner: Vec<String> = line[open + 1..close].split_whitespace().map(|s| s.to_string()).collect();
-    Ok((format!("{} {}", &line[..open], &line[close + 1..]), Some(inner)))
+    let inner: Vec<String> = line[open + 1..close]
+        .split_whitespace()
+        .map(|s| s.to_string())
+        .collect();
+    Ok((
+        format!("{} {}", &line[..open], &line[close + 1..]),
+        Some(inner),
+    ))
 }
 
-fn add_blocks(codes: &mut Vec<DatedCode>, blocks: &[&str], file: &str, line: u32, diags: &mut Vec<Diagnostic>) {
+fn add_blocks(
+    codes: &mut Vec<DatedCode>,
+    blocks: &[&str],
+    file: &str,
+    line: u32,
+    diags: &mut Vec<Diagnostic>,
+) {
     for b in blocks {
         match parse_code_block(b) {
             Ok(c) => codes.push(c),
@@ -345,14 +423,22 @@ fn parse_seq(l: &[Lex], pos: &mut usize, inside: bool) -> std::result::Result<Ve
                     "+" => PTok::Target { joined },
                     "%" => PTok::Compound { joined },
                     "^" => PTok::Skip { joined },
-                    _ if w.starts_with('&') => PTok::Synset { name: w[1..].to_uppercase(), joined },
+                    _ if w.starts_with('&') => PTok::Synset {
+                        name: w[1..].to_uppercase(),
+                        joined,
+                    },
                     _ => {
                         let no_endings = w.ends_with('=');
                         let text = w.trim_end_matches('=').to_uppercase();
                         if text.contains(['*', '$', '%', '^', '[', ']']) {
                             return Err(format!("bad word '{w}' in pattern"));
                         }
-                        PTok::Word(PWord { text, exact: exact || no_endings, no_endings, joined })
+                        PTok::Word(PWord {
+                            text,
+                            exact: exact || no_endings,
+                            no_endings,
+                            joined,
+                        })
                     }
                 };
                 out.push(tok);
@@ -379,14 +465,28 @@ pub fn pattern_to_string(toks: &[PTok]) -> String {
     let mut s = String::new();
     for (i, t) in toks.iter().enumerate() {
         let (text, joined, exact) = match t {
-            PTok::Word(w) => (format!("{}{}", w.text, if w.no_endings { "=" } else { "" }), w.joined, w.exact && !w.no_endings),
+            PTok::Word(w) => (
+                format!("{}{}", w.text, if w.no_endings { "=" } else { "" }),
+                w.joined,
+                w.exact && !w.no_endings,
+            ),
             PTok::Verb { joined } => ("*".into(), *joined, false),
             PTok::Source { joined } => ("$".into(), *joined, false),
             PTok::Target { joined } => ("+".into(), *joined, false),
             PTok::Compound { joined } => ("%".into(), *joined, false),
             PTok::Skip { joined } => ("^".into(), *joined, false),
             PTok::Synset { name, joined } => (format!("&{name}"), *joined, false),
-            PTok::Alt { alts, joined } => (format!("{{ {} }}", alts.iter().map(|a| pattern_to_string(a)).collect::<Vec<_>>().join(" | ")), *joined, false),
+            PTok::Alt { alts, joined } => (
+                format!(
+                    "{{ {} }}",
+                    alts.iter()
+                        .map(|a| pattern_to_string(a))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ),
+                *joined,
+                false,
+            ),
         };
         s.push_str(&text);
         let last = i + 1 == toks.len();
@@ -415,7 +515,10 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
         let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        let loc = Loc { file: file.clone(), line: line_no };
+        let loc = Loc {
+            file: file.clone(),
+            line: line_no,
+        };
         let tr = raw.trim_start();
         if tr.starts_with('/') || tr.starts_with('#') {
             continue;
@@ -451,14 +554,22 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
         }
         if section == "time" {
             match split_blocks(line) {
-                Ok((p, b)) if b.len() == 1 => dict.time.push((p.to_string(), b[0].trim().to_string(), loc)),
+                Ok((p, b)) if b.len() == 1 => {
+                    dict.time
+                        .push((p.to_string(), b[0].trim().to_string(), loc))
+                }
                 Ok(_) => diag(diags, file, line_no, "time entry needs exactly one [shift]"),
                 Err(m) => diag(diags, file, line_no, m),
             }
             continue;
         }
         if line.starts_with('<') {
-            diag(diags, file, line_no, format!("unknown section tag '{line}'; skipped"));
+            diag(
+                diags,
+                file,
+                line_no,
+                format!("unknown section tag '{line}'; skipped"),
+            );
             continue;
         }
         if let Some(forms) = line.strip_prefix('{') {
@@ -467,7 +578,11 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
                 continue;
             };
             let forms = forms.trim_end_matches('}');
-            let list: Vec<Vec<PWord>> = forms.split_whitespace().map(phrase_words).filter(|w| !w.is_empty()).collect();
+            let list: Vec<Vec<PWord>> = forms
+                .split_whitespace()
+                .map(phrase_words)
+                .filter(|w| !w.is_empty())
+                .collect();
             if list.is_empty() {
                 diag(diags, file, line_no, "no verb forms inside {...}");
             }
@@ -486,15 +601,36 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
             continue;
         }
         match split_blocks(line) {
-            Ok((p, blocks)) if blocks.len() == 1 && !p.is_empty() => match VerbCode::parse(blocks[0]) {
-                Ok(code) => {
-                    let words = phrase_words(p);
-                    dict.roots.push(VerbRoot { phrase: p.to_string(), words, head: 0, forms: Vec::new(), code, patterns: Vec::new(), shared: None, loc });
+            Ok((p, blocks)) if blocks.len() == 1 && !p.is_empty() => {
+                match VerbCode::parse(blocks[0]) {
+                    Ok(code) => {
+                        let words = phrase_words(p);
+                        dict.roots.push(VerbRoot {
+                            phrase: p.to_string(),
+                            words,
+                            head: 0,
+                            forms: Vec::new(),
+                            code,
+                            patterns: Vec::new(),
+                            shared: None,
+                            loc,
+                        });
+                    }
+                    Err(m) => diag(diags, file, line_no, m),
                 }
-                Err(m) => diag(diags, file, line_no, m),
-            },
-            Ok(("", blocks)) => diag(diags, file, line_no, format!("phrase missing before {} code block(s)", blocks.len())),
-            Ok((_, blocks)) => diag(diags, file, line_no, format!("verb needs exactly one [code], found {}", blocks.len())),
+            }
+            Ok(("", blocks)) => diag(
+                diags,
+                file,
+                line_no,
+                format!("phrase missing before {} code block(s)", blocks.len()),
+            ),
+            Ok((_, blocks)) => diag(
+                diags,
+                file,
+                line_no,
+                format!("verb needs exactly one [code], found {}", blocks.len()),
+            ),
             Err(m) => diag(diags, file, line_no, m),
         }
     }
@@ -505,10 +641,22 @@ pub fn read_verbs(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> V
     dict
 }
 
-pub(crate) fn read_synset_line(line: &str, current: &mut Option<String>, dict: &mut VerbDict, file: &str, line_no: u32, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn read_synset_line(
+    line: &str,
+    current: &mut Option<String>,
+    dict: &mut VerbDict,
+    file: &str,
+    line_no: u32,
+    diags: &mut Vec<Diagnostic>,
+) {
     if let Some(name) = line.strip_prefix('&') {
         // PETRARCH: a label ending in `_` only turns off plurals; the name is without it
-        let name = name.split_whitespace().next().unwrap_or("").trim_end_matches('_').to_uppercase();
+        let name = name
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('_')
+            .to_uppercase();
         if name.is_empty() {
             diag(diags, file, line_no, "synset without a name");
             *current = None;
@@ -518,17 +666,40 @@ pub(crate) fn read_synset_line(line: &str, current: &mut Option<String>, dict: &
         *current = Some(name);
     } else if let Some(member) = line.strip_prefix('+') {
         let Some(name) = current.as_ref() else {
-            diag(diags, file, line_no, "synset member before any '&NAME'; skipped");
+            diag(
+                diags,
+                file,
+                line_no,
+                "synset member before any '&NAME'; skipped",
+            );
             return;
         };
         match parse_pattern(member.trim()) {
-            Ok(toks) if toks.iter().any(|t| matches!(t, PTok::Synset { name: n, .. } if n == name)) => diag(diags, file, line_no, format!("synset &{name} refers to itself")),
-            Ok(toks) if !toks.is_empty() => dict.synsets.entry(name.clone()).or_default().push(toks),
+            Ok(toks)
+                if toks
+                    .iter()
+                    .any(|t| matches!(t, PTok::Synset { name: n, .. } if n == name)) =>
+            {
+                diag(
+                    diags,
+                    file,
+                    line_no,
+                    format!("synset &{name} refers to itself"),
+                )
+            }
+            Ok(toks) if !toks.is_empty() => {
+                dict.synsets.entry(name.clone()).or_default().push(toks)
+            }
             Ok(_) => diag(diags, file, line_no, "empty synset member"),
             Err(m) => diag(diags, file, line_no, m),
         }
     } else {
-        diag(diags, file, line_no, format!("unexpected line in synsets: '{line}'"));
+        diag(
+            diags,
+            file,
+            line_no,
+            format!("unexpected line in synsets: '{line}'"),
+        );
     }
 }
 
@@ -546,7 +717,11 @@ fn check_synset_refs(dict: &VerbDict, diags: &mut Vec<Diagnostic>) {
         for p in &r.patterns {
             walk(&p.toks, &mut |n| {
                 if !dict.synsets.contains_key(n) {
-                    diags.push(Diagnostic { file: p.loc.file.to_string(), line: p.loc.line, message: format!("pattern uses undefined synset &{n}") });
+                    diags.push(Diagnostic {
+                        file: p.loc.file.to_string(),
+                        line: p.loc.line,
+                        message: format!("pattern uses undefined synset &{n}"),
+                    });
                 }
             });
         }
@@ -556,16 +731,32 @@ fn check_synset_refs(dict: &VerbDict, diags: &mut Vec<Diagnostic>) {
 fn read_pattern(body: &str, loc: Loc) -> std::result::Result<Pattern, String> {
     let (p, blocks) = split_blocks(body)?;
     if blocks.len() != 1 {
-        return Err(format!("pattern needs exactly one [code], found {}", blocks.len()));
+        return Err(format!(
+            "pattern needs exactly one [code], found {}",
+            blocks.len()
+        ));
     }
     let code = VerbCode::parse(blocks[0])?;
     let toks = parse_pattern(p)?;
-    let verbs = toks.iter().filter(|t| matches!(t, PTok::Verb { .. })).count();
+    let verbs = toks
+        .iter()
+        .filter(|t| matches!(t, PTok::Verb { .. }))
+        .count();
     if verbs != 1 {
-        return Err(if verbs == 0 { "missing verb marker '*' in pattern".into() } else { "more than one '*' in pattern".into() });
+        return Err(if verbs == 0 {
+            "missing verb marker '*' in pattern".into()
+        } else {
+            "more than one '*' in pattern".into()
+        });
     }
     let len = pattern_len(&toks);
-    Ok(Pattern { raw: p.to_string(), toks, code, len, loc })
+    Ok(Pattern {
+        raw: p.to_string(),
+        toks,
+        code,
+        len,
+        loc,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -604,7 +795,15 @@ pub struct CommaOptions {
 
 impl Default for CommaOptions {
     fn default() -> Self {
-        CommaOptions { enabled: true, min: 2, max: 10, emin: 2, emax: 10, bmin: 255, bmax: 0 }
+        CommaOptions {
+            enabled: true,
+            min: 2,
+            max: 10,
+            emin: 2,
+            emax: 10,
+            bmin: 255,
+            bmax: 0,
+        }
     }
 }
 
@@ -674,7 +873,11 @@ impl Options {
     pub fn apply_file(&mut self, file: &str, text: &str, diags: &mut Vec<Diagnostic>) {
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim();
-            if line.is_empty() || line.starts_with("//") || line.starts_with('#') || line.starts_with('~') {
+            if line.is_empty()
+                || line.starts_with("//")
+                || line.starts_with('#')
+                || line.starts_with('~')
+            {
                 continue;
             }
             if let Err(m) = self.apply(line) {
@@ -685,7 +888,9 @@ impl Options {
 
     /// Applies one options command (`SET: CODE ALL`, `COMPLEX: ...`, `DEFAULT: OFF`, ...).
     pub fn apply(&mut self, line: &str) -> std::result::Result<(), String> {
-        let (cmd, rest) = line.split_once(':').ok_or_else(|| format!("not an options command: '{line}'"))?;
+        let (cmd, rest) = line
+            .split_once(':')
+            .ok_or_else(|| format!("not an options command: '{line}'"))?;
         let rest = rest.trim();
         let up = rest.to_ascii_uppercase();
         match cmd.trim().to_ascii_uppercase().as_str() {
@@ -723,7 +928,10 @@ impl Options {
                     return Ok(());
                 }
                 self.comma.enabled = true;
-                let toks: Vec<&str> = up.split(|c: char| c.is_whitespace() || c == '=').filter(|s| !s.is_empty()).collect();
+                let toks: Vec<&str> = up
+                    .split(|c: char| c.is_whitespace() || c == '=')
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 for w in toks.windows(2) {
                     let v: usize = match w[1].parse() {
                         Ok(v) => v,
@@ -743,7 +951,8 @@ impl Options {
             }
             "LABEL" => {
                 let (k, v) = rest.split_once('=').ok_or("LABEL needs code=text")?;
-                self.labels.insert(k.trim().to_string(), v.trim().to_string());
+                self.labels
+                    .insert(k.trim().to_string(), v.trim().to_string());
                 Ok(())
             }
             "FORWARD" => {
@@ -768,7 +977,11 @@ impl Options {
             "CODE BY SENTENCE" => self.code_by = CodeBy::Sentence,
             "CODE ALL" => self.code_by = CodeBy::All,
             "CONVERT AGENT" | "CONVERT AGENTS" => self.convert_agents = val.starts_with('T'),
-            "MINIMUM WORDS" => self.minimum_words = val.parse().map_err(|_| format!("bad MINIMUM WORDS '{val}'"))?,
+            "MINIMUM WORDS" => {
+                self.minimum_words = val
+                    .parse()
+                    .map_err(|_| format!("bad MINIMUM WORDS '{val}'"))?
+            }
             _ => self.other.push(format!("SET: {up}")),
         }
         Ok(())
@@ -800,7 +1013,10 @@ impl Project {
     /// Reads a `.project` file.
     pub fn read(path: &Path) -> Result<Project> {
         let text = read_text(path)?;
-        Ok(Project::parse(&text, path.parent().unwrap_or(Path::new("."))))
+        Ok(Project::parse(
+            &text,
+            path.parent().unwrap_or(Path::new(".")),
+        ))
     }
 
     /// Parses a `.project` file's text; names are resolved against `dir`.
@@ -808,8 +1024,12 @@ impl Project {
         let mut p = Project::default();
         for line in text.lines() {
             let line = line.trim();
-            let Some(rest) = line.strip_prefix('<') else { continue };
-            let Some((tag, value)) = rest.split_once('>') else { continue };
+            let Some(rest) = line.strip_prefix('<') else {
+                continue;
+            };
+            let Some((tag, value)) = rest.split_once('>') else {
+                continue;
+            };
             let value = value.trim();
             if value.is_empty() || value.starts_with('<') {
                 continue;
@@ -851,7 +1071,8 @@ mod tests {
 
     #[test]
     fn patterns() {
-        let t = parse_pattern("SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS").unwrap();
+        let t =
+            parse_pattern("SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS").unwrap();
         assert_eq!(t.len(), 6);
         assert!(matches!(&t[0], PTok::Word(w) if w.exact && w.joined));
         assert!(matches!(&t[3], PTok::Word(w) if w.exact && w.joined));
@@ -860,7 +1081,10 @@ mod tests {
         assert!(matches!(&t[1], PTok::Word(w) if !w.exact && w.joined));
         let t = parse_pattern("IN_ *").unwrap();
         assert!(matches!(&t[0], PTok::Word(w) if w.exact && !w.joined));
-        assert_eq!(pattern_to_string(&parse_pattern("+_WAS_*_BY_$").unwrap()), "+_WAS_*_BY_$");
+        assert_eq!(
+            pattern_to_string(&parse_pattern("+_WAS_*_BY_$").unwrap()),
+            "+_WAS_*_BY_$"
+        );
     }
 
     #[test]
@@ -876,11 +1100,17 @@ mod tests {
     #[test]
     fn options() {
         let mut o = Options::default();
-        o.apply("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN").unwrap();
-        assert_eq!((o.complex_verbs, o.complex_conj, o.noactprior), (Some(5), Some(4), true));
-        o.apply("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER").unwrap();
+        o.apply("COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN")
+            .unwrap();
+        assert_eq!(
+            (o.complex_verbs, o.complex_conj, o.noactprior),
+            (Some(5), Some(4), true)
+        );
+        o.apply("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER")
+            .unwrap();
         assert_eq!(o.default_source, Some(("DEFSRC".into(), true)));
-        o.apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8").unwrap();
+        o.apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8")
+            .unwrap();
         assert_eq!(o.comma.bmax, 8);
         o.apply("SET: CODE ALL").unwrap();
         assert_eq!(o.code_by, CodeBy::All);

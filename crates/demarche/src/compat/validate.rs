@@ -93,12 +93,17 @@ impl Summary {
 impl Suite {
     /// Loads a suite: a TABARI `.project` or `Validate.text`, or a PETRARCH unit-test XML.
     pub fn load(path: &Path) -> Result<Suite> {
-        let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
         match ext.as_str() {
             "xml" => load_petrarch(path),
             "project" => {
                 let project = tabari::Project::read(path)?;
-                let text = project.texts.first().cloned().ok_or_else(|| Error::Config(format!("{} names no <textfile>", path.display())))?;
+                let text = project.texts.first().cloned().ok_or_else(|| {
+                    Error::Config(format!("{} names no <textfile>", path.display()))
+                })?;
                 load_tabari(&text, path)
             }
             _ => {
@@ -106,8 +111,23 @@ impl Suite {
                 let project = std::fs::read_dir(dir)
                     .map_err(|e| Error::io(dir, e))?
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .find(|p| p.extension().is_some_and(|e| e == "project") && read_text(p).is_ok_and(|t| t.contains(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().as_str())))
-                    .ok_or_else(|| Error::Config(format!("no .project file next to {} names it", path.display())))?;
+                    .find(|p| {
+                        p.extension().is_some_and(|e| e == "project")
+                            && read_text(p).is_ok_and(|t| {
+                                t.contains(
+                                    path.file_name()
+                                        .map(|n| n.to_string_lossy().into_owned())
+                                        .unwrap_or_default()
+                                        .as_str(),
+                                )
+                            })
+                    })
+                    .ok_or_else(|| {
+                        Error::Config(format!(
+                            "no .project file next to {} names it",
+                            path.display()
+                        ))
+                    })?;
                 load_tabari(path, &project)
             }
         }
@@ -122,9 +142,22 @@ impl Suite {
             for o in &r.options {
                 let _ = apply_option(&mut self.engine.options, o);
             }
-            let story = if r.id.matches('-').count() >= 2 { r.id.rsplit_once('-').map_or(r.id.as_str(), |(a, _)| a).to_string() } else { r.id.clone() };
-            let forward = last.as_ref().filter(|(s, _)| self.engine.options.forward && *s == story).map(|(_, f)| f.clone());
-            let produced = if r.bad_parse { super::engine::Coded::default() } else { self.engine.code_forward(&r.text, r.date, forward) };
+            let story = if r.id.matches('-').count() >= 2 {
+                r.id.rsplit_once('-')
+                    .map_or(r.id.as_str(), |(a, _)| a)
+                    .to_string()
+            } else {
+                r.id.clone()
+            };
+            let forward = last
+                .as_ref()
+                .filter(|(s, _)| self.engine.options.forward && *s == story)
+                .map(|(_, f)| f.clone());
+            let produced = if r.bad_parse {
+                super::engine::Coded::default()
+            } else {
+                self.engine.code_forward(&r.text, r.date, forward)
+            };
             if !produced.first_actor.is_empty() {
                 last = Some((story, produced.first_actor.clone()));
             }
@@ -135,7 +168,11 @@ impl Suite {
                 sum.standard += 1;
                 sum.standard_passed += usize::from(pass);
             }
-            outcomes.push(Outcome { record: r.clone(), produced, pass });
+            outcomes.push(Outcome {
+                record: r.clone(),
+                produced,
+                pass,
+            });
         }
         (outcomes, sum)
     }
@@ -182,7 +219,11 @@ fn header(line: &str) -> Option<(Option<Date>, String)> {
     let mut it = line.split_whitespace();
     let d = it.next()?;
     let id = it.next()?;
-    if it.next().is_some() || !(6..=8).contains(&d.len()) || !d.bytes().all(|b| b.is_ascii_digit()) || !id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if it.next().is_some()
+        || !(6..=8).contains(&d.len())
+        || !d.bytes().all(|b| b.is_ascii_digit())
+        || !id.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
         return None;
     }
     let date = parse_date(d).or_else(|| parse_date(&d[..6]));
@@ -196,7 +237,9 @@ pub fn parse_expectations(comment: &str, options: &mut Vec<String>) -> Expected 
     let mut i = 0;
     while let Some(off) = comment[i..].find('{') {
         let open = i + off;
-        let close = comment[open..].find('}').map_or(comment.len(), |c| open + c);
+        let close = comment[open..]
+            .find('}')
+            .map_or(comment.len(), |c| open + c);
         i = (close + 1).min(comment.len());
         if open > 0 && bytes[open - 1] == b'-' {
             continue;
@@ -212,8 +255,16 @@ pub fn parse_expectations(comment: &str, options: &mut Vec<String>) -> Expected 
             "---" | "" => {}
             _ => {
                 let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
-                if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && !p.contains(char::is_whitespace)) {
-                    exp.events.push(CompatEvent { source: parts[0].into(), target: parts[1].into(), code: parts[2].into() });
+                if parts.len() == 3
+                    && parts
+                        .iter()
+                        .all(|p| !p.is_empty() && !p.contains(char::is_whitespace))
+                {
+                    exp.events.push(CompatEvent {
+                        source: parts[0].into(),
+                        target: parts[1].into(),
+                        code: parts[2].into(),
+                    });
                 }
             }
         }
@@ -243,7 +294,16 @@ pub fn parse_tabari_records(text: &str) -> Vec<Record> {
                 if id == "FINAL-01" {
                     standard = false;
                 }
-                let r = Record { id, date, text: String::new(), options: Vec::new(), expected: Expected::default(), standard, bad_parse: false, line: u32::try_from(n + 1).unwrap_or(u32::MAX) };
+                let r = Record {
+                    id,
+                    date,
+                    text: String::new(),
+                    options: Vec::new(),
+                    expected: Expected::default(),
+                    standard,
+                    bad_parse: false,
+                    line: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                };
                 cur = Some((r, String::new(), String::new(), false));
                 continue;
             }
@@ -299,12 +359,19 @@ fn load_tabari(text_path: &Path, project: &Path) -> Result<Suite> {
     let dicts = CompatDicts::from_tabari_project(project)?;
     let text = read_text(text_path)?;
     let records = parse_tabari_records(&text);
-    Ok(Suite { path: text_path.to_path_buf(), engine: Engine::new(dicts), records })
+    Ok(Suite {
+        path: text_path.to_path_buf(),
+        engine: Engine::new(dicts),
+        records,
+    })
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
     let i = tag.find(&format!(" {name}"))? + 1;
-    let rest = tag[i + name.len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = tag[i + name.len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let q = rest.chars().next()?;
     if q != '"' && q != '\'' {
         return None;
@@ -332,7 +399,9 @@ fn parse_leaves_text(parse: &str) -> String {
             let mut it = inner.split_whitespace();
             if let (Some(_tag), Some(word)) = (it.next(), it.next()) {
                 let w = match word {
-                    "-LRB-" | "-RRB-" | "-LCB-" | "-RCB-" | "-LSB-" | "-RSB-" | "``" | "''" => continue,
+                    "-LRB-" | "-RRB-" | "-LCB-" | "-RCB-" | "-LSB-" | "-RSB-" | "``" | "''" => {
+                        continue
+                    }
                     w => w,
                 };
                 let lw = w.to_ascii_lowercase();
@@ -399,7 +468,9 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
                 rest = &rest[end..];
             }
             (Some(s), _) => {
-                let Some(close) = rest[s..].find("</Sentence>").map(|e| s + e) else { break };
+                let Some(close) = rest[s..].find("</Sentence>").map(|e| s + e) else {
+                    break;
+                };
                 let block = &rest[s..close];
                 let head_end = block.find('>').unwrap_or(block.len());
                 let head = &block[..head_end];
@@ -410,8 +481,16 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
                 while let Some(i) = b.find("<EventCoding") {
                     let e = b[i..].find('>').map_or(b.len(), |e| i + e);
                     let tag = &b[i..e];
-                    if let (Some(s), Some(t), Some(c)) = (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode")) {
-                        exp.events.push(CompatEvent { source: s, target: t, code: c });
+                    if let (Some(s), Some(t), Some(c)) = (
+                        attr(tag, "sourcecode"),
+                        attr(tag, "targetcode"),
+                        attr(tag, "eventcode"),
+                    ) {
+                        exp.events.push(CompatEvent {
+                            source: s,
+                            target: t,
+                            code: c,
+                        });
                     }
                     b = &b[e..];
                 }
@@ -422,9 +501,22 @@ pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
                 let bad_parse = parse.is_some_and(|p| !balanced(p));
                 let text = match parse.filter(|p| !bad_parse && p.contains('(')) {
                     Some(p) => parse_leaves_text(p),
-                    None => tag_text(block, "Text").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
+                    None => tag_text(block, "Text")
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 };
-                out.push(Record { id, date, text, options: std::mem::take(&mut pending_opts), expected: exp, standard: true, bad_parse, line: 0 });
+                out.push(Record {
+                    id,
+                    date,
+                    text,
+                    options: std::mem::take(&mut pending_opts),
+                    expected: exp,
+                    standard: true,
+                    bad_parse,
+                    line: 0,
+                });
                 rest = &rest[close + 11..];
             }
             _ => break,
@@ -438,7 +530,12 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
     let env = tag_text(&xml, "Environment").unwrap_or("");
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut dicts = CompatDicts::default();
-    for (tag, kind) in [("Verbfile", DictKind::Verbs), ("Actorfile", DictKind::Actors), ("Agentfile", DictKind::Agents), ("Discardfile", DictKind::Discards)] {
+    for (tag, kind) in [
+        ("Verbfile", DictKind::Verbs),
+        ("Actorfile", DictKind::Actors),
+        ("Agentfile", DictKind::Agents),
+        ("Discardfile", DictKind::Discards),
+    ] {
         if let Some(f) = tag_text(env, tag) {
             dicts.add_file(&dir.join(f.trim()), Some((Dialect::Petrarch, kind)))?;
         }
@@ -451,12 +548,19 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
         for line in ini.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if let Some((k, v)) = line.split_once('=') {
-                let _ = apply_option(&mut dicts.options, &format!("PETR:{}={}", k.trim(), v.trim()));
+                let _ = apply_option(
+                    &mut dicts.options,
+                    &format!("PETR:{}={}", k.trim(), v.trim()),
+                );
             }
         }
     }
     let records = parse_petrarch_records(&xml);
-    Ok(Suite { path: path.to_path_buf(), engine: Engine::new(dicts), records })
+    Ok(Suite {
+        path: path.to_path_buf(),
+        engine: Engine::new(dicts),
+        records,
+    })
 }
 
 #[cfg(test)]

@@ -47,7 +47,10 @@ pub struct ActorDictionary {
 
 impl ActorDictionary {
     /// Reads actor files `(name, text)`; bad lines are reported in `diagnostics`.
-    pub fn from_files(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> ActorDictionary {
+    pub fn from_files(
+        files: &[(String, String)],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> ActorDictionary {
         let mut entries = Vec::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
@@ -58,7 +61,10 @@ impl ActorDictionary {
                         place: line.flags.contains(&"place"),
                         person: line.flags.contains(&"person"),
                         dates: line.dates,
-                        entry: EntryRef { file: file.clone(), line: line.number },
+                        entry: EntryRef {
+                            file: file.clone(),
+                            line: line.number,
+                        },
                         phrase: p.to_string(),
                     });
                 }
@@ -73,7 +79,11 @@ impl ActorDictionary {
         let mut by_phrase: Vec<Vec<usize>> = Vec::new();
         let mut index = std::collections::HashMap::new();
         for (i, e) in entries.iter().enumerate() {
-            let key = if super::phrase::is_case_sensitive(&e.phrase) { e.phrase.clone() } else { e.phrase.to_lowercase() };
+            let key = if super::phrase::is_case_sensitive(&e.phrase) {
+                e.phrase.clone()
+            } else {
+                e.phrase.to_lowercase()
+            };
             // The phrase is kept as written: tokenization depends on case ("W." is an initial,
             // "w." is not), matching then lower-cases token by token.
             let slot = *index.entry(key).or_insert_with(|| {
@@ -83,7 +93,11 @@ impl ActorDictionary {
             });
             by_phrase[slot].push(i);
         }
-        ActorDictionary { entries, by_phrase, keys }
+        ActorDictionary {
+            entries,
+            by_phrase,
+            keys,
+        }
     }
 
     /// Number of entries (phrases).
@@ -108,8 +122,15 @@ impl ActorDictionary {
 
     /// Leftmost-longest actor matches valid on `date`, with the entry chosen for each, from all
     /// occurrences of this dictionary's phrases.
-    pub fn resolve(&self, matches: Vec<PhraseMatch>, date: Option<Date>) -> Vec<(PhraseMatch, &ActorEntry)> {
-        let valid: Vec<PhraseMatch> = matches.into_iter().filter(|m| self.pick(m.phrase, date).is_some()).collect();
+    pub fn resolve(
+        &self,
+        matches: Vec<PhraseMatch>,
+        date: Option<Date>,
+    ) -> Vec<(PhraseMatch, &ActorEntry)> {
+        let valid: Vec<PhraseMatch> = matches
+            .into_iter()
+            .filter(|m| self.pick(m.phrase, date).is_some())
+            .collect();
         super::phrase::leftmost_longest(valid)
             .into_iter()
             .filter_map(|m| self.pick(m.phrase, date).map(|e| (m, e)))
@@ -118,7 +139,11 @@ impl ActorDictionary {
 
     /// The entry for a phrase on `date`: a date-bounded entry that fits wins over an open one.
     fn pick(&self, phrase: usize, date: Option<Date>) -> Option<&ActorEntry> {
-        let candidates = self.by_phrase.get(phrase)?.iter().map(|&i| &self.entries[i]);
+        let candidates = self
+            .by_phrase
+            .get(phrase)?
+            .iter()
+            .map(|&i| &self.entries[i]);
         let mut open = None;
         for e in candidates {
             if !e.dates.contains(date) {
@@ -141,24 +166,38 @@ pub struct AgentDictionary {
 
 impl AgentDictionary {
     /// Reads agent files; regular plurals of each phrase's last word are generated.
-    pub fn from_files(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> AgentDictionary {
+    pub fn from_files(
+        files: &[(String, String)],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> AgentDictionary {
         let mut entries = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
             for line in parse_file(name, text, &[], diagnostics) {
                 for p in &line.phrases {
-                    let entry = EntryRef { file: file.clone(), line: line.number };
+                    let entry = EntryRef {
+                        file: file.clone(),
+                        line: line.number,
+                    };
                     let mut forms = vec![p.to_string()];
                     if !super::phrase::is_case_sensitive(p) {
                         let (stem, last) = p.rsplit_once(' ').map_or(("", *p), |(a, b)| (a, b));
                         for plural in noun_plurals(&last.to_lowercase()) {
-                            forms.push(if stem.is_empty() { plural } else { format!("{stem} {plural}") });
+                            forms.push(if stem.is_empty() {
+                                plural
+                            } else {
+                                format!("{stem} {plural}")
+                            });
                         }
                     }
                     for phrase in forms {
                         if seen.insert(phrase.to_lowercase()) {
-                            entries.push(AgentEntry { code: line.code.to_string(), entry: entry.clone(), phrase });
+                            entries.push(AgentEntry {
+                                code: line.code.to_string(),
+                                entry: entry.clone(),
+                                phrase,
+                            });
                         }
                     }
                 }

@@ -45,10 +45,20 @@ impl CameoTable {
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             if cols.len() < 4 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
-                diagnostics.push(Diagnostic { file: file.into(), line: line_no, message: "expected code, name, goldstein, quad_class[, plover_type, plover_mode]".into() });
+                diagnostics.push(Diagnostic {
+                    file: file.into(),
+                    line: line_no,
+                    message:
+                        "expected code, name, goldstein, quad_class[, plover_type, plover_mode]"
+                            .into(),
+                });
                 continue;
             }
-            let opt = |i: usize| cols.get(i).filter(|v| !v.is_empty() && **v != "-").map(|v| v.to_string());
+            let opt = |i: usize| {
+                cols.get(i)
+                    .filter(|v| !v.is_empty() && **v != "-")
+                    .map(|v| v.to_string())
+            };
             codes.insert(
                 cols[0].to_string(),
                 CameoInfo {

@@ -40,7 +40,14 @@ pub struct DictionarySources {
 
 macro_rules! bundled_file {
     ($name:literal) => {
-        ($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/", $name)))
+        (
+            $name,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../dictionaries/",
+                $name
+            )),
+        )
     };
 }
 
@@ -76,12 +83,18 @@ impl DictionarySources {
     /// except `cameo.tsv`, which falls back to the bundled table.
     pub fn from_dir(dir: &Path) -> Result<DictionarySources> {
         if !dir.is_dir() {
-            return Err(Error::Config(format!("dictionary directory {} does not exist", dir.display())));
+            return Err(Error::Config(format!(
+                "dictionary directory {} does not exist",
+                dir.display()
+            )));
         }
         let read = |rel: &str| -> Result<Vec<SourceFile>> {
             let p = dir.join(rel);
             if p.is_file() {
-                return Ok(vec![(rel.to_string(), std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?)]);
+                return Ok(vec![(
+                    rel.to_string(),
+                    std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?,
+                )]);
             }
             let sub = dir.join(rel.trim_end_matches(".txt"));
             if sub.is_dir() {
@@ -91,7 +104,10 @@ impl DictionarySources {
         };
         let cameo_path = dir.join("cameo.tsv");
         let cameo = if cameo_path.is_file() {
-            Some(("cameo.tsv".to_string(), std::fs::read_to_string(&cameo_path).map_err(|e| Error::io(&cameo_path, e))?))
+            Some((
+                "cameo.tsv".to_string(),
+                std::fs::read_to_string(&cameo_path).map_err(|e| Error::io(&cameo_path, e))?,
+            ))
         } else {
             Some(owned(&BUNDLED_CAMEO))
         };
@@ -109,19 +125,31 @@ impl DictionarySources {
     /// Sources from in-memory files laid out like `dictionaries/` (relative path → text), e.g.
     /// the output of [`crate::compat::convert::convert`]; the CAMEO table is the bundled one.
     pub fn from_files(files: &std::collections::BTreeMap<String, String>) -> DictionarySources {
-        let pick = |pred: &dyn Fn(&str) -> bool| files.iter().filter(|(k, _)| pred(k)).map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+        let pick = |pred: &dyn Fn(&str) -> bool| {
+            files
+                .iter()
+                .filter(|(k, _)| pred(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        };
         DictionarySources {
             actors: pick(&|k| k.starts_with("actors/")),
             agents: pick(&|k| k == "agents.txt"),
             verbs: pick(&|k| k == "verbs.txt" || k.starts_with("verbs/")),
             discards: pick(&|k| k == "discards.txt"),
-            cameo: Some(files.get("cameo.tsv").map_or_else(|| owned(&BUNDLED_CAMEO), |t| ("cameo.tsv".to_string(), t.clone()))),
+            cameo: Some(files.get("cameo.tsv").map_or_else(
+                || owned(&BUNDLED_CAMEO),
+                |t| ("cameo.tsv".to_string(), t.clone()),
+            )),
         }
     }
 
     /// True when `dir` looks like a demarche dictionary directory.
     pub fn is_demarche_dir(dir: &Path) -> bool {
-        dir.is_dir() && ["agents.txt", "verbs.txt", "actors", "discards.txt"].iter().any(|f| dir.join(f).exists())
+        dir.is_dir()
+            && ["agents.txt", "verbs.txt", "actors", "discards.txt"]
+                .iter()
+                .any(|f| dir.join(f).exists())
     }
 }
 
@@ -135,8 +163,14 @@ fn read_txt_dir(root: &Path, dir: &Path) -> Result<Vec<SourceFile>> {
     paths
         .into_iter()
         .map(|p| {
-            let name = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-            std::fs::read_to_string(&p).map(|t| (name, t)).map_err(|e| Error::io(&p, e))
+            let name = p
+                .strip_prefix(root)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            std::fs::read_to_string(&p)
+                .map(|t| (name, t))
+                .map_err(|e| Error::io(&p, e))
         })
         .collect()
 }
@@ -182,14 +216,35 @@ impl Dictionaries {
         let discard_phrases: Vec<String> = sources
             .discards
             .iter()
-            .flat_map(|(_, text)| text.lines().map(parse::strip_comment).flat_map(|l| l.split('|')).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect::<Vec<_>>())
+            .flat_map(|(_, text)| {
+                text.lines()
+                    .map(parse::strip_comment)
+                    .flat_map(|l| l.split('|'))
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        let all: Vec<&str> = actors.phrases().iter().map(String::as_str).chain(agents.phrases()).chain(discard_phrases.iter().map(String::as_str)).collect();
+        let all: Vec<&str> = actors
+            .phrases()
+            .iter()
+            .map(String::as_str)
+            .chain(agents.phrases())
+            .chain(discard_phrases.iter().map(String::as_str))
+            .collect();
         let phrases = PhraseSet::new(&all);
-        let cameo = sources.cameo.as_ref().map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics)).unwrap_or_default();
+        let cameo = sources
+            .cameo
+            .as_ref()
+            .map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics))
+            .unwrap_or_default();
         let mut reported = std::collections::HashSet::new();
         for p in verbs.patterns() {
-            if !cameo.is_empty() && !cameo.contains(&p.code) && reported.insert((p.entry.file.clone(), p.entry.line)) {
+            if !cameo.is_empty()
+                && !cameo.contains(&p.code)
+                && reported.insert((p.entry.file.clone(), p.entry.line))
+            {
                 diagnostics.push(Diagnostic {
                     file: p.entry.file.to_string(),
                     line: p.entry.line,
@@ -198,7 +253,16 @@ impl Dictionaries {
             }
         }
         let lexicon = Lexicon::new(verbs.verb_head_lemmas());
-        Dictionaries { actors, agents, verbs, discards: discard_phrases, phrases, cameo, lexicon, diagnostics }
+        Dictionaries {
+            actors,
+            agents,
+            verbs,
+            discards: discard_phrases,
+            phrases,
+            cameo,
+            lexicon,
+            diagnostics,
+        }
     }
 
     /// All actor, agent and discard phrase occurrences in a sentence, in one pass.

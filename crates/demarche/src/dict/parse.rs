@@ -83,7 +83,11 @@ pub fn parse_partial_date(s: &str, end: bool) -> Option<Date> {
             if !end {
                 return Some(first);
             }
-            let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year, month + 1, 1)? };
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)?
+            };
             next.pred_opt().filter(|d| d.month() == month)
         }
         3 => NaiveDate::from_ymd_opt(year, parts[1].parse().ok()?, parts[2].parse().ok()?),
@@ -92,15 +96,22 @@ pub fn parse_partial_date(s: &str, end: bool) -> Option<Date> {
 }
 
 fn parse_range(s: &str) -> Result<DateRange, String> {
-    let (from, to) = s.split_once("..").ok_or_else(|| format!("not a date range: {s}"))?;
+    let (from, to) = s
+        .split_once("..")
+        .ok_or_else(|| format!("not a date range: {s}"))?;
     let side = |v: &str, end: bool| -> Result<Option<Date>, String> {
         if v.is_empty() {
             Ok(None)
         } else {
-            parse_partial_date(v, end).map(Some).ok_or_else(|| format!("bad date '{v}' in range {s}"))
+            parse_partial_date(v, end)
+                .map(Some)
+                .ok_or_else(|| format!("bad date '{v}' in range {s}"))
         }
     };
-    let range = DateRange { from: side(from, false)?, to: side(to, true)? };
+    let range = DateRange {
+        from: side(from, false)?,
+        to: side(to, true)?,
+    };
     if let (Some(f), Some(t)) = (range.from, range.to) {
         if f > t {
             return Err(format!("date range {s} ends before it starts"));
@@ -110,11 +121,20 @@ fn parse_range(s: &str) -> Result<DateRange, String> {
 }
 
 /// Parses one non-blank, comment-free line. `allowed_flags` lists the attribute words accepted.
-pub fn parse_line<'a>(number: u32, line: &'a str, allowed_flags: &[&str]) -> Result<Line<'a>, String> {
-    let (head, body) = line.split_once(':').ok_or("missing ':' between code and phrases")?;
+pub fn parse_line<'a>(
+    number: u32,
+    line: &'a str,
+    allowed_flags: &[&str],
+) -> Result<Line<'a>, String> {
+    let (head, body) = line
+        .split_once(':')
+        .ok_or("missing ':' between code and phrases")?;
     let mut words = head.split_whitespace();
     let code = words.next().ok_or("missing code")?;
-    if !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if !code
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return Err(format!("bad code '{code}'"));
     }
     let mut flags = Vec::new();
@@ -128,15 +148,30 @@ pub fn parse_line<'a>(number: u32, line: &'a str, allowed_flags: &[&str]) -> Res
             return Err(format!("unknown attribute '{w}'"));
         }
     }
-    let phrases: Vec<&str> = body.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let phrases: Vec<&str> = body
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     if phrases.is_empty() {
         return Err("no phrases after ':'".into());
     }
-    Ok(Line { number, code, flags, dates, phrases })
+    Ok(Line {
+        number,
+        code,
+        flags,
+        dates,
+        phrases,
+    })
 }
 
 /// Iterates the meaningful lines of a dictionary file, parsing each; bad lines become diagnostics.
-pub fn parse_file<'a>(file: &str, text: &'a str, allowed_flags: &[&str], diagnostics: &mut Vec<Diagnostic>) -> Vec<Line<'a>> {
+pub fn parse_file<'a>(
+    file: &str,
+    text: &'a str,
+    allowed_flags: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let number = u32::try_from(n + 1).unwrap_or(u32::MAX);
@@ -146,7 +181,11 @@ pub fn parse_file<'a>(file: &str, text: &'a str, allowed_flags: &[&str], diagnos
         }
         match parse_line(number, line, allowed_flags) {
             Ok(l) => out.push(l),
-            Err(message) => diagnostics.push(Diagnostic { file: file.to_string(), line: number, message }),
+            Err(message) => diagnostics.push(Diagnostic {
+                file: file.to_string(),
+                line: number,
+                message,
+            }),
         }
     }
     out
@@ -158,7 +197,12 @@ mod tests {
 
     #[test]
     fn full_line() {
-        let l = parse_line(3, "USAGOV 2005-04..2009-04 person : Christopher Hill | Chris Hill", &["person", "place"]).unwrap();
+        let l = parse_line(
+            3,
+            "USAGOV 2005-04..2009-04 person : Christopher Hill | Chris Hill",
+            &["person", "place"],
+        )
+        .unwrap();
         assert_eq!(l.code, "USAGOV");
         assert_eq!(l.flags, ["person"]);
         assert_eq!(l.phrases, ["Christopher Hill", "Chris Hill"]);

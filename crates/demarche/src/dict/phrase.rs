@@ -93,11 +93,20 @@ impl PhraseSet {
     /// Compiles `phrases` (index = phrase id).
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
         let mut encoded = Vec::with_capacity(phrases.len());
-        let mut set = PhraseSet { len: phrases.len(), ..PhraseSet::default() };
+        let mut set = PhraseSet {
+            len: phrases.len(),
+            ..PhraseSet::default()
+        };
         for (id, p) in phrases.iter().enumerate() {
             let p = p.as_ref();
-            let Some(lower) = encode_phrase(p, true) else { continue };
-            let cased = if is_case_sensitive(p) { encode_phrase(p, false) } else { None };
+            let Some(lower) = encode_phrase(p, true) else {
+                continue;
+            };
+            let cased = if is_case_sensitive(p) {
+                encode_phrase(p, false)
+            } else {
+                None
+            };
             encoded.push(lower);
             set.patterns.push((id, cased));
         }
@@ -118,9 +127,14 @@ impl PhraseSet {
     /// Every token-aligned occurrence of every phrase in the sentence.
     pub fn find_all(&self, s: &EncodedSentence) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else { return out };
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
         for m in ac.find_overlapping_iter(&s.lower) {
-            let (Ok(start), Ok(end)) = (s.lower_starts.binary_search(&m.start()), s.lower_starts.binary_search(&(m.end() - 1))) else {
+            let (Ok(start), Ok(end)) = (
+                s.lower_starts.binary_search(&m.start()),
+                s.lower_starts.binary_search(&(m.end() - 1)),
+            ) else {
                 continue;
             };
             let (id, cased) = &self.patterns[m.pattern().as_usize()];
@@ -130,7 +144,11 @@ impl PhraseSet {
                     continue;
                 }
             }
-            out.push(PhraseMatch { start, end, phrase: *id });
+            out.push(PhraseMatch {
+                start,
+                end,
+                phrase: *id,
+            });
         }
         out
     }
@@ -149,7 +167,12 @@ fn build(patterns: &[String]) -> Option<AhoCorasick> {
 
 /// Picks non-overlapping matches, leftmost first and longest among those starting together.
 pub fn leftmost_longest(mut matches: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
-    matches.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.phrase.cmp(&b.phrase)));
+    matches.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.phrase.cmp(&b.phrase))
+    });
     let mut out: Vec<PhraseMatch> = Vec::new();
     let mut covered = 0;
     for m in matches {
@@ -172,20 +195,35 @@ mod tests {
         let set = PhraseSet::new(phrases);
         leftmost_longest(set.find_all(&EncodedSentence::new(tokens)))
             .into_iter()
-            .map(|m| (tokens[m.start..m.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "), m.phrase))
+            .map(|m| {
+                (
+                    tokens[m.start..m.end]
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    m.phrase,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn longest_whole_token_matches() {
         assert_eq!(
-            matches(&["Korea", "North Korea", "South Korea", "US"], "The US and North Korea met us in Koreatown."),
+            matches(
+                &["Korea", "North Korea", "South Korea", "US"],
+                "The US and North Korea met us in Koreatown."
+            ),
             [("US".to_string(), 3), ("North Korea".to_string(), 1)]
         );
     }
 
     #[test]
     fn case_insensitive_and_punctuated() {
-        assert_eq!(matches(&["u.s.", "united states"], "the U.S. and the UNITED STATES"), [("U.S.".to_string(), 0), ("UNITED STATES".to_string(), 1)]);
+        assert_eq!(
+            matches(&["u.s.", "united states"], "the U.S. and the UNITED STATES"),
+            [("U.S.".to_string(), 0), ("UNITED STATES".to_string(), 1)]
+        );
     }
 }

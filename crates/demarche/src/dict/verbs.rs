@@ -40,7 +40,12 @@ pub struct VerbPattern {
 impl VerbPattern {
     /// How specific the pattern is: the number of fixed words.
     pub fn specificity(&self) -> usize {
-        1 + usize::from(self.negated) + self.rest.iter().filter(|w| matches!(w, PatternWord::Word(_))).count()
+        1 + usize::from(self.negated)
+            + self
+                .rest
+                .iter()
+                .filter(|w| matches!(w, PatternWord::Word(_)))
+                .count()
     }
 }
 
@@ -58,13 +63,22 @@ pub struct VerbDictionary {
 
 impl VerbDictionary {
     /// Reads verb files; bad lines are reported.
-    pub fn from_files(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> VerbDictionary {
+    pub fn from_files(
+        files: &[(String, String)],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> VerbDictionary {
         let mut dict = VerbDictionary::default();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
             for line in parse_file(name, text, &["noun"], diagnostics) {
-                if !line.code.bytes().all(|b| b.is_ascii_digit()) || !(2..=4).contains(&line.code.len()) {
-                    diagnostics.push(Diagnostic { file: name.clone(), line: line.number, message: format!("bad CAMEO event code '{}'", line.code) });
+                if !line.code.bytes().all(|b| b.is_ascii_digit())
+                    || !(2..=4).contains(&line.code.len())
+                {
+                    diagnostics.push(Diagnostic {
+                        file: name.clone(),
+                        line: line.number,
+                        message: format!("bad CAMEO event code '{}'", line.code),
+                    });
                     continue;
                 }
                 for p in &line.phrases {
@@ -75,10 +89,17 @@ impl VerbDictionary {
                             rest,
                             negated,
                             noun: line.flags.contains(&"noun"),
-                            entry: EntryRef { file: file.clone(), line: line.number },
+                            entry: EntryRef {
+                                file: file.clone(),
+                                line: line.number,
+                            },
                             text: p.to_string(),
                         }),
-                        Err(message) => diagnostics.push(Diagnostic { file: name.clone(), line: line.number, message }),
+                        Err(message) => diagnostics.push(Diagnostic {
+                            file: name.clone(),
+                            line: line.number,
+                            message,
+                        }),
                     }
                 }
             }
@@ -89,18 +110,35 @@ impl VerbDictionary {
 
     fn index(&mut self) {
         for (i, p) in self.patterns.iter().enumerate() {
-            let map = if p.noun { &mut self.noun_heads } else { &mut self.verb_heads };
+            let map = if p.noun {
+                &mut self.noun_heads
+            } else {
+                &mut self.verb_heads
+            };
             map.entry(p.head.clone()).or_default().push(i);
             // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
             let first = p.rest.iter().rev().find_map(|w| match w {
                 PatternWord::Word(w) => Some(w.clone()),
                 PatternWord::Gap => None,
             });
-            let by_word = if p.noun { &mut self.noun_by_word } else { &mut self.verb_by_word };
-            by_word.entry(p.head.clone()).or_default().entry(first.unwrap_or_default()).or_default().push(i);
+            let by_word = if p.noun {
+                &mut self.noun_by_word
+            } else {
+                &mut self.verb_by_word
+            };
+            by_word
+                .entry(p.head.clone())
+                .or_default()
+                .entry(first.unwrap_or_default())
+                .or_default()
+                .push(i);
         }
         let patterns = &self.patterns;
-        for list in self.verb_heads.values_mut().chain(self.noun_heads.values_mut()) {
+        for list in self
+            .verb_heads
+            .values_mut()
+            .chain(self.noun_heads.values_mut())
+        {
             list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].specificity()));
         }
     }
@@ -112,20 +150,39 @@ impl VerbDictionary {
 
     /// Verb patterns whose head is `lemma`, most specific first.
     pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
-        self.verb_heads.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+        self.verb_heads
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
     }
 
     /// Noun patterns whose head is `lemma`, most specific first.
     pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
-        self.noun_heads.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+        self.noun_heads
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
     }
 
     /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
     /// present after the head, most specific first. `present` lists the candidate words; patterns
     /// whose last fixed word is not among them are not returned.
-    pub fn candidates<'w>(&self, lemma: &str, noun: bool, present: impl IntoIterator<Item = &'w str>) -> Vec<&VerbPattern> {
-        let by_word = if noun { &self.noun_by_word } else { &self.verb_by_word };
-        let Some(index) = by_word.get(lemma) else { return Vec::new() };
+    pub fn candidates<'w>(
+        &self,
+        lemma: &str,
+        noun: bool,
+        present: impl IntoIterator<Item = &'w str>,
+    ) -> Vec<&VerbPattern> {
+        let by_word = if noun {
+            &self.noun_by_word
+        } else {
+            &self.verb_by_word
+        };
+        let Some(index) = by_word.get(lemma) else {
+            return Vec::new();
+        };
         let mut ids: Vec<usize> = index.get("").cloned().unwrap_or_default();
         let mut seen = rustc_hash::FxHashSet::default();
         for w in present {
@@ -142,7 +199,11 @@ impl VerbDictionary {
 
     /// True when `lemma` heads a verb (or, with `noun`, a noun) pattern.
     pub fn has_head(&self, lemma: &str, noun: bool) -> bool {
-        if noun { self.noun_heads.contains_key(lemma) } else { self.verb_heads.contains_key(lemma) }
+        if noun {
+            self.noun_heads.contains_key(lemma)
+        } else {
+            self.verb_heads.contains_key(lemma)
+        }
     }
 
     /// The heads of verb patterns (for the tagger's lexicon).
@@ -161,7 +222,15 @@ fn parse_pattern(p: &str) -> Result<(bool, String, Vec<PatternWord>), String> {
     if head == "*" {
         return Err(format!("pattern '{p}' starts with a gap"));
     }
-    let rest: Vec<PatternWord> = words.map(|w| if w == "*" { PatternWord::Gap } else { PatternWord::Word(w) }).collect();
+    let rest: Vec<PatternWord> = words
+        .map(|w| {
+            if w == "*" {
+                PatternWord::Gap
+            } else {
+                PatternWord::Word(w)
+            }
+        })
+        .collect();
     if matches!(rest.last(), Some(PatternWord::Gap)) {
         return Err(format!("pattern '{p}' ends with a gap"));
     }

@@ -16,11 +16,21 @@ pub(super) struct JsonlRecords {
 
 impl JsonlRecords {
     pub(super) fn new(reader: Box<dyn BufRead>, name: &str, config: IngestConfig) -> JsonlRecords {
-        JsonlRecords { reader, name: name.to_string(), line: 0, config, buf: Vec::new(), done: false }
+        JsonlRecords {
+            reader,
+            name: name.to_string(),
+            line: 0,
+            config,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     fn reject(&self, reason: String) -> Record {
-        Record::Rejected(Rejection { location: format!("{}:{}", self.name, self.line), reason })
+        Record::Rejected(Rejection {
+            location: format!("{}:{}", self.name, self.line),
+            reason,
+        })
     }
 
     fn parse(&self) -> Record {
@@ -33,7 +43,12 @@ impl JsonlRecords {
         };
         let text = match obj.remove(&self.config.text_field) {
             Some(serde_json::Value::String(s)) => s,
-            Some(_) => return self.reject(format!("field '{}' is not a string", self.config.text_field)),
+            Some(_) => {
+                return self.reject(format!(
+                    "field '{}' is not a string",
+                    self.config.text_field
+                ))
+            }
             None => return self.reject(format!("missing text field '{}'", self.config.text_field)),
         };
         let id = match obj.remove(&self.config.id_field) {
@@ -44,7 +59,12 @@ impl JsonlRecords {
         let date = match obj.remove(&self.config.date_field) {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => match parse_date(&s) {
                 Some(d) => Some(d),
-                None => return self.reject(format!("unreadable date '{s}' in field '{}'", self.config.date_field)),
+                None => {
+                    return self.reject(format!(
+                        "unreadable date '{s}' in field '{}'",
+                        self.config.date_field
+                    ))
+                }
             },
             _ => self.config.default_date,
         };

@@ -33,7 +33,11 @@ impl std::str::FromStr for InputFormat {
             "text" | "txt" => InputFormat::Text,
             "jsonl" | "ndjson" | "json" => InputFormat::Jsonl,
             "csv" => InputFormat::Csv,
-            _ => return Err(Error::Config(format!("unknown input format '{s}' (auto, text, jsonl, csv)"))),
+            _ => {
+                return Err(Error::Config(format!(
+                    "unknown input format '{s}' (auto, text, jsonl, csv)"
+                )))
+            }
         })
     }
 }
@@ -96,7 +100,11 @@ impl IngestConfigBuilder {
     }
     /// Checks and builds the configuration.
     pub fn build(self) -> Result<IngestConfig> {
-        for (name, v) in [("id", &self.config.id_field), ("text", &self.config.text_field), ("date", &self.config.date_field)] {
+        for (name, v) in [
+            ("id", &self.config.id_field),
+            ("text", &self.config.text_field),
+            ("date", &self.config.date_field),
+        ] {
             if v.trim().is_empty() {
                 return Err(Error::Config(format!("the {name} field name is empty")));
             }
@@ -154,7 +162,10 @@ pub fn parse_date(s: &str) -> Option<Date> {
 }
 
 /// Reads all the given inputs (`-` is standard input) as one stream of records.
-pub fn read_inputs(inputs: &[PathBuf], config: &IngestConfig) -> Result<Box<dyn Iterator<Item = Record>>> {
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    config: &IngestConfig,
+) -> Result<Box<dyn Iterator<Item = Record>>> {
     let mut streams: Vec<Box<dyn Iterator<Item = Record>>> = Vec::new();
     for input in inputs {
         streams.push(open_input(input, config)?);
@@ -165,7 +176,11 @@ pub fn read_inputs(inputs: &[PathBuf], config: &IngestConfig) -> Result<Box<dyn 
 fn open_input(input: &Path, config: &IngestConfig) -> Result<Box<dyn Iterator<Item = Record>>> {
     if input.as_os_str() == "-" {
         let reader: Box<dyn BufRead> = Box::new(BufReader::new(std::io::stdin()));
-        let format = if config.format == InputFormat::Auto { InputFormat::Text } else { config.format };
+        let format = if config.format == InputFormat::Auto {
+            InputFormat::Text
+        } else {
+            config.format
+        };
         return Ok(stream(reader, "stdin", "stdin", format, config));
     }
     if input.is_dir() {
@@ -175,27 +190,51 @@ fn open_input(input: &Path, config: &IngestConfig) -> Result<Box<dyn Iterator<It
         let root = input.to_path_buf();
         let config = config.clone();
         return Ok(Box::new(files.into_iter().flat_map(move |f| {
-            let id = f.strip_prefix(&root).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+            let id = f
+                .strip_prefix(&root)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .replace('\\', "/");
             let name = f.display().to_string();
-            let fmt = if config.format == InputFormat::Auto { InputFormat::Text } else { config.format };
+            let fmt = if config.format == InputFormat::Auto {
+                InputFormat::Text
+            } else {
+                config.format
+            };
             match std::fs::File::open(&f) {
                 Ok(file) => stream(Box::new(BufReader::new(file)), &name, &id, fmt, &config),
-                Err(e) => Box::new(std::iter::once(Record::Rejected(Rejection { location: name, reason: format!("cannot open: {e}") }))),
+                Err(e) => Box::new(std::iter::once(Record::Rejected(Rejection {
+                    location: name,
+                    reason: format!("cannot open: {e}"),
+                }))),
             }
         })));
     }
     let file = std::fs::File::open(input).map_err(|e| Error::io(input, e))?;
     let name = input.display().to_string();
-    let id = input.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let id = input
+        .file_name()
+        .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let format = match config.format {
-        InputFormat::Auto => match input.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        InputFormat::Auto => match input
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("jsonl" | "ndjson") => InputFormat::Jsonl,
             Some("csv") => InputFormat::Csv,
             _ => InputFormat::Text,
         },
         f => f,
     };
-    Ok(stream(Box::new(BufReader::new(file)), &name, &id, format, config))
+    Ok(stream(
+        Box::new(BufReader::new(file)),
+        &name,
+        &id,
+        format,
+        config,
+    ))
 }
 
 fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -203,14 +242,23 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.is_dir() {
             collect_txt(&path, out)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
             out.push(path);
         }
     }
     Ok(())
 }
 
-fn stream(reader: Box<dyn BufRead>, name: &str, id: &str, format: InputFormat, config: &IngestConfig) -> Box<dyn Iterator<Item = Record>> {
+fn stream(
+    reader: Box<dyn BufRead>,
+    name: &str,
+    id: &str,
+    format: InputFormat,
+    config: &IngestConfig,
+) -> Box<dyn Iterator<Item = Record>> {
     match format {
         InputFormat::Jsonl => Box::new(jsonl::JsonlRecords::new(reader, name, config.clone())),
         InputFormat::Csv => Box::new(csv_input::CsvRecords::new(reader, name, config.clone())),
@@ -221,7 +269,10 @@ fn stream(reader: Box<dyn BufRead>, name: &str, id: &str, format: InputFormat, c
 fn read_text(mut reader: Box<dyn BufRead>, name: &str, id: &str, config: &IngestConfig) -> Record {
     let mut bytes = Vec::new();
     if let Err(e) = reader.read_to_end(&mut bytes) {
-        return Record::Rejected(Rejection { location: name.to_string(), reason: format!("read error: {e}") });
+        return Record::Rejected(Rejection {
+            location: name.to_string(),
+            reason: format!("read error: {e}"),
+        });
     }
     document_or_rejection(Document::new(id, config.default_date, bytes), name)
 }
@@ -229,7 +280,10 @@ fn read_text(mut reader: Box<dyn BufRead>, name: &str, id: &str, config: &Ingest
 /// Rejects documents with no text.
 pub(crate) fn document_or_rejection(doc: Document, location: &str) -> Record {
     if doc.text.iter().all(u8::is_ascii_whitespace) {
-        return Record::Rejected(Rejection { location: location.to_string(), reason: "empty document".into() });
+        return Record::Rejected(Rejection {
+            location: location.to_string(),
+            reason: "empty document".into(),
+        });
     }
     Record::Document(doc)
 }

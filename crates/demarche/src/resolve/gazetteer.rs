@@ -13,7 +13,11 @@ use std::sync::{Arc, OnceLock};
 
 macro_rules! bundled_gazetteer_file {
     ($name:literal) => {
-        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/gazetteer/", $name))
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../dictionaries/gazetteer/",
+            $name
+        ))
     };
 }
 
@@ -213,7 +217,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -256,7 +264,12 @@ static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
 
 /// Splits a TSV file into rows of fields, skipping `#` comments, blank lines and the header,
 /// which must start with `first_column`.
-fn rows<'a>(file: &'a str, text: &'a str, first_column: &str, min_fields: usize) -> Result<Vec<(u32, Vec<&'a str>)>> {
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    first_column: &str,
+    min_fields: usize,
+) -> Result<Vec<(u32, Vec<&'a str>)>> {
     let mut out = Vec::new();
     let mut header = false;
     for (i, line) in text.lines().enumerate() {
@@ -265,14 +278,27 @@ fn rows<'a>(file: &'a str, text: &'a str, first_column: &str, min_fields: usize)
         }
         if !header {
             if !line.starts_with(first_column) {
-                return Err(Error::Dictionary { file: file.into(), message: format!("line {}: expected a header starting with `{first_column}`", i + 1) });
+                return Err(Error::Dictionary {
+                    file: file.into(),
+                    message: format!(
+                        "line {}: expected a header starting with `{first_column}`",
+                        i + 1
+                    ),
+                });
             }
             header = true;
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() < min_fields {
-            return Err(Error::Dictionary { file: file.into(), message: format!("line {}: {} fields, expected {min_fields}", i + 1, fields.len()) });
+            return Err(Error::Dictionary {
+                file: file.into(),
+                message: format!(
+                    "line {}: {} fields, expected {min_fields}",
+                    i + 1,
+                    fields.len()
+                ),
+            });
         }
         out.push((i as u32 + 1, fields));
     }
@@ -280,7 +306,10 @@ fn rows<'a>(file: &'a str, text: &'a str, first_column: &str, min_fields: usize)
 }
 
 fn parse_num<T: std::str::FromStr>(file: &str, line: u32, what: &str, s: &str) -> Result<T> {
-    s.trim().parse().map_err(|_| Error::Dictionary { file: file.into(), message: format!("line {line}: bad {what} `{s}`") })
+    s.trim().parse().map_err(|_| Error::Dictionary {
+        file: file.into(),
+        message: format!("line {line}: bad {what} `{s}`"),
+    })
 }
 
 fn parse_opt_f64(file: &str, line: u32, what: &str, s: &str) -> Result<Option<f64>> {
@@ -302,8 +331,13 @@ impl Gazetteer {
             .get_or_init(|| {
                 // The bundled files are generated and checked by the test suite.
                 Arc::new(
-                    Gazetteer::from_tsv(BUNDLED_COUNTRIES, BUNDLED_ADMIN1, BUNDLED_CITIES, BUNDLED_REGIONS)
-                        .expect("the bundled gazetteer is well formed"),
+                    Gazetteer::from_tsv(
+                        BUNDLED_COUNTRIES,
+                        BUNDLED_ADMIN1,
+                        BUNDLED_CITIES,
+                        BUNDLED_REGIONS,
+                    )
+                    .expect("the bundled gazetteer is well formed"),
                 )
             })
             .clone()
@@ -315,11 +349,21 @@ impl Gazetteer {
             let p = dir.join(name);
             std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))
         };
-        Gazetteer::from_tsv(&read("countries.tsv")?, &read("admin1.tsv")?, &read("cities.tsv")?, &read("regions.tsv")?)
+        Gazetteer::from_tsv(
+            &read("countries.tsv")?,
+            &read("admin1.tsv")?,
+            &read("cities.tsv")?,
+            &read("regions.tsv")?,
+        )
     }
 
     /// Parses the four gazetteer files' texts.
-    pub fn from_tsv(countries: &str, admin1: &str, cities: &str, regions: &str) -> Result<Gazetteer> {
+    pub fn from_tsv(
+        countries: &str,
+        admin1: &str,
+        cities: &str,
+        regions: &str,
+    ) -> Result<Gazetteer> {
         let mut g = Gazetteer::default();
         // About eight names a city: size the index once.
         g.names.reserve(cities.len() / 12);
@@ -331,7 +375,10 @@ impl Gazetteer {
         for (line, f) in rows(CF, countries, "iso2", 12)? {
             let idx = g.countries.len();
             let population = parse_num(CF, line, "population", f[9])?;
-            if let Some(id) = (!f[8].is_empty()).then(|| parse_num::<u32>(CF, line, "capital_geonameid", f[8])).transpose()? {
+            if let Some(id) = (!f[8].is_empty())
+                .then(|| parse_num::<u32>(CF, line, "capital_geonameid", f[8]))
+                .transpose()?
+            {
                 capital_ids.push((idx, id));
             }
             g.countries.push(Country {
@@ -360,7 +407,10 @@ impl Gazetteer {
         }
 
         let country_of = |file: &str, line: u32, iso2: &str, map: &FastMap<String, usize>| {
-            map.get(iso2).copied().ok_or_else(|| Error::Dictionary { file: file.into(), message: format!("line {line}: unknown country `{iso2}`") })
+            map.get(iso2).copied().ok_or_else(|| Error::Dictionary {
+                file: file.into(),
+                message: format!("line {line}: unknown country `{iso2}`"),
+            })
         };
 
         const AF: &str = "admin1.tsv";
@@ -437,7 +487,8 @@ impl Gazetteer {
     }
 
     fn add_name(&mut self, name: &str, place: PlaceId, primary: bool) {
-        let all_caps = name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase);
+        let all_caps = name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !name.chars().any(char::is_lowercase);
         let key = fold_key(name);
         if let Some(rest) = key.strip_prefix("saint ") {
             self.add_key(format!("st {rest}"), place, primary, all_caps);
@@ -449,7 +500,11 @@ impl Gazetteer {
         if key.is_empty() || key.bytes().filter(|&b| b == b' ').count() >= MAX_NAME_WORDS {
             return;
         }
-        let new = NameRef { place, primary, all_caps };
+        let new = NameRef {
+            place,
+            primary,
+            all_caps,
+        };
         match self.names.entry(key) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(Refs::One([new]));
@@ -594,7 +649,10 @@ impl Gazetteer {
                 if city.admin1.is_empty() {
                     return None;
                 }
-                Some(self.admin1_by_code(city.country, &city.admin1).map_or_else(|| city.admin1.clone(), |a| self.admin1[a].name.clone()))
+                Some(
+                    self.admin1_by_code(city.country, &city.admin1)
+                        .map_or_else(|| city.admin1.clone(), |a| self.admin1[a].name.clone()),
+                )
             }
         }
     }
@@ -603,7 +661,8 @@ impl Gazetteer {
     pub fn admin1_key_of(&self, place: PlaceId) -> Option<(usize, &str)> {
         match place {
             PlaceId::Country(_) => None,
-            PlaceId::Admin1(a) => Some((self.admin1[a].country, self.admin1[a].code.as_str())).filter(|(_, c)| !c.is_empty()),
+            PlaceId::Admin1(a) => Some((self.admin1[a].country, self.admin1[a].code.as_str()))
+                .filter(|(_, c)| !c.is_empty()),
             PlaceId::City(c) => Some((self.cities[c].country, self.cities[c].admin1.as_str())),
         }
     }
@@ -617,7 +676,14 @@ impl Gazetteer {
             PlaceId::Admin1(_) => format!("{}, {} ({feature})", self.name_of(place), country.cameo),
             PlaceId::City(c) => {
                 let admin = self.admin1_of(place).unwrap_or_default();
-                format!("{}, {}, {} ({feature}, pop. {}, geonames {})", self.name_of(place), admin, country.cameo, self.cities[c].population, self.cities[c].geonameid)
+                format!(
+                    "{}, {}, {} ({feature}, pop. {}, geonames {})",
+                    self.name_of(place),
+                    admin,
+                    country.cameo,
+                    self.cities[c].population,
+                    self.cities[c].geonameid
+                )
             }
         }
     }
@@ -645,25 +711,59 @@ mod tests {
         let beijing = g.capital_of(chn).expect("capital");
         assert_eq!(g.cities()[beijing].name, "Beijing");
         assert_eq!(g.country_by_adjective("Chinese"), Some(chn));
-        assert_eq!(g.country_by_code("KSV").map(|k| g.countries()[k].iso2.as_str()), Some("XK"));
+        assert_eq!(
+            g.country_by_code("KSV")
+                .map(|k| g.countries()[k].iso2.as_str()),
+            Some("XK")
+        );
         assert_eq!(g.country_by_code("USAGOV"), g.country_by_code("USA"));
         assert_eq!(g.country_by_name("Britain"), g.country_by_code("GBR"));
-        let paris: Vec<_> = g.lookup("paris").iter().map(|r| g.describe(r.place)).collect();
-        assert!(paris.iter().any(|d| d.contains("FRA")) && paris.iter().any(|d| d.contains("Texas")), "{paris:?}");
-        assert!(g.lookup("Peking").iter().any(|r| r.place == PlaceId::City(beijing)));
-        assert!(g.lookup("Gaza Strip").iter().any(|r| g.feature_of(r.place) == FeatureType::Region));
-        assert!(g.lookup("St. Petersburg").iter().any(|r| matches!(r.place, PlaceId::City(_))));
+        let paris: Vec<_> = g
+            .lookup("paris")
+            .iter()
+            .map(|r| g.describe(r.place))
+            .collect();
+        assert!(
+            paris.iter().any(|d| d.contains("FRA")) && paris.iter().any(|d| d.contains("Texas")),
+            "{paris:?}"
+        );
+        assert!(g
+            .lookup("Peking")
+            .iter()
+            .any(|r| r.place == PlaceId::City(beijing)));
+        assert!(g
+            .lookup("Gaza Strip")
+            .iter()
+            .any(|r| g.feature_of(r.place) == FeatureType::Region));
+        assert!(g
+            .lookup("St. Petersburg")
+            .iter()
+            .any(|r| matches!(r.place, PlaceId::City(_))));
         assert!(g.lookup("US").iter().all(|r| r.all_caps));
-        let georgia: Vec<_> = g.lookup("Georgia").iter().map(|r| g.feature_of(r.place)).collect();
-        assert!(georgia.contains(&FeatureType::Country) && georgia.contains(&FeatureType::Admin1), "{georgia:?}");
+        let georgia: Vec<_> = g
+            .lookup("Georgia")
+            .iter()
+            .map(|r| g.feature_of(r.place))
+            .collect();
+        assert!(
+            georgia.contains(&FeatureType::Country) && georgia.contains(&FeatureType::Admin1),
+            "{georgia:?}"
+        );
     }
 
     #[test]
     fn bad_rows_are_errors() {
-        let err = Gazetteer::from_tsv("iso2\tx\nCN\tCHN\n", "country\n", "geonameid\n", "name\n").unwrap_err();
+        let err = Gazetteer::from_tsv("iso2\tx\nCN\tCHN\n", "country\n", "geonameid\n", "name\n")
+            .unwrap_err();
         assert!(err.to_string().contains("countries.tsv"), "{err}");
         let c = "iso2\tiso3\tcameo\tname\tlat\tlon\tcentroid\tcapital\tcapital_geonameid\tpopulation\taliases\tadjectives\nZZ\tZZZ\tZZZ\tZed\t\t\tnone\t\t\t0\t\t\n";
-        let err = Gazetteer::from_tsv(c, "country\n", "geonameid\n1\tX\tX\tQQ\t\t0\t0\t1\tPPL\t0\t\n", "name\n").unwrap_err();
+        let err = Gazetteer::from_tsv(
+            c,
+            "country\n",
+            "geonameid\n1\tX\tX\tQQ\t\t0\t0\t1\tPPL\t0\t\n",
+            "name\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("unknown country"), "{err}");
         assert!(Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").is_ok());
     }

@@ -34,56 +34,356 @@ use std::sync::Arc;
 
 /// Prepositions (and verbs) after which a name is where something happens.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "from", "to", "outside", "inside", "into", "across", "around", "throughout", "toward",
-    "towards", "via", "through", "within", "across", "off", "visit", "visits", "visited", "visiting", "entered",
-    "enter", "entering", "left", "leaving", "reached", "invaded", "bombed", "shelled", "raided", "stormed", "toured",
-    "evacuated", "arrived", "landed", "hit", "hits", "struck", "strikes", "rocked", "rocks", "shook", "shakes",
-    "battered", "swept", "sweeps", "engulfed", "devastated", "paralysed", "paralyzed", "flooded", "besieged",
-    "captured", "seized", "recaptured", "retook", "liberated", "occupied", "annexed", "fled",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "around",
+    "throughout",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "within",
+    "across",
+    "off",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "entered",
+    "enter",
+    "entering",
+    "left",
+    "leaving",
+    "reached",
+    "invaded",
+    "bombed",
+    "shelled",
+    "raided",
+    "stormed",
+    "toured",
+    "evacuated",
+    "arrived",
+    "landed",
+    "hit",
+    "hits",
+    "struck",
+    "strikes",
+    "rocked",
+    "rocks",
+    "shook",
+    "shakes",
+    "battered",
+    "swept",
+    "sweeps",
+    "engulfed",
+    "devastated",
+    "paralysed",
+    "paralyzed",
+    "flooded",
+    "besieged",
+    "captured",
+    "seized",
+    "recaptured",
+    "retook",
+    "liberated",
+    "occupied",
+    "annexed",
+    "fled",
 ];
 /// Words that may stand between a locative word and the name ("in northern Lebanon").
 const DIRECTIONS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "neighbouring",
-    "neighboring", "nearby", "downtown", "occupied", "war-torn", "restive", "besieged", "coastal",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "downtown",
+    "occupied",
+    "war-torn",
+    "restive",
+    "besieged",
+    "coastal",
 ];
 /// Capitalized words that may precede a place name without making it part of another name.
 const ALLOWED_BEFORE: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper",
-    "lower", "downtown", "in", "at", "near", "from", "to", "the", "outside", "inside", "across", "and",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "greater", "upper", "lower", "downtown", "in", "at", "near", "from", "to", "the", "outside",
+    "inside", "across", "and",
 ];
 /// Words before a name that make it part of a person's name or title.
 const TITLES: &[&str] = &[
-    "president", "mr", "mrs", "ms", "dr", "minister", "secretary", "senator", "sen", "gen", "general", "governor",
-    "gov", "king", "queen", "prince", "princess", "pope", "ambassador", "spokesman", "spokeswoman", "judge",
-    "chancellor", "premier", "chairman", "chairwoman", "sheikh", "rep", "representative", "lt", "col", "capt",
-    "sgt", "adm", "cardinal", "bishop", "rev", "sir", "lord", "lady", "coach", "striker", "actor", "actress",
-    "singer", "author", "professor", "prof", "st", "saint", "mayor", "vice", "deputy", "officer", "envoy", "leader",
+    "president",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "gen",
+    "general",
+    "governor",
+    "gov",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "judge",
+    "chancellor",
+    "premier",
+    "chairman",
+    "chairwoman",
+    "sheikh",
+    "rep",
+    "representative",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "adm",
+    "cardinal",
+    "bishop",
+    "rev",
+    "sir",
+    "lord",
+    "lady",
+    "coach",
+    "striker",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "professor",
+    "prof",
+    "st",
+    "saint",
+    "mayor",
+    "vice",
+    "deputy",
+    "officer",
+    "envoy",
+    "leader",
 ];
 /// Capitalized words that are gazetteer names but far more often something else.
 const STOPLIST: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "mobile",
-    "split", "reading", "nice", "of", "bar", "orange", "mission", "union", "independence", "liberty", "unity",
-    "victory", "hope", "enterprise", "commerce", "progress", "justice", "concord", "most", "sale", "deal",
-    "battle", "street", "bath", "bury", "university", "college", "city", "county", "state", "republic",
-    "federal", "national", "central", "north", "south", "east", "west", "new", "saint", "santa", "san", "la",
-    "el", "al", "de", "le", "university", "church", "day", "time", "times", "post", "president", "minister",
-    "general", "will", "can", "said", "says", "home", "hall", "center", "centre", "parliament", "congress",
-    "senate", "court", "army", "navy", "prime", "house", "council", "party", "league", "cabinet", "interior",
-    "defence", "defense", "foreign", "justice", "energy", "health", "education", "agriculture", "trade",
-    "finance", "security", "islamic", "muslim", "christian", "catholic", "jewish", "arab", "kurdish", "sunni",
-    "shia", "shiite", "god", "allah", "marion", "mercedes", "clinton", "obama", "kim", "lee", "park", "young",
-    "long", "mark", "man", "best", "pace", "bend", "media", "ocean", "golden", "sandy", "ada", "ede", "ma",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "police",
+    "mobile",
+    "split",
+    "reading",
+    "nice",
+    "of",
+    "bar",
+    "orange",
+    "mission",
+    "union",
+    "independence",
+    "liberty",
+    "unity",
+    "victory",
+    "hope",
+    "enterprise",
+    "commerce",
+    "progress",
+    "justice",
+    "concord",
+    "most",
+    "sale",
+    "deal",
+    "battle",
+    "street",
+    "bath",
+    "bury",
+    "university",
+    "college",
+    "city",
+    "county",
+    "state",
+    "republic",
+    "federal",
+    "national",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "saint",
+    "santa",
+    "san",
+    "la",
+    "el",
+    "al",
+    "de",
+    "le",
+    "university",
+    "church",
+    "day",
+    "time",
+    "times",
+    "post",
+    "president",
+    "minister",
+    "general",
+    "will",
+    "can",
+    "said",
+    "says",
+    "home",
+    "hall",
+    "center",
+    "centre",
+    "parliament",
+    "congress",
+    "senate",
+    "court",
+    "army",
+    "navy",
+    "prime",
+    "house",
+    "council",
+    "party",
+    "league",
+    "cabinet",
+    "interior",
+    "defence",
+    "defense",
+    "foreign",
+    "justice",
+    "energy",
+    "health",
+    "education",
+    "agriculture",
+    "trade",
+    "finance",
+    "security",
+    "islamic",
+    "muslim",
+    "christian",
+    "catholic",
+    "jewish",
+    "arab",
+    "kurdish",
+    "sunni",
+    "shia",
+    "shiite",
+    "god",
+    "allah",
+    "marion",
+    "mercedes",
+    "clinton",
+    "obama",
+    "kim",
+    "lee",
+    "park",
+    "young",
+    "long",
+    "mark",
+    "man",
+    "best",
+    "pace",
+    "bend",
+    "media",
+    "ocean",
+    "golden",
+    "sandy",
+    "ada",
+    "ede",
+    "ma",
 ];
 /// Nouns after a capital phrase that make "capital" mean money ("the Chinese capital markets").
-const CAPITAL_MONEY: &[&str] = &["market", "markets", "flows", "flow", "gains", "investment", "investments", "punishment", "expenditure", "spending", "controls", "account", "inflows", "outflows"];
+const CAPITAL_MONEY: &[&str] = &[
+    "market",
+    "markets",
+    "flows",
+    "flow",
+    "gains",
+    "investment",
+    "investments",
+    "punishment",
+    "expenditure",
+    "spending",
+    "controls",
+    "account",
+    "inflows",
+    "outflows",
+];
 /// Nouns in "the N of X" that say what kind of place X is.
-const CITY_NOUNS: &[&str] = &["city", "town", "port", "village", "capital", "suburb", "district", "cities", "towns"];
-const ADMIN_NOUNS: &[&str] = &["state", "province", "region", "territory", "governorate", "prefecture", "county", "enclave", "strip"];
+const CITY_NOUNS: &[&str] = &[
+    "city", "town", "port", "village", "capital", "suburb", "district", "cities", "towns",
+];
+const ADMIN_NOUNS: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "territory",
+    "governorate",
+    "prefecture",
+    "county",
+    "enclave",
+    "strip",
+];
 const COUNTRY_NOUNS: &[&str] = &["country", "nation", "kingdom", "republic"];
 /// Nouns after a name that say what it is rather than make it a modifier ("Sindh province").
-const CLASSIFIERS: &[&str] = &["province", "state", "region", "city", "capital", "territory", "district", "strip", "peninsula", "governorate", "prefecture", "county", "enclave", "area", "valley", "coast"];
+const CLASSIFIERS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "city",
+    "capital",
+    "territory",
+    "district",
+    "strip",
+    "peninsula",
+    "governorate",
+    "prefecture",
+    "county",
+    "enclave",
+    "area",
+    "valley",
+    "coast",
+];
 
 const QUALIFIER_BONUS: f32 = 3.0;
 const IN_QUALIFIER_BONUS: f32 = 2.0;
@@ -159,9 +459,25 @@ impl PlaceMatch {
 
     /// One line per candidate: "'Paris' → Paris, Île-de-France, FRA (...) 4.0: population +3.2; ..."
     pub fn explain(&self) -> Vec<String> {
-        let mut out = vec![format!("place '{}' → {} [{}] ({}, {})", self.text, self.name, self.cameo_country, self.feature_type.as_str(), if self.locative { "locative" } else if self.incidental { "incidental" } else { "mention" })];
+        let mut out = vec![format!(
+            "place '{}' → {} [{}] ({}, {})",
+            self.text,
+            self.name,
+            self.cameo_country,
+            self.feature_type.as_str(),
+            if self.locative {
+                "locative"
+            } else if self.incidental {
+                "incidental"
+            } else {
+                "mention"
+            }
+        )];
         for (i, (label, score, reason)) in self.candidates.iter().enumerate() {
-            out.push(format!("  {} {label} {score:.2}: {reason}", if i == 0 { "won" } else { "   " }));
+            out.push(format!(
+                "  {} {label} {score:.2}: {reason}",
+                if i == 0 { "won" } else { "   " }
+            ));
         }
         out
     }
@@ -220,7 +536,11 @@ struct Cand {
 impl Cand {
     fn add(&mut self, points: f32, why: impl Into<String>) {
         self.score += points;
-        self.reasons.push(format!("{}{points:.2} {}", if points >= 0.0 { "+" } else { "" }, why.into()));
+        self.reasons.push(format!(
+            "{}{points:.2} {}",
+            if points >= 0.0 { "+" } else { "" },
+            why.into()
+        ));
     }
 }
 
@@ -247,7 +567,9 @@ struct Raw {
 impl PlaceResolver {
     /// A resolver over the bundled gazetteer.
     pub fn bundled() -> PlaceResolver {
-        PlaceResolver { gazetteer: Gazetteer::bundled() }
+        PlaceResolver {
+            gazetteer: Gazetteer::bundled(),
+        }
     }
 
     /// A resolver over this gazetteer.
@@ -270,15 +592,26 @@ impl PlaceResolver {
     /// Like [`PlaceResolver::find_places`], for a sentence of a document: places resolved in
     /// earlier sentences (kept in `memory`) make the same places and countries likelier, and the
     /// places found here are added to it.
-    pub fn find_places_in(&self, tokens: &[Token], context_countries: &[&str], memory: &mut PlaceMemory) -> Vec<PlaceMatch> {
+    pub fn find_places_in(
+        &self,
+        tokens: &[Token],
+        context_countries: &[&str],
+        memory: &mut PlaceMemory,
+    ) -> Vec<PlaceMatch> {
         let g = &*self.gazetteer;
-        let mut context: Vec<usize> = context_countries.iter().filter_map(|c| g.country_by_code(c)).collect();
+        let mut context: Vec<usize> = context_countries
+            .iter()
+            .filter_map(|c| g.country_by_code(c))
+            .collect();
         context.sort_unstable();
         context.dedup();
         let mut raws = self.raw_matches(tokens);
         self.merge_qualifiers(tokens, &mut raws);
         self.kind_qualifiers(tokens, &mut raws);
-        let keep: Vec<bool> = raws.iter().map(|r| !r.consumed && !self.rejected(tokens, r, &raws)).collect();
+        let keep: Vec<bool> = raws
+            .iter()
+            .map(|r| !r.consumed && !self.rejected(tokens, r, &raws))
+            .collect();
         let mut keep = keep.into_iter();
         raws.retain(|_| keep.next().unwrap_or(false));
         let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &raws);
@@ -288,12 +621,34 @@ impl PlaceResolver {
             let hint = kind_hint(tokens, raw.start);
             let shares_state_name = cands.iter().any(|c| matches!(c.place, PlaceId::Admin1(_)));
             for c in &mut cands {
-                self.score(c, raw, k, &context, &cue_countries, &cue_admin1, hint, shares_state_name, memory);
+                self.score(
+                    c,
+                    raw,
+                    k,
+                    &context,
+                    &cue_countries,
+                    &cue_admin1,
+                    hint,
+                    shares_state_name,
+                    memory,
+                );
             }
-            cands.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| g.population_of(b.place).cmp(&g.population_of(a.place))));
+            cands.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| g.population_of(b.place).cmp(&g.population_of(a.place)))
+            });
             let Some(best) = cands.first() else { continue };
             let locative = is_locative(tokens, raw.start);
-            if !self.supported(tokens, raw, best, locative, &context, &cue_countries, memory) {
+            if !self.supported(
+                tokens,
+                raw,
+                best,
+                locative,
+                &context,
+                &cue_countries,
+                memory,
+            ) {
                 continue;
             }
             out.push(self.to_match(tokens, raw, &cands, locative));
@@ -307,7 +662,10 @@ impl PlaceResolver {
     /// The place an event in this sentence most likely happened at: the first mention after a
     /// locative word, else the first that is not incidental.
     pub fn primary(matches: &[PlaceMatch]) -> Option<&PlaceMatch> {
-        matches.iter().find(|m| m.locative).or_else(|| matches.iter().find(|m| !m.incidental))
+        matches
+            .iter()
+            .find(|m| m.locative)
+            .or_else(|| matches.iter().find(|m| !m.incidental))
     }
 
     fn raw_matches(&self, tokens: &[Token]) -> Vec<Raw> {
@@ -333,7 +691,12 @@ impl PlaceResolver {
                 }
                 let text = join(span);
                 let key = fold_key(&text);
-                let refs: Vec<NameRef> = g.lookup_key(&key).iter().copied().filter(|r| !r.all_caps || !text.chars().any(char::is_lowercase)).collect();
+                let refs: Vec<NameRef> = g
+                    .lookup_key(&key)
+                    .iter()
+                    .copied()
+                    .filter(|r| !r.all_caps || !text.chars().any(char::is_lowercase))
+                    .collect();
                 if !refs.is_empty() {
                     found = Some((len, key, refs));
                     break;
@@ -341,8 +704,25 @@ impl PlaceResolver {
             }
             match found {
                 Some((len, key, refs)) => {
-                    let cands = refs.iter().map(|r| Cand { place: r.place, primary: r.primary, score: 0.0, reasons: Vec::new() }).collect();
-                    out.push(Raw { start: i, name_end: i + len, end: i + len, key, cands, capital_phrase: false, consumed: false, qualifier: false });
+                    let cands = refs
+                        .iter()
+                        .map(|r| Cand {
+                            place: r.place,
+                            primary: r.primary,
+                            score: 0.0,
+                            reasons: Vec::new(),
+                        })
+                        .collect();
+                    out.push(Raw {
+                        start: i,
+                        name_end: i + len,
+                        end: i + len,
+                        key,
+                        cands,
+                        capital_phrase: false,
+                        consumed: false,
+                        qualifier: false,
+                    });
                     i += len;
                 }
                 None => i += 1,
@@ -395,10 +775,31 @@ impl PlaceResolver {
         }
         let country_code = &g.countries()[country].cameo;
         let cand = match g.capital_of(country) {
-            Some(city) => Cand { place: PlaceId::City(city), primary: true, score: 0.0, reasons: vec![format!("{how}: the capital of {country_code}")] },
-            None => Cand { place: PlaceId::Country(country), primary: true, score: 0.0, reasons: vec![format!("{how}: {country_code} has no capital in the gazetteer")] },
+            Some(city) => Cand {
+                place: PlaceId::City(city),
+                primary: true,
+                score: 0.0,
+                reasons: vec![format!("{how}: the capital of {country_code}")],
+            },
+            None => Cand {
+                place: PlaceId::Country(country),
+                primary: true,
+                score: 0.0,
+                reasons: vec![format!(
+                    "{how}: {country_code} has no capital in the gazetteer"
+                )],
+            },
         };
-        Some(Raw { start, name_end: end, end, key: String::new(), cands: vec![cand], capital_phrase: true, consumed: false, qualifier: false })
+        Some(Raw {
+            start,
+            name_end: end,
+            end,
+            key: String::new(),
+            cands: vec![cand],
+            capital_phrase: true,
+            consumed: false,
+            qualifier: false,
+        })
     }
 
     fn country_name_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
@@ -422,10 +823,13 @@ impl PlaceResolver {
 
     fn country_name_key(&self, key: &str, span: &[Token]) -> Option<usize> {
         let all_caps_text = !join(span).chars().any(char::is_lowercase);
-        self.gazetteer.lookup_key(key).iter().find_map(|r| match r.place {
-            PlaceId::Country(c) if !r.all_caps || all_caps_text => Some(c),
-            _ => None,
-        })
+        self.gazetteer
+            .lookup_key(key)
+            .iter()
+            .find_map(|r| match r.place {
+                PlaceId::Country(c) if !r.all_caps || all_caps_text => Some(c),
+                _ => None,
+            })
     }
 
     /// "Paris, Texas", "London, Ontario", "Tripoli in northern Lebanon": boosts the candidates of
@@ -442,21 +846,35 @@ impl PlaceResolver {
             let mut with_in = false;
             if !comma && tokens.get(end).is_some_and(|t| t.lower == "in") {
                 j = end + 1;
-                while tokens.get(j).is_some_and(|t| t.tag == Tag::DT || DIRECTIONS.contains(&t.lower.as_str())) {
+                while tokens
+                    .get(j)
+                    .is_some_and(|t| t.tag == Tag::DT || DIRECTIONS.contains(&t.lower.as_str()))
+                {
                     j += 1;
                 }
                 with_in = true;
             }
-            let Some(q) = raws.iter().position(|r| r.start == j && !r.capital_phrase) else { continue };
+            let Some(q) = raws.iter().position(|r| r.start == j && !r.capital_phrase) else {
+                continue;
+            };
             if q == k || !(comma || with_in || j == end) {
                 continue;
             }
-            let areas: Vec<PlaceId> = raws[q].cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))).collect();
+            let areas: Vec<PlaceId> = raws[q]
+                .cands
+                .iter()
+                .map(|c| c.place)
+                .filter(|p| !matches!(p, PlaceId::City(_)))
+                .collect();
             if areas.is_empty() {
                 continue;
             }
             let label = join(&tokens[raws[q].start..raws[q].end]);
-            let bonus = if with_in { IN_QUALIFIER_BONUS } else { QUALIFIER_BONUS };
+            let bonus = if with_in {
+                IN_QUALIFIER_BONUS
+            } else {
+                QUALIFIER_BONUS
+            };
             let mut agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
             if !agreed {
                 // "Santiago, Spain": a short form of a longer name in that country.
@@ -492,9 +910,20 @@ impl PlaceResolver {
                 let t = &tokens[b];
                 if let Some(c) = g.country_by_adjective(&t.text) {
                     areas.push(PlaceId::Country(c));
-                } else if let Some(r) = raws.iter().find(|r| r.start <= b && b < r.end && !r.capital_phrase) {
-                    areas.extend(r.cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))));
-                } else if t.tag == Tag::POS || t.tag == Tag::JJ || DIRECTIONS.contains(&t.lower.as_str()) {
+                } else if let Some(r) = raws
+                    .iter()
+                    .find(|r| r.start <= b && b < r.end && !r.capital_phrase)
+                {
+                    areas.extend(
+                        r.cands
+                            .iter()
+                            .map(|c| c.place)
+                            .filter(|p| !matches!(p, PlaceId::City(_))),
+                    );
+                } else if t.tag == Tag::POS
+                    || t.tag == Tag::JJ
+                    || DIRECTIONS.contains(&t.lower.as_str())
+                {
                     continue;
                 }
                 if !areas.is_empty() {
@@ -504,12 +933,14 @@ impl PlaceResolver {
                 break;
             }
             if !areas.is_empty() {
-                let mut agreed = self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
+                let mut agreed =
+                    self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
                 if !agreed {
                     let extra = self.short_forms(&raws[k].key, &areas);
                     if !extra.is_empty() {
                         raws[k].cands.extend(extra);
-                        agreed = self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
+                        agreed =
+                            self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
                     }
                 }
                 if agreed {
@@ -532,7 +963,13 @@ impl PlaceResolver {
                     Some(PlaceId::Country(_)) | None => "country",
                     Some(_) => "division",
                 };
-                c.add(bonus, format!("qualified by '{label}' ({what} {})", g.countries()[g.country_of(c.place)].cameo));
+                c.add(
+                    bonus,
+                    format!(
+                        "qualified by '{label}' ({what} {})",
+                        g.countries()[g.country_of(c.place)].cameo
+                    ),
+                );
                 any = true;
             }
         }
@@ -546,7 +983,9 @@ impl PlaceResolver {
             PlaceId::Country(c) => g.country_of(place) == c,
             PlaceId::Admin1(a) => {
                 let ad = &g.admin1()[a];
-                g.admin1_key_of(place).is_some_and(|(c, code)| c == ad.country && !ad.code.is_empty() && code == ad.code)
+                g.admin1_key_of(place).is_some_and(|(c, code)| {
+                    c == ad.country && !ad.code.is_empty() && code == ad.code
+                })
             }
             PlaceId::City(_) => false,
         }
@@ -565,13 +1004,23 @@ impl PlaceResolver {
             .iter()
             .enumerate()
             .filter(|(_, c)| countries.contains(&c.country))
-            .filter(|(_, c)| c.ascii.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(&prefix)) || c.name.contains('.'))
+            .filter(|(_, c)| {
+                c.ascii
+                    .get(..prefix.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(&prefix))
+                    || c.name.contains('.')
+            })
             .filter(|(_, c)| fold_key(&c.name).starts_with(&prefix))
             .map(|(i, _)| PlaceId::City(i))
             .filter(|&p| areas.iter().any(|&a| self.within(p, a)))
             .take(3)
             .map(|place| {
-                let mut c = Cand { place, primary: false, score: 0.0, reasons: Vec::new() };
+                let mut c = Cand {
+                    place,
+                    primary: false,
+                    score: 0.0,
+                    reasons: Vec::new(),
+                };
                 c.add(-0.5, format!("short form of '{}'", g.name_of(place)));
                 c
             })
@@ -589,23 +1038,66 @@ impl PlaceResolver {
         let stem = first.lower.trim_end_matches('.');
         // Days and months always; the other common words unless a locative word comes first
         // ("the attack in Nice").
-        if single && STOPLIST.contains(&stem) && (STOPLIST[..19].contains(&stem) || !is_locative(tokens, r.start)) {
+        if single
+            && STOPLIST.contains(&stem)
+            && (STOPLIST[..19].contains(&stem) || !is_locative(tokens, r.start))
+        {
             return true;
         }
-        if single && matches!(first.tag, Tag::DT | Tag::IN | Tag::TO | Tag::CC | Tag::PRP | Tag::PRPS | Tag::MD | Tag::WDT | Tag::WP | Tag::WRB | Tag::RB | Tag::CD) {
+        if single
+            && matches!(
+                first.tag,
+                Tag::DT
+                    | Tag::IN
+                    | Tag::TO
+                    | Tag::CC
+                    | Tag::PRP
+                    | Tag::PRPS
+                    | Tag::MD
+                    | Tag::WDT
+                    | Tag::WP
+                    | Tag::WRB
+                    | Tag::RB
+                    | Tag::CD
+            )
+        {
             return true;
         }
-        let in_match = |k: usize| raws.iter().any(|o| !o.consumed && o.start <= k && k < o.end);
+        let in_match = |k: usize| {
+            raws.iter()
+                .any(|o| !o.consumed && o.start <= k && k < o.end)
+        };
         if r.start > 0 {
             let prev = &tokens[r.start - 1];
             let prev_stem = prev.lower.trim_end_matches('.');
             if TITLES.contains(&prev_stem) {
                 return true;
             }
-            let prev_initial = r.start - 1 == 0 || tokens[r.start - 2].shape == Shape::Punct && tokens[r.start - 2].text != ",";
-            if starts_upper(prev) && is_wordish(prev) && !in_match(r.start - 1) && !ALLOWED_BEFORE.contains(&prev_stem) && !TITLES.contains(&prev_stem) {
-                let closed = matches!(prev.tag, Tag::DT | Tag::IN | Tag::TO | Tag::CC | Tag::PRP | Tag::PRPS | Tag::MD | Tag::WDT | Tag::WP | Tag::WRB | Tag::RB | Tag::CD);
-                let adjective_of_country = self.gazetteer.country_by_adjective(&prev.text).is_some();
+            let prev_initial = r.start - 1 == 0
+                || tokens[r.start - 2].shape == Shape::Punct && tokens[r.start - 2].text != ",";
+            if starts_upper(prev)
+                && is_wordish(prev)
+                && !in_match(r.start - 1)
+                && !ALLOWED_BEFORE.contains(&prev_stem)
+                && !TITLES.contains(&prev_stem)
+            {
+                let closed = matches!(
+                    prev.tag,
+                    Tag::DT
+                        | Tag::IN
+                        | Tag::TO
+                        | Tag::CC
+                        | Tag::PRP
+                        | Tag::PRPS
+                        | Tag::MD
+                        | Tag::WDT
+                        | Tag::WP
+                        | Tag::WRB
+                        | Tag::RB
+                        | Tag::CD
+                );
+                let adjective_of_country =
+                    self.gazetteer.country_by_adjective(&prev.text).is_some();
                 if !(closed || adjective_of_country || prev_initial && prev.tag.is_verb()) {
                     return true;
                 }
@@ -614,7 +1106,12 @@ impl PlaceResolver {
         if let Some(next) = tokens.get(r.end) {
             let next_stem = next.lower.as_str();
             let days_months = STOPLIST[..19].contains(&next_stem);
-            if starts_upper(next) && is_wordish(next) && next.shape != Shape::Abbreviation && !in_match(r.end) && !days_months {
+            if starts_upper(next)
+                && is_wordish(next)
+                && next.shape != Shape::Abbreviation
+                && !in_match(r.end)
+                && !days_months
+            {
                 return true;
             }
         }
@@ -623,12 +1120,21 @@ impl PlaceResolver {
 
     /// Countries and divisions named elsewhere in the sentence: unambiguous place names and
     /// country adjectives.
-    fn sentence_cues(&self, tokens: &[Token], raws: &[Raw]) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
+    fn sentence_cues(
+        &self,
+        tokens: &[Token],
+        raws: &[Raw],
+    ) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
         let g = &*self.gazetteer;
         let mut countries = Vec::new();
         let mut admin1 = Vec::new();
         for (k, r) in raws.iter().enumerate() {
-            let areas: Vec<PlaceId> = r.cands.iter().map(|c| c.place).filter(|p| !matches!(p, PlaceId::City(_))).collect();
+            let areas: Vec<PlaceId> = r
+                .cands
+                .iter()
+                .map(|c| c.place)
+                .filter(|p| !matches!(p, PlaceId::City(_)))
+                .collect();
             if r.capital_phrase || r.cands.len() == 1 || areas.len() == 1 && r.cands.len() <= 2 {
                 if let Some(c) = r.cands.first().filter(|_| r.cands.len() == 1) {
                     countries.push((k, g.country_of(c.place)));
@@ -675,7 +1181,10 @@ impl PlaceResolver {
         if feature == FeatureType::Region {
             c.add(3.0, "named region");
         } else {
-            c.add(0.5 * (pop.max(1) as f32).log10(), format!("population {pop}"));
+            c.add(
+                0.5 * (pop.max(1) as f32).log10(),
+                format!("population {pop}"),
+            );
         }
         match feature {
             FeatureType::Country => c.add(0.5, "country"),
@@ -683,7 +1192,13 @@ impl PlaceResolver {
             FeatureType::Admin1 => c.add(0.2, "first-level division"),
             _ => {}
         }
-        if matches!(c.place, PlaceId::City(_)) && shares_state_name && raw.cands.iter().any(|o| matches!(o.place, PlaceId::Admin1(_)) && g.country_of(o.place) == g.country_of(c.place)) {
+        if matches!(c.place, PlaceId::City(_))
+            && shares_state_name
+            && raw.cands.iter().any(|o| {
+                matches!(o.place, PlaceId::Admin1(_))
+                    && g.country_of(o.place) == g.country_of(c.place)
+            })
+        {
             c.add(1.0, "city named like its division");
         }
         if let PlaceId::City(i) = c.place {
@@ -694,20 +1209,34 @@ impl PlaceResolver {
             let most = best_known.max().unwrap_or(0);
             let own = g.cities()[i].altcount;
             if own < most {
-                c.add(0.5 * ((1.0 + own as f32) / (1.0 + most as f32)).ln(), format!("less known ({own} names against {most})"));
+                c.add(
+                    0.5 * ((1.0 + own as f32) / (1.0 + most as f32)).ln(),
+                    format!("less known ({own} names against {most})"),
+                );
             }
         }
-        if !c.primary && !raw.capital_phrase && !c.reasons.iter().any(|r| r.contains("short form")) {
+        if !c.primary && !raw.capital_phrase && !c.reasons.iter().any(|r| r.contains("short form"))
+        {
             c.add(-0.3, "alternate name");
         }
         let country = g.country_of(c.place);
         let code = &g.countries()[country].cameo;
         if context.contains(&country) {
-            c.add(CONTEXT_BONUS / (context.len() as f32).sqrt(), format!("context country {code}"));
-        } else if cue_countries.iter().any(|&(from, cc)| from != k && cc == country) && !matches!(c.place, PlaceId::Country(_)) {
+            c.add(
+                CONTEXT_BONUS / (context.len() as f32).sqrt(),
+                format!("context country {code}"),
+            );
+        } else if cue_countries
+            .iter()
+            .any(|&(from, cc)| from != k && cc == country)
+            && !matches!(c.place, PlaceId::Country(_))
+        {
             c.add(CUE_COUNTRY_BONUS, format!("{code} named in the sentence"));
         }
-        if cue_admin1.iter().any(|&(from, a)| from != k && self.within(c.place, a)) {
+        if cue_admin1
+            .iter()
+            .any(|&(from, a)| from != k && self.within(c.place, a))
+        {
             c.add(CUE_ADMIN1_BONUS, "its division is named in the sentence");
         }
         if let Some(h) = hint {
@@ -723,14 +1252,26 @@ impl PlaceResolver {
         if memory.places.contains(&c.place) {
             c.add(MEMORY_PLACE_BONUS, "named earlier in the document");
         } else if memory.countries.contains(&country) {
-            c.add(MEMORY_COUNTRY_BONUS, format!("{code} named earlier in the document"));
+            c.add(
+                MEMORY_COUNTRY_BONUS,
+                format!("{code} named earlier in the document"),
+            );
         }
     }
 
     /// Weak city matches need some support: a locative word, a qualifier, a context or cue
     /// country, earlier mentions, or a population of 100,000.
     #[allow(clippy::too_many_arguments)]
-    fn supported(&self, tokens: &[Token], raw: &Raw, best: &Cand, locative: bool, context: &[usize], cues: &[(usize, usize)], memory: &PlaceMemory) -> bool {
+    fn supported(
+        &self,
+        tokens: &[Token],
+        raw: &Raw,
+        best: &Cand,
+        locative: bool,
+        context: &[usize],
+        cues: &[(usize, usize)],
+        memory: &PlaceMemory,
+    ) -> bool {
         let g = &*self.gazetteer;
         let feature = g.feature_of(best.place);
         if raw.capital_phrase || !matches!(feature, FeatureType::City) {
@@ -740,13 +1281,17 @@ impl PlaceResolver {
         if best.reasons.iter().any(|r| r.contains("qualified")) {
             return true;
         }
-        let sentence_initial = raw.start == 0 || tokens[raw.start - 1].shape == Shape::Punct && tokens[raw.start - 1].text != ",";
+        let sentence_initial = raw.start == 0
+            || tokens[raw.start - 1].shape == Shape::Punct && tokens[raw.start - 1].text != ",";
         let single = raw.name_end - raw.start == 1;
         if sentence_initial && single && pop < 500_000 {
             return false;
         }
         let country = g.country_of(best.place);
-        let backed = best.reasons.iter().any(|r| r.contains("qualified")) || context.contains(&country) || cues.iter().any(|&(_, c)| c == country) || memory.countries.contains(&country);
+        let backed = best.reasons.iter().any(|r| r.contains("qualified"))
+            || context.contains(&country)
+            || cues.iter().any(|&(_, c)| c == country)
+            || memory.countries.contains(&country);
         let alternate_only = !best.primary;
         if locative || backed {
             return !alternate_only || pop >= 50_000 || backed;
@@ -764,7 +1309,11 @@ impl PlaceResolver {
         let next = tokens.get(raw.end);
         let next_tag = next.map(|t| t.tag);
         let classifier = next.is_some_and(|t| CLASSIFIERS.contains(&t.lower.as_str()));
-        let after_pos = if next_tag == Some(Tag::POS) { tokens.get(raw.end + 1).map(|t| t.tag) } else { None };
+        let after_pos = if next_tag == Some(Tag::POS) {
+            tokens.get(raw.end + 1).map(|t| t.tag)
+        } else {
+            None
+        };
         let governed = {
             let mut j = raw.start;
             while j > 0 && tokens[j - 1].tag == Tag::DT {
@@ -772,23 +1321,34 @@ impl PlaceResolver {
             }
             j > 0 && matches!(tokens[j - 1].tag, Tag::IN | Tag::TO)
         };
-        let subject = !governed && next.is_some_and(|t| t.tag.is_finite_verb() && crate::text::tag::auxiliary_of(&t.lower) != Some("be"));
+        let subject = !governed
+            && next.is_some_and(|t| {
+                t.tag.is_finite_verb() && crate::text::tag::auxiliary_of(&t.lower) != Some("be")
+            });
         // A modifier of a noun: "US officials", "the US embassy", "China's foreign minister";
         // not right after a preposition without a determiner ("in Kyiv overnight").
-        let determiner_before = raw.start > 0 && matches!(tokens[raw.start - 1].tag, Tag::DT | Tag::PRPS);
+        let determiner_before =
+            raw.start > 0 && matches!(tokens[raw.start - 1].tag, Tag::DT | Tag::PRPS);
         let modifier = !classifier
             && (determiner_before || !governed)
-            && (next_tag.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ)) || after_pos.is_some_and(|t| t.is_noun() || t == Tag::JJ));
+            && (next_tag
+                .is_some_and(|t| matches!(t, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ))
+                || after_pos.is_some_and(|t| t.is_noun() || t == Tag::JJ));
         // "outside the US embassy", "at the Paris office": the modified noun is the place.
-        let noun_modifier = modifier && determiner_before && next_tag.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
+        let noun_modifier = modifier
+            && determiner_before
+            && next_tag.is_some_and(|t| matches!(t, Tag::NN | Tag::NNS));
         let locative = locative && !raw.qualifier && !noun_modifier;
         let incidental = raw.qualifier
             || !locative
-            && !raw.capital_phrase
-            && match feature {
-                FeatureType::Country | FeatureType::Capital | FeatureType::Admin1 | FeatureType::Region => subject || modifier,
-                FeatureType::City => subject,
-            };
+                && !raw.capital_phrase
+                && match feature {
+                    FeatureType::Country
+                    | FeatureType::Capital
+                    | FeatureType::Admin1
+                    | FeatureType::Region => subject || modifier,
+                    FeatureType::City => subject,
+                };
         PlaceMatch {
             start_token: raw.start,
             end_token: raw.end,
@@ -811,7 +1371,10 @@ impl PlaceResolver {
             locative,
             incidental,
             score: best.score,
-            candidates: cands.iter().map(|c| (g.describe(c.place), c.score, c.reasons.join("; "))).collect(),
+            candidates: cands
+                .iter()
+                .map(|c| (g.describe(c.place), c.score, c.reasons.join("; ")))
+                .collect(),
         }
     }
 }
@@ -854,7 +1417,9 @@ fn kind_hint(tokens: &[Token], start: usize) -> Option<Hint> {
 /// Lebanon"), or "the city of".
 fn is_locative(tokens: &[Token], start: usize) -> bool {
     let mut j = start;
-    while j > 0 && (tokens[j - 1].tag == Tag::DT || DIRECTIONS.contains(&tokens[j - 1].lower.as_str())) {
+    while j > 0
+        && (tokens[j - 1].tag == Tag::DT || DIRECTIONS.contains(&tokens[j - 1].lower.as_str()))
+    {
         j -= 1;
     }
     if j == 0 {
@@ -865,9 +1430,16 @@ fn is_locative(tokens: &[Token], start: usize) -> bool {
         return true;
     }
     // "in the southern city of Basra", "near the Lebanese port of Tripoli"
-    if w == "of" && j >= 2 && (CITY_NOUNS.contains(&tokens[j - 2].lower.as_str()) || ADMIN_NOUNS.contains(&tokens[j - 2].lower.as_str())) {
+    if w == "of"
+        && j >= 2
+        && (CITY_NOUNS.contains(&tokens[j - 2].lower.as_str())
+            || ADMIN_NOUNS.contains(&tokens[j - 2].lower.as_str()))
+    {
         let mut b = j - 2;
-        while b > 0 && !matches!(tokens[b - 1].tag, Tag::IN | Tag::TO | Tag::Punct) && !tokens[b - 1].tag.is_verb() {
+        while b > 0
+            && !matches!(tokens[b - 1].tag, Tag::IN | Tag::TO | Tag::Punct)
+            && !tokens[b - 1].tag.is_verb()
+        {
             b -= 1;
         }
         return b > 0 && LOCATIVE.contains(&tokens[b - 1].lower.as_str());
@@ -902,7 +1474,10 @@ mod tests {
     fn places(sentence: &str, context: &[&str]) -> Vec<PlaceMatch> {
         let a = analyze(sentence.as_bytes(), &Lexicon::new([]));
         let r = PlaceResolver::bundled();
-        a.sentences.iter().flat_map(|s| r.find_places(&s.tokens, context)).collect()
+        a.sentences
+            .iter()
+            .flat_map(|s| r.find_places(&s.tokens, context))
+            .collect()
     }
 
     fn primary(sentence: &str, context: &[&str]) -> Option<(String, String)> {
@@ -916,22 +1491,55 @@ mod tests {
 
     #[test]
     fn capitals_by_country_adjective() {
-        assert_eq!(primary("Protesters gathered in the Chinese capital on Sunday.", &[]), p("Beijing", "CHN"));
-        assert_eq!(primary("Talks resumed in the capital of Afghanistan.", &[]), p("Kabul", "AFG"));
-        assert_eq!(primary("Troops massed outside Ukraine's capital.", &[]), p("Kyiv", "UKR"));
+        assert_eq!(
+            primary("Protesters gathered in the Chinese capital on Sunday.", &[]),
+            p("Beijing", "CHN")
+        );
+        assert_eq!(
+            primary("Talks resumed in the capital of Afghanistan.", &[]),
+            p("Kabul", "AFG")
+        );
+        assert_eq!(
+            primary("Troops massed outside Ukraine's capital.", &[]),
+            p("Kyiv", "UKR")
+        );
         assert!(places("The Chinese capital markets fell.", &[]).is_empty());
     }
 
     #[test]
     fn context_and_qualifiers_disambiguate() {
-        assert_eq!(primary("Police in Paris, Texas, arrested two men.", &[]), p("Paris", "USA"));
-        assert_eq!(primary("The ministers met in Paris.", &["USA"]), p("Paris", "FRA"));
-        assert_eq!(primary("Fighting broke out in Tripoli.", &[]), p("Tripoli", "LBY"));
-        assert_eq!(primary("Fighting broke out in Tripoli.", &["LBN"]), p("Tripoli", "LBN"));
-        assert_eq!(primary("Fighting broke out in Tripoli in northern Lebanon.", &[]), p("Tripoli", "LBN"));
-        assert_eq!(primary("The governor spoke in Georgia.", &["USA"]), p("Georgia", "USA"));
-        assert_eq!(primary("Russian troops remain in Georgia.", &["RUS", "GEO"]), p("Georgia", "GEO"));
-        assert_eq!(primary("The rally took place in London, Ontario.", &[]), p("London", "CAN"));
+        assert_eq!(
+            primary("Police in Paris, Texas, arrested two men.", &[]),
+            p("Paris", "USA")
+        );
+        assert_eq!(
+            primary("The ministers met in Paris.", &["USA"]),
+            p("Paris", "FRA")
+        );
+        assert_eq!(
+            primary("Fighting broke out in Tripoli.", &[]),
+            p("Tripoli", "LBY")
+        );
+        assert_eq!(
+            primary("Fighting broke out in Tripoli.", &["LBN"]),
+            p("Tripoli", "LBN")
+        );
+        assert_eq!(
+            primary("Fighting broke out in Tripoli in northern Lebanon.", &[]),
+            p("Tripoli", "LBN")
+        );
+        assert_eq!(
+            primary("The governor spoke in Georgia.", &["USA"]),
+            p("Georgia", "USA")
+        );
+        assert_eq!(
+            primary("Russian troops remain in Georgia.", &["RUS", "GEO"]),
+            p("Georgia", "GEO")
+        );
+        assert_eq!(
+            primary("The rally took place in London, Ontario.", &[]),
+            p("London", "CAN")
+        );
     }
 
     #[test]
@@ -939,7 +1547,11 @@ mod tests {
         let m = places("Police in Paris, Texas, arrested two men.", &[]);
         let paris = m.iter().find(|m| m.name == "Paris").expect("Paris");
         assert!(paris.candidates.len() >= 2, "{:?}", paris.candidates);
-        assert!(paris.candidates[0].2.contains("qualified"), "{:?}", paris.candidates[0]);
+        assert!(
+            paris.candidates[0].2.contains("qualified"),
+            "{:?}",
+            paris.candidates[0]
+        );
         assert_eq!(paris.text, "Paris , Texas");
         assert_eq!(paris.admin1.as_deref(), Some("Texas"));
         let lines = paris.explain();
@@ -949,18 +1561,32 @@ mod tests {
     #[test]
     fn people_and_common_words_are_not_places() {
         assert_eq!(primary("Police said the suspect fled.", &[]), None);
-        assert_eq!(primary("President Obama said the talks would go on.", &[]), None);
+        assert_eq!(
+            primary("President Obama said the talks would go on.", &[]),
+            None
+        );
         assert_eq!(primary("Michael Jordan visited the team.", &[]), None);
         assert_eq!(primary("The minister said nothing.", &[]), None);
     }
 
     #[test]
     fn regions_and_memory() {
-        assert_eq!(primary("An air strike hit a house in the Gaza Strip.", &[]), p("Gaza Strip", "PSE"));
-        let a = analyze("Riots broke out in Birmingham, Alabama. Later, police in Birmingham made arrests.".as_bytes(), &Lexicon::new([]));
+        assert_eq!(
+            primary("An air strike hit a house in the Gaza Strip.", &[]),
+            p("Gaza Strip", "PSE")
+        );
+        let a = analyze(
+            "Riots broke out in Birmingham, Alabama. Later, police in Birmingham made arrests."
+                .as_bytes(),
+            &Lexicon::new([]),
+        );
         let r = PlaceResolver::bundled();
         let mut memory = PlaceMemory::new();
-        let found: Vec<_> = a.sentences.iter().flat_map(|s| r.find_places_in(&s.tokens, &[], &mut memory)).collect();
+        let found: Vec<_> = a
+            .sentences
+            .iter()
+            .flat_map(|s| r.find_places_in(&s.tokens, &[], &mut memory))
+            .collect();
         assert!(found.iter().all(|m| m.country_iso3 == "USA"), "{found:?}");
         assert_eq!(found.len(), 2);
     }
@@ -970,7 +1596,12 @@ mod tests {
         let m = places("Talks were held in Geneva.", &[]);
         let loc = m[0].location(Span::new(19, 25));
         let json = serde_json::to_string(&loc).expect("json");
-        assert!(json.contains("\"feature_type\":\"city\"") && json.contains("\"precision\":\"city\"") && json.contains("\"span\":[19,25]"), "{json}");
+        assert!(
+            json.contains("\"feature_type\":\"city\"")
+                && json.contains("\"precision\":\"city\"")
+                && json.contains("\"span\":[19,25]"),
+            "{json}"
+        );
         let back: Location = serde_json::from_str(&json).expect("back");
         assert_eq!(back, loc);
     }

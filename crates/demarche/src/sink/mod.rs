@@ -50,7 +50,9 @@ impl std::str::FromStr for OutputFormat {
             "jsonl" | "json" => Ok(OutputFormat::Jsonl),
             "csv" => Ok(OutputFormat::Csv),
             "jsonl-docs" => Ok(OutputFormat::JsonlDocs),
-            _ => Err(Error::Config(format!("unknown output format '{s}' (jsonl, csv, jsonl-docs)"))),
+            _ => Err(Error::Config(format!(
+                "unknown output format '{s}' (jsonl, csv, jsonl-docs)"
+            ))),
         }
     }
 }
@@ -59,7 +61,10 @@ impl std::str::FromStr for OutputFormat {
 pub fn sink_for<'w>(format: OutputFormat, out: Box<dyn Write + 'w>) -> Box<dyn EventSink + 'w> {
     match format {
         OutputFormat::Jsonl => Box::new(JsonlSink { out }),
-        OutputFormat::Csv => Box::new(CsvSink { out: csv::Writer::from_writer(out), header_written: false }),
+        OutputFormat::Csv => Box::new(CsvSink {
+            out: csv::Writer::from_writer(out),
+            header_written: false,
+        }),
         OutputFormat::JsonlDocs => Box::new(JsonlDocsSink { out }),
     }
 }
@@ -79,7 +84,13 @@ impl<W: Write> JsonlDocsSink<W> {
 impl<W: Write> EventSink for JsonlDocsSink<W> {
     fn write_event(&mut self, event: &Event) -> Result<()> {
         let events = std::slice::from_ref(event);
-        self.write_document(&DocumentOutput { id: &event.doc, date: None, sentences: 0, events, places: &[] })
+        self.write_document(&DocumentOutput {
+            id: &event.doc,
+            date: None,
+            sentences: 0,
+            events,
+            places: &[],
+        })
     }
     fn write_document(&mut self, doc: &DocumentOutput<'_>) -> Result<()> {
         let value = serde_json::json!({
@@ -128,16 +139,43 @@ pub struct CsvSink<W: Write> {
 impl<W: Write> CsvSink<W> {
     /// Writes to `out`.
     pub fn new(out: W) -> Self {
-        CsvSink { out: csv::Writer::from_writer(out), header_written: false }
+        CsvSink {
+            out: csv::Writer::from_writer(out),
+            header_written: false,
+        }
     }
 }
 
 /// The CSV columns, in order.
 pub const CSV_COLUMNS: &[&str] = &[
-    "doc", "sentence", "sentence_start", "sentence_end", "date", "date_precision", "doc_date", "source_code", "source_text",
-    "source_start", "source_end", "source_entry", "target_code", "target_text", "target_start", "target_end", "target_entry",
-    "cameo", "event_name", "goldstein", "quad_class", "plover", "plover_mode", "evidence_text", "evidence_start",
-    "evidence_end", "evidence_entry", "rules",
+    "doc",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "date",
+    "date_precision",
+    "doc_date",
+    "source_code",
+    "source_text",
+    "source_start",
+    "source_end",
+    "source_entry",
+    "target_code",
+    "target_text",
+    "target_start",
+    "target_end",
+    "target_entry",
+    "cameo",
+    "event_name",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "plover_mode",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "evidence_entry",
+    "rules",
 ];
 
 fn csv_error(e: csv::Error) -> Error {
@@ -152,19 +190,51 @@ impl<W: Write> EventSink for CsvSink<W> {
         }
         let actor = |a: &Option<crate::model::Actor>| -> [String; 5] {
             match a {
-                Some(a) => [a.code.clone(), a.text.clone(), a.span.start.to_string(), a.span.end.to_string(), a.entry.clone()],
+                Some(a) => [
+                    a.code.clone(),
+                    a.text.clone(),
+                    a.span.start.to_string(),
+                    a.span.end.to_string(),
+                    a.entry.clone(),
+                ],
                 None => Default::default(),
             }
         };
         let [sc, st, ss, se, sn] = actor(&e.source);
         let [tc, tt, ts, te, tn] = actor(&e.target);
-        let precision = e.date_precision.map(|p| format!("{p:?}").to_lowercase()).unwrap_or_default();
+        let precision = e
+            .date_precision
+            .map(|p| format!("{p:?}").to_lowercase())
+            .unwrap_or_default();
         let row = [
-            e.doc.clone(), e.sentence.to_string(), e.sentence_span.start.to_string(), e.sentence_span.end.to_string(),
-            e.date.clone().unwrap_or_default(), precision, e.doc_date.clone().unwrap_or_default(), sc, st, ss, se, sn, tc, tt, ts, te, tn,
-            e.cameo.clone(), e.event_name.clone(), e.goldstein.map(|g| g.to_string()).unwrap_or_default(), e.quad_class.to_string(),
-            e.plover.clone().unwrap_or_default(), e.plover_mode.clone().unwrap_or_default(), e.evidence.text.clone(),
-            e.evidence.span.start.to_string(), e.evidence.span.end.to_string(), e.evidence.entry.clone(), e.rules.join(";"),
+            e.doc.clone(),
+            e.sentence.to_string(),
+            e.sentence_span.start.to_string(),
+            e.sentence_span.end.to_string(),
+            e.date.clone().unwrap_or_default(),
+            precision,
+            e.doc_date.clone().unwrap_or_default(),
+            sc,
+            st,
+            ss,
+            se,
+            sn,
+            tc,
+            tt,
+            ts,
+            te,
+            tn,
+            e.cameo.clone(),
+            e.event_name.clone(),
+            e.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+            e.quad_class.to_string(),
+            e.plover.clone().unwrap_or_default(),
+            e.plover_mode.clone().unwrap_or_default(),
+            e.evidence.text.clone(),
+            e.evidence.span.start.to_string(),
+            e.evidence.span.end.to_string(),
+            e.evidence.entry.clone(),
+            e.rules.join(";"),
         ];
         self.out.write_record(&row).map_err(csv_error)
     }

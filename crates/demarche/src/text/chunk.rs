@@ -82,11 +82,55 @@ pub fn is_speech_verb(lemma: &str) -> bool {
 
 /// Verbs whose complement is reported speech or thought (base forms).
 pub const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "add", "insist", "warn", "announce", "claim", "state", "believe", "think", "hope",
-    "fear", "argue", "report", "confirm", "suggest", "note", "stress", "reiterate", "acknowledge",
-    "know", "expect", "predict", "declare", "assert", "allege", "explain", "indicate", "emphasize",
-    "emphasise", "admit", "reveal", "agree", "deny", "concede", "maintain", "recall", "remark", "reply",
-    "respond", "write", "signal", "show", "find", "decide", "understand", "feel", "mean", "ensure",
+    "say",
+    "tell",
+    "add",
+    "insist",
+    "warn",
+    "announce",
+    "claim",
+    "state",
+    "believe",
+    "think",
+    "hope",
+    "fear",
+    "argue",
+    "report",
+    "confirm",
+    "suggest",
+    "note",
+    "stress",
+    "reiterate",
+    "acknowledge",
+    "know",
+    "expect",
+    "predict",
+    "declare",
+    "assert",
+    "allege",
+    "explain",
+    "indicate",
+    "emphasize",
+    "emphasise",
+    "admit",
+    "reveal",
+    "agree",
+    "deny",
+    "concede",
+    "maintain",
+    "recall",
+    "remark",
+    "reply",
+    "respond",
+    "write",
+    "signal",
+    "show",
+    "find",
+    "decide",
+    "understand",
+    "feel",
+    "mean",
+    "ensure",
 ];
 
 const SUBORDINATORS: &[&str] = &[
@@ -103,23 +147,35 @@ pub fn phrases(tokens: &[Token]) -> Vec<Phrase> {
         if t == Tag::IN || t == Tag::TO && tokens.get(i + 1).is_some_and(|n| !n.tag.is_verb()) {
             let np_end = noun_phrase_end(tokens, i + 1);
             if np_end > i + 1 {
-                out.push(Phrase { kind: PhraseKind::Prepositional, tokens: i..np_end });
+                out.push(Phrase {
+                    kind: PhraseKind::Prepositional,
+                    tokens: i..np_end,
+                });
                 i = np_end;
                 continue;
             }
         }
         let np_end = noun_phrase_end(tokens, i);
         if np_end > i {
-            out.push(Phrase { kind: PhraseKind::Noun, tokens: i..np_end });
+            out.push(Phrase {
+                kind: PhraseKind::Noun,
+                tokens: i..np_end,
+            });
             i = np_end;
             continue;
         }
         if t.is_verb() || t == Tag::MD {
             let mut j = i;
-            while j < tokens.len() && (tokens[j].tag.is_verb() || matches!(tokens[j].tag, Tag::MD | Tag::RB | Tag::RP | Tag::TO)) {
+            while j < tokens.len()
+                && (tokens[j].tag.is_verb()
+                    || matches!(tokens[j].tag, Tag::MD | Tag::RB | Tag::RP | Tag::TO))
+            {
                 j += 1;
             }
-            out.push(Phrase { kind: PhraseKind::Verb, tokens: i..j });
+            out.push(Phrase {
+                kind: PhraseKind::Verb,
+                tokens: i..j,
+            });
             i = j;
             continue;
         }
@@ -135,12 +191,18 @@ pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
     while j < tokens.len() {
         let t = &tokens[j];
         let hyphen_joined = t.text == "-" && last_head == Some(j);
-        if t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP && j == i || hyphen_joined {
+        if t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP && j == i || hyphen_joined
+        {
             if t.tag.is_noun() || t.tag == Tag::PRP || t.tag == Tag::CD {
                 last_head = Some(j + 1);
             }
             j += 1;
-        } else if matches!(t.tag, Tag::VBG | Tag::VBN) && j > i && tokens.get(j + 1).is_some_and(|n| n.tag.is_noun() || n.tag == Tag::JJ) {
+        } else if matches!(t.tag, Tag::VBG | Tag::VBN)
+            && j > i
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.tag.is_noun() || n.tag == Tag::JJ)
+        {
             j += 1; // "the ruling party", "the isolated state"
         } else {
             break;
@@ -158,7 +220,12 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         n += usize::from(is_quote(t));
     }
     let quotes_before = |i: usize| quotes_seen[i];
-    let opens_with_subordinator = tokens.first().is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()) && t.tag == Tag::IN && t.lower != "despite" && has_finite_verb_ahead(tokens, 1));
+    let opens_with_subordinator = tokens.first().is_some_and(|t| {
+        SUBORDINATORS.contains(&t.lower.as_str())
+            && t.tag == Tag::IN
+            && t.lower != "despite"
+            && has_finite_verb_ahead(tokens, 1)
+    });
     let first_kind = if tokens.first().is_some_and(is_quote) {
         ClauseKind::Quotation
     } else if opens_with_subordinator {
@@ -173,16 +240,29 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut mains = Vec::new();
     for i in 1..tokens.len() {
         let mut kind = boundary_at(tokens, i, &quotes_seen);
-        let in_relative = starts.last().is_some_and(|&(s, k)| k == ClauseKind::Relative && s > 0 && tokens[s - 1].text == ",");
+        let in_relative = starts
+            .last()
+            .is_some_and(|&(s, k)| k == ClauseKind::Relative && s > 0 && tokens[s - 1].text == ",");
         let verbish = |t: &Token| t.tag.is_finite_verb() || t.tag == Tag::VBN;
-        if kind.is_none() && in_relative && tokens[i - 1].text == "," && (verbish(&tokens[i]) || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(verbish)) {
+        if kind.is_none()
+            && in_relative
+            && tokens[i - 1].text == ","
+            && (verbish(&tokens[i])
+                || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(verbish))
+        {
             kind = Some(ClauseKind::Coordinate);
             resumes.push(i);
         }
         // "After Israel bombed Lebanon, Hezbollah fired ...": a fronted adverbial clause ends
         // at the comma before the main clause's subject.
-        let in_fronted = starts.last().is_some_and(|&(s, k)| k == ClauseKind::Subordinate && (s == 0 || s == 1 && tokens[0].tag == Tag::RB));
-        if kind.is_none() && in_fronted && tokens[i - 1].text == "," && starts_subject_then_verb(tokens, i) {
+        let in_fronted = starts.last().is_some_and(|&(s, k)| {
+            k == ClauseKind::Subordinate && (s == 0 || s == 1 && tokens[0].tag == Tag::RB)
+        });
+        if kind.is_none()
+            && in_fronted
+            && tokens[i - 1].text == ","
+            && starts_subject_then_verb(tokens, i)
+        {
             kind = Some(ClauseKind::Main);
             mains.push(i);
         }
@@ -196,15 +276,21 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::with_capacity(starts.len());
     for (n, &(start, kind)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(tokens.len(), |&(s, _)| s);
-        let after_quote = start > 0 && is_quote(&tokens[start - 1]) && quotes_before(start - 1) % 2 == 1;
-        let parent = if n == 0 || kind == ClauseKind::Quotation || after_quote || mains.contains(&start) {
-            None
-        } else if resumes.contains(&start) {
-            out.last().and_then(|r| r.parent).or(Some(n - 1))
-        } else {
-            Some(parent_of(&out, kind))
-        };
-        out.push(Clause { tokens: start..end, kind, parent });
+        let after_quote =
+            start > 0 && is_quote(&tokens[start - 1]) && quotes_before(start - 1) % 2 == 1;
+        let parent =
+            if n == 0 || kind == ClauseKind::Quotation || after_quote || mains.contains(&start) {
+                None
+            } else if resumes.contains(&start) {
+                out.last().and_then(|r| r.parent).or(Some(n - 1))
+            } else {
+                Some(parent_of(&out, kind))
+            };
+        out.push(Clause {
+            tokens: start..end,
+            kind,
+            parent,
+        });
     }
     out
 }
@@ -217,7 +303,10 @@ fn parent_of(done: &[Clause], kind: ClauseKind) -> usize {
     match kind {
         ClauseKind::Participial => {
             // "..., saying ..." attaches to the nearest main or coordinate clause.
-            (0..=last).rev().find(|&c| matches!(done[c].kind, ClauseKind::Main | ClauseKind::Coordinate)).unwrap_or(0)
+            (0..=last)
+                .rev()
+                .find(|&c| matches!(done[c].kind, ClauseKind::Main | ClauseKind::Coordinate))
+                .unwrap_or(0)
         }
         _ => last,
     }
@@ -253,7 +342,10 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
     }
     if SUBORDINATORS.contains(&t.lower.as_str()) && t.tag == Tag::IN {
         let next = tokens.get(i + 1);
-        if next.is_some_and(|n| n.tag == Tag::VBG) || has_finite_verb_ahead(tokens, i + 1) && !matches!(t.lower.as_str(), "by" | "without" | "despite" | "as") {
+        if next.is_some_and(|n| n.tag == Tag::VBG)
+            || has_finite_verb_ahead(tokens, i + 1)
+                && !matches!(t.lower.as_str(), "by" | "without" | "despite" | "as")
+        {
             return Some(ClauseKind::Subordinate);
         }
     }
@@ -262,7 +354,10 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
     }
     if t.tag == Tag::CC && matches!(t.lower.as_str(), "and" | "but") {
         let next = tokens.get(i + 1)?;
-        if next.tag.is_finite_verb() || next.tag == Tag::VB || next.tag == Tag::RB && tokens.get(i + 2).is_some_and(|n| n.tag.is_finite_verb()) {
+        if next.tag.is_finite_verb()
+            || next.tag == Tag::VB
+            || next.tag == Tag::RB && tokens.get(i + 2).is_some_and(|n| n.tag.is_finite_verb())
+        {
             return Some(ClauseKind::Coordinate);
         }
         if prev.text == "," && starts_subject_then_verb(tokens, i + 1) {
@@ -282,22 +377,32 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
 /// its subject closing the sentence.
 fn trailing_attribution(tokens: &[Token], i: usize) -> bool {
     let rest = &tokens[i..];
-    let Some(v) = rest.iter().position(|t| t.tag.is_verb() && is_speech_verb(&t.lemma)) else {
+    let Some(v) = rest
+        .iter()
+        .position(|t| t.tag.is_verb() && is_speech_verb(&t.lemma))
+    else {
         return false;
     };
     if v > 6 || rest[..v].iter().any(|t| t.tag.is_verb() || t.text == ",") {
         return false;
     }
     let tail = &rest[v + 1..];
-    tail.len() <= 8 && !tail.iter().any(|t| t.tag.is_verb() || t.lower == "that") && (v > 0 || tail.iter().any(|t| t.tag.is_noun()))
+    tail.len() <= 8
+        && !tail.iter().any(|t| t.tag.is_verb() || t.lower == "that")
+        && (v > 0 || tail.iter().any(|t| t.tag.is_noun()))
 }
 
 /// "said the North was ..." — a speech verb directly followed by a subject and a finite verb.
 fn reported_without_that(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
     let speech_verb = (prev.tag.is_verb() && is_speech_verb(&prev.lemma))
-        || (prev.tag == Tag::RB && i >= 2 && tokens[i - 2].tag.is_verb() && is_speech_verb(&tokens[i - 2].lemma));
-    speech_verb && !matches!(tokens[i].tag, Tag::TO | Tag::IN | Tag::Punct) && starts_subject_then_verb(tokens, i)
+        || (prev.tag == Tag::RB
+            && i >= 2
+            && tokens[i - 2].tag.is_verb()
+            && is_speech_verb(&tokens[i - 2].lemma));
+    speech_verb
+        && !matches!(tokens[i].tag, Tag::TO | Tag::IN | Tag::Punct)
+        && starts_subject_then_verb(tokens, i)
 }
 
 /// A noun phrase (or pronoun) starting at `i` followed by a finite verb (after optional adverbs,

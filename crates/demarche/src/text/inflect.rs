@@ -22,58 +22,171 @@ pub struct VerbForms {
 
 /// Irregular verbs: base, past forms, participle forms (`/` separates alternatives).
 const IRREGULAR: &[(&str, &str, &str)] = &[
-    ("be", "was/were", "been"), ("have", "had", "had"), ("do", "did", "done"), ("go", "went", "gone"),
-    ("say", "said", "said"), ("make", "made", "made"), ("take", "took", "taken"), ("come", "came", "come"),
-    ("see", "saw", "seen"), ("know", "knew", "known"), ("get", "got", "got/gotten"), ("give", "gave", "given"),
-    ("find", "found", "found"), ("think", "thought", "thought"), ("tell", "told", "told"),
-    ("become", "became", "become"), ("leave", "left", "left"), ("feel", "felt", "felt"),
-    ("bring", "brought", "brought"), ("begin", "began", "begun"), ("keep", "kept", "kept"),
-    ("hold", "held", "held"), ("write", "wrote", "written"), ("stand", "stood", "stood"),
-    ("hear", "heard", "heard"), ("let", "let", "let"), ("mean", "meant", "meant"), ("set", "set", "set"),
-    ("meet", "met", "met"), ("run", "ran", "run"), ("pay", "paid", "paid"), ("sit", "sat", "sat"),
-    ("speak", "spoke", "spoken"), ("lie", "lay/lied", "lain/lied"), ("lead", "led", "led"),
-    ("read", "read", "read"), ("grow", "grew", "grown"), ("lose", "lost", "lost"), ("fall", "fell", "fallen"),
-    ("send", "sent", "sent"), ("build", "built", "built"), ("understand", "understood", "understood"),
-    ("draw", "drew", "drawn"), ("break", "broke", "broken"), ("spend", "spent", "spent"), ("cut", "cut", "cut"),
-    ("rise", "rose", "risen"), ("drive", "drove", "driven"), ("buy", "bought", "bought"), ("wear", "wore", "worn"),
-    ("choose", "chose", "chosen"), ("seek", "sought", "sought"), ("throw", "threw", "thrown"),
-    ("catch", "caught", "caught"), ("deal", "dealt", "dealt"), ("win", "won", "won"), ("forget", "forgot", "forgotten"),
-    ("shake", "shook", "shaken"), ("lay", "laid", "laid"), ("fight", "fought", "fought"), ("hit", "hit", "hit"),
-    ("shoot", "shot", "shot"), ("hang", "hung/hanged", "hung/hanged"), ("strike", "struck", "struck/stricken"),
-    ("sell", "sold", "sold"), ("put", "put", "put"), ("quit", "quit", "quit"), ("spread", "spread", "spread"),
-    ("split", "split", "split"), ("shut", "shut", "shut"), ("bid", "bid", "bid"), ("beat", "beat", "beaten"),
-    ("bear", "bore", "borne/born"), ("bind", "bound", "bound"), ("bite", "bit", "bitten"), ("bleed", "bled", "bled"),
-    ("blow", "blew", "blown"), ("breed", "bred", "bred"), ("burst", "burst", "burst"), ("cast", "cast", "cast"),
-    ("cling", "clung", "clung"), ("creep", "crept", "crept"), ("dig", "dug", "dug"), ("feed", "fed", "fed"),
-    ("flee", "fled", "fled"), ("fly", "flew", "flown"), ("forbid", "forbade", "forbidden"),
-    ("freeze", "froze", "frozen"), ("grind", "ground", "ground"), ("hide", "hid", "hidden"), ("hurt", "hurt", "hurt"),
-    ("kneel", "knelt", "knelt"), ("lend", "lent", "lent"), ("light", "lit/lighted", "lit/lighted"),
-    ("ride", "rode", "ridden"), ("ring", "rang", "rung"), ("shed", "shed", "shed"), ("shine", "shone", "shone"),
-    ("shrink", "shrank", "shrunk"), ("sink", "sank", "sunk"), ("slide", "slid", "slid"), ("sling", "slung", "slung"),
-    ("slit", "slit", "slit"), ("speed", "sped", "sped"), ("spin", "spun", "spun"), ("spit", "spat", "spat"),
-    ("steal", "stole", "stolen"), ("stick", "stuck", "stuck"), ("sting", "stung", "stung"),
-    ("stride", "strode", "stridden"), ("strive", "strove/strived", "striven/strived"), ("swear", "swore", "sworn"),
-    ("sweep", "swept", "swept"), ("swim", "swam", "swum"), ("swing", "swung", "swung"), ("teach", "taught", "taught"),
-    ("tear", "tore", "torn"), ("thrust", "thrust", "thrust"), ("tread", "trod", "trodden"), ("wake", "woke", "woken"),
-    ("weave", "wove", "woven"), ("weep", "wept", "wept"), ("wind", "wound", "wound"), ("arise", "arose", "arisen"),
-    ("dwell", "dwelt", "dwelt"), ("leap", "leapt/leaped", "leapt/leaped"), ("learn", "learned/learnt", "learned/learnt"),
-    ("burn", "burned/burnt", "burned/burnt"), ("dream", "dreamed/dreamt", "dreamed/dreamt"),
-    ("spill", "spilled/spilt", "spilled/spilt"), ("prove", "proved", "proved/proven"), ("forecast", "forecast", "forecast"),
-    ("broadcast", "broadcast", "broadcast"), ("bet", "bet", "bet"), ("show", "showed", "shown/showed"),
-    ("sew", "sewed", "sewn"), ("sow", "sowed", "sown"), ("swell", "swelled", "swollen"), ("mistake", "mistook", "mistaken"),
-    ("spring", "sprang", "sprung"), ("stink", "stank", "stunk"), ("string", "strung", "strung"),
-    ("slay", "slew", "slain"), ("sing", "sang", "sung"), ("drink", "drank", "drunk"), ("eat", "ate", "eaten"),
-    ("shoe", "shod", "shod"), ("seize", "seized", "seized"), ("flee", "fled", "fled"), ("smite", "smote", "smitten"),
-    ("overtake", "overtook", "overtaken"), ("upset", "upset", "upset"), ("offset", "offset", "offset"),
+    ("be", "was/were", "been"),
+    ("have", "had", "had"),
+    ("do", "did", "done"),
+    ("go", "went", "gone"),
+    ("say", "said", "said"),
+    ("make", "made", "made"),
+    ("take", "took", "taken"),
+    ("come", "came", "come"),
+    ("see", "saw", "seen"),
+    ("know", "knew", "known"),
+    ("get", "got", "got/gotten"),
+    ("give", "gave", "given"),
+    ("find", "found", "found"),
+    ("think", "thought", "thought"),
+    ("tell", "told", "told"),
+    ("become", "became", "become"),
+    ("leave", "left", "left"),
+    ("feel", "felt", "felt"),
+    ("bring", "brought", "brought"),
+    ("begin", "began", "begun"),
+    ("keep", "kept", "kept"),
+    ("hold", "held", "held"),
+    ("write", "wrote", "written"),
+    ("stand", "stood", "stood"),
+    ("hear", "heard", "heard"),
+    ("let", "let", "let"),
+    ("mean", "meant", "meant"),
+    ("set", "set", "set"),
+    ("meet", "met", "met"),
+    ("run", "ran", "run"),
+    ("pay", "paid", "paid"),
+    ("sit", "sat", "sat"),
+    ("speak", "spoke", "spoken"),
+    ("lie", "lay/lied", "lain/lied"),
+    ("lead", "led", "led"),
+    ("read", "read", "read"),
+    ("grow", "grew", "grown"),
+    ("lose", "lost", "lost"),
+    ("fall", "fell", "fallen"),
+    ("send", "sent", "sent"),
+    ("build", "built", "built"),
+    ("understand", "understood", "understood"),
+    ("draw", "drew", "drawn"),
+    ("break", "broke", "broken"),
+    ("spend", "spent", "spent"),
+    ("cut", "cut", "cut"),
+    ("rise", "rose", "risen"),
+    ("drive", "drove", "driven"),
+    ("buy", "bought", "bought"),
+    ("wear", "wore", "worn"),
+    ("choose", "chose", "chosen"),
+    ("seek", "sought", "sought"),
+    ("throw", "threw", "thrown"),
+    ("catch", "caught", "caught"),
+    ("deal", "dealt", "dealt"),
+    ("win", "won", "won"),
+    ("forget", "forgot", "forgotten"),
+    ("shake", "shook", "shaken"),
+    ("lay", "laid", "laid"),
+    ("fight", "fought", "fought"),
+    ("hit", "hit", "hit"),
+    ("shoot", "shot", "shot"),
+    ("hang", "hung/hanged", "hung/hanged"),
+    ("strike", "struck", "struck/stricken"),
+    ("sell", "sold", "sold"),
+    ("put", "put", "put"),
+    ("quit", "quit", "quit"),
+    ("spread", "spread", "spread"),
+    ("split", "split", "split"),
+    ("shut", "shut", "shut"),
+    ("bid", "bid", "bid"),
+    ("beat", "beat", "beaten"),
+    ("bear", "bore", "borne/born"),
+    ("bind", "bound", "bound"),
+    ("bite", "bit", "bitten"),
+    ("bleed", "bled", "bled"),
+    ("blow", "blew", "blown"),
+    ("breed", "bred", "bred"),
+    ("burst", "burst", "burst"),
+    ("cast", "cast", "cast"),
+    ("cling", "clung", "clung"),
+    ("creep", "crept", "crept"),
+    ("dig", "dug", "dug"),
+    ("feed", "fed", "fed"),
+    ("flee", "fled", "fled"),
+    ("fly", "flew", "flown"),
+    ("forbid", "forbade", "forbidden"),
+    ("freeze", "froze", "frozen"),
+    ("grind", "ground", "ground"),
+    ("hide", "hid", "hidden"),
+    ("hurt", "hurt", "hurt"),
+    ("kneel", "knelt", "knelt"),
+    ("lend", "lent", "lent"),
+    ("light", "lit/lighted", "lit/lighted"),
+    ("ride", "rode", "ridden"),
+    ("ring", "rang", "rung"),
+    ("shed", "shed", "shed"),
+    ("shine", "shone", "shone"),
+    ("shrink", "shrank", "shrunk"),
+    ("sink", "sank", "sunk"),
+    ("slide", "slid", "slid"),
+    ("sling", "slung", "slung"),
+    ("slit", "slit", "slit"),
+    ("speed", "sped", "sped"),
+    ("spin", "spun", "spun"),
+    ("spit", "spat", "spat"),
+    ("steal", "stole", "stolen"),
+    ("stick", "stuck", "stuck"),
+    ("sting", "stung", "stung"),
+    ("stride", "strode", "stridden"),
+    ("strive", "strove/strived", "striven/strived"),
+    ("swear", "swore", "sworn"),
+    ("sweep", "swept", "swept"),
+    ("swim", "swam", "swum"),
+    ("swing", "swung", "swung"),
+    ("teach", "taught", "taught"),
+    ("tear", "tore", "torn"),
+    ("thrust", "thrust", "thrust"),
+    ("tread", "trod", "trodden"),
+    ("wake", "woke", "woken"),
+    ("weave", "wove", "woven"),
+    ("weep", "wept", "wept"),
+    ("wind", "wound", "wound"),
+    ("arise", "arose", "arisen"),
+    ("dwell", "dwelt", "dwelt"),
+    ("leap", "leapt/leaped", "leapt/leaped"),
+    ("learn", "learned/learnt", "learned/learnt"),
+    ("burn", "burned/burnt", "burned/burnt"),
+    ("dream", "dreamed/dreamt", "dreamed/dreamt"),
+    ("spill", "spilled/spilt", "spilled/spilt"),
+    ("prove", "proved", "proved/proven"),
+    ("forecast", "forecast", "forecast"),
+    ("broadcast", "broadcast", "broadcast"),
+    ("bet", "bet", "bet"),
+    ("show", "showed", "shown/showed"),
+    ("sew", "sewed", "sewn"),
+    ("sow", "sowed", "sown"),
+    ("swell", "swelled", "swollen"),
+    ("mistake", "mistook", "mistaken"),
+    ("spring", "sprang", "sprung"),
+    ("stink", "stank", "stunk"),
+    ("string", "strung", "strung"),
+    ("slay", "slew", "slain"),
+    ("sing", "sang", "sung"),
+    ("drink", "drank", "drunk"),
+    ("eat", "ate", "eaten"),
+    ("shoe", "shod", "shod"),
+    ("seize", "seized", "seized"),
+    ("flee", "fled", "fled"),
+    ("smite", "smote", "smitten"),
+    ("overtake", "overtook", "overtaken"),
+    ("upset", "upset", "upset"),
+    ("offset", "offset", "offset"),
 ];
 
 /// Prefixes under which a verb keeps its base verb's irregular forms ("withdraw", "undergo").
 const PREFIXES: &[&str] = &[
-    "with", "over", "under", "out", "up", "mis", "fore", "for", "re", "be", "un", "counter", "down", "off", "in",
+    "with", "over", "under", "out", "up", "mis", "fore", "for", "re", "be", "un", "counter",
+    "down", "off", "in",
 ];
 
 /// Prefixed words that are regular despite looking like prefix + irregular verb.
-const REGULAR_EXCEPTIONS: &[&str] = &["relay", "outlay", "inlay", "overlay", "befit", "refit", "remake", "income"];
+const REGULAR_EXCEPTIONS: &[&str] = &[
+    "relay", "outlay", "inlay", "overlay", "befit", "refit", "remake", "income",
+];
 
 /// Final-stressed longer verbs that double their last consonant ("committed", "controlled").
 fn doubles_final_consonant(base: &str) -> Option<bool> {
@@ -88,7 +201,11 @@ fn doubles_final_consonant(base: &str) -> Option<bool> {
     if !cvc {
         return Some(false);
     }
-    let syllables = base.bytes().enumerate().filter(|&(i, c)| vowel(c) && (i == 0 || !vowel(b[i - 1]))).count();
+    let syllables = base
+        .bytes()
+        .enumerate()
+        .filter(|&(i, c)| vowel(c) && (i == 0 || !vowel(b[i - 1])))
+        .count();
     if syllables <= 1 {
         Some(true)
     } else {
@@ -105,7 +222,10 @@ fn irregular(base: &str) -> Option<(&'static str, &'static str, &'static str, &s
     }
     for prefix in PREFIXES {
         if let Some(rest) = base.strip_prefix(prefix) {
-            if let Some(&(b, p, pp)) = IRREGULAR.iter().find(|(b, _, _)| *b == rest && b.len() >= 2) {
+            if let Some(&(b, p, pp)) = IRREGULAR
+                .iter()
+                .find(|(b, _, _)| *b == rest && b.len() >= 2)
+            {
                 return Some((b, p, pp, &base[..prefix.len()]));
             }
         }
@@ -117,19 +237,28 @@ fn stem_variants(base: &str) -> Vec<String> {
     match doubles_final_consonant(base) {
         Some(true) => vec![format!("{base}{}", &base[base.len() - 1..])],
         Some(false) => vec![base.to_string()],
-        None => vec![base.to_string(), format!("{base}{}", &base[base.len() - 1..])],
+        None => vec![
+            base.to_string(),
+            format!("{base}{}", &base[base.len() - 1..]),
+        ],
     }
 }
 
 fn consonant_y(base: &str) -> bool {
-    base.len() > 1 && base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
+    base.len() > 1
+        && base.ends_with('y')
+        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
 }
 
 /// All forms of the verb whose base form is `base` (lower case; multiword bases inflect the
 /// first word: "jump-start" → "jump-started").
 pub fn verb_forms(base: &str) -> VerbForms {
     let base = base.to_ascii_lowercase();
-    let third = if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") || base.ends_with('o') {
+    let third = if base.ends_with(['s', 'x', 'z'])
+        || base.ends_with("ch")
+        || base.ends_with("sh")
+        || base.ends_with('o')
+    {
         format!("{base}es")
     } else if consonant_y(&base) {
         format!("{}ies", &base[..base.len() - 1])
@@ -141,19 +270,39 @@ pub fn verb_forms(base: &str) -> VerbForms {
     } else if consonant_y(&base) {
         vec![format!("{}ied", &base[..base.len() - 1])]
     } else {
-        stem_variants(&base).into_iter().map(|s| format!("{s}ed")).collect()
+        stem_variants(&base)
+            .into_iter()
+            .map(|s| format!("{s}ed"))
+            .collect()
     };
     let gerund: Vec<String> = if base.ends_with("ie") {
         vec![format!("{}ying", &base[..base.len() - 2])]
-    } else if base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") && !base.ends_with("oe") && base.len() > 2 {
+    } else if base.ends_with('e')
+        && !base.ends_with("ee")
+        && !base.ends_with("ye")
+        && !base.ends_with("oe")
+        && base.len() > 2
+    {
         vec![format!("{}ing", &base[..base.len() - 1])]
     } else {
-        stem_variants(&base).into_iter().map(|s| format!("{s}ing")).collect()
+        stem_variants(&base)
+            .into_iter()
+            .map(|s| format!("{s}ing"))
+            .collect()
     };
-    let mut forms = VerbForms { base: base.clone(), third: vec![third], past: regular_past.clone(), participle: regular_past, gerund };
+    let mut forms = VerbForms {
+        base: base.clone(),
+        third: vec![third],
+        past: regular_past.clone(),
+        participle: regular_past,
+        gerund,
+    };
     if let Some((_, past, participle, prefix)) = irregular(&base) {
         forms.past = past.split('/').map(|p| format!("{prefix}{p}")).collect();
-        forms.participle = participle.split('/').map(|p| format!("{prefix}{p}")).collect();
+        forms.participle = participle
+            .split('/')
+            .map(|p| format!("{prefix}{p}"))
+            .collect();
         if base == "be" {
             forms.third = vec!["is".into(), "are".into(), "am".into()];
         } else if base == "have" {
@@ -172,7 +321,12 @@ pub fn noun_singular(word: &str) -> std::borrow::Cow<'_, str> {
     if n > 4 && word.ends_with("men") {
         return Cow::Owned(format!("{}man", &word[..n - 3]));
     }
-    if n <= 3 || !word.ends_with('s') || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+    if n <= 3
+        || !word.ends_with('s')
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+    {
         return Cow::Borrowed(word);
     }
     if let Some(stem) = word.strip_suffix("ies") {

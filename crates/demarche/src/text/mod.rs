@@ -37,12 +37,18 @@ pub struct Sentence {
 impl Sentence {
     /// True when the sentence has no word at all (stray punctuation lines).
     pub fn is_empty_of_words(&self) -> bool {
-        !self.tokens.iter().any(|t| t.shape == token::Shape::Word || t.shape == token::Shape::Abbreviation)
+        !self
+            .tokens
+            .iter()
+            .any(|t| t.shape == token::Shape::Word || t.shape == token::Shape::Abbreviation)
     }
 
     /// The clause that contains token `i`.
     pub fn clause_of(&self, i: usize) -> usize {
-        self.clauses.iter().position(|c| c.tokens.contains(&i)).unwrap_or(0)
+        self.clauses
+            .iter()
+            .position(|c| c.tokens.contains(&i))
+            .unwrap_or(0)
     }
 }
 
@@ -81,18 +87,39 @@ pub fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                 .iter()
                 .map(|r| {
                     let s = &text[r.start..r.end];
-                    let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { s.to_lowercase().into() } else { compact_str::CompactString::from(s) };
-                    Token { start: r.start, end: r.end, text: s.into(), lemma: lower.clone(), lower, tag: Tag::NN, shape: r.shape }
+                    let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                        s.to_lowercase().into()
+                    } else {
+                        compact_str::CompactString::from(s)
+                    };
+                    Token {
+                        start: r.start,
+                        end: r.end,
+                        text: s.into(),
+                        lemma: lower.clone(),
+                        lower,
+                        tag: Tag::NN,
+                        shape: r.shape,
+                    }
                 })
                 .collect();
             tag::tag_sentence(lexicon, &mut tokens);
             let clauses = chunk::clauses(&tokens);
             let start = tokens.first().map_or(0, |t| t.start);
             let end = tokens.last().map_or(0, |t| t.end);
-            Sentence { index, start, end, tokens, clauses }
+            Sentence {
+                index,
+                start,
+                end,
+                tokens,
+                clauses,
+            }
         })
         .collect();
-    Analysis { normalized, sentences }
+    Analysis {
+        normalized,
+        sentences,
+    }
 }
 
 #[cfg(test)]
@@ -102,12 +129,18 @@ mod tests {
     fn tags(sentence: &str) -> String {
         let lex = Lexicon::new([]);
         let a = analyze(sentence.as_bytes(), &lex);
-        a.sentences[0].tokens.iter().map(|t| format!("{}/{}", t.text, t.tag.name())).collect::<Vec<_>>().join(" ")
+        a.sentences[0]
+            .tokens
+            .iter()
+            .map(|t| format!("{}/{}", t.text, t.tag.name()))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
     fn verbs_and_nouns_in_context() {
-        let t = tags("North Korea walked out of the talks and the envoy said the talks will resume.");
+        let t =
+            tags("North Korea walked out of the talks and the envoy said the talks will resume.");
         assert!(t.contains("walked/VBD"), "{t}");
         assert!(t.contains("talks/NNS"), "{t}");
         assert!(t.contains("said/VBD"), "{t}");
@@ -125,9 +158,15 @@ mod tests {
     #[test]
     fn clauses_of_reported_speech() {
         let lex = Lexicon::new([]);
-        let a = analyze("Hill said the United States would not back down, which angered Kim.".as_bytes(), &lex);
+        let a = analyze(
+            "Hill said the United States would not back down, which angered Kim.".as_bytes(),
+            &lex,
+        );
         let kinds: Vec<_> = a.sentences[0].clauses.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ClauseKind::Main, ClauseKind::Reported, ClauseKind::Relative]);
+        assert_eq!(
+            kinds,
+            [ClauseKind::Main, ClauseKind::Reported, ClauseKind::Relative]
+        );
     }
 
     #[test]

@@ -9,9 +9,42 @@ use super::token::{RawToken, Shape};
 
 /// Words that, capitalized after an acronym, show that a new sentence began.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
-    "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "however",
-    "meanwhile", "officials", "after", "before", "when", "while", "if", "some", "many", "both",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "however",
+    "meanwhile",
+    "officials",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "some",
+    "many",
+    "both",
 ];
 
 /// Lines shorter than this without final punctuation are taken as headlines or datelines.
@@ -48,7 +81,8 @@ fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
         if let Some(n) = next {
-            if n.newlines_before > 0 && ends_line_sentence(text, tokens, start, i, line_start_byte) {
+            if n.newlines_before > 0 && ends_line_sentence(text, tokens, start, i, line_start_byte)
+            {
                 sentences.push(start..i + 1);
                 start = i + 1;
             } else if n.newlines_before == 0 && ends_sentence(text, tokens, i) {
@@ -124,7 +158,13 @@ fn ends_sentence(text: &str, tokens: &[RawToken], i: usize) -> bool {
 }
 
 /// A boundary at the line break after token `i`.
-fn ends_line_sentence(text: &str, tokens: &[RawToken], start: usize, i: usize, line_start: usize) -> bool {
+fn ends_line_sentence(
+    text: &str,
+    tokens: &[RawToken],
+    start: usize,
+    i: usize,
+    line_start: usize,
+) -> bool {
     let next = &tokens[i + 1];
     if next.newlines_before >= 2 {
         return true;
@@ -143,8 +183,15 @@ fn ends_line_sentence(text: &str, tokens: &[RawToken], start: usize, i: usize, l
 
 /// Most words capitalized, as in a headline ("Hill Holds Talks With Kim In Beijing").
 fn title_case(text: &str, tokens: &[RawToken]) -> bool {
-    let words: Vec<&str> = tokens.iter().filter(|t| t.shape == Shape::Word).map(|t| word(text, t)).collect();
-    let capitalized = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.shape == Shape::Word)
+        .map(|t| word(text, t))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
     words.len() >= 2 && capitalized * 10 >= words.len() * 6
 }
 
@@ -169,8 +216,13 @@ mod tests {
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
-            sentences("Mr. Hill met Gen. Lee on Jan. 5 in the U.S. capital. He left at 9 a.m. Tuesday."),
-            ["Mr. Hill met Gen. Lee on Jan. 5 in the U.S. capital.", "He left at 9 a.m. Tuesday."]
+            sentences(
+                "Mr. Hill met Gen. Lee on Jan. 5 in the U.S. capital. He left at 9 a.m. Tuesday."
+            ),
+            [
+                "Mr. Hill met Gen. Lee on Jan. 5 in the U.S. capital.",
+                "He left at 9 a.m. Tuesday."
+            ]
         );
     }
 
@@ -186,7 +238,11 @@ mod tests {
     fn quotes_and_decimals() {
         assert_eq!(
             sentences("\"We will respond.\" Growth was 3.5 percent. \"Really?\" he asked."),
-            ["\"We will respond.\"", "Growth was 3.5 percent.", "\"Really?\" he asked."]
+            [
+                "\"We will respond.\"",
+                "Growth was 3.5 percent.",
+                "\"Really?\" he asked."
+            ]
         );
     }
 
@@ -206,7 +262,9 @@ mod tests {
         assert!(ranges.len() > 1);
         assert!(ranges.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS));
         assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), tokens.len());
-        assert!(ranges[..ranges.len() - 1].iter().all(|r| text[tokens[r.end - 1].start..tokens[r.end - 1].end] == *","));
+        assert!(ranges[..ranges.len() - 1]
+            .iter()
+            .all(|r| text[tokens[r.end - 1].start..tokens[r.end - 1].end] == *","));
     }
 
     #[test]

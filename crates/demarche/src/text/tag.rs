@@ -13,8 +13,36 @@ use compact_str::CompactString;
 #[allow(missing_docs, clippy::upper_case_acronyms)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tag {
-    CC, CD, DT, EX, IN, JJ, JJR, JJS, MD, NN, NNS, NNP, NNPS, POS, PRP, PRPS, RB, RP, TO,
-    VB, VBD, VBG, VBN, VBP, VBZ, WDT, WP, WPS, WRB, Punct,
+    CC,
+    CD,
+    DT,
+    EX,
+    IN,
+    JJ,
+    JJR,
+    JJS,
+    MD,
+    NN,
+    NNS,
+    NNP,
+    NNPS,
+    POS,
+    PRP,
+    PRPS,
+    RB,
+    RP,
+    TO,
+    VB,
+    VBD,
+    VBG,
+    VBN,
+    VBP,
+    VBZ,
+    WDT,
+    WP,
+    WPS,
+    WRB,
+    Punct,
 }
 
 impl Tag {
@@ -30,7 +58,10 @@ impl Tag {
 
     /// Any verb form.
     pub fn is_verb(self) -> bool {
-        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
+        matches!(
+            self,
+            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
+        )
     }
 
     /// A finite verb (one that can head a clause with a subject).
@@ -45,13 +76,17 @@ impl Tag {
 
     /// A word that can only open or sit inside a noun phrase before its head.
     pub fn is_prenominal(self) -> bool {
-        matches!(self, Tag::DT | Tag::PRPS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD | Tag::POS)
+        matches!(
+            self,
+            Tag::DT | Tag::PRPS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD | Tag::POS
+        )
     }
 }
 
 const TAG_NAMES: &[&str] = &[
-    "CC", "CD", "DT", "EX", "IN", "JJ", "JJR", "JJS", "MD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$",
-    "RB", "RP", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "PUNCT",
+    "CC", "CD", "DT", "EX", "IN", "JJ", "JJR", "JJS", "MD", "NN", "NNS", "NNP", "NNPS", "POS",
+    "PRP", "PRP$", "RB", "RP", "TO", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$",
+    "WRB", "PUNCT",
 ];
 
 /// A tagged token of a sentence.
@@ -85,24 +120,64 @@ pub fn auxiliary_of(lower: &str) -> Option<&'static str> {
 
 /// Nouns that take a "that" complement clause ("the insistence that ...").
 const COMPLEMENT_NOUNS: &[&str] = &[
-    "insistence", "demand", "hope", "fear", "belief", "claim", "news", "report", "fact", "assurance",
-    "warning", "promise", "pledge", "decision", "statement", "suggestion", "idea", "view", "condition",
-    "evidence", "sign", "indication", "concern", "threat", "allegation", "accusation", "charge",
-    "announcement", "guarantee", "insistance", "notion", "possibility", "likelihood", "expectation",
-    "message", "word", "rumor", "rumour", "speculation", "argument", "agreement",
+    "insistence",
+    "demand",
+    "hope",
+    "fear",
+    "belief",
+    "claim",
+    "news",
+    "report",
+    "fact",
+    "assurance",
+    "warning",
+    "promise",
+    "pledge",
+    "decision",
+    "statement",
+    "suggestion",
+    "idea",
+    "view",
+    "condition",
+    "evidence",
+    "sign",
+    "indication",
+    "concern",
+    "threat",
+    "allegation",
+    "accusation",
+    "charge",
+    "announcement",
+    "guarantee",
+    "insistance",
+    "notion",
+    "possibility",
+    "likelihood",
+    "expectation",
+    "message",
+    "word",
+    "rumor",
+    "rumour",
+    "speculation",
+    "argument",
+    "agreement",
 ];
 
 /// A verb can stand here: after a modal, "to", "do", a subject pronoun, or a noun with a particle next.
 fn verbal_context(tokens: &[Token], i: usize) -> bool {
     let prev = prev_tag(tokens, i);
     let prev_w = prev_word(tokens, i).unwrap_or("");
-    let particle_next = tokens.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "down" | "off" | "away" | "out" | "up"));
+    let particle_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "down" | "off" | "away" | "out" | "up"));
     matches!(prev, Some(Tag::MD | Tag::TO))
         || auxiliary_of(prev_w) == Some("do")
         || (matches!(prev, Some(Tag::PRP | Tag::NNP | Tag::NNPS | Tag::NNS)) && particle_next)
 }
 
-const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they", "who", "which", "that"];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "who", "which", "that",
+];
 
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`).
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
@@ -182,7 +257,11 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize, all_caps: bool) -> 
     let sentence_initial = i == 0 || (i == 1 && tokens[0].shape == Shape::Punct);
     let forms = lexicon.verb(&t.lower);
     if capitalized && !sentence_initial && !all_caps {
-        return if t.shape == Shape::Abbreviation || !t.lower.ends_with('s') || t.text.len() <= 3 { Tag::NNP } else { Tag::NNPS };
+        return if t.shape == Shape::Abbreviation || !t.lower.ends_with('s') || t.text.len() <= 3 {
+            Tag::NNP
+        } else {
+            Tag::NNPS
+        };
     }
     if !forms.is_empty() {
         return verb_in_context(lexicon, tokens, i);
@@ -191,7 +270,12 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize, all_caps: bool) -> 
         return Tag::NNP;
     }
     let tag = by_suffix(&t.lower);
-    if capitalized && sentence_initial && tokens.get(i + 1).is_some_and(|n| n.text.starts_with(char::is_uppercase) && n.shape == Shape::Word) {
+    if capitalized
+        && sentence_initial
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text.starts_with(char::is_uppercase) && n.shape == Shape::Word)
+    {
         return Tag::NNP;
     }
     if tag == Tag::VBN && prev_tag(tokens, i).is_some_and(|p| p.is_noun() || p == Tag::PRP) {
@@ -199,7 +283,11 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize, all_caps: bool) -> 
     }
     if tag == Tag::JJ && !next_is_nominal(lexicon, tokens, i) {
         // A suffix-adjective not followed by a noun is a noun ("the government said").
-        return if t.lower.ends_with('s') && !t.lower.ends_with("ous") { Tag::NNS } else { Tag::NN };
+        return if t.lower.ends_with('s') && !t.lower.ends_with("ous") {
+            Tag::NNS
+        } else {
+            Tag::NN
+        };
     }
     tag
 }
@@ -208,7 +296,10 @@ fn choose_tag(lexicon: &Lexicon, tokens: &[Token], i: usize, all_caps: bool) -> 
 /// not a known verb form.
 fn next_is_nominal(lexicon: &Lexicon, tokens: &[Token], i: usize) -> bool {
     tokens.get(i + 1).is_some_and(|n| {
-        n.shape == Shape::Word && lexicon.closed(&n.lower).is_none() && (lexicon.verb(&n.lower).is_empty() || n.lower.ends_with('s') && !n.lower.ends_with("ed"))
+        n.shape == Shape::Word
+            && lexicon.closed(&n.lower).is_none()
+            && (lexicon.verb(&n.lower).is_empty()
+                || n.lower.ends_with('s') && !n.lower.ends_with("ed"))
     })
 }
 
@@ -226,7 +317,11 @@ fn auxiliary_tag(t: &Token, tokens: &[Token], i: usize) -> Option<Tag> {
     let aux = auxiliary_of(&t.lower)?;
     Some(match t.lower.as_str() {
         "be" | "have" | "do" => {
-            if matches!(prev_tag(tokens, i), Some(Tag::MD | Tag::TO)) { Tag::VB } else { Tag::VBP }
+            if matches!(prev_tag(tokens, i), Some(Tag::MD | Tag::TO)) {
+                Tag::VB
+            } else {
+                Tag::VBP
+            }
         }
         "is" | "has" | "does" => Tag::VBZ,
         "are" | "am" | "'re" | "'m" | "'ve" => Tag::VBP,
@@ -244,10 +339,18 @@ fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
         "that" => {
             let next = tokens.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
             let prev = if i > 0 { tokens[i - 1].tag } else { Tag::Punct };
-            let prev_word = if i > 0 { tokens[i - 1].lemma.as_str() } else { "" };
-            let speech_before = tokens[i.saturating_sub(4)..i].iter().any(|t| t.tag.is_verb() && super::chunk::is_speech_verb(&t.lemma));
-            if matches!(next, "month" | "year" | "week" | "day" | "time" | "plan" | "agreement" | "decision")
-                || matches!(prev, Tag::IN)
+            let prev_word = if i > 0 {
+                tokens[i - 1].lemma.as_str()
+            } else {
+                ""
+            };
+            let speech_before = tokens[i.saturating_sub(4)..i]
+                .iter()
+                .any(|t| t.tag.is_verb() && super::chunk::is_speech_verb(&t.lemma));
+            if matches!(
+                next,
+                "month" | "year" | "week" | "day" | "time" | "plan" | "agreement" | "decision"
+            ) || matches!(prev, Tag::IN)
             {
                 Tag::DT
             } else if COMPLEMENT_NOUNS.contains(&prev_word) || speech_before {
@@ -262,14 +365,23 @@ fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
         "may" | "march" if t.text.starts_with(char::is_uppercase) && i > 0 => Tag::NNP,
         "back" if verbal_context(tokens, i) => Tag::VB,
         "up" | "down" | "out" | "off" | "back" => {
-            if i > 0 && tokens[i - 1].tag.is_verb() { Tag::RP } else if t.lower == "back" { Tag::RB } else { Tag::IN }
+            if i > 0 && tokens[i - 1].tag.is_verb() {
+                Tag::RP
+            } else if t.lower == "back" {
+                Tag::RB
+            } else {
+                Tag::IN
+            }
         }
         _ => tag,
     }
 }
 
 fn by_suffix(lower: &str) -> Tag {
-    const ADJ: &[&str] = &["ous", "ful", "ive", "al", "ic", "able", "ible", "less", "ary", "ish", "ian", "ese", "ent", "ant", "ile"];
+    const ADJ: &[&str] = &[
+        "ous", "ful", "ive", "al", "ic", "able", "ible", "less", "ary", "ish", "ian", "ese", "ent",
+        "ant", "ile",
+    ];
     if lower.ends_with("ly") && lower.len() > 4 {
         return Tag::RB;
     }
@@ -285,7 +397,12 @@ fn by_suffix(lower: &str) -> Tag {
     if lower.ends_with("ing") && lower.len() > 5 {
         return Tag::VBG;
     }
-    if lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") && lower.len() > 3 {
+    if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && lower.len() > 3
+    {
         return Tag::NNS;
     }
     Tag::NN
@@ -294,8 +411,25 @@ fn by_suffix(lower: &str) -> Tag {
 fn is_time_word(lower: &str) -> bool {
     matches!(
         lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february"
-            | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     )
 }
 
@@ -309,10 +443,27 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     let prev_aux = auxiliary_of(prev_w);
     let next = tokens.get(i + 1);
     let next_opens_object = next.is_some_and(|n| {
-        matches!(n.lower.as_str(), "the" | "a" | "an" | "that" | "his" | "her" | "its" | "their" | "our" | "to" | "him" | "them" | "it")
-            || n.text.starts_with(char::is_uppercase) && !is_time_word(&n.lower)
+        matches!(
+            n.lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "that"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "to"
+                | "him"
+                | "them"
+                | "it"
+        ) || n.text.starts_with(char::is_uppercase) && !is_time_word(&n.lower)
     });
-    let after_determiner = matches!(prev, Some(Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD));
+    let after_determiner = matches!(
+        prev,
+        Some(Tag::DT | Tag::PRPS | Tag::POS | Tag::JJ | Tag::JJR | Tag::JJS | Tag::CD)
+    );
     if has(VerbFormKind::Gerund) {
         return match prev {
             Some(Tag::DT | Tag::PRPS | Tag::POS) => Tag::NN,
@@ -341,14 +492,33 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     }
     if has(VerbFormKind::Third) {
         // "the full talks restart": a verb right after shows this is the plural subject noun.
-        let verb_next = next.is_some_and(|n| lexicon.closed(&n.lower).is_none() && lexicon.verb(&n.lower).iter().any(|f| matches!(f.kind, VerbFormKind::Base | VerbFormKind::Past | VerbFormKind::PastOnly)));
-        if verb_next && matches!(prev, Some(Tag::DT | Tag::JJ | Tag::NN | Tag::PRPS | Tag::POS)) {
+        let verb_next = next.is_some_and(|n| {
+            lexicon.closed(&n.lower).is_none()
+                && lexicon.verb(&n.lower).iter().any(|f| {
+                    matches!(
+                        f.kind,
+                        VerbFormKind::Base | VerbFormKind::Past | VerbFormKind::PastOnly
+                    )
+                })
+        });
+        if verb_next
+            && matches!(
+                prev,
+                Some(Tag::DT | Tag::JJ | Tag::NN | Tag::PRPS | Tag::POS)
+            )
+        {
             return Tag::NNS;
         }
         return match prev {
-            Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP) if !matches!(prev_w, "him" | "them" | "us" | "me") => {
+            Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP)
+                if !matches!(prev_w, "him" | "them" | "us" | "me") =>
+            {
                 let ends = next.is_none_or(|n| matches!(n.text.as_str(), "." | "!" | "?"));
-                if prev == Some(Tag::NNP) && !next_opens_object && !ends { Tag::NNS } else { Tag::VBZ }
+                if prev == Some(Tag::NNP) && !next_opens_object && !ends {
+                    Tag::NNS
+                } else {
+                    Tag::VBZ
+                }
             }
             Some(Tag::Punct) if next_opens_object && !matches!(prev_w, "\"" | "(") => Tag::VBZ,
             _ => Tag::NNS,
@@ -359,10 +529,25 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         Some(Tag::MD) => Tag::VB,
         Some(Tag::TO) => Tag::VB,
         _ if matches!(prev_aux, Some("do")) => Tag::VB,
-        None => if next_opens_object || next.is_none_or(|n| n.shape == Shape::Punct) { Tag::VB } else { Tag::NN },
+        None => {
+            if next_opens_object || next.is_none_or(|n| n.shape == Shape::Punct) {
+                Tag::VB
+            } else {
+                Tag::NN
+            }
+        }
         Some(Tag::PRP) if SUBJECT_PRONOUNS.contains(&prev_w) => Tag::VBP,
         Some(Tag::NNS | Tag::NNPS) if next_opens_object => Tag::VBP,
-        Some(Tag::NNP | Tag::NNPS | Tag::NNS) if next.is_some_and(|n| matches!(n.lower.as_str(), "up" | "down" | "out" | "off" | "back" | "away")) => Tag::VBP,
+        Some(Tag::NNP | Tag::NNPS | Tag::NNS)
+            if next.is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "up" | "down" | "out" | "off" | "back" | "away"
+                )
+            }) =>
+        {
+            Tag::VBP
+        }
         Some(Tag::WDT | Tag::WP) => Tag::VBP,
         Some(Tag::CC) if next_opens_object => Tag::VB,
         _ => Tag::NN,

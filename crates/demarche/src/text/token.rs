@@ -36,15 +36,15 @@ pub struct RawToken {
 
 /// Abbreviations that keep their period (lower-case, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr", "adm",
-    "brig", "sen", "rep", "gov", "pres", "rev", "hon", "st", "sr", "jr", "messrs", "amb", "supt",
-    "insp", "det", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp",
-    "co", "ltd", "plc", "bros", "dept", "univ", "assn", "vs", "etc", "no", "nos", "vol", "fig",
-    "approx", "est", "mt", "ft", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn",
-    "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn",
-    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
-    "wis", "wyo", "e.g", "i.e", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
+    "adm", "brig", "sen", "rep", "gov", "pres", "rev", "hon", "st", "sr", "jr", "messrs", "amb",
+    "supt", "insp", "det", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc",
+    "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "vs", "etc", "no", "nos", "vol",
+    "fig", "approx", "est", "mt", "ft", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+    "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m",
 ];
 
 /// True when `word` (any case, without its period) is a known abbreviation.
@@ -55,7 +55,13 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<RawToken> {
-    Tokenizer { text, bytes: text.as_bytes(), pos: 0, out: Vec::new() }.run()
+    Tokenizer {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        out: Vec::new(),
+    }
+    .run()
 }
 
 struct Tokenizer<'a> {
@@ -79,8 +85,18 @@ impl Tokenizer<'_> {
                 continue;
             }
             let start = self.pos;
-            let shape = if c.is_alphanumeric() { self.word() } else { self.punct(c) };
-            self.out.push(RawToken { start, end: self.pos, shape, newlines_before: newlines, space_before: space });
+            let shape = if c.is_alphanumeric() {
+                self.word()
+            } else {
+                self.punct(c)
+            };
+            self.out.push(RawToken {
+                start,
+                end: self.pos,
+                shape,
+                newlines_before: newlines,
+                space_before: space,
+            });
             newlines = 0;
             space = false;
             if shape == Shape::Word || shape == Shape::Number {
@@ -115,7 +131,9 @@ impl Tokenizer<'_> {
                 self.pos += 1;
             } else if (c == '.' || c == ',' || c == ':')
                 && all_digits
-                && self.peek_char(self.pos + 1).is_some_and(|d| d.is_ascii_digit())
+                && self
+                    .peek_char(self.pos + 1)
+                    .is_some_and(|d| d.is_ascii_digit())
             {
                 self.pos += 1;
             } else if c == '\'' && self.inner_apostrophe() {
@@ -176,29 +194,54 @@ impl Tokenizer<'_> {
         let last_word_end = self.pos;
         // "n't" is part of the previous word's letters: split it back off.
         let prev = &self.text[self.out.last().map_or(0, |t| t.start)..last_word_end];
-        if rest.starts_with('\'') && prev.len() > 1 && prev.ends_with(['n', 'N']) && rest[1..].starts_with(['t', 'T'])
+        if rest.starts_with('\'')
+            && prev.len() > 1
+            && prev.ends_with(['n', 'N'])
+            && rest[1..].starts_with(['t', 'T'])
             && !rest[2..].starts_with(char::is_alphanumeric)
         {
             if let Some(last) = self.out.last_mut() {
                 last.end -= 1;
                 let start = last.end;
                 self.pos += 2;
-                self.out.push(RawToken { start, end: self.pos, shape: Shape::Clitic, newlines_before: 0, space_before: false });
+                self.out.push(RawToken {
+                    start,
+                    end: self.pos,
+                    shape: Shape::Clitic,
+                    newlines_before: 0,
+                    space_before: false,
+                });
             }
             return;
         }
         for clitic in ["'s", "'ll", "'re", "'ve", "'d", "'m", "'S"] {
-            if rest.starts_with(clitic) && !rest[clitic.len()..].starts_with(char::is_alphanumeric) {
+            if rest.starts_with(clitic) && !rest[clitic.len()..].starts_with(char::is_alphanumeric)
+            {
                 let start = self.pos;
                 self.pos += clitic.len();
-                self.out.push(RawToken { start, end: self.pos, shape: Shape::Clitic, newlines_before: 0, space_before: false });
+                self.out.push(RawToken {
+                    start,
+                    end: self.pos,
+                    shape: Shape::Clitic,
+                    newlines_before: 0,
+                    space_before: false,
+                });
                 return;
             }
         }
-        if rest.starts_with('\'') && prev.ends_with(['s', 'S']) && !rest[1..].starts_with(char::is_alphanumeric) {
+        if rest.starts_with('\'')
+            && prev.ends_with(['s', 'S'])
+            && !rest[1..].starts_with(char::is_alphanumeric)
+        {
             let start = self.pos;
             self.pos += 1;
-            self.out.push(RawToken { start, end: self.pos, shape: Shape::Clitic, newlines_before: 0, space_before: false });
+            self.out.push(RawToken {
+                start,
+                end: self.pos,
+                shape: Shape::Clitic,
+                newlines_before: 0,
+                space_before: false,
+            });
         }
     }
 
@@ -221,14 +264,32 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_clitics() {
         assert_eq!(
             words("The U.S. envoy, Mr. Hill, didn't meet Pyongyang's Kim."),
-            ["The", "U.S.", "envoy", ",", "Mr.", "Hill", ",", "did", "n't", "meet", "Pyongyang", "'s", "Kim", "."]
+            [
+                "The",
+                "U.S.",
+                "envoy",
+                ",",
+                "Mr.",
+                "Hill",
+                ",",
+                "did",
+                "n't",
+                "meet",
+                "Pyongyang",
+                "'s",
+                "Kim",
+                "."
+            ]
         );
     }
 
@@ -236,23 +297,49 @@ mod tests {
     fn numbers_hyphens_initials() {
         assert_eq!(
             words("George W. Bush paid $1,000.50 for six-party talks on Jan. 5, 3.5 times."),
-            ["George", "W.", "Bush", "paid", "$", "1,000.50", "for", "six-party", "talks", "on", "Jan.", "5", ",", "3.5", "times", "."]
+            [
+                "George",
+                "W.",
+                "Bush",
+                "paid",
+                "$",
+                "1,000.50",
+                "for",
+                "six-party",
+                "talks",
+                "on",
+                "Jan.",
+                "5",
+                ",",
+                "3.5",
+                "times",
+                "."
+            ]
         );
     }
 
     #[test]
     fn names_with_apostrophes_and_plural_possessive() {
-        assert_eq!(words("O'Brien met the allies' envoys..."), ["O'Brien", "met", "the", "allies", "'", "envoys", "..."]);
+        assert_eq!(
+            words("O'Brien met the allies' envoys..."),
+            ["O'Brien", "met", "the", "allies", "'", "envoys", "..."]
+        );
     }
 
     #[test]
     fn sentence_final_acronym_keeps_period_in_token() {
-        assert_eq!(words("sanctions by the U.S. The E.U. agreed"), ["sanctions", "by", "the", "U.S.", "The", "E.U.", "agreed"]);
+        assert_eq!(
+            words("sanctions by the U.S. The E.U. agreed"),
+            ["sanctions", "by", "the", "U.S.", "The", "E.U.", "agreed"]
+        );
     }
 
     #[test]
     fn newlines_are_counted() {
         let t = tokenize("a\n\nb\nc");
-        assert_eq!(t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(), [0, 2, 1]);
+        assert_eq!(
+            t.iter().map(|t| t.newlines_before).collect::<Vec<_>>(),
+            [0, 2, 1]
+        );
     }
 }
