@@ -8,7 +8,8 @@ SENTENCES.tsv is written by scripts/devset.py; EVENTS.jsonl is `demarche code` o
 docs.jsonl. An event belongs to the development-set sentence holding the start of its evidence
 span. It matches a gold row of that sentence when its CAMEO root is among the row's codes' roots
 and the source and target agree on country (first three letters; IGO/NGO/MNC codes in full, and
-a bare `IGO`/`NGO` accepts any such code; `---` is an actor of unknown country; `-` is no target).
+a bare `IGO`/`NGO` accepts any such code; `---` is an actor of no or unknown country, which
+also covers IMG codes for transnational militant groups; `-` is no target).
 Alternatives in a row are separated by `|`.
 
 Recall counts the `core` rows matched; precision counts output events matching any row (core or
@@ -26,6 +27,8 @@ def actor_key(code):
     code = (code or "-").strip().upper()
     if code == "-" or not code:
         return "-"
+    if code.startswith("IMG"):
+        return "---"  # a transnational militant group is an actor of no country
     return code if code[:3] in GROUPS else code[:3]
 
 
