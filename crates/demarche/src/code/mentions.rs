@@ -2,6 +2,11 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
+use super::grammar::{
+    AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
+    COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
+    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+};
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -87,36 +92,6 @@ impl DocumentMemory {
     }
 }
 
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "into",
-    "across",
-    "toward",
-    "towards",
-    "outside",
-    "inside",
-    "via",
-    "around",
-    "through",
-    "throughout",
-    "for",
-    "leaving",
-    "departing",
-    "visiting",
-    "reached",
-];
-/// Words tagged IN that open clauses rather than prepositional phrases.
-const NOT_PREPOSITIONS: &[&str] = &[
-    "that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than",
-    "as", "once", "since", "until", "before", "after", "when",
-];
-const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its", "they", "their", "them"];
-
 /// Finds the actor mentions (and places) of one sentence, updating the document memory.
 pub fn find_mentions(
     dict: &Dictionaries,
@@ -159,7 +134,7 @@ pub fn find_mentions(
         if !possessed
             && tokens
                 .get(after)
-                .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "in"))
+                .is_some_and(|t| AGENT_ACTOR_PREPOSITIONS.contains(&t.lower))
         {
             if let Some(pos) = mentions.iter().position(|x| {
                 x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT
@@ -180,9 +155,7 @@ pub fn find_mentions(
                     for next in mentions.iter_mut().filter(|x| x.start > first_after) {
                         let between = &tokens[last_end..next.start];
                         let joined = !between.is_empty()
-                            && between
-                                .iter()
-                                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+                            && between.iter().all(|t| AGENT_JOINERS.contains(&t.lower));
                         if !joined || next.code.len() != 3 {
                             break;
                         }
@@ -259,7 +232,7 @@ fn is_location_use(tokens: &[Token], start: usize, end: usize) -> bool {
     while j > 0 && matches!(tokens[j - 1].tag, Tag::DT) {
         j -= 1;
     }
-    let after_locative = j > 0 && LOCATIVE.contains(&tokens[j - 1].lower.as_str());
+    let after_locative = j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower);
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
@@ -314,10 +287,8 @@ fn distribute_agents_backwards(tokens: &[Token], mentions: &mut [Mention]) {
             continue;
         }
         let between = &tokens[a.end..b.start];
-        let joined = !between.is_empty()
-            && between
-                .iter()
-                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+        let joined =
+            !between.is_empty() && between.iter().all(|t| AGENT_JOINERS.contains(&t.lower));
         // Only when b's agent follows b's own actor adjective (b = "Russian envoys").
         let b_actor_len = b.entry.split('+').count();
         if joined
@@ -362,58 +333,7 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 fn is_collective_agent(phrase: &str) -> bool {
     let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
     let plural = last.ends_with('s') && !last.ends_with("ss");
-    plural
-        || matches!(
-            last.as_str(),
-            "army"
-                | "military"
-                | "government"
-                | "ministry"
-                | "police"
-                | "navy"
-                | "force"
-                | "parliament"
-                | "court"
-                | "cabinet"
-                | "administration"
-                | "regime"
-                | "authority"
-                | "council"
-                | "party"
-                | "media"
-                | "opposition"
-                | "department"
-                | "office"
-                | "agency"
-                | "service"
-                | "committee"
-                | "assembly"
-                | "congress"
-                | "senate"
-                | "coalition"
-                | "alliance"
-                | "group"
-                | "leadership"
-                | "junta"
-                | "command"
-                | "guard"
-                | "militia"
-                | "presidency"
-                | "legislature"
-                | "judiciary"
-                | "bank"
-                | "company"
-                | "firm"
-                | "union"
-                | "church"
-                | "embassy"
-                | "delegation"
-                | "team"
-                | "movement"
-                | "organization"
-                | "organisation"
-                | "network"
-        )
+    plural || COLLECTIVE_AGENT_NOUNS.contains(&last)
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
@@ -566,9 +486,9 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
         if !matches!(t.tag, Tag::PRP | Tag::PRPS) || is_expletive_it(tokens, i) {
             continue;
         }
-        let source = if PERSON_PRONOUNS.contains(&t.lower.as_str()) {
+        let source = if PERSON_PRONOUNS.contains(&t.lower) {
             memory.last_person.clone()
-        } else if COLLECTIVE_PRONOUNS.contains(&t.lower.as_str()) {
+        } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
             memory.last_collective.clone()
         } else {
             None
@@ -579,7 +499,7 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 end: i + 1,
                 code,
                 entry,
-                person: PERSON_PRONOUNS.contains(&t.lower.as_str()),
+                person: PERSON_PRONOUNS.contains(&t.lower),
                 kind: MentionKind::Coreference,
                 preposition: None,
                 antecedent: Some(text),
@@ -590,19 +510,6 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     out.extend(pending);
     *mentions = out;
 }
-
-/// Nouns that, after "the", refer back to the last country ("the country", "the isolated state").
-const COUNTRY_NOUNS: &[&str] = &[
-    "country",
-    "nation",
-    "state",
-    "kingdom",
-    "republic",
-    "island",
-    "island nation",
-];
-/// Nouns that, after "the", refer back to the last country's government.
-const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "leadership", "administration"];
 
 /// "the North" (the last actor named "North ..."), "the country", "the isolated state",
 /// "the regime": a definite description standing for an actor named earlier.
@@ -620,7 +527,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         antecedent: Some(text),
         agent: None,
     };
-    if matches!(next.text.as_str(), "North" | "South" | "East" | "West")
+    if COMPASS_NAMES.contains(&next.text)
         && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
     {
         let (code, entry, text) = memory
@@ -645,7 +552,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         .last_collective
         .as_ref()
         .filter(|(c, ..)| c.len() == 3)?;
-    if COUNTRY_NOUNS.contains(&noun.lower.as_str()) {
+    if COUNTRY_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
             code.clone(),
@@ -653,7 +560,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
             text.clone(),
         ));
     }
-    if GOVERNMENT_NOUNS.contains(&noun.lower.as_str()) {
+    if GOVERNMENT_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
             format!("{code}GOV"),
@@ -671,18 +578,8 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
-    matches!(
-        next,
-        "be" | "follow"
-            | "seem"
-            | "appear"
-            | "remain"
-            | "come"
-            | "mean"
-            | "take"
-            | "matter"
-            | "look"
-    ) || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
+    EXPLETIVE_IT_VERBS.contains(next)
+        || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
 }
 
 /// "the two sides", "both sides", "the two countries": the last two distinct actors named,
@@ -692,20 +589,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         tokens.get(i + 1)?.lower.as_str(),
         tokens.get(i + 2)?.lower.as_str(),
     );
-    if !(w1 == "two"
-        && matches!(
-            w2,
-            "sides"
-                | "countries"
-                | "nations"
-                | "governments"
-                | "leaders"
-                | "parties"
-                | "neighbours"
-                | "neighbors"
-                | "rivals"
-        ))
-    {
+    if !(w1 == "two" && TWO_SIDES_NOUNS.contains(w2)) {
         return None;
     }
     let mut picked: Vec<&(String, String, String)> = Vec::new();
@@ -750,35 +634,12 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             j -= 1;
             continue;
         }
-        if (t.tag == Tag::IN || t.tag == Tag::TO) && !NOT_PREPOSITIONS.contains(&t.lower.as_str()) {
+        if (t.tag == Tag::IN || t.tag == Tag::TO) && !CLAUSE_OPENING_PREPOSITIONS.contains(&t.lower)
+        {
             // "Thousands of Iranian protesters": the phrase after a quantity is the head.
             let quantity = t.lower == "of"
                 && j >= 2
-                && (tokens[j - 2].tag == Tag::CD
-                    || matches!(
-                        tokens[j - 2].lower.as_str(),
-                        "thousands"
-                            | "hundreds"
-                            | "dozens"
-                            | "scores"
-                            | "millions"
-                            | "tens"
-                            | "some"
-                            | "many"
-                            | "most"
-                            | "all"
-                            | "group"
-                            | "groups"
-                            | "members"
-                            | "number"
-                            | "crowds"
-                            | "crowd"
-                            | "hundred"
-                            | "thousand"
-                            | "dozen"
-                            | "several"
-                            | "both"
-                    ));
+                && (tokens[j - 2].tag == Tag::CD || QUANTITY_NOUNS.contains(&tokens[j - 2].lower));
             if quantity {
                 return None;
             }
