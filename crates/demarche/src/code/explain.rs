@@ -181,3 +181,30 @@ impl std::fmt::Display for Explanation {
         Ok(())
     }
 }
+
+/// Where the coder writes its decisions about one sentence, when it is explaining.
+pub(crate) struct Trace<'t>(Option<&'t mut SentenceExplanation>);
+
+impl<'t> Trace<'t> {
+    /// A trace into `explanation`, or one that records nothing.
+    pub(crate) fn new(explanation: Option<&'t mut SentenceExplanation>) -> Trace<'t> {
+        Trace(explanation)
+    }
+
+    /// Whether decisions are being recorded.
+    pub(crate) fn is_on(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Records a decision; `decision` runs only when explaining.
+    pub(crate) fn note(&mut self, decision: impl FnOnce() -> String) {
+        if let Some(t) = self.0.as_deref_mut() {
+            t.decisions.push(decision());
+        }
+    }
+
+    /// The explanation being written, if any.
+    pub(crate) fn explanation(&mut self) -> Option<&mut SentenceExplanation> {
+        self.0.as_deref_mut()
+    }
+}

@@ -2,6 +2,11 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
+use super::grammar::{
+    AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
+    COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
+    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+};
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -87,36 +92,6 @@ impl DocumentMemory {
     }
 }
 
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "into",
-    "across",
-    "toward",
-    "towards",
-    "outside",
-    "inside",
-    "via",
-    "around",
-    "through",
-    "throughout",
-    "for",
-    "leaving",
-    "departing",
-    "visiting",
-    "reached",
-];
-/// Words tagged IN that open clauses rather than prepositional phrases.
-const NOT_PREPOSITIONS: &[&str] = &[
-    "that", "if", "whether", "because", "although", "though", "while", "whereas", "unless", "than",
-    "as", "once", "since", "until", "before", "after", "when",
-];
-const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-const COLLECTIVE_PRONOUNS: &[&str] = &["it", "its", "they", "their", "them"];
-
 /// Finds the actor mentions (and places) of one sentence, updating the document memory.
 pub fn find_mentions(
     dict: &Dictionaries,
@@ -127,73 +102,9 @@ pub fn find_mentions(
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
     let actors = dict.actors.resolve(matches.actors, date);
     let agents = dict.agents.resolve(matches.agents);
-    let mut mentions = Vec::new();
-    let mut places = Vec::new();
     let mut used_agents = vec![false; agents.len()];
-    for (m, entry) in &actors {
-        if entry.place && is_location_use(tokens, m.start, m.end) {
-            places.push(PlaceMention {
-                start: m.start,
-                end: m.end,
-                code: entry.code.clone(),
-            });
-            continue;
-        }
-        let mut mention = base_mention(m.start, m.end, entry);
-        attach_agent(tokens, &agents, &mut used_agents, &mut mention, entry);
-        mentions.push(mention);
-    }
-    // Agents with "of/from ACTOR" after them, or alone (no country known) are skipped unless
-    // an actor follows: "officials from Japan", "the government of Japan".
-    for (k, (am, agent)) in agents.iter().enumerate() {
-        if used_agents[k] {
-            continue;
-        }
-        let after = am.end;
-        // "recalled their ambassadors from Syria": the agent belongs to the possessor.
-        let mut b = am.start;
-        while b > 0 && tokens[b - 1].tag == Tag::JJ {
-            b -= 1;
-        }
-        let possessed = b > 0 && tokens[b - 1].tag == Tag::PRPS;
-        if !possessed
-            && tokens
-                .get(after)
-                .is_some_and(|t| matches!(t.lower.as_str(), "of" | "from" | "in"))
-        {
-            if let Some(pos) = mentions.iter().position(|x| {
-                x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT
-            }) {
-                let actor = &mentions[pos];
-                if actor.code.len() == 3 {
-                    let combined = Mention {
-                        start: am.start,
-                        end: actor.end,
-                        code: format!("{}{}", actor.code, agent.code),
-                        entry: format!("{}+{}", actor.entry, agent.entry),
-                        ..actor.clone()
-                    };
-                    let mut last_end = actor.end;
-                    let first_after = actor.end;
-                    mentions[pos] = combined;
-                    // "envoys from South Korea and Japan": the agent distributes over conjuncts.
-                    for next in mentions.iter_mut().filter(|x| x.start > first_after) {
-                        let between = &tokens[last_end..next.start];
-                        let joined = !between.is_empty()
-                            && between
-                                .iter()
-                                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
-                        if !joined || next.code.len() != 3 {
-                            break;
-                        }
-                        next.code = format!("{}{}", next.code, agent.code);
-                        next.entry = format!("{}+{}", next.entry, agent.entry);
-                        last_end = next.end;
-                    }
-                }
-            }
-        }
-    }
+    let (mut mentions, places) = dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
+    agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
@@ -209,33 +120,141 @@ pub fn find_mentions(
         .filter(|m| m.kind == MentionKind::Coreference)
     {
         m.preposition = governing_preposition(tokens, m.start);
-        // "its soldiers", "Its ambassador": a possessive pronoun with an agent noun.
         if tokens[m.start].tag == Tag::PRPS {
-            for skipped in 0..=2 {
-                if let Some(k) = agents
-                    .iter()
-                    .position(|(am, _)| am.start == m.end + skipped)
-                {
-                    if !used_agents[k]
-                        && tokens[m.end..m.end + skipped]
-                            .iter()
-                            .all(|t| matches!(t.tag, Tag::JJ | Tag::NN))
-                    {
-                        let (am, agent) = &agents[k];
-                        used_agents[k] = true;
-                        m.end = am.end;
-                        m.agent = Some((agent.code.clone(), agent.entry.to_string()));
-                        if m.code.len() == 3 {
-                            m.code = format!("{}{}", m.code, agent.code);
-                            m.entry = format!("{}+{}", m.entry, agent.entry);
-                        }
-                    }
-                    break;
-                }
-            }
+            attach_possessive_agent(tokens, &agents, &mut used_agents, m);
         }
     }
     (mentions, places)
+}
+
+/// An agent phrase match and its entry.
+type AgentMatch<'d> = (crate::dict::PhraseMatch, &'d crate::dict::AgentEntry);
+
+/// The dictionary actors with the agents right after them, and the place actors used as
+/// locations.
+fn dictionary_mentions(
+    tokens: &[Token],
+    actors: &[(crate::dict::PhraseMatch, &ActorEntry)],
+    agents: &[AgentMatch<'_>],
+    used_agents: &mut [bool],
+) -> (Vec<Mention>, Vec<PlaceMention>) {
+    let mut mentions = Vec::new();
+    let mut places = Vec::new();
+    for (m, entry) in actors {
+        if entry.place && is_location_use(tokens, m.start, m.end) {
+            places.push(PlaceMention {
+                start: m.start,
+                end: m.end,
+                code: entry.code.clone(),
+            });
+            continue;
+        }
+        let mut mention = base_mention(m.start, m.end, entry);
+        attach_agent(tokens, agents, used_agents, &mut mention, entry);
+        mentions.push(mention);
+    }
+    (mentions, places)
+}
+
+/// Agents with "of/from ACTOR" after them: "officials from Japan", "the government of Japan".
+/// Agents alone (no country known) are skipped.
+fn agents_of_following_actors(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    used_agents: &[bool],
+    mentions: &mut [Mention],
+) {
+    for (am, agent) in agents
+        .iter()
+        .zip(used_agents)
+        .filter(|(_, used)| !**used)
+        .map(|(a, _)| a)
+    {
+        let after = am.end;
+        // "recalled their ambassadors from Syria": the agent belongs to the possessor.
+        let mut b = am.start;
+        while b > 0 && tokens[b - 1].tag == Tag::JJ {
+            b -= 1;
+        }
+        let possessed = b > 0 && tokens[b - 1].tag == Tag::PRPS;
+        let joins = tokens
+            .get(after)
+            .is_some_and(|t| AGENT_ACTOR_PREPOSITIONS.contains(&t.lower));
+        if possessed || !joins {
+            continue;
+        }
+        let found = mentions.iter().position(|x| {
+            x.start == after + 1 || x.start == after + 2 && tokens[after + 1].tag == Tag::DT
+        });
+        if let Some(pos) = found.filter(|&pos| mentions[pos].code.len() == 3) {
+            combine_agent_with_actor(tokens, am.start, agent, mentions, pos);
+        }
+    }
+}
+
+/// Mention `pos` becomes the agent's ("officials from Japan" → `JPNGOV`), and so do the
+/// actors conjoined after it ("envoys from South Korea and Japan").
+fn combine_agent_with_actor(
+    tokens: &[Token],
+    agent_start: usize,
+    agent: &crate::dict::AgentEntry,
+    mentions: &mut [Mention],
+    pos: usize,
+) {
+    let actor = &mentions[pos];
+    let combined = Mention {
+        start: agent_start,
+        end: actor.end,
+        code: format!("{}{}", actor.code, agent.code),
+        entry: format!("{}+{}", actor.entry, agent.entry),
+        ..actor.clone()
+    };
+    let mut last_end = actor.end;
+    let first_after = actor.end;
+    mentions[pos] = combined;
+    for next in mentions.iter_mut().filter(|x| x.start > first_after) {
+        let between = &tokens[last_end..next.start];
+        let joined =
+            !between.is_empty() && between.iter().all(|t| AGENT_JOINERS.contains(&t.lower));
+        if !joined || next.code.len() != 3 {
+            break;
+        }
+        next.code = format!("{}{}", next.code, agent.code);
+        next.entry = format!("{}+{}", next.entry, agent.entry);
+        last_end = next.end;
+    }
+}
+
+/// "its soldiers", "Its ambassador": a possessive pronoun with an agent noun (up to two
+/// adjectives or nouns between them).
+fn attach_possessive_agent(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    used_agents: &mut [bool],
+    m: &mut Mention,
+) {
+    for skipped in 0..=2 {
+        let Some(k) = agents
+            .iter()
+            .position(|(am, _)| am.start == m.end + skipped)
+        else {
+            continue;
+        };
+        let modifiers_only = tokens[m.end..m.end + skipped]
+            .iter()
+            .all(|t| matches!(t.tag, Tag::JJ | Tag::NN));
+        if !used_agents[k] && modifiers_only {
+            let (am, agent) = &agents[k];
+            used_agents[k] = true;
+            m.end = am.end;
+            m.agent = Some((agent.code.clone(), agent.entry.to_string()));
+            if m.code.len() == 3 {
+                m.code = format!("{}{}", m.code, agent.code);
+                m.entry = format!("{}+{}", m.entry, agent.entry);
+            }
+        }
+        break;
+    }
 }
 
 fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
@@ -259,7 +278,7 @@ fn is_location_use(tokens: &[Token], start: usize, end: usize) -> bool {
     while j > 0 && matches!(tokens[j - 1].tag, Tag::DT) {
         j -= 1;
     }
-    let after_locative = j > 0 && LOCATIVE.contains(&tokens[j - 1].lower.as_str());
+    let after_locative = j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower);
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
@@ -314,10 +333,8 @@ fn distribute_agents_backwards(tokens: &[Token], mentions: &mut [Mention]) {
             continue;
         }
         let between = &tokens[a.end..b.start];
-        let joined = !between.is_empty()
-            && between
-                .iter()
-                .all(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+        let joined =
+            !between.is_empty() && between.iter().all(|t| AGENT_JOINERS.contains(&t.lower));
         // Only when b's agent follows b's own actor adjective (b = "Russian envoys").
         let b_actor_len = b.entry.split('+').count();
         if joined
@@ -362,58 +379,7 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 fn is_collective_agent(phrase: &str) -> bool {
     let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
     let plural = last.ends_with('s') && !last.ends_with("ss");
-    plural
-        || matches!(
-            last.as_str(),
-            "army"
-                | "military"
-                | "government"
-                | "ministry"
-                | "police"
-                | "navy"
-                | "force"
-                | "parliament"
-                | "court"
-                | "cabinet"
-                | "administration"
-                | "regime"
-                | "authority"
-                | "council"
-                | "party"
-                | "media"
-                | "opposition"
-                | "department"
-                | "office"
-                | "agency"
-                | "service"
-                | "committee"
-                | "assembly"
-                | "congress"
-                | "senate"
-                | "coalition"
-                | "alliance"
-                | "group"
-                | "leadership"
-                | "junta"
-                | "command"
-                | "guard"
-                | "militia"
-                | "presidency"
-                | "legislature"
-                | "judiciary"
-                | "bank"
-                | "company"
-                | "firm"
-                | "union"
-                | "church"
-                | "embassy"
-                | "delegation"
-                | "team"
-                | "movement"
-                | "organization"
-                | "organisation"
-                | "network"
-        )
+    plural || COLLECTIVE_AGENT_NOUNS.contains(&last)
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
@@ -517,35 +483,8 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut pending = std::mem::take(mentions).into_iter().peekable();
     for (i, t) in tokens.iter().enumerate() {
-        while pending.peek().is_some_and(|m| m.start <= i) {
-            let m = pending.next().expect("peeked");
-            let remembered = (
-                m.code.clone(),
-                m.entry.clone(),
-                tokens[m.start..m.end]
-                    .iter()
-                    .map(|t| t.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            if m.person {
-                // Pronouns refer back to the salient person: a subject, not an object or a
-                // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
-                if memory.last_person.is_none() || is_subject_like(tokens, &m) {
-                    memory.last_person = Some(remembered);
-                }
-            } else {
-                memory.recent.push(remembered.clone());
-                if memory.recent.len() > 16 {
-                    memory.recent.remove(0);
-                }
-                // "it"/"its" refer back to a salient country or organisation: a subject or a
-                // possessor, not an object or a name inside a prepositional phrase.
-                let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
-                if memory.last_collective.is_none() || is_subject_like(tokens, &m) || possessor {
-                    memory.last_collective = Some(remembered);
-                }
-            }
+        while let Some(m) = pending.next_if(|m| m.start <= i) {
+            remember(tokens, &m, memory);
             out.push(m);
         }
         if t.lower == "the"
@@ -563,46 +502,65 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 continue;
             }
         }
-        if !matches!(t.tag, Tag::PRP | Tag::PRPS) || is_expletive_it(tokens, i) {
-            continue;
-        }
-        let source = if PERSON_PRONOUNS.contains(&t.lower.as_str()) {
-            memory.last_person.clone()
-        } else if COLLECTIVE_PRONOUNS.contains(&t.lower.as_str()) {
-            memory.last_collective.clone()
-        } else {
-            None
-        };
-        if let Some((code, entry, text)) = source {
-            out.push(Mention {
-                start: i,
-                end: i + 1,
-                code,
-                entry,
-                person: PERSON_PRONOUNS.contains(&t.lower.as_str()),
-                kind: MentionKind::Coreference,
-                preposition: None,
-                antecedent: Some(text),
-                agent: None,
-            });
+        if matches!(t.tag, Tag::PRP | Tag::PRPS) && !is_expletive_it(tokens, i) {
+            out.extend(pronoun_mention(t, i, memory));
         }
     }
     out.extend(pending);
     *mentions = out;
 }
 
-/// Nouns that, after "the", refer back to the last country ("the country", "the isolated state").
-const COUNTRY_NOUNS: &[&str] = &[
-    "country",
-    "nation",
-    "state",
-    "kingdom",
-    "republic",
-    "island",
-    "island nation",
-];
-/// Nouns that, after "the", refer back to the last country's government.
-const GOVERNMENT_NOUNS: &[&str] = &["government", "regime", "leadership", "administration"];
+/// Updates the salient person or collective actor after mention `m`.
+fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
+    let text = tokens[m.start..m.end]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let remembered = (m.code.clone(), m.entry.clone(), text);
+    if m.person {
+        // Pronouns refer back to the salient person: a subject, not an object or a
+        // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
+        if memory.last_person.is_none() || is_subject_like(tokens, m) {
+            memory.last_person = Some(remembered);
+        }
+        return;
+    }
+    memory.recent.push(remembered.clone());
+    if memory.recent.len() > 16 {
+        memory.recent.remove(0);
+    }
+    // "it"/"its" refer back to a salient country or organisation: a subject or a
+    // possessor, not an object or a name inside a prepositional phrase.
+    let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
+    if memory.last_collective.is_none() || is_subject_like(tokens, m) || possessor {
+        memory.last_collective = Some(remembered);
+    }
+}
+
+/// Pronoun `t` at token `i` as the person or collective actor it refers back to.
+fn pronoun_mention(t: &Token, i: usize, memory: &DocumentMemory) -> Option<Mention> {
+    let person = PERSON_PRONOUNS.contains(&t.lower);
+    let source = if person {
+        memory.last_person.clone()
+    } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
+        memory.last_collective.clone()
+    } else {
+        None
+    };
+    let (code, entry, text) = source?;
+    Some(Mention {
+        start: i,
+        end: i + 1,
+        code,
+        entry,
+        person,
+        kind: MentionKind::Coreference,
+        preposition: None,
+        antecedent: Some(text),
+        agent: None,
+    })
+}
 
 /// "the North" (the last actor named "North ..."), "the country", "the isolated state",
 /// "the regime": a definite description standing for an actor named earlier.
@@ -620,7 +578,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         antecedent: Some(text),
         agent: None,
     };
-    if matches!(next.text.as_str(), "North" | "South" | "East" | "West")
+    if COMPASS_NAMES.contains(&next.text)
         && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
     {
         let (code, entry, text) = memory
@@ -645,7 +603,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         .last_collective
         .as_ref()
         .filter(|(c, ..)| c.len() == 3)?;
-    if COUNTRY_NOUNS.contains(&noun.lower.as_str()) {
+    if COUNTRY_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
             code.clone(),
@@ -653,7 +611,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
             text.clone(),
         ));
     }
-    if GOVERNMENT_NOUNS.contains(&noun.lower.as_str()) {
+    if GOVERNMENT_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
             format!("{code}GOV"),
@@ -671,18 +629,8 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
-    matches!(
-        next,
-        "be" | "follow"
-            | "seem"
-            | "appear"
-            | "remain"
-            | "come"
-            | "mean"
-            | "take"
-            | "matter"
-            | "look"
-    ) || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
+    EXPLETIVE_IT_VERBS.contains(next)
+        || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
 }
 
 /// "the two sides", "both sides", "the two countries": the last two distinct actors named,
@@ -692,20 +640,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         tokens.get(i + 1)?.lower.as_str(),
         tokens.get(i + 2)?.lower.as_str(),
     );
-    if !(w1 == "two"
-        && matches!(
-            w2,
-            "sides"
-                | "countries"
-                | "nations"
-                | "governments"
-                | "leaders"
-                | "parties"
-                | "neighbours"
-                | "neighbors"
-                | "rivals"
-        ))
-    {
+    if !(w1 == "two" && TWO_SIDES_NOUNS.contains(w2)) {
         return None;
     }
     let mut picked: Vec<&(String, String, String)> = Vec::new();
@@ -750,35 +685,12 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             j -= 1;
             continue;
         }
-        if (t.tag == Tag::IN || t.tag == Tag::TO) && !NOT_PREPOSITIONS.contains(&t.lower.as_str()) {
+        if (t.tag == Tag::IN || t.tag == Tag::TO) && !CLAUSE_OPENING_PREPOSITIONS.contains(&t.lower)
+        {
             // "Thousands of Iranian protesters": the phrase after a quantity is the head.
             let quantity = t.lower == "of"
                 && j >= 2
-                && (tokens[j - 2].tag == Tag::CD
-                    || matches!(
-                        tokens[j - 2].lower.as_str(),
-                        "thousands"
-                            | "hundreds"
-                            | "dozens"
-                            | "scores"
-                            | "millions"
-                            | "tens"
-                            | "some"
-                            | "many"
-                            | "most"
-                            | "all"
-                            | "group"
-                            | "groups"
-                            | "members"
-                            | "number"
-                            | "crowds"
-                            | "crowd"
-                            | "hundred"
-                            | "thousand"
-                            | "dozen"
-                            | "several"
-                            | "both"
-                    ));
+                && (tokens[j - 2].tag == Tag::CD || QUANTITY_NOUNS.contains(&tokens[j - 2].lower));
             if quantity {
                 return None;
             }

@@ -1,5 +1,6 @@
 //! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
 
+use super::grammar::{NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
 use crate::dict::{verbs::MAX_GAP, Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
 use std::ops::Range;
@@ -28,14 +29,12 @@ pub struct NearMiss {
     pub reason: String,
 }
 
-const NEGATORS: &[&str] = &["not", "n't", "never"];
-
 /// True when the verb group before `head` holds a negation ("would not", "did n't", "never").
 pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) -> bool {
     let mut j = head;
     while j > clause_start {
         let t = &tokens[j - 1];
-        if NEGATORS.contains(&t.lower.as_str()) {
+        if NEGATORS.contains(&t.lower) {
             return true;
         }
         if t.lower == "yet" || t.lower == "still" {
@@ -64,7 +63,7 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
         .iter()
         .take(4)
         .take_while(|t| !t.tag.is_verb() && t.text != ",")
-        .any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
+        .any(|t| NEGATIVE_DETERMINERS.contains(&t.lower))
 }
 
 /// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
@@ -170,7 +169,7 @@ pub fn match_at<'d>(
             || gaps.iter().any(|g| {
                 tokens[g.clone()]
                     .iter()
-                    .any(|t| matches!(t.lower.as_str(), "no" | "none" | "nothing"))
+                    .any(|t| NEGATIVE_DETERMINERS.contains(&t.lower))
             });
         let negated_here =
             negated || noun_negated || (!p.noun && (object_negated(tokens, end) || gap_negated));
@@ -275,7 +274,7 @@ fn match_rest(
                 // A gap skips modifiers and actors, never another verb or punctuation that ends
                 // the phrase.
                 if at >= limit
-                    || matches!(tokens[at].text.as_str(), ";" | "." | ",")
+                    || PATTERN_STOP_PUNCTUATION.contains(&tokens[at].text)
                     || tokens[at].tag.is_verb()
                     || tokens[at].tag == Tag::MD
                 {

@@ -2,6 +2,7 @@
 //! ("“...,” he added." / "Hill said: “...”"); first-person pronouns inside it become the speaker,
 //! and the statement event of that speech verb keeps the quote.
 
+use super::grammar::FIRST_PERSON_PRONOUNS;
 use super::mentions::{Mention, MentionKind};
 use crate::text::chunk::is_speech_verb;
 use crate::text::{ClauseKind, Sentence, Tag};
@@ -16,8 +17,6 @@ pub struct Attribution {
     /// The speaker.
     pub speaker: Mention,
 }
-
-const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our", "myself", "ourselves"];
 
 /// Finds the speaker of each quotation in the sentence.
 pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> {
@@ -92,7 +91,7 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
     for a in attributions {
         for i in a.quote.clone() {
             let t = &tokens[i];
-            if matches!(t.tag, Tag::PRP | Tag::PRPS) && FIRST_PERSON.contains(&t.lower.as_str()) {
+            if matches!(t.tag, Tag::PRP | Tag::PRPS) && FIRST_PERSON_PRONOUNS.contains(&t.lower) {
                 out.push(Mention {
                     start: i,
                     end: i + 1,

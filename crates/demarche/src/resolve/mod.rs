@@ -7,6 +7,7 @@
 //! [`Location`] is the serializable form attached to events.
 
 pub mod gazetteer;
+pub mod locate;
 pub mod places;
 
 pub use gazetteer::{fold_key, FeatureType, Gazetteer, PlaceId};

@@ -1,0 +1,221 @@
+//! The coder's decisions as types: how the source and target of an event were found, the rules
+//! that shaped it, and its CAMEO event code. Each prints as the string written to the output
+//! (`rules`, `cameo`) and shown by `demarche explain`.
+
+use std::fmt;
+
+/// How an event's source was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SourceRule {
+    /// The clause's subject.
+    Subject,
+    /// The `by` agent of a passive verb.
+    PassiveAgent,
+    /// The actor right before a gerund ("despite Kim saying").
+    GerundSubject,
+    /// The actor after an inverted speech verb (", said the ministry").
+    InvertedSubject,
+    /// The subject of the clause this clause hangs from.
+    InheritedSubject,
+    /// The noun a relative clause modifies.
+    RelativeAntecedent,
+    /// The possessor or agent of a nominal event ("North Korea's nuclear test").
+    Possessor,
+    /// The subject of the clause holding a nominal event.
+    ClauseSubject,
+}
+
+impl SourceRule {
+    /// The name written to the output.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            SourceRule::Subject => "subject",
+            SourceRule::PassiveAgent => "passive-agent",
+            SourceRule::GerundSubject => "gerund-subject",
+            SourceRule::InvertedSubject => "inverted-subject",
+            SourceRule::InheritedSubject => "inherited-subject",
+            SourceRule::RelativeAntecedent => "relative-antecedent",
+            SourceRule::Possessor => "possessor",
+            SourceRule::ClauseSubject => "clause-subject",
+        }
+    }
+
+    /// Whether the rule is worth listing on the event (plain subjects and passive agents are
+    /// implied by the absence of a rule and by `passive`).
+    pub(crate) fn is_listed(self) -> bool {
+        !matches!(self, SourceRule::Subject | SourceRule::PassiveAgent)
+    }
+}
+
+/// How an event's target was found, when it is not the first actor after the verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetRule {
+    /// The subject of a passive verb.
+    PassiveSubject,
+    /// The subject of the complement clause ("insisted North Korea must ...").
+    ComplementSubject,
+}
+
+impl TargetRule {
+    /// The name written to the output.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            TargetRule::PassiveSubject => "passive-subject",
+            TargetRule::ComplementSubject => "complement-subject",
+        }
+    }
+}
+
+/// A rule that shaped an event, listed in its `rules`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// The pattern's head is a noun.
+    NominalEvent,
+    /// The pattern codes the negated act ("did not meet").
+    NegatedPattern,
+    /// The verb is passive: source and target swap.
+    Passive,
+    /// The source was found by this rule.
+    Source(SourceRule),
+    /// The target was found by this rule.
+    Target(TargetRule),
+    /// Several sources ("South Korea and Japan").
+    CompoundSource,
+    /// Several targets.
+    CompoundTarget,
+    /// A participant is a resolved pronoun or description.
+    Coreference,
+    /// A participant is a name learned earlier in the document.
+    LearnedName,
+    /// "will meet": a consult turned into an intent to meet.
+    FutureIntent,
+    /// The date comes from a temporal expression in the text.
+    EventDate,
+    /// The statement keeps its quotation.
+    Quotation,
+}
+
+impl Rule {
+    /// The name written to the output.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Rule::NominalEvent => "nominal-event",
+            Rule::NegatedPattern => "negated-pattern",
+            Rule::Passive => "passive",
+            Rule::Source(s) => s.as_str(),
+            Rule::Target(t) => t.as_str(),
+            Rule::CompoundSource => "compound-source",
+            Rule::CompoundTarget => "compound-target",
+            Rule::Coreference => "coreference",
+            Rule::LearnedName => "learned-name",
+            Rule::FutureIntent => "future-intent",
+            Rule::EventDate => "event-date",
+            Rule::Quotation => "quotation",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A CAMEO event code ("042", "1121") as it flows through the coder.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct CameoCode(String);
+
+impl CameoCode {
+    /// "Express intent to meet or negotiate".
+    const INTENT_TO_MEET: &'static str = "036";
+
+    /// A code as a dictionary pattern writes it.
+    pub(crate) fn new(code: &str) -> CameoCode {
+        CameoCode(code.to_string())
+    }
+
+    /// The intent to meet (036) that an announced consult ("will meet") becomes.
+    pub(crate) fn intent_to_meet() -> CameoCode {
+        CameoCode::new(Self::INTENT_TO_MEET)
+    }
+
+    /// A public statement (01x): it keeps its quotation and has no complement target.
+    pub(crate) fn is_statement(&self) -> bool {
+        self.0.starts_with("01")
+    }
+
+    /// A consult (04x).
+    pub(crate) fn is_consult(&self) -> bool {
+        self.0.starts_with("04")
+    }
+
+    /// The code as written to the output.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CameoCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_print_as_the_output_names() {
+        let cases = [
+            (Rule::NominalEvent, "nominal-event"),
+            (Rule::NegatedPattern, "negated-pattern"),
+            (Rule::Passive, "passive"),
+            (Rule::Source(SourceRule::GerundSubject), "gerund-subject"),
+            (
+                Rule::Source(SourceRule::InvertedSubject),
+                "inverted-subject",
+            ),
+            (
+                Rule::Source(SourceRule::InheritedSubject),
+                "inherited-subject",
+            ),
+            (
+                Rule::Source(SourceRule::RelativeAntecedent),
+                "relative-antecedent",
+            ),
+            (Rule::Source(SourceRule::Possessor), "possessor"),
+            (Rule::Source(SourceRule::ClauseSubject), "clause-subject"),
+            (Rule::Target(TargetRule::PassiveSubject), "passive-subject"),
+            (
+                Rule::Target(TargetRule::ComplementSubject),
+                "complement-subject",
+            ),
+            (Rule::CompoundSource, "compound-source"),
+            (Rule::CompoundTarget, "compound-target"),
+            (Rule::Coreference, "coreference"),
+            (Rule::LearnedName, "learned-name"),
+            (Rule::FutureIntent, "future-intent"),
+            (Rule::EventDate, "event-date"),
+            (Rule::Quotation, "quotation"),
+        ];
+        for (rule, name) in cases {
+            assert_eq!(rule.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn plain_subjects_and_passive_agents_are_not_listed() {
+        assert!(!SourceRule::Subject.is_listed());
+        assert!(!SourceRule::PassiveAgent.is_listed());
+        assert!(SourceRule::Possessor.is_listed());
+    }
+
+    #[test]
+    fn cameo_classes() {
+        assert!(CameoCode::new("010").is_statement());
+        assert!(!CameoCode::new("101").is_statement());
+        assert!(CameoCode::new("042").is_consult());
+        assert_eq!(CameoCode::intent_to_meet().as_str(), "036");
+    }
+}

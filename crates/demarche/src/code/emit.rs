@@ -1,0 +1,85 @@
+//! The `Event` record: actors with their text and spans, the CAMEO table's description of the
+//! code, the evidence, the date, the rules and the quotation.
+
+use super::decision::{CameoCode, Rule};
+use super::event_date::EventDate;
+use super::mentions::{Mention, MentionKind};
+use super::patterns::VerbMatch;
+use super::sentence::SentenceContext;
+use crate::model::{Actor, Event, Evidence, Quote};
+
+/// What the events of one pattern match share.
+pub(super) struct EventFrame {
+    /// The event code.
+    pub(super) code: CameoCode,
+    /// The rules that shaped the events.
+    pub(super) rules: Vec<Rule>,
+    /// The date, when the document has one.
+    pub(super) when: Option<EventDate>,
+    /// The quotation a statement keeps.
+    pub(super) quote: Option<Quote>,
+}
+
+impl EventFrame {
+    /// The event with source `s` and target `t`.
+    pub(super) fn event(
+        &self,
+        ctx: &SentenceContext<'_>,
+        m: &VerbMatch<'_>,
+        s: &Mention,
+        t: Option<&Mention>,
+    ) -> Event {
+        let (analysis, sentence) = (ctx.analysis, ctx.sentence);
+        let info = ctx.coder.dict.cameo.get(self.code.as_str());
+        Event {
+            doc: ctx.doc.id.clone(),
+            sentence: sentence.index,
+            sentence_span: analysis.original_span(sentence.start, sentence.end),
+            date: self.when.as_ref().map(|w| w.date.clone()),
+            date_precision: self.when.as_ref().map(|w| w.precision),
+            doc_date: ctx.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            source: Some(actor(ctx, s)),
+            target: t.map(|t| actor(ctx, t)),
+            cameo: self.code.to_string(),
+            event_name: info.name,
+            goldstein: info.goldstein,
+            quad_class: info.quad_class,
+            plover: info.plover_type,
+            plover_mode: info.plover_mode,
+            evidence: evidence(ctx, m),
+            rules: self.rules.iter().map(Rule::to_string).collect(),
+            quote: self.quote.clone(),
+            location: None,
+        }
+    }
+}
+
+/// A mention as an event actor.
+fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
+    let tokens = ctx.tokens();
+    let (a, b) = (tokens[x.start].start, tokens[x.end - 1].end);
+    let antecedent = x.antecedent.as_deref().unwrap_or("");
+    Actor {
+        code: x.code.clone(),
+        text: ctx.analysis.text()[a..b].to_string(),
+        span: ctx.analysis.original_span(a, b),
+        entry: x.entry.clone(),
+        via: match x.kind {
+            MentionKind::Dictionary => None,
+            MentionKind::LearnedName => Some(format!("learned-name ({antecedent})")),
+            MentionKind::Coreference => Some(format!("coreference ({antecedent})")),
+        },
+    }
+}
+
+/// The words the pattern matched and the dictionary entry behind it.
+fn evidence(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Evidence {
+    let tokens = ctx.tokens();
+    let (ea, eb) = (tokens[m.tokens.start].start, tokens[m.tokens.end - 1].end);
+    Evidence {
+        text: ctx.analysis.text()[ea..eb].to_string(),
+        span: ctx.analysis.original_span(ea, eb),
+        entry: m.pattern.entry.to_string(),
+        pattern: m.pattern.text.clone(),
+    }
+}

@@ -1,0 +1,279 @@
+//! From a pattern match to events: whether the match is coded at all (hypothetical acts,
+//! nominal events that are another event's object), who the participants are, and the rules
+//! that shaped the events.
+
+use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
+use super::emit::EventFrame;
+use super::event_date::event_date;
+use super::explain::Trace;
+use super::mentions::{Mention, MentionKind};
+use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
+use super::patterns::VerbMatch;
+use super::sentence::{PriorMatches, SentenceContext};
+use super::{grammar, source, target};
+use crate::dict::{PatternWord, VerbPattern};
+use crate::model::Event;
+use crate::text::Tag;
+
+/// Who an event's participants are and how they were found.
+struct Participants<'m> {
+    sources: Vec<&'m Mention>,
+    source_rule: Option<SourceRule>,
+    /// `None` stands for "no target".
+    targets: Vec<Option<&'m Mention>>,
+    target_rule: Option<TargetRule>,
+}
+
+/// The events of one pattern match in clause `clause_idx` (none when it is not coded).
+pub(super) fn events_for(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    prior: &PriorMatches,
+    trace: &mut Trace,
+) -> Vec<Event> {
+    let p = m.pattern;
+    let head_text = &ctx.tokens()[m.head].text;
+    if let Some(reason) = unrealized(ctx, m, clause_idx) {
+        trace.note(|| {
+            format!(
+                "pattern '{}' ({}) at '{}' not coded: {reason}",
+                p.text, p.code, head_text
+            )
+        });
+        return Vec::new();
+    }
+    let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
+    let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
+    if let Some(why) = not_its_own_event(ctx, m, clause_idx, prior, source_rule) {
+        trace.note(|| {
+            format!(
+                "nominal pattern '{}' ({}) at '{}' not coded: {why}",
+                p.text, p.code, head_text
+            )
+        });
+        return Vec::new();
+    }
+    if sources.is_empty() {
+        trace.note(|| {
+            format!(
+                "pattern '{}' ({}) at '{}' matched, but no source actor was found",
+                p.text, p.code, head_text
+            )
+        });
+        return Vec::new();
+    }
+    let who = participants(ctx, m, clause_idx, passive, sources, source_rule);
+    let events = make_events(ctx, m, clause_idx, passive, &who);
+    trace.note(|| coded_decision(p, head_text, events.len(), &who));
+    events
+}
+
+/// Why the act has not happened (a modal, a condition, a demand), unless hypothetical acts are
+/// kept.
+fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -> Option<String> {
+    if ctx.coder.keep_hypothetical || m.pattern.noun {
+        return None;
+    }
+    hypothetical(ctx.sentence, clause_idx, m.head)
+}
+
+/// Why a nominal pattern without a possessor is not an event of its own: the object of the
+/// event before it, part of an uncoded infinitive, or a noun with no actor.
+fn not_its_own_event(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    prior: &PriorMatches,
+    source_rule: Option<SourceRule>,
+) -> Option<&'static str> {
+    let p = m.pattern;
+    if !p.noun || source_rule == Some(SourceRule::Possessor) {
+        return None;
+    }
+    if object_of_previous(ctx, m, prior) {
+        return Some("it is the object of the event before it");
+    }
+    if inside_unrealized_infinitive(ctx.sentence, clause_idx, m.head) {
+        return Some("it belongs to an infinitive that is not coded");
+    }
+    if !ends_with(p, &grammar::NOMINAL_PARTNER_PREPOSITIONS) {
+        return Some("the noun has no actor of its own");
+    }
+    None
+}
+
+/// The noun phrase right after an earlier pattern, or inside its gap, is its object
+/// ("condemned the coup in Niger", "offer of aid").
+fn object_of_previous(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, prior: &PriorMatches) -> bool {
+    let tokens = ctx.tokens();
+    let inside_gap =
+        prior.gaps.iter().any(|g| g.contains(&m.head)) || prior.fixed.contains(&m.head);
+    let mut np_start = m.head;
+    while np_start > 0
+        && (tokens[np_start - 1].tag.is_prenominal()
+            || matches!(tokens[np_start - 1].tag, Tag::NN | Tag::NNS | Tag::RB))
+    {
+        np_start -= 1;
+    }
+    let previous_end = prior.last_end;
+    inside_gap
+        || previous_end == Some(m.head) && prior.last_ends_with_of
+        || previous_end.is_some_and(|e| e == np_start && e < m.head)
+}
+
+/// Whether the pattern's last word is in `list` ("talks with").
+fn ends_with(p: &VerbPattern, list: &grammar::WordList) -> bool {
+    matches!(p.rest.last(), Some(PatternWord::Word(w)) if list.contains(w))
+}
+
+/// The targets for the sources found, without the sources themselves.
+fn participants<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    sources: Vec<&'m Mention>,
+    source_rule: Option<SourceRule>,
+) -> Participants<'m> {
+    let (mut targets, target_rule) =
+        if m.pattern.noun && !ends_with(m.pattern, &grammar::NOMINAL_TARGET_SLOTS) {
+            // "North Korea's nuclear test": a nominal act without a target slot has no target.
+            (Vec::new(), None)
+        } else {
+            target::targets_of(ctx, m, clause_idx, passive, &sources)
+        };
+    let tokens = ctx.tokens();
+    targets.retain(|t| {
+        t.is_none_or(|t| {
+            // "raised its military alert": the source's own forces are not a target.
+            let own = t.kind == MentionKind::Coreference && tokens[t.start].tag == Tag::PRPS;
+            !sources.iter().any(|s| {
+                s.code == t.code || s.start == t.start || own && t.code.get(..3) == s.code.get(..3)
+            })
+        })
+    });
+    Participants {
+        sources,
+        source_rule,
+        targets,
+        target_rule,
+    }
+}
+
+/// One event per source × target, sharing code, date, quotation and rules.
+fn make_events(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    who: &Participants<'_>,
+) -> Vec<Event> {
+    let mut rules = pattern_rules(m.pattern, passive, who);
+    let when = event_date(ctx, m.head, clause_idx);
+    let code = event_code(ctx, m, clause_idx, &mut rules);
+    if when.as_ref().is_some_and(|w| w.from_text.is_some()) {
+        rules.push(Rule::EventDate);
+    }
+    let quote = code.is_statement().then(|| ctx.quote_at(m.head)).flatten();
+    if quote.is_some() {
+        rules.push(Rule::Quotation);
+    }
+    let frame = EventFrame {
+        code,
+        rules,
+        when,
+        quote,
+    };
+    let no_target = [None];
+    let targets = if who.targets.is_empty() {
+        &no_target[..]
+    } else {
+        &who.targets[..]
+    };
+    let mut events = Vec::new();
+    for s in &who.sources {
+        for t in targets {
+            let target = t.filter(|t| t.code != s.code && t.start != s.start);
+            events.push(frame.event(ctx, m, s, target));
+        }
+    }
+    events
+}
+
+/// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet.
+fn event_code(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    rules: &mut Vec<Rule>,
+) -> CameoCode {
+    let code = CameoCode::new(&m.pattern.code);
+    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
+    if code.is_consult() && !m.pattern.noun && future_modal(ctx.tokens(), m.head, clause_start) {
+        rules.push(Rule::FutureIntent);
+        return CameoCode::intent_to_meet();
+    }
+    code
+}
+
+/// The rules from the pattern and its participants, in output order.
+fn pattern_rules(p: &VerbPattern, passive: bool, who: &Participants<'_>) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    let mut add = |yes: bool, rule: Rule| {
+        if yes {
+            rules.push(rule);
+        }
+    };
+    add(p.noun, Rule::NominalEvent);
+    add(p.negated, Rule::NegatedPattern);
+    add(passive, Rule::Passive);
+    if let Some(s) = who.source_rule.filter(|s| s.is_listed()) {
+        rules.push(Rule::Source(s));
+    }
+    if let Some(t) = who.target_rule {
+        rules.push(Rule::Target(t));
+    }
+    rules.extend(participant_rules(who));
+    rules
+}
+
+/// Compound participants, resolved pronouns and learned names.
+fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
+    let everyone = || {
+        who.sources
+            .iter()
+            .copied()
+            .chain(who.targets.iter().flatten().copied())
+    };
+    [
+        (who.sources.len() > 1, Rule::CompoundSource),
+        (who.targets.len() > 1, Rule::CompoundTarget),
+        (
+            everyone().any(|x| x.kind == MentionKind::Coreference),
+            Rule::Coreference,
+        ),
+        (
+            everyone().any(|x| x.kind == MentionKind::LearnedName),
+            Rule::LearnedName,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(yes, rule)| yes.then_some(rule))
+    .collect()
+}
+
+/// The explanation of a coded match.
+fn coded_decision(p: &VerbPattern, head: &str, events: usize, who: &Participants<'_>) -> String {
+    let source = who.source_rule.map_or("subject", SourceRule::as_str);
+    let target = if who.targets.iter().all(Option::is_none) {
+        "no target".to_string()
+    } else {
+        let by = who.target_rule.map_or("object", TargetRule::as_str);
+        format!("target by {by}")
+    };
+    format!(
+        "pattern '{}' ({}) at '{}' → {} event(s): source by {source}, {target}",
+        p.text, p.code, head, events
+    )
+}

@@ -1,0 +1,178 @@
+//! The coder's grammar word lists: the closed classes of words (modals, prepositions, pronouns,
+//! governing verbs) its decisions depend on.
+//!
+//! Each list is a data file under `dictionaries/grammar/` (one entry per line, `#` starts a
+//! comment line), embedded with `include_str!` and parsed once, on first use. The lists and
+//! what each controls are described in `docs/dictionaries.md`.
+
+use std::sync::OnceLock;
+
+/// One embedded word list.
+#[derive(Debug)]
+pub(crate) struct WordList {
+    text: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    const fn new(text: &'static str) -> WordList {
+        WordList {
+            text,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The entries, in file order.
+    pub(crate) fn words(&self) -> &[&'static str] {
+        self.words.get_or_init(|| parse(self.text))
+    }
+
+    /// Whether `word` is one of the entries (exact, case-sensitive comparison).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words().contains(&word)
+    }
+}
+
+/// The entries of a list file: trimmed lines, without blank lines and `#` comment lines.
+pub(crate) fn parse(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+macro_rules! grammar_lists {
+    ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) static $name: WordList = WordList::new(
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../../dictionaries/grammar/",
+                    $file
+                )),
+            );
+        )*
+        /// Every list with its file name under `dictionaries/grammar/`, for the tests.
+        #[cfg(test)]
+        fn all_lists() -> Vec<(&'static str, &'static WordList)> {
+            vec![$(($file, &$name)),*]
+        }
+    };
+}
+
+grammar_lists! {
+    /// Modals that make an event hypothetical ("must meet").
+    HYPOTHETICAL_MODALS = "hypothetical-modals.txt";
+    /// Future modals: "will meet" is an intent to meet.
+    FUTURE_MODALS = "future-modals.txt";
+    /// Words whose "that" complement is demanded, not done.
+    DEMAND_WORDS = "demand-words.txt";
+    /// Words whose infinitive complement is an intention, not an act.
+    INTENTION_WORDS = "intention-words.txt";
+    /// Verbs whose gerund complement is not an act ("stop cooperating").
+    GERUND_BLOCKERS = "gerund-blockers.txt";
+    /// Words whose "of + gerund" is the content of an accusation.
+    ACCUSATION_WORDS = "accusation-words.txt";
+    /// Prepositions before such a gerund ("of", "for").
+    GERUND_CONTENT_PREPOSITIONS = "gerund-content-prepositions.txt";
+    /// Conjunctions of conditional clauses ("if").
+    CONDITIONAL_CONJUNCTIONS = "conditional-conjunctions.txt";
+    /// Prepositions of place whose actor is not a target.
+    TARGET_LOCATIVE_PREPOSITIONS = "target-locative-prepositions.txt";
+    /// Prepositions whose actor is never a target.
+    NON_TARGET_PREPOSITIONS = "non-target-prepositions.txt";
+    /// Last words of nominal patterns with a target slot ("talks with").
+    NOMINAL_TARGET_SLOTS = "nominal-target-slots.txt";
+    /// Last words of nominal patterns that name a partner ("talks with").
+    NOMINAL_PARTNER_PREPOSITIONS = "nominal-partner-prepositions.txt";
+    /// Words allowed between joined actors ("and", "as well as").
+    COMPOUND_JOINERS = "compound-joiners.txt";
+    /// Words of which one must join two actors ("and", ",").
+    COMPOUND_CONJUNCTIONS = "compound-conjunctions.txt";
+    /// Pronouns in reported speech that stand for the speaker ("its").
+    SPEAKER_PRONOUNS = "speaker-pronouns.txt";
+    /// Actor code prefixes compared whole ("IGO").
+    WHOLE_CODE_PREFIXES = "whole-code-prefixes.txt";
+    /// Words that make a following place-actor a location ("in", "leaving").
+    PLACE_LOCATIVE_WORDS = "place-locative-words.txt";
+    /// Words tagged IN that open clauses ("that", "because").
+    CLAUSE_OPENING_PREPOSITIONS = "clause-opening-prepositions.txt";
+    /// Pronouns for the last person ("he").
+    PERSON_PRONOUNS = "person-pronouns.txt";
+    /// Pronouns for the last country or organisation ("it").
+    COLLECTIVE_PRONOUNS = "collective-pronouns.txt";
+    /// "the country": nouns for the last country.
+    COUNTRY_NOUNS = "country-nouns.txt";
+    /// "the regime": nouns for the last country's government.
+    GOVERNMENT_NOUNS = "government-nouns.txt";
+    /// "the North": compass words standing for an actor named with them.
+    COMPASS_NAMES = "compass-names.txt";
+    /// Prepositions joining an agent to an actor after it ("officials from Japan").
+    AGENT_ACTOR_PREPOSITIONS = "agent-actor-prepositions.txt";
+    /// Words over which an agent distributes ("and").
+    AGENT_JOINERS = "agent-joiners.txt";
+    /// Agent nouns that name a body, not a person ("army").
+    COLLECTIVE_AGENT_NOUNS = "collective-agent-nouns.txt";
+    /// Lemmas after an expletive "it" ("it seems").
+    EXPLETIVE_IT_VERBS = "expletive-it-verbs.txt";
+    /// Nouns after "the two" ("the two sides").
+    TWO_SIDES_NOUNS = "two-sides-nouns.txt";
+    /// Quantity words before "of" ("thousands of").
+    QUANTITY_NOUNS = "quantity-nouns.txt";
+    /// Words that negate a verb group ("not").
+    NEGATORS = "negators.txt";
+    /// Words that negate an object ("no proposals").
+    NEGATIVE_DETERMINERS = "negative-determiners.txt";
+    /// Punctuation a pattern gap never crosses.
+    PATTERN_STOP_PUNCTUATION = "pattern-stop-punctuation.txt";
+    /// First-person pronouns in a quotation ("we").
+    FIRST_PERSON_PRONOUNS = "first-person-pronouns.txt";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_list_parses_without_duplicates_or_empty_entries() {
+        for (file, list) in all_lists() {
+            let words = list.words();
+            assert!(!words.is_empty(), "{file}: no entries");
+            let mut seen = HashSet::new();
+            for w in words {
+                assert!(!w.is_empty(), "{file}: empty entry");
+                assert!(seen.insert(*w), "{file}: duplicate entry '{w}'");
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_in_the_grammar_folder_is_a_list_and_parses() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../dictionaries/grammar");
+        let known: HashSet<&str> = all_lists().iter().map(|(file, _)| *file).collect();
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).expect("dictionaries/grammar exists") {
+            let path = entry.expect("readable entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let text = std::fs::read_to_string(&path).expect("a UTF-8 list");
+            let words = parse(&text);
+            assert!(!words.is_empty(), "{name}: no entries");
+            let unique: HashSet<&str> = words.iter().copied().collect();
+            assert_eq!(unique.len(), words.len(), "{name}: duplicate entries");
+            // The event-place lists belong to resolve::locate, which embeds them itself.
+            assert!(
+                known.contains(name) || name.starts_with("event-place-"),
+                "{name} is not embedded by any module"
+            );
+            files += 1;
+        }
+        assert!(files >= known.len(), "grammar files are missing");
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_not_entries() {
+        assert_eq!(parse("# about\n\n a \n#b\nc d\n"), vec!["a", "c d"]);
+    }
+}

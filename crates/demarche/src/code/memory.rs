@@ -1,0 +1,14 @@
+//! What the coder remembers across the sentences of one document: learned names and salient
+//! actors (for [`super::mentions`]) and the places seen so far (for event locations).
+
+use super::mentions::DocumentMemory;
+use crate::resolve::locate::DocumentPlaces;
+
+/// The per-document memory, threaded through the sentences in order.
+#[derive(Debug, Default)]
+pub(super) struct DocumentState {
+    /// Names, the last person and the last collective actor.
+    pub(super) actors: DocumentMemory,
+    /// The dateline, the distinct places, and the place resolver's memory.
+    pub(super) places: DocumentPlaces,
+}

@@ -1,0 +1,140 @@
+//! Whether a verb's act happened: modals of possibility or obligation, conditional clauses,
+//! demanded complements, gerunds that are not acts, intended infinitives; and the future
+//! ("will meet").
+
+use super::grammar::{
+    ACCUSATION_WORDS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS,
+    GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS, INTENTION_WORDS,
+};
+use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
+
+/// Why a verb's event has not happened: a modal of possibility or obligation, an "if" clause, a
+/// demanded complement, a gerund that is not an act, or an intended infinitive.
+pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    hypothetical_modal(tokens, clause, head)
+        .or_else(|| conditional(tokens, clause))
+        .or_else(|| demanded(tokens, clause))
+        .or_else(|| gerund_not_an_act(tokens, clause, head))
+        .or_else(|| intended_infinitive(tokens, clause, head))
+}
+
+/// "must meet", "could visit": a modal of possibility or obligation in the verb group.
+fn hypothetical_modal(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    let mut j = head;
+    while j > clause.tokens.start {
+        let t = &tokens[j - 1];
+        if t.tag == Tag::MD && HYPOTHETICAL_MODALS.contains(&t.lower) {
+            return Some(format!("modal '{}'", t.text));
+        }
+        if !(t.tag == Tag::RB || t.tag == Tag::MD || t.tag.is_verb() || t.tag == Tag::TO) {
+            break;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// "if they attack": a conditional clause.
+fn conditional(tokens: &[Token], clause: &Clause) -> Option<String> {
+    let first = &tokens[clause.tokens.start];
+    (clause.kind == ClauseKind::Subordinate && CONDITIONAL_CONJUNCTIONS.contains(&first.lower))
+        .then(|| format!("conditional clause '{}'", first.text))
+}
+
+/// "insistence that North Korea give up ...", "urged that ...": demanded, not done.
+fn demanded(tokens: &[Token], clause: &Clause) -> Option<String> {
+    if clause.kind != ClauseKind::Reported {
+        return None;
+    }
+    let governor = tokens[..clause.tokens.start]
+        .iter()
+        .rev()
+        .find(|t| t.tag != Tag::RB && t.lower != "that");
+    let w = governor.filter(|w| DEMAND_WORDS.contains(&w.lemma))?;
+    Some(format!("complement of '{}': asked for, not done", w.text))
+}
+
+/// "stop cooperating", "accused Russia of shooting": a gerund that is not an act.
+fn gerund_not_an_act(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    if tokens[head].tag != Tag::VBG || head <= clause.tokens.start {
+        return None;
+    }
+    let prev = &tokens[head - 1];
+    if prev.tag.is_verb() && GERUND_BLOCKERS.contains(&prev.lemma) {
+        return Some(format!("gerund after '{}': not an act", prev.text));
+    }
+    if !GERUND_CONTENT_PREPOSITIONS.contains(&prev.lower) {
+        return None;
+    }
+    let governor = tokens[clause.tokens.start..head - 1]
+        .iter()
+        .rev()
+        .find(|t| t.tag.is_verb() || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma));
+    let g = governor.filter(|g| ACCUSATION_WORDS.contains(&g.lemma))?;
+    Some(format!("gerund is what '{}' is about", g.text))
+}
+
+/// "pledged to return to talks", "refused to meet": an intention, coded by its own verb.
+fn intended_infinitive(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    if tokens[head].tag != Tag::VB {
+        return None;
+    }
+    let mut j = head;
+    while j > clause.tokens.start && tokens[j - 1].tag == Tag::RB {
+        j -= 1;
+    }
+    if j == 0 || tokens[j - 1].tag != Tag::TO {
+        return None;
+    }
+    // Walk back over an object or adverbial ("allow IAEA inspectors to visit", "urged Iran on
+    // Monday to return") to the word that governs the infinitive.
+    for w in tokens[clause.tokens.start..j - 1].iter().rev() {
+        if INTENTION_WORDS.contains(&w.lemma) || INTENTION_WORDS.contains(&w.lower) {
+            return Some(format!("infinitive after '{}': intended, not done", w.text));
+        }
+        if !(w.tag == Tag::RB
+            || w.tag.is_noun()
+            || w.tag.is_prenominal()
+            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD))
+        {
+            break;
+        }
+    }
+    None
+}
+
+/// "urged Iran to return to negotiations over ...": the noun hangs from an infinitive that is
+/// itself not coded (an intention or request).
+pub(super) fn inside_unrealized_infinitive(
+    sentence: &Sentence,
+    clause_idx: usize,
+    head: usize,
+) -> bool {
+    let tokens = &sentence.tokens;
+    let start = sentence.clauses[clause_idx].tokens.start;
+    let verb = (start..head).rev().find(|&k| tokens[k].tag.is_verb());
+    verb.is_some_and(|v| {
+        tokens[v].tag == Tag::VB
+            && v > 0
+            && tokens[v - 1].tag == Tag::TO
+            && hypothetical(sentence, clause_idx, v).is_some()
+    })
+}
+
+/// "will meet", "would visit", "'ll hold talks": a future modal in the verb group.
+pub(super) fn future_modal(tokens: &[Token], head: usize, clause_start: usize) -> bool {
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if t.tag == Tag::MD {
+            return FUTURE_MODALS.contains(&t.lower);
+        }
+        if !(t.tag == Tag::RB || t.tag.is_verb()) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}

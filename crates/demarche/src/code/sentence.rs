@@ -1,0 +1,313 @@
+//! One sentence at a time: the per-sentence context the coder's decisions read (the analysis,
+//! the sentence, its actor mentions, quotations and temporal expressions), and the walk over the
+//! sentence's tokens that tries the verb patterns at each head.
+
+use super::explain::{SentenceExplanation, Trace};
+use super::memory::DocumentState;
+use super::mentions::{self, DocumentMemory, Mention, MentionKind};
+use super::patterns::{self, VerbMatch};
+use super::quotes::{self, Attribution};
+use super::{events, speaker, Coder};
+use crate::dates::TimeExpression;
+use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
+use crate::model::{Document, Event, Quote};
+use crate::resolve::locate::ActorSpan;
+use crate::resolve::PlaceMatch;
+use crate::text::{Analysis, Sentence, Token};
+use std::ops::Range;
+
+/// Everything the coder knows about the sentence it is coding.
+pub(super) struct SentenceContext<'a> {
+    /// The coder (dictionaries and settings).
+    pub(super) coder: &'a Coder,
+    /// The document being coded.
+    pub(super) doc: &'a Document,
+    /// The document's analysis (text, offsets back to the original bytes).
+    pub(super) analysis: &'a Analysis,
+    /// The sentence: tokens and clauses.
+    pub(super) sentence: &'a Sentence,
+    /// Its actor mentions, in token order.
+    pub(super) mentions: Vec<Mention>,
+    /// Its quotations and their speakers.
+    pub(super) attributions: Vec<Attribution>,
+    /// Its temporal expressions.
+    pub(super) times: Vec<TimeExpression>,
+}
+
+/// An event and the clause its pattern matched in.
+type ClausedEvent = (Event, usize);
+
+impl Coder {
+    /// Codes one sentence: mentions, pattern matches, events with their locations.
+    pub(super) fn code_sentence(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        sentence: &Sentence,
+        memory: &mut DocumentState,
+        explanation: Option<&mut SentenceExplanation>,
+    ) -> Vec<Event> {
+        if sentence.is_empty_of_words() {
+            return Vec::new();
+        }
+        let mut trace = Trace::new(explanation);
+        let Some(matches) = self.phrase_matches(sentence, &mut trace) else {
+            return Vec::new();
+        };
+        let ctx = SentenceContext::new(self, doc, analysis, sentence, matches, memory, &mut trace);
+        let events = ctx.code_patterns(&mut trace);
+        dedupe(ctx.locate(events, memory, &mut trace))
+    }
+
+    /// The sentence's dictionary phrase matches, or `None` when a discard phrase drops it.
+    fn phrase_matches(&self, sentence: &Sentence, trace: &mut Trace) -> Option<SentenceMatches> {
+        let tokens = &sentence.tokens;
+        let mut matches = self.dict.match_phrases(&EncodedSentence::new(tokens));
+        let discards = std::mem::take(&mut matches.discards);
+        let Some(d) = discards.first() else {
+            return Some(matches);
+        };
+        trace.note(|| {
+            let words = tokens[d.start..d.end]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("sentence discarded: it contains the discard phrase '{words}'")
+        });
+        None
+    }
+}
+
+impl<'a> SentenceContext<'a> {
+    /// Finds the sentence's mentions (updating the document memory), quotations and times.
+    fn new(
+        coder: &'a Coder,
+        doc: &'a Document,
+        analysis: &'a Analysis,
+        sentence: &'a Sentence,
+        matches: SentenceMatches,
+        memory: &mut DocumentState,
+        trace: &mut Trace,
+    ) -> SentenceContext<'a> {
+        let tokens = &sentence.tokens;
+        let (mentions, attributions) =
+            sentence_mentions(coder, doc, sentence, matches, memory, trace);
+        SentenceContext {
+            coder,
+            doc,
+            analysis,
+            sentence,
+            mentions,
+            attributions,
+            times: crate::dates::find(tokens),
+        }
+    }
+
+    /// The sentence's tokens.
+    pub(super) fn tokens(&self) -> &'a [Token] {
+        &self.sentence.tokens
+    }
+
+    /// The quotation whose speech verb is `head`, if any.
+    pub(super) fn quote_at(&self, head: usize) -> Option<Quote> {
+        let a = self.attributions.iter().find(|a| a.verb == head)?;
+        let tokens = self.tokens();
+        let (start, end) = (
+            tokens[a.quote.start].start,
+            tokens[a.quote.end.max(a.quote.start + 1) - 1].end,
+        );
+        Some(Quote {
+            text: self.analysis.text()[start..end].to_string(),
+            span: self.analysis.original_span(start, end),
+        })
+    }
+
+    /// Tries the verb patterns at every token; returns the events with their clauses.
+    fn code_patterns(&self, trace: &mut Trace) -> Vec<ClausedEvent> {
+        let tokens = self.tokens();
+        let units = self.skip_units();
+        let mut walk = PatternWalk::default();
+        let mut events = Vec::new();
+        for i in 0..tokens.len() {
+            if walk.skips(self, i) {
+                continue;
+            }
+            let clause_idx = self.sentence.clause_of(i);
+            let clause = self.sentence.clauses[clause_idx].tokens.clone();
+            match patterns::match_at(&self.coder.dict, tokens, &units, i, clause) {
+                Ok(m) => {
+                    walk.enter(&m);
+                    let made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
+                    walk.prior.record(&m);
+                    events.extend(made.into_iter().map(|e| (e, clause_idx)));
+                }
+                Err(Some(miss)) => trace.note(|| {
+                    let text = &tokens[miss.head].text;
+                    format!("token {} '{text}': {}", miss.head, miss.reason)
+                }),
+                Err(None) => {}
+            }
+        }
+        events
+    }
+
+    /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
+    fn skip_units(&self) -> Vec<usize> {
+        let mut units: Vec<usize> = (1..=self.tokens().len()).collect();
+        for m in &self.mentions {
+            units[m.start] = units[m.start].max(m.end);
+        }
+        units
+    }
+
+    /// Gives each event its location. Places are resolved only where they are used: for events,
+    /// for the dateline (first sentence), and for the document's place list when it is asked for.
+    fn locate(
+        &self,
+        mut events: Vec<ClausedEvent>,
+        memory: &mut DocumentState,
+        trace: &mut Trace,
+    ) -> Vec<Event> {
+        let wanted = !events.is_empty()
+            || self.sentence.index == 0
+            || self.coder.document_places
+            || trace.is_on();
+        if let (true, Some(resolver)) = (wanted, &self.coder.places) {
+            let actors = self.actor_spans();
+            let places = &mut memory.places;
+            let found = places.resolve_sentence(resolver, self.analysis, self.sentence, &actors);
+            if let Some(t) = trace.explanation() {
+                t.places.extend(found.iter().flat_map(PlaceMatch::explain));
+            }
+            for (e, clause_idx) in &mut events {
+                e.location = places.event_location(
+                    self.analysis,
+                    self.sentence,
+                    &found,
+                    &actors,
+                    *clause_idx,
+                );
+            }
+        }
+        events.into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// The mentions as the place resolver sees them.
+    fn actor_spans(&self) -> Vec<ActorSpan<'_>> {
+        self.mentions
+            .iter()
+            .map(|m| ActorSpan {
+                tokens: m.start..m.end,
+                code: m.code.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// The mentions of a sentence (with speakers' pronouns and quoted first persons resolved) and
+/// its quotations.
+fn sentence_mentions(
+    coder: &Coder,
+    doc: &Document,
+    sentence: &Sentence,
+    matches: SentenceMatches,
+    memory: &mut DocumentState,
+    trace: &mut Trace,
+) -> (Vec<Mention>, Vec<Attribution>) {
+    let tokens = &sentence.tokens;
+    let actors: &mut DocumentMemory = &mut memory.actors;
+    let (mut mentions, places) =
+        mentions::find_mentions(&coder.dict, tokens, matches, doc.date, actors);
+    speaker::speaker_possessives(sentence, &mut mentions);
+    let attributions = quotes::attribute(sentence, &mentions);
+    let quoted = quotes::first_person_mentions(sentence, &attributions);
+    if !quoted.is_empty() {
+        mentions.extend(quoted);
+        mentions.sort_by_key(|m| m.start);
+    }
+    if let Some(t) = trace.explanation() {
+        t.record_mentions(tokens, &mentions, &places);
+    }
+    (mentions, attributions)
+}
+
+/// What earlier pattern matches in the sentence covered.
+#[derive(Debug, Default)]
+pub(super) struct PriorMatches {
+    /// Tokens skipped by their gaps.
+    pub(super) gaps: Vec<Range<usize>>,
+    /// Tokens their fixed words matched.
+    pub(super) fixed: Vec<usize>,
+    /// One past the last token of the latest match.
+    pub(super) last_end: Option<usize>,
+    /// The latest pattern ends in "of" ("offer of").
+    pub(super) last_ends_with_of: bool,
+}
+
+impl PriorMatches {
+    fn record(&mut self, m: &VerbMatch<'_>) {
+        self.gaps.extend(m.gaps.iter().cloned());
+        self.fixed.extend(fixed_tokens(m));
+        self.last_end = Some(m.tokens.end);
+        self.last_ends_with_of =
+            matches!(m.pattern.rest.last(), Some(PatternWord::Word(w)) if w == "of");
+    }
+}
+
+/// The tokens of a match that are not inside its gaps.
+fn fixed_tokens<'m>(m: &'m VerbMatch<'_>) -> impl Iterator<Item = usize> + 'm {
+    m.tokens
+        .clone()
+        .filter(|k| !m.gaps.iter().any(|g| g.contains(k)))
+}
+
+/// The walk's position: what the matches so far cover.
+#[derive(Debug, Default)]
+struct PatternWalk {
+    /// Tokens before this are covered by a match.
+    covered: usize,
+    /// Fixed words of gapped matches: not heads again.
+    skip_fixed: Vec<usize>,
+    /// What the earlier matches covered.
+    prior: PriorMatches,
+}
+
+impl PatternWalk {
+    /// Whether token `i` cannot head a pattern: covered by a match, a fixed word of a gapped
+    /// match, or inside an actor mention (unless a verb).
+    fn skips(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
+        let t = &ctx.tokens()[i];
+        i < self.covered
+            || self.skip_fixed.contains(&i) && t.tag.is_verb()
+            || ctx
+                .mentions
+                .iter()
+                .any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference)
+                && !t.tag.is_verb()
+    }
+
+    /// Words skipped by a gap stay available ("condemned North Korea's nuclear test" also codes
+    /// the test).
+    fn enter(&mut self, m: &VerbMatch<'_>) {
+        self.covered = m.gaps.first().map_or(m.tokens.end, |g| g.start);
+        if !m.gaps.is_empty() {
+            self.skip_fixed.extend(fixed_tokens(m));
+        }
+    }
+}
+
+/// Drops repeated (source, target, code) triples within a sentence.
+fn dedupe(events: Vec<Event>) -> Vec<Event> {
+    let mut seen = std::collections::HashSet::new();
+    events
+        .into_iter()
+        .filter(|e| {
+            seen.insert((
+                e.source.as_ref().map(|a| a.code.clone()),
+                e.target.as_ref().map(|a| a.code.clone()),
+                e.cameo.clone(),
+            ))
+        })
+        .collect()
+}

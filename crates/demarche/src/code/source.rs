@@ -1,0 +1,273 @@
+//! Who did it: the source of an event by clause structure — the clause's subject (with the
+//! actors conjoined to it), the subject inherited from the governing clause, a relative clause's
+//! antecedent, the `by` agent of a passive, or the possessor of a nominal event.
+
+use super::decision::SourceRule;
+use super::grammar::{COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS};
+use super::mentions::{Mention, MentionKind};
+use super::patterns::VerbMatch;
+use super::sentence::SentenceContext;
+use crate::text::{ClauseKind, Sentence, Tag, Token};
+
+/// The sources of a match and the rule that found them.
+pub(super) type Sources<'m> = (Vec<&'m Mention>, Option<SourceRule>);
+
+/// The sources of match `m`: the passive's agent, a nominal event's possessor, or the subject.
+pub(super) fn sources_of<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+) -> Sources<'m> {
+    let (sentence, mentions) = (ctx.sentence, &ctx.mentions[..]);
+    if passive {
+        let clause_end = sentence.clauses[clause_idx].tokens.end;
+        let agents = by_agent(&sentence.tokens, mentions, m, clause_end);
+        (agents, Some(SourceRule::PassiveAgent))
+    } else if m.pattern.noun {
+        nominal_source(sentence, mentions, m.head, clause_idx)
+    } else {
+        subject_of(sentence, mentions, clause_idx, m.head)
+    }
+}
+
+/// A passive verb: a past participle after a form of "be", or a reduced relative after a noun
+/// with a "by" agent ("sanctions imposed on it by the United States").
+pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usize) -> bool {
+    let tokens = ctx.tokens();
+    let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
+    let clause_start = clause.start;
+    if tokens[head].tag != Tag::VBN && tokens[head].tag != Tag::VBD {
+        return false;
+    }
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if crate::text::tag::auxiliary_of(&t.lower) == Some("be") {
+            return tokens[head].tag == Tag::VBN || tokens[head].lower.ends_with("ed");
+        }
+        if t.tag != Tag::RB {
+            break;
+        }
+        j -= 1;
+    }
+    let after_noun = head > clause_start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
+    let earlier_finite = tokens[clause_start..head]
+        .iter()
+        .any(|t| t.tag.is_finite_verb());
+    let by_soon = || {
+        tokens[head + 1..clause.end]
+            .iter()
+            .take(8)
+            .any(|t| t.lower == "by")
+    };
+    after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
+}
+
+/// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
+/// follows ("UN sanctions imposed on North Korea" → UN).
+fn by_agent<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    m: &VerbMatch<'_>,
+    clause_end: usize,
+) -> Vec<&'m Mention> {
+    if let Some(x) = mentions.iter().find(|x| {
+        x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")
+    }) {
+        return group(mentions, x);
+    }
+    let mut j = m.head;
+    while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun()) {
+        j -= 1;
+    }
+    let noun_before = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
+    mentions
+        .iter()
+        .find(|x| {
+            noun_before && x.start >= j && x.end < m.head && x.kind == MentionKind::Dictionary
+        })
+        .map(|x| vec![x])
+        .unwrap_or_default()
+}
+
+/// `first` and the mentions conjoined with it ("South Korea and Japan").
+pub(super) fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m Mention> {
+    let mut out = vec![first];
+    let mut last = first;
+    for m in mentions.iter().filter(|m| m.start >= first.end) {
+        let two_sides = m.start == last.end
+            && m.kind == MentionKind::Coreference
+            && last.kind == MentionKind::Coreference;
+        if m.start == last.end + 1 || m.start == last.end + 2 || two_sides {
+            out.push(m);
+            last = m;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as").
+pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'m Mention> {
+    let mut out = vec![group[0]];
+    for pair in group.windows(2) {
+        let between = &tokens[pair[0].end..pair[1].start];
+        let two_sides = pair[1]
+            .antecedent
+            .as_deref()
+            .is_some_and(|a| a.ends_with("(the two sides)"));
+        let joined = between.iter().all(|t| COMPOUND_JOINERS.contains(&t.lower))
+            && between
+                .iter()
+                .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
+        if !(between.is_empty() && two_sides || joined) {
+            break;
+        }
+        out.push(pair[1]);
+    }
+    out
+}
+
+/// The subject of the clause: the first actor before the verb that is not inside a
+/// prepositional phrase; clauses without one inherit the subject of the clause they hang from.
+pub(super) fn subject_of<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    clause_idx: usize,
+    head: usize,
+) -> Sources<'m> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    if let Some(m) = gerund_subject(tokens, mentions, head) {
+        return (vec![m], Some(SourceRule::GerundSubject));
+    }
+    let first = mentions.iter().find(|x| {
+        x.start >= clause.tokens.start
+            && x.end <= head
+            && x.preposition.is_none()
+            && !is_determiner_pronoun(tokens, mentions, x)
+    });
+    if let Some(f) = first {
+        return (
+            conjoined(tokens, group(mentions, f)),
+            Some(SourceRule::Subject),
+        );
+    }
+    if let Some(m) = inverted_subject(tokens, mentions, clause.tokens.start, head) {
+        return (vec![m], Some(SourceRule::InvertedSubject));
+    }
+    inherited_subject(sentence, mentions, clause_idx)
+}
+
+/// The subject of a gerund is the actor right before it ("despite Kim saying").
+fn gerund_subject<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    head: usize,
+) -> Option<&'m Mention> {
+    if !tokens.get(head).is_some_and(|t| t.tag == Tag::VBG) {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|x| x.end == head || x.end + 1 == head && tokens[head - 1].tag == Tag::POS)
+}
+
+/// ", said the ministry": an inverted speech verb takes the actor right after it.
+fn inverted_subject<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    clause_start: usize,
+    head: usize,
+) -> Option<&'m Mention> {
+    let opens_clause =
+        head == clause_start || tokens[clause_start].text == "," && head == clause_start + 1;
+    if !opens_clause {
+        return None;
+    }
+    let m = mentions
+        .iter()
+        .find(|x| x.start == head + 1 || x.start == head + 2 && tokens[head + 1].tag == Tag::DT)?;
+    let speech = crate::text::chunk::is_speech_verb(&tokens[head].lemma)
+        && matches!(tokens[head].tag, Tag::VBD | Tag::VBZ | Tag::VBP);
+    speech.then_some(m)
+}
+
+/// A clause without a subject: a coordinate, subordinate or participial clause takes its
+/// parent's subject; a relative clause the actor it modifies.
+fn inherited_subject<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    clause_idx: usize,
+) -> Sources<'m> {
+    let clause = &sentence.clauses[clause_idx];
+    let Some(parent) = clause.parent else {
+        return (Vec::new(), None);
+    };
+    match clause.kind {
+        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial => {
+            let parent_end = sentence.clauses[parent].tokens.end;
+            let (s, _) = subject_of(sentence, mentions, parent, parent_end);
+            (s, Some(SourceRule::InheritedSubject))
+        }
+        ClauseKind::Relative => {
+            let start = clause.tokens.start;
+            let antecedent = mentions
+                .iter()
+                .rev()
+                .find(|x| x.end <= start && start - x.end <= 2);
+            let sources = antecedent.map(|a| vec![a]).unwrap_or_default();
+            (sources, Some(SourceRule::RelativeAntecedent))
+        }
+        _ => (Vec::new(), None),
+    }
+}
+
+/// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.
+pub(super) fn is_determiner_pronoun(tokens: &[Token], mentions: &[Mention], x: &Mention) -> bool {
+    x.kind == MentionKind::Coreference
+        && tokens[x.start].tag == Tag::PRPS
+        && mentions
+            .iter()
+            .any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
+}
+
+/// The source of a nominal event: a possessor or modifier actor right before the noun
+/// ("North Korea's nuclear test", "UN sanctions"), or its `by` agent ("the arrest of two
+/// journalists by Iranian police"), else the clause subject.
+fn nominal_source<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    head: usize,
+    clause_idx: usize,
+) -> Sources<'m> {
+    let tokens = &sentence.tokens;
+    let mut np_start = head;
+    while np_start > 0
+        && (tokens[np_start - 1].tag.is_prenominal()
+            || tokens[np_start - 1].tag.is_noun()
+            || matches!(tokens[np_start - 1].tag, Tag::PRPS | Tag::RB))
+    {
+        np_start -= 1;
+    }
+    let clause_end = sentence.clauses[clause_idx].tokens.end;
+    let possessor = mentions
+        .iter()
+        .find(|x| x.start >= np_start && x.end <= head);
+    let agent = || {
+        mentions.iter().find(|x| {
+            x.start > head && x.start < clause_end && x.preposition.as_deref() == Some("by")
+        })
+    };
+    if let Some(m) = possessor.or_else(agent) {
+        return (vec![m], Some(SourceRule::Possessor));
+    }
+    let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
+    let rule = rule.map(|r| match r {
+        SourceRule::Subject => SourceRule::ClauseSubject,
+        other => other,
+    });
+    (s, rule)
+}

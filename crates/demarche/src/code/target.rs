@@ -1,0 +1,130 @@
+//! To whom: the target of an event — the first actor after the pattern's head in its clause
+//! (not a source, not in a temporal, locative or `by` phrase), the subject of a passive, or the
+//! subject of a complement clause ("insisted North Korea must ...").
+
+use super::decision::{CameoCode, TargetRule};
+use super::grammar::{NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS};
+use super::mentions::{Mention, MentionKind};
+use super::patterns::VerbMatch;
+use super::sentence::SentenceContext;
+use super::source::{conjoined, group, is_determiner_pronoun, subject_of};
+use crate::dict::PatternWord;
+use crate::text::{ClauseKind, Tag, Token};
+use std::ops::Range;
+
+/// The targets of a match (`None`: no target) and the rule that found them.
+pub(super) type Targets<'m> = (Vec<Option<&'m Mention>>, Option<TargetRule>);
+
+/// The targets of match `m`; for plain statements (01x) there is no complement target.
+pub(super) fn targets_of<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    sources: &[&Mention],
+) -> Targets<'m> {
+    let tokens = ctx.tokens();
+    let clause = &ctx.sentence.clauses[clause_idx].tokens;
+    let reduced_relative = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
+    if passive && !reduced_relative {
+        if let Some(s) = passive_subject(ctx, m.head, clause.start) {
+            return (s, Some(TargetRule::PassiveSubject));
+        }
+    }
+    if let Some(objects) = object(ctx, m, clause, sources) {
+        return (objects, None);
+    }
+    if CameoCode::new(&m.pattern.code).is_statement() {
+        return (Vec::new(), None);
+    }
+    match complement_subject(ctx, clause_idx) {
+        Some(s) => (s, Some(TargetRule::ComplementSubject)),
+        None => (Vec::new(), None),
+    }
+}
+
+/// The subject of a passive verb (and the actors joined to it).
+fn passive_subject<'m>(
+    ctx: &'m SentenceContext<'_>,
+    head: usize,
+    clause_start: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let mentions = &ctx.mentions[..];
+    let s = mentions
+        .iter()
+        .find(|x| x.start >= clause_start && x.end <= head && x.preposition.is_none())?;
+    let joined = conjoined(ctx.tokens(), group(mentions, s));
+    Some(joined.into_iter().map(Some).collect())
+}
+
+/// The first actor after the head in the clause that can be a target, with the actors joined
+/// to it inside the clause.
+fn object<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause: &Range<usize>,
+    sources: &[&Mention],
+) -> Option<Vec<Option<&'m Mention>>> {
+    let (tokens, mentions) = (ctx.tokens(), &ctx.mentions[..]);
+    let last_word = match m.pattern.rest.last() {
+        Some(PatternWord::Word(w)) => w.as_str(),
+        _ => "",
+    };
+    let c = mentions.iter().find(|x| {
+        x.start > m.head
+            && x.start < clause.end
+            && can_be_target(tokens, mentions, x, sources, last_word)
+    })?;
+    let joined = conjoined(tokens, group(mentions, c));
+    Some(
+        joined
+            .into_iter()
+            .filter(|x| x.end <= clause.end)
+            .map(Some)
+            .collect(),
+    )
+}
+
+/// Not a source, not a determining pronoun, not the sources' own possessive, and not in a
+/// temporal or `by` phrase or a place phrase the pattern does not end with.
+fn can_be_target(
+    tokens: &[Token],
+    mentions: &[Mention],
+    x: &Mention,
+    sources: &[&Mention],
+    last_word: &str,
+) -> bool {
+    let own_possessive = x.kind == MentionKind::Coreference
+        && tokens[x.start].tag == Tag::PRPS
+        && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3));
+    let excluded_phrase = x.preposition.as_deref().is_some_and(|p| {
+        NON_TARGET_PREPOSITIONS.contains(p)
+            || TARGET_LOCATIVE_PREPOSITIONS.contains(p) && p != last_word
+    });
+    !sources.iter().any(|s| s.start == x.start)
+        && !is_determiner_pronoun(tokens, mentions, x)
+        && !own_possessive
+        && !excluded_phrase
+}
+
+/// The subject of a reported clause hanging from this one ("insisted North Korea must ...").
+fn complement_subject<'m>(
+    ctx: &'m SentenceContext<'_>,
+    clause_idx: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let sentence = ctx.sentence;
+    let (k, c) = sentence.clauses.iter().enumerate().find(|(k, c)| {
+        c.parent == Some(clause_idx) && c.kind == ClauseKind::Reported && *k > clause_idx
+    })?;
+    let head = c.tokens.end.min(first_verb(ctx.tokens(), c.tokens.clone()));
+    let (s, _) = subject_of(sentence, &ctx.mentions, k, head);
+    (!s.is_empty()).then(|| s.into_iter().map(Some).collect())
+}
+
+/// The first finite or base verb in `range`, else its end.
+fn first_verb(tokens: &[Token], range: Range<usize>) -> usize {
+    range
+        .clone()
+        .find(|&i| tokens[i].tag.is_finite_verb() || tokens[i].tag == Tag::VB)
+        .unwrap_or(range.end)
+}
