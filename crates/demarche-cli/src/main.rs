@@ -13,6 +13,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod compat_cmd;
+mod interrupt;
+mod resume;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
@@ -72,6 +74,11 @@ struct CodeArgs {
     /// Write events to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Make the run resumable and continue an interrupted one: keeps OUTPUT.done (ids of the
+    /// documents written), skips the documents listed there and appends to OUTPUT.
+    /// Needs --output; jsonl or jsonl-docs.
+    #[arg(long, requires = "output")]
+    resume: bool,
     /// Also code events under "must/should/could/might/may" and in "if" clauses.
     #[arg(long)]
     keep_hypothetical: bool,
@@ -110,7 +117,7 @@ enum DictCommand {
 }
 
 fn parse_date_arg(s: &str) -> Result<demarche::model::Date, String> {
-    ingest::parse_date(s).ok_or_else(|| format!("'{s}' is not a date (YYYY-MM-DD)"))
+    ingest::try_parse_date(s).map_err(|e| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -218,6 +225,9 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .date_field(&args.date_field)
         .default_date(args.date)
         .build()?;
+    if args.resume && out_format == OutputFormat::Csv {
+        anyhow::bail!("--resume needs --format jsonl or jsonl-docs");
+    }
     let dict = load_dictionaries(&args.dict, args.quiet)?;
     let _ = gazetteer.join();
     let coder = CoderBuilder::new()
@@ -225,19 +235,29 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .keep_hypothetical(args.keep_hypothetical)
         .document_places(out_format == OutputFormat::JsonlDocs)
         .build()?;
-    let records = ingest::read_inputs(&args.inputs, &config)?;
-    let writer: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
+    let interrupts = interrupt::Interrupts::install()?;
+    let (writer, mut resumable) = open_output(&args)?;
+    let done = resumable
+        .as_ref()
+        .map(|r| r.done.clone())
+        .unwrap_or_default();
+    let mut skipped = 0;
+    let records = ingest::read_inputs(&args.inputs, &config)?.filter(|r| match r {
+        ingest::Record::Document(d) if done.contains(&d.id) => {
+            skipped += 1;
+            false
+        }
+        _ => true,
+    });
     let mut sink = sink::sink_for(out_format, writer);
     let progress = progress_bar(&args.inputs, args.quiet);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut commit_error = None;
     let quiet = args.quiet;
     let started = std::time::Instant::now();
-    let config = PipelineConfig::default().threads(args.threads);
+    let config = PipelineConfig::default()
+        .threads(args.threads)
+        .stop_when(interrupts.stop.clone());
     let stats = pipeline::run(
         records,
         &coder,
@@ -258,21 +278,55 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
                 }
                 *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
             }
+            Outcome::Flushed { ids } => {
+                if let Some(Err(e)) = resumable.as_mut().map(|r| r.commit(ids)) {
+                    commit_error.get_or_insert(e);
+                    interrupts
+                        .stop
+                        .store(true, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+            _ => {}
         },
     )?;
     progress.finish_and_clear();
+    if let Some(e) = commit_error {
+        return Err(e.context("writing the --resume progress file"));
+    }
+    let signal = interrupts.received();
     if !args.quiet {
         let summary = Summary {
             stats: &stats,
             reasons: &reasons,
             seconds: started.elapsed().as_secs_f64(),
+            skipped,
+            signal: signal.map(|(name, _)| name),
         };
         eprintln!("{summary}");
     }
-    Ok(if stats.rejected > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    Ok(match signal {
+        Some((_, code)) => ExitCode::from(code),
+        None if stats.rejected > 0 => ExitCode::from(1),
+        None => ExitCode::SUCCESS,
+    })
+}
+
+/// The output writer: stdout, a new file, or (with `--resume`) a file continued.
+fn open_output(args: &CodeArgs) -> Result<(Box<dyn Write>, Option<resume::Resumable>)> {
+    Ok(match (&args.output, args.resume) {
+        (Some(p), true) => {
+            let (r, file) = resume::Resumable::open(p)?;
+            (Box::new(std::io::BufWriter::new(file)), Some(r))
+        }
+        (Some(p), false) => {
+            let file =
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            (Box::new(std::io::BufWriter::new(file)), None)
+        }
+        (None, _) => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            None,
+        ),
     })
 }
 
@@ -314,6 +368,8 @@ struct Summary<'a> {
     stats: &'a RunStats,
     reasons: &'a BTreeMap<String, usize>,
     seconds: f64,
+    skipped: usize,
+    signal: Option<&'static str>,
 }
 
 impl std::fmt::Display for Summary<'_> {
@@ -332,8 +388,15 @@ impl std::fmt::Display for Summary<'_> {
                 .collect();
             write!(f, " (rejected: {})", parts.join(", "))?;
         }
+        if self.skipped > 0 {
+            write!(f, "; {} skipped as already done", self.skipped)?;
+        }
         if self.seconds > 0.0 {
             write!(f, "; {} sentences in {:.2}s", s.sentences, self.seconds)?;
+        }
+        if let Some(signal) = self.signal {
+            let last = s.last_id.as_deref().unwrap_or("none");
+            write!(f, "\ndemarche: interrupted by {signal}: stopped after {} document(s), last id {last}; output complete up to there", s.coded)?;
         }
         Ok(())
     }

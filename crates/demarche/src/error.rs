@@ -1,4 +1,8 @@
 //! Typed errors of the library.
+//!
+//! Each message is complete on its own (it includes the operating-system reason), so the
+//! underlying `io::Error` is not also exposed as `source()`: a caller printing the whole chain
+//! (`{:#}` with anyhow) sees the reason once, not twice.
 
 use std::path::PathBuf;
 
@@ -7,13 +11,12 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A file or directory could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying error (part of the message, not a `source()`).
+        error: std::io::Error,
     },
     /// A dictionary could not be used at all (individual bad lines are only reported).
     #[error("dictionary {file}: {message}")]
@@ -28,17 +31,40 @@ pub enum Error {
     Config(String),
     /// Writing output failed.
     #[error("output: {0}")]
-    Output(#[source] std::io::Error),
+    Output(std::io::Error),
 }
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error: source,
         }
     }
 }
 
 /// A `Result` with this crate's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn os_reason_is_printed_once_in_the_error_chain() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let reason = missing.to_string();
+        for e in [
+            Error::io("/no/such", missing),
+            Error::Output(std::io::Error::other(reason.clone())),
+        ] {
+            let mut chain = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                chain.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            assert_eq!(chain.matches(&reason).count(), 1, "{chain}");
+        }
+    }
+}

@@ -1,7 +1,12 @@
 //! JSON Lines input: one object per line with id, date and text fields; other fields are kept
 //! as metadata. Malformed lines are rejected with their line number.
+//!
+//! A UTF-8 byte order mark before the first record is skipped; invalid UTF-8 in the text field is
+//! kept as raw bytes (see [`raw_bytes`]) so the coder repairs it like a text file. The id must be
+//! a string or a number (a number is used as written, `42`); the date a string (or null: no
+//! date); any other type is a per-record error.
 
-use super::{document_or_rejection, parse_date, IngestConfig, Record, Rejection};
+use super::{document_or_rejection, raw_bytes, try_parse_date, IngestConfig, Record, Rejection};
 use crate::model::Document;
 use std::io::BufRead;
 
@@ -34,44 +39,80 @@ impl JsonlRecords {
     }
 
     fn parse(&self) -> Record {
-        let value: serde_json::Value = match serde_json::from_slice(&self.buf) {
+        let line = match self.line {
+            1 => self.buf.strip_prefix(UTF8_BOM).unwrap_or(&self.buf),
+            _ => &self.buf[..],
+        };
+        let (value, has_markers) = match std::str::from_utf8(line) {
+            Ok(s) => (serde_json::from_str(s), false),
+            Err(_) => {
+                let escaped = raw_bytes::escape_invalid(line);
+                (serde_json::from_str(&escaped.text), escaped.has_markers)
+            }
+        };
+        let value: serde_json::Value = match value {
             Ok(v) => v,
             Err(e) => return self.reject(format!("malformed JSON: {e}")),
         };
-        let serde_json::Value::Object(mut obj) = value else {
+        let serde_json::Value::Object(obj) = value else {
             return self.reject("expected a JSON object".into());
         };
-        let text = match obj.remove(&self.config.text_field) {
-            Some(serde_json::Value::String(s)) => s,
-            Some(_) => {
-                return self.reject(format!(
-                    "field '{}' is not a string",
-                    self.config.text_field
-                ))
-            }
-            None => return self.reject(format!("missing text field '{}'", self.config.text_field)),
-        };
-        let id = match obj.remove(&self.config.id_field) {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{}:{}", self.name, self.line),
-        };
-        let date = match obj.remove(&self.config.date_field) {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => match parse_date(&s) {
-                Some(d) => Some(d),
-                None => {
-                    return self.reject(format!(
-                        "unreadable date '{s}' in field '{}'",
-                        self.config.date_field
-                    ))
-                }
-            },
-            _ => self.config.default_date,
-        };
-        let mut doc = Document::new(id, date, text.into_bytes());
-        doc.metadata = obj.into_iter().collect();
-        document_or_rejection(doc, &format!("{}:{}", self.name, self.line))
+        match self.document(obj, has_markers) {
+            Ok(doc) => document_or_rejection(doc, &self.location()),
+            Err(reason) => self.reject(reason),
+        }
     }
+
+    fn location(&self) -> String {
+        format!("{}:{}", self.name, self.line)
+    }
+
+    /// The document in a parsed record; `has_markers`: strings may carry raw-byte markers.
+    fn document(&self, mut obj: JsonObject, has_markers: bool) -> Result<Document, String> {
+        let c = &self.config;
+        let text = match obj.remove(&c.text_field) {
+            Some(serde_json::Value::String(s)) if has_markers => raw_bytes::restore_bytes(s),
+            Some(serde_json::Value::String(s)) => s.into_bytes(),
+            Some(v) => return Err(wrong_type(&c.text_field, &v, "a string")),
+            None => return Err(format!("missing text field '{}'", c.text_field)),
+        };
+        let id = match obj.remove(&c.id_field) {
+            None => self.location(),
+            Some(serde_json::Value::String(s)) => raw_bytes::restore_lossy(s),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(v) => return Err(wrong_type(&c.id_field, &v, "a string or a number")),
+        };
+        let date = match obj.remove(&c.date_field) {
+            None | Some(serde_json::Value::Null) => c.default_date,
+            Some(serde_json::Value::String(s)) if s.trim().is_empty() => c.default_date,
+            Some(serde_json::Value::String(s)) => try_parse_date(&s)
+                .map(Some)
+                .map_err(|e| format!("unreadable date in field '{}': {e}", c.date_field))?,
+            Some(v) => return Err(wrong_type(&c.date_field, &v, "a string")),
+        };
+        let mut doc = Document::new(id, date, text);
+        doc.metadata = obj
+            .into_iter()
+            .map(|(k, v)| (k, raw_bytes::restore_value(v)))
+            .collect();
+        Ok(doc)
+    }
+}
+
+type JsonObject = serde_json::Map<String, serde_json::Value>;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn wrong_type(field: &str, value: &serde_json::Value, expected: &str) -> String {
+    let found = match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    format!("wrong type: field '{field}' is {found}, expected {expected}")
 }
 
 impl Iterator for JsonlRecords {

@@ -5,7 +5,13 @@
 //! and reading goes on with the next record.
 
 mod csv_input;
+mod csv_split;
+mod date;
 mod jsonl;
+mod raw_bytes;
+mod walk;
+
+pub use date::{parse_date, try_parse_date, DateError};
 
 use crate::error::{Error, Result};
 use crate::model::{Date, Document};
@@ -144,112 +150,75 @@ pub enum Record {
     Rejected(Rejection),
 }
 
-/// Parses a record date: `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD`, or an RFC 3339 timestamp.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let head = s.get(..10).unwrap_or(s);
-    for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(head, fmt) {
-            if s.len() == 10 || s[10..].starts_with(['T', ' ', 't']) {
-                return Some(d);
-            }
-        }
-    }
-    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return chrono::NaiveDate::parse_from_str(s, "%Y%m%d").ok();
-    }
-    None
-}
-
 /// Reads all the given inputs (`-` is standard input) as one stream of records.
+///
+/// Inputs are opened lazily, one after another. An input that cannot be opened (a missing
+/// path, a permission error) and a directory entry that cannot be read (an unreadable
+/// subdirectory, a symbolic-link loop) each become one [`Record::Rejected`]; the rest is read.
 pub fn read_inputs(
     inputs: &[PathBuf],
     config: &IngestConfig,
 ) -> Result<Box<dyn Iterator<Item = Record>>> {
-    let mut streams: Vec<Box<dyn Iterator<Item = Record>>> = Vec::new();
-    for input in inputs {
-        streams.push(open_input(input, config)?);
-    }
-    Ok(Box::new(streams.into_iter().flatten()))
+    let inputs = inputs.to_vec();
+    let config = config.clone();
+    Ok(Box::new(
+        inputs
+            .into_iter()
+            .flat_map(move |input| open_input(&input, &config)),
+    ))
 }
 
-fn open_input(input: &Path, config: &IngestConfig) -> Result<Box<dyn Iterator<Item = Record>>> {
+fn open_input(input: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Record>> {
     if input.as_os_str() == "-" {
         let reader: Box<dyn BufRead> = Box::new(BufReader::new(std::io::stdin()));
-        let format = if config.format == InputFormat::Auto {
-            InputFormat::Text
-        } else {
-            config.format
-        };
-        return Ok(stream(reader, "stdin", "stdin", format, config));
+        let format = config.format.or_text();
+        return stream(reader, "stdin", "stdin", format, config);
     }
     if input.is_dir() {
-        let mut files = Vec::new();
-        collect_txt(input, &mut files)?;
-        files.sort();
-        let root = input.to_path_buf();
-        let config = config.clone();
-        return Ok(Box::new(files.into_iter().flat_map(move |f| {
-            let id = f
-                .strip_prefix(&root)
-                .unwrap_or(&f)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let name = f.display().to_string();
-            let fmt = if config.format == InputFormat::Auto {
-                InputFormat::Text
-            } else {
-                config.format
-            };
-            match std::fs::File::open(&f) {
-                Ok(file) => stream(Box::new(BufReader::new(file)), &name, &id, fmt, &config),
-                Err(e) => Box::new(std::iter::once(Record::Rejected(Rejection {
-                    location: name,
-                    reason: format!("cannot open: {e}"),
-                }))),
-            }
-        })));
+        return walk::text_files(input, config.clone());
     }
-    let file = std::fs::File::open(input).map_err(|e| Error::io(input, e))?;
     let name = input.display().to_string();
+    let file = match std::fs::File::open(input) {
+        Ok(f) => f,
+        Err(e) => return Box::new(std::iter::once(cannot_open(name, &e))),
+    };
     let id = input
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
     let format = match config.format {
-        InputFormat::Auto => match input
+        InputFormat::Auto => InputFormat::from_extension(input),
+        f => f,
+    };
+    stream(Box::new(BufReader::new(file)), &name, &id, format, config)
+}
+
+fn cannot_open(location: String, e: &std::io::Error) -> Record {
+    Record::Rejected(Rejection {
+        location,
+        reason: format!("cannot open: {e}"),
+    })
+}
+
+impl InputFormat {
+    /// Auto means text (for stdin and files inside a directory).
+    fn or_text(self) -> InputFormat {
+        match self {
+            InputFormat::Auto => InputFormat::Text,
+            f => f,
+        }
+    }
+
+    fn from_extension(path: &Path) -> InputFormat {
+        let ext = path
             .extension()
             .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
             Some("jsonl" | "ndjson") => InputFormat::Jsonl,
             Some("csv") => InputFormat::Csv,
             _ => InputFormat::Text,
-        },
-        f => f,
-    };
-    Ok(stream(
-        Box::new(BufReader::new(file)),
-        &name,
-        &id,
-        format,
-        config,
-    ))
-}
-
-fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            collect_txt(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-        {
-            out.push(path);
         }
     }
-    Ok(())
 }
 
 fn stream(
@@ -291,17 +260,6 @@ pub(crate) fn document_or_rejection(doc: Document, location: &str) -> Record {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        let d = chrono::NaiveDate::from_ymd_opt(2006, 11, 30);
-        assert_eq!(parse_date("2006-11-30"), d);
-        assert_eq!(parse_date("20061130"), d);
-        assert_eq!(parse_date("2006/11/30"), d);
-        assert_eq!(parse_date("2006-11-30T08:00:00Z"), d);
-        assert_eq!(parse_date("30 Nov 2006"), None);
-        assert_eq!(parse_date("2006-13-01"), None);
-    }
 
     #[test]
     fn format_names() {
