@@ -3,9 +3,9 @@
 //! entries were skipped, 2 usage or load errors.
 
 use anyhow::{bail, Context, Result};
-use demarche::compat::lint::{self, FindingKind};
-use demarche::compat::validate::Suite;
-use demarche::compat::{convert, CompatDicts};
+use demarche_compat::lint::{self, FindingKind};
+use demarche_compat::validate::Suite;
+use demarche_compat::{convert, CompatDicts};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,7 +77,7 @@ pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
         let r = &o.record;
         writeln!(out, "{} {}", if o.pass { "PASS" } else { "FAIL" }, r.id)?;
         if !o.pass || !args.failures {
-            let fmt = |ev: &[demarche::compat::engine::CompatEvent],
+            let fmt = |ev: &[demarche_compat::engine::CompatEvent],
                        complex: bool,
                        discard: bool|
              -> String {

@@ -192,9 +192,9 @@ fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> 
             files.push(p.clone());
         }
     }
-    let compat = demarche::compat::CompatDicts::from_files(&files)
+    let compat = demarche_compat::CompatDicts::from_files(&files)
         .context("loading TABARI/PETRARCH dictionaries")?;
-    let converted = demarche::compat::convert::convert(&compat);
+    let converted = demarche_compat::convert::convert(&compat);
     if !quiet {
         eprintln!(
             "demarche: converted {} TABARI/PETRARCH file(s); {} construct(s) cannot be expressed in demarche's format (see `demarche dict lint`)",

@@ -1,6 +1,6 @@
 //! `demarche validate`, `dict lint` and `dict convert` on small self-made TABARI/PETRARCH files
 //! (the real suites are licensed and live outside the repository; see
-//! `crates/demarche/tests/compat_suites.rs`).
+//! `crates/demarche-compat/tests/compat_suites.rs`).
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -9,7 +9,6 @@
 #![deny(missing_docs)]
 
 pub mod code;
-pub mod compat;
 pub mod dates;
 pub mod dict;
 pub mod error;

@@ -530,8 +530,8 @@ impl Engine {
     /// Codes a whole document: splits it into sentences with demarche's splitter and codes each
     /// TABARI-style (what `demarche code` with TABARI/PETRARCH dictionaries needs).
     pub fn code_document(&self, text: &str, date: Option<Date>) -> Vec<SentenceEvents> {
-        let tokens = crate::text::token::tokenize(text);
-        crate::text::sentence::split(text, &tokens)
+        let tokens = demarche::text::token::tokenize(text);
+        demarche::text::sentence::split(text, &tokens)
             .into_iter()
             .enumerate()
             .filter_map(|(index, range)| {

@@ -102,7 +102,7 @@ impl Suite {
             "project" => {
                 let project = tabari::Project::read(path)?;
                 let text = project.texts.first().cloned().ok_or_else(|| {
-                    Error::Config(format!("{} names no <textfile>", path.display()))
+                    Error::Suite(format!("{} names no <textfile>", path.display()))
                 })?;
                 load_tabari(&text, path)
             }
@@ -123,7 +123,7 @@ impl Suite {
                             })
                     })
                     .ok_or_else(|| {
-                        Error::Config(format!(
+                        Error::Suite(format!(
                             "no .project file next to {} names it",
                             path.display()
                         ))

@@ -1,6 +1,7 @@
-//! Compatibility with the TABARI and PETRARCH event coders: their dictionary formats, a coding
-//! engine with their pattern semantics, their validation suites, and tools to lint and convert
-//! their dictionaries into demarche's own format.
+//! demarche-compat: compatibility with the TABARI and PETRARCH event coders — their dictionary
+//! formats, a coding engine with their pattern semantics, their validation suites, and tools to
+//! lint and convert their dictionaries into demarche's own format. It depends on the `demarche`
+//! library (never the reverse).
 //!
 //! * [`tabari`] reads `.actors`, `.agents`, `.verbs`, `.options` and `.project` files.
 //! * [`petrarch`] reads PETRARCH / Phoenix actors, agents, verbs (CAMEO.2.0), discards, issues.
@@ -12,18 +13,21 @@
 //! Every reader keeps going past lines it cannot use and reports each as a
 //! [`Diagnostic`] with file and line.
 
+#![deny(missing_docs)]
+
 pub mod convert;
 pub mod engine;
+pub mod error;
 pub mod lint;
 pub mod petrarch;
 pub mod tabari;
 pub mod validate;
 
-pub use crate::dict::Diagnostic;
+pub use demarche::dict::Diagnostic;
+pub use error::{Error, Result};
 
-use crate::error::{Error, Result};
-use crate::model::Date;
 use chrono::NaiveDate;
+use demarche::model::Date;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -657,9 +661,8 @@ impl CompatDicts {
             .into();
         let kind = kind
             .or_else(|| detect(path, &text))
-            .ok_or_else(|| Error::Dictionary {
+            .ok_or_else(|| Error::UnknownKind {
                 file: name.to_string(),
-                message: "cannot tell what kind of dictionary this is".into(),
             })?;
         self.add_text(&name, &text, kind);
         Ok(())
