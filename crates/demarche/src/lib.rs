@@ -11,6 +11,7 @@
 pub mod code;
 pub mod dates;
 pub mod dict;
+pub mod document_coder;
 pub mod error;
 pub mod ingest;
 pub mod model;
@@ -21,5 +22,6 @@ pub mod text;
 
 pub use code::{Coder, CoderBuilder};
 pub use dict::Dictionaries;
+pub use document_coder::DocumentCoder;
 pub use error::{Error, Result};
 pub use model::{Actor, Document, Event, Evidence, Span};

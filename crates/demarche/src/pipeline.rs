@@ -5,7 +5,8 @@
 //! is coded on a rayon thread pool, and its events are pushed to the sink in input order before
 //! the next chunk is read. Memory therefore depends on the chunk size, not on the input size.
 
-use crate::code::{CodedDocument, Coder};
+use crate::code::CodedDocument;
+use crate::document_coder::DocumentCoder;
 use crate::error::{Error, Result};
 use crate::ingest::{Record, Rejection};
 use crate::sink::EventSink;
@@ -82,7 +83,7 @@ pub struct RunStats {
 /// Codes every record and writes the events to `sink` in input order.
 pub fn run(
     records: impl Iterator<Item = Record>,
-    coder: &Coder,
+    coder: &dyn DocumentCoder,
     sink: &mut dyn EventSink,
     config: &PipelineConfig,
     mut observe: impl FnMut(Outcome<'_>),
@@ -147,18 +148,18 @@ pub fn run(
 }
 
 /// Codes one document; a panic (a bug) becomes a warning instead of ending the batch.
-fn code_isolated(coder: &Coder, doc: &crate::model::Document) -> CodedDocument {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code(doc))).unwrap_or_else(
-        |_| CodedDocument {
+fn code_isolated(coder: &dyn DocumentCoder, doc: &crate::model::Document) -> CodedDocument {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| coder.code_document(doc)))
+        .unwrap_or_else(|_| CodedDocument {
             warnings: vec!["internal error while coding; document skipped".into()],
             ..CodedDocument::default()
-        },
-    )
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::code::Coder;
     use crate::model::{Document, Event};
 
     struct Collect(Vec<Event>);
