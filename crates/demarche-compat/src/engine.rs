@@ -582,19 +582,34 @@ pub struct SentenceEvents {
 impl Engine {
     /// Codes a whole document: splits it into sentences with demarche's splitter and codes each
     /// TABARI-style (what `demarche code` with TABARI/PETRARCH dictionaries needs).
+    /// With `FORWARD` on, a pronoun with no antecedent in its sentence refers to the first actor
+    /// of the previous sentence, as TABARI forwards within a story.
     pub fn code_document(&self, text: &str, date: Option<Date>) -> Vec<SentenceEvents> {
         let tokens = demarche::text::token::tokenize(text);
-        demarche::text::sentence::split(text, &tokens)
+        let mut forward: Option<Vec<String>> = None;
+        let mut out = Vec::new();
+        for (index, range) in demarche::text::sentence::split(text, &tokens)
             .into_iter()
             .enumerate()
-            .filter_map(|(index, range)| {
-                let first = tokens.get(range.start)?;
-                let last = tokens.get(range.end.checked_sub(1)?)?;
-                let span = first.start..last.end;
-                let coded = self.code(text.get(span.clone())?, date);
-                Some(SentenceEvents { index, span, coded })
-            })
-            .collect()
+        {
+            let (Some(first), Some(last)) = (
+                tokens.get(range.start),
+                range.end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                continue;
+            };
+            let span = first.start..last.end;
+            let Some(sentence) = text.get(span.clone()) else {
+                continue;
+            };
+            let fwd = forward.clone().filter(|_| self.options.forward);
+            let coded = self.code_forward(sentence, date, fwd);
+            if !coded.first_actor.is_empty() {
+                forward = Some(coded.first_actor.clone());
+            }
+            out.push(SentenceEvents { index, span, coded });
+        }
+        out
     }
 
     /// Describes how a text is parsed: each token with its type, removed tokens in `[...]`,

@@ -9,6 +9,8 @@
 //!   compounds, agents, pronouns, passive voice, paired/subordinate/dominant codes.
 //! * [`validate`] runs TABARI's `Validate.text` and PETRARCH's `PETR.UnitTest.records.xml`.
 //! * [`lint`] and [`convert`] check dictionaries and translate them to demarche's format.
+//! * [`document`] codes whole documents into demarche events through
+//!   [`demarche::DocumentCoder`] (`demarche code --engine tabari|petrarch`).
 //!
 //! Every reader keeps going past lines it cannot use and reports each as a
 //! [`Diagnostic`] with file and line.
@@ -16,6 +18,7 @@
 #![deny(missing_docs)]
 
 pub mod convert;
+pub mod document;
 pub mod engine;
 pub mod error;
 pub mod lint;
