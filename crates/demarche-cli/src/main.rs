@@ -83,6 +83,8 @@ struct CodeArgs {
     threads: usize,
     #[command(flatten)]
     dict: DictOptions,
+    #[command(flatten)]
+    engine: compat_cmd::EngineArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -165,7 +167,7 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
             Dictionaries::from_dir(dir)
                 .with_context(|| format!("loading dictionaries from {}", dir.display()))?
         }
-        paths => foreign_dictionaries(paths, quiet)?,
+        paths => compat_cmd::converted_dictionaries(paths, quiet)?,
     };
     if !quiet && !dict.diagnostics.is_empty() {
         eprintln!(
@@ -174,37 +176,6 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
         );
     }
     Ok(Arc::new(dict))
-}
-
-/// TABARI/PETRARCH dictionaries, converted in memory into demarche's format.
-fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("reading {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file())
-                .collect();
-            entries.sort();
-            files.extend(entries);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    let compat = demarche_compat::CompatDicts::from_files(&files)
-        .context("loading TABARI/PETRARCH dictionaries")?;
-    let converted = demarche_compat::convert::convert(&compat);
-    if !quiet {
-        eprintln!(
-            "demarche: converted {} TABARI/PETRARCH file(s); {} construct(s) cannot be expressed in demarche's format (see `demarche dict lint`)",
-            files.len(),
-            converted.notes.len()
-        );
-    }
-    Ok(Dictionaries::compile(
-        demarche::dict::DictionarySources::from_files(&converted.files),
-    ))
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
@@ -218,13 +189,18 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .date_field(&args.date_field)
         .default_date(args.date)
         .build()?;
-    let dict = load_dictionaries(&args.dict, args.quiet)?;
+    let coder: Box<dyn demarche::DocumentCoder> =
+        match compat_cmd::legacy_coder(&args.engine, &args.dict.dict)? {
+            Some(legacy) => legacy,
+            None => Box::new(
+                CoderBuilder::new()
+                    .dictionaries(load_dictionaries(&args.dict, args.quiet)?)
+                    .keep_hypothetical(args.keep_hypothetical)
+                    .document_places(out_format == OutputFormat::JsonlDocs)
+                    .build()?,
+            ),
+        };
     let _ = gazetteer.join();
-    let coder = CoderBuilder::new()
-        .dictionaries(dict)
-        .keep_hypothetical(args.keep_hypothetical)
-        .document_places(out_format == OutputFormat::JsonlDocs)
-        .build()?;
     let records = ingest::read_inputs(&args.inputs, &config)?;
     let writer: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(
@@ -240,7 +216,7 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     let config = PipelineConfig::default().threads(args.threads);
     let stats = pipeline::run(
         records,
-        &coder,
+        coder.as_ref(),
         sink.as_mut(),
         &config,
         |outcome| match outcome {

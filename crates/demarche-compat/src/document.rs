@@ -13,7 +13,44 @@ use demarche::code::CodedDocument;
 use demarche::dict::cameo::CameoTable;
 use demarche::model::{Actor, DatePrecision, Document, Event, Evidence, Span};
 use demarche::DocumentCoder;
+use crate::validate::{apply_option, apply_petrarch_config};
+use crate::{CompatDicts, Error, Result};
 use std::ops::Range;
+use std::path::PathBuf;
+
+/// Which legacy coder's conventions `demarche code --engine` follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// TABARI: its options file (or project) as given.
+    Tabari,
+    /// PETRARCH: TreeBank tokens, no pronoun resolution, no minimum sentence length, and the
+    /// options of a `PETR_config.ini` given among the files.
+    Petrarch,
+}
+
+/// Loads the engine for `demarche code --engine`: TABARI files or one `.project`, or PETRARCH
+/// files (directories stand for the files in them); `options` are TABARI option commands (or
+/// `PETR:name=value`) applied last, in order.
+pub fn load_engine(flavor: Flavor, paths: &[PathBuf], options: &[String]) -> Result<Engine> {
+    let is_ini = |p: &PathBuf| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ini"));
+    let (ini, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        crate::dictionary_files(paths)?.into_iter().partition(is_ini);
+    let mut dicts = CompatDicts::from_files(&files)?;
+    if flavor == Flavor::Petrarch {
+        dicts.options.petrarch = true;
+        dicts.options.minimum_words = 0;
+        for f in &ini {
+            apply_petrarch_config(&mut dicts.options, &crate::read_text(f)?);
+        }
+    }
+    for command in options {
+        apply_option(&mut dicts.options, command).map_err(|message| Error::Option {
+            command: command.clone(),
+            message,
+        })?;
+    }
+    Ok(Engine::new(dicts))
+}
 
 /// The compat engine behind demarche's [`DocumentCoder`] seam.
 #[derive(Debug)]
@@ -182,7 +219,6 @@ impl Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CompatDicts;
     use std::sync::Arc;
 
     fn coder() -> LegacyCoder {

@@ -22,6 +22,14 @@ pub enum Error {
         /// The file name.
         file: String,
     },
+    /// An engine option command that cannot be applied.
+    #[error("option '{command}': {message}")]
+    Option {
+        /// The command as given.
+        command: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A validation suite or project that cannot be used (no text file, no project).
     #[error("suite: {0}")]
     Suite(String),

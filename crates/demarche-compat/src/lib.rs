@@ -111,6 +111,26 @@ pub fn detect(path: &Path, text: &str) -> Option<(Dialect, DictKind)> {
     Some((Dialect::Petrarch, kind))
 }
 
+/// The dictionary files named by `paths`: files as given, directories replaced by the files
+/// directly inside them, sorted by name.
+pub fn dictionary_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(p)
+            .map_err(|e| Error::io(p, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.is_file())
+            .collect();
+        entries.sort();
+        files.extend(entries);
+    }
+    Ok(files)
+}
+
 /// Reads a file as text, replacing invalid UTF-8 (old dictionaries are Latin-1 in places).
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

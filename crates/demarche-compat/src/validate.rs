@@ -198,6 +198,17 @@ pub fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(
     o.apply(cmd)
 }
 
+/// Applies the options of a PETRARCH `PETR_config.ini` (comma limits, `require_dyad`; other
+/// keys are ignored).
+pub fn apply_petrarch_config(o: &mut tabari::Options, ini: &str) {
+    for line in ini.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some((k, v)) = line.split_once('=') {
+            let _ = apply_option(o, &format!("PETR:{}={}", k.trim(), v.trim()));
+        }
+    }
+}
+
 fn judge(exp: &Expected, got: &super::engine::Coded) -> bool {
     if exp.error {
         return got.events.is_empty();
@@ -545,15 +556,7 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
     dicts.options.minimum_words = 0;
     // PETR_config.ini next to the suite: its [Options] comma limits and require_dyad
     if let Ok(ini) = read_text(&dir.join("PETR_config.ini")) {
-        for line in ini.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if let Some((k, v)) = line.split_once('=') {
-                let _ = apply_option(
-                    &mut dicts.options,
-                    &format!("PETR:{}={}", k.trim(), v.trim()),
-                );
-            }
-        }
+        apply_petrarch_config(&mut dicts.options, &ini);
     }
     let records = parse_petrarch_records(&xml);
     Ok(Suite {
