@@ -5,10 +5,10 @@
 //! own engine.
 
 use anyhow::{bail, Context, Result};
-use demarche_compat::lint::{self, FindingKind};
-use demarche_compat::validate::Suite;
 use demarche::{Dictionaries, DocumentCoder};
 use demarche_compat::document::{self, Flavor, LegacyCoder};
+use demarche_compat::lint::{self, FindingKind};
+use demarche_compat::validate::Suite;
 use demarche_compat::{convert, CompatDicts};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -214,28 +214,29 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     let quiet = args.quiet;
     let started = std::time::Instant::now();
     let config = PipelineConfig::default().threads(args.threads);
-    let stats = pipeline::run(
-        records,
-        coder.as_ref(),
-        sink.as_mut(),
-        &config,
-        |outcome| match outcome {
-            Outcome::Coded { id, bytes, result } => {
-                if !quiet {
-                    for w in &result.warnings {
-                        progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+    let stats =
+        pipeline::run(
+            records,
+            coder.as_ref(),
+            sink.as_mut(),
+            &config,
+            |outcome| match outcome {
+                Outcome::Coded { id, bytes, result } => {
+                    if !quiet {
+                        for w in &result.warnings {
+                            progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+                        }
                     }
+                    progress.inc(bytes as u64);
                 }
-                progress.inc(bytes as u64);
-            }
-            Outcome::Rejected(r) => {
-                if !quiet {
-                    progress.suspend(|| eprintln!("demarche: rejected {r}"));
+                Outcome::Rejected(r) => {
+                    if !quiet {
+                        progress.suspend(|| eprintln!("demarche: rejected {r}"));
+                    }
+                    *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
                 }
-                *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
-            }
-        },
-    )?;
+            },
+        )?;
     progress.finish_and_clear();
     if !args.quiet {
         let summary = Summary {

@@ -9,12 +9,12 @@
 //! or from forwarding has no words in the sentence: its span is empty and `via` says why.
 
 use crate::engine::{CompatEvent, Engine, EventDetail, SentenceEvents};
+use crate::validate::{apply_option, apply_petrarch_config};
+use crate::{CompatDicts, Error, Result};
 use demarche::code::CodedDocument;
 use demarche::dict::cameo::CameoTable;
 use demarche::model::{Actor, DatePrecision, Document, Event, Evidence, Span};
 use demarche::DocumentCoder;
-use crate::validate::{apply_option, apply_petrarch_config};
-use crate::{CompatDicts, Error, Result};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -33,8 +33,9 @@ pub enum Flavor {
 /// `PETR:name=value`) applied last, in order.
 pub fn load_engine(flavor: Flavor, paths: &[PathBuf], options: &[String]) -> Result<Engine> {
     let is_ini = |p: &PathBuf| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ini"));
-    let (ini, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        crate::dictionary_files(paths)?.into_iter().partition(is_ini);
+    let (ini, files): (Vec<PathBuf>, Vec<PathBuf>) = crate::dictionary_files(paths)?
+        .into_iter()
+        .partition(is_ini);
     let mut dicts = CompatDicts::from_files(&files)?;
     if flavor == Flavor::Petrarch {
         dicts.options.petrarch = true;
