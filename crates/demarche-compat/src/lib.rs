@@ -23,6 +23,7 @@ pub mod engine;
 pub mod error;
 pub mod lint;
 pub mod petrarch;
+mod suite_xml;
 pub mod tabari;
 pub mod validate;
 
