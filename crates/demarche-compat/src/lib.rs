@@ -30,7 +30,6 @@ pub mod validate;
 pub use demarche::dict::Diagnostic;
 pub use error::{Error, Result};
 
-use chrono::NaiveDate;
 use demarche::model::Date;
 use std::path::Path;
 use std::sync::Arc;
@@ -141,21 +140,22 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Parses a TABARI/PETRARCH date: `YYMMDD` (years 00–30 are 20xx) or `YYYYMMDD`.
+/// Parses a TABARI/PETRARCH date: `YYMMDD` (years 00–30 are 20xx) or `YYYYMMDD`. The century
+/// is TABARI's; the calendar check is the library's date parser ([`demarche::ingest::parse_date`]).
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
     if !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let (y, rest) = match s.len() {
+    let full = match s.len() {
         6 => {
-            let yy: i32 = s[..2].parse().ok()?;
-            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, &s[2..])
+            let century = if &s[..2] <= "30" { "20" } else { "19" };
+            format!("{century}{s}")
         }
-        8 => (s[..4].parse().ok()?, &s[4..]),
+        8 => s.to_string(),
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
+    demarche::ingest::parse_date(&full)
 }
 
 /// One code of an actor or agent entry, possibly restricted to a date range.
@@ -766,6 +766,7 @@ fn merge_verbs(into: &mut VerbDict, from: VerbDict) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn dates_and_blocks() {
