@@ -190,7 +190,7 @@ fn tabari_suite_through_code_engine_tabari() {
     let Some(s) = shared() else { return };
     let dir = s.join("validation/tabari");
     let project = dir.join("Validate.project");
-    let counts = compare(&project, "tabari", &[project.clone()]);
+    let counts = compare(&project, "tabari", std::slice::from_ref(&project));
     check("TABARI", counts);
 }
 

@@ -80,16 +80,16 @@ impl DocumentCoder for LegacyCoder {
         let decoded = Decoded::new(&doc.text);
         let sentences = self.engine.code_document(&decoded.text, doc.date);
         let mut out = CodedDocument::default();
-        out.sentences = sentences.len();
-        if decoded.map.is_some() {
-            out.warnings
-                .push("invalid UTF-8 replaced by U+FFFD before coding".into());
-        }
         for s in &sentences {
             let events = s.coded.events.iter().zip(&s.coded.details);
             for (event, detail) in events {
                 out.events.push(self.event(doc, &decoded, s, event, detail));
             }
+        }
+        out.sentences = sentences.len();
+        if decoded.map.is_some() {
+            out.warnings
+                .push("invalid UTF-8 replaced by U+FFFD before coding".into());
         }
         out
     }

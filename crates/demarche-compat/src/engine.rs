@@ -1471,7 +1471,7 @@ impl Sentence<'_> {
     fn byte_span(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
         let first = self.toks.get(start)?;
         let last = self.toks.get(end.checked_sub(1)?)?;
-        (first.span.start <= last.span.end).then(|| first.span.start..last.span.end)
+        (first.span.start <= last.span.end).then_some(first.span.start..last.span.end)
     }
 
     fn unit_span(&self, unit: Option<usize>) -> Option<std::ops::Range<usize>> {

@@ -630,7 +630,7 @@ mod tests {
         assert!(e
             .to_string()
             .starts_with("issues.txt:2: issue phrase expands"));
-        let words = vec!["n:a+n:b"; 12].join(" ");
+        let words = ["n:a+n:b"; 12].join(" ");
         let i = read_issues(&"i".into(), &format!("{words} [X]\n"), &mut d);
         assert!(i.is_empty() && d.len() == 2, "{d:?}");
     }
