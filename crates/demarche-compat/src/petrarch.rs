@@ -26,10 +26,13 @@ fn line_no(n: usize) -> u32 {
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
+/// A `!MARKER! = A, B` substitution list of an agents file.
+type Substitution = (String, Vec<String>);
+
 /// Reads a PETRARCH agents file.
 pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> ActorDict {
     let mut dict = ActorDict::default();
-    let mut subst: Vec<(String, Vec<String>)> = Vec::new();
+    let mut subst: Vec<Substitution> = Vec::new();
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
         let ln = line_no(n);
@@ -39,129 +42,117 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
             continue;
         }
         if line.starts_with('!') && line.contains('=') && !line.contains('[') {
-            let (k, v) = line.split_once('=').unwrap_or((line, ""));
-            subst.push((
-                k.trim().to_string(),
-                v.split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            ));
+            subst.push(substitution(line));
             continue;
         }
-        // tolerate the `[~LEG}` typo seen in the documentation
-        let fixed = if line.contains('[') && !line.contains(']') {
-            line.replacen('}', "]", 1)
-        } else {
-            line.to_string()
-        };
-        let (rest, plurals) = match extract_braces(&fixed) {
-            Ok(v) => v,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
+        let read = agent_line(line)
+            .and_then(|(phrase, plurals, code)| Ok((substitute(&phrase, &subst)?, plurals, code)));
+        match read {
+            Ok((phrases, plurals, code)) => {
+                let loc = Loc {
+                    file: file.clone(),
+                    line: ln,
+                };
+                push_agent(&mut dict, &phrases, plurals, &code, &loc);
             }
-        };
-        let (phrase, blocks) = match split_blocks(&rest) {
-            Ok(v) => v,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
-            }
-        };
-        if phrase.is_empty() {
-            diag(diags, file, ln, "phrase missing");
-            continue;
-        }
-        if blocks.len() != 1 {
-            diag(
-                diags,
-                file,
-                ln,
-                format!(
-                    "agent '{phrase}' needs exactly one [~CODE], found {}",
-                    blocks.len()
-                ),
-            );
-            continue;
-        }
-        let code = match parse_code_block(blocks[0]) {
-            Ok(c) => c,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
-            }
-        };
-        if !code.code.starts_with('~') && !code.code.ends_with('~') {
-            diag(
-                diags,
-                file,
-                ln,
-                format!("agent code '{}' lacks the '~' connector", code.code),
-            );
-            continue;
-        }
-        let loc = Loc {
-            file: file.clone(),
-            line: ln,
-        };
-        let mut phrases = vec![phrase.to_string()];
-        if let Some((marker, subs)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) {
-            if subs.is_empty() {
-                let message = format!("substitution marker {marker} in '{phrase}' has no values");
-                diag(diags, file, ln, message);
-                continue;
-            }
-            phrases = subs
-                .iter()
-                .map(|s| phrase.replace(marker.as_str(), s))
-                .collect();
-        } else if phrase.contains('!') {
-            diag(
-                diags,
-                file,
-                ln,
-                format!("undefined substitution marker in '{phrase}'"),
-            );
-            continue;
-        }
-        let Some(parent) = phrases.first().cloned() else {
-            continue;
-        };
-        for (i, p) in phrases.iter().enumerate() {
-            let mut words = phrase_words(p);
-            if let Some(w) = words.last_mut() {
-                w.exact = true;
-                if plurals.is_some() {
-                    w.no_endings = true;
-                }
-            }
-            dict.entries.push(ActorEntry {
-                phrase: p.clone(),
-                words,
-                codes: vec![code.clone()],
-                parent: (i > 0).then(|| parent.clone()),
-                plurals: plurals.clone(),
-                loc: loc.clone(),
-            });
-        }
-        for pl in plurals.iter().flatten() {
-            let mut words = phrase_words(pl);
-            if let Some(w) = words.last_mut() {
-                w.exact = true;
-                w.no_endings = true;
-            }
-            dict.entries.push(ActorEntry {
-                phrase: pl.clone(),
-                words,
-                codes: vec![code.clone()],
-                parent: Some(parent.clone()),
-                plurals: None,
-                loc: loc.clone(),
-            });
+            Err(m) => diag(diags, file, ln, m),
         }
     }
     dict
+}
+
+fn substitution(line: &str) -> Substitution {
+    let (k, v) = line.split_once('=').unwrap_or((line, ""));
+    let values = v
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (k.trim().to_string(), values)
+}
+
+/// `PHRASE {PLURALS} [~CODE]`: the phrase, the plurals and the code.
+fn agent_line(line: &str) -> std::result::Result<(String, Option<Vec<String>>, DatedCode), String> {
+    // tolerate the `[~LEG}` typo seen in the documentation
+    let fixed = if line.contains('[') && !line.contains(']') {
+        line.replacen('}', "]", 1)
+    } else {
+        line.to_string()
+    };
+    let (rest, plurals) = extract_braces(&fixed)?;
+    let (phrase, blocks) = split_blocks(&rest)?;
+    if phrase.is_empty() {
+        return Err("phrase missing".into());
+    }
+    let [block] = blocks.as_slice() else {
+        return Err(format!(
+            "agent '{phrase}' needs exactly one [~CODE], found {}",
+            blocks.len()
+        ));
+    };
+    let code = parse_code_block(block)?;
+    if !code.code.starts_with('~') && !code.code.ends_with('~') {
+        return Err(format!(
+            "agent code '{}' lacks the '~' connector",
+            code.code
+        ));
+    }
+    Ok((phrase.to_string(), plurals, code))
+}
+
+/// The phrases a phrase with a `!MARKER!` stands for (itself when it has none).
+fn substitute(phrase: &str, subst: &[Substitution]) -> std::result::Result<Vec<String>, String> {
+    let Some((marker, values)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) else {
+        if phrase.contains('!') {
+            return Err(format!("undefined substitution marker in '{phrase}'"));
+        }
+        return Ok(vec![phrase.to_string()]);
+    };
+    if values.is_empty() {
+        return Err(format!(
+            "substitution marker {marker} in '{phrase}' has no values"
+        ));
+    }
+    Ok(values
+        .iter()
+        .map(|v| phrase.replace(marker.as_str(), v))
+        .collect())
+}
+
+/// One entry per phrase (the first is the parent of the others) and per plural.
+fn push_agent(
+    dict: &mut ActorDict,
+    phrases: &[String],
+    plurals: Option<Vec<String>>,
+    code: &DatedCode,
+    loc: &Loc,
+) {
+    let Some(parent) = phrases.first() else {
+        return;
+    };
+    let entry = |phrase: &str, no_endings: bool, parent: Option<&String>, plurals| {
+        let mut words = phrase_words(phrase);
+        if let Some(w) = words.last_mut() {
+            w.exact = true;
+            w.no_endings |= no_endings;
+        }
+        ActorEntry {
+            phrase: phrase.to_string(),
+            words,
+            codes: vec![code.clone()],
+            parent: parent.cloned(),
+            plurals,
+            loc: loc.clone(),
+        }
+    };
+    for (i, p) in phrases.iter().enumerate() {
+        let parent = (i > 0).then_some(parent);
+        dict.entries
+            .push(entry(p, plurals.is_some(), parent, plurals.clone()));
+    }
+    for pl in plurals.iter().flatten() {
+        dict.entries.push(entry(pl, true, Some(parent), None));
+    }
 }
 
 /// Reads a PETRARCH verbs file (CAMEO.2.0 format or `PETR.Validate.verbs.txt`).
