@@ -1,13 +1,17 @@
 //! `demarche validate`, `demarche dict lint` and `demarche dict convert`: the TABARI/PETRARCH
 //! compatibility commands (issue 4). Exit codes: 0 all good, 1 some records failed or some
-//! entries were skipped, 2 usage or load errors.
+//! entries were skipped, 2 usage or load errors. Also the compat side of `demarche code`:
+//! `--engine tabari|petrarch`, and `--dict <TABARI/PETRARCH files>` converted for demarche's
+//! own engine.
 
 use anyhow::{bail, Context, Result};
-use demarche::compat::lint::{self, FindingKind};
-use demarche::compat::validate::Suite;
-use demarche::compat::{convert, CompatDicts};
+use demarche::{Dictionaries, DocumentCoder};
+use demarche_compat::document::{self, Flavor, LegacyCoder};
+use demarche_compat::lint::{self, FindingKind};
+use demarche_compat::validate::Suite;
+use demarche_compat::{convert, CompatDicts};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `demarche validate`.
@@ -25,6 +29,75 @@ pub struct ValidateArgs {
     /// Print only the summary.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Which engine codes: demarche's own, or the TABARI/PETRARCH engine (the one `validate` uses).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EngineChoice {
+    /// demarche's own coder (its dictionaries, or TABARI/PETRARCH ones converted).
+    #[default]
+    Demarche,
+    /// TABARI's coding semantics, with TABARI dictionaries (`--dict`, a `.project` or files).
+    Tabari,
+    /// PETRARCH's conventions, with PETRARCH / Phoenix dictionaries (`--dict`).
+    Petrarch,
+}
+
+/// The engine options of `demarche code`.
+#[derive(clap::Args, Debug)]
+pub struct EngineArgs {
+    /// Coding engine: demarche, or tabari / petrarch to code exactly as those coders would
+    /// with their dictionaries (given with --dict).
+    #[arg(long, value_enum, default_value_t = EngineChoice::Demarche)]
+    pub engine: EngineChoice,
+    /// With --engine tabari|petrarch: a TABARI options command applied after the dictionaries
+    /// (`SET: CODE ALL`, `DEFAULT: SOURCE [X]`), or `PETR:name=value`. Repeatable.
+    #[arg(long, value_name = "COMMAND")]
+    pub engine_option: Vec<String>,
+}
+
+/// The TABARI/PETRARCH engine for `demarche code --engine tabari|petrarch`; `None` for
+/// demarche's own engine.
+pub fn legacy_coder(args: &EngineArgs, dict: &[PathBuf]) -> Result<Option<Box<dyn DocumentCoder>>> {
+    let flavor = match args.engine {
+        EngineChoice::Demarche => {
+            if !args.engine_option.is_empty() {
+                bail!("--engine-option needs --engine tabari or petrarch");
+            }
+            return Ok(None);
+        }
+        EngineChoice::Tabari => Flavor::Tabari,
+        EngineChoice::Petrarch => Flavor::Petrarch,
+    };
+    if dict.is_empty() {
+        bail!("--engine tabari|petrarch needs their dictionaries (--dict)");
+    }
+    check_exist(dict)?;
+    let engine = document::load_engine(flavor, dict, &args.engine_option)
+        .context("loading TABARI/PETRARCH dictionaries")?;
+    Ok(Some(Box::new(LegacyCoder::new(engine))))
+}
+
+/// TABARI/PETRARCH dictionaries converted in memory for demarche's own engine.
+pub fn converted_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> {
+    let files = demarche_compat::dictionary_files(paths)?;
+    let compat = CompatDicts::from_files(&files).context("loading TABARI/PETRARCH dictionaries")?;
+    let (dict, converted) = convert::to_dictionaries(&compat);
+    if !quiet {
+        eprintln!(
+            "demarche: converted {} TABARI/PETRARCH file(s); {} construct(s) cannot be expressed in demarche's format (see `demarche dict lint`)",
+            files.len(),
+            converted.notes.len()
+        );
+    }
+    Ok(dict)
+}
+
+fn check_exist(files: &[PathBuf]) -> Result<()> {
+    match files.iter().find(|f| !Path::exists(f)) {
+        Some(f) => bail!("{} does not exist", f.display()),
+        None => Ok(()),
+    }
 }
 
 /// Arguments of `demarche dict lint`.
@@ -77,7 +150,7 @@ pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
         let r = &o.record;
         writeln!(out, "{} {}", if o.pass { "PASS" } else { "FAIL" }, r.id)?;
         if !o.pass || !args.failures {
-            let fmt = |ev: &[demarche::compat::engine::CompatEvent],
+            let fmt = |ev: &[demarche_compat::engine::CompatEvent],
                        complex: bool,
                        discard: bool|
              -> String {
@@ -128,11 +201,7 @@ pub fn run_validate(args: ValidateArgs) -> Result<ExitCode> {
 }
 
 fn load(files: &[PathBuf]) -> Result<CompatDicts> {
-    for f in files {
-        if !f.exists() {
-            bail!("{} does not exist", f.display());
-        }
-    }
+    check_exist(files)?;
     CompatDicts::from_files(files).context("loading dictionaries")
 }
 

@@ -90,6 +90,8 @@ struct CodeArgs {
     threads: usize,
     #[command(flatten)]
     dict: DictOptions,
+    #[command(flatten)]
+    engine: compat_cmd::EngineArgs,
 }
 
 #[derive(clap::Args, Debug)]
@@ -172,7 +174,7 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
             Dictionaries::from_dir(dir)
                 .with_context(|| format!("loading dictionaries from {}", dir.display()))?
         }
-        paths => foreign_dictionaries(paths, quiet)?,
+        paths => compat_cmd::converted_dictionaries(paths, quiet)?,
     };
     if !quiet && !dict.diagnostics.is_empty() {
         eprintln!(
@@ -181,37 +183,6 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
         );
     }
     Ok(Arc::new(dict))
-}
-
-/// TABARI/PETRARCH dictionaries, converted in memory into demarche's format.
-fn foreign_dictionaries(paths: &[PathBuf], quiet: bool) -> Result<Dictionaries> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("reading {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file())
-                .collect();
-            entries.sort();
-            files.extend(entries);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    let compat = demarche::compat::CompatDicts::from_files(&files)
-        .context("loading TABARI/PETRARCH dictionaries")?;
-    let converted = demarche::compat::convert::convert(&compat);
-    if !quiet {
-        eprintln!(
-            "demarche: converted {} TABARI/PETRARCH file(s); {} construct(s) cannot be expressed in demarche's format (see `demarche dict lint`)",
-            files.len(),
-            converted.notes.len()
-        );
-    }
-    Ok(Dictionaries::compile(
-        demarche::dict::DictionarySources::from_files(&converted.files),
-    ))
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
@@ -228,13 +199,18 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     if args.resume && out_format == OutputFormat::Csv {
         anyhow::bail!("--resume needs --format jsonl or jsonl-docs");
     }
-    let dict = load_dictionaries(&args.dict, args.quiet)?;
+    let coder: Box<dyn demarche::DocumentCoder> =
+        match compat_cmd::legacy_coder(&args.engine, &args.dict.dict)? {
+            Some(legacy) => legacy,
+            None => Box::new(
+                CoderBuilder::new()
+                    .dictionaries(load_dictionaries(&args.dict, args.quiet)?)
+                    .keep_hypothetical(args.keep_hypothetical)
+                    .document_places(out_format == OutputFormat::JsonlDocs)
+                    .build()?,
+            ),
+        };
     let _ = gazetteer.join();
-    let coder = CoderBuilder::new()
-        .dictionaries(dict)
-        .keep_hypothetical(args.keep_hypothetical)
-        .document_places(out_format == OutputFormat::JsonlDocs)
-        .build()?;
     let interrupts = interrupt::Interrupts::install()?;
     let (writer, mut resumable) = open_output(&args)?;
     let done = resumable
@@ -258,37 +234,38 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     let config = PipelineConfig::default()
         .threads(args.threads)
         .stop_when(interrupts.stop.clone());
-    let stats = pipeline::run(
-        records,
-        &coder,
-        sink.as_mut(),
-        &config,
-        |outcome| match outcome {
-            Outcome::Coded { id, bytes, result } => {
-                if !quiet {
-                    for w in &result.warnings {
-                        progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+    let stats =
+        pipeline::run(
+            records,
+            coder.as_ref(),
+            sink.as_mut(),
+            &config,
+            |outcome| match outcome {
+                Outcome::Coded { id, bytes, result } => {
+                    if !quiet {
+                        for w in &result.warnings {
+                            progress.suspend(|| eprintln!("demarche: warning: {id}: {w}"));
+                        }
+                    }
+                    progress.inc(bytes as u64);
+                }
+                Outcome::Rejected(r) => {
+                    if !quiet {
+                        progress.suspend(|| eprintln!("demarche: rejected {r}"));
+                    }
+                    *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
+                }
+                Outcome::Flushed { ids } => {
+                    if let Some(Err(e)) = resumable.as_mut().map(|r| r.commit(ids)) {
+                        commit_error.get_or_insert(e);
+                        interrupts
+                            .stop
+                            .store(true, std::sync::atomic::Ordering::SeqCst);
                     }
                 }
-                progress.inc(bytes as u64);
-            }
-            Outcome::Rejected(r) => {
-                if !quiet {
-                    progress.suspend(|| eprintln!("demarche: rejected {r}"));
-                }
-                *reasons.entry(reason_kind(&r.reason)).or_default() += 1;
-            }
-            Outcome::Flushed { ids } => {
-                if let Some(Err(e)) = resumable.as_mut().map(|r| r.commit(ids)) {
-                    commit_error.get_or_insert(e);
-                    interrupts
-                        .stop
-                        .store(true, std::sync::atomic::Ordering::SeqCst);
-                }
-            }
-            _ => {}
-        },
-    )?;
+                _ => {}
+            },
+        )?;
     progress.finish_and_clear();
     if let Some(e) = commit_error {
         return Err(e.context("writing the --resume progress file"));

@@ -1,6 +1,6 @@
 //! `demarche validate`, `dict lint` and `dict convert` on small self-made TABARI/PETRARCH files
 //! (the real suites are licensed and live outside the repository; see
-//! `crates/demarche/tests/compat_suites.rs`).
+//! `crates/demarche-compat/tests/compat_suites.rs`).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -138,4 +138,66 @@ fn missing_inputs_are_usage_errors() {
         Some(2)
     );
     assert_eq!(demarche(&["dict", "convert"]).status.code(), Some(2));
+}
+
+/// Issue 12: `dict check --dict <PETRARCH files>` reported lines of the in-memory converted
+/// file (`actors/x_actors.txt:11`) instead of the user's file and line.
+#[test]
+fn dict_check_reports_the_users_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let actors = write(
+        dir.path(),
+        "x.actors.txt",
+        "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR.X]\nROHAN [ROH]\n",
+    );
+    let verbs = write(
+        dir.path(),
+        "x.verbs.txt",
+        "--- MEET [031] ---\nMEET\n- * WITH [032]\n",
+    );
+    let o = demarche(&["dict", "check", "--dict", &actors, "--dict", &verbs]);
+    let out = stdout(&o);
+    assert!(out.contains("x.actors.txt:3: bad code 'MOR.X'"), "{out}");
+    assert!(!out.contains("actors/x_actors.txt"), "{out}");
+    assert_eq!(o.status.code(), Some(1), "{out}");
+}
+
+/// `demarche code --engine tabari` codes with TABARI semantics through the usual sinks.
+#[test]
+fn code_with_the_tabari_engine() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = tabari_project(dir.path(), "{ ARN / GON / 031 }");
+    let input = write(
+        dir.path(),
+        "in.txt",
+        "Arnor is about to restore full diplomatic ties with Gondor.",
+    );
+    let o = demarche(&["code", "--engine", "tabari", "--dict", &project, &input]);
+    let out = stdout(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let events: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(events.len(), 1, "{out}");
+    let e = &events[0];
+    assert_eq!(e["cameo"], "064");
+    assert_eq!(e["source"]["code"], "ARN");
+    assert_eq!(e["source"]["span"], serde_json::json!([0, 5]));
+    assert_eq!(e["target"]["text"], "Gondor");
+    assert_eq!(e["evidence"]["text"], "restore");
+    assert_eq!(e["quad_class"], 2);
+    let o = demarche(&["code", "--engine", "tabari", &input]);
+    assert_eq!(o.status.code(), Some(2), "--engine tabari needs --dict");
+    let o = demarche(&["code", "--engine-option", "SET: CODE ALL", &input]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "--engine-option needs a legacy engine"
+    );
 }

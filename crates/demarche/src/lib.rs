@@ -9,9 +9,9 @@
 #![deny(missing_docs)]
 
 pub mod code;
-pub mod compat;
 pub mod dates;
 pub mod dict;
+
 pub mod error;
 pub mod ingest;
 pub mod model;
@@ -24,3 +24,4 @@ pub use code::{Coder, CoderBuilder};
 pub use dict::Dictionaries;
 pub use error::{Error, Result};
 pub use model::{Actor, Document, Event, Evidence, Span};
+pub use pipeline::DocumentCoder;

@@ -62,6 +62,14 @@ const BUNDLED_VERBS: (&str, &str) = bundled_file!("verbs.txt");
 const BUNDLED_DISCARDS: (&str, &str) = bundled_file!("discards.txt");
 const BUNDLED_CAMEO: (&str, &str) = bundled_file!("cameo.tsv");
 
+impl cameo::CameoTable {
+    /// The bundled CAMEO table (event names, Goldstein scores, quad classes, PLOVER types), for
+    /// engines that code with other dictionaries but report the usual event fields.
+    pub fn bundled() -> cameo::CameoTable {
+        cameo::CameoTable::from_tsv(BUNDLED_CAMEO.0, BUNDLED_CAMEO.1, &mut Vec::new())
+    }
+}
+
 fn owned(f: &(&str, &str)) -> SourceFile {
     (f.0.to_string(), f.1.to_string())
 }
@@ -123,7 +131,7 @@ impl DictionarySources {
 
 impl DictionarySources {
     /// Sources from in-memory files laid out like `dictionaries/` (relative path → text), e.g.
-    /// the output of [`crate::compat::convert::convert`]; the CAMEO table is the bundled one.
+    /// the output of `demarche_compat::convert::convert`; the CAMEO table is the bundled one.
     pub fn from_files(files: &std::collections::BTreeMap<String, String>) -> DictionarySources {
         let pick = |pred: &dyn Fn(&str) -> bool| {
             files

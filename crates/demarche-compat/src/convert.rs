@@ -13,6 +13,20 @@ use super::*;
 use chrono::Days;
 use std::collections::BTreeMap;
 
+/// Converts and compiles the dictionaries for demarche's own engine (`demarche code --dict
+/// <TABARI/PETRARCH files>`). The diagnostics are the entries skipped while reading, then the
+/// problems the compiler found in the converted files, each at the user's file and line.
+pub fn to_dictionaries(d: &CompatDicts) -> (demarche::Dictionaries, Converted) {
+    let converted = convert(d);
+    let sources = demarche::dict::DictionarySources::from_files(&converted.files);
+    let mut dict = demarche::Dictionaries::compile(sources);
+    let compiled = std::mem::take(&mut dict.diagnostics);
+    dict.diagnostics = d.diagnostics.clone();
+    dict.diagnostics
+        .extend(compiled.iter().map(|x| converted.locate(x)));
+    (dict, converted)
+}
+
 /// Converted files: relative path → contents.
 #[derive(Clone, Debug, Default)]
 pub struct Converted {
@@ -21,6 +35,9 @@ pub struct Converted {
     pub files: BTreeMap<String, String>,
     /// Constructs that could not be expressed.
     pub notes: Vec<Finding>,
+    /// For each output file, the byte offset of each entry line and the source entry it came
+    /// from, so problems found in the output are reported where the user can fix them.
+    origins: BTreeMap<String, Vec<(usize, Loc)>>,
 }
 
 impl Converted {
@@ -42,10 +59,40 @@ impl Converted {
         });
     }
 
-    fn line(&mut self, path: &str, text: String) {
+    fn line(&mut self, path: &str, text: String, from: &Loc) {
         let f = self.files.entry(path.to_string()).or_default();
+        let offset = f.len();
         f.push_str(&text);
         f.push('\n');
+        let origins = self.origins.entry(path.to_string()).or_default();
+        origins.push((offset, from.clone()));
+    }
+
+    /// Where line `line` of output file `file` came from in the user's dictionaries.
+    pub fn origin(&self, file: &str, line: u32) -> Option<&Loc> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        let text = self.files.get(file)?;
+        let offset = if index == 0 {
+            0
+        } else {
+            text.match_indices('\n').nth(index - 1)?.0 + 1
+        };
+        let origins = self.origins.get(file)?;
+        let at = origins.binary_search_by_key(&offset, |(o, _)| *o).ok()?;
+        Some(&origins[at].1)
+    }
+
+    /// A problem found in an output file, re-addressed to the user's file and line (kept as it
+    /// is when its origin is unknown).
+    pub fn locate(&self, diag: &Diagnostic) -> Diagnostic {
+        match self.origin(&diag.file, diag.line) {
+            Some(loc) => Diagnostic {
+                file: loc.file.to_string(),
+                line: loc.line,
+                message: diag.message.clone(),
+            },
+            None => diag.clone(),
+        }
     }
 }
 
@@ -191,7 +238,7 @@ fn convert_actors(dict: &ActorDict, out: &mut Converted) {
                         out.note(&path, &group[0].loc, format!("null code [---] for '{}' (blocks shorter matches) cannot be expressed", group[0].phrase));
                     }
                 }
-                "###" => out.line("discards.txt", phrases.join(" | ")),
+                "###" => out.line("discards.txt", phrases.join(" | "), &group[0].loc),
                 "+++" => out.note(
                     &path,
                     &group[0].loc,
@@ -211,6 +258,7 @@ fn convert_actors(dict: &ActorDict, out: &mut Converted) {
                 c => out.line(
                     &path,
                     format!("{c}{} : {}", range_str(from, to), phrases.join(" | ")),
+                    &group[0].loc,
                 ),
             }
         }
@@ -266,7 +314,7 @@ fn convert_agents(dict: &ActorDict, out: &mut Converted) {
             );
             continue;
         }
-        out.line(path, format!("{code} : {}", phrase_text(&e.words)));
+        out.line(path, format!("{code} : {}", phrase_text(&e.words)), &e.loc);
     }
 }
 
@@ -420,7 +468,7 @@ fn emit_code(out: &mut Converted, path: &str, loc: &Loc, code: &VerbCode, body: 
             ),
         );
     }
-    out.line(path, format!("{} : {body}", code.code));
+    out.line(path, format!("{} : {body}", code.code), loc);
 }
 
 fn convert_pattern(v: &VerbDict, p: &Pattern, root: &str, phrase: &str, out: &mut Converted) {
@@ -501,7 +549,7 @@ fn convert_discards(ds: &[Discard], out: &mut Converted) {
                 ),
             );
         }
-        out.line(path, phrase_text(&d.words));
+        out.line(path, phrase_text(&d.words), &d.loc);
     }
 }
 

@@ -26,10 +26,13 @@ fn line_no(n: usize) -> u32 {
     u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
+/// A `!MARKER! = A, B` substitution list of an agents file.
+type Substitution = (String, Vec<String>);
+
 /// Reads a PETRARCH agents file.
 pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> ActorDict {
     let mut dict = ActorDict::default();
-    let mut subst: Vec<(String, Vec<String>)> = Vec::new();
+    let mut subst: Vec<Substitution> = Vec::new();
     let mut in_xml = false;
     for (n, raw) in text.lines().enumerate() {
         let ln = line_no(n);
@@ -39,122 +42,117 @@ pub fn read_agents(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
             continue;
         }
         if line.starts_with('!') && line.contains('=') && !line.contains('[') {
-            let (k, v) = line.split_once('=').unwrap_or((line, ""));
-            subst.push((
-                k.trim().to_string(),
-                v.split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            ));
+            subst.push(substitution(line));
             continue;
         }
-        // tolerate the `[~LEG}` typo seen in the documentation
-        let fixed = if line.contains('[') && !line.contains(']') {
-            line.replacen('}', "]", 1)
-        } else {
-            line.to_string()
-        };
-        let (rest, plurals) = match extract_braces(&fixed) {
-            Ok(v) => v,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
+        let read = agent_line(line)
+            .and_then(|(phrase, plurals, code)| Ok((substitute(&phrase, &subst)?, plurals, code)));
+        match read {
+            Ok((phrases, plurals, code)) => {
+                let loc = Loc {
+                    file: file.clone(),
+                    line: ln,
+                };
+                push_agent(&mut dict, &phrases, plurals, &code, &loc);
             }
-        };
-        let (phrase, blocks) = match split_blocks(&rest) {
-            Ok(v) => v,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
-            }
-        };
-        if phrase.is_empty() {
-            diag(diags, file, ln, "phrase missing");
-            continue;
-        }
-        if blocks.len() != 1 {
-            diag(
-                diags,
-                file,
-                ln,
-                format!(
-                    "agent '{phrase}' needs exactly one [~CODE], found {}",
-                    blocks.len()
-                ),
-            );
-            continue;
-        }
-        let code = match parse_code_block(blocks[0]) {
-            Ok(c) => c,
-            Err(m) => {
-                diag(diags, file, ln, m);
-                continue;
-            }
-        };
-        if !code.code.starts_with('~') && !code.code.ends_with('~') {
-            diag(
-                diags,
-                file,
-                ln,
-                format!("agent code '{}' lacks the '~' connector", code.code),
-            );
-            continue;
-        }
-        let loc = Loc {
-            file: file.clone(),
-            line: ln,
-        };
-        let mut phrases = vec![phrase.to_string()];
-        if let Some((marker, subs)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) {
-            phrases = subs
-                .iter()
-                .map(|s| phrase.replace(marker.as_str(), s))
-                .collect();
-        } else if phrase.contains('!') {
-            diag(
-                diags,
-                file,
-                ln,
-                format!("undefined substitution marker in '{phrase}'"),
-            );
-            continue;
-        }
-        let parent = phrases[0].clone();
-        for (i, p) in phrases.iter().enumerate() {
-            let mut words = phrase_words(p);
-            if let Some(w) = words.last_mut() {
-                w.exact = true;
-                if plurals.is_some() {
-                    w.no_endings = true;
-                }
-            }
-            dict.entries.push(ActorEntry {
-                phrase: p.clone(),
-                words,
-                codes: vec![code.clone()],
-                parent: (i > 0).then(|| parent.clone()),
-                plurals: plurals.clone(),
-                loc: loc.clone(),
-            });
-        }
-        for pl in plurals.iter().flatten() {
-            let mut words = phrase_words(pl);
-            if let Some(w) = words.last_mut() {
-                w.exact = true;
-                w.no_endings = true;
-            }
-            dict.entries.push(ActorEntry {
-                phrase: pl.clone(),
-                words,
-                codes: vec![code.clone()],
-                parent: Some(parent.clone()),
-                plurals: None,
-                loc: loc.clone(),
-            });
+            Err(m) => diag(diags, file, ln, m),
         }
     }
     dict
+}
+
+fn substitution(line: &str) -> Substitution {
+    let (k, v) = line.split_once('=').unwrap_or((line, ""));
+    let values = v
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (k.trim().to_string(), values)
+}
+
+/// `PHRASE {PLURALS} [~CODE]`: the phrase, the plurals and the code.
+fn agent_line(line: &str) -> std::result::Result<(String, Option<Vec<String>>, DatedCode), String> {
+    // tolerate the `[~LEG}` typo seen in the documentation
+    let fixed = if line.contains('[') && !line.contains(']') {
+        line.replacen('}', "]", 1)
+    } else {
+        line.to_string()
+    };
+    let (rest, plurals) = extract_braces(&fixed)?;
+    let (phrase, blocks) = split_blocks(&rest)?;
+    if phrase.is_empty() {
+        return Err("phrase missing".into());
+    }
+    let [block] = blocks.as_slice() else {
+        return Err(format!(
+            "agent '{phrase}' needs exactly one [~CODE], found {}",
+            blocks.len()
+        ));
+    };
+    let code = parse_code_block(block)?;
+    if !code.code.starts_with('~') && !code.code.ends_with('~') {
+        return Err(format!(
+            "agent code '{}' lacks the '~' connector",
+            code.code
+        ));
+    }
+    Ok((phrase.to_string(), plurals, code))
+}
+
+/// The phrases a phrase with a `!MARKER!` stands for (itself when it has none).
+fn substitute(phrase: &str, subst: &[Substitution]) -> std::result::Result<Vec<String>, String> {
+    let Some((marker, values)) = subst.iter().find(|(m, _)| phrase.contains(m.as_str())) else {
+        if phrase.contains('!') {
+            return Err(format!("undefined substitution marker in '{phrase}'"));
+        }
+        return Ok(vec![phrase.to_string()]);
+    };
+    if values.is_empty() {
+        return Err(format!(
+            "substitution marker {marker} in '{phrase}' has no values"
+        ));
+    }
+    Ok(values
+        .iter()
+        .map(|v| phrase.replace(marker.as_str(), v))
+        .collect())
+}
+
+/// One entry per phrase (the first is the parent of the others) and per plural.
+fn push_agent(
+    dict: &mut ActorDict,
+    phrases: &[String],
+    plurals: Option<Vec<String>>,
+    code: &DatedCode,
+    loc: &Loc,
+) {
+    let Some(parent) = phrases.first() else {
+        return;
+    };
+    let entry = |phrase: &str, no_endings: bool, parent: Option<&String>, plurals| {
+        let mut words = phrase_words(phrase);
+        if let Some(w) = words.last_mut() {
+            w.exact = true;
+            w.no_endings |= no_endings;
+        }
+        ActorEntry {
+            phrase: phrase.to_string(),
+            words,
+            codes: vec![code.clone()],
+            parent: parent.cloned(),
+            plurals,
+            loc: loc.clone(),
+        }
+    };
+    for (i, p) in phrases.iter().enumerate() {
+        let parent = (i > 0).then_some(parent);
+        dict.entries
+            .push(entry(p, plurals.is_some(), parent, plurals.clone()));
+    }
+    for pl in plurals.iter().flatten() {
+        dict.entries.push(entry(pl, true, Some(parent), None));
+    }
 }
 
 /// Reads a PETRARCH verbs file (CAMEO.2.0 format or `PETR.Validate.verbs.txt`).
@@ -420,53 +418,98 @@ pub fn read_discards(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -
     out
 }
 
-fn expand_issue_word(w: &str) -> Vec<String> {
-    let mut base: Vec<String> = vec![String::new()];
-    for seg in w
-        .split('+')
-        .enumerate()
-        .map(|(i, s)| (i, s.to_string()))
-        .collect::<Vec<_>>()
-    {
-        let (i, s) = seg;
-        let forms: Vec<String> = if let Some(x) = s.strip_prefix("n:") {
-            let pl = if let Some(st) = x.strip_suffix('y') {
-                format!("{st}ies")
-            } else if x.ends_with('s') {
-                format!("{x}es")
-            } else {
-                format!("{x}s")
-            };
-            vec![x.to_string(), pl]
-        } else if let Some(x) = s.strip_prefix("v:") {
-            let stem = x.strip_suffix('e').unwrap_or(x);
-            vec![
-                x.to_string(),
-                format!("{x}s"),
-                format!("{stem}ed"),
-                format!("{stem}ing"),
-            ]
-        } else {
-            vec![s.clone()]
-        };
-        base = base
-            .iter()
-            .flat_map(|b| {
-                forms
-                    .iter()
-                    .flat_map(move |f| {
-                        if i == 0 {
-                            vec![f.clone()]
-                        } else {
-                            vec![format!("{b} {f}"), format!("{b}-{f}")]
-                        }
-                    })
-                    .map(move |f| if i == 0 { format!("{b}{f}") } else { f })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+/// Most phrases one issues line may expand to (each `+` doubles them, each `n:`/`v:` word
+/// multiplies them by 2 or 4).
+pub const MAX_ISSUE_EXPANSIONS: usize = 4096;
+
+/// An issues line whose `+` and `n:`/`v:` forms expand to more than [`MAX_ISSUE_EXPANSIONS`]
+/// phrases; the line is skipped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {}", self.reason())]
+pub struct ExpansionLimit {
+    /// The issues file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The limit that was reached.
+    pub limit: usize,
+}
+
+impl ExpansionLimit {
+    /// What is wrong, without the place.
+    pub fn reason(&self) -> String {
+        format!(
+            "issue phrase expands to more than {} forms; skipped",
+            self.limit
+        )
     }
-    base
+}
+
+/// The forms of one segment of an issue word: `n:school` → school, schools; `v:ban` → ban,
+/// bans, baned, baning; anything else as written.
+fn segment_forms(s: &str) -> Vec<String> {
+    if let Some(x) = s.strip_prefix("n:") {
+        let plural = if let Some(st) = x.strip_suffix('y') {
+            format!("{st}ies")
+        } else if x.ends_with('s') {
+            format!("{x}es")
+        } else {
+            format!("{x}s")
+        };
+        return vec![x.to_string(), plural];
+    }
+    if let Some(x) = s.strip_prefix("v:") {
+        let stem = x.strip_suffix('e').unwrap_or(x);
+        return vec![
+            x.to_string(),
+            format!("{x}s"),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+        ];
+    }
+    vec![s.to_string()]
+}
+
+/// Every combination of `prefixes` × `forms` joined by `joiners`, or `None` past `limit`.
+fn combine(
+    prefixes: &[String],
+    forms: &[String],
+    joiners: &[&str],
+    limit: usize,
+) -> Option<Vec<String>> {
+    if prefixes.len() * forms.len() * joiners.len() > limit {
+        return None;
+    }
+    let mut out = Vec::with_capacity(prefixes.len() * forms.len() * joiners.len());
+    for p in prefixes {
+        for f in forms {
+            for j in joiners {
+                out.push(format!("{p}{j}{f}"));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The phrases one issue word stands for: `pre+n:school` → "pre school", "pre-school",
+/// "pre schools", "pre-schools"; `None` past `limit`.
+fn expand_issue_word(w: &str, limit: usize) -> Option<Vec<String>> {
+    let mut segments = w.split('+');
+    let mut out = segment_forms(segments.next().unwrap_or(""));
+    for seg in segments {
+        out = combine(&out, &segment_forms(seg), &[" ", "-"], limit)?;
+    }
+    (out.len() <= limit).then_some(out)
+}
+
+/// The phrases an issue phrase expands to, word by word; `None` past `limit`.
+fn expand_issue_phrase(phrase: &str, limit: usize) -> Option<Vec<String>> {
+    let mut words = phrase.split_whitespace();
+    let mut out = expand_issue_word(words.next().unwrap_or(""), limit)?;
+    for w in words {
+        out = combine(&out, &expand_issue_word(w, limit)?, &[" "], limit)?;
+    }
+    Some(out)
 }
 
 /// Reads a PETRARCH issues file.
@@ -504,22 +547,15 @@ pub fn read_issues(file: &Arc<str>, text: &str, diags: &mut Vec<Diagnostic>) -> 
             diag(diags, file, line_no(n), "issue line needs 'phrase [CODE]'");
             continue;
         }
-        let mut phrases = vec![String::new()];
-        for w in phrase.split_whitespace() {
-            let forms = expand_issue_word(w);
-            phrases = phrases
-                .iter()
-                .flat_map(|p| {
-                    forms.iter().map(move |f| {
-                        if p.is_empty() {
-                            f.clone()
-                        } else {
-                            format!("{p} {f}")
-                        }
-                    })
-                })
-                .collect();
-        }
+        let Some(phrases) = expand_issue_phrase(phrase, MAX_ISSUE_EXPANSIONS) else {
+            let limit = ExpansionLimit {
+                file: file.to_string(),
+                line: line_no(n),
+                limit: MAX_ISSUE_EXPANSIONS,
+            };
+            diag(diags, file, line_no(n), limit.reason());
+            continue;
+        };
         out.push(Issue {
             phrases,
             code: blocks[0].trim().to_string(),
@@ -565,6 +601,41 @@ mod tests {
         assert_eq!(v.roots[4].head, 1);
         assert_eq!(v.transformations.len(), 1);
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+
+    /// Issue 12: `v:a+v:b+...` doubled memory per `+` (24 GB, killed).
+    #[test]
+    fn issue_expansion_is_capped_with_an_error_naming_file_and_line() {
+        let mut d = Vec::new();
+        let line = "v:a+v:b+v:c+v:d+v:e+v:f+v:g+v:h+v:i+v:j+v:k+v:l+v:m [X]";
+        let i = read_issues(&"issues.txt".into(), &format!("n:ok [Y]\n{line}\n"), &mut d);
+        assert_eq!(i.len(), 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!((d[0].file.as_str(), d[0].line), ("issues.txt", 2));
+        assert!(d[0].message.contains("expands to more than"), "{}", d[0]);
+        let e = ExpansionLimit {
+            file: "issues.txt".into(),
+            line: 2,
+            limit: MAX_ISSUE_EXPANSIONS,
+        };
+        assert!(e
+            .to_string()
+            .starts_with("issues.txt:2: issue phrase expands"));
+        let words = ["n:a+n:b"; 12].join(" ");
+        let i = read_issues(&"i".into(), &format!("{words} [X]\n"), &mut d);
+        assert!(i.is_empty() && d.len() == 2, "{d:?}");
+    }
+
+    /// Issue 12: an empty substitution list panicked (index out of bounds).
+    #[test]
+    fn empty_substitution_is_a_diagnostic() {
+        let mut d = Vec::new();
+        let t = "!PERSON! = \nPOLICE_!PERSON! [~COP]\nPOLICE [~COP]\n";
+        let a = read_agents(&"a.txt".into(), t, &mut d);
+        assert_eq!(a.entries.len(), 1);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].line, 2);
+        assert!(d[0].message.contains("no values"), "{}", d[0]);
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl Suite {
             "project" => {
                 let project = tabari::Project::read(path)?;
                 let text = project.texts.first().cloned().ok_or_else(|| {
-                    Error::Config(format!("{} names no <textfile>", path.display()))
+                    Error::Suite(format!("{} names no <textfile>", path.display()))
                 })?;
                 load_tabari(&text, path)
             }
@@ -123,7 +123,7 @@ impl Suite {
                             })
                     })
                     .ok_or_else(|| {
-                        Error::Config(format!(
+                        Error::Suite(format!(
                             "no .project file next to {} names it",
                             path.display()
                         ))
@@ -196,6 +196,17 @@ pub fn apply_option(o: &mut tabari::Options, cmd: &str) -> std::result::Result<(
         return Ok(());
     }
     o.apply(cmd)
+}
+
+/// Applies the options of a PETRARCH `PETR_config.ini` (comma limits, `require_dyad`; other
+/// keys are ignored).
+pub fn apply_petrarch_config(o: &mut tabari::Options, ini: &str) {
+    for line in ini.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some((k, v)) = line.split_once('=') {
+            let _ = apply_option(o, &format!("PETR:{}={}", k.trim(), v.trim()));
+        }
+    }
 }
 
 fn judge(exp: &Expected, got: &super::engine::Coded) -> bool {
@@ -366,26 +377,6 @@ fn load_tabari(text_path: &Path, project: &Path) -> Result<Suite> {
     })
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let i = tag.find(&format!(" {name}"))? + 1;
-    let rest = tag[i + name.len()..]
-        .trim_start()
-        .strip_prefix('=')?
-        .trim_start();
-    let q = rest.chars().next()?;
-    if q != '"' && q != '\'' {
-        return None;
-    }
-    let end = rest[1..].find(q)? + 1;
-    Some(rest[1..end].to_string())
-}
-
-fn tag_text<'a>(s: &'a str, name: &str) -> Option<&'a str> {
-    let open = s.find(&format!("<{name}>"))? + name.len() + 2;
-    let close = s[open..].find(&format!("</{name}>"))? + open;
-    Some(&s[open..close])
-}
-
 /// The words of a bracketed parse tree, re-joined as text: PETRARCH codes the parse, whose words
 /// can differ from `<Text>`. Clitics (`'s`, `n't`) are glued back to their word.
 fn parse_leaves_text(parse: &str) -> String {
@@ -431,103 +422,56 @@ fn balanced(parse: &str) -> bool {
     depth == 0
 }
 
-fn strip_xml_comments(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("<!--") {
-        out.push_str(&rest[..i]);
-        match rest[i..].find("-->") {
-            Some(j) => rest = &rest[i + j + 3..],
-            None => {
-                rest = "";
-                break;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+/// Parses PETRARCH unit-test records (the `<Sentence>` elements, with the `<Config>` options
+/// before each).
+pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
+    crate::suite_xml::parse(xml)
+        .sentences
+        .into_iter()
+        .map(petrarch_record)
+        .collect()
 }
 
-/// Parses PETRARCH unit-test records (the `<Sentences>` part).
-pub fn parse_petrarch_records(xml: &str) -> Vec<Record> {
-    let xml = strip_xml_comments(xml);
-    let mut out = Vec::new();
-    let mut pending_opts: Vec<String> = Vec::new();
-    let body = xml.find("<Sentences>").map_or(xml.as_str(), |i| &xml[i..]);
-    let mut rest = body;
-    loop {
-        let next_s = rest.find("<Sentence ");
-        let next_c = rest.find("<Config ");
-        match (next_s, next_c) {
-            (_, Some(c)) if next_s.map_or(true, |s| c < s) => {
-                let end = rest[c..].find('>').map_or(rest.len(), |e| c + e);
-                let tag = &rest[c..end];
-                if let (Some(o), Some(v)) = (attr(tag, "option"), attr(tag, "value")) {
-                    pending_opts.push(format!("PETR:{o}={v}"));
-                }
-                rest = &rest[end..];
-            }
-            (Some(s), _) => {
-                let Some(close) = rest[s..].find("</Sentence>").map(|e| s + e) else {
-                    break;
-                };
-                let block = &rest[s..close];
-                let head_end = block.find('>').unwrap_or(block.len());
-                let head = &block[..head_end];
-                let id = attr(head, "id").unwrap_or_default();
-                let date = attr(head, "date").and_then(|d| parse_date(&d));
-                let mut exp = Expected::default();
-                let mut b = block;
-                while let Some(i) = b.find("<EventCoding") {
-                    let e = b[i..].find('>').map_or(b.len(), |e| i + e);
-                    let tag = &b[i..e];
-                    if let (Some(s), Some(t), Some(c)) = (
-                        attr(tag, "sourcecode"),
-                        attr(tag, "targetcode"),
-                        attr(tag, "eventcode"),
-                    ) {
-                        exp.events.push(CompatEvent {
-                            source: s,
-                            target: t,
-                            code: c,
-                        });
-                    }
-                    b = &b[e..];
-                }
-                if block.contains("<EventCoding error") {
-                    exp.error = true;
-                }
-                let parse = tag_text(block, "Parse");
-                let bad_parse = parse.is_some_and(|p| !balanced(p));
-                let text = match parse.filter(|p| !bad_parse && p.contains('(')) {
-                    Some(p) => parse_leaves_text(p),
-                    None => tag_text(block, "Text")
-                        .unwrap_or("")
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                };
-                out.push(Record {
-                    id,
-                    date,
-                    text,
-                    options: std::mem::take(&mut pending_opts),
-                    expected: exp,
-                    standard: true,
-                    bad_parse,
-                    line: 0,
-                });
-                rest = &rest[close + 11..];
-            }
-            _ => break,
-        }
+fn petrarch_record(s: crate::suite_xml::XmlSentence) -> Record {
+    let events = s
+        .events
+        .into_iter()
+        .map(|(source, target, code)| CompatEvent {
+            source,
+            target,
+            code,
+        });
+    let parse = s.parse.as_deref();
+    let bad_parse = parse.is_some_and(|p| !balanced(p));
+    let text = match parse.filter(|p| !bad_parse && p.contains('(')) {
+        Some(p) => parse_leaves_text(p),
+        None => s
+            .text
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    Record {
+        id: s.attrs.get("id").cloned().unwrap_or_default(),
+        date: s.attrs.get("date").and_then(|d| parse_date(d)),
+        text,
+        options: s.options,
+        expected: Expected {
+            events: events.collect(),
+            error: s.error,
+            ..Expected::default()
+        },
+        standard: true,
+        bad_parse,
+        line: 0,
     }
-    out
 }
 
 fn load_petrarch(path: &Path) -> Result<Suite> {
     let xml = read_text(path)?;
-    let env = tag_text(&xml, "Environment").unwrap_or("");
+    let suite = crate::suite_xml::parse(&xml);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut dicts = CompatDicts::default();
     for (tag, kind) in [
@@ -536,7 +480,7 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
         ("Agentfile", DictKind::Agents),
         ("Discardfile", DictKind::Discards),
     ] {
-        if let Some(f) = tag_text(env, tag) {
+        if let Some(f) = suite.environment.get(tag) {
             dicts.add_file(&dir.join(f.trim()), Some((Dialect::Petrarch, kind)))?;
         }
     }
@@ -545,17 +489,9 @@ fn load_petrarch(path: &Path) -> Result<Suite> {
     dicts.options.minimum_words = 0;
     // PETR_config.ini next to the suite: its [Options] comma limits and require_dyad
     if let Ok(ini) = read_text(&dir.join("PETR_config.ini")) {
-        for line in ini.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if let Some((k, v)) = line.split_once('=') {
-                let _ = apply_option(
-                    &mut dicts.options,
-                    &format!("PETR:{}={}", k.trim(), v.trim()),
-                );
-            }
-        }
+        apply_petrarch_config(&mut dicts.options, &ini);
     }
-    let records = parse_petrarch_records(&xml);
+    let records = suite.sentences.into_iter().map(petrarch_record).collect();
     Ok(Suite {
         path: path.to_path_buf(),
         engine: Engine::new(dicts),

@@ -120,17 +120,174 @@ pub fn read_actors(
     dialect: Dialect,
     diags: &mut Vec<Diagnostic>,
 ) -> ActorDict {
-    let mut dict = ActorDict::default();
-    let mut group: Option<Group> = None;
-    let mut section: Option<&'static str> = None;
-    let mut in_xml = false;
-    let flush = |g: Option<Group>, dict: &mut ActorDict, diags: &mut Vec<Diagnostic>| {
-        let Some(g) = g else { return };
+    let mut reader = ActorReader {
+        file,
+        dialect,
+        diags,
+        dict: ActorDict::default(),
+        group: None,
+        section: None,
+        in_xml: false,
+    };
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        if reader.line(line_no, raw).is_break() {
+            break;
+        }
+    }
+    reader.flush();
+    reader.dict
+}
+
+/// A `<NOUN>` or `<ADJECTIVE>` section of an actors file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Nouns,
+    Adjectives,
+}
+
+/// The state of reading one actors file: the entry being built (a phrase, its synonyms and
+/// restrictions on the following lines) and the section.
+struct ActorReader<'a> {
+    file: &'a Arc<str>,
+    dialect: Dialect,
+    diags: &'a mut Vec<Diagnostic>,
+    dict: ActorDict,
+    group: Option<Group>,
+    section: Option<Section>,
+    in_xml: bool,
+}
+
+impl ActorReader<'_> {
+    /// Reads one line; breaks at `~FINISH`.
+    fn line(&mut self, line_no: u32, raw: &str) -> std::ops::ControlFlow<()> {
+        use std::ops::ControlFlow::{Break, Continue};
+        let trimmed_raw = raw.trim_start();
+        let tabari = self.dialect == Dialect::Tabari;
+        if tabari && (trimmed_raw.starts_with('/') || trimmed_raw.starts_with('#')) {
+            return Continue(());
+        }
+        if trimmed_raw.starts_with('~') && trimmed_raw.trim_start_matches('~').starts_with("FINISH")
+        {
+            return Break(());
+        }
+        let stripped = strip_comments(raw, &mut self.in_xml, tabari);
+        let indented = stripped.starts_with([' ', '\t']);
+        let line = stripped.trim();
+        if line.is_empty() || self.section_tag(line) {
+            return Continue(());
+        }
+        let loc = Loc {
+            file: self.file.clone(),
+            line: line_no,
+        };
+        if let Some(sec) = self.section {
+            self.section_entry(sec, line, loc);
+        } else if line.starts_with('<') {
+            let message = format!("unknown section tag '{line}'; skipped");
+            self.diag(line_no, message);
+        } else if let Some(syn) = line.strip_prefix('+') {
+            self.synonym(syn, loc);
+        } else if indented && line.starts_with('[') {
+            self.restriction(line, line_no);
+        } else {
+            self.flush();
+            self.entry(line, loc);
+        }
+        Continue(())
+    }
+
+    fn diag(&mut self, line: u32, message: impl Into<String>) {
+        diag(self.diags, self.file, line, message);
+    }
+
+    /// Handles `<NOUN>`, `</NOUN>` and the like; false for any other line.
+    fn section_tag(&mut self, line: &str) -> bool {
+        let opens = match line.to_ascii_uppercase().as_str() {
+            "<NOUN>" | "<NOUNS>" => Some(Section::Nouns),
+            "<ADJECTIVE>" | "<ADJECTIVES>" | "<ADJ>" => Some(Section::Adjectives),
+            "</NOUN>" | "</NOUNS>" | "</ADJECTIVE>" | "</ADJECTIVES>" | "</ADJ>" => None,
+            _ => return false,
+        };
+        if opens.is_some() {
+            self.flush();
+        }
+        self.section = opens;
+        true
+    }
+
+    fn section_entry(&mut self, sec: Section, line: &str, loc: Loc) {
+        let w = phrase_words(line.split('[').next().unwrap_or(line));
+        if w.is_empty() {
+            return;
+        }
+        match sec {
+            Section::Nouns => self.dict.nouns.push((w, loc)),
+            Section::Adjectives => self.dict.adjectives.push((w, loc)),
+        }
+    }
+
+    /// A `+SYNONYM [codes]` line of the entry being built.
+    fn synonym(&mut self, syn: &str, loc: Loc) {
+        let line_no = loc.line;
+        let Some(g) = self.group.as_mut() else {
+            self.diag(line_no, "synonym '+' line before any actor; skipped");
+            return;
+        };
+        match split_blocks(syn) {
+            Ok((p, blocks)) => {
+                g.phrases.push((p.to_string(), loc));
+                add_blocks(&mut g.codes, &blocks, self.file, line_no, self.diags);
+            }
+            Err(m) => diag(self.diags, self.file, line_no, m),
+        }
+    }
+
+    /// An indented `[CODE date]` line restricting the entry being built.
+    fn restriction(&mut self, line: &str, line_no: u32) {
+        match (self.group.as_mut(), split_blocks(line)) {
+            (Some(g), Ok((_, blocks))) => {
+                add_blocks(&mut g.codes, &blocks, self.file, line_no, self.diags)
+            }
+            (None, _) => self.diag(line_no, "date restriction before any actor; skipped"),
+            (_, Err(m)) => self.diag(line_no, m),
+        }
+    }
+
+    /// `PHRASE [codes]` (PETRARCH agents may add `{plurals}`): starts a new entry.
+    fn entry(&mut self, line: &str, loc: Loc) {
+        let line_no = loc.line;
+        let (phrase_part, plurals) = match extract_braces(line) {
+            Ok(v) => v,
+            Err(m) => return self.diag(line_no, m),
+        };
+        let (p, blocks) = match split_blocks(&phrase_part) {
+            Ok(v) => v,
+            Err(m) => return self.diag(line_no, m),
+        };
+        if p.is_empty() {
+            return self.diag(line_no, "phrase missing before code");
+        }
+        let mut codes = Vec::new();
+        add_blocks(&mut codes, &blocks, self.file, line_no, self.diags);
+        if !blocks.is_empty() && codes.is_empty() {
+            return; // every block was bad; already reported
+        }
+        self.group = Some(Group {
+            phrases: vec![(p.to_string(), loc)],
+            codes,
+            plurals,
+        });
+    }
+
+    /// Turns the entry being built into dictionary entries (one per phrase).
+    fn flush(&mut self) {
+        let Some(g) = self.group.take() else { return };
         if g.codes.is_empty() {
             for (p, loc) in &g.phrases {
                 diag(
-                    diags,
-                    file,
+                    self.diags,
+                    self.file,
                     loc.line,
                     format!("actor '{p}' has no code; skipped"),
                 );
@@ -141,10 +298,10 @@ pub fn read_actors(
         for (i, (p, loc)) in g.phrases.into_iter().enumerate() {
             let words = phrase_words(&p);
             if words.is_empty() {
-                diag(diags, file, loc.line, "empty phrase");
+                self.diag(loc.line, "empty phrase");
                 continue;
             }
-            dict.entries.push(ActorEntry {
+            self.dict.entries.push(ActorEntry {
                 phrase: p,
                 words,
                 codes: g.codes.clone(),
@@ -153,131 +310,7 @@ pub fn read_actors(
                 loc,
             });
         }
-    };
-    for (n, raw) in text.lines().enumerate() {
-        let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
-        let loc = Loc {
-            file: file.clone(),
-            line: line_no,
-        };
-        let trimmed_raw = raw.trim_start();
-        if dialect == Dialect::Tabari
-            && (trimmed_raw.starts_with('/') || trimmed_raw.starts_with('#'))
-        {
-            continue;
-        }
-        if trimmed_raw.starts_with('~') && trimmed_raw.trim_start_matches('~').starts_with("FINISH")
-        {
-            break;
-        }
-        let stripped = strip_comments(raw, &mut in_xml, dialect == Dialect::Tabari);
-        let indented = stripped.starts_with([' ', '\t']);
-        let line = stripped.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let upper = line.to_ascii_uppercase();
-        match upper.as_str() {
-            "<NOUN>" | "<NOUNS>" => {
-                flush(group.take(), &mut dict, diags);
-                section = Some("noun");
-                continue;
-            }
-            "<ADJECTIVE>" | "<ADJECTIVES>" | "<ADJ>" => {
-                flush(group.take(), &mut dict, diags);
-                section = Some("adj");
-                continue;
-            }
-            "</NOUN>" | "</NOUNS>" | "</ADJECTIVE>" | "</ADJECTIVES>" | "</ADJ>" => {
-                section = None;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(sec) = section {
-            let w = phrase_words(line.split('[').next().unwrap_or(line));
-            if w.is_empty() {
-                continue;
-            }
-            if sec == "noun" {
-                dict.nouns.push((w, loc))
-            } else {
-                dict.adjectives.push((w, loc))
-            }
-            continue;
-        }
-        if line.starts_with('<') {
-            diag(
-                diags,
-                file,
-                line_no,
-                format!("unknown section tag '{line}'; skipped"),
-            );
-            continue;
-        }
-        if let Some(syn) = line.strip_prefix('+') {
-            match group.as_mut() {
-                Some(g) => match split_blocks(syn) {
-                    Ok((p, blocks)) => {
-                        g.phrases.push((p.to_string(), loc));
-                        add_blocks(&mut g.codes, &blocks, file, line_no, diags);
-                    }
-                    Err(m) => diag(diags, file, line_no, m),
-                },
-                None => diag(
-                    diags,
-                    file,
-                    line_no,
-                    "synonym '+' line before any actor; skipped",
-                ),
-            }
-            continue;
-        }
-        if indented && line.starts_with('[') {
-            match (group.as_mut(), split_blocks(line)) {
-                (Some(g), Ok((_, blocks))) => {
-                    add_blocks(&mut g.codes, &blocks, file, line_no, diags)
-                }
-                (None, _) => diag(
-                    diags,
-                    file,
-                    line_no,
-                    "date restriction before any actor; skipped",
-                ),
-                (_, Err(m)) => diag(diags, file, line_no, m),
-            }
-            continue;
-        }
-        flush(group.take(), &mut dict, diags);
-        let (phrase_part, plurals) = match extract_braces(line) {
-            Ok(v) => v,
-            Err(m) => {
-                diag(diags, file, line_no, m);
-                continue;
-            }
-        };
-        match split_blocks(&phrase_part) {
-            Ok((p, blocks)) => {
-                if p.is_empty() {
-                    diag(diags, file, line_no, "phrase missing before code");
-                    continue;
-                }
-                let mut codes = Vec::new();
-                add_blocks(&mut codes, &blocks, file, line_no, diags);
-                if !blocks.is_empty() && codes.is_empty() {
-                    continue; // every block was bad; already reported
-                }
-                group = Some(Group {
-                    phrases: vec![(p.to_string(), loc)],
-                    codes,
-                    plurals,
-                });
-            }
-            Err(m) => diag(diags, file, line_no, m),
-        }
     }
-    flush(group.take(), &mut dict, diags);
-    dict
 }
 
 /// Pulls a PETRARCH `{plural plural}` out of an agent line.

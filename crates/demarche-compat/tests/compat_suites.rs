@@ -1,25 +1,27 @@
 //! Issue 4: the TABARI and PETRARCH validation suites and full dictionaries.
 //!
 //! The suites are licensed and live outside the repository, in `<repo>/../shared`. When that
-//! folder is absent these tests print a notice and pass. Thresholds: TABARI standard records
+//! folder is absent these tests print `SKIPPED: ../shared absent` and pass, except under
+//! `CI=true` (CI always has it), where they fail. Thresholds: TABARI standard records
 //! (before FINAL-01) >= 95% exact; PETRARCH unit tests >= 90% exact. Set
 //! `DEMARCHE_COMPAT_ENFORCE=0` to report the rates without failing on them.
 
-use demarche::compat::validate::Suite;
-use demarche::compat::{CompatDicts, DictKind};
+use demarche_compat::validate::Suite;
+use demarche_compat::{CompatDicts, DictKind};
 use std::path::{Path, PathBuf};
 
 fn shared() -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     if p.join("validation").is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "notice: {} not found; skipping the TABARI/PETRARCH compatibility suites",
-            p.display()
-        );
-        None
+        return Some(p);
     }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "{} is absent, and CI must have it",
+        p.display()
+    );
+    eprintln!("SKIPPED: ../shared absent ({})", p.display());
+    None
 }
 
 fn enforce() -> bool {
@@ -102,20 +104,18 @@ fn full_dictionaries_load_and_report_skips() {
         };
         for e in rd.flatten() {
             let p = e.path();
-            let text = demarche::compat::read_text(&p).unwrap_or_default();
-            let Some(kind) = demarche::compat::detect(&p, &text) else {
+            let text = demarche_compat::read_text(&p).unwrap_or_default();
+            let Some(kind) = demarche_compat::detect(&p, &text) else {
                 continue;
             };
             if p.extension().is_some_and(|x| x == "rst") || kind.1 == DictKind::Project {
                 continue;
             }
-            let t = std::time::Instant::now();
             let mut d = CompatDicts::default();
             d.add_file(&p, Some(kind))
                 .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             d.finish();
-            let engine = demarche::compat::engine::Engine::new(d);
-            let elapsed = t.elapsed();
+            let engine = demarche_compat::engine::Engine::new(d);
             let d = engine.dicts();
             for diag in &d.diagnostics {
                 assert!(diag.line > 0, "{diag}");
@@ -130,32 +130,23 @@ fn full_dictionaries_load_and_report_skips() {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            eprintln!(
-                "{name}: {entries} entries, {} skipped, {elapsed:?}",
-                d.diagnostics.len()
-            );
+            eprintln!("{name}: {entries} entries, {} skipped", d.diagnostics.len());
             assert!(
                 entries * 50 > text.lines().count(),
                 "{name}: only {entries} entries read from {} lines",
                 text.lines().count()
             );
-            if !cfg!(debug_assertions) {
-                assert!(
-                    elapsed.as_secs_f64() < 1.0,
-                    "{name}: loading took {elapsed:?}"
-                );
-            }
         }
     }
 }
 
-/// Every line of the suites, coded with the full Phoenix and TABARI dictionaries: no panics,
-/// and a rough throughput figure.
+/// Every line of the suites, coded with the full Phoenix and TABARI dictionaries: no panics
+/// (timings are printed for information only; BENCHMARKS.md records them).
 #[test]
 fn full_dictionaries_code_arbitrary_lines() {
     let Some(s) = shared() else { return };
     let text =
-        demarche::compat::read_text(&s.join("validation/tabari/Validate.text")).unwrap_or_default();
+        demarche_compat::read_text(&s.join("validation/tabari/Validate.text")).unwrap_or_default();
     let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -193,7 +184,7 @@ fn full_dictionaries_code_arbitrary_lines() {
     for (name, files) in sets {
         let t = std::time::Instant::now();
         let d = CompatDicts::from_files(&files).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let mut engine = demarche::compat::engine::Engine::new(d);
+        let mut engine = demarche_compat::engine::Engine::new(d);
         engine.options.petrarch = name == "phoenix";
         let loaded = t.elapsed();
         let t = std::time::Instant::now();

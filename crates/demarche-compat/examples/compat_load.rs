@@ -1,12 +1,12 @@
 //! Load benchmark for the TABARI and PETRARCH dictionaries (issue 4).
 //!
-//! `cargo run --release -p demarche --example compat_load [SHARED_DIR]` loads each full
+//! `cargo run --release -p demarche-compat --example compat_load [SHARED_DIR]` loads each full
 //! dictionary in `<repo>/../shared/dictionaries` (or SHARED_DIR/dictionaries), five times, and
 //! prints the best time to read it and to read and compile it for the compat engine, the
 //! number of entries, and the number of skipped (reported) entries.
 //! Pass `-v` after the directory to print every skipped entry.
 
-use demarche::compat::{CompatDicts, Dialect, DictKind};
+use demarche_compat::{CompatDicts, Dialect, DictKind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -38,11 +38,11 @@ fn main() {
         "file", "bytes", "entries", "skipped", "read ms", "+compile ms"
     );
     for f in files {
-        let text = demarche::compat::read_text(&f).unwrap_or_default();
+        let text = demarche_compat::read_text(&f).unwrap_or_default();
         if f.extension().is_some_and(|e| e == "rst") {
             continue;
         }
-        let Some(kind) = demarche::compat::detect(&f, &text) else {
+        let Some(kind) = demarche_compat::detect(&f, &text) else {
             continue;
         };
         if matches!(kind.1, DictKind::Options | DictKind::Project)
@@ -63,7 +63,7 @@ fn main() {
             }
             d.finish();
             best = best.min(t.elapsed());
-            let engine = demarche::compat::engine::Engine::new(d);
+            let engine = demarche_compat::engine::Engine::new(d);
             best_total = best_total.min(t.elapsed());
             last = Some(engine.dicts().clone());
         }

@@ -1,7 +1,7 @@
 //! Debug aid: `compat_explain SUITE ID...` prints how the compat engine parses and codes the
 //! given records of a TABARI or PETRARCH validation suite.
 
-use demarche::compat::validate::Suite;
+use demarche_compat::validate::Suite;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,7 +19,7 @@ fn main() {
     let records = suite.records.clone();
     for r in &records {
         for o in &r.options {
-            let _ = demarche::compat::validate::apply_option(&mut suite.engine.options, o);
+            let _ = demarche_compat::validate::apply_option(&mut suite.engine.options, o);
         }
         if !args[1..].contains(&r.id) {
             continue;

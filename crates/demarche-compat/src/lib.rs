@@ -1,6 +1,7 @@
-//! Compatibility with the TABARI and PETRARCH event coders: their dictionary formats, a coding
-//! engine with their pattern semantics, their validation suites, and tools to lint and convert
-//! their dictionaries into demarche's own format.
+//! demarche-compat: compatibility with the TABARI and PETRARCH event coders — their dictionary
+//! formats, a coding engine with their pattern semantics, their validation suites, and tools to
+//! lint and convert their dictionaries into demarche's own format. It depends on the `demarche`
+//! library (never the reverse).
 //!
 //! * [`tabari`] reads `.actors`, `.agents`, `.verbs`, `.options` and `.project` files.
 //! * [`petrarch`] reads PETRARCH / Phoenix actors, agents, verbs (CAMEO.2.0), discards, issues.
@@ -8,22 +9,28 @@
 //!   compounds, agents, pronouns, passive voice, paired/subordinate/dominant codes.
 //! * [`validate`] runs TABARI's `Validate.text` and PETRARCH's `PETR.UnitTest.records.xml`.
 //! * [`lint`] and [`convert`] check dictionaries and translate them to demarche's format.
+//! * [`document`] codes whole documents into demarche events through
+//!   [`demarche::DocumentCoder`] (`demarche code --engine tabari|petrarch`).
 //!
 //! Every reader keeps going past lines it cannot use and reports each as a
 //! [`Diagnostic`] with file and line.
 
+#![deny(missing_docs)]
+
 pub mod convert;
+pub mod document;
 pub mod engine;
+pub mod error;
 pub mod lint;
 pub mod petrarch;
+mod suite_xml;
 pub mod tabari;
 pub mod validate;
 
-pub use crate::dict::Diagnostic;
+pub use demarche::dict::Diagnostic;
+pub use error::{Error, Result};
 
-use crate::error::{Error, Result};
-use crate::model::Date;
-use chrono::NaiveDate;
+use demarche::model::Date;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -104,6 +111,26 @@ pub fn detect(path: &Path, text: &str) -> Option<(Dialect, DictKind)> {
     Some((Dialect::Petrarch, kind))
 }
 
+/// The dictionary files named by `paths`: files as given, directories replaced by the files
+/// directly inside them, sorted by name.
+pub fn dictionary_files(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(p)
+            .map_err(|e| Error::io(p, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.is_file())
+            .collect();
+        entries.sort();
+        files.extend(entries);
+    }
+    Ok(files)
+}
+
 /// Reads a file as text, replacing invalid UTF-8 (old dictionaries are Latin-1 in places).
 pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -113,21 +140,22 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Parses a TABARI/PETRARCH date: `YYMMDD` (years 00–30 are 20xx) or `YYYYMMDD`.
+/// Parses a TABARI/PETRARCH date: `YYMMDD` (years 00–30 are 20xx) or `YYYYMMDD`. The century
+/// is TABARI's; the calendar check is the library's date parser ([`demarche::ingest::parse_date`]).
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
     if !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let (y, rest) = match s.len() {
+    let full = match s.len() {
         6 => {
-            let yy: i32 = s[..2].parse().ok()?;
-            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, &s[2..])
+            let century = if &s[..2] <= "30" { "20" } else { "19" };
+            format!("{century}{s}")
         }
-        8 => (s[..4].parse().ok()?, &s[4..]),
+        8 => s.to_string(),
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(y, rest[..2].parse().ok()?, rest[2..].parse().ok()?)
+    demarche::ingest::parse_date(&full)
 }
 
 /// One code of an actor or agent entry, possibly restricted to a date range.
@@ -657,9 +685,8 @@ impl CompatDicts {
             .into();
         let kind = kind
             .or_else(|| detect(path, &text))
-            .ok_or_else(|| Error::Dictionary {
+            .ok_or_else(|| Error::UnknownKind {
                 file: name.to_string(),
-                message: "cannot tell what kind of dictionary this is".into(),
             })?;
         self.add_text(&name, &text, kind);
         Ok(())
@@ -739,6 +766,7 @@ fn merge_verbs(into: &mut VerbDict, from: VerbDict) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn dates_and_blocks() {

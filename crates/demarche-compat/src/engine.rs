@@ -43,6 +43,24 @@ pub struct Coded {
     pub fired: Vec<String>,
     /// Codes (before agents) of the first actor in the text, for forwarding.
     pub first_actor: Vec<String>,
+    /// Where each event's parts are, parallel to `events`.
+    pub details: Vec<EventDetail>,
+}
+
+/// Where an event's parts are in the coded text (byte ranges), as far as the engine can tell:
+/// a default or forwarded actor has no words in the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventDetail {
+    /// The words that named the source actor.
+    pub source: Option<std::ops::Range<usize>>,
+    /// The words that named the target actor.
+    pub target: Option<std::ops::Range<usize>>,
+    /// The verb (the words of the verb root that matched).
+    pub verb: std::ops::Range<usize>,
+    /// The pattern or verb entry that fired, `file:line`.
+    pub entry: String,
+    /// The pattern as written, or the verb phrase when no pattern matched.
+    pub pattern: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +80,7 @@ struct FlatPattern {
     code: VerbCode,
     len: usize,
     loc: String,
+    raw: String,
 }
 
 #[derive(Clone, Debug)]
@@ -251,6 +270,7 @@ impl Engine {
                     code: p.code.clone(),
                     len,
                     loc: p.loc.to_string(),
+                    raw: p.raw.clone(),
                 });
             }
         }
@@ -342,6 +362,21 @@ struct Tok {
     kind: TK,
     removed: bool,
     consumed: bool, // conj/comma used by a compound
+    /// Byte range of the word in the coded text (empty for a comma token).
+    span: std::ops::Range<usize>,
+}
+
+impl Tok {
+    fn new(text: String, cap: bool, span: std::ops::Range<usize>, kind: TK) -> Tok {
+        Tok {
+            text,
+            cap,
+            kind,
+            removed: false,
+            consumed: false,
+            span,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -360,83 +395,101 @@ struct VerbHit {
     root: usize,
 }
 
-/// Splits text the TABARI way: upper case, hyphens to blanks, commas kept as tokens.
+/// Splits text the TABARI way: upper case, hyphens to blanks, commas kept as tokens. Each token
+/// keeps the byte range of its word in `text`.
 fn tokenize(text: &str, treebank: bool) -> (Vec<Tok>, bool) {
     let allcaps = !text.chars().any(|c| c.is_lowercase());
+    let raw = raw_words(text);
     let mut toks = Vec::new();
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if c == '-' || c == '_' || c == '\u{2014}' || c == '\u{2013}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let raw: Vec<&str> = cleaned.split_whitespace().collect();
-    for (k, w) in raw.iter().enumerate() {
-        let mut w = w
-            .trim_matches(|c: char| {
-                "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}'
-            })
-            .to_string();
-        let mut comma = false;
-        while w.ends_with(',') || w.ends_with(';') || w.ends_with(':') {
-            w.pop();
-            comma = true;
-        }
-        let w = w
-            .trim_matches(|c: char| "\"`()[]{}!?".contains(c))
-            .to_string();
-        let mut w = w.as_str().trim_start_matches('\'').to_string();
-        let internal_period = w.trim_end_matches('.').contains('.');
-        if !internal_period || k + 1 == raw.len() {
-            while w.ends_with('.') && !(internal_period && w.len() <= 5 && k + 1 < raw.len()) {
-                w.pop();
-            }
-        }
+    for (k, &(at, word)) in raw.iter().enumerate() {
+        let (w, comma) = trim_word(word, k + 1 == raw.len());
         if !w.is_empty() {
-            let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
-            let up = w.to_uppercase();
-            // PETRARCH dictionaries are written for TreeBank tokens: "didn't" is "did n't"
-            match up.strip_suffix("N'T").filter(|r| treebank && !r.is_empty()) {
-                Some(head) => {
-                    toks.push(Tok {
-                        text: head.to_string(),
-                        cap,
-                        kind: TK::Null,
-                        removed: false,
-                        consumed: false,
-                    });
-                    toks.push(Tok {
-                        text: "N'T".into(),
-                        cap: false,
-                        kind: TK::Null,
-                        removed: false,
-                        consumed: false,
-                    });
-                }
-                None => toks.push(Tok {
-                    text: up,
-                    cap,
-                    kind: TK::Null,
-                    removed: false,
-                    consumed: false,
-                }),
-            }
+            let offset = at + (w.as_ptr() as usize - word.as_ptr() as usize);
+            push_word(&mut toks, w, offset, treebank);
         }
         if comma {
-            toks.push(Tok {
-                text: ",".into(),
-                cap: false,
-                kind: TK::Comma,
-                removed: false,
-                consumed: false,
-            });
+            let end = at + word.len();
+            toks.push(Tok::new(",".into(), false, end..end, TK::Comma));
         }
     }
     (toks, allcaps)
+}
+
+/// The blank-separated words of `text` (hyphens, underscores and dashes are blanks), each with
+/// its byte offset.
+fn raw_words(text: &str) -> Vec<(usize, &str)> {
+    let is_blank = |c: char| c.is_whitespace() || matches!(c, '-' | '_' | '\u{2014}' | '\u{2013}');
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_blank(c), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Strips quotes, brackets and sentence punctuation from a word (a slice of it, so its offset
+/// is known); reports whether a comma-like mark followed it.
+fn trim_word(word: &str, last: bool) -> (&str, bool) {
+    let mut w = word
+        .trim_matches(|c: char| "\"`()[]{}!?:;".contains(c) || c == '\u{201C}' || c == '\u{201D}');
+    let mut comma = false;
+    while let Some(rest) = w.strip_suffix([',', ';', ':']) {
+        w = rest;
+        comma = true;
+    }
+    let w = w
+        .trim_matches(|c: char| "\"`()[]{}!?".contains(c))
+        .trim_start_matches('\'');
+    let internal_period = w.trim_end_matches('.').contains('.');
+    let mut w = w;
+    if !internal_period || last {
+        while w.ends_with('.') && !(internal_period && w.len() <= 5 && !last) {
+            w = &w[..w.len() - 1];
+        }
+    }
+    (w, comma)
+}
+
+/// Pushes one word; PETRARCH dictionaries are written for TreeBank tokens, so there "didn't"
+/// is "did n't".
+fn push_word(toks: &mut Vec<Tok>, w: &str, offset: usize, treebank: bool) {
+    let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+    let up = w.to_uppercase();
+    let span = offset..offset + w.len();
+    let split = w
+        .len()
+        .checked_sub(3)
+        .filter(|&h| h > 0 && w.is_char_boundary(h));
+    match (
+        up.strip_suffix("N'T").filter(|r| treebank && !r.is_empty()),
+        split,
+    ) {
+        (Some(head), Some(h)) => {
+            toks.push(Tok::new(
+                head.to_string(),
+                cap,
+                offset..offset + h,
+                TK::Null,
+            ));
+            toks.push(Tok::new(
+                "N'T".into(),
+                false,
+                offset + h..span.end,
+                TK::Null,
+            ));
+        }
+        _ => toks.push(Tok::new(up, cap, span, TK::Null)),
+    }
 }
 
 struct Sentence<'e> {
@@ -529,19 +582,34 @@ pub struct SentenceEvents {
 impl Engine {
     /// Codes a whole document: splits it into sentences with demarche's splitter and codes each
     /// TABARI-style (what `demarche code` with TABARI/PETRARCH dictionaries needs).
+    /// With `FORWARD` on, a pronoun with no antecedent in its sentence refers to the first actor
+    /// of the previous sentence, as TABARI forwards within a story.
     pub fn code_document(&self, text: &str, date: Option<Date>) -> Vec<SentenceEvents> {
-        let tokens = crate::text::token::tokenize(text);
-        crate::text::sentence::split(text, &tokens)
+        let tokens = demarche::text::token::tokenize(text);
+        let mut forward: Option<Vec<String>> = None;
+        let mut out = Vec::new();
+        for (index, range) in demarche::text::sentence::split(text, &tokens)
             .into_iter()
             .enumerate()
-            .filter_map(|(index, range)| {
-                let first = tokens.get(range.start)?;
-                let last = tokens.get(range.end.checked_sub(1)?)?;
-                let span = first.start..last.end;
-                let coded = self.code(text.get(span.clone())?, date);
-                Some(SentenceEvents { index, span, coded })
-            })
-            .collect()
+        {
+            let (Some(first), Some(last)) = (
+                tokens.get(range.start),
+                range.end.checked_sub(1).and_then(|e| tokens.get(e)),
+            ) else {
+                continue;
+            };
+            let span = first.start..last.end;
+            let Some(sentence) = text.get(span.clone()) else {
+                continue;
+            };
+            let fwd = forward.clone().filter(|_| self.options.forward);
+            let coded = self.code_forward(sentence, date, fwd);
+            if !coded.first_actor.is_empty() {
+                forward = Some(coded.first_actor.clone());
+            }
+            out.push(SentenceEvents { index, span, coded });
+        }
+        out
     }
 
     /// Describes how a text is parsed: each token with its type, removed tokens in `[...]`,
@@ -1273,20 +1341,21 @@ impl Sentence<'_> {
             self.complex = true;
         }
         let mut out = Coded::default();
-        let mut events: Vec<(CompatEvent, bool, bool)> = Vec::new(); // event, subordinate, dominant
+        let mut events: Vec<Tagged> = Vec::new();
         let mut carried_source: Option<usize> = None;
         let mut any_sentence_event = false;
         for &(cs, ce) in &clauses {
             let mut clause_has_event = false;
-            let mut clause_sub: Vec<(CompatEvent, bool, bool)> = Vec::new();
+            let mut clause_sub: Vec<Tagged> = Vec::new();
             let verbs: Vec<&VerbHit> = live_verbs
                 .iter()
                 .filter(|v| v.start >= cs && v.end <= ce)
                 .collect();
             for v in verbs {
-                let Some((code, src, tgt, designated, fired)) = self.match_verb(v, cs, ce) else {
+                let Some(fired) = self.match_verb(v, cs, ce) else {
                     continue;
                 };
+                let code = fired.code.clone();
                 if code.discard {
                     return Coded {
                         discarded: true,
@@ -1300,20 +1369,35 @@ impl Sentence<'_> {
                 if code.null {
                     continue;
                 }
-                let (src, tgt, same) =
-                    self.assign(v, cs, ce, src, tgt, designated, &mut carried_source);
-                if src.is_none() && opts.noactprior && opts.default_source.is_none() {
+                let sides = self.assign(v, cs, ce, &fired, &mut carried_source);
+                if sides.source.codes.is_none() && opts.noactprior && opts.default_source.is_none()
+                {
                     self.complex = true;
                 }
-                let evs = self.expand_events(src, tgt, same, &code);
+                let evs = self.expand_events(&sides, &code);
                 if evs.is_empty() {
                     continue;
                 }
-                out.fired.push(fired);
-                let tagged: Vec<(CompatEvent, bool, bool)> = evs
+                let verb = self.byte_span(v.start, v.end).unwrap_or_default();
+                let tagged: Vec<Tagged> = evs
                     .into_iter()
-                    .map(|e| (e, code.subordinate, code.dominant))
+                    .map(|(event, reversed)| {
+                        let (s, t) = if reversed {
+                            (&sides.target, &sides.source)
+                        } else {
+                            (&sides.source, &sides.target)
+                        };
+                        let detail = EventDetail {
+                            source: self.unit_span(s.unit),
+                            target: self.unit_span(t.unit),
+                            verb: verb.clone(),
+                            entry: fired.entry.clone(),
+                            pattern: fired.pattern.clone(),
+                        };
+                        (event, detail, code.subordinate, code.dominant)
+                    })
                     .collect();
+                out.fired.push(fired.entry);
                 if code.subordinate {
                     clause_sub.extend(tagged);
                     continue;
@@ -1338,27 +1422,22 @@ impl Sentence<'_> {
                 break;
             }
         }
-        let has_main = events.iter().any(|e| !e.1);
-        let has_dom = events.iter().any(|e| e.2);
-        for (e, sub, dom) in events {
+        let has_main = events.iter().any(|e| !e.2);
+        let has_dom = events.iter().any(|e| e.3);
+        for (e, detail, sub, dom) in events {
             if (sub && has_main) || (has_dom && !dom) {
                 continue;
             }
             if !out.events.contains(&e) {
                 out.events.push(e);
+                out.details.push(detail);
             }
         }
         out
     }
 
     /// Finds the pattern (or the bare verb) that applies: code, designated source/target units.
-    #[allow(clippy::type_complexity)]
-    fn match_verb(
-        &self,
-        v: &VerbHit,
-        cs: usize,
-        ce: usize,
-    ) -> Option<(VerbCode, Option<usize>, Option<usize>, bool, String)> {
+    fn match_verb(&self, v: &VerbHit, cs: usize, ce: usize) -> Option<Fired> {
         let live: Vec<usize> = (cs..ce).filter(|&k| !self.toks[k].removed).collect();
         let vs = live.iter().position(|&k| k == v.start)?;
         let ve = live
@@ -1369,12 +1448,35 @@ impl Sentence<'_> {
         for p in &self.eng.patterns[v.root] {
             let mut b = Bind::default();
             if self.match_flat(&p.toks, 0, &live, 0, vs, ve, &mut b) {
-                let designated = b.src.is_some() || b.tgt.is_some();
-                return Some((p.code.clone(), b.src, b.tgt, designated, p.loc.clone()));
+                return Some(Fired {
+                    code: p.code.clone(),
+                    designated: b.src.is_some() || b.tgt.is_some(),
+                    bind: b,
+                    entry: p.loc.clone(),
+                    pattern: p.raw.clone(),
+                });
             }
         }
         let root = &self.eng.dicts.verbs.roots[v.root];
-        Some((root.code.clone(), None, None, false, root.loc.to_string()))
+        Some(Fired {
+            code: root.code.clone(),
+            bind: Bind::default(),
+            designated: false,
+            entry: root.loc.to_string(),
+            pattern: root.phrase.clone(),
+        })
+    }
+
+    /// The byte range of tokens `start..end` in the coded text.
+    fn byte_span(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+        let first = self.toks.get(start)?;
+        let last = self.toks.get(end.checked_sub(1)?)?;
+        (first.span.start <= last.span.end).then_some(first.span.start..last.span.end)
+    }
+
+    fn unit_span(&self, unit: Option<usize>) -> Option<std::ops::Range<usize>> {
+        let u = self.units.get(unit?)?;
+        self.byte_span(u.start, u.end)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1497,20 +1599,18 @@ impl Sentence<'_> {
 
     /// Source and target codes for a verb (designated ones first, then TABARI's default
     /// search rules and `DEFAULT:` codes), and whether both are the same compound.
-    #[allow(clippy::too_many_arguments)]
     fn assign(
         &self,
         v: &VerbHit,
         cs: usize,
         ce: usize,
-        src: Option<usize>,
-        tgt: Option<usize>,
-        designated: bool,
+        fired: &Fired,
         carried: &mut Option<usize>,
-    ) -> (Option<Vec<String>>, Option<Vec<String>>, bool) {
+    ) -> Sides {
         let opts = &self.eng.options;
-        let mut src = src;
-        let mut tgt = tgt;
+        let designated = fired.designated;
+        let mut src = fired.bind.src;
+        let mut tgt = fired.bind.tgt;
         let mut src_codes: Option<Vec<String>> = None;
         let mut tgt_codes: Option<Vec<String>> = None;
         let isolated = self.isolated_from.is_some_and(|i| cs >= i);
@@ -1574,26 +1674,33 @@ impl Sentence<'_> {
                 }
             }
         }
-        let mut s_out = src.map(|s| self.units[s].codes.clone()).or(src_codes);
-        let mut t_out = tgt.map(|t| self.units[t].codes.clone()).or(tgt_codes);
+        let mut source = Side {
+            codes: src.map(|s| self.units[s].codes.clone()).or(src_codes),
+            unit: src,
+        };
+        let mut target = Side {
+            codes: tgt.map(|t| self.units[t].codes.clone()).or(tgt_codes),
+            unit: tgt,
+        };
         // passive voice
         if !designated {
             let aux = (1..=2).any(|d| v.start >= d && self.toks[v.start - d].kind == TK::Auxil);
             let by = (v.end..v.end + 2).any(|k| self.toks.get(k).is_some_and(|t| t.kind == TK::By));
             if aux && by {
-                std::mem::swap(&mut s_out, &mut t_out);
+                std::mem::swap(&mut source, &mut target);
             }
         }
-        (s_out, t_out, src.is_some() && src == tgt)
+        Sides {
+            source,
+            target,
+            same: src.is_some() && src == tgt,
+        }
     }
 
-    fn expand_events(
-        &self,
-        src: Option<Vec<String>>,
-        tgt: Option<Vec<String>>,
-        same: bool,
-        code: &VerbCode,
-    ) -> Vec<CompatEvent> {
+    /// The events of one verb: every source code × target code, and the reverse of a paired
+    /// code (flagged `true`: its source is the sides' target).
+    fn expand_events(&self, sides: &Sides, code: &VerbCode) -> Vec<(CompatEvent, bool)> {
+        let same = sides.same;
         let opts = &self.eng.options;
         let missing = || {
             if opts.petrarch && !opts.require_dyad {
@@ -1602,7 +1709,10 @@ impl Sentence<'_> {
                 None
             }
         };
-        let (Some(s_codes), Some(t_codes)) = (src.or_else(missing), tgt.or_else(missing)) else {
+        let (Some(s_codes), Some(t_codes)) = (
+            sides.source.codes.clone().or_else(missing),
+            sides.target.codes.clone().or_else(missing),
+        ) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -1611,17 +1721,14 @@ impl Sentence<'_> {
                 if s == t || (same && code.pair.is_some() && ti <= si) {
                     continue;
                 }
-                out.push(CompatEvent {
-                    source: s.clone(),
-                    target: t.clone(),
-                    code: code.code.clone(),
-                });
+                let event = |source: &String, target: &String, code: &String| CompatEvent {
+                    source: source.clone(),
+                    target: target.clone(),
+                    code: code.clone(),
+                };
+                out.push((event(s, t, &code.code), false));
                 if let Some(p) = &code.pair {
-                    out.push(CompatEvent {
-                        source: t.clone(),
-                        target: s.clone(),
-                        code: p.clone(),
-                    });
+                    out.push((event(t, s, p), true));
                 }
             }
         }
@@ -1634,6 +1741,32 @@ struct Bind {
     src: Option<usize>,
     tgt: Option<usize>,
 }
+
+/// The pattern (or bare verb) that applied to a verb.
+struct Fired {
+    code: VerbCode,
+    /// Units the pattern designated (`$`, `+`, `%`).
+    bind: Bind,
+    designated: bool,
+    entry: String,
+    pattern: String,
+}
+
+/// One side of an event: its codes and the unit that named it (none for default codes).
+struct Side {
+    codes: Option<Vec<String>>,
+    unit: Option<usize>,
+}
+
+/// Source and target of a verb, and whether both are the same compound unit.
+struct Sides {
+    source: Side,
+    target: Side,
+    same: bool,
+}
+
+/// An event with where it is, and whether its code is subordinate / dominant.
+type Tagged = (CompatEvent, EventDetail, bool, bool);
 
 /// Adds an agent code (`~GOV` appends, `NGO~` prepends) unless already present on a
 /// 3-character boundary.
