@@ -123,7 +123,7 @@ impl DictionarySources {
 
 impl DictionarySources {
     /// Sources from in-memory files laid out like `dictionaries/` (relative path → text), e.g.
-    /// the output of [`crate::compat::convert::convert`]; the CAMEO table is the bundled one.
+    /// the output of the compat layer's dictionary conversion; the CAMEO table is the bundled one.
     pub fn from_files(files: &std::collections::BTreeMap<String, String>) -> DictionarySources {
         let pick = |pred: &dyn Fn(&str) -> bool| {
             files

@@ -5,7 +5,6 @@
 //! process. [`Gazetteer::from_dir`] loads a directory with the same four files.
 
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -29,34 +28,7 @@ const BUNDLED_REGIONS: &str = bundled_gazetteer_file!("regions.tsv");
 /// Longest place name, in words, that the gazetteer indexes.
 pub const MAX_NAME_WORDS: usize = 6;
 
-/// What kind of place a gazetteer entry (or a resolved place) is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FeatureType {
-    /// A country or territory with an ISO code.
-    Country,
-    /// A first-level administrative division (a US state, a Canadian province).
-    Admin1,
-    /// A region that is not an administrative division (the Gaza Strip, Crimea).
-    Region,
-    /// A populated place.
-    City,
-    /// A populated place that is its country's capital.
-    Capital,
-}
-
-impl FeatureType {
-    /// The lower-case name used in output (`city`, `country`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FeatureType::Country => "country",
-            FeatureType::Admin1 => "admin1",
-            FeatureType::Region => "region",
-            FeatureType::City => "city",
-            FeatureType::Capital => "capital",
-        }
-    }
-}
+pub use crate::model::FeatureType;
 
 /// A country or territory.
 #[derive(Clone, Debug, PartialEq)]
