@@ -6,7 +6,6 @@
 
 use crate::error::{Error, Result};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -119,8 +118,10 @@ pub struct NameRef {
     pub all_caps: bool,
 }
 
-/// Folds a name into a lookup key: lower case, common Latin diacritics removed, periods
-/// dropped, curly apostrophes straightened, runs of white space collapsed to one space.
+/// Folds a name into a lookup key: lower case, diacritics removed (Unicode compatibility
+/// decomposition, NFKD, with combining marks dropped, plus the letters that do not decompose:
+/// "ł", "đ", "ø", "æ", "ß"...), periods dropped, curly apostrophes straightened, runs of white
+/// space collapsed to one space.
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -147,62 +148,39 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// Pushes a lower-case non-ASCII character without its diacritics.
 fn push_folded(out: &mut String, c: char) {
-    let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+    if let Some(s) = undecomposable_letter(c) {
+        out.push_str(s);
+        return;
+    }
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            out.push(d);
+        }
+    });
+}
+
+/// The plain spelling of a letter that NFKD leaves whole (a stroke, a ligature, a dotless i),
+/// and of the apostrophe look-alikes.
+fn undecomposable_letter(c: char) -> Option<&'static str> {
+    Some(match c {
         'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ḍ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' | 'ḥ' | 'ḩ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
+        'đ' => "d",
+        'ə' => "e",
+        'ħ' => "h",
+        'ı' => "i",
+        'ł' | 'ŀ' => "l",
+        'ø' => "o",
         'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => "s",
         'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' | 'ẓ' => "z",
+        'ŧ' => "t",
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' => "'",
-        c => {
-            out.push(c);
-            return;
-        }
-    };
-    out.push_str(s);
+        _ => return None,
+    })
 }
 
-/// FNV-1a: a fast hasher for the name index (keys are short, trusted strings).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The entries one name refers to; most names refer to one entry, kept without a `Vec`.
 #[derive(Clone, Debug)]
@@ -671,6 +649,49 @@ mod tests {
         assert_eq!(fold_key("St.  Petersburg"), "st petersburg");
         assert_eq!(fold_key("Sana\u{2019}a"), "sana'a");
         assert_eq!(fold_key("U.S."), "us");
+    }
+
+    #[test]
+    fn folds_diacritics_beyond_latin_1() {
+        let cases = [
+            ("Łódź", "lodz"),
+            ("Đà Nẵng", "da nang"),
+            ("São Paulo", "sao paulo"),
+            ("Şanlıurfa", "sanliurfa"),
+            ("Ḩalab", "halab"),
+            ("Tórshavn", "torshavn"),
+            ("Øresund", "oresund"),
+            ("Straße", "strasse"),
+            ("Cæsarea", "caesarea"),
+            ("Qaraǧandy", "qaragandy"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(fold_key(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn folds_every_letter_the_latin_table_folded() {
+        let table = [
+            ("àáâãäåāăąǎ", "aaaaaaaaaa"),
+            ("çćĉċč", "ccccc"),
+            ("ďđḍ", "ddd"),
+            ("èéêëēĕėęěə", "eeeeeeeeee"),
+            ("ĝğġģ", "gggg"),
+            ("ĥħḥḩ", "hhhh"),
+            ("ìíîïĩīĭįıǐ", "iiiiiiiiii"),
+            ("ĵķĺļľŀł", "jklllll"),
+            ("ñńņň", "nnnn"),
+            ("òóôõöøōŏőǒ", "oooooooooo"),
+            ("ŕŗřśŝşšșṣ", "rrrssssss"),
+            ("ţťŧțṭ", "ttttt"),
+            ("ùúûüũūŭůűųǔ", "uuuuuuuuuuu"),
+            ("ŵýÿŷźżžẓ", "wyyyzzzz"),
+            ("æœß\u{2019}\u{2018}\u{02BC}\u{02BB}", "aeoess''''"),
+        ];
+        for (letters, folded) in table {
+            assert_eq!(fold_key(letters), folded, "{letters}");
+        }
     }
 
     #[test]
