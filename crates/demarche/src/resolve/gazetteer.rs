@@ -5,7 +5,6 @@
 //! process. [`Gazetteer::from_dir`] loads a directory with the same four files.
 
 use crate::error::{Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -212,45 +211,61 @@ pub struct Gazetteer {
 
 static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
 
-/// Splits a TSV file into rows of fields, skipping `#` comments, blank lines and the header,
-/// which must start with `first_column`.
-fn rows<'a>(
-    file: &'a str,
-    text: &'a str,
-    first_column: &str,
-    min_fields: usize,
-) -> Result<Vec<(u32, Vec<&'a str>)>> {
+/// One data row of a gazetteer table: its 1-based line and its fields.
+struct Row {
+    line: u32,
+    record: csv::StringRecord,
+}
+
+impl Row {
+    fn fields(&self) -> Vec<&str> {
+        self.record.iter().collect()
+    }
+}
+
+fn dictionary_error(file: &str, line: u64, message: &str) -> Error {
+    Error::Dictionary {
+        file: file.into(),
+        message: format!("line {line}: {message}"),
+    }
+}
+
+/// Reads a TSV table into rows, skipping `#` comments, blank lines and the header, which must
+/// start with `first_column`. Comments are skipped here rather than by the csv reader, whose
+/// line numbers drift after a comment line.
+fn rows(file: &str, text: &str, first_column: &str, min_fields: usize) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .quoting(false)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut header = false;
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            dictionary_error(file, line, &format!("unreadable row: {e}"))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let first = record.get(0).unwrap_or("");
+        if first.starts_with('#') || record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if !header {
-            if !line.starts_with(first_column) {
-                return Err(Error::Dictionary {
-                    file: file.into(),
-                    message: format!(
-                        "line {}: expected a header starting with `{first_column}`",
-                        i + 1
-                    ),
-                });
+            if !first.starts_with(first_column) {
+                let expected = format!("expected a header starting with `{first_column}`");
+                return Err(dictionary_error(file, line, &expected));
             }
             header = true;
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() < min_fields {
-            return Err(Error::Dictionary {
-                file: file.into(),
-                message: format!(
-                    "line {}: {} fields, expected {min_fields}",
-                    i + 1,
-                    fields.len()
-                ),
-            });
+        if record.len() < min_fields {
+            let message = format!("{} fields, expected {min_fields}", record.len());
+            return Err(dictionary_error(file, line, &message));
         }
-        out.push((i as u32 + 1, fields));
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        out.push(Row { line, record });
     }
     Ok(out)
 }
@@ -322,7 +337,9 @@ impl Gazetteer {
         let mut aliases: Vec<(usize, &str)> = Vec::new();
 
         const CF: &str = "countries.tsv";
-        for (line, f) in rows(CF, countries, "iso2", 12)? {
+        let country_rows = rows(CF, countries, "iso2", 12)?;
+        for row in &country_rows {
+            let (line, f) = (row.line, row.fields());
             let idx = g.countries.len();
             let population = parse_num(CF, line, "population", f[9])?;
             if let Some(id) = (!f[8].is_empty())
@@ -364,7 +381,9 @@ impl Gazetteer {
         };
 
         const AF: &str = "admin1.tsv";
-        for (line, f) in rows(AF, admin1, "country", 9)? {
+        let admin1_rows = rows(AF, admin1, "country", 9)?;
+        for row in &admin1_rows {
+            let (line, f) = (row.line, row.fields());
             let country = country_of(AF, line, f[0], &iso2_index)?;
             let idx = g.admin1.len();
             g.admin1.push(Admin1 {
@@ -384,7 +403,9 @@ impl Gazetteer {
         }
 
         const RF: &str = "regions.tsv";
-        for (line, f) in rows(RF, regions, "name", 5)? {
+        let region_rows = rows(RF, regions, "name", 5)?;
+        for row in &region_rows {
+            let (line, f) = (row.line, row.fields());
             let country = country_of(RF, line, f[2], &iso2_index)?;
             let idx = g.admin1.len();
             g.admin1.push(Admin1 {
@@ -404,7 +425,9 @@ impl Gazetteer {
 
         const TF: &str = "cities.tsv";
         let capital_set: FastMap<u32, usize> = capital_ids.iter().map(|&(c, id)| (id, c)).collect();
-        for (line, f) in rows(TF, cities, "geonameid", 11)? {
+        let city_rows = rows(TF, cities, "geonameid", 11)?;
+        for row in &city_rows {
+            let (line, f) = (row.line, row.fields());
             let country = country_of(TF, line, f[3], &iso2_index)?;
             let geonameid: u32 = parse_num(TF, line, "geonameid", f[0])?;
             let idx = g.cities.len();
@@ -759,5 +782,16 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("unknown country"), "{err}");
         assert!(Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").is_ok());
+    }
+
+    #[test]
+    fn bad_numbers_are_errors_with_file_and_line() {
+        let c = "# comment\n\niso2\tiso3\tcameo\tname\tlat\tlon\tcentroid\tcapital\t\
+                 capital_geonameid\tpopulation\taliases\tadjectives\n\
+                 # another\nZZ\tZZZ\tZZZ\tZed\tnorth\t\tnone\t\t\t0\t\t\n";
+        let err = Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("countries.tsv"), "{shown}");
+        assert!(shown.contains("line 5: bad lat `north`"), "{shown}");
     }
 }
