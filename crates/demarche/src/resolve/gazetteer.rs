@@ -207,6 +207,8 @@ pub struct Gazetteer {
     adjectives: FastMap<String, usize>,
     codes: FastMap<String, usize>,
     admin1_codes: FastMap<(usize, String), usize>,
+    /// ISO 3166-1 alpha-2 code → country, used while loading.
+    iso2_index: FastMap<String, usize>,
 }
 
 static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
@@ -289,6 +291,49 @@ fn alternates(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
+/// One row of `countries.tsv` as a country and its capital's geonameid, if given.
+fn parse_country(file: &str, line: u32, f: &[&str]) -> Result<(Country, Option<u32>)> {
+    let population = parse_num(file, line, "population", f[9])?;
+    let capital = (!f[8].is_empty())
+        .then(|| parse_num::<u32>(file, line, "capital_geonameid", f[8]))
+        .transpose()?;
+    let country = Country {
+        iso2: f[0].to_string(),
+        iso3: f[1].to_string(),
+        cameo: f[2].to_string(),
+        name: f[3].to_string(),
+        lat: parse_opt_f64(file, line, "lat", f[4])?,
+        lon: parse_opt_f64(file, line, "lon", f[5])?,
+        centroid: f[6].to_string(),
+        capital: None,
+        population,
+    };
+    Ok((country, capital))
+}
+
+/// One row of `cities.tsv` as a city.
+fn parse_city(
+    file: &str,
+    line: u32,
+    f: &[&str],
+    geonameid: u32,
+    country: usize,
+    capital: bool,
+) -> Result<City> {
+    Ok(City {
+        geonameid,
+        name: f[1].to_string(),
+        ascii: f[2].to_string(),
+        country,
+        admin1: f[4].to_string(),
+        lat: parse_num(file, line, "lat", f[5])?,
+        lon: parse_num(file, line, "lon", f[6])?,
+        population: parse_num(file, line, "population", f[7])?,
+        capital,
+        altcount: parse_num(file, line, "altcount", f[9])?,
+    })
+}
+
 impl Gazetteer {
     /// The bundled gazetteer, parsed on first use and shared afterwards.
     pub fn bundled() -> Arc<Gazetteer> {
@@ -332,61 +377,60 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         // About eight names a city: size the index once.
         g.names.reserve(cities.len() / 12);
-        let mut iso2_index: FastMap<String, usize> = FastMap::default();
-        let mut capital_ids: Vec<(usize, u32)> = Vec::new();
-        let mut aliases: Vec<(usize, &str)> = Vec::new();
+        let capital_ids = g.read_countries(countries)?;
+        g.read_admin1(admin1)?;
+        g.read_regions(regions)?;
+        g.read_cities(cities, &capital_ids)?;
+        Ok(g)
+    }
 
+    /// Reads `countries.tsv`; returns (country, capital's geonameid) pairs.
+    fn read_countries(&mut self, text: &str) -> Result<Vec<(usize, u32)>> {
         const CF: &str = "countries.tsv";
-        let country_rows = rows(CF, countries, "iso2", 12)?;
+        let mut capital_ids = Vec::new();
+        let mut aliases: Vec<(usize, &str)> = Vec::new();
+        let country_rows = rows(CF, text, "iso2", 12)?;
         for row in &country_rows {
             let (line, f) = (row.line, row.fields());
-            let idx = g.countries.len();
-            let population = parse_num(CF, line, "population", f[9])?;
-            if let Some(id) = (!f[8].is_empty())
-                .then(|| parse_num::<u32>(CF, line, "capital_geonameid", f[8]))
-                .transpose()?
-            {
-                capital_ids.push((idx, id));
-            }
-            g.countries.push(Country {
-                iso2: f[0].to_string(),
-                iso3: f[1].to_string(),
-                cameo: f[2].to_string(),
-                name: f[3].to_string(),
-                lat: parse_opt_f64(CF, line, "lat", f[4])?,
-                lon: parse_opt_f64(CF, line, "lon", f[5])?,
-                centroid: f[6].to_string(),
-                capital: None,
-                population,
-            });
-            iso2_index.insert(f[0].to_string(), idx);
+            let idx = self.countries.len();
+            let (country, capital) = parse_country(CF, line, &f)?;
+            capital_ids.extend(capital.map(|id| (idx, id)));
+            self.countries.push(country);
+            self.iso2_index.insert(f[0].to_string(), idx);
             for code in [f[1], f[2]] {
-                g.codes.entry(code.to_string()).or_insert(idx);
+                self.codes.entry(code.to_string()).or_insert(idx);
             }
             aliases.push((idx, f[3]));
             aliases.extend(alternates(f[10]).map(|a| (idx, a)));
             for adj in alternates(f[11]) {
-                g.adjectives.entry(fold_key(adj)).or_insert(idx);
+                self.adjectives.entry(fold_key(adj)).or_insert(idx);
             }
         }
         for (idx, a) in aliases {
-            g.add_name(a, PlaceId::Country(idx), true);
+            self.add_name(a, PlaceId::Country(idx), true);
         }
+        Ok(capital_ids)
+    }
 
-        let country_of = |file: &str, line: u32, iso2: &str, map: &FastMap<String, usize>| {
-            map.get(iso2).copied().ok_or_else(|| Error::Dictionary {
+    /// The country an ISO code names, or an error at `file:line`.
+    fn country_for_iso2(&self, file: &str, line: u32, iso2: &str) -> Result<usize> {
+        self.iso2_index
+            .get(iso2)
+            .copied()
+            .ok_or_else(|| Error::Dictionary {
                 file: file.into(),
                 message: format!("line {line}: unknown country `{iso2}`"),
             })
-        };
+    }
 
+    /// Reads `admin1.tsv`: first-level divisions.
+    fn read_admin1(&mut self, text: &str) -> Result<()> {
         const AF: &str = "admin1.tsv";
-        let admin1_rows = rows(AF, admin1, "country", 9)?;
-        for row in &admin1_rows {
+        for row in &rows(AF, text, "country", 9)? {
             let (line, f) = (row.line, row.fields());
-            let country = country_of(AF, line, f[0], &iso2_index)?;
-            let idx = g.admin1.len();
-            g.admin1.push(Admin1 {
+            let country = self.country_for_iso2(AF, line, f[0])?;
+            let idx = self.admin1.len();
+            self.admin1.push(Admin1 {
                 country,
                 code: f[1].to_string(),
                 name: f[2].to_string(),
@@ -395,20 +439,20 @@ impl Gazetteer {
                 population: parse_num(AF, line, "population", f[7])?,
                 feature: FeatureType::Admin1,
             });
-            g.admin1_codes.insert((country, f[1].to_string()), idx);
-            g.add_name(f[2], PlaceId::Admin1(idx), true);
-            for a in alternates(f[3]) {
-                g.add_name(a, PlaceId::Admin1(idx), false);
-            }
+            self.admin1_codes.insert((country, f[1].to_string()), idx);
+            self.add_names(f[2], f[3], PlaceId::Admin1(idx));
         }
+        Ok(())
+    }
 
+    /// Reads `regions.tsv`: regions that are not administrative divisions.
+    fn read_regions(&mut self, text: &str) -> Result<()> {
         const RF: &str = "regions.tsv";
-        let region_rows = rows(RF, regions, "name", 5)?;
-        for row in &region_rows {
+        for row in &rows(RF, text, "name", 5)? {
             let (line, f) = (row.line, row.fields());
-            let country = country_of(RF, line, f[2], &iso2_index)?;
-            let idx = g.admin1.len();
-            g.admin1.push(Admin1 {
+            let country = self.country_for_iso2(RF, line, f[2])?;
+            let idx = self.admin1.len();
+            self.admin1.push(Admin1 {
                 country,
                 code: String::new(),
                 name: f[0].to_string(),
@@ -417,46 +461,44 @@ impl Gazetteer {
                 population: 0,
                 feature: FeatureType::Region,
             });
-            g.add_name(f[0], PlaceId::Admin1(idx), true);
-            for a in alternates(f[1]) {
-                g.add_name(a, PlaceId::Admin1(idx), false);
-            }
+            self.add_names(f[0], f[1], PlaceId::Admin1(idx));
         }
+        Ok(())
+    }
 
+    /// Indexes a primary name and its `|`-separated alternates.
+    fn add_names(&mut self, name: &str, alternate_names: &str, place: PlaceId) {
+        self.add_name(name, place, true);
+        for a in alternates(alternate_names) {
+            self.add_name(a, place, false);
+        }
+    }
+
+    /// Reads `cities.tsv`; `capital_ids` marks each country's capital.
+    fn read_cities(&mut self, text: &str, capital_ids: &[(usize, u32)]) -> Result<()> {
         const TF: &str = "cities.tsv";
         let capital_set: FastMap<u32, usize> = capital_ids.iter().map(|&(c, id)| (id, c)).collect();
-        let city_rows = rows(TF, cities, "geonameid", 11)?;
-        for row in &city_rows {
+        for row in &rows(TF, text, "geonameid", 11)? {
             let (line, f) = (row.line, row.fields());
-            let country = country_of(TF, line, f[3], &iso2_index)?;
+            let country = self.country_for_iso2(TF, line, f[3])?;
             let geonameid: u32 = parse_num(TF, line, "geonameid", f[0])?;
-            let idx = g.cities.len();
+            let idx = self.cities.len();
             let capital = capital_set.get(&geonameid) == Some(&country);
             if capital {
-                g.countries[country].capital = Some(idx);
+                self.countries[country].capital = Some(idx);
             }
             let key = fold_key(f[1]);
-            g.cities.push(City {
-                geonameid,
-                name: f[1].to_string(),
-                ascii: f[2].to_string(),
-                country,
-                admin1: f[4].to_string(),
-                lat: parse_num(TF, line, "lat", f[5])?,
-                lon: parse_num(TF, line, "lon", f[6])?,
-                population: parse_num(TF, line, "population", f[7])?,
-                capital,
-                altcount: parse_num(TF, line, "altcount", f[9])?,
-            });
-            g.add_key(key, PlaceId::City(idx), true, false);
+            self.cities
+                .push(parse_city(TF, line, &f, geonameid, country, capital)?);
+            self.add_key(key, PlaceId::City(idx), true, false);
             if f[2] != f[1] {
-                g.add_name(f[2], PlaceId::City(idx), true);
+                self.add_name(f[2], PlaceId::City(idx), true);
             }
             for a in alternates(f[10]) {
-                g.add_name(a, PlaceId::City(idx), false);
+                self.add_name(a, PlaceId::City(idx), false);
             }
         }
-        Ok(g)
+        Ok(())
     }
 
     fn add_name(&mut self, name: &str, place: PlaceId, primary: bool) {
