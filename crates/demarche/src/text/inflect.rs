@@ -343,8 +343,8 @@ pub fn noun_singular(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The regular plural forms of a noun ("envoy" → "envoys", "party" → "parties").
 pub fn noun_plurals(noun: &str) -> Vec<String> {
-    if noun.ends_with("man") {
-        return vec![format!("{}men", &noun[..noun.len() - 3])];
+    if let Some(stem) = noun.strip_suffix("man") {
+        return vec![format!("{stem}men")];
     }
     if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
         return vec![format!("{noun}es")];
