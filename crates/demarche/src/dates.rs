@@ -5,6 +5,7 @@
 //! and a month-day without a year that would fall after the document date is last year's.
 
 use crate::model::{Date, DatePrecision};
+use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::Token;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -44,32 +45,25 @@ pub enum TimeValue {
     RelativeMonth(i32),
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBR: &[&str] = &[
-    "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sep.", "oct.", "nov.", "dec.",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+word_list! {
+    /// Ordinal suffixes of a day number ("9th", "21st").
+    static ORDINAL_SUFFIXES = "dates/ordinal_suffixes.txt";
+}
+
+word_list! {
+    /// Words before "May" or "March" (without a day number after it) that make it the month ("in May", "last March").
+    static MONTH_CUES = "dates/month_cues.txt";
+}
+
+word_list! {
+    /// Words before a bare year that make it the event's date ("in 2003", "since 1998").
+    static YEAR_CUES = "dates/year_cues.txt";
+}
+
+word_list! {
+    /// Month abbreviations in calendar order (lower-case, with the period): entry n is month n + 1.
+    static MONTH_ABBR = "dates/month_abbreviations.txt";
+}
 
 fn month_of(t: &Token) -> Option<u32> {
     let l = t.lower.as_str();
@@ -93,8 +87,7 @@ fn number(t: Option<&Token>) -> Option<u32> {
     let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if digits.is_empty()
         || !digits.bytes().all(|b| b.is_ascii_digit())
-        || !(t.lower.len() == digits.len()
-            || matches!(&t.lower[digits.len()..], "st" | "nd" | "rd" | "th"))
+        || !(t.lower.len() == digits.len() || ORDINAL_SUFFIXES.contains(&&t.lower[digits.len()..]))
     {
         return None;
     }
@@ -136,10 +129,8 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
     }
     if let Some(m) = month_of(t) {
         if matches!(t.lower.as_str(), "may" | "march")
-            && !(matches!(
-                word(tokens, i.wrapping_sub(1)),
-                "in" | "since" | "until" | "last" | "early" | "late" | "mid" | "of" | "on" | "by"
-            ) || number(tokens.get(i + 1)).is_some())
+            && !(MONTH_CUES.contains(&word(tokens, i.wrapping_sub(1)))
+                || number(tokens.get(i + 1)).is_some())
         {
             return None;
         }
@@ -171,10 +162,7 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
         }
     }
     if let Some(y) = year_at(tokens, i) {
-        if matches!(
-            word(tokens, i.wrapping_sub(1)),
-            "in" | "since" | "until" | "of" | "by" | "early" | "late" | "mid" | "during"
-        ) {
+        if YEAR_CUES.contains(&word(tokens, i.wrapping_sub(1))) {
             return Some((i + 1, TimeValue::Year(y)));
         }
     }

@@ -163,7 +163,7 @@ pub struct Event {
     pub quote: Option<Quote>,
     /// Where it happened: the place in the event's clause, else in its sentence, else the
     /// document's dateline; `null` when none is named.
-    pub location: Option<crate::resolve::Location>,
+    pub location: Option<Location>,
 }
 
 /// Quoted words attributed to a statement event.
@@ -173,4 +173,81 @@ pub struct Quote {
     pub text: String,
     /// Where they are.
     pub span: Span,
+}
+
+/// What kind of place a gazetteer entry (or a resolved place) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeatureType {
+    /// A country or territory with an ISO code.
+    Country,
+    /// A first-level administrative division (a US state, a Canadian province).
+    Admin1,
+    /// A region that is not an administrative division (the Gaza Strip, Crimea).
+    Region,
+    /// A populated place.
+    City,
+    /// A populated place that is its country's capital.
+    Capital,
+}
+
+impl FeatureType {
+    /// The lower-case name used in output (`city`, `country`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeatureType::Country => "country",
+            FeatureType::Admin1 => "admin1",
+            FeatureType::Region => "region",
+            FeatureType::City => "city",
+            FeatureType::Capital => "capital",
+        }
+    }
+}
+
+/// How precisely a location pins down where something happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A city or town.
+    City,
+    /// A first-level division or a region.
+    Admin1,
+    /// A country.
+    Country,
+}
+
+impl Precision {
+    /// The lower-case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::City => "city",
+            Precision::Admin1 => "admin1",
+            Precision::Country => "country",
+        }
+    }
+}
+
+/// Where an event happened, as attached to events and written out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The place's name as the gazetteer writes it ("Paris", "Gaza Strip", "China").
+    pub name: String,
+    /// CAMEO country code of the country it lies in (`FRA`, `PSE`, `KSV`).
+    pub country: String,
+    /// The first-level division: its name when known ("Texas"), else its GeoNames code.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub admin1: Option<String>,
+    /// Latitude (a country's is its capital's).
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// What kind of place it is.
+    pub feature_type: FeatureType,
+    /// The text that named the place, as a byte range of the original document.
+    pub span: Span,
+    /// How precise the location is.
+    pub precision: Precision,
+    /// GeoNames id, for cities.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub geonameid: Option<u32>,
 }

@@ -35,40 +35,38 @@ pub fn quad_class_of(code: &str) -> u8 {
 }
 
 impl CameoTable {
-    /// Reads `cameo.tsv`.
+    /// Reads `cameo.tsv` (tab-separated, `#` comments, an optional `code` header). A row that
+    /// cannot be read, or a Goldstein score or quad class that is not a number, becomes a
+    /// [`Diagnostic`] with its line; a row with a bad score is kept without one.
     pub fn from_tsv(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> CameoTable {
         let mut codes = HashMap::new();
-        for (n, line) in text.lines().enumerate() {
-            let line_no = u32::try_from(n + 1).unwrap_or(u32::MAX);
-            if line.starts_with('#') || line.trim().is_empty() || line.starts_with("code\t") {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() < 4 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(false)
+            .flexible(true)
+            .quoting(false)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            let mut report = |line: u64, message: String| {
                 diagnostics.push(Diagnostic {
                     file: file.into(),
-                    line: line_no,
-                    message:
-                        "expected code, name, goldstein, quad_class[, plover_type, plover_mode]"
-                            .into(),
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    message,
                 });
-                continue;
-            }
-            let opt = |i: usize| {
-                cols.get(i)
-                    .filter(|v| !v.is_empty() && **v != "-")
-                    .map(|v| v.to_string())
             };
-            codes.insert(
-                cols[0].to_string(),
-                CameoInfo {
-                    name: cols[1].to_string(),
-                    goldstein: cols[2].parse().ok(),
-                    quad_class: cols[3].parse().unwrap_or_else(|_| quad_class_of(cols[0])),
-                    plover_type: opt(4),
-                    plover_mode: opt(5),
-                },
-            );
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    report(line, format!("unreadable row: {e}"));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            if let Some((code, info)) = cameo_row(&record, &mut |m| report(line, m)) {
+                codes.insert(code, info);
+            }
         }
         CameoTable { codes }
     }
@@ -103,5 +101,92 @@ impl CameoTable {
     /// True when empty.
     pub fn is_empty(&self) -> bool {
         self.codes.is_empty()
+    }
+}
+
+/// One row of `cameo.tsv` as (code, info); `None` for the header, a comment, a blank row or a
+/// bad row (reported). Comments are skipped here, not by the csv reader, whose line numbers
+/// drift after a comment line.
+fn cameo_row(
+    record: &csv::StringRecord,
+    report: &mut dyn FnMut(String),
+) -> Option<(String, CameoInfo)> {
+    let col = |i: usize| record.get(i).unwrap_or("");
+    if record.iter().all(str::is_empty) || col(0).starts_with('#') || col(0) == "code" {
+        return None;
+    }
+    if record.len() < 4 || !col(0).bytes().all(|b| b.is_ascii_digit()) {
+        report("expected code, name, goldstein, quad_class[, plover_type, plover_mode]".into());
+        return None;
+    }
+    let optional = |i: usize| Some(col(i)).filter(|v| !v.is_empty() && *v != "-");
+    let goldstein = optional(2).and_then(|v| match v.parse::<f32>() {
+        Ok(g) => Some(g),
+        Err(_) => {
+            report(format!("bad Goldstein score `{v}` for {}", col(0)));
+            None
+        }
+    });
+    let quad_class = col(3).parse().unwrap_or_else(|_| {
+        report(format!("bad quad class `{}` for {}", col(3), col(0)));
+        quad_class_of(col(0))
+    });
+    let info = CameoInfo {
+        name: col(1).to_string(),
+        goldstein,
+        quad_class,
+        plover_type: optional(4).map(str::to_string),
+        plover_mode: optional(5).map(str::to_string),
+    };
+    Some((col(0).to_string(), info))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (CameoTable, Vec<String>) {
+        let mut diagnostics = Vec::new();
+        let table = CameoTable::from_tsv("cameo.tsv", text, &mut diagnostics);
+        (table, diagnostics.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn reads_rows_comments_header_and_optional_columns() {
+        let (table, problems) = read(
+            "code\tname\tgoldstein\tquad_class\n# comment\n\n\
+             042\tMake a visit\t1.9\t1\tCONSULT\tvisit\n190\tFight\t-10\t4\t-\t\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(table.len(), 2);
+        let visit = table.get("042");
+        assert_eq!(visit.goldstein, Some(1.9));
+        assert_eq!(visit.plover_mode.as_deref(), Some("visit"));
+        assert_eq!(table.get("190").plover_type, None);
+    }
+
+    #[test]
+    fn a_bad_goldstein_score_is_a_diagnostic_with_its_line() {
+        let (table, problems) = read("# c\n042\tMake a visit\t1,9\t1\n043\tHost\t2.8\tx\n");
+        assert_eq!(
+            problems,
+            [
+                "cameo.tsv:2: bad Goldstein score `1,9` for 042",
+                "cameo.tsv:3: bad quad class `x` for 043"
+            ]
+        );
+        assert_eq!(table.get("042").goldstein, None);
+        assert_eq!(table.get("043").quad_class, 1);
+    }
+
+    #[test]
+    fn a_short_row_is_a_diagnostic() {
+        let (table, problems) = read("042\tMake a visit\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("cameo.tsv:1: expected code"),
+            "{problems:?}"
+        );
+        assert!(table.is_empty());
     }
 }

@@ -161,26 +161,33 @@ impl DictionarySources {
     }
 }
 
+/// The `*.txt` files directly in `dir`, sorted by name, each named by its path under `root`.
 fn read_txt_dir(root: &Path, dir: &Path) -> Result<Vec<SourceFile>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(root)
-                .unwrap_or(&p)
-                .to_string_lossy()
-                .replace('\\', "/");
-            std::fs::read_to_string(&p)
-                .map(|t| (name, t))
-                .map_err(|e| Error::io(&p, e))
-        })
-        .collect()
+    let mut files = Vec::new();
+    let entries = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in entries {
+        let entry = entry.map_err(|e| walk_error(dir, e))?;
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let name = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            files.push((name.replace('\\', "/"), text));
+        }
+    }
+    Ok(files)
+}
+
+/// A directory-walk error as an I/O error on the entry it names.
+fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
+    let path = e.path().unwrap_or(dir).to_path_buf();
+    let io = e
+        .into_io_error()
+        .unwrap_or_else(|| std::io::Error::other("file system loop"));
+    Error::io(&path, io)
 }
 
 /// Compiled dictionaries, ready for coding. Cheap to share between threads.
@@ -301,4 +308,33 @@ pub struct SentenceMatches {
     pub agents: Vec<PhraseMatch>,
     /// Discard phrase occurrences.
     pub discards: Vec<PhraseMatch>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dictionary_subdirectory_is_read_sorted_txt_only() {
+        let root = std::env::temp_dir().join(format!("demarche-dict-{}", std::process::id()));
+        let actors = root.join("actors");
+        std::fs::create_dir_all(actors.join("nested")).unwrap();
+        for (name, text) in [
+            ("b.txt", "B"),
+            ("a.txt", "A"),
+            ("notes.md", "x"),
+            ("nested/c.txt", "C"),
+        ] {
+            std::fs::write(actors.join(name), text).unwrap();
+        }
+        let files = read_txt_dir(&root, &actors);
+        std::fs::remove_dir_all(&root).unwrap();
+        let files = files.unwrap();
+        let expected = [("actors/a.txt", "A"), ("actors/b.txt", "B")];
+        let got: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(got, expected);
+    }
 }

@@ -5,9 +5,6 @@
 //! process. [`Gazetteer::from_dir`] loads a directory with the same four files.
 
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -29,34 +26,7 @@ const BUNDLED_REGIONS: &str = bundled_gazetteer_file!("regions.tsv");
 /// Longest place name, in words, that the gazetteer indexes.
 pub const MAX_NAME_WORDS: usize = 6;
 
-/// What kind of place a gazetteer entry (or a resolved place) is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FeatureType {
-    /// A country or territory with an ISO code.
-    Country,
-    /// A first-level administrative division (a US state, a Canadian province).
-    Admin1,
-    /// A region that is not an administrative division (the Gaza Strip, Crimea).
-    Region,
-    /// A populated place.
-    City,
-    /// A populated place that is its country's capital.
-    Capital,
-}
-
-impl FeatureType {
-    /// The lower-case name used in output (`city`, `country`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FeatureType::Country => "country",
-            FeatureType::Admin1 => "admin1",
-            FeatureType::Region => "region",
-            FeatureType::City => "city",
-            FeatureType::Capital => "capital",
-        }
-    }
-}
+pub use crate::model::FeatureType;
 
 /// A country or territory.
 #[derive(Clone, Debug, PartialEq)]
@@ -147,8 +117,10 @@ pub struct NameRef {
     pub all_caps: bool,
 }
 
-/// Folds a name into a lookup key: lower case, common Latin diacritics removed, periods
-/// dropped, curly apostrophes straightened, runs of white space collapsed to one space.
+/// Folds a name into a lookup key: lower case, diacritics removed (Unicode compatibility
+/// decomposition, NFKD, with combining marks dropped, plus the letters that do not decompose:
+/// "ł", "đ", "ø", "æ", "ß"...), periods dropped, curly apostrophes straightened, runs of white
+/// space collapsed to one space.
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -175,62 +147,39 @@ pub fn fold_key(s: &str) -> String {
     out
 }
 
+/// Pushes a lower-case non-ASCII character without its diacritics.
 fn push_folded(out: &mut String, c: char) {
-    let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => "a",
+    if let Some(s) = undecomposable_letter(c) {
+        out.push_str(s);
+        return;
+    }
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            out.push(d);
+        }
+    });
+}
+
+/// The plain spelling of a letter that NFKD leaves whole (a stroke, a ligature, a dotless i),
+/// and of the apostrophe look-alikes.
+fn undecomposable_letter(c: char) -> Option<&'static str> {
+    Some(match c {
         'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ḍ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ə' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' | 'ḥ' | 'ḩ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' => "o",
+        'đ' => "d",
+        'ə' => "e",
+        'ħ' => "h",
+        'ı' => "i",
+        'ł' | 'ŀ' => "l",
+        'ø' => "o",
         'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => "s",
         'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' | 'ẓ' => "z",
+        'ŧ' => "t",
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '`' => "'",
-        c => {
-            out.push(c);
-            return;
-        }
-    };
-    out.push_str(s);
+        _ => return None,
+    })
 }
 
-/// FNV-1a: a fast hasher for the name index (keys are short, trusted strings).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The entries one name refers to; most names refer to one entry, kept without a `Vec`.
 #[derive(Clone, Debug)]
@@ -258,49 +207,67 @@ pub struct Gazetteer {
     adjectives: FastMap<String, usize>,
     codes: FastMap<String, usize>,
     admin1_codes: FastMap<(usize, String), usize>,
+    /// ISO 3166-1 alpha-2 code → country, used while loading.
+    iso2_index: FastMap<String, usize>,
 }
 
 static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
 
-/// Splits a TSV file into rows of fields, skipping `#` comments, blank lines and the header,
-/// which must start with `first_column`.
-fn rows<'a>(
-    file: &'a str,
-    text: &'a str,
-    first_column: &str,
-    min_fields: usize,
-) -> Result<Vec<(u32, Vec<&'a str>)>> {
+/// One data row of a gazetteer table: its 1-based line and its fields.
+struct Row {
+    line: u32,
+    record: csv::StringRecord,
+}
+
+impl Row {
+    fn fields(&self) -> Vec<&str> {
+        self.record.iter().collect()
+    }
+}
+
+fn dictionary_error(file: &str, line: u64, message: &str) -> Error {
+    Error::Dictionary {
+        file: file.into(),
+        message: format!("line {line}: {message}"),
+    }
+}
+
+/// Reads a TSV table into rows, skipping `#` comments, blank lines and the header, which must
+/// start with `first_column`. Comments are skipped here rather than by the csv reader, whose
+/// line numbers drift after a comment line.
+fn rows(file: &str, text: &str, first_column: &str, min_fields: usize) -> Result<Vec<Row>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .quoting(false)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut header = false;
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            dictionary_error(file, line, &format!("unreadable row: {e}"))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let first = record.get(0).unwrap_or("");
+        if first.starts_with('#') || record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if !header {
-            if !line.starts_with(first_column) {
-                return Err(Error::Dictionary {
-                    file: file.into(),
-                    message: format!(
-                        "line {}: expected a header starting with `{first_column}`",
-                        i + 1
-                    ),
-                });
+            if !first.starts_with(first_column) {
+                let expected = format!("expected a header starting with `{first_column}`");
+                return Err(dictionary_error(file, line, &expected));
             }
             header = true;
             continue;
         }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() < min_fields {
-            return Err(Error::Dictionary {
-                file: file.into(),
-                message: format!(
-                    "line {}: {} fields, expected {min_fields}",
-                    i + 1,
-                    fields.len()
-                ),
-            });
+        if record.len() < min_fields {
+            let message = format!("{} fields, expected {min_fields}", record.len());
+            return Err(dictionary_error(file, line, &message));
         }
-        out.push((i as u32 + 1, fields));
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        out.push(Row { line, record });
     }
     Ok(out)
 }
@@ -322,6 +289,49 @@ fn parse_opt_f64(file: &str, line: u32, what: &str, s: &str) -> Result<Option<f6
 
 fn alternates(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+/// One row of `countries.tsv` as a country and its capital's geonameid, if given.
+fn parse_country(file: &str, line: u32, f: &[&str]) -> Result<(Country, Option<u32>)> {
+    let population = parse_num(file, line, "population", f[9])?;
+    let capital = (!f[8].is_empty())
+        .then(|| parse_num::<u32>(file, line, "capital_geonameid", f[8]))
+        .transpose()?;
+    let country = Country {
+        iso2: f[0].to_string(),
+        iso3: f[1].to_string(),
+        cameo: f[2].to_string(),
+        name: f[3].to_string(),
+        lat: parse_opt_f64(file, line, "lat", f[4])?,
+        lon: parse_opt_f64(file, line, "lon", f[5])?,
+        centroid: f[6].to_string(),
+        capital: None,
+        population,
+    };
+    Ok((country, capital))
+}
+
+/// One row of `cities.tsv` as a city.
+fn parse_city(
+    file: &str,
+    line: u32,
+    f: &[&str],
+    geonameid: u32,
+    country: usize,
+    capital: bool,
+) -> Result<City> {
+    Ok(City {
+        geonameid,
+        name: f[1].to_string(),
+        ascii: f[2].to_string(),
+        country,
+        admin1: f[4].to_string(),
+        lat: parse_num(file, line, "lat", f[5])?,
+        lon: parse_num(file, line, "lon", f[6])?,
+        population: parse_num(file, line, "population", f[7])?,
+        capital,
+        altcount: parse_num(file, line, "altcount", f[9])?,
+    })
 }
 
 impl Gazetteer {
@@ -367,57 +377,60 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         // About eight names a city: size the index once.
         g.names.reserve(cities.len() / 12);
-        let mut iso2_index: FastMap<String, usize> = FastMap::default();
-        let mut capital_ids: Vec<(usize, u32)> = Vec::new();
-        let mut aliases: Vec<(usize, &str)> = Vec::new();
+        let capital_ids = g.read_countries(countries)?;
+        g.read_admin1(admin1)?;
+        g.read_regions(regions)?;
+        g.read_cities(cities, &capital_ids)?;
+        Ok(g)
+    }
 
+    /// Reads `countries.tsv`; returns (country, capital's geonameid) pairs.
+    fn read_countries(&mut self, text: &str) -> Result<Vec<(usize, u32)>> {
         const CF: &str = "countries.tsv";
-        for (line, f) in rows(CF, countries, "iso2", 12)? {
-            let idx = g.countries.len();
-            let population = parse_num(CF, line, "population", f[9])?;
-            if let Some(id) = (!f[8].is_empty())
-                .then(|| parse_num::<u32>(CF, line, "capital_geonameid", f[8]))
-                .transpose()?
-            {
-                capital_ids.push((idx, id));
-            }
-            g.countries.push(Country {
-                iso2: f[0].to_string(),
-                iso3: f[1].to_string(),
-                cameo: f[2].to_string(),
-                name: f[3].to_string(),
-                lat: parse_opt_f64(CF, line, "lat", f[4])?,
-                lon: parse_opt_f64(CF, line, "lon", f[5])?,
-                centroid: f[6].to_string(),
-                capital: None,
-                population,
-            });
-            iso2_index.insert(f[0].to_string(), idx);
+        let mut capital_ids = Vec::new();
+        let mut aliases: Vec<(usize, &str)> = Vec::new();
+        let country_rows = rows(CF, text, "iso2", 12)?;
+        for row in &country_rows {
+            let (line, f) = (row.line, row.fields());
+            let idx = self.countries.len();
+            let (country, capital) = parse_country(CF, line, &f)?;
+            capital_ids.extend(capital.map(|id| (idx, id)));
+            self.countries.push(country);
+            self.iso2_index.insert(f[0].to_string(), idx);
             for code in [f[1], f[2]] {
-                g.codes.entry(code.to_string()).or_insert(idx);
+                self.codes.entry(code.to_string()).or_insert(idx);
             }
             aliases.push((idx, f[3]));
             aliases.extend(alternates(f[10]).map(|a| (idx, a)));
             for adj in alternates(f[11]) {
-                g.adjectives.entry(fold_key(adj)).or_insert(idx);
+                self.adjectives.entry(fold_key(adj)).or_insert(idx);
             }
         }
         for (idx, a) in aliases {
-            g.add_name(a, PlaceId::Country(idx), true);
+            self.add_name(a, PlaceId::Country(idx), true);
         }
+        Ok(capital_ids)
+    }
 
-        let country_of = |file: &str, line: u32, iso2: &str, map: &FastMap<String, usize>| {
-            map.get(iso2).copied().ok_or_else(|| Error::Dictionary {
+    /// The country an ISO code names, or an error at `file:line`.
+    fn country_for_iso2(&self, file: &str, line: u32, iso2: &str) -> Result<usize> {
+        self.iso2_index
+            .get(iso2)
+            .copied()
+            .ok_or_else(|| Error::Dictionary {
                 file: file.into(),
                 message: format!("line {line}: unknown country `{iso2}`"),
             })
-        };
+    }
 
+    /// Reads `admin1.tsv`: first-level divisions.
+    fn read_admin1(&mut self, text: &str) -> Result<()> {
         const AF: &str = "admin1.tsv";
-        for (line, f) in rows(AF, admin1, "country", 9)? {
-            let country = country_of(AF, line, f[0], &iso2_index)?;
-            let idx = g.admin1.len();
-            g.admin1.push(Admin1 {
+        for row in &rows(AF, text, "country", 9)? {
+            let (line, f) = (row.line, row.fields());
+            let country = self.country_for_iso2(AF, line, f[0])?;
+            let idx = self.admin1.len();
+            self.admin1.push(Admin1 {
                 country,
                 code: f[1].to_string(),
                 name: f[2].to_string(),
@@ -426,18 +439,20 @@ impl Gazetteer {
                 population: parse_num(AF, line, "population", f[7])?,
                 feature: FeatureType::Admin1,
             });
-            g.admin1_codes.insert((country, f[1].to_string()), idx);
-            g.add_name(f[2], PlaceId::Admin1(idx), true);
-            for a in alternates(f[3]) {
-                g.add_name(a, PlaceId::Admin1(idx), false);
-            }
+            self.admin1_codes.insert((country, f[1].to_string()), idx);
+            self.add_names(f[2], f[3], PlaceId::Admin1(idx));
         }
+        Ok(())
+    }
 
+    /// Reads `regions.tsv`: regions that are not administrative divisions.
+    fn read_regions(&mut self, text: &str) -> Result<()> {
         const RF: &str = "regions.tsv";
-        for (line, f) in rows(RF, regions, "name", 5)? {
-            let country = country_of(RF, line, f[2], &iso2_index)?;
-            let idx = g.admin1.len();
-            g.admin1.push(Admin1 {
+        for row in &rows(RF, text, "name", 5)? {
+            let (line, f) = (row.line, row.fields());
+            let country = self.country_for_iso2(RF, line, f[2])?;
+            let idx = self.admin1.len();
+            self.admin1.push(Admin1 {
                 country,
                 code: String::new(),
                 name: f[0].to_string(),
@@ -446,44 +461,44 @@ impl Gazetteer {
                 population: 0,
                 feature: FeatureType::Region,
             });
-            g.add_name(f[0], PlaceId::Admin1(idx), true);
-            for a in alternates(f[1]) {
-                g.add_name(a, PlaceId::Admin1(idx), false);
-            }
+            self.add_names(f[0], f[1], PlaceId::Admin1(idx));
         }
+        Ok(())
+    }
 
+    /// Indexes a primary name and its `|`-separated alternates.
+    fn add_names(&mut self, name: &str, alternate_names: &str, place: PlaceId) {
+        self.add_name(name, place, true);
+        for a in alternates(alternate_names) {
+            self.add_name(a, place, false);
+        }
+    }
+
+    /// Reads `cities.tsv`; `capital_ids` marks each country's capital.
+    fn read_cities(&mut self, text: &str, capital_ids: &[(usize, u32)]) -> Result<()> {
         const TF: &str = "cities.tsv";
         let capital_set: FastMap<u32, usize> = capital_ids.iter().map(|&(c, id)| (id, c)).collect();
-        for (line, f) in rows(TF, cities, "geonameid", 11)? {
-            let country = country_of(TF, line, f[3], &iso2_index)?;
+        for row in &rows(TF, text, "geonameid", 11)? {
+            let (line, f) = (row.line, row.fields());
+            let country = self.country_for_iso2(TF, line, f[3])?;
             let geonameid: u32 = parse_num(TF, line, "geonameid", f[0])?;
-            let idx = g.cities.len();
+            let idx = self.cities.len();
             let capital = capital_set.get(&geonameid) == Some(&country);
             if capital {
-                g.countries[country].capital = Some(idx);
+                self.countries[country].capital = Some(idx);
             }
             let key = fold_key(f[1]);
-            g.cities.push(City {
-                geonameid,
-                name: f[1].to_string(),
-                ascii: f[2].to_string(),
-                country,
-                admin1: f[4].to_string(),
-                lat: parse_num(TF, line, "lat", f[5])?,
-                lon: parse_num(TF, line, "lon", f[6])?,
-                population: parse_num(TF, line, "population", f[7])?,
-                capital,
-                altcount: parse_num(TF, line, "altcount", f[9])?,
-            });
-            g.add_key(key, PlaceId::City(idx), true, false);
+            self.cities
+                .push(parse_city(TF, line, &f, geonameid, country, capital)?);
+            self.add_key(key, PlaceId::City(idx), true, false);
             if f[2] != f[1] {
-                g.add_name(f[2], PlaceId::City(idx), true);
+                self.add_name(f[2], PlaceId::City(idx), true);
             }
             for a in alternates(f[10]) {
-                g.add_name(a, PlaceId::City(idx), false);
+                self.add_name(a, PlaceId::City(idx), false);
             }
         }
-        Ok(g)
+        Ok(())
     }
 
     fn add_name(&mut self, name: &str, place: PlaceId, primary: bool) {
@@ -702,6 +717,49 @@ mod tests {
     }
 
     #[test]
+    fn folds_diacritics_beyond_latin_1() {
+        let cases = [
+            ("Łódź", "lodz"),
+            ("Đà Nẵng", "da nang"),
+            ("São Paulo", "sao paulo"),
+            ("Şanlıurfa", "sanliurfa"),
+            ("Ḩalab", "halab"),
+            ("Tórshavn", "torshavn"),
+            ("Øresund", "oresund"),
+            ("Straße", "strasse"),
+            ("Cæsarea", "caesarea"),
+            ("Qaraǧandy", "qaragandy"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(fold_key(name), key, "{name}");
+        }
+    }
+
+    #[test]
+    fn folds_every_letter_the_latin_table_folded() {
+        let table = [
+            ("àáâãäåāăąǎ", "aaaaaaaaaa"),
+            ("çćĉċč", "ccccc"),
+            ("ďđḍ", "ddd"),
+            ("èéêëēĕėęěə", "eeeeeeeeee"),
+            ("ĝğġģ", "gggg"),
+            ("ĥħḥḩ", "hhhh"),
+            ("ìíîïĩīĭįıǐ", "iiiiiiiiii"),
+            ("ĵķĺļľŀł", "jklllll"),
+            ("ñńņň", "nnnn"),
+            ("òóôõöøōŏőǒ", "oooooooooo"),
+            ("ŕŗřśŝşšșṣ", "rrrssssss"),
+            ("ţťŧțṭ", "ttttt"),
+            ("ùúûüũūŭůűųǔ", "uuuuuuuuuuu"),
+            ("ŵýÿŷźżžẓ", "wyyyzzzz"),
+            ("æœß\u{2019}\u{2018}\u{02BC}\u{02BB}", "aeoess''''"),
+        ];
+        for (letters, folded) in table {
+            assert_eq!(fold_key(letters), folded, "{letters}");
+        }
+    }
+
+    #[test]
     fn bundled_gazetteer_loads() {
         let g = Gazetteer::bundled();
         assert!(g.countries().len() > 240, "{}", g.countries().len());
@@ -766,5 +824,16 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("unknown country"), "{err}");
         assert!(Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").is_ok());
+    }
+
+    #[test]
+    fn bad_numbers_are_errors_with_file_and_line() {
+        let c = "# comment\n\niso2\tiso3\tcameo\tname\tlat\tlon\tcentroid\tcapital\t\
+                 capital_geonameid\tpopulation\taliases\tadjectives\n\
+                 # another\nZZ\tZZZ\tZZZ\tZed\tnorth\t\tnone\t\t\t0\t\t\n";
+        let err = Gazetteer::from_tsv(c, "country\n", "geonameid\n", "name\n").unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("countries.tsv"), "{shown}");
+        assert!(shown.contains("line 5: bad lat `north`"), "{shown}");
     }
 }

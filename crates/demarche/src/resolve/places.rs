@@ -29,361 +29,61 @@ use super::gazetteer::{fold_key, FeatureType, Gazetteer, NameRef, PlaceId, MAX_N
 use super::{Location, Precision};
 use crate::model::Span;
 use crate::text::token::Shape;
+use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::{Tag, Token};
 use std::sync::Arc;
 
-/// Prepositions (and verbs) after which a name is where something happens.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "to",
-    "outside",
-    "inside",
-    "into",
-    "across",
-    "around",
-    "throughout",
-    "toward",
-    "towards",
-    "via",
-    "through",
-    "within",
-    "across",
-    "off",
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-    "entered",
-    "enter",
-    "entering",
-    "left",
-    "leaving",
-    "reached",
-    "invaded",
-    "bombed",
-    "shelled",
-    "raided",
-    "stormed",
-    "toured",
-    "evacuated",
-    "arrived",
-    "landed",
-    "hit",
-    "hits",
-    "struck",
-    "strikes",
-    "rocked",
-    "rocks",
-    "shook",
-    "shakes",
-    "battered",
-    "swept",
-    "sweeps",
-    "engulfed",
-    "devastated",
-    "paralysed",
-    "paralyzed",
-    "flooded",
-    "besieged",
-    "captured",
-    "seized",
-    "recaptured",
-    "retook",
-    "liberated",
-    "occupied",
-    "annexed",
-    "fled",
-];
-/// Words that may stand between a locative word and the name ("in northern Lebanon").
-const DIRECTIONS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "neighbouring",
-    "neighboring",
-    "nearby",
-    "downtown",
-    "occupied",
-    "war-torn",
-    "restive",
-    "besieged",
-    "coastal",
-];
-/// Capitalized words that may precede a place name without making it part of another name.
-const ALLOWED_BEFORE: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "greater", "upper", "lower", "downtown", "in", "at", "near", "from", "to", "the", "outside",
-    "inside", "across", "and",
-];
-/// Words before a name that make it part of a person's name or title.
-const TITLES: &[&str] = &[
-    "president",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "gen",
-    "general",
-    "governor",
-    "gov",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "ambassador",
-    "spokesman",
-    "spokeswoman",
-    "judge",
-    "chancellor",
-    "premier",
-    "chairman",
-    "chairwoman",
-    "sheikh",
-    "rep",
-    "representative",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "adm",
-    "cardinal",
-    "bishop",
-    "rev",
-    "sir",
-    "lord",
-    "lady",
-    "coach",
-    "striker",
-    "actor",
-    "actress",
-    "singer",
-    "author",
-    "professor",
-    "prof",
-    "st",
-    "saint",
-    "mayor",
-    "vice",
-    "deputy",
-    "officer",
-    "envoy",
-    "leader",
-];
-/// Capitalized words that are gazetteer names but far more often something else.
-const STOPLIST: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "police",
-    "mobile",
-    "split",
-    "reading",
-    "nice",
-    "of",
-    "bar",
-    "orange",
-    "mission",
-    "union",
-    "independence",
-    "liberty",
-    "unity",
-    "victory",
-    "hope",
-    "enterprise",
-    "commerce",
-    "progress",
-    "justice",
-    "concord",
-    "most",
-    "sale",
-    "deal",
-    "battle",
-    "street",
-    "bath",
-    "bury",
-    "university",
-    "college",
-    "city",
-    "county",
-    "state",
-    "republic",
-    "federal",
-    "national",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "saint",
-    "santa",
-    "san",
-    "la",
-    "el",
-    "al",
-    "de",
-    "le",
-    "university",
-    "church",
-    "day",
-    "time",
-    "times",
-    "post",
-    "president",
-    "minister",
-    "general",
-    "will",
-    "can",
-    "said",
-    "says",
-    "home",
-    "hall",
-    "center",
-    "centre",
-    "parliament",
-    "congress",
-    "senate",
-    "court",
-    "army",
-    "navy",
-    "prime",
-    "house",
-    "council",
-    "party",
-    "league",
-    "cabinet",
-    "interior",
-    "defence",
-    "defense",
-    "foreign",
-    "justice",
-    "energy",
-    "health",
-    "education",
-    "agriculture",
-    "trade",
-    "finance",
-    "security",
-    "islamic",
-    "muslim",
-    "christian",
-    "catholic",
-    "jewish",
-    "arab",
-    "kurdish",
-    "sunni",
-    "shia",
-    "shiite",
-    "god",
-    "allah",
-    "marion",
-    "mercedes",
-    "clinton",
-    "obama",
-    "kim",
-    "lee",
-    "park",
-    "young",
-    "long",
-    "mark",
-    "man",
-    "best",
-    "pace",
-    "bend",
-    "media",
-    "ocean",
-    "golden",
-    "sandy",
-    "ada",
-    "ede",
-    "ma",
-];
-/// Nouns after a capital phrase that make "capital" mean money ("the Chinese capital markets").
-const CAPITAL_MONEY: &[&str] = &[
-    "market",
-    "markets",
-    "flows",
-    "flow",
-    "gains",
-    "investment",
-    "investments",
-    "punishment",
-    "expenditure",
-    "spending",
-    "controls",
-    "account",
-    "inflows",
-    "outflows",
-];
-/// Nouns in "the N of X" that say what kind of place X is.
-const CITY_NOUNS: &[&str] = &[
-    "city", "town", "port", "village", "capital", "suburb", "district", "cities", "towns",
-];
-const ADMIN_NOUNS: &[&str] = &[
-    "state",
-    "province",
-    "region",
-    "territory",
-    "governorate",
-    "prefecture",
-    "county",
-    "enclave",
-    "strip",
-];
-const COUNTRY_NOUNS: &[&str] = &["country", "nation", "kingdom", "republic"];
-/// Nouns after a name that say what it is rather than make it a modifier ("Sindh province").
-const CLASSIFIERS: &[&str] = &[
-    "province",
-    "state",
-    "region",
-    "city",
-    "capital",
-    "territory",
-    "district",
-    "strip",
-    "peninsula",
-    "governorate",
-    "prefecture",
-    "county",
-    "enclave",
-    "area",
-    "valley",
-    "coast",
-];
+word_list! {
+    /// Prepositions (and verbs) after which a name is where something happens.
+    static LOCATIVE = "places/locative.txt";
+}
+word_list! {
+    /// Words that may stand between a locative word and the name ("in northern Lebanon").
+    static DIRECTIONS = "places/directions.txt";
+}
+word_list! {
+    /// Capitalized words that may precede a place name without making it part of another name.
+    static ALLOWED_BEFORE = "places/allowed_before.txt";
+}
+word_list! {
+    /// Words before a name that make it part of a person's name or title.
+    static TITLES = "places/titles.txt";
+}
+word_list! {
+    /// Capitalized words that are gazetteer names but far more often something else.
+    /// (Month and weekday names, text/months.txt and text/weekdays.txt, are stop words too.)
+    static STOPLIST = "places/stoplist.txt";
+}
+/// A month or weekday name (lower-case stem).
+fn is_month_or_weekday(stem: &str) -> bool {
+    MONTHS.contains(&stem) || WEEKDAYS.contains(&stem)
+}
+
+/// A capitalized word that is a gazetteer name but far more often something else.
+fn is_stop_word(stem: &str) -> bool {
+    is_month_or_weekday(stem) || STOPLIST.contains(&stem)
+}
+
+word_list! {
+    /// Nouns after a capital phrase that make "capital" mean money ("the Chinese capital markets").
+    static CAPITAL_MONEY = "places/capital_money.txt";
+}
+word_list! {
+    /// Nouns in "the N of X" that say what kind of place X is.
+    static CITY_NOUNS = "places/city_nouns.txt";
+}
+word_list! {
+    /// Nouns in "the N of X" that make X a first-level division or region ("the province of Sindh").
+    static ADMIN_NOUNS = "places/admin_nouns.txt";
+}
+word_list! {
+    /// Nouns in "the N of X" that make X a country ("the kingdom of Jordan").
+    static COUNTRY_NOUNS = "places/country_nouns.txt";
+}
+word_list! {
+    /// Nouns after a name that say what it is rather than make it a modifier ("Sindh province").
+    static CLASSIFIERS = "places/classifiers.txt";
+}
 
 const QUALIFIER_BONUS: f32 = 3.0;
 const IN_QUALIFIER_BONUS: f32 = 2.0;
@@ -1039,8 +739,8 @@ impl PlaceResolver {
         // Days and months always; the other common words unless a locative word comes first
         // ("the attack in Nice").
         if single
-            && STOPLIST.contains(&stem)
-            && (STOPLIST[..19].contains(&stem) || !is_locative(tokens, r.start))
+            && is_stop_word(stem)
+            && (is_month_or_weekday(stem) || !is_locative(tokens, r.start))
         {
             return true;
         }
@@ -1105,7 +805,7 @@ impl PlaceResolver {
         }
         if let Some(next) = tokens.get(r.end) {
             let next_stem = next.lower.as_str();
-            let days_months = STOPLIST[..19].contains(&next_stem);
+            let days_months = is_month_or_weekday(next_stem);
             if starts_upper(next)
                 && is_wordish(next)
                 && next.shape != Shape::Abbreviation

@@ -7,6 +7,7 @@
 //! one ("met Kim *and agreed* to ...").
 
 use super::tag::{Tag, Token};
+use super::wordlist::word_list;
 use std::ops::Range;
 
 /// The kind of a phrase chunk.
@@ -80,63 +81,20 @@ pub fn is_speech_verb(lemma: &str) -> bool {
     (3..=10).contains(&lemma.len()) && SPEECH_VERBS.contains(&lemma)
 }
 
-/// Verbs whose complement is reported speech or thought (base forms).
-pub const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "insist",
-    "warn",
-    "announce",
-    "claim",
-    "state",
-    "believe",
-    "think",
-    "hope",
-    "fear",
-    "argue",
-    "report",
-    "confirm",
-    "suggest",
-    "note",
-    "stress",
-    "reiterate",
-    "acknowledge",
-    "know",
-    "expect",
-    "predict",
-    "declare",
-    "assert",
-    "allege",
-    "explain",
-    "indicate",
-    "emphasize",
-    "emphasise",
-    "admit",
-    "reveal",
-    "agree",
-    "deny",
-    "concede",
-    "maintain",
-    "recall",
-    "remark",
-    "reply",
-    "respond",
-    "write",
-    "signal",
-    "show",
-    "find",
-    "decide",
-    "understand",
-    "feel",
-    "mean",
-    "ensure",
-];
+word_list! {
+    /// Verbs whose complement is reported speech or thought (base forms).
+    pub static SPEECH_VERBS = "text/speech_verbs.txt";
+}
 
-const SUBORDINATORS: &[&str] = &[
-    "because", "although", "though", "while", "whereas", "unless", "if", "until", "when", "after",
-    "before", "since", "once", "as", "without", "by", "despite",
-];
+word_list! {
+    /// Subordinators that open a subordinate clause only before a gerund, not before a finite verb ("by talking", "despite").
+    static GERUND_SUBORDINATORS = "text/gerund_subordinators.txt";
+}
+
+word_list! {
+    /// Subordinating conjunctions: a clause that opens with one (tagged IN) is subordinate ("because", "although").
+    static SUBORDINATORS = "text/subordinators.txt";
+}
 
 /// Finds noun, verb and prepositional chunks.
 pub fn phrases(tokens: &[Token]) -> Vec<Phrase> {
@@ -344,7 +302,7 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         let next = tokens.get(i + 1);
         if next.is_some_and(|n| n.tag == Tag::VBG)
             || has_finite_verb_ahead(tokens, i + 1)
-                && !matches!(t.lower.as_str(), "by" | "without" | "despite" | "as")
+                && !GERUND_SUBORDINATORS.contains(&t.lower.as_str())
         {
             return Some(ClauseKind::Subordinate);
         }

@@ -5,6 +5,8 @@
 //! (doubling the final consonant of a longer verb) both spellings are generated: the wrong one
 //! simply never occurs in text.
 
+use super::wordlist::word_list;
+
 /// The forms of one verb.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VerbForms {
@@ -177,16 +179,15 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("offset", "offset", "offset"),
 ];
 
-/// Prefixes under which a verb keeps its base verb's irregular forms ("withdraw", "undergo").
-const PREFIXES: &[&str] = &[
-    "with", "over", "under", "out", "up", "mis", "fore", "for", "re", "be", "un", "counter",
-    "down", "off", "in",
-];
+word_list! {
+    /// Prefixes under which a verb keeps its base verb's irregular forms ("withdraw", "undergo").
+    static PREFIXES = "text/prefixes.txt";
+}
 
-/// Prefixed words that are regular despite looking like prefix + irregular verb.
-const REGULAR_EXCEPTIONS: &[&str] = &[
-    "relay", "outlay", "inlay", "overlay", "befit", "refit", "remake", "income",
-];
+word_list! {
+    /// Prefixed words that are regular despite looking like prefix + irregular verb.
+    static REGULAR_EXCEPTIONS = "text/regular_exceptions.txt";
+}
 
 /// Final-stressed longer verbs that double their last consonant ("committed", "controlled").
 fn doubles_final_consonant(base: &str) -> Option<bool> {
@@ -220,7 +221,7 @@ fn irregular(base: &str) -> Option<(&'static str, &'static str, &'static str, &s
     if let Some(&(b, p, pp)) = IRREGULAR.iter().find(|(b, _, _)| *b == base) {
         return Some((b, p, pp, ""));
     }
-    for prefix in PREFIXES {
+    for prefix in PREFIXES.iter() {
         if let Some(rest) = base.strip_prefix(prefix) {
             if let Some(&(b, p, pp)) = IRREGULAR
                 .iter()
@@ -342,8 +343,8 @@ pub fn noun_singular(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// The regular plural forms of a noun ("envoy" → "envoys", "party" → "parties").
 pub fn noun_plurals(noun: &str) -> Vec<String> {
-    if noun.ends_with("man") {
-        return vec![format!("{}men", &noun[..noun.len() - 3])];
+    if let Some(stem) = noun.strip_suffix("man") {
+        return vec![format!("{stem}men")];
     }
     if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
         return vec![format!("{noun}es")];

@@ -11,6 +11,7 @@ pub mod normalize;
 pub mod sentence;
 pub mod tag;
 pub mod token;
+pub mod wordlist;
 
 pub use chunk::{Clause, ClauseKind, Phrase, PhraseKind};
 pub use lexicon::Lexicon;

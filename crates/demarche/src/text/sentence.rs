@@ -6,46 +6,12 @@
 //! such as "U.S." followed by a word that typically opens a sentence ("... the U.S. The E.U.").
 
 use super::token::{RawToken, Shape};
+use super::wordlist::word_list;
 
-/// Words that, capitalized after an acronym, show that a new sentence began.
-const SENTENCE_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "however",
-    "meanwhile",
-    "officials",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "some",
-    "many",
-    "both",
-];
+word_list! {
+    /// Words that, capitalized after an acronym, show that a new sentence began.
+    static SENTENCE_OPENERS = "text/sentence_openers.txt";
+}
 
 /// Lines shorter than this without final punctuation are taken as headlines or datelines.
 const SHORT_LINE_BYTES: usize = 40;

@@ -7,6 +7,7 @@
 use super::inflect::noun_singular;
 use super::lexicon::{Lexicon, VerbFormKind};
 use super::token::Shape;
+use super::wordlist::{word_list, MONTHS, WEEKDAYS};
 use compact_str::CompactString;
 
 /// Penn Treebank part-of-speech tags (the subset demarche uses).
@@ -118,50 +119,35 @@ pub fn auxiliary_of(lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Nouns that take a "that" complement clause ("the insistence that ...").
-const COMPLEMENT_NOUNS: &[&str] = &[
-    "insistence",
-    "demand",
-    "hope",
-    "fear",
-    "belief",
-    "claim",
-    "news",
-    "report",
-    "fact",
-    "assurance",
-    "warning",
-    "promise",
-    "pledge",
-    "decision",
-    "statement",
-    "suggestion",
-    "idea",
-    "view",
-    "condition",
-    "evidence",
-    "sign",
-    "indication",
-    "concern",
-    "threat",
-    "allegation",
-    "accusation",
-    "charge",
-    "announcement",
-    "guarantee",
-    "insistance",
-    "notion",
-    "possibility",
-    "likelihood",
-    "expectation",
-    "message",
-    "word",
-    "rumor",
-    "rumour",
-    "speculation",
-    "argument",
-    "agreement",
-];
+word_list! {
+    /// Particles that, right after a word that follows a subject, show the word is a verb ("they set off").
+    static VERB_PARTICLES = "text/verb_particles.txt";
+}
+
+word_list! {
+    /// Nouns before which "that" is a determiner, not a complementizer ("that month", "that plan").
+    static THAT_DETERMINER_NOUNS = "text/that_determiner_nouns.txt";
+}
+
+word_list! {
+    /// Words that open an object after a verb/noun form, making it read as a verb ("reports the", "plans to").
+    static OBJECT_OPENERS = "text/object_openers.txt";
+}
+
+word_list! {
+    /// Object pronouns: after one, a verb/noun form is not a finite verb of that pronoun ("told them talks ...").
+    static OBJECT_PRONOUNS = "text/object_pronouns.txt";
+}
+
+word_list! {
+    /// Particles after a plural or proper noun's verb/noun form that make it a present-tense verb ("talks break down").
+    static PLURAL_SUBJECT_PARTICLES = "text/plural_subject_particles.txt";
+}
+
+word_list! {
+    /// Nouns that take a "that" complement clause ("the insistence that ...").
+    static COMPLEMENT_NOUNS = "text/complement_nouns.txt";
+}
 
 /// A verb can stand here: after a modal, "to", "do", a subject pronoun, or a noun with a particle next.
 fn verbal_context(tokens: &[Token], i: usize) -> bool {
@@ -169,15 +155,16 @@ fn verbal_context(tokens: &[Token], i: usize) -> bool {
     let prev_w = prev_word(tokens, i).unwrap_or("");
     let particle_next = tokens
         .get(i + 1)
-        .is_some_and(|n| matches!(n.lower.as_str(), "down" | "off" | "away" | "out" | "up"));
+        .is_some_and(|n| VERB_PARTICLES.contains(&n.lower.as_str()));
     matches!(prev, Some(Tag::MD | Tag::TO))
         || auxiliary_of(prev_w) == Some("do")
         || (matches!(prev, Some(Tag::PRP | Tag::NNP | Tag::NNPS | Tag::NNS)) && particle_next)
 }
 
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "i", "you", "he", "she", "it", "we", "they", "who", "which", "that",
-];
+word_list! {
+    /// Subject pronouns after which a verb/noun form reads as a present-tense verb ("they report").
+    static SUBJECT_PRONOUNS = "text/subject_pronouns.txt";
+}
 
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`).
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
@@ -347,11 +334,7 @@ fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
             let speech_before = tokens[i.saturating_sub(4)..i]
                 .iter()
                 .any(|t| t.tag.is_verb() && super::chunk::is_speech_verb(&t.lemma));
-            if matches!(
-                next,
-                "month" | "year" | "week" | "day" | "time" | "plan" | "agreement" | "decision"
-            ) || matches!(prev, Tag::IN)
-            {
+            if THAT_DETERMINER_NOUNS.contains(&next) || matches!(prev, Tag::IN) {
                 Tag::DT
             } else if COMPLEMENT_NOUNS.contains(&prev_word) || speech_before {
                 Tag::IN
@@ -378,10 +361,10 @@ fn closed_in_context(tag: Tag, tokens: &[Token], i: usize) -> Tag {
 }
 
 fn by_suffix(lower: &str) -> Tag {
-    const ADJ: &[&str] = &[
-        "ous", "ful", "ive", "al", "ic", "able", "ible", "less", "ary", "ish", "ian", "ese", "ent",
-        "ant", "ile",
-    ];
+    word_list! {
+        /// Adjective suffixes: an unknown word of more than four letters ending in one is tagged JJ.
+        static ADJ = "text/adjective_suffixes.txt";
+    }
     if lower.ends_with("ly") && lower.len() > 4 {
         return Tag::RB;
     }
@@ -409,28 +392,7 @@ fn by_suffix(lower: &str) -> Tag {
 }
 
 fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    WEEKDAYS.contains(&lower) || MONTHS.contains(&lower)
 }
 
 /// Chooses among verb and noun readings of a known verb form.
@@ -443,22 +405,8 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
     let prev_aux = auxiliary_of(prev_w);
     let next = tokens.get(i + 1);
     let next_opens_object = next.is_some_and(|n| {
-        matches!(
-            n.lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "that"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "to"
-                | "him"
-                | "them"
-                | "it"
-        ) || n.text.starts_with(char::is_uppercase) && !is_time_word(&n.lower)
+        OBJECT_OPENERS.contains(&n.lower.as_str())
+            || n.text.starts_with(char::is_uppercase) && !is_time_word(&n.lower)
     });
     let after_determiner = matches!(
         prev,
@@ -511,7 +459,7 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         }
         return match prev {
             Some(Tag::PRP | Tag::NNP | Tag::NN | Tag::WDT | Tag::WP)
-                if !matches!(prev_w, "him" | "them" | "us" | "me") =>
+                if !OBJECT_PRONOUNS.contains(&prev_w) =>
             {
                 let ends = next.is_none_or(|n| matches!(n.text.as_str(), "." | "!" | "?"));
                 if prev == Some(Tag::NNP) && !next_opens_object && !ends {
@@ -539,12 +487,7 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         Some(Tag::PRP) if SUBJECT_PRONOUNS.contains(&prev_w) => Tag::VBP,
         Some(Tag::NNS | Tag::NNPS) if next_opens_object => Tag::VBP,
         Some(Tag::NNP | Tag::NNPS | Tag::NNS)
-            if next.is_some_and(|n| {
-                matches!(
-                    n.lower.as_str(),
-                    "up" | "down" | "out" | "off" | "back" | "away"
-                )
-            }) =>
+            if next.is_some_and(|n| PLURAL_SUBJECT_PARTICLES.contains(&n.lower.as_str())) =>
         {
             Tag::VBP
         }

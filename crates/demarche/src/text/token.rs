@@ -4,6 +4,8 @@
 //! it ("U.S.", "Mr.", "Jan."), possessive and contracted clitics become tokens of their own
 //! ("Korea" "'s", "did" "n't"), decimals and thousands stay whole ("3.5", "1,000").
 
+use super::wordlist::word_list;
+
 /// The coarse shape of a token, decided by the tokenizer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -34,18 +36,10 @@ pub struct RawToken {
     pub space_before: bool,
 }
 
-/// Abbreviations that keep their period (lower-case, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
-    "adm", "brig", "sen", "rep", "gov", "pres", "rev", "hon", "st", "sr", "jr", "messrs", "amb",
-    "supt", "insp", "det", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc",
-    "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "vs", "etc", "no", "nos", "vol",
-    "fig", "approx", "est", "mt", "ft", "ave", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo",
-    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich",
-    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-    "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m",
-];
+word_list! {
+    /// Abbreviations that keep their period (lower-case, without the period).
+    static ABBREVIATIONS = "text/abbreviations.txt";
+}
 
 /// True when `word` (any case, without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
