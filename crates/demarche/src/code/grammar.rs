@@ -80,6 +80,8 @@ grammar_lists! {
     DEMAND_GOVERNORS = "demand-governors.txt";
     /// Modals of obligation: "said Iran must" is a demand on Iran.
     DEMAND_MODALS = "demand-modals.txt";
+    /// Statement codes dropped when they have no target (unless kept).
+    COMMENT_CODES = "comment-codes.txt";
     /// Act code prefix → intent, appeal and demand codes (one row per line).
     COMPLEMENT_CODES = "complement-codes.txt";
     /// Verbs whose gerund complement is not an act ("stop cooperating").

@@ -7,7 +7,7 @@
 
 use super::complement::gives_way;
 use super::decision::Rule;
-use super::grammar::WHOLE_CODE_PREFIXES;
+use super::grammar::{COMMENT_CODES, WHOLE_CODE_PREFIXES};
 use super::sentence::SentenceContext;
 use crate::model::Event;
 use crate::text::{ClauseKind, Sentence, Tag};
@@ -46,7 +46,7 @@ pub(super) fn settle(
     }
     let keep = |e: &HeadedEvent| {
         let statement = is_statement(&e.event);
-        let untargeted = statement && e.event.target.is_none();
+        let untargeted = e.event.target.is_none() && COMMENT_CODES.contains(&e.event.cameo);
         !(statement && replaced.contains(&e.head))
             && !(untargeted && !ctx.coder.untargeted_statements)
     };
