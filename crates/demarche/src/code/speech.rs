@@ -45,10 +45,10 @@ pub(super) fn settle(
         }
     }
     let keep = |e: &HeadedEvent| {
-        let statement = is_statement(&e.event);
+        let replaced_statement = is_statement(&e.event) && replaced.contains(&e.head);
         let untargeted = e.event.target.is_none() && COMMENT_CODES.contains(&e.event.cameo);
-        !(statement && replaced.contains(&e.head))
-            && !(untargeted && !ctx.coder.untargeted_statements)
+        let dropped_untargeted = untargeted && !ctx.coder.untargeted_statements;
+        !replaced_statement && !dropped_untargeted
     };
     let mut out: Vec<HeadedEvent> = events.into_iter().filter(keep).collect();
     out.extend(accusations);
