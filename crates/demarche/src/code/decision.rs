@@ -2,6 +2,7 @@
 //! that shaped it, and its CAMEO event code. Each prints as the string written to the output
 //! (`rules`, `cameo`) and shown by `demarche explain`.
 
+use super::complement::Stance;
 use std::fmt;
 
 /// How an event's source was found.
@@ -87,8 +88,12 @@ pub(crate) enum Rule {
     Coreference,
     /// A participant is a name learned earlier in the document.
     LearnedName,
-    /// "will meet": a consult turned into an intent to meet.
+    /// "will meet", "will lift": an announced act coded as its intent (03x) or threat (13x).
     FutureIntent,
+    /// An act under an intention, threat, appeal or demand, coded as such ("pledged to free").
+    Governed(Stance),
+    /// A speaker's report that another actor did a conflictual act: an accusation (112).
+    Accusation,
     /// The date comes from a temporal expression in the text.
     EventDate,
     /// The statement keeps its quotation.
@@ -109,6 +114,11 @@ impl Rule {
             Rule::Coreference => "coreference",
             Rule::LearnedName => "learned-name",
             Rule::FutureIntent => "future-intent",
+            Rule::Governed(Stance::Intent) => "intent",
+            Rule::Governed(Stance::Threat) => "threat",
+            Rule::Governed(Stance::Appeal) => "appeal",
+            Rule::Governed(Stance::Demand) => "demand",
+            Rule::Accusation => "accusation",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
         }
@@ -196,6 +206,11 @@ mod tests {
             (Rule::Coreference, "coreference"),
             (Rule::LearnedName, "learned-name"),
             (Rule::FutureIntent, "future-intent"),
+            (Rule::Governed(Stance::Intent), "intent"),
+            (Rule::Governed(Stance::Threat), "threat"),
+            (Rule::Governed(Stance::Appeal), "appeal"),
+            (Rule::Governed(Stance::Demand), "demand"),
+            (Rule::Accusation, "accusation"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),
         ];

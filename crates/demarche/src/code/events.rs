@@ -2,6 +2,7 @@
 //! nominal events that are another event's object), who the participants are, and the rules
 //! that shaped the events.
 
+use super::complement::{self, Frame, Governed};
 use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
@@ -24,6 +25,18 @@ struct Participants<'m> {
     target_rule: Option<TargetRule>,
 }
 
+/// The events of one pattern match, and the governing word whose generic event they replace.
+#[derive(Debug, Default)]
+pub(super) struct Coded {
+    /// The events (none when the match is not coded).
+    pub(super) events: Vec<Event>,
+    /// The head of the governing word ("urged", "said") when the events are its complement's.
+    pub(super) supersedes: Option<usize>,
+}
+
+/// An act governed by an intention, appeal, demand or threat, with the code it takes.
+type GovernedCode = (Governed, &'static str);
+
 /// The events of one pattern match in clause `clause_idx` (none when it is not coded).
 pub(super) fn events_for(
     ctx: &SentenceContext<'_>,
@@ -31,18 +44,65 @@ pub(super) fn events_for(
     clause_idx: usize,
     prior: &PriorMatches,
     trace: &mut Trace,
-) -> Vec<Event> {
+) -> Coded {
     let p = m.pattern;
     let head_text = &ctx.tokens()[m.head].text;
-    if let Some(reason) = unrealized(ctx, m, clause_idx) {
+    let governed = governed_code(ctx, m, clause_idx);
+    if let Some(reason) = unrealized(ctx, m, clause_idx).filter(|_| governed.is_none()) {
         trace.note(|| {
             format!(
                 "pattern '{}' ({}) at '{}' not coded: {reason}",
                 p.text, p.code, head_text
             )
         });
-        return Vec::new();
+        return Coded::default();
     }
+    if let Some((g, code)) = governed {
+        trace.note(|| {
+            format!(
+                "pattern '{}' ({}) at '{}' is {:?} ({}): coded as {code}",
+                p.text,
+                p.code,
+                head_text,
+                g.stance,
+                g.governor
+                    .map_or("future modal", |k| ctx.tokens()[k].text.as_str())
+            )
+        });
+    }
+    let events = realized_events(ctx, m, clause_idx, prior, governed, trace);
+    let supersedes = governed
+        .and_then(|(g, _)| g.governor)
+        .filter(|_| !events.is_empty());
+    Coded { events, supersedes }
+}
+
+/// The intention, appeal, demand or threat governing the act, when the codebook has a code
+/// for it (and hypothetical acts are not simply kept).
+fn governed_code(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+) -> Option<GovernedCode> {
+    if ctx.coder.keep_hypothetical || m.pattern.noun {
+        return None;
+    }
+    let g = complement::governed(ctx.sentence, clause_idx, m.head)?;
+    let code = complement::governed_code(&m.pattern.code, g.stance)?;
+    Some((g, code))
+}
+
+/// The events of a match that is coded: its participants, then one event per pair.
+fn realized_events(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    prior: &PriorMatches,
+    governed: Option<GovernedCode>,
+    trace: &mut Trace,
+) -> Vec<Event> {
+    let p = m.pattern;
+    let head_text = &ctx.tokens()[m.head].text;
     let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
     if let Some(why) = not_its_own_event(ctx, m, clause_idx, prior, source_rule) {
@@ -63,8 +123,11 @@ pub(super) fn events_for(
         });
         return Vec::new();
     }
-    let who = participants(ctx, m, clause_idx, passive, sources, source_rule);
-    let events = make_events(ctx, m, clause_idx, passive, &who);
+    let mut who = participants(ctx, m, clause_idx, passive, sources, source_rule);
+    if let Some((g, _)) = governed {
+        reframe(ctx, m, clause_idx, g, &mut who);
+    }
+    let events = make_events(ctx, m, clause_idx, passive, &who, governed);
     trace.note(|| coded_decision(p, head_text, events.len(), &who));
     events
 }
@@ -161,6 +224,47 @@ fn participants<'m>(
     }
 }
 
+/// Appeals and demands go from the one who asks to the one asked: "urged *Iran* to", "said
+/// *Iran* must".
+fn reframe<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    g: Governed,
+    who: &mut Participants<'m>,
+) {
+    let (sentence, mentions) = (ctx.sentence, &ctx.mentions[..]);
+    let Some(governor) = g.governor else {
+        return;
+    };
+    match g.frame {
+        Frame::Own => {}
+        Frame::Addressee => {
+            let addressee = mentions
+                .iter()
+                .find(|x| x.start > governor && x.end <= m.head && x.preposition.is_none());
+            who.targets = addressee
+                .map(|a| source::conjoined(ctx.tokens(), source::group(mentions, a)))
+                .unwrap_or_default()
+                .into_iter()
+                .map(Some)
+                .collect();
+            who.target_rule = None;
+        }
+        Frame::Speaker(speaker_clause) => {
+            let (speakers, _) = source::subject_of(sentence, mentions, speaker_clause, governor);
+            if speakers.is_empty() {
+                return;
+            }
+            let (asked, _) = source::subject_of(sentence, mentions, clause_idx, m.head);
+            who.targets = asked.into_iter().map(Some).collect();
+            who.target_rule = Some(TargetRule::ComplementSubject);
+            who.sources = speakers;
+            who.source_rule = Some(SourceRule::Subject);
+        }
+    }
+}
+
 /// One event per source × target, sharing code, date, quotation and rules.
 fn make_events(
     ctx: &SentenceContext<'_>,
@@ -168,10 +272,20 @@ fn make_events(
     clause_idx: usize,
     passive: bool,
     who: &Participants<'_>,
+    governed: Option<GovernedCode>,
 ) -> Vec<Event> {
     let mut rules = pattern_rules(m.pattern, passive, who);
     let when = event_date(ctx, m.head, clause_idx);
-    let code = event_code(ctx, m, clause_idx, &mut rules);
+    let code = match governed {
+        Some((g, code)) => {
+            rules.push(match g.governor {
+                None => Rule::FutureIntent,
+                Some(_) => Rule::Governed(g.stance),
+            });
+            CameoCode::new(code)
+        }
+        None => event_code(ctx, m, clause_idx, &mut rules),
+    };
     if when.as_ref().is_some_and(|w| w.from_text.is_some()) {
         rules.push(Rule::EventDate);
     }

@@ -70,6 +70,20 @@ grammar_lists! {
     DEMAND_WORDS = "demand-words.txt";
     /// Words whose infinitive complement is an intention, not an act.
     INTENTION_WORDS = "intention-words.txt";
+    /// Words whose infinitive complement is intended: coded as its 03x intent ("pledged to").
+    INTENT_GOVERNORS = "intent-governors.txt";
+    /// Words whose complement is threatened: coded as its 13x threat ("threatened to").
+    THREAT_GOVERNORS = "threat-governors.txt";
+    /// Words whose complement is appealed for: coded as its 02x appeal ("urged Iran to").
+    APPEAL_GOVERNORS = "appeal-governors.txt";
+    /// Words whose complement is demanded: coded as its 10x demand ("demanded that").
+    DEMAND_GOVERNORS = "demand-governors.txt";
+    /// Modals of obligation: "said Iran must" is a demand on Iran.
+    DEMAND_MODALS = "demand-modals.txt";
+    /// Statement codes dropped when they have no target (unless kept).
+    COMMENT_CODES = "comment-codes.txt";
+    /// Act code prefix → intent, appeal and demand codes (one row per line).
+    COMPLEMENT_CODES = "complement-codes.txt";
     /// Verbs whose gerund complement is not an act ("stop cooperating").
     GERUND_BLOCKERS = "gerund-blockers.txt";
     /// Words whose "of + gerund" is the content of an accusation.

@@ -13,6 +13,9 @@
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
+//! * [`complement`]: CAMEO's codes for intended, threatened, appealed-for and demanded acts;
+//! * [`speech`]: what reported speech says — its events replace the bare statement, reports of
+//!   another's violence are accusations, untargeted statements are optional;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
 //! * [`memory`]: what is remembered across a document's sentences;
@@ -21,6 +24,7 @@
 //!
 //! Event locations are chosen by [`crate::resolve::locate`].
 
+mod complement;
 mod decision;
 mod emit;
 mod event_date;
@@ -35,6 +39,7 @@ pub mod quotes;
 mod sentence;
 mod source;
 mod speaker;
+mod speech;
 mod target;
 
 pub use explain::{Explanation, SentenceExplanation};
@@ -47,11 +52,16 @@ use crate::text::{analyze, Analysis};
 use memory::DocumentState;
 use std::sync::Arc;
 
+/// Whether statements without a target are events by default (see
+/// [`CoderBuilder::untargeted_statements`]).
+const UNTARGETED_STATEMENTS_DEFAULT: bool = false;
+
 /// Builds a [`Coder`].
 #[derive(Clone, Debug)]
 pub struct CoderBuilder {
     dictionaries: Option<Arc<Dictionaries>>,
     keep_hypothetical: bool,
+    untargeted_statements: bool,
     places: bool,
     document_places: bool,
 }
@@ -61,6 +71,7 @@ impl Default for CoderBuilder {
         CoderBuilder {
             dictionaries: None,
             keep_hypothetical: false,
+            untargeted_statements: UNTARGETED_STATEMENTS_DEFAULT,
             places: true,
             document_places: true,
         }
@@ -83,6 +94,14 @@ impl CoderBuilder {
     /// (off by default: those events have not happened).
     pub fn keep_hypothetical(mut self, yes: bool) -> CoderBuilder {
         self.keep_hypothetical = yes;
+        self
+    }
+
+    /// Also emit statements (01x) that have no target and report nothing codable ("Japanese
+    /// officials said on Tuesday"). CAMEO events are interactions between two actors; see
+    /// docs/coding.md for the default and why.
+    pub fn untargeted_statements(mut self, yes: bool) -> CoderBuilder {
+        self.untargeted_statements = yes;
         self
     }
 
@@ -117,6 +136,7 @@ impl CoderBuilder {
         Ok(Coder {
             dict,
             keep_hypothetical: self.keep_hypothetical,
+            untargeted_statements: self.untargeted_statements,
             places,
             document_places: self.document_places,
         })
@@ -128,6 +148,7 @@ impl CoderBuilder {
 pub struct Coder {
     dict: Arc<Dictionaries>,
     keep_hypothetical: bool,
+    untargeted_statements: bool,
     places: Option<Arc<PlaceResolver>>,
     document_places: bool,
 }
@@ -151,6 +172,7 @@ impl Coder {
         CoderBuilder::new().build().unwrap_or_else(|_| Coder {
             dict: Arc::new(Dictionaries::bundled()),
             keep_hypothetical: false,
+            untargeted_statements: UNTARGETED_STATEMENTS_DEFAULT,
             places: None,
             document_places: false,
         })

@@ -7,6 +7,7 @@ use super::memory::DocumentState;
 use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
+use super::speech::{self, HeadedEvent};
 use super::{events, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
@@ -123,12 +124,14 @@ impl<'a> SentenceContext<'a> {
         })
     }
 
-    /// Tries the verb patterns at every token; returns the events with their clauses.
+    /// Tries the verb patterns at every token; returns the events with their clauses, settled by
+    /// the conventions for reported speech ([`speech::settle`]).
     fn code_patterns(&self, trace: &mut Trace) -> Vec<ClausedEvent> {
         let tokens = self.tokens();
         let units = self.skip_units();
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
+        let mut superseded = Vec::new();
         for i in 0..tokens.len() {
             if walk.skips(self, i) {
                 continue;
@@ -140,7 +143,12 @@ impl<'a> SentenceContext<'a> {
                     walk.enter(&m);
                     let made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
                     walk.prior.record(&m);
-                    events.extend(made.into_iter().map(|e| (e, clause_idx)));
+                    superseded.extend(made.supersedes);
+                    events.extend(made.events.into_iter().map(|event| HeadedEvent {
+                        event,
+                        clause: clause_idx,
+                        head: m.head,
+                    }));
                 }
                 Err(Some(miss)) => trace.note(|| {
                     let text = &tokens[miss.head].text;
@@ -149,7 +157,8 @@ impl<'a> SentenceContext<'a> {
                 Err(None) => {}
             }
         }
-        events
+        let settled = speech::settle(self, events, &superseded);
+        settled.into_iter().map(|e| (e.event, e.clause)).collect()
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).

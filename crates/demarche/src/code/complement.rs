@@ -1,0 +1,338 @@
+//! CAMEO's conventions for acts that are intended, threatened, appealed for or demanded rather
+//! than done: "pledged to free the sailors" (0353), "will lift the curfew" (0351), "urged Iran to
+//! hold talks" (026), "said Iran must release them" (1053), "vowed to attack" (138).
+//!
+//! The governed act keeps its own pattern; its code is mapped through the table in
+//! `dictionaries/grammar/complement-codes.txt` (act code prefix → intent, appeal, demand code),
+//! and the governing word's generic event ("agree to" 030, "urge * to" 020, "said" 010) gives way.
+
+use super::grammar::{
+    APPEAL_GOVERNORS, COMPLEMENT_CODES, CONDITIONAL_CONJUNCTIONS, DEMAND_GOVERNORS, DEMAND_MODALS,
+    DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, THREAT_GOVERNORS,
+};
+use crate::text::{ClauseKind, Sentence, Tag, Token};
+use std::sync::OnceLock;
+
+/// How the speaker stands to a governed act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stance {
+    /// Promised, offered, planned or announced ("will"): 03x, or 13x for conflictual acts.
+    Intent,
+    /// Threatened: 13x only.
+    Threat,
+    /// Appealed for: 02x.
+    Appeal,
+    /// Demanded: 10x.
+    Demand,
+}
+
+/// Where the participants of a governed act come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// The act's own subject and object ("Japan is ready to send aid to Afghanistan").
+    Own,
+    /// The governing verb's subject, and the addressee between it and "to" ("urged Iran to").
+    Addressee,
+    /// The speaker (the subject of this clause) on the reported subject ("said Iran must").
+    Speaker(usize),
+}
+
+/// A governed act: its stance, the governing word (none for a future modal) and its frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Governed {
+    pub(crate) stance: Stance,
+    pub(crate) governor: Option<usize>,
+    pub(crate) frame: Frame,
+}
+
+/// The stance towards the act headed by `head`, when a word or modal governs it.
+pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    if tokens[head].tag != Tag::VB && !tokens[head].tag.is_verb() {
+        return None;
+    }
+    if blocked(tokens, clause, head) {
+        return None;
+    }
+    infinitive_governor(tokens, clause.tokens.start, head)
+        .or_else(|| reported(sentence, clause_idx, head))
+        .or_else(|| {
+            let modal = group_modal(tokens, head, clause.tokens.start)?;
+            FUTURE_MODALS.contains(&modal.lower).then_some(Governed {
+                stance: Stance::Intent,
+                governor: None,
+                frame: Frame::Own,
+            })
+        })
+}
+
+/// Conditional clauses and modals of possibility ("may attack", "if they attack") stay
+/// hypothetical.
+fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool {
+    let first = &tokens[clause.tokens.start];
+    let conditional =
+        clause.kind == ClauseKind::Subordinate && CONDITIONAL_CONJUNCTIONS.contains(&first.lower);
+    let possible = group_modal(tokens, head, clause.tokens.start).is_some_and(|m| {
+        HYPOTHETICAL_MODALS.contains(&m.lower) && !DEMAND_MODALS.contains(&m.lower)
+    });
+    conditional || possible
+}
+
+/// The modal of the verb group before `head` ("will", "must").
+fn group_modal(tokens: &[Token], head: usize, clause_start: usize) -> Option<&Token> {
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        if t.tag == Tag::MD {
+            return Some(t);
+        }
+        if !(t.tag == Tag::RB || t.tag.is_verb()) {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
+/// "pledged to free", "is ready to send", "urged Iran to hold", "threatened to strike".
+fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Option<Governed> {
+    if tokens[head].tag != Tag::VB {
+        return None;
+    }
+    let mut j = head;
+    while j > clause_start && tokens[j - 1].tag == Tag::RB {
+        j -= 1;
+    }
+    if j == 0 || tokens[j - 1].tag != Tag::TO {
+        return None;
+    }
+    let mut addressee = false;
+    for k in (clause_start..j - 1).rev() {
+        let w = &tokens[k];
+        if let Some(stance) = stance_of(w) {
+            let frame = match stance {
+                Stance::Appeal | Stance::Demand => Frame::Addressee,
+                _ if addressee => return None,
+                _ => Frame::Own,
+            };
+            return Some(Governed {
+                stance,
+                governor: Some(k),
+                frame,
+            });
+        }
+        let skippable = w.tag == Tag::RB
+            || w.tag.is_noun()
+            || w.tag.is_prenominal()
+            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD)
+            || w.tag.is_verb() && crate::text::tag::auxiliary_of(&w.lower) == Some("be");
+        if !skippable {
+            return None;
+        }
+        addressee |= w.tag.is_noun() || w.tag == Tag::PRP;
+    }
+    None
+}
+
+/// The stance a governing word gives its complement.
+fn stance_of(w: &Token) -> Option<Stance> {
+    let has = |l: &super::grammar::WordList| l.contains(&w.lemma) || l.contains(&w.lower);
+    if has(&THREAT_GOVERNORS) {
+        Some(Stance::Threat)
+    } else if has(&APPEAL_GOVERNORS) {
+        Some(Stance::Appeal)
+    } else if has(&DEMAND_GOVERNORS) {
+        Some(Stance::Demand)
+    } else if has(&INTENT_GOVERNORS) {
+        Some(Stance::Intent)
+    } else {
+        None
+    }
+}
+
+/// A reported clause: "said Iran must release" (a demand by the speaker), "demanded that Iran
+/// release", "urged that", "warned it would strike".
+fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    if clause.kind != ClauseKind::Reported {
+        return trailing_demand(sentence, clause_idx, head);
+    }
+    let g = (0..clause.tokens.start)
+        .rev()
+        .find(|&k| tokens[k].tag != Tag::RB && tokens[k].lower != "that")?;
+    if passive_governor(tokens, g) {
+        // "North Korea was told it must ...": the one who demands is not named here.
+        return None;
+    }
+    let modal = group_modal(tokens, head, clause.tokens.start);
+    let parent = clause.parent?;
+    let speaker = |stance| {
+        Some(Governed {
+            stance,
+            governor: Some(g),
+            frame: Frame::Speaker(parent),
+        })
+    };
+    if modal.is_some_and(|m| DEMAND_MODALS.contains(&m.lower)) {
+        return speaker(Stance::Demand);
+    }
+    let w = &tokens[g];
+    match stance_of(w) {
+        Some(Stance::Threat) => Some(Governed {
+            stance: Stance::Threat,
+            governor: Some(g),
+            frame: Frame::Own,
+        }),
+        Some(s @ (Stance::Appeal | Stance::Demand)) if DEMAND_WORDS.contains(&w.lemma) => {
+            speaker(s)
+        }
+        _ => None,
+    }
+}
+
+/// "Russia must withdraw its troops, NATO said": a demand attributed by a trailing speech clause.
+fn trailing_demand(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
+    let (k, verb) = trailing_speech(sentence)?;
+    let start = sentence.clauses[clause_idx].tokens.start;
+    let modal = group_modal(&sentence.tokens, head, start)?;
+    (clause_idx < k && DEMAND_MODALS.contains(&modal.lower)).then_some(Governed {
+        stance: Stance::Demand,
+        governor: Some(verb),
+        frame: Frame::Speaker(k),
+    })
+}
+
+/// ", NATO said." / "\"...,\" a Turkish official said.": the sentence's last clause, when it only
+/// attributes what came before — it follows a comma or a quotation mark and its one verb is a
+/// finite speech verb. Returns the clause and the verb.
+pub(super) fn trailing_speech(sentence: &Sentence) -> Option<(usize, usize)> {
+    let tokens = &sentence.tokens;
+    let k = sentence.clauses.len().checked_sub(1)?;
+    let c = &sentence.clauses[k].tokens;
+    let before = c.start.checked_sub(1)?;
+    if k == 0 || !matches!(tokens[before].text.as_str(), "," | "\"" | "\u{201d}" | "''") {
+        return None;
+    }
+    let mut verbs = c.clone().filter(|&i| tokens[i].tag.is_verb());
+    let (v, more) = (verbs.next()?, verbs.next());
+    let speech =
+        crate::text::chunk::is_speech_verb(&tokens[v].lemma) && tokens[v].tag.is_finite_verb();
+    (speech && more.is_none()).then_some((k, v))
+}
+
+/// "was told", "were warned": a passive governor, whose subject is the one addressed.
+fn passive_governor(tokens: &[Token], g: usize) -> bool {
+    tokens[g].tag == Tag::VBN
+        && (0..g)
+            .rev()
+            .take_while(|&k| tokens[k].tag == Tag::RB || tokens[k].tag.is_verb())
+            .any(|k| crate::text::tag::auxiliary_of(&tokens[k].lower) == Some("be"))
+}
+
+/// One row of the complement table.
+#[derive(Debug)]
+struct Row {
+    act: &'static str,
+    intent: Option<&'static str>,
+    appeal: Option<&'static str>,
+    demand: Option<&'static str>,
+}
+
+/// The table, longest act prefixes first.
+fn table() -> &'static [Row] {
+    static TABLE: OnceLock<Vec<Row>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut rows: Vec<Row> = COMPLEMENT_CODES
+            .words()
+            .iter()
+            .filter_map(|line| parse_row(line))
+            .collect();
+        rows.sort_by_key(|r| std::cmp::Reverse(r.act.len()));
+        rows
+    })
+}
+
+/// `ACT INTENT APPEAL DEMAND`, `-` for none.
+fn parse_row(line: &'static str) -> Option<Row> {
+    let mut cols = line.split_whitespace();
+    let act = cols.next()?;
+    let mut code = || cols.next().filter(|c| *c != "-");
+    Some(Row {
+        act,
+        intent: code(),
+        appeal: code(),
+        demand: code(),
+    })
+}
+
+/// The code of act `code` under `stance`, when the codebook has one.
+pub(crate) fn governed_code(code: &str, stance: Stance) -> Option<&'static str> {
+    let row = table().iter().find(|r| code.starts_with(r.act))?;
+    match stance {
+        Stance::Intent => row.intent,
+        Stance::Threat => row.intent.filter(|c| c.starts_with("13")),
+        Stance::Appeal => row.appeal,
+        Stance::Demand => row.demand,
+    }
+}
+
+/// Whether a governing word's own code gives way to its complement's: a family default
+/// ("010", "020", "030", "100", "130").
+pub(crate) fn gives_way(code: &str) -> bool {
+    code.len() == 3 && code.ends_with('0')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_maps_acts_to_the_codebook_sub_codes() {
+        let cases = [
+            ("0841", Stance::Intent, Some("0353")),
+            ("0841", Stance::Appeal, Some("0253")),
+            ("0841", Stance::Demand, Some("1053")),
+            ("0813", Stance::Intent, Some("0351")),
+            ("073", Stance::Intent, Some("0333")),
+            ("070", Stance::Intent, Some("033")),
+            ("042", Stance::Intent, Some("036")),
+            ("045", Stance::Appeal, Some("028")),
+            ("0874", Stance::Demand, Some("1056")),
+            ("163", Stance::Threat, Some("1312")),
+            ("190", Stance::Intent, Some("138")),
+            ("195", Stance::Threat, Some("1384")),
+            ("042", Stance::Threat, None),
+            ("190", Stance::Appeal, None),
+            ("112", Stance::Intent, None),
+        ];
+        for (act, stance, want) in cases {
+            assert_eq!(governed_code(act, stance), want, "{act} {stance:?}");
+        }
+    }
+
+    #[test]
+    fn every_table_code_is_in_the_cameo_table() {
+        let cameo = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../dictionaries/cameo.tsv"
+        ));
+        let known: Vec<&str> = cameo.lines().filter_map(|l| l.split('\t').next()).collect();
+        for r in table() {
+            for c in [r.intent, r.appeal, r.demand].into_iter().flatten() {
+                assert!(
+                    known.contains(&c),
+                    "{c} (row {}) is not a CAMEO code",
+                    r.act
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn only_family_defaults_and_statements_give_way() {
+        assert!(gives_way("020") && gives_way("030") && gives_way("010") && gives_way("130"));
+        assert!(!gives_way("0253") && !gives_way("036") && !gives_way("016"));
+    }
+}

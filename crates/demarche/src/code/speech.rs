@@ -1,0 +1,134 @@
+//! What was said, not only that it was said (CAMEO 1.1b3): once a sentence's matches are coded,
+//! a governing word's generic event gives way to its complement's ("urged Iran to hold talks" is
+//! 026, not also 020); a plain statement (010) whose reported speech or quotation holds a coded event
+//! gives way to it; a speaker's report that another actor used force is also the speaker's
+//! accusation (112) of that actor; and plain statements with no target are dropped unless the coder
+//! keeps them ([`super::CoderBuilder::untargeted_statements`]).
+
+use super::complement::gives_way;
+use super::decision::Rule;
+use super::grammar::{COMMENT_CODES, WHOLE_CODE_PREFIXES};
+use super::sentence::SentenceContext;
+use crate::model::Event;
+use crate::text::{ClauseKind, Sentence, Tag};
+
+/// An event with the clause and head token of its pattern.
+pub(super) struct HeadedEvent {
+    pub(super) event: Event,
+    pub(super) clause: usize,
+    pub(super) head: usize,
+}
+
+/// The plain statement code.
+const PLAIN_STATEMENT: &str = "010";
+
+/// The accusation code.
+const ACCUSE: &str = "112";
+
+/// Applies the conventions to a sentence's events; `superseded` are the heads of governing
+/// words whose complement was coded.
+pub(super) fn settle(
+    ctx: &SentenceContext<'_>,
+    mut events: Vec<HeadedEvent>,
+    superseded: &[usize],
+) -> Vec<HeadedEvent> {
+    events.retain(|e| !(superseded.contains(&e.head) && gives_way(&e.event.cameo)));
+    let mut accusations = Vec::new();
+    let mut replaced: Vec<usize> = superseded.to_vec();
+    for s in events.iter().filter(|e| is_statement(&e.event)) {
+        let reported = events
+            .iter()
+            .filter(|r| !is_statement(&r.event) && reports(ctx, s, r));
+        for r in reported {
+            replaced.push(s.head);
+            accusations.extend(accusation(ctx, s, r));
+        }
+    }
+    let keep = |e: &HeadedEvent| {
+        let replaced_statement = is_statement(&e.event) && replaced.contains(&e.head);
+        let untargeted = e.event.target.is_none() && COMMENT_CODES.contains(&e.event.cameo);
+        let dropped_untargeted = untargeted && !ctx.coder.untargeted_statements;
+        !replaced_statement && !dropped_untargeted
+    };
+    let mut out: Vec<HeadedEvent> = events.into_iter().filter(keep).collect();
+    out.extend(accusations);
+    out
+}
+
+/// A plain statement (010, "make statement, not specified below"): denials, comments and
+/// other 01x codes say something of their own and stay.
+fn is_statement(e: &Event) -> bool {
+    e.cameo == PLAIN_STATEMENT
+}
+
+/// Whether event `r` lies in the reported speech or quotation of the statement `s`.
+pub(super) fn reports(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> bool {
+    let quoted = ctx
+        .attributions
+        .iter()
+        .any(|a| a.verb == s.head && a.quote.contains(&r.head));
+    let trailing = super::complement::trailing_speech(ctx.sentence)
+        .is_some_and(|(k, verb)| verb == s.head && r.clause < k);
+    quoted || trailing || reported_under(ctx.sentence, r.clause, s.head)
+}
+
+/// Whether clause `k` is (inside) a reported clause governed by the speech verb at `verb`.
+fn reported_under(sentence: &Sentence, mut k: usize, verb: usize) -> bool {
+    let tokens = &sentence.tokens;
+    loop {
+        let c = &sentence.clauses[k];
+        if matches!(c.kind, ClauseKind::Reported | ClauseKind::Quotation) {
+            let governor = (0..c.tokens.start)
+                .rev()
+                .find(|&i| tokens[i].tag != Tag::RB && tokens[i].lower != "that");
+            if governor == Some(verb) {
+                return true;
+            }
+        }
+        match c.parent {
+            Some(p) if p != k => k = p,
+            _ => return false,
+        }
+    }
+}
+
+/// "Syria said Turkish troops shelled its villages": the speaker accuses the actor it reports
+/// using force (material conflict), when that actor is another country or body.
+fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Option<HeadedEvent> {
+    let speaker = s.event.source.as_ref()?;
+    let accused = r.event.source.as_ref()?;
+    let violent = ctx.coder.dict.cameo.get(&r.event.cameo).quad_class == 4;
+    if !violent || root(&speaker.code) == root(&accused.code) {
+        return None;
+    }
+    let info = ctx.coder.dict.cameo.get(ACCUSE);
+    let mut event = s.event.clone();
+    event.target = Some(accused.clone());
+    event.cameo = ACCUSE.to_string();
+    event.event_name = info.name;
+    event.goldstein = info.goldstein;
+    event.quad_class = info.quad_class;
+    event.plover = info.plover_type;
+    event.plover_mode = info.plover_mode;
+    event.quote = None;
+    event.rules.push(Rule::Accusation.to_string());
+    Some(HeadedEvent {
+        event,
+        clause: s.clause,
+        head: s.head,
+    })
+}
+
+/// Who an actor code stands for: its country (first three letters), or the whole code of an
+/// international or non-governmental body.
+fn root(code: &str) -> &str {
+    if WHOLE_CODE_PREFIXES
+        .words()
+        .iter()
+        .any(|p| code.starts_with(p))
+    {
+        code
+    } else {
+        code.get(..3).unwrap_or(code)
+    }
+}
