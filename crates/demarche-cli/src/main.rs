@@ -82,6 +82,10 @@ struct CodeArgs {
     /// Also code events under "must/should/could/might/may" and in "if" clauses.
     #[arg(long)]
     keep_hypothetical: bool,
+    /// Also write statements (010, 012, 013, ...) that have no target; CAMEO codes interactions
+    /// between a source and a target, so by default they are not events.
+    #[arg(long)]
+    untargeted_statements: bool,
     /// Print no summary, warnings or progress on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -206,6 +210,7 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
                 CoderBuilder::new()
                     .dictionaries(load_dictionaries(&args.dict, args.quiet)?)
                     .keep_hypothetical(args.keep_hypothetical)
+                    .untargeted_statements(args.untargeted_statements)
                     .document_places(out_format == OutputFormat::JsonlDocs)
                     .build()?,
             ),

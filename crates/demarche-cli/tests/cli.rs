@@ -625,3 +625,23 @@ fn resume_needs_a_progress_file_for_an_existing_output() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot resume"), "{}", stderr(&out));
 }
+
+#[test]
+fn untargeted_statements_are_written_only_on_request() {
+    let text = b"Japanese officials said on Tuesday that the talks went well.";
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = demarche(args, Some(text));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        events(&out)
+            .iter()
+            .map(|e| e["cameo"].to_string())
+            .collect()
+    };
+    assert_eq!(codes(&["code", "-", "-q"]), Vec::<String>::new());
+    let kept = codes(&["code", "-", "-q", "--untargeted-statements"]);
+    assert_eq!(kept, vec!["\"010\"".to_string()]);
+}
