@@ -8,6 +8,7 @@ pub mod chunk;
 pub mod inflect;
 pub mod lexicon;
 pub mod normalize;
+pub mod perceptron;
 pub mod sentence;
 pub mod tag;
 pub mod token;

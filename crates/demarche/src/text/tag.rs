@@ -179,8 +179,32 @@ const SUBJECT_PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "who", "which", "that",
 ];
 
-/// Tags the tokens of one sentence in place (their `tag` and `lemma`).
+/// Tags the tokens of one sentence in place (their `tag` and `lemma`) with the averaged
+/// perceptron ([`super::perceptron`]), keeping the rules' tags for punctuation and the forms
+/// of "be", "have" and "do", which the coder reads as auxiliaries.
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
+    let model = super::perceptron::bundled();
+    let keys = super::perceptron::sentence_keys(tokens);
+    let (mut prev, mut prev2) = (None, None);
+    for i in 0..tokens.len() {
+        let learned = model.predict(&keys, i, prev, prev2);
+        let tag = settle_learned_tag(tokens, i, learned);
+        tokens[i].tag = tag;
+        tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
+        (prev2, prev) = (prev, Some(tag));
+    }
+}
+
+/// Where the rules keep the last word over the perceptron's tag.
+fn settle_learned_tag(tokens: &[Token], i: usize, learned: Tag) -> Tag {
+    if tokens[i].shape == Shape::Punct {
+        return Tag::Punct;
+    }
+    auxiliary_tag(&tokens[i], tokens, i).unwrap_or(learned)
+}
+
+/// The former rule-and-lexicon tagger, kept to measure against (`tests/tagging.rs`).
+pub fn tag_sentence_by_rules(lexicon: &Lexicon, tokens: &mut [Token]) {
     let all_caps = is_all_caps_sentence(tokens);
     for i in 0..tokens.len() {
         let tag = choose_tag(lexicon, tokens, i, all_caps);
