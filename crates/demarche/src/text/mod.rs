@@ -4,6 +4,7 @@
 //! [`Analysis`] are into the normalized text; [`Analysis::original_span`] maps them back to the
 //! original bytes.
 
+mod agreement;
 pub mod chunk;
 pub mod inflect;
 pub mod lexicon;

@@ -8,6 +8,7 @@
 //! (tag, weight) entries quantized to `i16`. Feature extraction here is shared by training and
 //! tagging, so both always see the same features.
 
+use super::lexicon::Lexicon;
 use super::tag::{Tag, Token};
 use super::token::Shape;
 use std::collections::HashMap;
@@ -65,18 +66,30 @@ pub struct WordKeys {
     suffix2: u64,
     prefix1: u64,
     shape: u64,
+    suffix4: u64,
+    /// What the lexicon knows: the verb forms the word can be and its closed-class tag.
+    lexical: u64,
 }
 
 /// The keys of every token of a sentence.
-pub fn sentence_keys(tokens: &[Token]) -> Vec<WordKeys> {
+pub fn sentence_keys(lexicon: &Lexicon, tokens: &[Token]) -> Vec<WordKeys> {
     tokens
         .iter()
         .enumerate()
-        .map(|(i, t)| word_keys(t, i == 0))
+        .map(|(i, t)| word_keys(lexicon, t, i == 0))
         .collect()
 }
 
-fn word_keys(t: &Token, first: bool) -> WordKeys {
+fn lexical_class(lexicon: &Lexicon, lower: &str) -> u64 {
+    let verb_kinds = lexicon
+        .verb(lower)
+        .iter()
+        .fold(0u64, |m, f| m | 1 << (f.kind as u64));
+    let closed = lexicon.closed(lower).map_or(0, |t| t as u64 + 1);
+    1 | verb_kinds << 1 | closed << 16
+}
+
+fn word_keys(lexicon: &Lexicon, t: &Token, first: bool) -> WordKeys {
     let lower = t.lower.as_str();
     let word = match t.shape {
         Shape::Number if lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()) => {
@@ -89,6 +102,8 @@ fn word_keys(t: &Token, first: bool) -> WordKeys {
         word,
         suffix3: fnv(last_chars(lower, 3).as_bytes()),
         suffix2: fnv(last_chars(lower, 2).as_bytes()),
+        suffix4: fnv(last_chars(lower, 4).as_bytes()),
+        lexical: lexical_class(lexicon, lower),
         prefix1: t.text.chars().next().map_or(0, u64::from),
         shape: shape_class(t, first),
     }
@@ -133,10 +148,15 @@ fn key(template: u64, a: u64, b: u64) -> u32 {
 }
 
 /// Number of features of one token.
-pub const N_FEATURES: usize = 18;
+pub const N_FEATURES: usize = 22;
 
 /// The feature keys of token `i`, given the two previous tags (as indices).
-pub fn features(keys: &[WordKeys], i: usize, prev: Option<Tag>, prev2: Option<Tag>) -> [u32; 18] {
+pub fn features(
+    keys: &[WordKeys],
+    i: usize,
+    prev: Option<Tag>,
+    prev2: Option<Tag>,
+) -> [u32; N_FEATURES] {
     let none = WordKeys::default();
     let at = |j: isize| {
         usize::try_from(j)
@@ -167,6 +187,10 @@ pub fn features(keys: &[WordKeys], i: usize, prev: Option<Tag>, prev2: Option<Ta
         key(15, n2.word, 0),
         key(16, n1.shape, w.shape),
         key(17, p1.word, w.word),
+        key(18, w.suffix4, 0),
+        key(19, w.lexical, 0),
+        key(20, w.lexical, t1),
+        key(21, n1.lexical, w.lexical),
     ]
 }
 
@@ -262,6 +286,26 @@ pub fn bundled() -> &'static Model<'static> {
     MODEL.get_or_init(|| Model::from_bytes(BUNDLED).expect("bundled tagger weights are valid"))
 }
 
+impl Model<'_> {
+    /// Greedy tagging of `tokens` (punctuation kept as such), for measuring a model.
+    pub fn tag_all(&self, lexicon: &Lexicon, tokens: &[Token]) -> Vec<Tag> {
+        let keys = sentence_keys(lexicon, tokens);
+        let mut out: Vec<Tag> = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let (p1, p2) = (
+                out.last().copied(),
+                out.len().checked_sub(2).map(|j| out[j]),
+            );
+            let tag = match t.shape {
+                Shape::Punct => Tag::Punct,
+                _ => self.predict(&keys, i, p1, p2),
+            };
+            out.push(tag);
+        }
+        out
+    }
+}
+
 /// One tagged training sentence.
 pub struct Example {
     /// The tokens (text, lower and shape set).
@@ -296,7 +340,6 @@ impl Trainer {
     }
 
     fn update(&mut self, feats: &[u32], truth: usize, guess: usize) {
-        self.step += 1;
         let step = self.step;
         for &k in feats {
             let entries = self.params.entry(k).or_default();
@@ -316,10 +359,10 @@ impl Trainer {
 
     /// One pass over `examples` (tagging greedily, updating on each error); returns the
     /// number of tokens tagged right.
-    pub fn epoch(&mut self, examples: &[&Example]) -> usize {
+    pub fn epoch(&mut self, lexicon: &Lexicon, examples: &[&Example]) -> usize {
         let mut right = 0;
         for ex in examples {
-            let keys = sentence_keys(&ex.tokens);
+            let keys = sentence_keys(lexicon, &ex.tokens);
             let (mut p1, mut p2) = (None, None);
             for (i, &truth) in ex.tags.iter().enumerate() {
                 let feats = features(&keys, i, p1, p2);
@@ -327,6 +370,7 @@ impl Trainer {
                 let guess = (0..N_TAGS)
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
                     .unwrap_or(0);
+                self.step += 1;
                 if guess == truth as usize {
                     right += 1;
                 } else {

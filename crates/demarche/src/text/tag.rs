@@ -184,14 +184,17 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 /// of "be", "have" and "do", which the coder reads as auxiliaries.
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
-    let keys = super::perceptron::sentence_keys(tokens);
+    let keys = super::perceptron::sentence_keys(lexicon, tokens);
     let (mut prev, mut prev2) = (None, None);
     for i in 0..tokens.len() {
         let learned = model.predict(&keys, i, prev, prev2);
         let tag = settle_learned_tag(tokens, i, learned);
-        tokens[i].tag = tag;
-        tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
-        (prev2, prev) = (prev, Some(tag));
+        tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
+        (prev2, prev) = (prev, Some(tokens[i].tag));
+    }
+    super::agreement::ensure_finite_verb(tokens);
+    for t in tokens.iter_mut() {
+        t.lemma = lemma_for(lexicon, t);
     }
 }
 
