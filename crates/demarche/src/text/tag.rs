@@ -166,8 +166,35 @@ word_list! {
     static SUBJECT_PRONOUNS = "text/subject_pronouns.txt";
 }
 
-/// Tags the tokens of one sentence in place (their `tag` and `lemma`).
+/// Tags the tokens of one sentence in place (their `tag` and `lemma`) with the averaged
+/// perceptron ([`super::perceptron`]), keeping the rules' tags for punctuation and the forms
+/// of "be", "have" and "do", which the coder reads as auxiliaries.
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
+    let model = super::perceptron::bundled();
+    let keys = super::perceptron::sentence_keys(lexicon, tokens);
+    let (mut prev, mut prev2) = (None, None);
+    for i in 0..tokens.len() {
+        let learned = model.predict(&keys, i, prev, prev2);
+        let tag = settle_learned_tag(tokens, i, learned);
+        tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
+        (prev2, prev) = (prev, Some(tokens[i].tag));
+    }
+    super::agreement::ensure_finite_verb(tokens);
+    for t in tokens.iter_mut() {
+        t.lemma = lemma_for(lexicon, t);
+    }
+}
+
+/// Where the rules keep the last word over the perceptron's tag.
+fn settle_learned_tag(tokens: &[Token], i: usize, learned: Tag) -> Tag {
+    if tokens[i].shape == Shape::Punct {
+        return Tag::Punct;
+    }
+    auxiliary_tag(&tokens[i], tokens, i).unwrap_or(learned)
+}
+
+/// The former rule-and-lexicon tagger, kept to measure against (`tests/tagging.rs`).
+pub fn tag_sentence_by_rules(lexicon: &Lexicon, tokens: &mut [Token]) {
     let all_caps = is_all_caps_sentence(tokens);
     for i in 0..tokens.len() {
         let tag = choose_tag(lexicon, tokens, i, all_caps);

@@ -1,0 +1,471 @@
+//! An averaged-perceptron part-of-speech tagger (Collins 2002) with the classic feature set of
+//! Honnibal's "A good POS tagger in about 200 lines": the word, its suffixes and first letter,
+//! its shape, the two previous tags and the neighbouring words.
+//!
+//! The weights are trained by `scripts/train_tagger.py` (which runs the `train_tagger` example
+//! on spaCy-tagged registry text) and embedded from `dictionaries/tagger/perceptron.bin`. The
+//! file is read in place, without parsing: sorted 32-bit feature hashes, each with a run of
+//! (tag, weight) entries quantized to `i16`. Feature extraction here is shared by training and
+//! tagging, so both always see the same features.
+
+use super::lexicon::Lexicon;
+use super::tag::{Tag, Token};
+use super::token::Shape;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Every tag, in `Tag`'s declaration order (the model's tag indices).
+pub const ALL_TAGS: [Tag; 30] = [
+    Tag::CC,
+    Tag::CD,
+    Tag::DT,
+    Tag::EX,
+    Tag::IN,
+    Tag::JJ,
+    Tag::JJR,
+    Tag::JJS,
+    Tag::MD,
+    Tag::NN,
+    Tag::NNS,
+    Tag::NNP,
+    Tag::NNPS,
+    Tag::POS,
+    Tag::PRP,
+    Tag::PRPS,
+    Tag::RB,
+    Tag::RP,
+    Tag::TO,
+    Tag::VB,
+    Tag::VBD,
+    Tag::VBG,
+    Tag::VBN,
+    Tag::VBP,
+    Tag::VBZ,
+    Tag::WDT,
+    Tag::WP,
+    Tag::WPS,
+    Tag::WRB,
+    Tag::Punct,
+];
+const N_TAGS: usize = ALL_TAGS.len();
+const MAGIC: &[u8; 8] = b"DMPT0001";
+const HEADER: usize = 24;
+/// Stands for "no tag" before the sentence start.
+const START: u64 = N_TAGS as u64;
+
+/// The tag named `name` ("NNP", "PRP$", "PUNCT").
+pub fn tag_by_name(name: &str) -> Option<Tag> {
+    ALL_TAGS.iter().copied().find(|t| t.name() == name)
+}
+
+/// Per-token hashes that the features combine, computed once per sentence.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordKeys {
+    word: u64,
+    suffix3: u64,
+    suffix2: u64,
+    prefix1: u64,
+    shape: u64,
+    suffix4: u64,
+    /// What the lexicon knows: the verb forms the word can be and its closed-class tag.
+    lexical: u64,
+}
+
+/// The keys of every token of a sentence.
+pub fn sentence_keys(lexicon: &Lexicon, tokens: &[Token]) -> Vec<WordKeys> {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| word_keys(lexicon, t, i == 0))
+        .collect()
+}
+
+fn lexical_class(lexicon: &Lexicon, lower: &str) -> u64 {
+    let verb_kinds = lexicon
+        .verb(lower)
+        .iter()
+        .fold(0u64, |m, f| m | 1 << (f.kind as u64));
+    let closed = lexicon.closed(lower).map_or(0, |t| t as u64 + 1);
+    1 | verb_kinds << 1 | closed << 16
+}
+
+fn word_keys(lexicon: &Lexicon, t: &Token, first: bool) -> WordKeys {
+    let lower = t.lower.as_str();
+    let word = match t.shape {
+        Shape::Number if lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()) => {
+            fnv(b"!YEAR")
+        }
+        Shape::Number => fnv(b"!NUM"),
+        _ => fnv(lower.as_bytes()),
+    };
+    WordKeys {
+        word,
+        suffix3: fnv(last_chars(lower, 3).as_bytes()),
+        suffix2: fnv(last_chars(lower, 2).as_bytes()),
+        suffix4: fnv(last_chars(lower, 4).as_bytes()),
+        lexical: lexical_class(lexicon, lower),
+        prefix1: t.text.chars().next().map_or(0, u64::from),
+        shape: shape_class(t, first),
+    }
+}
+
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// Capitalization pattern, hyphen, digits, tokenizer shape and sentence start, packed.
+fn shape_class(t: &Token, first: bool) -> u64 {
+    let text = t.text.as_str();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let caps = match (text.chars().next().is_some_and(char::is_uppercase), upper) {
+        (_, 0) => 0u64,
+        (true, 1) => 1,
+        (true, n) if n == text.chars().filter(|c| c.is_alphabetic()).count() => 2,
+        _ => 3,
+    };
+    let hyphen = u64::from(text.contains('-'));
+    let digit = u64::from(text.bytes().any(|b| b.is_ascii_digit()));
+    caps | hyphen << 2 | digit << 3 | (t.shape as u64) << 4 | u64::from(first) << 8
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Mixes a feature template id with its values into a 32-bit feature key.
+fn key(template: u64, a: u64, b: u64) -> u32 {
+    let mut z = template
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(a)
+        .rotate_left(23)
+        ^ b.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) as u32
+}
+
+/// Number of features of one token.
+pub const N_FEATURES: usize = 22;
+
+/// The feature keys of token `i`, given the two previous tags (as indices).
+pub fn features(
+    keys: &[WordKeys],
+    i: usize,
+    prev: Option<Tag>,
+    prev2: Option<Tag>,
+) -> [u32; N_FEATURES] {
+    let none = WordKeys::default();
+    let at = |j: isize| {
+        usize::try_from(j)
+            .ok()
+            .and_then(|j| keys.get(j))
+            .unwrap_or(&none)
+    };
+    let (w, i) = (at(i as isize), i as isize);
+    let (p1, p2, n1, n2) = (at(i - 1), at(i - 2), at(i + 1), at(i + 2));
+    let t1 = prev.map_or(START, |t| t as u64);
+    let t2 = prev2.map_or(START, |t| t as u64);
+    [
+        key(0, 0, 0),
+        key(1, w.word, 0),
+        key(2, w.suffix3, 0),
+        key(3, w.suffix2, 0),
+        key(4, w.prefix1, 0),
+        key(5, w.shape, 0),
+        key(6, t1, 0),
+        key(7, t2, 0),
+        key(8, t1, t2),
+        key(9, t1, w.word),
+        key(10, p1.word, 0),
+        key(11, p1.suffix3, 0),
+        key(12, p2.word, 0),
+        key(13, n1.word, 0),
+        key(14, n1.suffix3, 0),
+        key(15, n2.word, 0),
+        key(16, n1.shape, w.shape),
+        key(17, p1.word, w.word),
+        key(18, w.suffix4, 0),
+        key(19, w.lexical, 0),
+        key(20, w.lexical, t1),
+        key(21, n1.lexical, w.lexical),
+    ]
+}
+
+/// A read-only model over the bytes of a weights file.
+pub struct Model<'a> {
+    keys: &'a [u8],
+    starts: &'a [u8],
+    tags: &'a [u8],
+    weights: &'a [u8],
+    /// First feature index for each value of a key's top 16 bits (65,537 entries).
+    buckets: Vec<u32>,
+}
+
+/// Why a weights file cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("tagger weights: {0}")]
+pub struct ModelError(&'static str);
+
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().expect("4 bytes"))
+}
+
+impl<'a> Model<'a> {
+    /// Reads a weights file (see [`write_model`] for the layout).
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err(ModelError("not a demarche perceptron file"));
+        }
+        let n_tags = u32_at(&bytes[8..], 0) as usize;
+        let n_feats = u32_at(&bytes[8..], 1) as usize;
+        let n_entries = u32_at(&bytes[8..], 2) as usize;
+        if n_tags != N_TAGS {
+            return Err(ModelError("trained for another tag set"));
+        }
+        let keys_end = HEADER + 4 * n_feats;
+        let starts_end = keys_end + 4 * (n_feats + 1);
+        let tags_end = starts_end + n_entries + n_entries % 2;
+        if bytes.len() != tags_end + 2 * n_entries {
+            return Err(ModelError("truncated or padded file"));
+        }
+        let keys = &bytes[HEADER..keys_end];
+        let mut buckets = vec![0u32; 65_537];
+        for f in 0..n_feats {
+            buckets[(u32_at(keys, f) >> 16) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        Ok(Model {
+            keys,
+            starts: &bytes[keys_end..starts_end],
+            tags: &bytes[starts_end..tags_end],
+            weights: &bytes[tags_end..],
+            buckets,
+        })
+    }
+
+    fn find(&self, k: u32) -> Option<usize> {
+        let b = (k >> 16) as usize;
+        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        (lo..hi).find(|&f| u32_at(self.keys, f) == k)
+    }
+
+    /// The best tag for token `i` of a sentence with keys `keys`.
+    pub fn predict(
+        &self,
+        keys: &[WordKeys],
+        i: usize,
+        prev: Option<Tag>,
+        prev2: Option<Tag>,
+    ) -> Tag {
+        let mut scores = [0i32; N_TAGS];
+        for k in features(keys, i, prev, prev2) {
+            let Some(f) = self.find(k) else { continue };
+            for e in u32_at(self.starts, f) as usize..u32_at(self.starts, f + 1) as usize {
+                let w = i16::from_le_bytes([self.weights[2 * e], self.weights[2 * e + 1]]);
+                scores[usize::from(self.tags[e])] += i32::from(w);
+            }
+        }
+        let best = (0..N_TAGS).max_by_key(|&t| (scores[t], N_TAGS - t));
+        ALL_TAGS[best.unwrap_or(Tag::NN as usize)]
+    }
+}
+
+const BUNDLED: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../dictionaries/tagger/perceptron.bin"
+));
+
+/// The bundled model.
+pub fn bundled() -> &'static Model<'static> {
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(BUNDLED).expect("bundled tagger weights are valid"))
+}
+
+impl Model<'_> {
+    /// Greedy tagging of `tokens` (punctuation kept as such), for measuring a model.
+    pub fn tag_all(&self, lexicon: &Lexicon, tokens: &[Token]) -> Vec<Tag> {
+        let keys = sentence_keys(lexicon, tokens);
+        let mut out: Vec<Tag> = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let (p1, p2) = (
+                out.last().copied(),
+                out.len().checked_sub(2).map(|j| out[j]),
+            );
+            let tag = match t.shape {
+                Shape::Punct => Tag::Punct,
+                _ => self.predict(&keys, i, p1, p2),
+            };
+            out.push(tag);
+        }
+        out
+    }
+}
+
+/// One tagged training sentence.
+pub struct Example {
+    /// The tokens (text, lower and shape set).
+    pub tokens: Vec<Token>,
+    /// The reference tags.
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Param {
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// The weights being learned: per feature key, per tag.
+#[derive(Default)]
+pub struct Trainer {
+    params: HashMap<u32, Vec<(u8, Param)>>,
+    step: u32,
+}
+
+impl Trainer {
+    fn scores(&self, feats: &[u32]) -> [f32; N_TAGS] {
+        let mut scores = [0f32; N_TAGS];
+        for k in feats {
+            for (t, p) in self.params.get(k).into_iter().flatten() {
+                scores[usize::from(*t)] += p.weight;
+            }
+        }
+        scores
+    }
+
+    fn update(&mut self, feats: &[u32], truth: usize, guess: usize) {
+        let step = self.step;
+        for &k in feats {
+            let entries = self.params.entry(k).or_default();
+            for (tag, delta) in [(truth, 1f32), (guess, -1f32)] {
+                let pos = entries.iter().position(|(t, _)| usize::from(*t) == tag);
+                let pos = pos.unwrap_or_else(|| {
+                    entries.push((tag as u8, Param::default()));
+                    entries.len() - 1
+                });
+                let p = &mut entries[pos].1;
+                p.total += f64::from(step - p.stamp) * f64::from(p.weight);
+                p.stamp = step;
+                p.weight += delta;
+            }
+        }
+    }
+
+    /// One pass over `examples` (tagging greedily, updating on each error); returns the
+    /// number of tokens tagged right.
+    pub fn epoch(&mut self, lexicon: &Lexicon, examples: &[&Example]) -> usize {
+        let mut right = 0;
+        for ex in examples {
+            let keys = sentence_keys(lexicon, &ex.tokens);
+            let (mut p1, mut p2) = (None, None);
+            for (i, &truth) in ex.tags.iter().enumerate() {
+                let feats = features(&keys, i, p1, p2);
+                let scores = self.scores(&feats);
+                let guess = (0..N_TAGS)
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                    .unwrap_or(0);
+                self.step += 1;
+                if guess == truth as usize {
+                    right += 1;
+                } else {
+                    self.update(&feats, truth as usize, guess);
+                }
+                // The history is the tagger's own guesses, as at run time.
+                (p2, p1) = (p1, Some(ALL_TAGS[guess]));
+            }
+        }
+        right
+    }
+
+    /// The averaged weights, pruned below `min_weight`, as (key, [(tag, weight)]) sorted by key.
+    fn averaged(&self, min_weight: f32) -> Vec<(u32, Vec<(u8, f32)>)> {
+        let step = f64::from(self.step.max(1));
+        let mut out: Vec<_> = self
+            .params
+            .iter()
+            .filter_map(|(&k, entries)| {
+                let kept: Vec<(u8, f32)> = entries
+                    .iter()
+                    .map(|(t, p)| {
+                        let total = p.total + f64::from(self.step - p.stamp) * f64::from(p.weight);
+                        (*t, (total / step) as f32)
+                    })
+                    .filter(|(_, w)| w.abs() >= min_weight)
+                    .collect();
+                (!kept.is_empty()).then_some((k, kept))
+            })
+            .collect();
+        out.sort_by_key(|(k, _)| *k);
+        out
+    }
+}
+
+/// Writes the averaged, pruned and quantized weights of `trainer`.
+///
+/// Layout (little-endian): `DMPT0001`, n_tags, n_feats, n_entries, scale (f32); n_feats
+/// sorted u32 keys; n_feats + 1 u32 entry starts; n_entries u8 tags (padded to even);
+/// n_entries i16 weights (the weight divided by scale).
+pub fn write_model(trainer: &Trainer, min_weight: f32) -> Vec<u8> {
+    let feats = trainer.averaged(min_weight);
+    let max = feats
+        .iter()
+        .flat_map(|(_, e)| e.iter().map(|(_, w)| w.abs()))
+        .fold(1e-6f32, f32::max);
+    let scale = max / 32_000.0;
+    let n_entries: usize = feats.iter().map(|(_, e)| e.len()).sum();
+    let mut out = MAGIC.to_vec();
+    for n in [N_TAGS, feats.len(), n_entries] {
+        out.extend((n as u32).to_le_bytes());
+    }
+    out.extend(scale.to_le_bytes());
+    out.extend(feats.iter().flat_map(|(k, _)| k.to_le_bytes()));
+    let mut start = 0u32;
+    for (_, e) in &feats {
+        out.extend(start.to_le_bytes());
+        start += e.len() as u32;
+    }
+    out.extend(start.to_le_bytes());
+    out.extend(feats.iter().flat_map(|(_, e)| e.iter().map(|(t, _)| *t)));
+    if n_entries % 2 == 1 {
+        out.push(0);
+    }
+    for (_, e) in &feats {
+        for (_, w) in e {
+            out.extend(((w / scale).round() as i16).to_le_bytes());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tag_is_at_its_index() {
+        for (i, t) in ALL_TAGS.iter().enumerate() {
+            assert_eq!(*t as usize, i);
+            assert_eq!(tag_by_name(t.name()), Some(*t));
+        }
+    }
+
+    #[test]
+    fn bad_files_are_rejected() {
+        assert!(Model::from_bytes(b"nonsense").is_err());
+        let mut bytes = BUNDLED.to_vec();
+        bytes.pop();
+        assert!(Model::from_bytes(&bytes).is_err());
+    }
+
+    #[test]
+    fn suffixes_respect_char_boundaries() {
+        assert_eq!(last_chars("café", 3), "afé");
+        assert_eq!(last_chars("a", 3), "a");
+    }
+}
