@@ -8,11 +8,10 @@
 use super::lexicon::{Lexicon, VerbFormKind};
 use super::tag::{auxiliary_of, Tag, Token};
 
-/// Words that open a subordinate clause, whose subject may stand right after them.
-const SUBORDINATORS: &[&str] = &[
-    "if", "when", "because", "as", "after", "before", "until", "unless", "while", "since", "that",
-    "though", "although", "whether", "once",
-];
+super::wordlist::word_list! {
+    /// Words that open a subordinate clause, whose subject may stand right after them.
+    static SUBORDINATORS = "text/subject_clause_openers.txt";
+}
 
 /// The tag of token `i` once agreement with the tags before it is checked.
 pub fn agree(lexicon: &Lexicon, tokens: &[Token], i: usize, tag: Tag) -> Tag {
@@ -63,6 +62,24 @@ fn proper_subject_before(tokens: &[Token], i: usize) -> bool {
             || SUBORDINATORS.contains(&tokens[j - 1].lower.as_str()))
 }
 
+/// A past participle or gerund between a determiner and its noun is an adjective, not a verb:
+/// "the detained British sailors", "an armed group", "the ruling party".
+pub fn attributive_participles(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        if !matches!(tokens[i].tag, Tag::VBN | Tag::VBG) {
+            continue;
+        }
+        let opens = matches!(tokens[i - 1].tag, Tag::DT | Tag::PRPS | Tag::POS);
+        let noun_follows = tokens[i + 1..]
+            .iter()
+            .take_while(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS))
+            .any(|t| t.tag.is_noun());
+        if opens && noun_follows {
+            tokens[i].tag = Tag::JJ;
+        }
+    }
+}
+
 /// A sentence with no finite verb takes the first past participle after a noun or pronoun as
 /// its past-tense verb ("The talks resumed on Monday.").
 pub fn ensure_finite_verb(tokens: &mut [Token]) {
@@ -109,6 +126,12 @@ mod tests {
             ("The EU and NATO offer aid.", "offer/VBP"),
             ("People around the world are angry.", "are/VBP"),
             ("Seoul attends the North Korea talks.", "talks/NNS"),
+            (
+                "Iran said it would free the detained British sailors.",
+                "detained/JJ",
+            ),
+            ("The ruling party won.", "ruling/JJ"),
+            ("The army detained the protesters.", "detained/VBD"),
         ];
         for (sentence, want) in cases {
             let got = tags(sentence);

@@ -179,6 +179,7 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
         tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
         (prev2, prev) = (prev, Some(tokens[i].tag));
     }
+    super::agreement::attributive_participles(tokens);
     super::agreement::ensure_finite_verb(tokens);
     for t in tokens.iter_mut() {
         t.lemma = lemma_for(lexicon, t);
