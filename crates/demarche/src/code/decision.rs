@@ -23,6 +23,8 @@ pub(crate) enum SourceRule {
     Possessor,
     /// The subject of the clause holding a nominal event.
     ClauseSubject,
+    /// The joined actors of a mutual nominal event ("talks between A and B").
+    MutualPartners,
 }
 
 impl SourceRule {
@@ -37,6 +39,7 @@ impl SourceRule {
             SourceRule::RelativeAntecedent => "relative-antecedent",
             SourceRule::Possessor => "possessor",
             SourceRule::ClauseSubject => "clause-subject",
+            SourceRule::MutualPartners => "mutual-partners",
         }
     }
 
@@ -93,6 +96,10 @@ pub(crate) enum Rule {
     EventDate,
     /// The statement keeps its quotation.
     Quotation,
+    /// A mutual act of joined actors: each is the other's target ("A and B signed").
+    Reciprocal,
+    /// The target is the country of the place the event happened at or went to.
+    PlaceTarget,
 }
 
 impl Rule {
@@ -111,6 +118,8 @@ impl Rule {
             Rule::FutureIntent => "future-intent",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
+            Rule::Reciprocal => "reciprocal",
+            Rule::PlaceTarget => "place-target",
         }
     }
 }

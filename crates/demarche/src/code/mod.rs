@@ -12,6 +12,7 @@
 //!   over the sentence's pattern matches;
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
+//! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
@@ -32,6 +33,7 @@ pub mod mentions;
 mod modality;
 pub mod patterns;
 pub mod quotes;
+mod reciprocal;
 mod sentence;
 mod source;
 mod speaker;

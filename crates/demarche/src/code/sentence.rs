@@ -7,7 +7,7 @@ use super::memory::DocumentState;
 use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
-use super::{events, speaker, Coder};
+use super::{events, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -138,7 +138,17 @@ impl<'a> SentenceContext<'a> {
             match patterns::match_at(&self.coder.dict, tokens, &units, i, clause) {
                 Ok(m) => {
                     walk.enter(&m);
-                    let made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
+                    let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
+                    if reciprocal::is_mutual(tokens, &m) {
+                        let before = made.len();
+                        made = reciprocal::pair_up(made);
+                        if made.len() != before {
+                            trace.note(|| {
+                                let text = &tokens[m.head].text;
+                                format!("'{text}' is mutual: each joined source targets the other")
+                            });
+                        }
+                    }
                     walk.prior.record(&m);
                     events.extend(made.into_iter().map(|e| (e, clause_idx)));
                 }
@@ -256,7 +266,7 @@ impl PriorMatches {
 }
 
 /// The tokens of a match that are not inside its gaps.
-fn fixed_tokens<'m>(m: &'m VerbMatch<'_>) -> impl Iterator<Item = usize> + 'm {
+pub(super) fn fixed_tokens<'m>(m: &'m VerbMatch<'_>) -> impl Iterator<Item = usize> + 'm {
     m.tokens
         .clone()
         .filter(|k| !m.gaps.iter().any(|g| g.contains(k)))

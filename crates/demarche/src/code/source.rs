@@ -3,7 +3,7 @@
 //! antecedent, the `by` agent of a passive, or the possessor of a nominal event.
 
 use super::decision::SourceRule;
-use super::grammar::{COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS};
+use super::grammar::{COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, RECIPROCAL_PREPOSITIONS};
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -24,6 +24,13 @@ pub(super) fn sources_of<'m>(
         let clause_end = sentence.clauses[clause_idx].tokens.end;
         let agents = by_agent(&sentence.tokens, mentions, m, clause_end);
         (agents, Some(SourceRule::PassiveAgent))
+    } else if let Some(partners) = m
+        .pattern
+        .noun
+        .then(|| mutual_partners(sentence, mentions, m.head, clause_idx))
+        .flatten()
+    {
+        (partners, Some(SourceRule::MutualPartners))
     } else if m.pattern.noun {
         nominal_source(sentence, mentions, m.head, clause_idx)
     } else {
@@ -91,6 +98,29 @@ fn by_agent<'m>(
         .unwrap_or_default()
 }
 
+/// "talks between India and Pakistan": the joined actors of a nominal event's "between"
+/// phrase are its sources (and, being mutual, each other's targets).
+fn mutual_partners<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    head: usize,
+    clause_idx: usize,
+) -> Option<Vec<&'m Mention>> {
+    let clause_end = sentence.clauses[clause_idx].tokens.end;
+    let first = mentions
+        .iter()
+        .find(|x| x.start > head && x.start < clause_end)?;
+    let between = first
+        .preposition
+        .as_deref()
+        .is_some_and(|p| RECIPROCAL_PREPOSITIONS.contains(p));
+    if !between || first.start > head + 3 {
+        return None;
+    }
+    let joined = conjoined(&sentence.tokens, group(mentions, first));
+    (joined.len() >= 2).then_some(joined)
+}
+
 /// `first` and the mentions conjoined with it ("South Korea and Japan").
 pub(super) fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m Mention> {
     let mut out = vec![first];
@@ -109,7 +139,8 @@ pub(super) fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m 
     out
 }
 
-/// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as").
+/// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as"), over a
+/// determiner or title at most.
 pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'m Mention> {
     let mut out = vec![group[0]];
     for pair in group.windows(2) {
@@ -118,7 +149,7 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
             .antecedent
             .as_deref()
             .is_some_and(|a| a.ends_with("(the two sides)"));
-        let joined = between.iter().all(|t| COMPOUND_JOINERS.contains(&t.lower))
+        let joined = between.iter().all(|t| is_joiner(t))
             && between
                 .iter()
                 .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
@@ -128,6 +159,12 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
         out.push(pair[1]);
     }
     out
+}
+
+/// A word that may stand between joined actors: "and", "or", ",", "as well as", a determiner
+/// ("Iran and the United States") or a title outside the mention ("Obama and President Putin").
+fn is_joiner(t: &Token) -> bool {
+    COMPOUND_JOINERS.contains(&t.lower) || matches!(t.tag, Tag::DT | Tag::NNP)
 }
 
 /// The subject of the clause: the first actor before the verb that is not inside a
