@@ -124,6 +124,8 @@ grammar_lists! {
     RECIPROCAL_WORDS = "reciprocal-words.txt";
     /// CAMEO roots in which a mutual verb with joined subjects codes both directions.
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
+    /// CAMEO code prefixes whose events target their place's country, with the place's role.
+    PLACE_TARGET_CODES = "place-target-codes.txt";
     /// Prepositions of a nominal event whose joined actors act on each other ("between").
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").

@@ -12,6 +12,7 @@
 //!   over the sentence's pattern matches;
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
+//! * [`place_target`]: the place's country as target of visits and acts of force;
 //! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
@@ -32,6 +33,7 @@ mod memory;
 pub mod mentions;
 mod modality;
 pub mod patterns;
+mod place_target;
 pub mod quotes;
 mod reciprocal;
 mod sentence;

@@ -7,11 +7,11 @@ use super::memory::DocumentState;
 use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
-use super::{events, reciprocal, speaker, Coder};
+use super::{events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
-use crate::resolve::locate::ActorSpan;
+use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
 use crate::text::{Analysis, Sentence, Token};
 use std::ops::Range;
@@ -34,8 +34,12 @@ pub(super) struct SentenceContext<'a> {
     pub(super) times: Vec<TimeExpression>,
 }
 
-/// An event and the clause its pattern matched in.
-type ClausedEvent = (Event, usize);
+/// An event, the clause its pattern matched in and the tokens the pattern covered.
+struct ClausedEvent {
+    event: Event,
+    clause: usize,
+    pattern: Range<usize>,
+}
 
 impl Coder {
     /// Codes one sentence: mentions, pattern matches, events with their locations.
@@ -150,7 +154,11 @@ impl<'a> SentenceContext<'a> {
                         }
                     }
                     walk.prior.record(&m);
-                    events.extend(made.into_iter().map(|e| (e, clause_idx)));
+                    events.extend(made.into_iter().map(|event| ClausedEvent {
+                        event,
+                        clause: clause_idx,
+                        pattern: m.tokens.clone(),
+                    }));
                 }
                 Err(Some(miss)) => trace.note(|| {
                     let text = &tokens[miss.head].text;
@@ -190,17 +198,42 @@ impl<'a> SentenceContext<'a> {
             if let Some(t) = trace.explanation() {
                 t.places.extend(found.iter().flat_map(PlaceMatch::explain));
             }
-            for (e, clause_idx) in &mut events {
-                e.location = places.event_location(
-                    self.analysis,
-                    self.sentence,
-                    &found,
-                    &actors,
-                    *clause_idx,
-                );
+            for e in &mut events {
+                e.event.location =
+                    places.event_location(self.analysis, self.sentence, &found, &actors, e.clause);
+                self.place_target(e, &found, &actors, trace);
             }
         }
-        events.into_iter().map(|(e, _)| e).collect()
+        events.into_iter().map(|e| e.event).collect()
+    }
+
+    /// An event aimed at a territory without a target actor targets its place's country.
+    fn place_target(
+        &self,
+        e: &mut ClausedEvent,
+        found: &[PlaceMatch],
+        actors: &[ActorSpan<'_>],
+        trace: &mut Trace,
+    ) {
+        let Some(role) = (e.event.target.is_none())
+            .then(|| place_target::place_role(&e.event.cameo))
+            .flatten()
+        else {
+            return;
+        };
+        let clause = self.sentence.clauses[e.clause].tokens.clone();
+        let tokens = self.tokens();
+        let place = locate::target_place(tokens, found, actors, clause, e.pattern.clone(), role);
+        if let Some(m) =
+            place.filter(|m| place_target::set_place_target(self.analysis, &mut e.event, m))
+        {
+            trace.note(|| {
+                format!(
+                    "place '{}' gives the target country {}",
+                    m.text, m.cameo_country
+                )
+            });
+        }
     }
 
     /// The mentions as the place resolver sees them.

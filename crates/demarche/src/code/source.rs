@@ -62,11 +62,14 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     let earlier_finite = tokens[clause_start..head]
         .iter()
         .any(|t| t.tag.is_finite_verb());
+    // "spoke by phone" is no passive: the `by` phrase must hold an actor.
     let by_soon = || {
-        tokens[head + 1..clause.end]
-            .iter()
-            .take(8)
-            .any(|t| t.lower == "by")
+        ctx.mentions.iter().any(|x| {
+            x.start > head
+                && x.start <= head + 8
+                && x.start < clause.end
+                && x.preposition.as_deref() == Some("by")
+        })
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
 }
