@@ -25,6 +25,9 @@ pub(crate) enum SourceRule {
     ClauseSubject,
     /// The joined actors of a mutual nominal event ("talks between A and B").
     MutualPartners,
+    /// The subject of the verb announcing or ordering a nominal event ("announced the
+    /// deployment of").
+    Announcer,
 }
 
 impl SourceRule {
@@ -40,6 +43,7 @@ impl SourceRule {
             SourceRule::Possessor => "possessor",
             SourceRule::ClauseSubject => "clause-subject",
             SourceRule::MutualPartners => "mutual-partners",
+            SourceRule::Announcer => "announcer",
         }
     }
 

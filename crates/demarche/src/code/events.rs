@@ -88,7 +88,12 @@ fn not_its_own_event(
     source_rule: Option<SourceRule>,
 ) -> Option<&'static str> {
     let p = m.pattern;
-    if !p.noun || source_rule == Some(SourceRule::Possessor) {
+    if !p.noun
+        || matches!(
+            source_rule,
+            Some(SourceRule::Possessor | SourceRule::Announcer)
+        )
+    {
         return None;
     }
     if object_of_previous(ctx, m, prior) {

@@ -124,6 +124,10 @@ grammar_lists! {
     RECIPROCAL_WORDS = "reciprocal-words.txt";
     /// CAMEO roots in which a mutual verb with joined subjects codes both directions.
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
+    /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
+    ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Prepositions after a `by` phrase without actor that name its owner ("fire from a tank").
+    PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
     /// CAMEO code prefixes whose events target their place's country, with the place's role.
     PLACE_TARGET_CODES = "place-target-codes.txt";
     /// Prepositions of a nominal event whose joined actors act on each other ("between").

@@ -13,7 +13,7 @@ use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
 use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
-use crate::text::{Analysis, Sentence, Token};
+use crate::text::{Analysis, Sentence, Tag, Token};
 use std::ops::Range;
 
 /// Everything the coder knows about the sentence it is coding.
@@ -111,6 +111,13 @@ impl<'a> SentenceContext<'a> {
     /// The sentence's tokens.
     pub(super) fn tokens(&self) -> &'a [Token] {
         &self.sentence.tokens
+    }
+
+    /// The first token of the clause holding token `i`.
+    fn clause_start(&self, i: usize) -> usize {
+        self.sentence.clauses[self.sentence.clause_of(i)]
+            .tokens
+            .start
     }
 
     /// The quotation whose speech verb is `head`, if any.
@@ -322,6 +329,7 @@ impl PatternWalk {
     fn skips(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
         let t = &ctx.tokens()[i];
         i < self.covered
+            || prenominal_participle(ctx.tokens(), i, ctx.clause_start(i))
             || self.skip_fixed.contains(&i) && t.tag.is_verb()
             || ctx
                 .mentions
@@ -338,6 +346,29 @@ impl PatternWalk {
             self.skip_fixed.extend(fixed_tokens(m));
         }
     }
+}
+
+/// A participle used as an adjective before its noun ("armed men", "the detained sailors",
+/// "the proposed deal") is no act: it opens a noun phrase, after a determiner, preposition,
+/// conjunction, number, possessive, a main verb ("said armed men attacked") or at the start of
+/// its clause.
+fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> bool {
+    // "said armed men attacked": a past form right after another (non-auxiliary) verb.
+    let after_verb = i > 0
+        && tokens[i - 1].tag.is_finite_verb()
+        && crate::text::tag::auxiliary_of(&tokens[i - 1].lower).is_none();
+    let opens_phrase = i == clause_start
+        || after_verb
+        || matches!(
+            tokens[i - 1].tag,
+            Tag::DT | Tag::IN | Tag::CC | Tag::CD | Tag::PRPS | Tag::POS | Tag::Punct
+        );
+    let participle = tokens[i].tag == Tag::VBN || tokens[i].tag == Tag::VBD && after_verb;
+    participle
+        && opens_phrase
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.tag, Tag::NN | Tag::NNS | Tag::JJ))
 }
 
 /// Drops repeated (source, target, code) triples within a sentence.

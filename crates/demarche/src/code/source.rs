@@ -3,7 +3,10 @@
 //! antecedent, the `by` agent of a passive, or the possessor of a nominal event.
 
 use super::decision::SourceRule;
-use super::grammar::{COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, RECIPROCAL_PREPOSITIONS};
+use super::grammar::{
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, PASSIVE_AGENT_PREPOSITIONS,
+    RECIPROCAL_PREPOSITIONS,
+};
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -72,6 +75,15 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
         })
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
+        || set_off_participle(tokens, head, clause_start) && by_soon()
+}
+
+/// "Syrian rebels, backed by Turkey, ...": a participle set off by a comma after a noun.
+fn set_off_participle(tokens: &[Token], head: usize, clause_start: usize) -> bool {
+    tokens[head].tag == Tag::VBN
+        && head >= clause_start + 2
+        && tokens[head - 1].text == ","
+        && tokens[head - 2].tag.is_noun()
 }
 
 /// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
@@ -85,7 +97,10 @@ fn by_agent<'m>(
     if let Some(x) = mentions.iter().find(|x| {
         x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")
     }) {
-        return group(mentions, x);
+        return conjoined(tokens, group(mentions, x));
+    }
+    if let Some(x) = owner_of_by_phrase(tokens, mentions, m.tokens.end, clause_end) {
+        return conjoined(tokens, group(mentions, x));
     }
     let mut j = m.head;
     while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun()) {
@@ -99,6 +114,32 @@ fn by_agent<'m>(
         })
         .map(|x| vec![x])
         .unwrap_or_default()
+}
+
+/// "killed by shell fire from a Turkish tank": a `by` phrase right after the pattern that holds
+/// no actor, followed by "from"/"of" and an actor — that actor.
+fn owner_of_by_phrase<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    pattern_end: usize,
+    clause_end: usize,
+) -> Option<&'m Mention> {
+    let by = (pattern_end..clause_end.min(pattern_end + 3)).find(|&k| tokens[k].lower == "by")?;
+    let mut k = by + 1;
+    while k < clause_end && (tokens[k].tag.is_prenominal() || tokens[k].tag.is_noun()) {
+        k += 1;
+    }
+    let of = tokens.get(k).filter(|_| k < clause_end && k > by + 1)?;
+    if !PASSIVE_AGENT_PREPOSITIONS.contains(&of.lower) {
+        return None;
+    }
+    let mut start = k + 1;
+    while tokens.get(start).is_some_and(|t| t.tag == Tag::DT) {
+        start += 1;
+    }
+    mentions
+        .iter()
+        .find(|x| x.start == start && x.end <= clause_end)
 }
 
 /// "talks between India and Pakistan": the joined actors of a nominal event's "between"
@@ -274,6 +315,14 @@ pub(super) fn is_determiner_pronoun(tokens: &[Token], mentions: &[Mention], x: &
             .any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
 }
 
+/// The verb right before a noun phrase starting at `np_start` when it announces or orders the
+/// act the noun names ("announced the deployment of troops").
+fn announcing_verb(tokens: &[Token], np_start: usize) -> Option<usize> {
+    let verb = np_start.checked_sub(1)?;
+    let t = &tokens[verb];
+    (t.tag.is_verb() && ANNOUNCING_VERBS.contains(&t.lemma)).then_some(verb)
+}
+
 /// The source of a nominal event: a possessor or modifier actor right before the noun
 /// ("North Korea's nuclear test", "UN sanctions"), or its `by` agent ("the arrest of two
 /// journalists by Iranian police"), else the clause subject.
@@ -303,6 +352,12 @@ fn nominal_source<'m>(
     };
     if let Some(m) = possessor.or_else(agent) {
         return (vec![m], Some(SourceRule::Possessor));
+    }
+    if let Some(verb) = announcing_verb(tokens, np_start) {
+        let (s, _) = subject_of(sentence, mentions, clause_idx, verb);
+        if !s.is_empty() {
+            return (s, Some(SourceRule::Announcer));
+        }
     }
     let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
     let rule = rule.map(|r| match r {
