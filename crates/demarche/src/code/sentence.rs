@@ -361,7 +361,7 @@ fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> boo
         || after_verb
         || matches!(
             tokens[i - 1].tag,
-            Tag::DT | Tag::IN | Tag::CC | Tag::CD | Tag::PRPS | Tag::POS | Tag::Punct
+            Tag::DT | Tag::IN | Tag::CC | Tag::CD | Tag::PRPS | Tag::POS
         );
     let participle = tokens[i].tag == Tag::VBN || tokens[i].tag == Tag::VBD && after_verb;
     participle

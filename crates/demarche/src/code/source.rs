@@ -193,7 +193,7 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
             .antecedent
             .as_deref()
             .is_some_and(|a| a.ends_with("(the two sides)"));
-        let joined = between.iter().all(|t| is_joiner(t))
+        let joined = between.iter().all(is_joiner)
             && between
                 .iter()
                 .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
