@@ -24,6 +24,11 @@ pub(crate) enum SourceRule {
     Possessor,
     /// The subject of the clause holding a nominal event.
     ClauseSubject,
+    /// The joined actors of a mutual nominal event ("talks between A and B").
+    MutualPartners,
+    /// The subject of the verb announcing or ordering a nominal event ("announced the
+    /// deployment of").
+    Announcer,
 }
 
 impl SourceRule {
@@ -38,6 +43,8 @@ impl SourceRule {
             SourceRule::RelativeAntecedent => "relative-antecedent",
             SourceRule::Possessor => "possessor",
             SourceRule::ClauseSubject => "clause-subject",
+            SourceRule::MutualPartners => "mutual-partners",
+            SourceRule::Announcer => "announcer",
         }
     }
 
@@ -98,6 +105,10 @@ pub(crate) enum Rule {
     EventDate,
     /// The statement keeps its quotation.
     Quotation,
+    /// A mutual act of joined actors: each is the other's target ("A and B signed").
+    Reciprocal,
+    /// The target is the country of the place the event happened at or went to.
+    PlaceTarget,
 }
 
 impl Rule {
@@ -121,6 +132,8 @@ impl Rule {
             Rule::Accusation => "accusation",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
+            Rule::Reciprocal => "reciprocal",
+            Rule::PlaceTarget => "place-target",
         }
     }
 }

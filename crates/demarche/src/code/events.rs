@@ -151,7 +151,12 @@ fn not_its_own_event(
     source_rule: Option<SourceRule>,
 ) -> Option<&'static str> {
     let p = m.pattern;
-    if !p.noun || source_rule == Some(SourceRule::Possessor) {
+    if !p.noun
+        || matches!(
+            source_rule,
+            Some(SourceRule::Possessor | SourceRule::Announcer)
+        )
+    {
         return None;
     }
     if object_of_previous(ctx, m, prior) {
@@ -242,7 +247,7 @@ fn reframe<'m>(
         Frame::Addressee => {
             let addressee = mentions
                 .iter()
-                .find(|x| x.start > governor && x.end <= m.head && x.preposition.is_none());
+                .find(|x| x.start > governor && x.end <= m.head && addressed(x));
             who.targets = addressee
                 .map(|a| source::conjoined(ctx.tokens(), source::group(mentions, a)))
                 .unwrap_or_default()
@@ -390,4 +395,12 @@ fn coded_decision(p: &VerbPattern, head: &str, events: usize, who: &Participants
         "pattern '{}' ({}) at '{}' → {} event(s): source by {source}, {target}",
         p.text, p.code, head, events
     )
+}
+
+/// A mention that can be the one addressed by an appeal: a plain object ("urged Iran to") or
+/// the object of "on"/"upon" ("called on Israel to").
+fn addressed(m: &super::mentions::Mention) -> bool {
+    m.preposition
+        .as_deref()
+        .is_none_or(|p| p.eq_ignore_ascii_case("on") || p.eq_ignore_ascii_case("upon"))
 }

@@ -132,6 +132,20 @@ grammar_lists! {
     EXPLETIVE_IT_VERBS = "expletive-it-verbs.txt";
     /// Nouns after "the two" ("the two sides").
     TWO_SIDES_NOUNS = "two-sides-nouns.txt";
+    /// Prepositions that make "both sides of" a place ("on both sides of the border").
+    TWO_SIDES_PLACE_PREPOSITIONS = "two-sides-place-prepositions.txt";
+    /// Verbs and event nouns whose meaning is mutual ("meet", "sign", "talk", "clash").
+    RECIPROCAL_WORDS = "reciprocal-words.txt";
+    /// CAMEO roots in which a mutual verb with joined subjects codes both directions.
+    RECIPROCAL_ROOTS = "reciprocal-roots.txt";
+    /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
+    ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Prepositions after a `by` phrase without actor that name its owner ("fire from a tank").
+    PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
+    /// CAMEO code prefixes whose events target their place's country, with the place's role.
+    PLACE_TARGET_CODES = "place-target-codes.txt";
+    /// Prepositions of a nominal event whose joined actors act on each other ("between").
+    RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").
     QUANTITY_NOUNS = "quantity-nouns.txt";
     /// Words that negate a verb group ("not").

@@ -6,6 +6,7 @@ use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
     PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
@@ -66,6 +67,8 @@ pub struct DocumentMemory {
     last_collective: Option<(String, String, String)>,
     /// Recent non-person actors, oldest first: (code, entry, text).
     recent: Vec<(String, String, String)>,
+    /// Recent actors, persons included, oldest first: the candidates for "the two sides".
+    recent_sides: Vec<(String, String, String)>,
 }
 
 impl DocumentMemory {
@@ -487,13 +490,16 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
             remember(tokens, &m, memory);
             out.push(m);
         }
-        if t.lower == "the"
+        if (t.lower == "the" || t.lower == "both")
             && !out
                 .iter()
                 .chain(pending.peek())
                 .any(|m| m.start <= i + 1 && i + 1 < m.end)
         {
-            if let Some(m) = definite_description(tokens, i, memory) {
+            if let Some(m) = (t.lower == "the")
+                .then(|| definite_description(tokens, i, memory))
+                .flatten()
+            {
                 out.push(m);
                 continue;
             }
@@ -518,6 +524,7 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         .collect::<Vec<_>>()
         .join(" ");
     let remembered = (m.code.clone(), m.entry.clone(), text);
+    push_recent(&mut memory.recent_sides, remembered.clone());
     if m.person {
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
@@ -526,15 +533,20 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         }
         return;
     }
-    memory.recent.push(remembered.clone());
-    if memory.recent.len() > 16 {
-        memory.recent.remove(0);
-    }
+    push_recent(&mut memory.recent, remembered.clone());
     // "it"/"its" refer back to a salient country or organisation: a subject or a
     // possessor, not an object or a name inside a prepositional phrase.
     let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
     if memory.last_collective.is_none() || is_subject_like(tokens, m) || possessor {
         memory.last_collective = Some(remembered);
+    }
+}
+
+/// Appends to a list of recent actors, keeping the last 16.
+fn push_recent(list: &mut Vec<(String, String, String)>, remembered: (String, String, String)) {
+    list.push(remembered);
+    if list.len() > 16 {
+        list.remove(0);
     }
 }
 
@@ -633,18 +645,29 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
         || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
 }
 
-/// "the two sides", "both sides", "the two countries": the last two distinct actors named,
-/// as two mentions joined like a compound ("the two" + "sides").
+/// "the two sides", "both sides", "the two countries", "both leaders": the last two distinct
+/// actors named (persons included), as two mentions joined like a compound ("the two" +
+/// "sides", "both" + "sides").
 fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Mention; 2]> {
-    let (w1, w2) = (
+    let words = (
+        tokens[i].lower.as_str(),
         tokens.get(i + 1)?.lower.as_str(),
-        tokens.get(i + 2)?.lower.as_str(),
+        tokens.get(i + 2).map_or("", |t| t.lower.as_str()),
     );
-    if !(w1 == "two" && TWO_SIDES_NOUNS.contains(w2)) {
+    let noun_at = match words {
+        ("the", "two", w) if TWO_SIDES_NOUNS.contains(w) => i + 2,
+        ("both", w, _) if TWO_SIDES_NOUNS.contains(w) => i + 1,
+        _ => return None,
+    };
+    // "on both sides of the border": a stretch of ground, not the parties.
+    let of_place = tokens.get(noun_at + 1).is_some_and(|t| t.lower == "of")
+        && i > 0
+        && TWO_SIDES_PLACE_PREPOSITIONS.contains(&tokens[i - 1].lower);
+    if of_place {
         return None;
     }
     let mut picked: Vec<&(String, String, String)> = Vec::new();
-    for r in memory.recent.iter().rev() {
+    for r in memory.recent_sides.iter().rev() {
         if !picked.iter().any(|p| p.0.get(..3) == r.0.get(..3)) {
             picked.push(r);
         }
@@ -664,7 +687,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         antecedent: Some(format!("{} (the two sides)", r.2)),
         agent: None,
     };
-    Some([mention(i, i + 2, a), mention(i + 2, i + 3, b)])
+    Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])
 }
 
 /// Not governed by a preposition and not directly after a verb (an object).

@@ -12,6 +12,8 @@
 //!   over the sentence's pattern matches;
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
+//! * [`place_target`]: the place's country as target of visits and acts of force;
+//! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`complement`]: CAMEO's codes for intended, threatened, appealed-for and demanded acts;
 //! * [`speech`]: what reported speech says — its events replace the bare statement, reports of
@@ -35,7 +37,9 @@ mod memory;
 pub mod mentions;
 mod modality;
 pub mod patterns;
+mod place_target;
 pub mod quotes;
+mod reciprocal;
 mod sentence;
 mod source;
 mod speaker;

@@ -8,13 +8,13 @@ use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{events, speaker, Coder};
+use super::{events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
-use crate::resolve::locate::ActorSpan;
+use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
-use crate::text::{Analysis, Sentence, Token};
+use crate::text::{Analysis, Sentence, Tag, Token};
 use std::ops::Range;
 
 /// Everything the coder knows about the sentence it is coding.
@@ -35,8 +35,12 @@ pub(super) struct SentenceContext<'a> {
     pub(super) times: Vec<TimeExpression>,
 }
 
-/// An event and the clause its pattern matched in.
-type ClausedEvent = (Event, usize);
+/// An event, the clause its pattern matched in and the tokens the pattern covered.
+struct ClausedEvent {
+    event: Event,
+    clause: usize,
+    pattern: Range<usize>,
+}
 
 impl Coder {
     /// Codes one sentence: mentions, pattern matches, events with their locations.
@@ -110,6 +114,13 @@ impl<'a> SentenceContext<'a> {
         &self.sentence.tokens
     }
 
+    /// The first token of the clause holding token `i`.
+    fn clause_start(&self, i: usize) -> usize {
+        self.sentence.clauses[self.sentence.clause_of(i)]
+            .tokens
+            .start
+    }
+
     /// The quotation whose speech verb is `head`, if any.
     pub(super) fn quote_at(&self, head: usize) -> Option<Quote> {
         let a = self.attributions.iter().find(|a| a.verb == head)?;
@@ -141,13 +152,24 @@ impl<'a> SentenceContext<'a> {
             match patterns::match_at(&self.coder.dict, tokens, &units, i, clause) {
                 Ok(m) => {
                     walk.enter(&m);
-                    let made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
+                    let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
+                    if reciprocal::is_mutual(tokens, &m) {
+                        let before = made.events.len();
+                        made.events = reciprocal::pair_up(made.events);
+                        if made.events.len() != before {
+                            trace.note(|| {
+                                let text = &tokens[m.head].text;
+                                format!("'{text}' is mutual: each joined source targets the other")
+                            });
+                        }
+                    }
                     walk.prior.record(&m);
                     superseded.extend(made.supersedes);
                     events.extend(made.events.into_iter().map(|event| HeadedEvent {
                         event,
                         clause: clause_idx,
                         head: m.head,
+                        pattern: m.tokens.clone(),
                     }));
                 }
                 Err(Some(miss)) => trace.note(|| {
@@ -158,7 +180,14 @@ impl<'a> SentenceContext<'a> {
             }
         }
         let settled = speech::settle(self, events, &superseded);
-        settled.into_iter().map(|e| (e.event, e.clause)).collect()
+        settled
+            .into_iter()
+            .map(|e| ClausedEvent {
+                event: e.event,
+                clause: e.clause,
+                pattern: e.pattern,
+            })
+            .collect()
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
@@ -189,17 +218,42 @@ impl<'a> SentenceContext<'a> {
             if let Some(t) = trace.explanation() {
                 t.places.extend(found.iter().flat_map(PlaceMatch::explain));
             }
-            for (e, clause_idx) in &mut events {
-                e.location = places.event_location(
-                    self.analysis,
-                    self.sentence,
-                    &found,
-                    &actors,
-                    *clause_idx,
-                );
+            for e in &mut events {
+                e.event.location =
+                    places.event_location(self.analysis, self.sentence, &found, &actors, e.clause);
+                self.place_target(e, &found, &actors, trace);
             }
         }
-        events.into_iter().map(|(e, _)| e).collect()
+        events.into_iter().map(|e| e.event).collect()
+    }
+
+    /// An event aimed at a territory without a target actor targets its place's country.
+    fn place_target(
+        &self,
+        e: &mut ClausedEvent,
+        found: &[PlaceMatch],
+        actors: &[ActorSpan<'_>],
+        trace: &mut Trace,
+    ) {
+        let Some(role) = (e.event.target.is_none())
+            .then(|| place_target::place_role(&e.event.cameo))
+            .flatten()
+        else {
+            return;
+        };
+        let clause = self.sentence.clauses[e.clause].tokens.clone();
+        let tokens = self.tokens();
+        let place = locate::target_place(tokens, found, actors, clause, e.pattern.clone(), role);
+        if let Some(m) =
+            place.filter(|m| place_target::set_place_target(self.analysis, &mut e.event, m))
+        {
+            trace.note(|| {
+                format!(
+                    "place '{}' gives the target country {}",
+                    m.text, m.cameo_country
+                )
+            });
+        }
     }
 
     /// The mentions as the place resolver sees them.
@@ -265,7 +319,7 @@ impl PriorMatches {
 }
 
 /// The tokens of a match that are not inside its gaps.
-fn fixed_tokens<'m>(m: &'m VerbMatch<'_>) -> impl Iterator<Item = usize> + 'm {
+pub(super) fn fixed_tokens<'m>(m: &'m VerbMatch<'_>) -> impl Iterator<Item = usize> + 'm {
     m.tokens
         .clone()
         .filter(|k| !m.gaps.iter().any(|g| g.contains(k)))
@@ -288,6 +342,7 @@ impl PatternWalk {
     fn skips(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
         let t = &ctx.tokens()[i];
         i < self.covered
+            || prenominal_participle(ctx.tokens(), i, ctx.clause_start(i))
             || self.skip_fixed.contains(&i) && t.tag.is_verb()
             || ctx
                 .mentions
@@ -304,6 +359,29 @@ impl PatternWalk {
             self.skip_fixed.extend(fixed_tokens(m));
         }
     }
+}
+
+/// A participle used as an adjective before its noun ("armed men", "the detained sailors",
+/// "the proposed deal") is no act: it opens a noun phrase, after a determiner, preposition,
+/// conjunction, number, possessive, a main verb ("said armed men attacked") or at the start of
+/// its clause.
+fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> bool {
+    // "said armed men attacked": a past form right after another (non-auxiliary) verb.
+    let after_verb = i > 0
+        && tokens[i - 1].tag.is_finite_verb()
+        && crate::text::tag::auxiliary_of(&tokens[i - 1].lower).is_none();
+    let opens_phrase = i == clause_start
+        || after_verb
+        || matches!(
+            tokens[i - 1].tag,
+            Tag::DT | Tag::IN | Tag::CC | Tag::CD | Tag::PRPS | Tag::POS
+        );
+    let participle = tokens[i].tag == Tag::VBN || tokens[i].tag == Tag::VBD && after_verb;
+    participle
+        && opens_phrase
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.tag, Tag::NN | Tag::NNS | Tag::JJ))
 }
 
 /// Drops repeated (source, target, code) triples within a sentence.

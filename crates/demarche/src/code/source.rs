@@ -3,7 +3,10 @@
 //! antecedent, the `by` agent of a passive, or the possessor of a nominal event.
 
 use super::decision::SourceRule;
-use super::grammar::{COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS};
+use super::grammar::{
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, PASSIVE_AGENT_PREPOSITIONS,
+    RECIPROCAL_PREPOSITIONS,
+};
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -24,6 +27,13 @@ pub(super) fn sources_of<'m>(
         let clause_end = sentence.clauses[clause_idx].tokens.end;
         let agents = by_agent(&sentence.tokens, mentions, m, clause_end);
         (agents, Some(SourceRule::PassiveAgent))
+    } else if let Some(partners) = m
+        .pattern
+        .noun
+        .then(|| mutual_partners(sentence, mentions, m.head, clause_idx))
+        .flatten()
+    {
+        (partners, Some(SourceRule::MutualPartners))
     } else if m.pattern.noun {
         nominal_source(sentence, mentions, m.head, clause_idx)
     } else {
@@ -55,13 +65,25 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     let earlier_finite = tokens[clause_start..head]
         .iter()
         .any(|t| t.tag.is_finite_verb());
+    // "spoke by phone" is no passive: the `by` phrase must hold an actor.
     let by_soon = || {
-        tokens[head + 1..clause.end]
-            .iter()
-            .take(8)
-            .any(|t| t.lower == "by")
+        ctx.mentions.iter().any(|x| {
+            x.start > head
+                && x.start <= head + 8
+                && x.start < clause.end
+                && x.preposition.as_deref() == Some("by")
+        })
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
+        || set_off_participle(tokens, head, clause_start) && by_soon()
+}
+
+/// "Syrian rebels, backed by Turkey, ...": a participle set off by a comma after a noun.
+fn set_off_participle(tokens: &[Token], head: usize, clause_start: usize) -> bool {
+    tokens[head].tag == Tag::VBN
+        && head >= clause_start + 2
+        && tokens[head - 1].text == ","
+        && tokens[head - 2].tag.is_noun()
 }
 
 /// The agent of a passive: the `by` phrase, else an actor modifying the noun the participle
@@ -75,7 +97,10 @@ fn by_agent<'m>(
     if let Some(x) = mentions.iter().find(|x| {
         x.start > m.head && x.start < clause_end && x.preposition.as_deref() == Some("by")
     }) {
-        return group(mentions, x);
+        return conjoined(tokens, group(mentions, x));
+    }
+    if let Some(x) = owner_of_by_phrase(tokens, mentions, m.tokens.end, clause_end) {
+        return conjoined(tokens, group(mentions, x));
     }
     let mut j = m.head;
     while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun()) {
@@ -89,6 +114,55 @@ fn by_agent<'m>(
         })
         .map(|x| vec![x])
         .unwrap_or_default()
+}
+
+/// "killed by shell fire from a Turkish tank": a `by` phrase right after the pattern that holds
+/// no actor, followed by "from"/"of" and an actor — that actor.
+fn owner_of_by_phrase<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    pattern_end: usize,
+    clause_end: usize,
+) -> Option<&'m Mention> {
+    let by = (pattern_end..clause_end.min(pattern_end + 3)).find(|&k| tokens[k].lower == "by")?;
+    let mut k = by + 1;
+    while k < clause_end && (tokens[k].tag.is_prenominal() || tokens[k].tag.is_noun()) {
+        k += 1;
+    }
+    let of = tokens.get(k).filter(|_| k < clause_end && k > by + 1)?;
+    if !PASSIVE_AGENT_PREPOSITIONS.contains(&of.lower) {
+        return None;
+    }
+    let mut start = k + 1;
+    while tokens.get(start).is_some_and(|t| t.tag == Tag::DT) {
+        start += 1;
+    }
+    mentions
+        .iter()
+        .find(|x| x.start == start && x.end <= clause_end)
+}
+
+/// "talks between India and Pakistan": the joined actors of a nominal event's "between"
+/// phrase are its sources (and, being mutual, each other's targets).
+fn mutual_partners<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    head: usize,
+    clause_idx: usize,
+) -> Option<Vec<&'m Mention>> {
+    let clause_end = sentence.clauses[clause_idx].tokens.end;
+    let first = mentions
+        .iter()
+        .find(|x| x.start > head && x.start < clause_end)?;
+    let between = first
+        .preposition
+        .as_deref()
+        .is_some_and(|p| RECIPROCAL_PREPOSITIONS.contains(p));
+    if !between || first.start > head + 3 {
+        return None;
+    }
+    let joined = conjoined(&sentence.tokens, group(mentions, first));
+    (joined.len() >= 2).then_some(joined)
 }
 
 /// `first` and the mentions conjoined with it ("South Korea and Japan").
@@ -109,7 +183,8 @@ pub(super) fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m 
     out
 }
 
-/// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as").
+/// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as"), over a
+/// determiner or title at most.
 pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'m Mention> {
     let mut out = vec![group[0]];
     for pair in group.windows(2) {
@@ -118,7 +193,7 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
             .antecedent
             .as_deref()
             .is_some_and(|a| a.ends_with("(the two sides)"));
-        let joined = between.iter().all(|t| COMPOUND_JOINERS.contains(&t.lower))
+        let joined = between.iter().all(is_joiner)
             && between
                 .iter()
                 .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
@@ -128,6 +203,12 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
         out.push(pair[1]);
     }
     out
+}
+
+/// A word that may stand between joined actors: "and", "or", ",", "as well as", a determiner
+/// ("Iran and the United States") or a title outside the mention ("Obama and President Putin").
+fn is_joiner(t: &Token) -> bool {
+    COMPOUND_JOINERS.contains(&t.lower) || matches!(t.tag, Tag::DT | Tag::NNP)
 }
 
 /// The subject of the clause: the first actor before the verb that is not inside a
@@ -234,6 +315,14 @@ pub(super) fn is_determiner_pronoun(tokens: &[Token], mentions: &[Mention], x: &
             .any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
 }
 
+/// The verb right before a noun phrase starting at `np_start` when it announces or orders the
+/// act the noun names ("announced the deployment of troops").
+fn announcing_verb(tokens: &[Token], np_start: usize) -> Option<usize> {
+    let verb = np_start.checked_sub(1)?;
+    let t = &tokens[verb];
+    (t.tag.is_verb() && ANNOUNCING_VERBS.contains(&t.lemma)).then_some(verb)
+}
+
 /// The source of a nominal event: a possessor or modifier actor right before the noun
 /// ("North Korea's nuclear test", "UN sanctions"), or its `by` agent ("the arrest of two
 /// journalists by Iranian police"), else the clause subject.
@@ -263,6 +352,12 @@ fn nominal_source<'m>(
     };
     if let Some(m) = possessor.or_else(agent) {
         return (vec![m], Some(SourceRule::Possessor));
+    }
+    if let Some(verb) = announcing_verb(tokens, np_start) {
+        let (s, _) = subject_of(sentence, mentions, clause_idx, verb);
+        if !s.is_empty() {
+            return (s, Some(SourceRule::Announcer));
+        }
     }
     let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
     let rule = rule.map(|r| match r {

@@ -12,11 +12,12 @@ use super::sentence::SentenceContext;
 use crate::model::Event;
 use crate::text::{ClauseKind, Sentence, Tag};
 
-/// An event with the clause and head token of its pattern.
+/// An event with the clause, head token and token range of its pattern.
 pub(super) struct HeadedEvent {
     pub(super) event: Event,
     pub(super) clause: usize,
     pub(super) head: usize,
+    pub(super) pattern: std::ops::Range<usize>,
 }
 
 /// The plain statement code.
@@ -116,6 +117,7 @@ fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Op
         event,
         clause: s.clause,
         head: s.head,
+        pattern: s.pattern.clone(),
     })
 }
 

@@ -41,6 +41,53 @@ static ACTOR_PLACE_PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| 
     )))
 });
 
+/// Prepositions that name where a visit went ("to", "in", "for").
+static DESTINATION_PREPOSITIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../dictionaries/grammar/event-place-destinations.txt"
+    )))
+});
+
+/// Which place an event's target is, by the kind of event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceRole {
+    /// Where a visit went: right after the pattern, or after "to", "in", "for" ("arrived in
+    /// Seoul", "travelled on Monday to Beijing").
+    Destination,
+    /// Where an act of force happened: after "in", "at", "near", ... or right after the
+    /// pattern ("bombed Mosul", "attacked a market in Baghdad").
+    At,
+}
+
+/// The place whose country is the target of an event matched at `pattern` in `clause`: the
+/// first place after the pattern, in the clause, that is not an actor or incidental and that
+/// stands where `role` wants it.
+pub fn target_place<'p>(
+    tokens: &[Token],
+    found: &'p [PlaceMatch],
+    actors: &[ActorSpan<'_>],
+    clause: Range<usize>,
+    pattern: Range<usize>,
+    role: PlaceRole,
+) -> Option<&'p PlaceMatch> {
+    found.iter().find(|m| {
+        if m.start_token < pattern.end || m.end_token > clause.end {
+            return false;
+        }
+        let mut j = m.start_token;
+        while j > pattern.end && tokens[j - 1].tag == Tag::DT {
+            j -= 1;
+        }
+        let prep = tokens[j - 1].lower.as_str();
+        let placed = match role {
+            PlaceRole::Destination => DESTINATION_PREPOSITIONS.contains(&prep),
+            PlaceRole::At => EVENT_PLACE_PREPOSITIONS.contains(&prep),
+        };
+        !m.incidental && !actors.iter().any(|a| a.overlaps(m)) && (j == pattern.end || placed)
+    })
+}
+
 /// The entries of a grammar list file (the format of `dictionaries/grammar/`).
 fn entries(text: &'static str) -> Vec<&'static str> {
     text.lines()

@@ -1,0 +1,73 @@
+//! Mutual events: "China and Japan signed a trade pact", "the two sides met", "talks between
+//! India and Pakistan". When joined actors are the sources of a mutual verb or event noun and
+//! no target is named, each acts on the other (A→B and B→A), as CAMEO coders code them.
+//!
+//! Which patterns are mutual is data: `dictionaries/grammar/reciprocal-words.txt` (verbs and
+//! event nouns) and `reciprocal-roots.txt` (the CAMEO codes in which they are mutual).
+
+use super::decision::Rule;
+use super::grammar::{RECIPROCAL_ROOTS, RECIPROCAL_WORDS};
+use super::patterns::VerbMatch;
+use super::sentence::fixed_tokens;
+use crate::model::{Actor, Event};
+use crate::text::{Tag, Token};
+
+/// Whether match `m` is a mutual act: its code is in a mutual family and its head or a fixed
+/// word is a mutual word — after the infinitive, if it has one ("agreed to meet" is mutual,
+/// "agreed to send troops" is not).
+pub(super) fn is_mutual(tokens: &[Token], m: &VerbMatch<'_>) -> bool {
+    let code = m.pattern.code.as_str();
+    if !RECIPROCAL_ROOTS.words().iter().any(|r| code.starts_with(r)) {
+        return false;
+    }
+    let fixed: Vec<usize> = fixed_tokens(m).collect();
+    let infinitive = fixed
+        .iter()
+        .rposition(|&k| tokens[k].lower == "to" && tokens.get(k + 1).is_some_and(is_base_verb));
+    let content = infinitive.map_or(&fixed[..], |p| &fixed[p + 1..]);
+    content.iter().any(|&k| {
+        RECIPROCAL_WORDS.contains(&tokens[k].lemma) || RECIPROCAL_WORDS.contains(&tokens[k].lower)
+    })
+}
+
+/// A base-form verb (the verb of an infinitive).
+fn is_base_verb(t: &Token) -> bool {
+    t.tag == Tag::VB
+}
+
+/// The events of one mutual match, paired up: when they have two or more distinct sources and
+/// none has a target, each source gets an event towards each other source. Otherwise the
+/// events are returned as they are.
+pub(super) fn pair_up(events: Vec<Event>) -> Vec<Event> {
+    if events.iter().any(|e| e.target.is_some()) {
+        return events;
+    }
+    let sources: Vec<Actor> = distinct_sources(&events);
+    if sources.len() < 2 {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() * (sources.len() - 1));
+    for e in &events {
+        let Some(own) = e.source.as_ref() else {
+            continue;
+        };
+        for other in sources.iter().filter(|o| o.code != own.code) {
+            let mut paired = e.clone();
+            paired.target = Some(other.clone());
+            paired.rules.push(Rule::Reciprocal.to_string());
+            out.push(paired);
+        }
+    }
+    out
+}
+
+/// The events' source actors, one per code, in order.
+fn distinct_sources(events: &[Event]) -> Vec<Actor> {
+    let mut out: Vec<Actor> = Vec::new();
+    for s in events.iter().filter_map(|e| e.source.as_ref()) {
+        if !out.iter().any(|o| o.code == s.code) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
