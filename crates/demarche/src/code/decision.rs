@@ -87,6 +87,8 @@ pub(crate) enum Rule {
     Coreference,
     /// A participant is a name learned earlier in the document.
     LearnedName,
+    /// A participant is a role noun with the document's context country.
+    ContextCountry,
     /// "will meet": a consult turned into an intent to meet.
     FutureIntent,
     /// The date comes from a temporal expression in the text.
@@ -108,6 +110,7 @@ impl Rule {
             Rule::CompoundTarget => "compound-target",
             Rule::Coreference => "coreference",
             Rule::LearnedName => "learned-name",
+            Rule::ContextCountry => "context-country",
             Rule::FutureIntent => "future-intent",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
@@ -195,6 +198,7 @@ mod tests {
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),
             (Rule::LearnedName, "learned-name"),
+            (Rule::ContextCountry, "context-country"),
             (Rule::FutureIntent, "future-intent"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),

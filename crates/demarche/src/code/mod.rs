@@ -21,6 +21,7 @@
 //!
 //! Event locations are chosen by [`crate::resolve::locate`].
 
+mod actor_forms;
 mod decision;
 mod emit;
 mod event_date;
@@ -30,6 +31,7 @@ mod grammar;
 mod memory;
 pub mod mentions;
 mod modality;
+mod names;
 pub mod patterns;
 pub mod quotes;
 mod sentence;
@@ -45,6 +47,7 @@ use crate::model::{Document, Event};
 use crate::resolve::PlaceResolver;
 use crate::text::{analyze, Analysis};
 use memory::DocumentState;
+use names::NameIndex;
 use std::sync::Arc;
 
 /// Builds a [`Coder`].
@@ -114,8 +117,11 @@ impl CoderBuilder {
             )?))),
             None => None,
         };
+        let gazetteer = places.as_ref().map(|p| p.gazetteer());
+        let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
         Ok(Coder {
             dict,
+            names,
             keep_hypothetical: self.keep_hypothetical,
             places,
             document_places: self.document_places,
@@ -127,6 +133,8 @@ impl CoderBuilder {
 #[derive(Clone, Debug)]
 pub struct Coder {
     dict: Arc<Dictionaries>,
+    /// Surnames, cities and regions, indexed once.
+    names: Arc<NameIndex>,
     keep_hypothetical: bool,
     places: Option<Arc<PlaceResolver>>,
     document_places: bool,
@@ -148,11 +156,16 @@ pub struct CodedDocument {
 impl Coder {
     /// A coder with the bundled dictionaries.
     pub fn bundled() -> Coder {
-        CoderBuilder::new().build().unwrap_or_else(|_| Coder {
-            dict: Arc::new(Dictionaries::bundled()),
-            keep_hypothetical: false,
-            places: None,
-            document_places: false,
+        CoderBuilder::new().build().unwrap_or_else(|_| {
+            let dict = Arc::new(Dictionaries::bundled());
+            let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, None));
+            Coder {
+                dict,
+                names,
+                keep_hypothetical: false,
+                places: None,
+                document_places: false,
+            }
         })
     }
 
