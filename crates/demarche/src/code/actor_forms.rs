@@ -117,12 +117,15 @@ pub(super) fn surname_mentions(
     names: &NameIndex,
     date: Option<Date>,
     agents: &[AgentMatch<'_>],
+    memory: &DocumentMemory,
     mentions: &mut Vec<Mention>,
 ) {
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut i = 0;
     while i < tokens.len() {
-        let taken = mentions.iter().any(|m| m.start <= i && i < m.end);
+        // A name learned in this document (after a full mention) is found as such.
+        let taken =
+            mentions.iter().any(|m| m.start <= i && i < m.end) || memory.knows_name(&lower[i..]);
         let found = (!taken && surname_token(tokens, i))
             .then(|| names.surname_at(&dict.actors, &lower[i..], date))
             .flatten();

@@ -100,6 +100,13 @@ impl DocumentMemory {
         }
     }
 
+    /// Whether `lower` starts with a name learned in this document.
+    pub(super) fn knows_name(&self, lower: &[&str]) -> bool {
+        self.names
+            .iter()
+            .any(|(k, ..)| k.len() <= lower.len() && k.iter().zip(lower).all(|(w, t)| w == t))
+    }
+
     /// Learns an acronym ("FSA") as an alias of an actor for the rest of the document.
     pub(super) fn learn_alias(&mut self, acronym: &Token, code: &str, entry: &str, person: bool) {
         let key = vec![acronym.lower.to_string()];
@@ -165,7 +172,7 @@ pub fn find_mentions(
         dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
     places.extend(region_places);
     actor_forms::city_agent_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
-    actor_forms::surname_mentions(dict, tokens, names, date, &agents, &mut mentions);
+    actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     distribute_agents_backwards(tokens, &mut mentions);
@@ -446,11 +453,15 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
     while i + 1 < mentions.len() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         if a.end == b.start && b.person && b.kind == MentionKind::Dictionary && a.code.len() > 3 {
-            memory.learn(&tokens[b.start..b.end], &b.code, &b.entry);
+            // Outside the person's dated roles the title says the role ("President X" in a
+            // year the dictionary does not cover is still the president).
+            let outside_dates = b.code.ends_with("ELI") && a.code.get(..3) == b.code.get(..3);
+            let code = if outside_dates { &a.code } else { &b.code };
+            memory.learn(&tokens[b.start..b.end], code, &b.entry);
             let merged = Mention {
                 start: a.start,
                 end: b.end,
-                code: b.code.clone(),
+                code: code.clone(),
                 entry: format!("{}+{}", a.entry, b.entry),
                 person: true,
                 ..a.clone()

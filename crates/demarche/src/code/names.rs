@@ -34,6 +34,8 @@ pub struct NameIndex {
     regions: HashMap<Vec<String>, String>,
     /// Every city name (lower-case, words joined by spaces) → the countries it lies in.
     city_countries: HashMap<String, Vec<String>>,
+    /// First words of the surnames, cities and regions: a cheap test before building keys.
+    first_words: HashSet<String>,
     /// The longest city or region name, in tokens.
     longest_place: usize,
     /// Three-letter codes of countries (and other code roots that stand alone).
@@ -65,6 +67,12 @@ impl NameIndex {
         if let Some(g) = gazetteer {
             index.add_places(g, &phrases, lexicon);
         }
+        let keys = index
+            .surnames
+            .keys()
+            .chain(index.cities.keys())
+            .chain(index.regions.keys());
+        index.first_words = keys.filter_map(|k| k.first().cloned()).collect();
         index
     }
 
@@ -160,6 +168,9 @@ impl NameIndex {
         lower: &[&str],
         date: Option<Date>,
     ) -> Option<(usize, &'d ActorEntry)> {
+        if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
+            return None;
+        }
         (1..=lower.len().min(3)).rev().find_map(|n| {
             let key: Vec<String> = lower[..n].iter().map(|w| w.to_string()).collect();
             let roles = self.surnames.get(&key)?;
@@ -183,6 +194,9 @@ impl NameIndex {
         map: &'s HashMap<Vec<String>, String>,
         lower: &[&str],
     ) -> Option<(usize, &'s str)> {
+        if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
+            return None;
+        }
         (1..=lower.len().min(self.longest_place))
             .rev()
             .find_map(|n| {
