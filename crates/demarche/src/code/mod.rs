@@ -15,6 +15,9 @@
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
+//! * [`actor_forms`] and [`names`]: actors named without their full dictionary name (surnames,
+//!   city + agent, standalone role nouns with the context country, acronyms) and country names
+//!   inside other names, from indexes built once per coder;
 //! * [`memory`]: what is remembered across a document's sentences;
 //! * [`decision`]: the decisions as types (rules, source/target rules, CAMEO codes);
 //! * [`grammar`]: the word lists those decisions depend on (`dictionaries/grammar/`).
