@@ -125,8 +125,8 @@ pub(super) fn surname_mentions(
     while i < tokens.len() {
         // A name learned in this document (after a full mention) is found as such.
         let taken =
-            mentions.iter().any(|m| m.start <= i && i < m.end) || memory.knows_name(&lower[i..]);
-        let found = (!taken && surname_token(tokens, i))
+            || mentions.iter().any(|m| m.start <= i && i < m.end) || memory.knows_name(&lower[i..]);
+        let found = (surname_token(tokens, i) && !taken())
             .then(|| names.surname_at(&dict.actors, &lower[i..], date))
             .flatten();
         let Some((n, entry)) = found else {

@@ -114,13 +114,14 @@ impl CoderBuilder {
         let dict = self
             .dictionaries
             .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
-        let places = match gazetteer {
-            Some(handle) => Some(Arc::new(PlaceResolver::new(handle.join().map_err(
-                |_| crate::error::Error::Config("the gazetteer failed to load".into()),
-            )?))),
-            None => None,
-        };
-        let gazetteer = places.as_ref().map(|p| p.gazetteer());
+        let gazetteer =
+            match gazetteer {
+                Some(handle) => Some(handle.join().map_err(|_| {
+                    crate::error::Error::Config("the gazetteer failed to load".into())
+                })?),
+                None => None,
+            };
+        let places = gazetteer.clone().map(|g| Arc::new(PlaceResolver::new(g)));
         let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
         Ok(Coder {
             dict,

@@ -5,9 +5,10 @@
 
 use crate::dict::{ActorDictionary, ActorEntry};
 use crate::model::Date;
-use crate::resolve::Gazetteer;
+use crate::resolve::{Gazetteer, PlaceId};
 use crate::text::Lexicon;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Country codes whose persons' family name comes first ("Xi Jinping" is "Xi").
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "PRK", "KOR", "TWN", "HKG", "MAC"];
@@ -32,8 +33,8 @@ pub struct NameIndex {
     cities: HashMap<Vec<String>, String>,
     /// Region name (lower-case tokens) → CAMEO country code.
     regions: HashMap<Vec<String>, String>,
-    /// Every city name (lower-case, words joined by spaces) → the countries it lies in.
-    city_countries: HashMap<String, Vec<String>>,
+    /// The gazetteer, for "CITY, Region" ("Atlanta, Georgia").
+    gazetteer: Option<Arc<Gazetteer>>,
     /// First words of the surnames, cities and regions: a cheap test before building keys.
     first_words: HashSet<String>,
     /// The longest city or region name, in tokens.
@@ -47,7 +48,7 @@ impl NameIndex {
     pub fn new(
         actors: &ActorDictionary,
         lexicon: &Lexicon,
-        gazetteer: Option<&Gazetteer>,
+        gazetteer: Option<Arc<Gazetteer>>,
     ) -> NameIndex {
         let mut index = NameIndex {
             roots: actors
@@ -64,9 +65,10 @@ impl NameIndex {
             .map(|e| e.phrase.to_lowercase())
             .collect();
         index.add_surnames(actors.entries(), &phrases, lexicon);
-        if let Some(g) = gazetteer {
+        if let Some(g) = &gazetteer {
             index.add_places(g, &phrases, lexicon);
         }
+        index.gazetteer = gazetteer;
         let keys = index
             .surnames
             .keys()
@@ -113,16 +115,6 @@ impl NameIndex {
     }
 
     fn add_places(&mut self, g: &Gazetteer, phrases: &HashSet<String>, lexicon: &Lexicon) {
-        for c in g.cities() {
-            let countries = self
-                .city_countries
-                .entry(words(&c.ascii).join(" "))
-                .or_default();
-            let cameo = &g.countries()[c.country].cameo;
-            if !countries.contains(cameo) {
-                countries.push(cameo.clone());
-            }
-        }
         for c in g
             .cities()
             .iter()
@@ -148,11 +140,15 @@ impl NameIndex {
         }
     }
 
-    /// Whether a city named `lower` (words joined by spaces) lies in `country`.
-    pub fn is_city_in(&self, lower: &str, country: &str) -> bool {
-        self.city_countries
-            .get(lower)
-            .is_some_and(|cs| cs.iter().any(|c| c == country))
+    /// Whether a city named `name` lies in `country`.
+    pub fn is_city_in(&self, name: &str, country: &str) -> bool {
+        let Some(g) = &self.gazetteer else {
+            return false;
+        };
+        g.lookup(name).iter().any(|r| {
+            matches!(r.place, PlaceId::City(_))
+                && g.countries()[g.country_of(r.place)].cameo == country
+        })
     }
 
     /// Whether `root` is a code that stands alone (a country: `USA`).
