@@ -95,6 +95,8 @@ pub(crate) enum Rule {
     Coreference,
     /// A participant is a name learned earlier in the document.
     LearnedName,
+    /// A participant is a role noun with the document's context country.
+    ContextCountry,
     /// "will meet", "will lift": an announced act coded as its intent (03x) or threat (13x).
     FutureIntent,
     /// An act under an intention, threat, appeal or demand, coded as such ("pledged to free").
@@ -124,6 +126,7 @@ impl Rule {
             Rule::CompoundTarget => "compound-target",
             Rule::Coreference => "coreference",
             Rule::LearnedName => "learned-name",
+            Rule::ContextCountry => "context-country",
             Rule::FutureIntent => "future-intent",
             Rule::Governed(Stance::Intent) => "intent",
             Rule::Governed(Stance::Threat) => "threat",
@@ -218,6 +221,7 @@ mod tests {
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),
             (Rule::LearnedName, "learned-name"),
+            (Rule::ContextCountry, "context-country"),
             (Rule::FutureIntent, "future-intent"),
             (Rule::Governed(Stance::Intent), "intent"),
             (Rule::Governed(Stance::Threat), "threat"),

@@ -68,6 +68,10 @@ fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
             MentionKind::Dictionary => None,
             MentionKind::LearnedName => Some(format!("learned-name ({antecedent})")),
             MentionKind::Coreference => Some(format!("coreference ({antecedent})")),
+            MentionKind::RoleNoun => x
+                .antecedent
+                .as_ref()
+                .map(|c| format!("context-country ({c})")),
         },
     }
 }

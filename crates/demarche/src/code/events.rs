@@ -376,6 +376,10 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
             everyone().any(|x| x.kind == MentionKind::LearnedName),
             Rule::LearnedName,
         ),
+        (
+            everyone().any(|x| x.kind == MentionKind::RoleNoun && x.antecedent.is_some()),
+            Rule::ContextCountry,
+        ),
     ]
     .into_iter()
     .filter_map(|(yes, rule)| yes.then_some(rule))

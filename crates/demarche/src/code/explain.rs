@@ -110,6 +110,11 @@ impl SentenceExplanation {
                     m.antecedent.as_deref().unwrap_or(""),
                     m.entry
                 ),
+                MentionKind::RoleNoun => format!(
+                    "role noun, country {} (context), entry {}",
+                    m.antecedent.as_deref().unwrap_or("--- (none)"),
+                    m.entry
+                ),
             };
             let pp = m
                 .preposition

@@ -148,6 +148,10 @@ grammar_lists! {
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").
     QUANTITY_NOUNS = "quantity-nouns.txt";
+    /// Titles before a surname ("Mr Howard", "General Musharraf").
+    HONORIFICS = "honorifics.txt";
+    /// Capitalized words after a name that are not part of it (days, months).
+    CALENDAR_WORDS = "calendar-words.txt";
     /// Words that negate a verb group ("not").
     NEGATORS = "negators.txt";
     /// Words that negate an object ("no proposals").

@@ -2,12 +2,14 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
+use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
     PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
+use super::names::NameIndex;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -21,6 +23,9 @@ pub enum MentionKind {
     LearnedName,
     /// A pronoun or definite description resolved to an earlier actor.
     Coreference,
+    /// A standalone role noun ("insurgents", "police") with the document's context country
+    /// (its `antecedent`) or none (`---`).
+    RoleNoun,
 }
 
 /// One actor mention.
@@ -61,8 +66,12 @@ pub struct PlaceMention {
 /// What the coder remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentMemory {
-    /// Learned names: lower-case token sequence → (code, entry, full name).
-    names: Vec<(Vec<String>, String, String, String)>,
+    /// Learned names: lower-case token sequence → (code, entry, full name, names a person).
+    names: Vec<(Vec<String>, String, String, String, bool)>,
+    /// Countries named so far (actors and places): (code, mentions, last sentence seen).
+    countries: Vec<(String, usize, usize)>,
+    /// Sentences seen.
+    sentences: usize,
     last_person: Option<(String, String, String)>,
     last_collective: Option<(String, String, String)>,
     /// Recent non-person actors, oldest first: (code, entry, text).
@@ -90,7 +99,52 @@ impl DocumentMemory {
             }
             self.names.retain(|(n, ..)| *n != k);
             self.names
-                .push((k, code.to_string(), entry.to_string(), text.clone()));
+                .push((k, code.to_string(), entry.to_string(), text.clone(), true));
+        }
+    }
+
+    /// Whether `lower` starts with a name learned in this document.
+    pub(super) fn knows_name(&self, lower: &[&str]) -> bool {
+        self.names
+            .iter()
+            .any(|(k, ..)| k.len() <= lower.len() && k.iter().zip(lower).all(|(w, t)| w == t))
+    }
+
+    /// Learns an acronym ("FSA") as an alias of an actor for the rest of the document.
+    pub(super) fn learn_alias(&mut self, acronym: &Token, code: &str, entry: &str, person: bool) {
+        let key = vec![acronym.lower.to_string()];
+        self.names.retain(|(n, ..)| *n != key);
+        let (c, e, t) = (
+            code.to_string(),
+            entry.to_string(),
+            acronym.text.to_string(),
+        );
+        self.names.push((key, c, e, t, person));
+    }
+
+    /// The document's context country: the country named most often in earlier sentences
+    /// (actors and places), the latest on a tie.
+    pub(super) fn context_country(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .max_by_key(|(_, n, last)| (*n, *last))
+            .map(|(c, ..)| c.as_str())
+    }
+
+    /// Counts the countries of a sentence's codes.
+    fn count_countries<'c>(&mut self, codes: impl Iterator<Item = &'c str>, names: &NameIndex) {
+        let sentence = self.sentences;
+        for root in codes
+            .filter_map(|c| c.get(..3))
+            .filter(|r| names.is_root(r))
+        {
+            match self.countries.iter_mut().find(|(c, ..)| c == root) {
+                Some(slot) => {
+                    slot.1 += 1;
+                    slot.2 = sentence;
+                }
+                None => self.countries.push((root.to_string(), 1, sentence)),
+            }
         }
     }
 }
@@ -98,19 +152,35 @@ impl DocumentMemory {
 /// Finds the actor mentions (and places) of one sentence, updating the document memory.
 pub fn find_mentions(
     dict: &Dictionaries,
+    names: &NameIndex,
     tokens: &[Token],
     matches: SentenceMatches,
     date: Option<Date>,
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
-    let actors = dict.actors.resolve(matches.actors, date);
+    let mut actors = dict.actors.resolve(matches.actors, date);
     let agents = dict.agents.resolve(matches.agents);
+    let mut region_places = Vec::new();
+    let context = memory.context_country().map(str::to_string);
+    actor_forms::drop_names_inside_names(
+        tokens,
+        names,
+        context.as_deref(),
+        &mut actors,
+        &agents,
+        &mut region_places,
+    );
     let mut used_agents = vec![false; agents.len()];
-    let (mut mentions, places) = dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
+    let (mut mentions, mut places) =
+        dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
+    places.extend(region_places);
+    actor_forms::city_agent_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
+    actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
+    actor_forms::learn_acronyms(tokens, &mentions, memory);
     add_learned_names(tokens, &mut mentions, memory);
     learn_titled_names(tokens, &mentions, memory);
     mentions.sort_by_key(|m| m.start);
@@ -127,11 +197,32 @@ pub fn find_mentions(
             attach_possessive_agent(tokens, &agents, &mut used_agents, m);
         }
     }
+    // Places of this sentence count for its context; its actors only from the next sentence
+    // on ("soldiers fired on Palestinian protesters" are not Palestinian soldiers).
+    memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
+    let context = memory.context_country().map(str::to_string);
+    let before = mentions.len();
+    actor_forms::role_noun_mentions(
+        tokens,
+        &agents,
+        &used_agents,
+        context.as_deref(),
+        &mut mentions,
+    );
+    for m in &mut mentions[before..] {
+        m.preposition = governing_preposition(tokens, m.start);
+    }
+    mentions.sort_by_key(|m| m.start);
+    memory.count_countries(
+        mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Dictionary)
+            .map(|m| m.code.as_str()),
+        names,
+    );
+    memory.sentences += 1;
     (mentions, places)
 }
-
-/// An agent phrase match and its entry.
-type AgentMatch<'d> = (crate::dict::PhraseMatch, &'d crate::dict::AgentEntry);
 
 /// The dictionary actors with the agents right after them, and the place actors used as
 /// locations.
@@ -144,7 +235,7 @@ fn dictionary_mentions(
     let mut mentions = Vec::new();
     let mut places = Vec::new();
     for (m, entry) in actors {
-        if entry.place && is_location_use(tokens, m.start, m.end) {
+        if entry.place && is_location_use(tokens, agents, m.start, m.end) {
             places.push(PlaceMention {
                 start: m.start,
                 end: m.end,
@@ -275,17 +366,21 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
 }
 
 /// A place name used as a location: after a locative preposition or verb, or as a modifier of a
-/// following common noun ("the Beijing talks").
-fn is_location_use(tokens: &[Token], start: usize, end: usize) -> bool {
+/// following common noun ("the Beijing talks") other than an agent noun ("Beijing police",
+/// "Kabul's government" name the country's agents).
+fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, end: usize) -> bool {
     let mut j = start;
     while j > 0 && matches!(tokens[j - 1].tag, Tag::DT) {
         j -= 1;
     }
     let after_locative = j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower);
+    let agent_at = |k: usize| agents.iter().any(|(am, _)| am.start == k);
+    let possessive = tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
+    let agent_follows = agent_at(end) || possessive && agent_at(end + 1);
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
-    after_locative || modifier
+    after_locative || modifier && !agent_follows
 }
 
 /// "Japanese officials", "China's chief negotiator": an agent right after the actor.
@@ -361,11 +456,15 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
     while i + 1 < mentions.len() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         if a.end == b.start && b.person && b.kind == MentionKind::Dictionary && a.code.len() > 3 {
-            memory.learn(&tokens[b.start..b.end], &b.code, &b.entry);
+            // Outside the person's dated roles the title says the role ("President X" in a
+            // year the dictionary does not cover is still the president).
+            let outside_dates = b.code.ends_with("ELI") && a.code.get(..3) == b.code.get(..3);
+            let code = if outside_dates { &a.code } else { &b.code };
+            memory.learn(&tokens[b.start..b.end], code, &b.entry);
             let merged = Mention {
                 start: a.start,
                 end: b.end,
-                code: b.code.clone(),
+                code: code.clone(),
                 entry: format!("{}+{}", a.entry, b.entry),
                 person: true,
                 ..a.clone()
@@ -458,7 +557,7 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
                     && k.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower)
             })
             .max_by_key(|(k, ..)| k.len());
-        if let Some((k, code, entry, full)) = best {
+        if let Some((k, code, entry, full, person)) = best {
             let end = i + k.len();
             if tokens.get(end).is_none_or(|t| t.tag != Tag::NNP) {
                 mentions.push(Mention {
@@ -466,7 +565,7 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
                     end,
                     code: code.clone(),
                     entry: entry.clone(),
-                    person: true,
+                    person: *person,
                     kind: MentionKind::LearnedName,
                     preposition: None,
                     antecedent: Some(full.clone()),
@@ -714,7 +813,7 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             let quantity = t.lower == "of"
                 && j >= 2
                 && (tokens[j - 2].tag == Tag::CD || QUANTITY_NOUNS.contains(&tokens[j - 2].lower));
-            if quantity {
+            if quantity || is_quantifier_word(tokens, j - 1) {
                 return None;
             }
             return Some(t.lower.to_string());
@@ -722,4 +821,17 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
         return None;
     }
     None
+}
+
+/// The preposition at `k` belongs to a number phrase, not a prepositional phrase: "up to 100
+/// soldiers", "more than two dozen militants", "at least 20 policemen".
+fn is_quantifier_word(tokens: &[Token], k: usize) -> bool {
+    let prev = k.checked_sub(1).map_or("", |p| tokens[p].lower.as_str());
+    let next = tokens.get(k + 1).map_or("", |t| t.lower.as_str());
+    match tokens[k].lower.as_str() {
+        "to" => prev == "up",
+        "than" => matches!(prev, "more" | "fewer" | "less"),
+        "at" => matches!(next, "least" | "most"),
+        _ => false,
+    }
 }

@@ -20,12 +20,16 @@
 //!   another's violence are accusations, untargeted statements are optional;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
+//! * [`actor_forms`] and [`names`]: actors named without their full dictionary name (surnames,
+//!   city + agent, standalone role nouns with the context country, acronyms) and country names
+//!   inside other names, from indexes built once per coder;
 //! * [`memory`]: what is remembered across a document's sentences;
 //! * [`decision`]: the decisions as types (rules, source/target rules, CAMEO codes);
 //! * [`grammar`]: the word lists those decisions depend on (`dictionaries/grammar/`).
 //!
 //! Event locations are chosen by [`crate::resolve::locate`].
 
+mod actor_forms;
 mod complement;
 mod decision;
 mod emit;
@@ -36,6 +40,7 @@ mod grammar;
 mod memory;
 pub mod mentions;
 mod modality;
+mod names;
 pub mod patterns;
 mod place_target;
 pub mod quotes;
@@ -54,6 +59,7 @@ use crate::model::{Document, Event};
 use crate::resolve::PlaceResolver;
 use crate::text::{analyze, Analysis};
 use memory::DocumentState;
+use names::NameIndex;
 use std::sync::Arc;
 
 /// Whether statements without a target are events by default (see
@@ -131,14 +137,18 @@ impl CoderBuilder {
         let dict = self
             .dictionaries
             .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
-        let places = match gazetteer {
-            Some(handle) => Some(Arc::new(PlaceResolver::new(handle.join().map_err(
-                |_| crate::error::Error::Config("the gazetteer failed to load".into()),
-            )?))),
-            None => None,
-        };
+        let gazetteer =
+            match gazetteer {
+                Some(handle) => Some(handle.join().map_err(|_| {
+                    crate::error::Error::Config("the gazetteer failed to load".into())
+                })?),
+                None => None,
+            };
+        let places = gazetteer.clone().map(|g| Arc::new(PlaceResolver::new(g)));
+        let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
         Ok(Coder {
             dict,
+            names,
             keep_hypothetical: self.keep_hypothetical,
             untargeted_statements: self.untargeted_statements,
             places,
@@ -151,6 +161,8 @@ impl CoderBuilder {
 #[derive(Clone, Debug)]
 pub struct Coder {
     dict: Arc<Dictionaries>,
+    /// Surnames, cities and regions, indexed once.
+    names: Arc<NameIndex>,
     keep_hypothetical: bool,
     untargeted_statements: bool,
     places: Option<Arc<PlaceResolver>>,
@@ -171,15 +183,16 @@ pub struct CodedDocument {
 }
 
 impl Coder {
-    /// A coder with the bundled dictionaries.
+    /// A coder with the bundled dictionaries and gazetteer.
+    ///
+    /// # Panics
+    ///
+    /// Only if the data compiled into the binary is broken (a build defect the test suite
+    /// rules out); it never drops places silently. Use [`CoderBuilder::build`] for a `Result`.
     pub fn bundled() -> Coder {
-        CoderBuilder::new().build().unwrap_or_else(|_| Coder {
-            dict: Arc::new(Dictionaries::bundled()),
-            keep_hypothetical: false,
-            untargeted_statements: UNTARGETED_STATEMENTS_DEFAULT,
-            places: None,
-            document_places: false,
-        })
+        CoderBuilder::new()
+            .build()
+            .expect("the bundled dictionaries and gazetteer are valid (checked by the tests)")
     }
 
     /// The dictionaries in use.

@@ -281,7 +281,7 @@ fn sentence_mentions(
     let tokens = &sentence.tokens;
     let actors: &mut DocumentMemory = &mut memory.actors;
     let (mut mentions, places) =
-        mentions::find_mentions(&coder.dict, tokens, matches, doc.date, actors);
+        mentions::find_mentions(&coder.dict, &coder.names, tokens, matches, doc.date, actors);
     speaker::speaker_possessives(sentence, &mut mentions);
     let attributions = quotes::attribute(sentence, &mentions);
     let quoted = quotes::first_person_mentions(sentence, &attributions);

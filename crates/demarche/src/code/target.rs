@@ -74,6 +74,7 @@ fn object<'m>(
         x.start > m.head
             && x.start < clause.end
             && can_be_target(tokens, mentions, x, sources, last_word)
+            && !is_pattern_role_noun(m, x)
     })?;
     let joined = conjoined(tokens, group(mentions, c));
     Some(
@@ -83,6 +84,13 @@ fn object<'m>(
             .map(Some)
             .collect(),
     )
+}
+
+/// A role noun that is one of the pattern's own words ("send * troop"): what is sent, not to
+/// whom.
+fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
+    x.kind == MentionKind::RoleNoun
+        && (x.start..x.end).any(|k| m.tokens.contains(&k) && !m.gaps.iter().any(|g| g.contains(&k)))
 }
 
 /// Not a source, not a determining pronoun, not the sources' own possessive, and not in a

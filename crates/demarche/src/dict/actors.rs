@@ -16,6 +16,9 @@ pub struct ActorEntry {
     pub place: bool,
     /// A person's name.
     pub person: bool,
+    /// The name is also a given name ("Chad", "Jordan"): next to an unknown capitalized name it
+    /// is part of a person's name, not the actor.
+    pub given_name: bool,
     /// When the entry applies.
     pub dates: DateRange,
     /// Where it was defined.
@@ -29,6 +32,8 @@ pub struct ActorEntry {
 pub struct AgentEntry {
     /// CAMEO agent code (`GOV`).
     pub code: String,
+    /// The role noun names an actor on its own, without a country ("insurgents", "police").
+    pub standalone: bool,
     /// Where it was defined.
     pub entry: EntryRef,
     /// The phrase as written (or generated plural).
@@ -43,6 +48,9 @@ pub struct ActorDictionary {
     by_phrase: Vec<Vec<usize>>,
     /// The distinct phrases as first written, index = phrase id.
     keys: Vec<String>,
+    /// For each entry, the entry used for documents dated outside its range (see
+    /// [`outside_entry`]).
+    outside: Vec<ActorEntry>,
 }
 
 impl ActorDictionary {
@@ -54,12 +62,13 @@ impl ActorDictionary {
         let mut entries = Vec::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
-            for line in parse_file(name, text, &["place", "person"], diagnostics) {
+            for line in parse_file(name, text, &["place", "person", "given-name"], diagnostics) {
                 for p in &line.phrases {
                     entries.push(ActorEntry {
                         code: line.code.to_string(),
                         place: line.flags.contains(&"place"),
                         person: line.flags.contains(&"person"),
+                        given_name: line.flags.contains(&"given-name"),
                         dates: line.dates,
                         entry: EntryRef {
                             file: file.clone(),
@@ -93,10 +102,17 @@ impl ActorDictionary {
             });
             by_phrase[slot].push(i);
         }
+        let roots: std::collections::HashSet<&str> = entries
+            .iter()
+            .filter(|e| !e.person && e.code.len() == 3)
+            .map(|e| e.code.as_str())
+            .collect();
+        let outside = entries.iter().map(|e| outside_entry(e, &roots)).collect();
         ActorDictionary {
             entries,
             by_phrase,
             keys,
+            outside,
         }
     }
 
@@ -138,14 +154,12 @@ impl ActorDictionary {
     }
 
     /// The entry for a phrase on `date`: a date-bounded entry that fits wins over an open one.
+    /// When no entry fits, a date never makes the name unknown: the entry nearest in time is
+    /// used in its outside-dates form (see [`outside_entry`]).
     fn pick(&self, phrase: usize, date: Option<Date>) -> Option<&ActorEntry> {
-        let candidates = self
-            .by_phrase
-            .get(phrase)?
-            .iter()
-            .map(|&i| &self.entries[i]);
+        let ids = self.by_phrase.get(phrase)?;
         let mut open = None;
-        for e in candidates {
+        for e in ids.iter().map(|&i| &self.entries[i]) {
             if !e.dates.contains(date) {
                 continue;
             }
@@ -154,7 +168,49 @@ impl ActorDictionary {
             }
             open.get_or_insert(e);
         }
-        open
+        open.or_else(|| {
+            let d = date?;
+            let nearest = ids
+                .iter()
+                .min_by_key(|&&i| days_outside(&self.entries[i].dates, d))?;
+            Some(&self.outside[*nearest])
+        })
+    }
+
+    /// The entries for a phrase that are valid on `date` (no outside-dates forms).
+    pub fn valid_entries(&self, phrase: usize, date: Option<Date>) -> Vec<&ActorEntry> {
+        self.by_phrase
+            .get(phrase)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+            .filter(|e| e.dates.contains(date))
+            .collect()
+    }
+}
+
+/// How many days `d` lies outside `range` (0 inside).
+fn days_outside(range: &DateRange, d: Date) -> i64 {
+    let before = range.from.map_or(0, |f| (f - d).num_days().max(0));
+    let after = range.to.map_or(0, |t| (d - t).num_days().max(0));
+    before + after
+}
+
+/// The form of a dated entry used outside its dates: a person keeps their country as an elite
+/// (`USAGOV` → `USAELI`: a former or future office holder); a person whose role has no country
+/// root (`IGOUNO`), and any name of a country or organisation (a former name such as "European
+/// Community"), keeps its code.
+fn outside_entry(e: &ActorEntry, roots: &std::collections::HashSet<&str>) -> ActorEntry {
+    let root = e.code.get(..3).unwrap_or("");
+    let code = if e.person && roots.contains(root) {
+        format!("{root}ELI")
+    } else {
+        e.code.clone()
+    };
+    ActorEntry {
+        code,
+        dates: DateRange::default(),
+        ..e.clone()
     }
 }
 
@@ -174,7 +230,8 @@ impl AgentDictionary {
         let mut seen = std::collections::HashSet::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
-            for line in parse_file(name, text, &[], diagnostics) {
+            for line in parse_file(name, text, &["standalone"], diagnostics) {
+                let standalone = line.flags.contains(&"standalone");
                 for p in &line.phrases {
                     let entry = EntryRef {
                         file: file.clone(),
@@ -195,6 +252,7 @@ impl AgentDictionary {
                         if seen.insert(phrase.to_lowercase()) {
                             entries.push(AgentEntry {
                                 code: line.code.to_string(),
+                                standalone,
                                 entry: entry.clone(),
                                 phrase,
                             });

@@ -1,0 +1,303 @@
+//! The forms in which news names actors without their full dictionary name: a leader's surname
+//! ("Putin said", "President Musharraf"), a city before an agent noun ("Lagos police"), a
+//! standalone role noun ("insurgents attacked"), an acronym defined in parentheses ("the Afghan
+//! National Army (ANA)"), and the guards against country names inside other names ("New South
+//! Wales", "Michael Jordan").
+
+use super::grammar::{CALENDAR_WORDS, HONORIFICS};
+use super::mentions::{DocumentMemory, Mention, MentionKind, PlaceMention};
+use super::names::NameIndex;
+use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
+use crate::model::Date;
+use crate::text::{Tag, Token};
+
+/// An actor phrase match and its entry.
+pub(super) type ActorMatch<'d> = (PhraseMatch, &'d ActorEntry);
+/// An agent phrase match and its entry.
+pub(super) type AgentMatch<'d> = (PhraseMatch, &'d AgentEntry);
+
+fn capitalized(t: &Token) -> bool {
+    t.text.starts_with(char::is_uppercase)
+}
+
+fn is_name_token(t: &Token) -> bool {
+    capitalized(t) && matches!(t.tag, Tag::NNP | Tag::NNPS) && !CALENDAR_WORDS.contains(&t.lower)
+}
+
+fn covered(spans: impl IntoIterator<Item = (usize, usize)>, i: usize) -> bool {
+    spans.into_iter().any(|(s, e)| s <= i && i < e)
+}
+
+/// Drops country names that are part of a longer place or person name, and records the
+/// sub-national regions they stood in as places: "New South Wales" (a region of Australia, not
+/// Wales), "Georgia" in a US context (the state), "Michael Jordan", "Chad Hurley".
+pub(super) fn drop_names_inside_names(
+    tokens: &[Token],
+    names: &NameIndex,
+    context: Option<&str>,
+    actors: &mut Vec<ActorMatch<'_>>,
+    agents: &[AgentMatch<'_>],
+    places: &mut Vec<PlaceMention>,
+) {
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((n, country)) = capitalized(&tokens[i])
+            .then(|| names.region_at(&lower[i..]))
+            .flatten()
+        else {
+            i += 1;
+            continue;
+        };
+        let end = i + n;
+        let inside = |m: &PhraseMatch| m.start >= i && m.end <= end;
+        let in_context = context == Some(country) || after_city_of(tokens, names, i, country);
+        let foreign = actors.iter().any(|(m, e)| {
+            inside(m) && e.code.get(..3) != Some(country) && (m.end - m.start < n || in_context)
+        });
+        if foreign {
+            actors.retain(|(m, _)| !inside(m));
+            places.push(PlaceMention {
+                start: i,
+                end,
+                code: country.to_string(),
+            });
+        }
+        i = end;
+    }
+    let spans: Vec<(usize, usize)> = actors
+        .iter()
+        .map(|(m, _)| (m.start, m.end))
+        .chain(agents.iter().map(|(m, _)| (m.start, m.end)))
+        .collect();
+    actors.retain(|(m, e)| !part_of_person_name(tokens, m, e, &spans));
+}
+
+/// "Atlanta, Georgia": the region at `i` follows a city of its country and a comma.
+fn after_city_of(tokens: &[Token], names: &NameIndex, i: usize, country: &str) -> bool {
+    if i < 2 || tokens[i - 1].text != "," {
+        return false;
+    }
+    let mut s = i - 1;
+    while s > 0 && i - 1 - s < 3 && capitalized(&tokens[s - 1]) {
+        s -= 1;
+        let city: Vec<&str> = tokens[s..i - 1].iter().map(|t| t.lower.as_str()).collect();
+        if names.is_city_in(&city.join(" "), country) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A country name that is also a given name (`given-name` in the dictionary) right before or
+/// after an unknown capitalized name ("Michael Jordan", "Chad Hurley"): a person's name, not
+/// the country.
+fn part_of_person_name(
+    tokens: &[Token],
+    m: &PhraseMatch,
+    e: &ActorEntry,
+    spans: &[(usize, usize)],
+) -> bool {
+    if !e.given_name || m.end - m.start != 1 || !is_name_token(&tokens[m.start]) {
+        return false;
+    }
+    let unknown_name = |k: usize| {
+        tokens.get(k).is_some_and(is_name_token)
+            && !covered(spans.iter().copied(), k)
+            && !HONORIFICS.contains(&tokens[k].lower)
+    };
+    unknown_name(m.end) || m.start > 0 && unknown_name(m.start - 1)
+}
+
+/// Leaders by surname: "Putin said", "President Musharraf", "Mr Howard" — a capitalized
+/// surname that only one person valid on `date` has, not part of a longer name.
+pub(super) fn surname_mentions(
+    dict: &Dictionaries,
+    tokens: &[Token],
+    names: &NameIndex,
+    date: Option<Date>,
+    agents: &[AgentMatch<'_>],
+    memory: &DocumentMemory,
+    mentions: &mut Vec<Mention>,
+) {
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        // A name learned in this document (after a full mention) is found as such.
+        let taken =
+            || mentions.iter().any(|m| m.start <= i && i < m.end) || memory.knows_name(&lower[i..]);
+        let found = (surname_token(tokens, i) && !taken())
+            .then(|| names.surname_at(&dict.actors, &lower[i..], date))
+            .flatten();
+        let Some((n, entry)) = found else {
+            i += 1;
+            continue;
+        };
+        let after_ok = tokens.get(i + n).is_none_or(|t| !is_name_token(t));
+        let before_ok =
+            i == 0 || !is_name_token(&tokens[i - 1]) || is_title(tokens, i - 1, agents, mentions);
+        if after_ok && before_ok {
+            mentions.push(Mention {
+                start: i,
+                end: i + n,
+                code: entry.code.clone(),
+                entry: entry.entry.to_string(),
+                person: true,
+                kind: MentionKind::Dictionary,
+                preposition: None,
+                antecedent: None,
+                agent: None,
+            });
+        }
+        i += n;
+    }
+}
+
+/// Token `i` can be a surname: a proper noun, or a capitalized noun opening the sentence before
+/// a verb ("Putin said", which the tagger may read as a common noun).
+fn surname_token(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let verb_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.tag.is_verb() || matches!(n.tag, Tag::MD | Tag::POS) || n.text == ",");
+    is_name_token(t) || i == 0 && capitalized(t) && t.tag.is_noun() && verb_next
+}
+
+/// Token `k` is a title: an honorific ("Mr", "General") or the end of an agent or mention
+/// ("President", "Pakistani President").
+fn is_title(tokens: &[Token], k: usize, agents: &[AgentMatch<'_>], mentions: &[Mention]) -> bool {
+    HONORIFICS.contains(&tokens[k].lower)
+        || agents.iter().any(|(m, _)| m.end == k + 1)
+        || mentions.iter().any(|m| m.end == k + 1 && m.code.len() > 3)
+}
+
+/// "Lagos police", "Karachi's police chief": a large city (or capital) right before an agent
+/// noun names the city's country with that agent.
+pub(super) fn city_agent_mentions(
+    tokens: &[Token],
+    names: &NameIndex,
+    agents: &[AgentMatch<'_>],
+    used: &mut [bool],
+    mentions: &mut Vec<Mention>,
+) {
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    for (k, (am, agent)) in agents.iter().enumerate() {
+        let mut j = am.start;
+        if j > 0 && tokens[j - 1].tag == Tag::POS {
+            j -= 1;
+        }
+        let city = (1..=3.min(j)).find_map(|n| {
+            let s = j - n;
+            let words = &tokens[s..j];
+            let all_names = words.iter().all(capitalized);
+            let free = !mentions.iter().any(|m| m.start < j && m.end > s);
+            let before_ok = s == 0 || !is_name_token(&tokens[s - 1]);
+            (all_names && free && before_ok)
+                .then(|| names.city_at(&lower[s..j]).filter(|(len, _)| *len == n))
+                .flatten()
+                .map(|(_, c)| (s, c))
+        });
+        if let (Some((s, country)), false) = (city, used[k]) {
+            used[k] = true;
+            mentions.push(Mention {
+                start: s,
+                end: am.end,
+                code: format!("{country}{}", agent.code),
+                entry: agent.entry.to_string(),
+                person: false,
+                kind: MentionKind::Dictionary,
+                preposition: None,
+                antecedent: None,
+                agent: None,
+            });
+        }
+    }
+}
+
+/// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun
+/// with no actor of its own is an actor with its agent and the document's context country
+/// (`---` + agent when there is none).
+pub(super) fn role_noun_mentions(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    used: &[bool],
+    context: Option<&str>,
+    mentions: &mut Vec<Mention>,
+) {
+    for ((am, agent), _) in agents
+        .iter()
+        .zip(used)
+        .filter(|((_, a), used)| a.standalone && !**used)
+    {
+        let overlaps = mentions
+            .iter()
+            .any(|m| m.start < am.end && m.end > am.start);
+        if overlaps || !stands_alone(tokens, am) {
+            continue;
+        }
+        mentions.push(Mention {
+            start: am.start,
+            end: am.end,
+            code: format!("{}{}", context.unwrap_or("---"), agent.code),
+            entry: agent.entry.to_string(),
+            person: false,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            antecedent: context.map(str::to_string),
+            agent: None,
+        });
+    }
+}
+
+/// The role noun heads its noun phrase ("army base" is not the army), and no possessive or
+/// unknown name owns it ("their troops", "Mahdi Army militiamen").
+fn stands_alone(tokens: &[Token], am: &PhraseMatch) -> bool {
+    let modifier = tokens
+        .get(am.end)
+        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS);
+    let mut b = am.start;
+    while b > 0
+        && (matches!(tokens[b - 1].tag, Tag::JJ | Tag::VBN | Tag::CD)
+            && !capitalized(&tokens[b - 1])
+            || tokens[b - 1].tag == Tag::DT)
+    {
+        b -= 1;
+    }
+    let owned = b > 0
+        && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
+    !modifier && !owned
+}
+
+/// "the Afghan National Army (ANA)": an acronym in parentheses right after a mention that
+/// covers the whole name becomes an alias for the rest of the document.
+pub(super) fn learn_acronyms(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary)
+    {
+        let (Some(open), Some(word), Some(close)) = (
+            tokens.get(m.end),
+            tokens.get(m.end + 1),
+            tokens.get(m.end + 2),
+        ) else {
+            continue;
+        };
+        let acronym =
+            (2..=6).contains(&word.text.len()) && word.text.chars().all(|c| c.is_ascii_uppercase());
+        let whole = !name_continues_before(tokens, m.start);
+        if open.text == "(" && close.text == ")" && acronym && whole {
+            memory.learn_alias(word, &m.code, &m.entry, m.person);
+        }
+    }
+}
+
+/// A capitalized name goes on before `start`, possibly across "of", "for", "and", "the"
+/// ("Democratic Front for Sudan").
+fn name_continues_before(tokens: &[Token], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && matches!(tokens[k - 1].lower.as_str(), "of" | "for" | "and" | "the") {
+        k -= 1;
+    }
+    k > 0 && k < start && capitalized(&tokens[k - 1])
+        || k == start && k > 0 && is_name_token(&tokens[k - 1])
+}
