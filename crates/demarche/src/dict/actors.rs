@@ -105,11 +105,6 @@ impl ActorDictionary {
         self.entries.len()
     }
 
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// All entries.
     pub fn entries(&self) -> &[ActorEntry] {
         &self.entries
@@ -209,11 +204,6 @@ impl AgentDictionary {
     /// Number of phrases, generated plurals included.
     pub fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The phrases, index = phrase id of the matches given to [`Self::resolve`].

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// The format of an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Decide from the file extension (`.jsonl`/`.ndjson`, `.csv`, else text); stdin is text.
     Auto,
@@ -50,6 +51,7 @@ impl std::str::FromStr for InputFormat {
 
 /// How to read records.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct IngestConfig {
     format: InputFormat,
     id_field: String,
@@ -60,6 +62,7 @@ pub struct IngestConfig {
 
 /// Builds an [`IngestConfig`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct IngestConfigBuilder {
     config: IngestConfig,
 }
@@ -128,6 +131,7 @@ impl IngestConfig {
 
 /// A record that could not be used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rejection {
     /// Where: `file:line` or a document id.
     pub location: String,
@@ -143,6 +147,7 @@ impl std::fmt::Display for Rejection {
 
 /// One item read from the input.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Record {
     /// A document to code.
     Document(Document),

@@ -40,6 +40,7 @@ impl<F: Fn(&Document) -> CodedDocument + Sync> DocumentCoder for F {
 
 /// Pipeline settings.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct PipelineConfig {
     threads: usize,
     chunk_documents: usize,
@@ -125,6 +126,7 @@ pub enum Outcome<'a> {
 
 /// Counts for a whole run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RunStats {
     /// Records read (documents and rejections).
     pub read: usize,
