@@ -18,14 +18,40 @@
 //! let event = &coded.events[0];
 //! assert_eq!(event.source.as_ref().map(|a| a.code.as_str()), Some("PRK"));
 //! assert_eq!(event.target.as_ref().map(|a| a.code.as_str()), Some("JPN"));
-//! assert_eq!(&event.cameo[..2], "12"); // a CAMEO "disapprove" code
+//! assert_eq!(event.cameo, "111"); // criticize or denounce
+//! assert_eq!(event.date.as_deref(), Some("2006-11-28")); // the Tuesday before the document date
 //! // Every span indexes the original bytes.
 //! let span = event.evidence.span;
 //! assert_eq!(&doc.text[span.start..span.end], b"condemned");
 //! ```
 //!
 //! [`CoderBuilder`] sets the options and the dictionaries ([`Dictionaries`], compiled from
-//! [`DictionarySources`]); [`Coder::explain`] records why each event was or was not produced.
+//! [`DictionarySources`]); [`Coder::explain`] records why each event was or was not produced:
+//!
+//! ```
+//! use demarche::{CoderBuilder, Dictionaries, DictionarySources, Document};
+//! use std::sync::Arc;
+//!
+//! let mut sources = DictionarySources::bundled();
+//! sources.actors.push(("actors/fiction.txt".into(), "ARN : Arnor\n".into()));
+//! let coder = CoderBuilder::new()
+//!     .dictionaries(Arc::new(Dictionaries::compile(sources)))
+//!     .places(false)
+//!     .build()?;
+//! let doc = Document::new("d1", None, "Arnor might attack Iran. Arnor condemned Iran.");
+//! let coded = coder.code(&doc);
+//! // The hypothetical attack is not coded; the condemnation is.
+//! let events: Vec<(&str, &str)> = coded
+//!     .events
+//!     .iter()
+//!     .map(|e| (e.source.as_ref().map_or("-", |a| a.code.as_str()), e.cameo.as_str()))
+//!     .collect();
+//! assert_eq!(events, [("ARN", "111")]);
+//! assert!(coded.events[0].location.is_none()); // places are off
+//! let why = coder.explain(&doc).to_string();
+//! assert!(why.contains("might"), "{why}");
+//! # Ok::<(), demarche::Error>(())
+//! ```
 //!
 //! # Modules
 //!

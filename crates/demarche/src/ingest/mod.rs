@@ -160,6 +160,28 @@ pub enum Record {
 /// Inputs are opened lazily, one after another. An input that cannot be opened (a missing
 /// path, a permission error) and a directory entry that cannot be read (an unreadable
 /// subdirectory, a symbolic-link loop) each become one [`Record::Rejected`]; the rest is read.
+///
+/// ```
+/// use demarche::ingest::{self, IngestConfig, InputFormat, Record};
+///
+/// let path = std::env::temp_dir().join(format!("demarche-doc-{}.jsonl", std::process::id()));
+/// let lines = concat!(
+///     r#"{"id": "a1", "date": "2006-11-30", "text": "Seoul agreed.", "outlet": "AP"}"#, "\n",
+///     r#"{"id": "a2", "text": 7}"#, "\n",
+/// );
+/// std::fs::write(&path, lines)?;
+/// let config = IngestConfig::builder().format(InputFormat::Jsonl).build()?;
+/// let records: Vec<Record> = ingest::read_inputs(&[path.clone()], &config)?.collect();
+/// std::fs::remove_file(&path)?;
+/// let Record::Document(doc) = &records[0] else { panic!("{:?}", records[0]) };
+/// assert_eq!((doc.id.as_str(), doc.text.as_slice()), ("a1", &b"Seoul agreed."[..]));
+/// assert_eq!(doc.date, ingest::parse_date("2006-11-30"));
+/// assert_eq!(doc.metadata["outlet"], "AP");
+/// // A record without a usable text is rejected with its file and line.
+/// let Record::Rejected(r) = &records[1] else { panic!("{:?}", records[1]) };
+/// assert!(r.location.ends_with(":2"), "{r}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_inputs(
     inputs: &[PathBuf],
     config: &IngestConfig,
