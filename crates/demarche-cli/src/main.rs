@@ -191,7 +191,7 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
     // The gazetteer parses on a second core while the dictionaries compile on this one.
-    let gazetteer = std::thread::spawn(demarche::resolve::Gazetteer::bundled);
+    let gazetteer = std::thread::spawn(demarche::preload_gazetteer);
     let out_format: OutputFormat = args.format.parse()?;
     let config = IngestConfig::builder()
         .format(args.input_format.parse::<InputFormat>()?)
@@ -411,16 +411,17 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
 
 fn run_dict_check(opts: DictOptions) -> Result<ExitCode> {
     let d = load_dictionaries(&opts, true)?;
+    let counts = d.counts();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "actors:   {} phrases", d.actors.len())?;
+    writeln!(out, "actors:   {} phrases", counts.actor_phrases)?;
     writeln!(
         out,
         "agents:   {} phrases (plurals included)",
-        d.agents.len()
+        counts.agent_phrases
     )?;
-    writeln!(out, "verbs:    {} patterns", d.verbs.patterns().len())?;
-    writeln!(out, "discards: {} phrases", d.discards.len())?;
-    writeln!(out, "cameo:    {} codes", d.cameo.len())?;
+    writeln!(out, "verbs:    {} patterns", counts.verb_patterns)?;
+    writeln!(out, "discards: {} phrases", counts.discard_phrases)?;
+    writeln!(out, "cameo:    {} codes", counts.cameo_codes)?;
     for diag in &d.diagnostics {
         writeln!(out, "{diag}")?;
     }

@@ -51,11 +51,7 @@ impl Converted {
         f.push_str(&format!("# {prefix}: {loc}: {msg}\n"));
         self.notes.push(Finding {
             kind: FindingKind::Unconvertible,
-            diag: Diagnostic {
-                file: loc.file.to_string(),
-                line: loc.line,
-                message: msg,
-            },
+            diag: Diagnostic::new(loc.file.to_string(), loc.line, msg),
         });
     }
 
@@ -86,11 +82,7 @@ impl Converted {
     /// is when its origin is unknown).
     pub fn locate(&self, diag: &Diagnostic) -> Diagnostic {
         match self.origin(&diag.file, diag.line) {
-            Some(loc) => Diagnostic {
-                file: loc.file.to_string(),
-                line: loc.line,
-                message: diag.message.clone(),
-            },
+            Some(loc) => Diagnostic::new(loc.file.to_string(), loc.line, diag.message.clone()),
             None => diag.clone(),
         }
     }
@@ -167,19 +159,19 @@ fn subtract(
     let (pf, pt) = p;
     let (qf, qt) = q;
     // no overlap?
-    let overlap = pt.map_or(true, |pt| qf.map_or(true, |qf| qf <= pt))
-        && qt.map_or(true, |qt| pf.map_or(true, |pf| pf <= qt));
+    let overlap = pt.is_none_or(|pt| qf.is_none_or(|qf| qf <= pt))
+        && qt.is_none_or(|qt| pf.is_none_or(|pf| pf <= qt));
     if !overlap {
         return vec![p];
     }
     let mut out = Vec::new();
     if let Some(qf) = qf {
-        if pf.map_or(true, |pf| pf < qf) {
+        if pf.is_none_or(|pf| pf < qf) {
             out.push((pf, qf.checked_sub_days(Days::new(1))));
         }
     }
     if let Some(qt) = qt {
-        if pt.map_or(true, |pt| pt > qt) {
+        if pt.is_none_or(|pt| pt > qt) {
             out.push((qt.checked_add_days(Days::new(1)), pt));
         }
     }

@@ -11,10 +11,10 @@
 use crate::engine::{CompatEvent, Engine, EventDetail, SentenceEvents};
 use crate::validate::{apply_option, apply_petrarch_config};
 use crate::{CompatDicts, Error, Result};
-use demarche::code::CodedDocument;
-use demarche::dict::cameo::CameoTable;
-use demarche::model::{Actor, DatePrecision, Document, Event, Evidence, Span};
-use demarche::DocumentCoder;
+use demarche::dict::CameoTable;
+use demarche::{
+    Actor, CodedDocument, DatePrecision, Document, DocumentCoder, Event, Evidence, Span,
+};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -111,31 +111,31 @@ impl LegacyCoder {
         let verb = at(&detail.verb);
         let info = self.cameo.get(&event.code);
         let doc_date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
-        Event {
-            doc: doc.id.clone(),
-            sentence: sentence.index,
-            sentence_span: decoded.span(&sentence.span),
-            date: doc_date.clone(),
-            date_precision: doc.date.map(|_| DatePrecision::Day),
-            doc_date,
-            source: actor(&event.source, &detail.source),
-            target: actor(&event.target, &detail.target),
-            cameo: event.code.clone(),
-            event_name: info.name,
-            goldstein: info.goldstein,
-            quad_class: info.quad_class,
-            plover: info.plover_type,
-            plover_mode: info.plover_mode,
-            evidence: Evidence {
-                text: decoded.text[verb.clone()].to_string(),
-                span: decoded.span(&verb),
-                entry: detail.entry.clone(),
-                pattern: detail.pattern.clone(),
-            },
-            rules: Vec::new(),
-            quote: None,
-            location: None,
-        }
+        let evidence = Evidence::new(
+            &decoded.text[verb.clone()],
+            decoded.span(&verb),
+            detail.entry.clone(),
+            detail.pattern.clone(),
+        );
+        let sentence_span = decoded.span(&sentence.span);
+        let mut out = Event::new(
+            doc.id.clone(),
+            sentence.index,
+            sentence_span,
+            event.code.clone(),
+            evidence,
+        );
+        out.date = doc_date.clone();
+        out.date_precision = doc.date.map(|_| DatePrecision::Day);
+        out.doc_date = doc_date;
+        out.source = actor(&event.source, &detail.source);
+        out.target = actor(&event.target, &detail.target);
+        out.event_name = info.name;
+        out.goldstein = info.goldstein;
+        out.quad_class = info.quad_class;
+        out.plover = info.plover_type;
+        out.plover_mode = info.plover_mode;
+        out
     }
 
     /// An actor; `---` (PETRARCH's missing actor) is none.
@@ -149,20 +149,12 @@ impl LegacyCoder {
         if code == "---" {
             return None;
         }
-        let (text, span, via) = match words {
-            Some(w) => (decoded.text[w.clone()].to_string(), w, None),
-            None => (
-                String::new(),
-                sentence_start..sentence_start,
-                Some("default-or-forwarded".to_string()),
-            ),
-        };
-        Some(Actor {
-            code: code.to_string(),
-            text,
-            span: decoded.span(&span),
-            entry: String::new(),
-            via,
+        Some(match words {
+            Some(w) => Actor::new(code, &decoded.text[w.clone()], decoded.span(&w), ""),
+            None => {
+                let empty = decoded.span(&(sentence_start..sentence_start));
+                Actor::new(code, "", empty, "").with_via("default-or-forwarded")
+            }
         })
     }
 }

@@ -585,10 +585,10 @@ impl Engine {
     /// With `FORWARD` on, a pronoun with no antecedent in its sentence refers to the first actor
     /// of the previous sentence, as TABARI forwards within a story.
     pub fn code_document(&self, text: &str, date: Option<Date>) -> Vec<SentenceEvents> {
-        let tokens = demarche::text::token::tokenize(text);
+        let tokens = demarche::text::tokenize(text);
         let mut forward: Option<Vec<String>> = None;
         let mut out = Vec::new();
-        for (index, range) in demarche::text::sentence::split(text, &tokens)
+        for (index, range) in demarche::text::split_sentences(text, &tokens)
             .into_iter()
             .enumerate()
         {
@@ -1593,7 +1593,7 @@ impl Sentence<'_> {
             u.start >= from
                 && u.start < to
                 && !self.toks[u.start].removed
-                && not.map_or(true, |n| u.codes.iter().any(|c| !n.contains(c)))
+                && not.is_none_or(|n| u.codes.iter().any(|c| !n.contains(c)))
         })
     }
 

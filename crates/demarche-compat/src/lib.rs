@@ -178,7 +178,7 @@ impl DatedCode {
     /// True when `date` falls inside the restriction (an unknown date matches).
     pub fn applies(&self, date: Option<Date>) -> bool {
         let Some(d) = date else { return true };
-        self.from.map_or(true, |f| d >= f) && self.to.map_or(true, |t| d <= t)
+        self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
 }
 
@@ -721,11 +721,11 @@ impl CompatDicts {
                 .extend(petrarch::read_discards(name, text, diags)),
             (_, DictKind::Issues) => self.issues.extend(petrarch::read_issues(name, text, diags)),
             (_, DictKind::Options) => self.options.apply_file(name, text, diags),
-            (_, DictKind::Project) => diags.push(Diagnostic {
-                file: name.to_string(),
-                line: 0,
-                message: "a .project file must be given on its own".into(),
-            }),
+            (_, DictKind::Project) => diags.push(Diagnostic::new(
+                name.to_string(),
+                0,
+                "a .project file must be given on its own",
+            )),
         }
     }
 

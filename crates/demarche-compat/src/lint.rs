@@ -64,11 +64,7 @@ impl std::fmt::Display for Finding {
 fn push(out: &mut Vec<Finding>, kind: FindingKind, loc: &Loc, message: String) {
     out.push(Finding {
         kind,
-        diag: Diagnostic {
-            file: loc.file.to_string(),
-            line: loc.line,
-            message,
-        },
+        diag: Diagnostic::new(loc.file.to_string(), loc.line, message),
     });
 }
 
@@ -182,7 +178,7 @@ fn lint_actors(dict: &ActorDict, agents: bool, out: &mut Vec<Finding>) {
                     (Some(p), Some(q)) => Some(p.min(q)),
                     (p, q) => p.or(q),
                 };
-                if hi.map_or(true, |h| lo.map_or(true, |l| l < h)) {
+                if hi.is_none_or(|h| lo.is_none_or(|l| l < h)) {
                     push(out, FindingKind::BadDate, &e.loc, format!("date restrictions of '{}' overlap by more than a boundary day ({} and {}); the first one listed wins", e.phrase, x.code, y.code));
                 }
             }

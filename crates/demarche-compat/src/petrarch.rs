@@ -10,11 +10,7 @@ use super::tabari::{extract_braces, read_synset_line, split_blocks, strip_commen
 use super::*;
 
 fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<String>) {
-    out.push(Diagnostic {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    });
+    out.push(Diagnostic::new(file, line, message));
 }
 
 fn strip_comments_p<'a>(raw: &'a str, in_xml: &mut bool) -> std::borrow::Cow<'a, str> {

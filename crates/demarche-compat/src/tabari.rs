@@ -10,11 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn diag(out: &mut Vec<Diagnostic>, file: &str, line: u32, message: impl Into<String>) {
-    out.push(Diagnostic {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    });
+    out.push(Diagnostic::new(file, line, message));
 }
 
 /// Strips comments: `;` (TABARI, `tabari` true) or `;` and `#` (PETRARCH), and whole
@@ -750,11 +746,11 @@ fn check_synset_refs(dict: &VerbDict, diags: &mut Vec<Diagnostic>) {
         for p in &r.patterns {
             walk(&p.toks, &mut |n| {
                 if !dict.synsets.contains_key(n) {
-                    diags.push(Diagnostic {
-                        file: p.loc.file.to_string(),
-                        line: p.loc.line,
-                        message: format!("pattern uses undefined synset &{n}"),
-                    });
+                    diags.push(Diagnostic::new(
+                        p.loc.file.to_string(),
+                        p.loc.line,
+                        format!("pattern uses undefined synset &{n}"),
+                    ));
                 }
             });
         }

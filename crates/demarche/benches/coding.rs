@@ -5,8 +5,8 @@
 //! Run with `cargo bench -p demarche --bench coding`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use demarche::dict::{EncodedSentence, PhraseSet};
-use demarche::text::{analyze, token};
+use demarche::bench_support::{actor_phrases, CompiledPhrases, Prepared};
+use demarche::text::{split_sentences, tokenize};
 use demarche::{Coder, Dictionaries, Document};
 use std::hint::black_box;
 
@@ -41,37 +41,20 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1000));
     g.bench_function("sentence split, 1000 sentences", |b| {
         b.iter(|| {
-            let t = token::tokenize(&text);
-            black_box(demarche::text::sentence::split(&text, &t))
+            let t = tokenize(&text);
+            black_box(split_sentences(&text, &t))
         })
     });
     g.finish();
 
-    let analysed = analyze(corpus(SENTENCES.len()).as_bytes(), &dict.lexicon);
-    let encoded: Vec<EncodedSentence> = analysed
-        .sentences
-        .iter()
-        .map(|s| EncodedSentence::new(&s.tokens))
-        .collect();
+    let prepared = Prepared::new(&dict, &corpus(SENTENCES.len()));
     let mut g = c.benchmark_group("match");
     g.throughput(Throughput::Elements(n));
     g.bench_function("actors and agents (one automaton)", |b| {
-        b.iter(|| {
-            for e in &encoded {
-                let m = dict.match_phrases(e);
-                black_box(dict.actors.resolve(m.actors, None));
-                black_box(dict.agents.resolve(m.agents));
-            }
-        })
+        b.iter(|| black_box(prepared.match_actors_and_agents(&dict)))
     });
     g.bench_function("verb heads (index lookup)", |b| {
-        b.iter(|| {
-            for s in &analysed.sentences {
-                for t in &s.tokens {
-                    black_box(dict.verbs.has_head(&t.lemma, !t.tag.is_verb()));
-                }
-            }
-        })
+        b.iter(|| black_box(prepared.verb_heads(&dict)))
     });
     g.finish();
 
@@ -84,12 +67,7 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     // Naive baseline against the compiled matcher, on the same phrases.
-    let phrases: Vec<String> = dict
-        .actors
-        .entries()
-        .iter()
-        .map(|e| e.phrase.clone())
-        .collect();
+    let phrases = actor_phrases(&dict);
     let plain = corpus(SENTENCES.len());
     let mut g = c.benchmark_group("baseline");
     g.throughput(Throughput::Elements(n));
@@ -111,11 +89,11 @@ fn benches(c: &mut Criterion) {
                 })
             },
         );
-        let compiled = PhraseSet::new(&phrases[..size]);
+        let compiled = CompiledPhrases::new(&phrases[..size]);
         g.bench_with_input(
             BenchmarkId::new("compiled: one automaton", size),
             &compiled,
-            |b, set| b.iter(|| encoded.iter().map(|e| set.find_all(e).len()).sum::<usize>()),
+            |b, set| b.iter(|| set.count_in(&prepared)),
         );
     }
     g.finish();

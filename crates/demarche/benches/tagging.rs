@@ -5,19 +5,18 @@
 //! Run with `cargo bench -p demarche --bench tagging`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use demarche::text::tag::{tag_sentence, tag_sentence_by_rules};
-use demarche::text::{analyze, Lexicon, Token};
+use demarche::tagger_support::{tag_sentence, tag_sentence_by_rules};
+use demarche::tagger_support::{tag_text, Lexicon, Token};
 use std::hint::black_box;
+
+/// A tagger: tags a sentence's tokens in place.
+type Tagger = fn(&Lexicon, &mut [Token]);
 
 const STORY: &str = include_str!("../../../examples/example-story.txt");
 
 fn sentences(lexicon: &Lexicon) -> Vec<Vec<Token>> {
     let text = STORY.repeat(20);
-    analyze(text.as_bytes(), lexicon)
-        .sentences
-        .into_iter()
-        .map(|s| s.tokens)
-        .collect()
+    tag_text(text.as_bytes(), lexicon).sentences
 }
 
 fn bench_tagging(c: &mut Criterion) {
@@ -26,7 +25,7 @@ fn bench_tagging(c: &mut Criterion) {
     let tokens: usize = sentences.iter().map(Vec::len).sum();
     let mut group = c.benchmark_group("tagging");
     group.throughput(Throughput::Elements(tokens as u64));
-    let taggers: [(&str, fn(&Lexicon, &mut [Token])); 2] = [
+    let taggers: [(&str, Tagger); 2] = [
         ("perceptron", tag_sentence),
         ("former_rules", tag_sentence_by_rules),
     ];

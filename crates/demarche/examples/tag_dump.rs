@@ -6,7 +6,7 @@
 //!
 //! usage: cargo run --release -p demarche --example tag_dump < docs.jsonl > tokens.jsonl
 
-use demarche::text::{analyze, Lexicon};
+use demarche::tagger_support::{tag_text, Lexicon};
 use std::io::{BufRead, Write};
 
 fn main() -> std::io::Result<()> {
@@ -16,20 +16,19 @@ fn main() -> std::io::Result<()> {
     for line in stdin.lock().lines() {
         let doc: serde_json::Value = serde_json::from_str(&line?)?;
         let text = doc["text"].as_str().unwrap_or_default();
-        let analysis = analyze(text.as_bytes(), &lexicon);
-        let sentences: Vec<Vec<(usize, usize, &str, String)>> = analysis
+        let tagged = tag_text(text.as_bytes(), &lexicon);
+        let sentences: Vec<Vec<(usize, usize, &str, String)>> = tagged
             .sentences
             .iter()
             .map(|s| {
-                s.tokens
-                    .iter()
+                s.iter()
                     .map(|t| (t.start, t.end, t.tag.name(), format!("{:?}", t.shape)))
                     .collect()
             })
             .collect();
         let record = serde_json::json!({
             "id": doc["id"],
-            "text": analysis.text(),
+            "text": tagged.text,
             "sentences": sentences,
         });
         writeln!(out, "{record}")?;

@@ -5,9 +5,9 @@
 //! TRAIN.jsonl holds one sentence a line: `[[word, shape, tag], ...]` with demarche's tokens
 //! (shape as `Shape`'s name) and demarche's tag names; `scripts/train_tagger.py data` writes it.
 
-use demarche::text::perceptron::{tag_by_name, write_model, Example, Model, Trainer};
-use demarche::text::token::Shape;
-use demarche::text::{Lexicon, Tag, Token};
+use demarche::tagger_support::Shape;
+use demarche::tagger_support::{tag_by_name, write_model, Example, Model, Trainer};
+use demarche::tagger_support::{Lexicon, Tag, Token};
 use std::io::BufRead;
 
 fn shape(name: &str) -> Shape {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 /// A half-open byte range `[start, end)` into a document's original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "[usize; 2]", from = "[usize; 2]")]
+#[non_exhaustive]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -43,6 +44,7 @@ pub type Date = chrono::NaiveDate;
 
 /// One input document: an id, an optional date, the raw text and any extra metadata.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Document {
     /// Identifier (file name, record id, or `file:line`).
     pub id: String,
@@ -68,6 +70,7 @@ impl Document {
 
 /// Where a dictionary entry came from: file and 1-based line.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct EntryRef {
     /// Dictionary file name, relative to the dictionary root (`actors/countries.txt`).
     pub file: std::sync::Arc<str>,
@@ -83,6 +86,7 @@ impl std::fmt::Display for EntryRef {
 
 /// An actor taking part in an event, with the text that named it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Actor {
     /// CAMEO actor code (`USAGOV`, `PRK`, `IGOUNO`).
     pub code: String,
@@ -97,8 +101,33 @@ pub struct Actor {
     pub via: Option<String>,
 }
 
+impl Actor {
+    /// An actor named directly by `text` at `span`, found by dictionary entries `entry`.
+    pub fn new(
+        code: impl Into<String>,
+        text: impl Into<String>,
+        span: Span,
+        entry: impl Into<String>,
+    ) -> Actor {
+        Actor {
+            code: code.into(),
+            text: text.into(),
+            span,
+            entry: entry.into(),
+            via: None,
+        }
+    }
+
+    /// The same actor, found indirectly (`coreference`, `inherited-subject`, ...).
+    pub fn with_via(mut self, via: impl Into<String>) -> Actor {
+        self.via = Some(via.into());
+        self
+    }
+}
+
 /// The verb phrase (or nominal phrase) that triggered an event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The matched words, as they appear in the document.
     pub text: String,
@@ -110,9 +139,27 @@ pub struct Evidence {
     pub pattern: String,
 }
 
+impl Evidence {
+    /// The words `text` at `span`, matched by `pattern` of verb dictionary entry `entry`.
+    pub fn new(
+        text: impl Into<String>,
+        span: Span,
+        entry: impl Into<String>,
+        pattern: impl Into<String>,
+    ) -> Evidence {
+        Evidence {
+            text: text.into(),
+            span,
+            entry: entry.into(),
+            pattern: pattern.into(),
+        }
+    }
+}
+
 /// How precise an event date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum DatePrecision {
     /// A calendar day.
     Day,
@@ -124,6 +171,7 @@ pub enum DatePrecision {
 
 /// One coded event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// The document id.
     pub doc: String,
@@ -166,8 +214,57 @@ pub struct Event {
     pub location: Option<Location>,
 }
 
+impl Event {
+    /// An event with CAMEO code `cameo`, triggered by `evidence` in sentence `sentence` (at
+    /// `sentence_span`) of document `doc`. Every other field is empty (no actors, no date, no
+    /// CAMEO name or scores, quad class 0); set the ones the engine knows.
+    ///
+    /// ```
+    /// use demarche::{Actor, Event, Evidence, Span};
+    ///
+    /// let text = "Arnor condemned Gondor.";
+    /// let verb = Evidence::new("condemned", Span::new(6, 15), "verbs.txt:3", "condemn");
+    /// let mut event = Event::new("d1", 0, Span::new(0, text.len()), "122", verb);
+    /// event.source = Some(Actor::new("ARN", "Arnor", Span::new(0, 5), "actors.txt:1"));
+    /// event.quad_class = 3;
+    /// let json = serde_json::to_value(&event).unwrap();
+    /// assert_eq!(json["source"]["code"], "ARN");
+    /// assert_eq!(json["evidence"]["span"], serde_json::json!([6, 15]));
+    /// assert!(json["target"].is_null());
+    /// ```
+    pub fn new(
+        doc: impl Into<String>,
+        sentence: usize,
+        sentence_span: Span,
+        cameo: impl Into<String>,
+        evidence: Evidence,
+    ) -> Event {
+        Event {
+            doc: doc.into(),
+            sentence,
+            sentence_span,
+            date: None,
+            date_precision: None,
+            doc_date: None,
+            source: None,
+            target: None,
+            cameo: cameo.into(),
+            event_name: String::new(),
+            goldstein: None,
+            quad_class: 0,
+            plover: None,
+            plover_mode: None,
+            evidence,
+            rules: Vec::new(),
+            quote: None,
+            location: None,
+        }
+    }
+}
+
 /// Quoted words attributed to a statement event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The words inside the quotation marks.
     pub text: String,
@@ -178,6 +275,7 @@ pub struct Quote {
 /// What kind of place a gazetteer entry (or a resolved place) is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FeatureType {
     /// A country or territory with an ISO code.
     Country,
@@ -207,6 +305,7 @@ impl FeatureType {
 /// How precisely a location pins down where something happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Precision {
     /// A city or town.
     City,
@@ -229,6 +328,7 @@ impl Precision {
 
 /// Where an event happened, as attached to events and written out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Location {
     /// The place's name as the gazetteer writes it ("Paris", "Gaza Strip", "China").
     pub name: String,

@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["error", "model"],
     &["text", "ingest"],
     &["dict", "dates", "resolve"],
-    &["code", "compat"],
+    &["code", "compat", "bench_support", "tagger_support"],
     &["sink"],
     &["pipeline"],
 ];

@@ -7,8 +7,8 @@
 //! `scripts/fetch_news.sh` puts it in ~/.cache/demarche-bench. Without it the test prints
 //! `SKIPPED: ...` and passes, except under `CI=true`, where it fails.
 
-use demarche::text::tag::tag_sentence_by_rules;
-use demarche::text::{analyze, Lexicon, Tag};
+use demarche::tagger_support::tag_sentence_by_rules;
+use demarche::tagger_support::{tag_text, Lexicon, Tag};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
@@ -57,12 +57,11 @@ fn tagged(docs: &BTreeMap<usize, &str>) -> HashMap<(usize, usize, usize), (Tag, 
     let lexicon = Lexicon::new([]);
     let mut out = HashMap::new();
     for (&doc, text) in docs {
-        let analysis = analyze(text.as_bytes(), &lexicon);
-        for sentence in &analysis.sentences {
-            let mut by_rules = sentence.tokens.clone();
+        let tagged = tag_text(text.as_bytes(), &lexicon);
+        for (tokens, spans) in tagged.sentences.iter().zip(&tagged.original) {
+            let mut by_rules = tokens.clone();
             tag_sentence_by_rules(&lexicon, &mut by_rules);
-            for (t, r) in sentence.tokens.iter().zip(&by_rules) {
-                let span = analysis.original_span(t.start, t.end);
+            for ((t, r), span) in tokens.iter().zip(&by_rules).zip(spans) {
                 out.insert((doc, span.start, span.end), (t.tag, r.tag));
             }
         }

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 /// The explanation of one sentence.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct SentenceExplanation {
     /// Sentence index.
     pub index: usize,
@@ -30,6 +31,7 @@ pub struct SentenceExplanation {
 
 /// The explanation of a document.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Explanation {
     /// Per sentence.
     pub sentences: Vec<SentenceExplanation>,

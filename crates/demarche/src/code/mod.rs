@@ -171,6 +171,7 @@ pub struct Coder {
 
 /// The events of one document, plus warnings about its text.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct CodedDocument {
     /// Events in text order.
     pub events: Vec<Event>,

@@ -5,7 +5,8 @@
 
 use crate::dict::{ActorDictionary, ActorEntry};
 use crate::model::Date;
-use crate::resolve::{Gazetteer, PlaceId};
+use crate::resolve::gazetteer::PlaceId;
+use crate::resolve::Gazetteer;
 use crate::text::Lexicon;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -16,8 +16,6 @@ pub struct VerbMatch<'d> {
     pub tokens: Range<usize>,
     /// Tokens skipped by `*` gaps.
     pub gaps: Vec<Range<usize>>,
-    /// The verb phrase is negated ("did not meet", "offered no proposals").
-    pub negated: bool,
 }
 
 /// Why a candidate head produced no match (for explanations).
@@ -193,7 +191,6 @@ pub fn match_at<'d>(
             head: i,
             tokens: i..end,
             gaps,
-            negated: negated_here,
         });
     }
     Err(miss.or(Some(NearMiss {

@@ -121,11 +121,6 @@ impl ActorDictionary {
         self.entries.len()
     }
 
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// All entries.
     pub fn entries(&self) -> &[ActorEntry] {
         &self.entries
@@ -175,17 +170,6 @@ impl ActorDictionary {
                 .min_by_key(|&&i| days_outside(&self.entries[i].dates, d))?;
             Some(&self.outside[*nearest])
         })
-    }
-
-    /// The entries for a phrase that are valid on `date` (no outside-dates forms).
-    pub fn valid_entries(&self, phrase: usize, date: Option<Date>) -> Vec<&ActorEntry> {
-        self.by_phrase
-            .get(phrase)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i])
-            .filter(|e| e.dates.contains(date))
-            .collect()
     }
 }
 
@@ -267,11 +251,6 @@ impl AgentDictionary {
     /// Number of phrases, generated plurals included.
     pub fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The phrases, index = phrase id of the matches given to [`Self::resolve`].

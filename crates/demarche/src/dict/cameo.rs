@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 /// What demarche knows about one CAMEO event code.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct CameoInfo {
     /// Code name ("Make a visit").
     pub name: String,
@@ -20,6 +21,7 @@ pub struct CameoInfo {
 
 /// The table, keyed by code.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct CameoTable {
     codes: HashMap<String, CameoInfo>,
 }

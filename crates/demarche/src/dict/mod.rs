@@ -4,17 +4,18 @@
 //! loaded at start-up; [`Dictionaries::from_dir`] loads a directory laid out the same way. Lines
 //! that cannot be used are kept as [`Diagnostic`]s; loading never stops for one bad line.
 
-pub mod actors;
-pub mod cameo;
-pub mod parse;
-pub mod phrase;
-pub mod verbs;
+pub(crate) mod actors;
+pub(crate) mod cameo;
+pub(crate) mod parse;
+pub(crate) mod phrase;
+pub(crate) mod verbs;
 
-pub use actors::{ActorDictionary, ActorEntry, AgentDictionary, AgentEntry};
 pub use cameo::{CameoInfo, CameoTable};
-pub use parse::{DateRange, Diagnostic};
-pub use phrase::{EncodedSentence, PhraseMatch, PhraseSet};
-pub use verbs::{PatternWord, VerbDictionary, VerbPattern};
+pub use parse::Diagnostic;
+
+pub(crate) use actors::{ActorDictionary, ActorEntry, AgentDictionary, AgentEntry};
+pub(crate) use phrase::{EncodedSentence, PhraseMatch, PhraseSet};
+pub(crate) use verbs::{PatternWord, VerbDictionary, VerbPattern};
 
 use crate::error::{Error, Result};
 use crate::text::Lexicon;
@@ -25,6 +26,7 @@ pub type SourceFile = (String, String);
 
 /// The texts of a full set of dictionaries, before compiling.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct DictionarySources {
     /// Actor files.
     pub actors: Vec<SourceFile>,
@@ -191,22 +193,36 @@ fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
 }
 
 /// Compiled dictionaries, ready for coding. Cheap to share between threads.
+///
+/// ```
+/// use demarche::{Dictionaries, DictionarySources};
+///
+/// let mut sources = DictionarySources::default();
+/// sources.actors.push(("actors.txt".into(), "ARN : Arnor\nGON : Gondor\n".into()));
+/// sources.verbs.push(("verbs.txt".into(), "not a pattern line\n".into()));
+/// let dict = Dictionaries::compile(sources);
+/// assert_eq!(dict.counts().actor_phrases, 2);
+/// // A line that cannot be used is reported with its file and line; loading goes on.
+/// assert_eq!(dict.diagnostics[0].file, "verbs.txt");
+/// assert_eq!(dict.diagnostics[0].line, 1);
+/// ```
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Dictionaries {
     /// Actor phrases.
-    pub actors: ActorDictionary,
+    pub(crate) actors: ActorDictionary,
     /// Agent role nouns.
-    pub agents: AgentDictionary,
+    pub(crate) agents: AgentDictionary,
     /// Verb patterns.
-    pub verbs: VerbDictionary,
+    pub(crate) verbs: VerbDictionary,
     /// Discard phrases.
-    pub discards: Vec<String>,
+    pub(crate) discards: Vec<String>,
     /// One automaton for actor, agent and discard phrases, in that id order.
     phrases: PhraseSet,
     /// CAMEO code table.
-    pub cameo: CameoTable,
+    pub(crate) cameo: CameoTable,
     /// The tagger's lexicon, extended with the verb heads.
-    pub lexicon: Lexicon,
+    pub(crate) lexicon: Lexicon,
     /// Lines that could not be used.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -280,8 +296,19 @@ impl Dictionaries {
         }
     }
 
+    /// How many entries each dictionary holds (what `demarche dict check` reports).
+    pub fn counts(&self) -> DictionaryCounts {
+        DictionaryCounts {
+            actor_phrases: self.actors.len(),
+            agent_phrases: self.agents.len(),
+            verb_patterns: self.verbs.patterns().len(),
+            discard_phrases: self.discards.len(),
+            cameo_codes: self.cameo.len(),
+        }
+    }
+
     /// All actor, agent and discard phrase occurrences in a sentence, in one pass.
-    pub fn match_phrases(&self, sentence: &EncodedSentence) -> SentenceMatches {
+    pub(crate) fn match_phrases(&self, sentence: &EncodedSentence) -> SentenceMatches {
         let (a, g) = (self.actors.phrases().len(), self.agents.len());
         let mut out = SentenceMatches::default();
         for mut m in self.phrases.find_all(sentence) {
@@ -299,9 +326,25 @@ impl Dictionaries {
     }
 }
 
+/// How many entries each compiled dictionary holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DictionaryCounts {
+    /// Actor phrases.
+    pub actor_phrases: usize,
+    /// Agent phrases, plurals included.
+    pub agent_phrases: usize,
+    /// Verb patterns.
+    pub verb_patterns: usize,
+    /// Discard phrases.
+    pub discard_phrases: usize,
+    /// CAMEO codes in the table.
+    pub cameo_codes: usize,
+}
+
 /// Phrase occurrences in one sentence, by dictionary (phrase ids are per dictionary).
 #[derive(Clone, Debug, Default)]
-pub struct SentenceMatches {
+pub(crate) struct SentenceMatches {
     /// Actor phrase occurrences (all, overlapping).
     pub actors: Vec<PhraseMatch>,
     /// Agent phrase occurrences.

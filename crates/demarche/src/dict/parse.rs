@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 /// A problem found while reading a dictionary; the line is skipped, loading goes on.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The file.
     pub file: String,
@@ -12,6 +13,17 @@ pub struct Diagnostic {
     pub line: u32,
     /// What is wrong.
     pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem at `file`:`line`.
+    pub fn new(file: impl Into<String>, line: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for Diagnostic {

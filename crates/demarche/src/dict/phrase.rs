@@ -61,7 +61,6 @@ pub struct PhraseSet {
     automaton: Option<AhoCorasick>,
     /// Per automaton pattern: the phrase id and, for case-sensitive phrases, the cased encoding.
     patterns: Vec<(usize, Option<String>)>,
-    len: usize,
 }
 
 /// Encodes a phrase the way sentences are encoded; `None` when it has no tokens.
@@ -93,10 +92,7 @@ impl PhraseSet {
     /// Compiles `phrases` (index = phrase id).
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
         let mut encoded = Vec::with_capacity(phrases.len());
-        let mut set = PhraseSet {
-            len: phrases.len(),
-            ..PhraseSet::default()
-        };
+        let mut set = PhraseSet::default();
         for (id, p) in phrases.iter().enumerate() {
             let p = p.as_ref();
             let Some(lower) = encode_phrase(p, true) else {
@@ -112,16 +108,6 @@ impl PhraseSet {
         }
         set.automaton = build(&encoded);
         set
-    }
-
-    /// Number of phrases.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// True when there are no phrases.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// Every token-aligned occurrence of every phrase in the sentence.

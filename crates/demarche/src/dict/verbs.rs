@@ -148,24 +148,6 @@ impl VerbDictionary {
         &self.patterns
     }
 
-    /// Verb patterns whose head is `lemma`, most specific first.
-    pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
-        self.verb_heads
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i])
-    }
-
-    /// Noun patterns whose head is `lemma`, most specific first.
-    pub fn noun_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
-        self.noun_heads
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i])
-    }
-
     /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
     /// present after the head, most specific first. `present` lists the candidate words; patterns
     /// whose last fixed word is not among them are not returned.

@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 /// A string that is not a date in any accepted form.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("'{input}' is not a date (expected YYYY-MM-DD, YYYYMMDD or an RFC 3339 timestamp)")]
+#[non_exhaustive]
 pub struct DateError {
     input: String,
 }

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// The format of an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputFormat {
     /// Decide from the file extension (`.jsonl`/`.ndjson`, `.csv`, else text); stdin is text.
     Auto,
@@ -50,6 +51,7 @@ impl std::str::FromStr for InputFormat {
 
 /// How to read records.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct IngestConfig {
     format: InputFormat,
     id_field: String,
@@ -60,6 +62,7 @@ pub struct IngestConfig {
 
 /// Builds an [`IngestConfig`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct IngestConfigBuilder {
     config: IngestConfig,
 }
@@ -128,6 +131,7 @@ impl IngestConfig {
 
 /// A record that could not be used, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rejection {
     /// Where: `file:line` or a document id.
     pub location: String,
@@ -143,6 +147,7 @@ impl std::fmt::Display for Rejection {
 
 /// One item read from the input.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub enum Record {
     /// A document to code.
     Document(Document),
@@ -155,6 +160,28 @@ pub enum Record {
 /// Inputs are opened lazily, one after another. An input that cannot be opened (a missing
 /// path, a permission error) and a directory entry that cannot be read (an unreadable
 /// subdirectory, a symbolic-link loop) each become one [`Record::Rejected`]; the rest is read.
+///
+/// ```
+/// use demarche::ingest::{self, IngestConfig, InputFormat, Record};
+///
+/// let path = std::env::temp_dir().join(format!("demarche-doc-{}.jsonl", std::process::id()));
+/// let lines = concat!(
+///     r#"{"id": "a1", "date": "2006-11-30", "text": "Seoul agreed.", "outlet": "AP"}"#, "\n",
+///     r#"{"id": "a2", "text": 7}"#, "\n",
+/// );
+/// std::fs::write(&path, lines)?;
+/// let config = IngestConfig::builder().format(InputFormat::Jsonl).build()?;
+/// let records: Vec<Record> = ingest::read_inputs(&[path.clone()], &config)?.collect();
+/// std::fs::remove_file(&path)?;
+/// let Record::Document(doc) = &records[0] else { panic!("{:?}", records[0]) };
+/// assert_eq!((doc.id.as_str(), doc.text.as_slice()), ("a1", &b"Seoul agreed."[..]));
+/// assert_eq!(doc.date, ingest::parse_date("2006-11-30"));
+/// assert_eq!(doc.metadata["outlet"], "AP");
+/// // A record without a usable text is rejected with its file and line.
+/// let Record::Rejected(r) = &records[1] else { panic!("{:?}", records[1]) };
+/// assert!(r.location.ends_with(":2"), "{r}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_inputs(
     inputs: &[PathBuf],
     config: &IngestConfig,

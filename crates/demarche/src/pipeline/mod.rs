@@ -5,7 +5,7 @@
 //! is coded on a rayon thread pool, and its events are pushed to the sink in input order before
 //! the next chunk is read; the sink is flushed after each chunk. Memory therefore depends on the
 //! chunk size, not on the input size. A document larger than the segment cap is coded alone, in
-//! segments (see [`segment`]), its events streamed to the sink segment by segment.
+//! segments (see `segment.rs`), its events streamed to the sink segment by segment.
 //!
 //! A document whose coding panics becomes a rejected record. A stop flag (set by a signal
 //! handler) ends the run after the documents in hand: nothing half-written, the sink flushed.
@@ -40,6 +40,7 @@ impl<F: Fn(&Document) -> CodedDocument + Sync> DocumentCoder for F {
 
 /// Pipeline settings.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct PipelineConfig {
     threads: usize,
     chunk_documents: usize,
@@ -125,6 +126,7 @@ pub enum Outcome<'a> {
 
 /// Counts for a whole run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RunStats {
     /// Records read (documents and rejections).
     pub read: usize,
@@ -143,6 +145,30 @@ pub struct RunStats {
 }
 
 /// Codes every record and writes the events to `sink` in input order.
+///
+/// `observe` sees each record's [`Outcome`] in input order (warnings, rejections, flushes).
+///
+/// ```
+/// use demarche::ingest::{Record, Rejection};
+/// use demarche::pipeline::{self, PipelineConfig};
+/// use demarche::sink::JsonlSink;
+/// use demarche::{Coder, Document};
+///
+/// let records = vec![
+///     Record::Document(Document::new("a", None, "North Korea condemned Japan.")),
+///     Record::Document(Document::new("b", None, "Nothing happened.")),
+/// ];
+/// let coder = Coder::bundled();
+/// let mut out = Vec::new();
+/// let mut sink = JsonlSink::new(&mut out);
+/// let config = PipelineConfig::default().threads(2);
+/// let stats = pipeline::run(records.into_iter(), &coder, &mut sink, &config, |_| {})?;
+/// drop(sink);
+/// assert_eq!((stats.read, stats.coded, stats.events), (2, 2, 1));
+/// let line: serde_json::Value = serde_json::from_slice(&out)?;
+/// assert_eq!((line["doc"].as_str(), line["cameo"].as_str()), (Some("a"), Some("111")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run(
     records: impl Iterator<Item = Record>,
     coder: &dyn DocumentCoder,

@@ -2,10 +2,9 @@
 //!
 //! The bundled gazetteer (`dictionaries/gazetteer/*.tsv`, built by `scripts/build_gazetteer.py`
 //! from GeoNames data) is compiled into the binary; [`Gazetteer::bundled`] parses it once per
-//! process. [`Gazetteer::from_dir`] loads a directory with the same four files.
+//! process.
 
 use crate::error::{Error, Result};
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 macro_rules! bundled_gazetteer_file {
@@ -353,20 +352,6 @@ impl Gazetteer {
             .clone()
     }
 
-    /// Loads `countries.tsv`, `admin1.tsv`, `cities.tsv` and `regions.tsv` from `dir`.
-    pub fn from_dir(dir: &Path) -> Result<Gazetteer> {
-        let read = |name: &str| {
-            let p = dir.join(name);
-            std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))
-        };
-        Gazetteer::from_tsv(
-            &read("countries.tsv")?,
-            &read("admin1.tsv")?,
-            &read("cities.tsv")?,
-            &read("regions.tsv")?,
-        )
-    }
-
     /// Parses the four gazetteer files' texts.
     pub fn from_tsv(
         countries: &str,
@@ -591,6 +576,7 @@ impl Gazetteer {
     }
 
     /// The country whose name or alias this is (`Britain` → United Kingdom).
+    #[cfg(test)]
     pub fn country_by_name(&self, name: &str) -> Option<usize> {
         self.lookup(name).iter().find_map(|r| match r.place {
             PlaceId::Country(c) => Some(c),

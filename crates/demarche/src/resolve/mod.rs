@@ -10,7 +10,10 @@ pub mod gazetteer;
 pub mod locate;
 pub mod places;
 
-pub use gazetteer::{fold_key, FeatureType, Gazetteer, PlaceId};
+#[cfg(test)]
+mod place_accuracy;
+
+pub use gazetteer::{FeatureType, Gazetteer};
 pub use places::{PlaceMatch, PlaceMemory, PlaceResolver};
 
 pub use crate::model::{Location, Precision};

@@ -192,6 +192,7 @@ pub struct PlaceMemory {
 
 impl PlaceMemory {
     /// An empty memory, for a new document.
+    #[cfg(test)]
     pub fn new() -> PlaceMemory {
         PlaceMemory::default()
     }
@@ -205,11 +206,6 @@ impl PlaceMemory {
         if !self.countries.contains(&c) {
             self.countries.push(c);
         }
-    }
-
-    /// True when nothing has been remembered.
-    pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
     }
 }
 
@@ -278,6 +274,7 @@ impl PlaceResolver {
     }
 
     /// The gazetteer in use.
+    #[cfg(test)]
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
@@ -285,6 +282,7 @@ impl PlaceResolver {
     /// Finds the places of one sentence on its own. `context_countries` are CAMEO or ISO3
     /// country codes (actor codes such as `USAGOV` count by their first three letters) that make
     /// candidates in those countries likelier.
+    #[cfg(test)]
     pub fn find_places(&self, tokens: &[Token], context_countries: &[&str]) -> Vec<PlaceMatch> {
         self.find_places_in(tokens, context_countries, &mut PlaceMemory::new())
     }
@@ -361,6 +359,7 @@ impl PlaceResolver {
 
     /// The place an event in this sentence most likely happened at: the first mention after a
     /// locative word, else the first that is not incidental.
+    #[cfg(test)]
     pub fn primary(matches: &[PlaceMatch]) -> Option<&PlaceMatch> {
         matches
             .iter()

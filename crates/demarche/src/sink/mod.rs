@@ -17,6 +17,7 @@ pub type Metadata = BTreeMap<String, serde_json::Value>;
 
 /// One coded document as handed to a sink.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct DocumentOutput<'a> {
     /// Document id.
     pub id: &'a str,
@@ -34,6 +35,7 @@ pub struct DocumentOutput<'a> {
 
 /// The start of a streamed document.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct DocumentStart<'a> {
     /// Document id.
     pub id: &'a str,
@@ -45,6 +47,7 @@ pub struct DocumentStart<'a> {
 
 /// The end of a streamed document.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct DocumentEnd<'a> {
     /// Number of sentences.
     pub sentences: usize,
@@ -91,6 +94,7 @@ pub trait EventSink {
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OutputFormat {
     /// One JSON object per event per line.
     Jsonl,

@@ -45,9 +45,9 @@ fn is_third_form(lexicon: &Lexicon, lower: &str) -> bool {
 }
 
 fn ends_clause(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i + 1).map_or(true, |n| {
-        matches!(n.text.as_str(), "." | "," | ";" | "!" | "?")
-    })
+    tokens
+        .get(i + 1)
+        .is_none_or(|n| matches!(n.text.as_str(), "." | "," | ";" | "!" | "?"))
 }
 
 /// A run of proper nouns ends right before `i` and opens a clause ("if North Korea attacks").

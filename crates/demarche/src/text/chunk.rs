@@ -284,7 +284,7 @@ fn is_quote(t: &Token) -> bool {
 fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<ClauseKind> {
     let t = &tokens[i];
     let prev = &tokens[i - 1];
-    if is_quote(t) && quotes_before[i] % 2 == 0 {
+    if is_quote(t) && quotes_before[i].is_multiple_of(2) {
         return Some(ClauseKind::Quotation);
     }
     if is_quote(prev) && quotes_before[i - 1] % 2 == 1 {

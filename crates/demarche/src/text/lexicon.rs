@@ -389,11 +389,4 @@ impl Lexicon {
     pub fn verb(&self, lower: &str) -> &[VerbForm] {
         self.verbs.get(lower).map_or(&[], Vec::as_slice)
     }
-
-    /// True when `lower` is the base form of a known verb.
-    pub fn is_verb_base(&self, lower: &str) -> bool {
-        self.verb(lower)
-            .iter()
-            .any(|f| f.kind == VerbFormKind::Base && *f.lemma == *lower)
-    }
 }

@@ -1,30 +1,48 @@
 //! The text front end: normalization, tokens, sentences, part-of-speech tags, phrases, clauses.
 //!
-//! [`analyze`] runs the whole chain on one document's raw bytes. All offsets inside an
-//! [`Analysis`] are into the normalized text; [`Analysis::original_span`] maps them back to the
+//! `analyze` runs the whole chain on one document's raw bytes. All offsets inside an
+//! `Analysis` are into the normalized text; `Analysis::original_span` maps them back to the
 //! original bytes.
+//!
+//! Public are the first two steps, which other engines (the `demarche-compat` crate) share:
+//! [`tokenize`] and [`split_sentences`]. Tagging, chunking and clauses are the coder's own.
+//!
+//! ```
+//! use demarche::text::{split_sentences, tokenize};
+//!
+//! let text = "Seoul agreed. Tokyo did not.";
+//! let tokens = tokenize(text);
+//! let sentences: Vec<&str> = split_sentences(text, &tokens)
+//!     .into_iter()
+//!     .map(|r| &text[tokens[r.start].start..tokens[r.end - 1].end])
+//!     .collect();
+//! assert_eq!(sentences, ["Seoul agreed.", "Tokyo did not."]);
+//! ```
 
 mod agreement;
-pub mod chunk;
-pub mod inflect;
-pub mod lexicon;
-pub mod normalize;
-pub mod perceptron;
-pub mod sentence;
-pub mod tag;
-pub mod token;
-pub mod wordlist;
+pub(crate) mod chunk;
+pub(crate) mod inflect;
+pub(crate) mod lexicon;
+pub(crate) mod normalize;
+pub(crate) mod perceptron;
+pub(crate) mod sentence;
+pub(crate) mod tag;
+pub(crate) mod token;
+pub(crate) mod wordlist;
 
-pub use chunk::{Clause, ClauseKind, Phrase, PhraseKind};
-pub use lexicon::Lexicon;
-pub use normalize::Normalized;
-pub use tag::{Tag, Token};
+pub use sentence::split as split_sentences;
+pub use token::{tokenize, RawToken, Shape};
+
+pub(crate) use chunk::{Clause, ClauseKind};
+pub(crate) use lexicon::Lexicon;
+pub(crate) use normalize::Normalized;
+pub(crate) use tag::{Tag, Token};
 
 use crate::model::Span;
 
 /// One analysed sentence.
 #[derive(Clone, Debug)]
-pub struct Sentence {
+pub(crate) struct Sentence {
     /// 0-based index in the document.
     pub index: usize,
     /// Start byte in the normalized text.
@@ -57,7 +75,7 @@ impl Sentence {
 
 /// A fully analysed document.
 #[derive(Clone, Debug)]
-pub struct Analysis {
+pub(crate) struct Analysis {
     /// The normalized text with its offset map.
     pub normalized: Normalized,
     /// The sentences.
@@ -77,7 +95,7 @@ impl Analysis {
 }
 
 /// Analyses one document.
-pub fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
+pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
     let normalized = Normalized::new(raw);
     let text = normalized.text();
     let raw_tokens = token::tokenize(text);

@@ -47,11 +47,12 @@ fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
         if let Some(n) = next {
-            if n.newlines_before > 0 && ends_line_sentence(text, tokens, start, i, line_start_byte)
-            {
-                sentences.push(start..i + 1);
-                start = i + 1;
-            } else if n.newlines_before == 0 && ends_sentence(text, tokens, i) {
+            let ends = if n.newlines_before > 0 {
+                ends_line_sentence(text, tokens, start, i, line_start_byte)
+            } else {
+                ends_sentence(text, tokens, i)
+            };
+            if ends {
                 sentences.push(start..i + 1);
                 start = i + 1;
             }

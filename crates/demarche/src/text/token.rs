@@ -8,6 +8,7 @@ use super::wordlist::word_list;
 
 /// The coarse shape of a token, decided by the tokenizer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Shape {
     /// Letters (possibly with digits, hyphens or inner apostrophes).
     Word,
@@ -23,6 +24,7 @@ pub enum Shape {
 
 /// One token of normalized text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RawToken {
     /// Start byte in the normalized text.
     pub start: usize,
@@ -128,9 +130,8 @@ impl Tokenizer<'_> {
                 && self
                     .peek_char(self.pos + 1)
                     .is_some_and(|d| d.is_ascii_digit())
+                || c == '\'' && self.inner_apostrophe()
             {
-                self.pos += 1;
-            } else if c == '\'' && self.inner_apostrophe() {
                 self.pos += 1;
             } else {
                 break;

@@ -1,8 +1,9 @@
 //! Runs the place resolver on every case of `tests/places/places.tsv` and checks its accuracy:
 //! at least 90% of the expected places (name and country) and 97% of the countries.
 
-use demarche::resolve::{fold_key, PlaceResolver};
-use demarche::text::{analyze, Lexicon};
+use super::gazetteer::{fold_key, PlaceId};
+use super::places::PlaceResolver;
+use crate::text::{analyze, Lexicon};
 
 const CASES: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -73,7 +74,7 @@ fn place_test_set_accuracy() {
             (None, None) => true,
             (Some(want), Some(m)) => {
                 let ascii = match m.place {
-                    demarche::resolve::PlaceId::City(i) => gazetteer.cities()[i].ascii.as_str(),
+                    PlaceId::City(i) => gazetteer.cities()[i].ascii.as_str(),
                     _ => m.name.as_str(),
                 };
                 // The gazetteer's name, its ASCII form, or any other name of the same place.
