@@ -13,6 +13,8 @@ pub mod dates;
 pub mod dict;
 
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz_support;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
