@@ -21,6 +21,8 @@ pub mod convert;
 pub mod document;
 pub mod engine;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz_support;
 pub mod lint;
 pub mod petrarch;
 mod suite_xml;

@@ -67,6 +67,8 @@ pub mod dict;
 mod resolve;
 
 pub mod error;
+#[doc(hidden)]
+pub mod fuzz_support;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;

@@ -78,6 +78,7 @@ impl JsonlRecords {
         };
         let id = match obj.remove(&c.id_field) {
             None => self.location(),
+            Some(serde_json::Value::String(s)) if s.trim().is_empty() => self.location(),
             Some(serde_json::Value::String(s)) => raw_bytes::restore_lossy(s),
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(v) => return Err(wrong_type(&c.id_field, &v, "a string or a number")),

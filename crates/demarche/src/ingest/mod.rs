@@ -195,6 +195,19 @@ pub fn read_inputs(
     ))
 }
 
+/// Reads records from any reader as [`read_inputs`] reads one file of the given format
+/// ([`InputFormat::Auto`] means text): `name` stands for the input in rejection locations
+/// (`name:line`) and is the id of a text document.
+pub fn read_records(
+    reader: impl Read + 'static,
+    name: &str,
+    format: InputFormat,
+    config: &IngestConfig,
+) -> Box<dyn Iterator<Item = Record>> {
+    let reader: Box<dyn BufRead> = Box::new(BufReader::new(reader));
+    stream(reader, name, name, format.or_text(), config)
+}
+
 fn open_input(input: &Path, config: &IngestConfig) -> Box<dyn Iterator<Item = Record>> {
     if input.as_os_str() == "-" {
         let reader: Box<dyn BufRead> = Box::new(BufReader::new(std::io::stdin()));

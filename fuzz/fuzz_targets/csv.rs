@@ -1,0 +1,4 @@
+//! Fuzz target `csv`: see `docs/fuzzing.md` and [`demarche::fuzz_support::fuzz_csv`].
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| demarche::fuzz_support::fuzz_csv(data));
