@@ -16,6 +16,7 @@ benchrun.py). Output files and per-run figures stay in OUTDIR.
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,9 +31,13 @@ def load_runs(path, skip):
     return [json.loads(line) for line in open(path)][skip:]
 
 
-def pair_ratios(base, other):
-    """Pair-by-pair throughput ratios other/base (wall of base / wall of other)."""
-    ratios = [b["wall_s"] / o["wall_s"] for b, o in zip(base, other)]
+def cpu(run):
+    return run["user_s"] + run["sys_s"]
+
+
+def pair_ratios(base, other, measure=lambda r: r["wall_s"]):
+    """Pair-by-pair throughput ratios other/base (time of base / time of other): median, min, max."""
+    ratios = [measure(b) / measure(o) for b, o in zip(base, other)]
     return statistics.median(ratios), min(ratios), max(ratios)
 
 
@@ -45,12 +50,14 @@ def against_tabari(demarche, corpus, outdir, pairs):
     tab = [s["tabari"] for s in stats]
     return {"kit_sentences": stats[0]["records"], "tabari_events": stats[0]["events"],
             "tabari_wall": statistics.median(t["wall_s"] for t in tab),
+            "tabari_cpu": statistics.median(cpu(t) for t in tab),
             "tabari_rss": max(t["maxrss_kb"] for t in tab) / 1024,
-            "ratio": pair_ratios(tab, dm), **summarise(dm)}
+            "ratio": pair_ratios(tab, dm), "cpu_ratio": pair_ratios(tab, dm, cpu), **summarise(dm)}
 
 
 def summarise(runs):
-    return {"wall": statistics.median(r["wall_s"] for r in runs), "rss": max(r["maxrss_kb"] for r in runs) / 1024,
+    return {"wall": statistics.median(r["wall_s"] for r in runs), "cpu": statistics.median(cpu(r) for r in runs),
+            "rss": max(r["maxrss_kb"] for r in runs) / 1024,
             "events": runs[0]["lines"], "n": len(runs)}
 
 
@@ -70,12 +77,16 @@ def interleaved(cmd_a, cmd_b, outdir, pairs):
 
 
 def startup(cmd, runs):
-    walls = []
+    """Median and minimum wall, and median CPU time (user + system), in ms."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.monotonic()
         subprocess.run(cmd, input=SHORT_DOC, text=True, check=True, stdout=subprocess.DEVNULL)
         walls.append(time.monotonic() - t0)
-    return statistics.median(walls) * 1000, min(walls) * 1000
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls) * 1000, min(walls) * 1000, statistics.median(cpus) * 1000
 
 
 def demarche_sentences(demarche, corpus):
@@ -87,9 +98,11 @@ def demarche_sentences(demarche, corpus):
 def corpus_row(label, corpus, r, sentences):
     mb = os.path.getsize(corpus) / 1e6
     med, lo, hi = r["ratio"]
-    return (f"| {label} | {sentences:,} | {mb:.1f} | {sentences / r['wall']:,.0f} | {mb / r['wall']:.2f} | "
-            f"{r['events'] / r['wall']:,.0f} | {r['rss']:.0f} | {r['kit_sentences'] / r['tabari_wall']:,.0f} | "
-            f"{r['tabari_rss']:.1f} | **{med:.2f}** ({lo:.2f}–{hi:.2f}) |")
+    cpu_med = r["cpu_ratio"][0]
+    return (f"| {label} | {sentences:,} | {mb:.1f} | {sentences / r['wall']:,.0f} | {sentences / r['cpu']:,.0f} | "
+            f"{mb / r['wall']:.2f} | {r['events'] / r['wall']:,.0f} | {r['rss']:.0f} | "
+            f"{r['kit_sentences'] / r['tabari_wall']:,.0f} | {r['kit_sentences'] / r['tabari_cpu']:,.0f} | "
+            f"{r['tabari_rss']:.1f} | **{med:.2f}** ({lo:.2f}–{hi:.2f}) | {cpu_med:.2f} |")
 
 
 def main(argv):
@@ -107,20 +120,24 @@ def main(argv):
     s_big = startup([demarche, "code", "-", "-q", "-j", "1", "--dict", big], k)
     print(f"load after: {open('/proc/loadavg').read().split()[0]}")
     print()
-    print("| corpus | sentences | MB | sentences/s (1 core) | MB/s | events/s | peak RSS MiB | "
-          "TABARI sentences/s | TABARI RSS MiB | demarche / TABARI (median, min–max) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| corpus | sentences | MB | sentences/s (1 core) | per CPU-second | MB/s | events/s | peak RSS MiB | "
+          "TABARI sentences/s | per CPU-second | TABARI RSS MiB | demarche / TABARI, wall (median, min–max) | by CPU time |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print(corpus_row("event-dense", dense, results["dense"], demarche_sentences(demarche, dense)))
     print(corpus_row("general news", general, results["general"], demarche_sentences(demarche, general)))
     print()
     print(f"- ratios from {pairs} interleaved pairs after one warm-up pair; TABARI = the TABARI process "
-          f"(dictionary loading included), demarche = the whole `demarche code -q -j 1` command")
+          f"(dictionary loading included), demarche = the whole `demarche code -q -j 1` command; 'by CPU time' divides "
+          f"user+system seconds instead of wall (less sensitive to other load on the machine)")
     print(f"- 2 threads vs 1 (event-dense, `-j 2` / `-j 1`): speed-up **{speedup[0]:.2f}×** "
-          f"({speedup[1]:.2f}–{speedup[2]:.2f}); {j1['wall']:.2f} s vs {j2['wall']:.2f} s, peak RSS {j2['rss']:.0f} MiB")
+          f"({speedup[1]:.2f}–{speedup[2]:.2f}); {j1['wall']:.2f} s vs {j2['wall']:.2f} s (CPU {j1['cpu']:.2f} s vs {j2['cpu']:.2f} s), "
+          f"peak RSS {j2['rss']:.0f} MiB")
     print(f"- 10× dictionaries (event-dense): time **{1 / slow[0]:.2f}×** the bundled ({1 / slow[2]:.2f}–"
-          f"{1 / slow[1]:.2f}); {d10['wall']:.2f} s vs {j1['wall']:.2f} s, peak RSS {d10['rss']:.0f} MiB")
+          f"{1 / slow[1]:.2f}); {d10['wall']:.2f} s vs {j1['wall']:.2f} s (CPU {d10['cpu']:.2f} s vs {j1['cpu']:.2f} s), "
+          f"peak RSS {d10['rss']:.0f} MiB")
     print(f"- start-up (one short document on stdin, whole process, median of {k}): bundled "
-          f"**{s_bundled[0]:.0f} ms** (min {s_bundled[1]:.0f}), 10× dictionaries {s_big[0]:.0f} ms (min {s_big[1]:.0f})")
+          f"**{s_bundled[0]:.0f} ms** (min {s_bundled[1]:.0f}; CPU {s_bundled[2]:.0f} ms, both threads), "
+          f"10× dictionaries {s_big[0]:.0f} ms (min {s_big[1]:.0f}; CPU {s_big[2]:.0f} ms)")
     print(f"- figures and outputs: {outdir}")
 
 
