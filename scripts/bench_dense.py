@@ -31,6 +31,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # importing bench_corpus leaves no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_corpus import ROOT, SHARED, gensim_documents, split_sentences  # noqa: E402
 
