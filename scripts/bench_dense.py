@@ -21,6 +21,7 @@ that later versions of the coder are measured on the same sentences.
 sentence's UTF-8 bytes, must match), and writes N one-sentence documents: the selection shuffled
 with a fixed seed, then shuffled again for every further pass, until N sentences are written.
 """
+import collections
 import hashlib
 import json
 import os
@@ -120,10 +121,8 @@ def select(demarche, list_path):
         f.write("# event-dense benchmark sentences (scripts/bench_dense.py select): key, sha1[:10]\n")
         for key, text in chosen:
             f.write(f"{key}\t{sha(text)}\n")
-    by_source = {}
-    for key, _ in chosen:
-        by_source[key.split(":")[0].split("-")[0]] = by_source.get(key.split(":")[0].split("-")[0], 0) + 1
-    print(f"{list_path}: {len(chosen)} of {len(cands)} candidate sentences {by_source}")
+    by_source = collections.Counter(re.match(r"[a-z]+", key).group(0) for key, _ in chosen)
+    print(f"{list_path}: {len(chosen)} of {len(cands)} candidate sentences {dict(by_source)}")
 
 
 def build(out_path, want, list_path):

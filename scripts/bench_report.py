@@ -13,6 +13,7 @@ ratio is the median of the pair-by-pair ratios, so that neighbouring runs share 
 Wall times come from a monotonic clock around each child, peak RSS from GNU time (the kit's
 benchrun.py). Output files and per-run figures stay in OUTDIR.
 """
+import hashlib
 import json
 import os
 import re
@@ -25,6 +26,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KIT = os.path.join(os.path.dirname(ROOT), "shared", "anchors", "tabari")
 SHORT_DOC = '{"id": "startup", "date": "2006-11-30", "text": "Israeli troops attacked Palestinian militants in Gaza on Tuesday."}\n'
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def load_runs(path, skip):
@@ -138,6 +144,10 @@ def main(argv):
     print(f"- start-up (one short document on stdin, whole process, median of {k}): bundled "
           f"**{s_bundled[0]:.0f} ms** (min {s_bundled[1]:.0f}; CPU {s_bundled[2]:.0f} ms, both threads), "
           f"10× dictionaries {s_big[0]:.0f} ms (min {s_big[1]:.0f}; CPU {s_big[2]:.0f} ms)")
+    for name, path in (("event-dense", dense), ("general news", general)):
+        out = os.path.join(outdir, f"tabari-{'dense' if path == dense else 'general'}", "demarche.out")
+        print(f"- {name}: corpus sha256 `{sha256(path)[:16]}`, demarche output sha256 `{sha256(out)[:16]}` "
+              f"(equal before and after a change that must not alter the output)")
     print(f"- figures and outputs: {outdir}")
 
 
