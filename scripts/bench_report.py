@@ -111,30 +111,33 @@ def corpus_row(label, corpus, r, sentences):
             f"{r['tabari_rss']:.1f} | **{med:.2f}** ({lo:.2f}–{hi:.2f}) | {cpu_med:.2f} |")
 
 
-def main(argv):
-    demarche, outdir = argv[0], argv[1]
-    opts = dict(zip(argv[2::2], argv[3::2]))
-    pairs, k = int(opts.get("--pairs", 9)), int(opts.get("--startup-runs", 21))
-    dense, general, big = opts["--dense"], opts["--general"], opts["--dict10x"]
-    print(f"load before: {open('/proc/loadavg').read().split()[0]} ({os.cpu_count()} cores)")
-    results = {name: against_tabari(demarche, path, os.path.join(outdir, f"tabari-{name}"), pairs)
-               for name, path in (("dense", dense), ("general", general))}
+def measure(demarche, outdir, dense, general, big, pairs, k):
+    """Runs every comparison; returns the figures keyed by name."""
+    m = {name: against_tabari(demarche, path, os.path.join(outdir, f"tabari-{name}"), pairs)
+         for name, path in (("dense", dense), ("general", general))}
     one = [demarche, "code", dense, "-q", "-j", "1"]
-    j1, j2, speedup = interleaved(one, [demarche, "code", dense, "-q", "-j", "2"], os.path.join(outdir, "j2"), pairs)
-    _, d10, slow = interleaved(one, one + ["--dict", big], os.path.join(outdir, "dict10x"), pairs)
-    s_bundled = startup([demarche, "code", "-", "-q", "-j", "1"], k)
-    s_big = startup([demarche, "code", "-", "-q", "-j", "1", "--dict", big], k)
-    print(f"load after: {open('/proc/loadavg').read().split()[0]}")
-    print()
+    m["j1"], m["j2"], m["speedup"] = interleaved(one, one[:-1] + ["2"], os.path.join(outdir, "j2"), pairs)
+    _, m["d10"], m["slow"] = interleaved(one, one + ["--dict", big], os.path.join(outdir, "dict10x"), pairs)
+    m["s_bundled"] = startup([demarche, "code", "-", "-q", "-j", "1"], k)
+    m["s_big"] = startup([demarche, "code", "-", "-q", "-j", "1", "--dict", big], k)
+    return m
+
+
+def print_corpus_table(m, demarche, dense, general, pairs):
     print("| corpus | sentences | MB | sentences/s (1 core) | per CPU-second | MB/s | events/s | peak RSS MiB | "
           "TABARI sentences/s | per CPU-second | TABARI RSS MiB | demarche / TABARI, wall (median, min–max) | by CPU time |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-    print(corpus_row("event-dense", dense, results["dense"], demarche_sentences(demarche, dense)))
-    print(corpus_row("general news", general, results["general"], demarche_sentences(demarche, general)))
+    print(corpus_row("event-dense", dense, m["dense"], demarche_sentences(demarche, dense)))
+    print(corpus_row("general news", general, m["general"], demarche_sentences(demarche, general)))
     print()
     print(f"- ratios from {pairs} interleaved pairs after one warm-up pair; TABARI = the TABARI process "
           f"(dictionary loading included), demarche = the whole `demarche code -q -j 1` command; 'by CPU time' divides "
           f"user+system seconds instead of wall (less sensitive to other load on the machine)")
+
+
+def print_other_figures(m, k):
+    j1, j2, speedup, d10, slow = m["j1"], m["j2"], m["speedup"], m["d10"], m["slow"]
+    s_bundled, s_big = m["s_bundled"], m["s_big"]
     print(f"- 2 threads vs 1 (event-dense, `-j 2` / `-j 1`): speed-up **{speedup[0]:.2f}×** "
           f"({speedup[1]:.2f}–{speedup[2]:.2f}); {j1['wall']:.2f} s vs {j2['wall']:.2f} s (CPU {j1['cpu']:.2f} s vs {j2['cpu']:.2f} s), "
           f"peak RSS {j2['rss']:.0f} MiB")
@@ -144,10 +147,27 @@ def main(argv):
     print(f"- start-up (one short document on stdin, whole process, median of {k}): bundled "
           f"**{s_bundled[0]:.0f} ms** (min {s_bundled[1]:.0f}; CPU {s_bundled[2]:.0f} ms, both threads), "
           f"10× dictionaries {s_big[0]:.0f} ms (min {s_big[1]:.0f}; CPU {s_big[2]:.0f} ms)")
-    for name, path in (("event-dense", dense), ("general news", general)):
-        out = os.path.join(outdir, f"tabari-{'dense' if path == dense else 'general'}", "demarche.out")
+
+
+def print_fingerprints(outdir, dense, general):
+    for name, path, sub in (("event-dense", dense, "tabari-dense"), ("general news", general, "tabari-general")):
+        out = os.path.join(outdir, sub, "demarche.out")
         print(f"- {name}: corpus sha256 `{sha256(path)[:16]}`, demarche output sha256 `{sha256(out)[:16]}` "
               f"(equal before and after a change that must not alter the output)")
+
+
+def main(argv):
+    demarche, outdir = argv[0], argv[1]
+    opts = dict(zip(argv[2::2], argv[3::2]))
+    pairs, k = int(opts.get("--pairs", 9)), int(opts.get("--startup-runs", 21))
+    dense, general, big = opts["--dense"], opts["--general"], opts["--dict10x"]
+    print(f"load before: {open('/proc/loadavg').read().split()[0]} ({os.cpu_count()} cores)")
+    m = measure(demarche, outdir, dense, general, big, pairs, k)
+    print(f"load after: {open('/proc/loadavg').read().split()[0]}")
+    print()
+    print_corpus_table(m, demarche, dense, general, pairs)
+    print_other_figures(m, k)
+    print_fingerprints(outdir, dense, general)
     print(f"- figures and outputs: {outdir}")
 
 
