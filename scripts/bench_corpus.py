@@ -4,9 +4,10 @@
 usage: bench_corpus.py OUT.jsonl [--sentences N] [--min-mb M] [--doc-sentences K]
 
 Sources (read at benchmark time, never committed):
-  * the 300 ABC news documents of the gensim test data (`test_data/lee_background.cor` inside
+  * ABC news documents 64-299 of the gensim test data (`test_data/lee_background.cor` inside
     the gensim 4.4.0 wheel on PyPI, LGPL package: the wheel is downloaded with `pip download`
-    into a cache directory if not present);
+    into a cache directory if not present); documents 0-63 are the development set
+    (scripts/devset.py) and are never benchmarked;
   * the seed article and the sentences of the TABARI and PETRARCH validation suites in
     ../shared (when present).
 Sentences are shuffled deterministically and packed into documents with varied ids and dates
@@ -24,6 +25,7 @@ from datetime import date, timedelta
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "demarche-bench")
+DEV_DOCS = 64  # lee_background.cor documents 0..63 are the development set: never benchmarked
 
 
 def split_sentences(text):
@@ -31,21 +33,24 @@ def split_sentences(text):
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", text) if len(s) > 20]
 
 
-def gensim_news():
+def gensim_documents():
+    """The ABC news documents after the development set, as (document number, text)."""
     os.makedirs(CACHE, exist_ok=True)
-    wheels = [f for f in os.listdir(CACHE) if f.startswith("gensim-") and f.endswith(".whl")]
+    wheels = sorted(f for f in os.listdir(CACHE) if f.startswith("gensim-4.4.0") and f.endswith(".whl"))
     if not wheels:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
                         "-d", CACHE, "gensim==4.4.0"], check=False, stdout=subprocess.DEVNULL)
-        wheels = [f for f in os.listdir(CACHE) if f.startswith("gensim-") and f.endswith(".whl")]
-    out = []
-    for w in wheels[:1]:
-        with zipfile.ZipFile(os.path.join(CACHE, w)) as z:
-            for name in z.namelist():
-                if name.endswith("lee_background.cor"):
-                    for line in z.read(name).decode("utf-8", "replace").splitlines():
-                        out.extend(split_sentences(line))
-    return out
+        wheels = sorted(f for f in os.listdir(CACHE) if f.startswith("gensim-4.4.0") and f.endswith(".whl"))
+    if not wheels:
+        return []
+    with zipfile.ZipFile(os.path.join(CACHE, wheels[0])) as z:
+        name = next(n for n in z.namelist() if n.endswith("lee_background.cor"))
+        docs = z.read(name).decode("utf-8", "replace").splitlines()
+    return [(i, text) for i, text in enumerate(docs) if i >= DEV_DOCS]
+
+
+def gensim_news():
+    return [s for _, text in gensim_documents() for s in split_sentences(text)]
 
 
 def shared_sentences():
