@@ -100,20 +100,12 @@ impl CoderBuilder {
         self
     }
 
-    /// Builds the coder. The gazetteer loads on a second thread while the dictionaries compile.
+    /// Builds the coder. The bundled gazetteer is loaded when the first place is looked up.
     pub fn build(self) -> Result<Coder> {
-        let gazetteer = self
-            .places
-            .then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
         let dict = self
             .dictionaries
             .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
-        let places = match gazetteer {
-            Some(handle) => Some(Arc::new(PlaceResolver::new(handle.join().map_err(
-                |_| crate::error::Error::Config("the gazetteer failed to load".into()),
-            )?))),
-            None => None,
-        };
+        let places = self.places.then(|| Arc::new(PlaceResolver::bundled()));
         Ok(Coder {
             dict,
             keep_hypothetical: self.keep_hypothetical,

@@ -6,9 +6,11 @@
 //! weighed with its score and the reasons for it, so an explanation can show why one won.
 //! [`Location`] is the serializable form attached to events.
 
+mod bundled;
 pub mod gazetteer;
 pub mod locate;
 pub mod places;
+mod snapshot;
 
 pub use gazetteer::{fold_key, FeatureType, Gazetteer, PlaceId};
 pub use places::{PlaceMatch, PlaceMemory, PlaceResolver};
