@@ -13,6 +13,7 @@ use crate::text::token::tokenize;
 use crate::text::Token;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 const SEP: char = '\u{1f}';
 
@@ -80,13 +81,13 @@ struct TokenTrie {
 }
 
 impl TokenTrie {
-    fn insert(&mut self, tokens: &[String], pattern: u32) {
+    fn insert(&mut self, tokens: &[Cow<str>], pattern: u32) {
         let mut node = 0;
         for t in tokens {
             let next_id = self.vocabulary.len() as u32;
-            let token = match self.vocabulary.get(t.as_str()) {
+            let token = match self.vocabulary.get(t.as_ref()) {
                 Some(&id) => id,
-                None => *self.vocabulary.entry(t.as_str().into()).or_insert(next_id),
+                None => *self.vocabulary.entry(t.as_ref().into()).or_insert(next_id),
             };
             let fresh = self.nodes + 1;
             node = *self.edges.entry((node, token)).or_insert(fresh);
@@ -103,7 +104,7 @@ impl TokenTrie {
 }
 
 /// The lower-case tokens of a phrase, tokenized the way sentences are; `None` when it has none.
-fn phrase_tokens(phrase: &str) -> Option<Vec<String>> {
+fn phrase_tokens(phrase: &str) -> Option<Vec<Cow<'_, str>>> {
     let tokens = tokenize(phrase);
     if tokens.is_empty() {
         return None;
@@ -111,9 +112,18 @@ fn phrase_tokens(phrase: &str) -> Option<Vec<String>> {
     Some(
         tokens
             .iter()
-            .map(|t| phrase[t.start..t.end].to_lowercase())
+            .map(|t| lower_case(&phrase[t.start..t.end]))
             .collect(),
     )
+}
+
+/// `s` in lower case, borrowed when it already is (the common case for dictionary phrases).
+fn lower_case(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// Encodes a phrase as written, the way sentences are encoded.
