@@ -392,7 +392,7 @@ impl Gazetteer {
         for row in &country_rows {
             let (line, f) = (row.line, row.fields());
             let idx = self.countries.len();
-            let (country, capital) = parse_country(CF, line, &f)?;
+            let (country, capital) = parse_country(CF, line, f)?;
             capital_ids.extend(capital.map(|id| (idx, id)));
             self.countries.push(country);
             self.iso2_index.insert(f[0].to_string(), idx);
@@ -488,7 +488,7 @@ impl Gazetteer {
             }
             let key = fold_key(f[1]);
             self.cities
-                .push(parse_city(TF, line, &f, geonameid, country, capital)?);
+                .push(parse_city(TF, line, f, geonameid, country, capital)?);
             self.add_key(key, PlaceId::City(idx), true, false);
             if f[2] != f[1] {
                 self.add_name(f[2], PlaceId::City(idx), true);
