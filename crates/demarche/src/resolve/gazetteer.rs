@@ -881,14 +881,15 @@ fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec
 }
 
 fn read_refs(r: &mut Reader) -> Option<Refs> {
-    let mut refs = read_vec(r, read_name_ref)?;
-    Some(match refs.as_slice() {
-        [one] => Refs::One([*one]),
-        _ => {
-            refs.shrink_to_fit();
-            Refs::Many(refs)
-        }
-    })
+    let n = r.count()?;
+    if n == 1 {
+        return Some(Refs::One([read_name_ref(r)?]));
+    }
+    let mut refs = Vec::with_capacity(n);
+    for _ in 0..n {
+        refs.push(read_name_ref(r)?);
+    }
+    Some(Refs::Many(refs))
 }
 
 fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
