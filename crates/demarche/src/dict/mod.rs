@@ -201,7 +201,7 @@ pub struct Dictionaries {
     pub verbs: VerbDictionary,
     /// Discard phrases.
     pub discards: Vec<String>,
-    /// One automaton for actor, agent and discard phrases, in that id order.
+    /// One trie for actor, agent and discard phrases, in that id order.
     phrases: PhraseSet,
     /// CAMEO code table.
     pub cameo: CameoTable,

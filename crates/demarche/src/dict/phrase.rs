@@ -349,6 +349,36 @@ mod tests {
     }
 
     #[test]
+    fn bundled_phrases_match_what_byte_level_aho_corasick_matched() {
+        let d = crate::dict::Dictionaries::bundled();
+        let phrases: Vec<&str> = d
+            .actors
+            .phrases()
+            .iter()
+            .map(String::as_str)
+            .chain(d.agents.phrases())
+            .chain(d.discards.iter().map(String::as_str))
+            .collect();
+        let set = PhraseSet::new(&phrases);
+        // Every 7th phrase, in upper and lower case, run together into one text.
+        let sample: Vec<String> = phrases
+            .iter()
+            .step_by(7)
+            .flat_map(|p| [p.to_string(), p.to_uppercase(), p.to_lowercase()])
+            .collect();
+        let text = sample.join(" and ");
+        let a = analyze(text.as_bytes(), &Lexicon::new([]));
+        let mut total = 0;
+        for sentence in &a.sentences {
+            let encoded = EncodedSentence::new(&sentence.tokens);
+            let found = set.find_all(&encoded);
+            total += found.len();
+            assert_eq!(found, reference_matches(&phrases, &encoded));
+        }
+        assert!(total > phrases.len() / 7, "{total}");
+    }
+
+    #[test]
     fn case_insensitive_and_punctuated() {
         assert_eq!(
             matches(&["u.s.", "united states"], "the U.S. and the UNITED STATES"),
