@@ -129,21 +129,12 @@ impl CoderBuilder {
         self
     }
 
-    /// Builds the coder. The gazetteer loads on a second thread while the dictionaries compile.
+    /// Builds the coder. The bundled gazetteer is loaded when the first place is looked up.
     pub fn build(self) -> Result<Coder> {
-        let gazetteer = self
-            .places
-            .then(|| std::thread::spawn(crate::resolve::Gazetteer::bundled));
         let dict = self
             .dictionaries
             .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
-        let gazetteer =
-            match gazetteer {
-                Some(handle) => Some(handle.join().map_err(|_| {
-                    crate::error::Error::Config("the gazetteer failed to load".into())
-                })?),
-                None => None,
-            };
+        let gazetteer = self.places.then(crate::resolve::Gazetteer::bundled);
         let places = gazetteer.clone().map(|g| Arc::new(PlaceResolver::new(g)));
         let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
         Ok(Coder {

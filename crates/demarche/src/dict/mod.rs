@@ -217,7 +217,7 @@ pub struct Dictionaries {
     pub(crate) verbs: VerbDictionary,
     /// Discard phrases.
     pub(crate) discards: Vec<String>,
-    /// One automaton for actor, agent and discard phrases, in that id order.
+    /// One trie for actor, agent and discard phrases, in that id order.
     phrases: PhraseSet,
     /// CAMEO code table.
     pub(crate) cameo: CameoTable,

@@ -110,36 +110,26 @@ impl VerbDictionary {
 
     fn index(&mut self) {
         for (i, p) in self.patterns.iter().enumerate() {
-            let map = if p.noun {
-                &mut self.noun_heads
+            let (heads, by_word) = if p.noun {
+                (&mut self.noun_heads, &mut self.noun_by_word)
             } else {
-                &mut self.verb_heads
+                (&mut self.verb_heads, &mut self.verb_by_word)
             };
-            map.entry(p.head.clone()).or_default().push(i);
+            entry_for(heads, &p.head).push(i);
             // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
-            let first = p.rest.iter().rev().find_map(|w| match w {
-                PatternWord::Word(w) => Some(w.clone()),
+            let last = p.rest.iter().rev().find_map(|w| match w {
+                PatternWord::Word(w) => Some(w.as_str()),
                 PatternWord::Gap => None,
             });
-            let by_word = if p.noun {
-                &mut self.noun_by_word
-            } else {
-                &mut self.verb_by_word
-            };
-            by_word
-                .entry(p.head.clone())
-                .or_default()
-                .entry(first.unwrap_or_default())
-                .or_default()
-                .push(i);
+            entry_for(entry_for(by_word, &p.head), last.unwrap_or_default()).push(i);
         }
-        let patterns = &self.patterns;
+        let specificity: Vec<usize> = self.patterns.iter().map(VerbPattern::specificity).collect();
         for list in self
             .verb_heads
             .values_mut()
             .chain(self.noun_heads.values_mut())
         {
-            list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].specificity()));
+            list.sort_by_key(|&i| std::cmp::Reverse(specificity[i]));
         }
     }
 
@@ -192,6 +182,14 @@ impl VerbDictionary {
     pub fn verb_head_lemmas(&self) -> impl Iterator<Item = &str> {
         self.verb_heads.keys().map(String::as_str)
     }
+}
+
+/// The value under `key`, inserted (as the default) when missing; the key is copied only then.
+fn entry_for<'m, V: Default>(map: &'m mut HashMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 fn parse_pattern(p: &str) -> Result<(bool, String, Vec<PatternWord>), String> {

@@ -1,26 +1,14 @@
 //! The gazetteer: countries, first-level divisions, regions and cities with their names.
 //!
 //! The bundled gazetteer (`dictionaries/gazetteer/*.tsv`, built by `scripts/build_gazetteer.py`
-//! from GeoNames data) is compiled into the binary; [`Gazetteer::bundled`] parses it once per
-//! process.
+//! from GeoNames data) is parsed at build time and embedded as a snapshot
+//! ([`Gazetteer::to_snapshot`]; see `super::bundled`).
+//! The build script compiles this file too, so it uses nothing of the
+//! crate but `error`, `model` and `super::snapshot`.
 
+use super::snapshot::{Reader, Writer};
 use crate::error::{Error, Result};
-use std::sync::{Arc, OnceLock};
-
-macro_rules! bundled_gazetteer_file {
-    ($name:literal) => {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../dictionaries/gazetteer/",
-            $name
-        ))
-    };
-}
-
-const BUNDLED_COUNTRIES: &str = bundled_gazetteer_file!("countries.tsv");
-const BUNDLED_ADMIN1: &str = bundled_gazetteer_file!("admin1.tsv");
-const BUNDLED_CITIES: &str = bundled_gazetteer_file!("cities.tsv");
-const BUNDLED_REGIONS: &str = bundled_gazetteer_file!("regions.tsv");
+use compact_str::CompactString;
 
 /// Longest place name, in words, that the gazetteer indexes.
 pub const MAX_NAME_WORDS: usize = 6;
@@ -56,9 +44,9 @@ pub struct Admin1 {
     /// Index of the country in [`Gazetteer::countries`].
     pub country: usize,
     /// GeoNames admin1 code (`TX`, `08`); empty for regions.
-    pub code: String,
+    pub code: CompactString,
     /// English name.
-    pub name: String,
+    pub name: CompactString,
     /// Latitude (population-weighted mean of its cities, or an approximate centre for regions).
     pub lat: Option<f64>,
     /// Longitude.
@@ -75,13 +63,13 @@ pub struct City {
     /// GeoNames id.
     pub geonameid: u32,
     /// Name as GeoNames writes it (with diacritics).
-    pub name: String,
+    pub name: CompactString,
     /// The name without diacritics.
-    pub ascii: String,
+    pub ascii: CompactString,
     /// Index of the country in [`Gazetteer::countries`].
     pub country: usize,
     /// GeoNames admin1 code.
-    pub admin1: String,
+    pub admin1: CompactString,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -121,6 +109,9 @@ pub struct NameRef {
 /// "ł", "đ", "ø", "æ", "ß"...), periods dropped, curly apostrophes straightened, runs of white
 /// space collapsed to one space.
 pub fn fold_key(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii_key(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -141,6 +132,26 @@ pub fn fold_key(s: &str) -> String {
         }
         for l in c.to_lowercase() {
             push_folded(&mut out, l);
+        }
+    }
+    out
+}
+
+/// [`fold_key`] for ASCII text, a byte at a time.
+fn fold_ascii_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for b in s.bytes() {
+        match b {
+            b'.' => {}
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => pending_space = !out.is_empty(),
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
         }
     }
     out
@@ -181,7 +192,7 @@ fn undecomposable_letter(c: char) -> Option<&'static str> {
 type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The entries one name refers to; most names refer to one entry, kept without a `Vec`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 enum Refs {
     One([NameRef; 1]),
     Many(Vec<NameRef>),
@@ -197,12 +208,12 @@ impl Refs {
 }
 
 /// The place-name gazetteer.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Gazetteer {
     countries: Vec<Country>,
     admin1: Vec<Admin1>,
     cities: Vec<City>,
-    names: FastMap<String, Refs>,
+    names: FastMap<CompactString, Refs>,
     adjectives: FastMap<String, usize>,
     codes: FastMap<String, usize>,
     admin1_codes: FastMap<(usize, String), usize>,
@@ -210,17 +221,15 @@ pub struct Gazetteer {
     iso2_index: FastMap<String, usize>,
 }
 
-static BUNDLED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
-
-/// One data row of a gazetteer table: its 1-based line and its fields.
-struct Row {
+/// One data row of a gazetteer table: its 1-based line and its tab-separated fields.
+struct Row<'a> {
     line: u32,
-    record: csv::StringRecord,
+    fields: Vec<&'a str>,
 }
 
-impl Row {
-    fn fields(&self) -> Vec<&str> {
-        self.record.iter().collect()
+impl<'a> Row<'a> {
+    fn fields(&self) -> &[&'a str] {
+        &self.fields
     }
 }
 
@@ -232,25 +241,22 @@ fn dictionary_error(file: &str, line: u64, message: &str) -> Error {
 }
 
 /// Reads a TSV table into rows, skipping `#` comments, blank lines and the header, which must
-/// start with `first_column`. Comments are skipped here rather than by the csv reader, whose
-/// line numbers drift after a comment line.
-fn rows(file: &str, text: &str, first_column: &str, min_fields: usize) -> Result<Vec<Row>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .flexible(true)
-        .quoting(false)
-        .from_reader(text.as_bytes());
+/// start with `first_column`. Lines end at `\n` (a `\r` before it is dropped); fields are split
+/// at tabs, without quoting.
+fn rows<'a>(
+    file: &str,
+    text: &'a str,
+    first_column: &str,
+    min_fields: usize,
+) -> Result<Vec<Row<'a>>> {
     let mut out = Vec::new();
     let mut header = false;
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            dictionary_error(file, line, &format!("unreadable row: {e}"))
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
-        let first = record.get(0).unwrap_or("");
-        if first.starts_with('#') || record.iter().all(|f| f.trim().is_empty()) {
+    for (index, text_line) in text.split('\n').enumerate() {
+        let line = index as u64 + 1;
+        let text_line = text_line.strip_suffix('\r').unwrap_or(text_line);
+        let fields: Vec<&str> = text_line.split('\t').collect();
+        let first = fields[0];
+        if first.starts_with('#') || fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if !header {
@@ -261,12 +267,12 @@ fn rows(file: &str, text: &str, first_column: &str, min_fields: usize) -> Result
             header = true;
             continue;
         }
-        if record.len() < min_fields {
-            let message = format!("{} fields, expected {min_fields}", record.len());
+        if fields.len() < min_fields {
+            let message = format!("{} fields, expected {min_fields}", fields.len());
             return Err(dictionary_error(file, line, &message));
         }
         let line = u32::try_from(line).unwrap_or(u32::MAX);
-        out.push(Row { line, record });
+        out.push(Row { line, fields });
     }
     Ok(out)
 }
@@ -321,10 +327,10 @@ fn parse_city(
 ) -> Result<City> {
     Ok(City {
         geonameid,
-        name: f[1].to_string(),
-        ascii: f[2].to_string(),
+        name: f[1].into(),
+        ascii: f[2].into(),
         country,
-        admin1: f[4].to_string(),
+        admin1: f[4].into(),
         lat: parse_num(file, line, "lat", f[5])?,
         lon: parse_num(file, line, "lon", f[6])?,
         population: parse_num(file, line, "population", f[7])?,
@@ -334,24 +340,6 @@ fn parse_city(
 }
 
 impl Gazetteer {
-    /// The bundled gazetteer, parsed on first use and shared afterwards.
-    pub fn bundled() -> Arc<Gazetteer> {
-        BUNDLED
-            .get_or_init(|| {
-                // The bundled files are generated and checked by the test suite.
-                Arc::new(
-                    Gazetteer::from_tsv(
-                        BUNDLED_COUNTRIES,
-                        BUNDLED_ADMIN1,
-                        BUNDLED_CITIES,
-                        BUNDLED_REGIONS,
-                    )
-                    .expect("the bundled gazetteer is well formed"),
-                )
-            })
-            .clone()
-    }
-
     /// Parses the four gazetteer files' texts.
     pub fn from_tsv(
         countries: &str,
@@ -360,13 +348,24 @@ impl Gazetteer {
         regions: &str,
     ) -> Result<Gazetteer> {
         let mut g = Gazetteer::default();
-        // About eight names a city: size the index once.
-        g.names.reserve(cities.len() / 12);
         let capital_ids = g.read_countries(countries)?;
         g.read_admin1(admin1)?;
         g.read_regions(regions)?;
         g.read_cities(cities, &capital_ids)?;
+        g.shrink_to_fit();
         Ok(g)
+    }
+
+    /// Gives back the spare capacity of the tables once they are complete.
+    fn shrink_to_fit(&mut self) {
+        self.countries.shrink_to_fit();
+        self.admin1.shrink_to_fit();
+        self.cities.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.adjectives.shrink_to_fit();
+        self.codes.shrink_to_fit();
+        self.admin1_codes.shrink_to_fit();
+        self.iso2_index.shrink_to_fit();
     }
 
     /// Reads `countries.tsv`; returns (country, capital's geonameid) pairs.
@@ -378,7 +377,7 @@ impl Gazetteer {
         for row in &country_rows {
             let (line, f) = (row.line, row.fields());
             let idx = self.countries.len();
-            let (country, capital) = parse_country(CF, line, &f)?;
+            let (country, capital) = parse_country(CF, line, f)?;
             capital_ids.extend(capital.map(|id| (idx, id)));
             self.countries.push(country);
             self.iso2_index.insert(f[0].to_string(), idx);
@@ -417,8 +416,8 @@ impl Gazetteer {
             let idx = self.admin1.len();
             self.admin1.push(Admin1 {
                 country,
-                code: f[1].to_string(),
-                name: f[2].to_string(),
+                code: f[1].into(),
+                name: f[2].into(),
                 lat: parse_opt_f64(AF, line, "lat", f[5])?,
                 lon: parse_opt_f64(AF, line, "lon", f[6])?,
                 population: parse_num(AF, line, "population", f[7])?,
@@ -439,8 +438,8 @@ impl Gazetteer {
             let idx = self.admin1.len();
             self.admin1.push(Admin1 {
                 country,
-                code: String::new(),
-                name: f[0].to_string(),
+                code: CompactString::default(),
+                name: f[0].into(),
                 lat: parse_opt_f64(RF, line, "lat", f[3])?,
                 lon: parse_opt_f64(RF, line, "lon", f[4])?,
                 population: 0,
@@ -474,7 +473,7 @@ impl Gazetteer {
             }
             let key = fold_key(f[1]);
             self.cities
-                .push(parse_city(TF, line, &f, geonameid, country, capital)?);
+                .push(parse_city(TF, line, f, geonameid, country, capital)?);
             self.add_key(key, PlaceId::City(idx), true, false);
             if f[2] != f[1] {
                 self.add_name(f[2], PlaceId::City(idx), true);
@@ -505,7 +504,7 @@ impl Gazetteer {
             primary,
             all_caps,
         };
-        match self.names.entry(key) {
+        match self.names.entry(CompactString::from(key)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(Refs::One([new]));
             }
@@ -530,6 +529,49 @@ impl Gazetteer {
                 *refs = Refs::Many(list);
             }
         }
+    }
+
+    /// The gazetteer as bytes for [`Gazetteer::from_snapshot`]: what `build.rs` embeds for the
+    /// bundled gazetteer, so that loading it parses nothing.
+    pub fn to_snapshot(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.count(self.countries.len());
+        self.countries.iter().for_each(|c| write_country(&mut w, c));
+        w.count(self.admin1.len());
+        self.admin1.iter().for_each(|a| write_admin1(&mut w, a));
+        w.count(self.cities.len());
+        self.cities.iter().for_each(|c| write_city(&mut w, c));
+        w.count(self.names.len());
+        for (key, refs) in &self.names {
+            w.str(key);
+            w.count(refs.as_slice().len());
+            refs.as_slice()
+                .iter()
+                .for_each(|r| write_name_ref(&mut w, r));
+        }
+        for map in [&self.adjectives, &self.codes, &self.iso2_index] {
+            w.count(map.len());
+            for (key, &idx) in map {
+                w.str(key);
+                w.count(idx);
+            }
+        }
+        w.count(self.admin1_codes.len());
+        for ((country, code), &idx) in &self.admin1_codes {
+            w.count(*country);
+            w.str(code);
+            w.count(idx);
+        }
+        w.into_bytes()
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::to_snapshot`].
+    pub fn from_snapshot(bytes: &[u8]) -> Result<Gazetteer> {
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r));
+        read.ok_or_else(|| Error::Dictionary {
+            file: "gazetteer snapshot".into(),
+            message: "truncated or malformed".into(),
+        })
     }
 
     /// All countries, in ISO2 order.
@@ -576,7 +618,6 @@ impl Gazetteer {
     }
 
     /// The country whose name or alias this is (`Britain` → United Kingdom).
-    #[cfg(test)]
     pub fn country_by_name(&self, name: &str) -> Option<usize> {
         self.lookup(name).iter().find_map(|r| match r.place {
             PlaceId::Country(c) => Some(c),
@@ -644,16 +685,16 @@ impl Gazetteer {
     pub fn admin1_of(&self, place: PlaceId) -> Option<String> {
         match place {
             PlaceId::Country(_) => None,
-            PlaceId::Admin1(a) => Some(self.admin1[a].name.clone()),
+            PlaceId::Admin1(a) => Some(self.admin1[a].name.to_string()),
             PlaceId::City(c) => {
                 let city = &self.cities[c];
                 if city.admin1.is_empty() {
                     return None;
                 }
-                Some(
-                    self.admin1_by_code(city.country, &city.admin1)
-                        .map_or_else(|| city.admin1.clone(), |a| self.admin1[a].name.clone()),
-                )
+                Some(self.admin1_by_code(city.country, &city.admin1).map_or_else(
+                    || city.admin1.to_string(),
+                    |a| self.admin1[a].name.to_string(),
+                ))
             }
         }
     }
@@ -688,6 +729,192 @@ impl Gazetteer {
             }
         }
     }
+}
+
+fn write_country(w: &mut Writer, c: &Country) {
+    for s in [&c.iso2, &c.iso3, &c.cameo, &c.name] {
+        w.str(s);
+    }
+    w.opt_f64(c.lat);
+    w.opt_f64(c.lon);
+    w.str(&c.centroid);
+    w.bool(c.capital.is_some());
+    w.count(c.capital.unwrap_or(0));
+    w.u64(c.population);
+}
+
+fn read_country(r: &mut Reader) -> Option<Country> {
+    Some(Country {
+        iso2: r.str()?.into(),
+        iso3: r.str()?.into(),
+        cameo: r.str()?.into(),
+        name: r.str()?.into(),
+        lat: r.opt_f64()?,
+        lon: r.opt_f64()?,
+        centroid: r.str()?.into(),
+        capital: {
+            let some = r.bool()?;
+            let idx = r.count()?;
+            some.then_some(idx)
+        },
+        population: r.u64()?,
+    })
+}
+
+fn write_admin1(w: &mut Writer, a: &Admin1) {
+    w.count(a.country);
+    w.str(&a.code);
+    w.str(&a.name);
+    w.opt_f64(a.lat);
+    w.opt_f64(a.lon);
+    w.u64(a.population);
+    w.u8(feature_tag(a.feature));
+}
+
+fn read_admin1(r: &mut Reader) -> Option<Admin1> {
+    Some(Admin1 {
+        country: r.count()?,
+        code: r.str()?.into(),
+        name: r.str()?.into(),
+        lat: r.opt_f64()?,
+        lon: r.opt_f64()?,
+        population: r.u64()?,
+        feature: feature_of_tag(r.u8()?)?,
+    })
+}
+
+fn write_city(w: &mut Writer, c: &City) {
+    w.u32(c.geonameid);
+    w.str(&c.name);
+    w.str(&c.ascii);
+    w.count(c.country);
+    w.str(&c.admin1);
+    w.f64(c.lat);
+    w.f64(c.lon);
+    w.u64(c.population);
+    w.bool(c.capital);
+    w.u32(c.altcount);
+}
+
+fn read_city(r: &mut Reader) -> Option<City> {
+    Some(City {
+        geonameid: r.u32()?,
+        name: r.str()?.into(),
+        ascii: r.str()?.into(),
+        country: r.count()?,
+        admin1: r.str()?.into(),
+        lat: r.f64()?,
+        lon: r.f64()?,
+        population: r.u64()?,
+        capital: r.bool()?,
+        altcount: r.u32()?,
+    })
+}
+
+const FEATURES: [FeatureType; 5] = [
+    FeatureType::Country,
+    FeatureType::Admin1,
+    FeatureType::Region,
+    FeatureType::City,
+    FeatureType::Capital,
+];
+
+fn feature_tag(f: FeatureType) -> u8 {
+    FEATURES.iter().position(|&x| x == f).unwrap_or(0) as u8
+}
+
+fn feature_of_tag(tag: u8) -> Option<FeatureType> {
+    FEATURES.get(usize::from(tag)).copied()
+}
+
+fn write_name_ref(w: &mut Writer, r: &NameRef) {
+    let (tag, idx) = match r.place {
+        PlaceId::Country(i) => (0, i),
+        PlaceId::Admin1(i) => (1, i),
+        PlaceId::City(i) => (2, i),
+    };
+    w.u8(tag);
+    w.count(idx);
+    w.bool(r.primary);
+    w.bool(r.all_caps);
+}
+
+fn read_name_ref(r: &mut Reader) -> Option<NameRef> {
+    let tag = r.u8()?;
+    let idx = r.count()?;
+    let place = match tag {
+        0 => PlaceId::Country(idx),
+        1 => PlaceId::Admin1(idx),
+        2 => PlaceId::City(idx),
+        _ => return None,
+    };
+    Some(NameRef {
+        place,
+        primary: r.bool()?,
+        all_caps: r.bool()?,
+    })
+}
+
+/// `n` items read with `item`.
+fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec<T>> {
+    let n = r.count()?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(item(r)?);
+    }
+    Some(out)
+}
+
+fn read_refs(r: &mut Reader) -> Option<Refs> {
+    let n = r.count()?;
+    if n == 1 {
+        return Some(Refs::One([read_name_ref(r)?]));
+    }
+    let mut refs = Vec::with_capacity(n);
+    for _ in 0..n {
+        refs.push(read_name_ref(r)?);
+    }
+    Some(Refs::Many(refs))
+}
+
+fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
+    let n = r.count()?;
+    let mut map = FastMap::with_capacity_and_hasher(n, Default::default());
+    for _ in 0..n {
+        map.insert(r.str()?.to_string(), r.count()?);
+    }
+    Some(map)
+}
+
+fn read_gazetteer(r: &mut Reader) -> Option<Gazetteer> {
+    let countries = read_vec(r, read_country)?;
+    let admin1 = read_vec(r, read_admin1)?;
+    let cities = read_vec(r, read_city)?;
+    let n = r.count()?;
+    let mut names = FastMap::with_capacity_and_hasher(n, Default::default());
+    for _ in 0..n {
+        let key = CompactString::from(r.str()?);
+        names.insert(key, read_refs(r)?);
+    }
+    let adjectives = read_index_map(r)?;
+    let codes = read_index_map(r)?;
+    let iso2_index = read_index_map(r)?;
+    let n = r.count()?;
+    let mut admin1_codes = FastMap::with_capacity_and_hasher(n, Default::default());
+    for _ in 0..n {
+        let key = (r.count()?, r.str()?.to_string());
+        admin1_codes.insert(key, r.count()?);
+    }
+    r.is_at_end().then_some(Gazetteer {
+        countries,
+        admin1,
+        cities,
+        names,
+        adjectives,
+        codes,
+        admin1_codes,
+        iso2_index,
+    })
 }
 
 #[cfg(test)]

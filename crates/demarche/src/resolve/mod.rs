@@ -6,9 +6,15 @@
 //! weighed with its score and the reasons for it, so an explanation can show why one won.
 //! [`Location`] is the serializable form attached to events.
 
+mod bundled;
+// The gazetteer's text parser and the snapshot encoder run in build.rs, which compiles these
+// two files on its own; inside the library only the snapshot test uses them.
+#[cfg_attr(not(test), allow(dead_code))]
 pub mod gazetteer;
 pub mod locate;
 pub mod places;
+#[cfg_attr(not(test), allow(dead_code))]
+mod snapshot;
 
 #[cfg(test)]
 mod place_accuracy;

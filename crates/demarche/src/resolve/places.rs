@@ -31,7 +31,7 @@ use crate::model::Span;
 use crate::text::token::Shape;
 use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::{Tag, Token};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 word_list! {
     /// Prepositions (and verbs) after which a name is where something happens.
@@ -210,9 +210,12 @@ impl PlaceMemory {
 }
 
 /// Finds and resolves place names. Cheap to clone; safe to share between threads.
+///
+/// The bundled gazetteer is loaded on the first look-up, so a resolver that is never asked
+/// costs nothing.
 #[derive(Clone, Debug)]
 pub struct PlaceResolver {
-    gazetteer: Arc<Gazetteer>,
+    gazetteer: OnceLock<Arc<Gazetteer>>,
 }
 
 impl Default for PlaceResolver {
@@ -262,21 +265,23 @@ struct Raw {
 
 impl PlaceResolver {
     /// A resolver over the bundled gazetteer.
+    /// (loaded when first needed).
     pub fn bundled() -> PlaceResolver {
         PlaceResolver {
-            gazetteer: Gazetteer::bundled(),
+            gazetteer: OnceLock::new(),
         }
     }
 
     /// A resolver over this gazetteer.
     pub fn new(gazetteer: Arc<Gazetteer>) -> PlaceResolver {
-        PlaceResolver { gazetteer }
+        PlaceResolver {
+            gazetteer: OnceLock::from(gazetteer),
+        }
     }
 
-    /// The gazetteer in use.
-    #[cfg(test)]
+    /// The gazetteer in use (the bundled one is loaded here on first use).
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        self.gazetteer.get_or_init(Gazetteer::bundled)
     }
 
     /// Finds the places of one sentence on its own. `context_countries` are CAMEO or ISO3
@@ -296,7 +301,7 @@ impl PlaceResolver {
         context_countries: &[&str],
         memory: &mut PlaceMemory,
     ) -> Vec<PlaceMatch> {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let mut context: Vec<usize> = context_countries
             .iter()
             .filter_map(|c| g.country_by_code(c))
@@ -368,7 +373,7 @@ impl PlaceResolver {
     }
 
     fn raw_matches(&self, tokens: &[Token]) -> Vec<Raw> {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -432,7 +437,7 @@ impl PlaceResolver {
 
     /// "the Chinese capital", "China's capital", "the capital of China" at token `i`.
     fn capital_phrase(&self, tokens: &[Token], i: usize) -> Option<Raw> {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
         let (country, start, end, how) = if lower(i) == "capital" && lower(i + 1) == "of" {
             let (c, len) = self.country_name_at(tokens, i + 2)?;
@@ -522,7 +527,7 @@ impl PlaceResolver {
 
     fn country_name_key(&self, key: &str, span: &[Token]) -> Option<usize> {
         let all_caps_text = !join(span).chars().any(char::is_lowercase);
-        self.gazetteer
+        self.gazetteer()
             .lookup_key(key)
             .iter()
             .find_map(|r| match r.place {
@@ -595,7 +600,7 @@ impl PlaceResolver {
     /// "the Lebanese city of Tripoli", "the Texas town of Paris", "Pakistan's city of Hyderabad":
     /// the country or division named before "city of" qualifies the name.
     fn kind_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         for k in 0..raws.len() {
             let start = raws[k].start;
             if raws[k].capital_phrase || kind_hint(tokens, start).is_none() {
@@ -654,7 +659,7 @@ impl PlaceResolver {
     }
 
     fn boost_within(&self, cands: &mut [Cand], areas: &[PlaceId], bonus: f32, label: &str) -> bool {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let mut any = false;
         for c in cands.iter_mut() {
             if areas.iter().any(|&a| self.within(c.place, a)) && !areas.contains(&c.place) {
@@ -677,7 +682,7 @@ impl PlaceResolver {
 
     /// True when `place` lies in `area` (a country or a first-level division).
     fn within(&self, place: PlaceId, area: PlaceId) -> bool {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         match area {
             PlaceId::Country(c) => g.country_of(place) == c,
             PlaceId::Admin1(a) => {
@@ -693,7 +698,7 @@ impl PlaceResolver {
     /// Cities in `areas` whose names start with `key` and a space ("santiago" → "Santiago de
     /// Compostela" in Spain).
     fn short_forms(&self, key: &str, areas: &[PlaceId]) -> Vec<Cand> {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         if key.is_empty() {
             return Vec::new();
         }
@@ -796,7 +801,7 @@ impl PlaceResolver {
                         | Tag::CD
                 );
                 let adjective_of_country =
-                    self.gazetteer.country_by_adjective(&prev.text).is_some();
+                    self.gazetteer().country_by_adjective(&prev.text).is_some();
                 if !(closed || adjective_of_country || prev_initial && prev.tag.is_verb()) {
                     return true;
                 }
@@ -824,7 +829,7 @@ impl PlaceResolver {
         tokens: &[Token],
         raws: &[Raw],
     ) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let mut countries = Vec::new();
         let mut admin1 = Vec::new();
         for (k, r) in raws.iter().enumerate() {
@@ -874,7 +879,7 @@ impl PlaceResolver {
         shares_state_name: bool,
         memory: &PlaceMemory,
     ) {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let feature = g.feature_of(c.place);
         let pop = g.population_of(c.place);
         if feature == FeatureType::Region {
@@ -971,7 +976,7 @@ impl PlaceResolver {
         cues: &[(usize, usize)],
         memory: &PlaceMemory,
     ) -> bool {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let feature = g.feature_of(best.place);
         if raw.capital_phrase || !matches!(feature, FeatureType::City) {
             return true;
@@ -999,7 +1004,7 @@ impl PlaceResolver {
     }
 
     fn to_match(&self, tokens: &[Token], raw: &Raw, cands: &[Cand], locative: bool) -> PlaceMatch {
-        let g = &*self.gazetteer;
+        let g = self.gazetteer();
         let best = &cands[0];
         let place = best.place;
         let country = &g.countries()[g.country_of(place)];
