@@ -126,6 +126,7 @@ impl LegacyCoder {
             quad_class: info.quad_class,
             plover: info.plover_type,
             plover_mode: info.plover_mode,
+            plover_context: info.plover_context,
             evidence: Evidence {
                 text: decoded.text[verb.clone()].to_string(),
                 span: decoded.span(&verb),

@@ -153,6 +153,8 @@ pub struct Event {
     pub plover: Option<String>,
     /// PLOVER mode, when defined.
     pub plover_mode: Option<String>,
+    /// PLOVER context (the subject the CAMEO code names: `economic`, `military`, ...), when defined.
+    pub plover_context: Option<String>,
     /// The words that triggered the event.
     pub evidence: Evidence,
     /// The grammatical rules that shaped the event (`passive`, `reported-speech`, ...).
