@@ -135,6 +135,7 @@ impl LegacyCoder {
         out.quad_class = info.quad_class;
         out.plover = info.plover_type;
         out.plover_mode = info.plover_mode;
+        out.plover_context = info.plover_context;
         out
     }
 

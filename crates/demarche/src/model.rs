@@ -201,6 +201,8 @@ pub struct Event {
     pub plover: Option<String>,
     /// PLOVER mode, when defined.
     pub plover_mode: Option<String>,
+    /// PLOVER context (the subject the CAMEO code names: `economic`, `military`, ...), when defined.
+    pub plover_context: Option<String>,
     /// The words that triggered the event.
     pub evidence: Evidence,
     /// The grammatical rules that shaped the event (`passive`, `reported-speech`, ...).
@@ -254,6 +256,7 @@ impl Event {
             quad_class: 0,
             plover: None,
             plover_mode: None,
+            plover_context: None,
             evidence,
             rules: Vec::new(),
             quote: None,

@@ -46,6 +46,7 @@ impl EventFrame {
             quad_class: info.quad_class,
             plover: info.plover_type,
             plover_mode: info.plover_mode,
+            plover_context: info.plover_context,
             evidence: evidence(ctx, m),
             rules: self.rules.iter().map(Rule::to_string).collect(),
             quote: self.quote.clone(),

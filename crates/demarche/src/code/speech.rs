@@ -111,6 +111,7 @@ fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Op
     event.quad_class = info.quad_class;
     event.plover = info.plover_type;
     event.plover_mode = info.plover_mode;
+    event.plover_context = info.plover_context;
     event.quote = None;
     event.rules.push(Rule::Accusation.to_string());
     Some(HeadedEvent {

@@ -1,4 +1,5 @@
-//! The CAMEO event-code table: names, Goldstein scores, quad classes, PLOVER types and modes.
+//! The CAMEO event-code table: names, Goldstein scores, quad classes, PLOVER types, modes and
+//! contexts.
 
 use super::parse::Diagnostic;
 use std::collections::HashMap;
@@ -17,6 +18,8 @@ pub struct CameoInfo {
     pub plover_type: Option<String>,
     /// PLOVER mode, if any.
     pub plover_mode: Option<String>,
+    /// PLOVER context (the subject the code names: `economic`, `military`, ...), if any.
+    pub plover_context: Option<String>,
 }
 
 /// The table, keyed by code.
@@ -85,6 +88,7 @@ impl CameoTable {
             quad_class: quad_class_of(code),
             plover_type: None,
             plover_mode: None,
+            plover_context: None,
         });
         info.plover_mode = None;
         info
@@ -118,7 +122,10 @@ fn cameo_row(
         return None;
     }
     if record.len() < 4 || !col(0).bytes().all(|b| b.is_ascii_digit()) {
-        report("expected code, name, goldstein, quad_class[, plover_type, plover_mode]".into());
+        report(
+            "expected code, name, goldstein, quad_class[, plover_type, plover_mode, plover_context]"
+                .into(),
+        );
         return None;
     }
     let optional = |i: usize| Some(col(i)).filter(|v| !v.is_empty() && *v != "-");
@@ -139,6 +146,7 @@ fn cameo_row(
         quad_class,
         plover_type: optional(4).map(str::to_string),
         plover_mode: optional(5).map(str::to_string),
+        plover_context: optional(6).map(str::to_string),
     };
     Some((col(0).to_string(), info))
 }
