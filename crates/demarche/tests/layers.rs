@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["dict", "dates", "resolve"],
     &["code", "compat", "bench_support", "tagger_support"],
     &["sink"],
-    &["pipeline"],
+    &["pipeline", "fuzz_support"],
 ];
 
 /// The layer of a top-level module, `None` when the table does not list it.
