@@ -167,7 +167,7 @@ word_list! {
 }
 
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`) with the averaged
-/// perceptron ([`super::perceptron`]), keeping the rules' tags for punctuation and the forms
+/// perceptron (`text::perceptron`), keeping the rules' tags for punctuation and the forms
 /// of "be", "have" and "do", which the coder reads as auxiliaries.
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
