@@ -151,8 +151,14 @@ def _flatten_into(value: Dict[str, Any], prefix: str, out: Dict[str, Any]) -> No
             out[base + "start"], out[base + "end"] = item
         elif isinstance(item, dict):
             _flatten_into(item, name + "_", out)
+        elif item is None and name not in _NAMES and _is_object(name):
+            pass  # a null object (no target, no location): all its columns are null
         else:
             out[name] = item
+
+
+def _is_object(name: str) -> bool:
+    return any(column.startswith(name + "_") for column in _NAMES)
 
 
 def to_pandas(events: Iterable[Dict[str, Any]]):

@@ -1,0 +1,47 @@
+"""A 100 MB corpus is coded in bounded memory: `code_many` over a lazily read file holds a few
+chunks of 1,024 documents, never the corpus or its events. The run is a child process so its
+peak RSS (`resource.getrusage`) is its own; the bound is 300 MB (the CLI peaks at ~76 MB on
+any size of input; the interpreter, pandas-free, adds ~30 MB and three chunks in flight the
+rest)."""
+import resource
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import make_corpus
+
+PEAK_RSS_BOUND_MB = 300
+
+CHILD = textwrap.dedent("""
+    import json, resource, sys, time
+    import demarche
+    def records(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)
+    start = time.perf_counter()
+    events = sum(1 for _ in demarche.Coder().code_many(records(sys.argv[1])))
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"events": events, "seconds": seconds, "peak_mb": peak}))
+""")
+
+
+@pytest.fixture(scope="module")
+def corpus_100mb(tmp_path_factory):
+    path = tmp_path_factory.mktemp("big") / "corpus-100mb.jsonl"
+    return make_corpus(path, "--sentences", "0", "--min-mb", "100")
+
+
+def test_a_100_mb_corpus_in_bounded_memory(corpus_100mb):
+    assert corpus_100mb.stat().st_size >= 100e6
+    out = subprocess.run([sys.executable, "-c", CHILD, str(corpus_100mb)], check=True,
+                         capture_output=True, text=True)
+    import json
+    result = json.loads(out.stdout)
+    print(f"\n100 MB corpus: {result}")
+    assert result["events"] > 100_000
+    assert result["peak_mb"] < PEAK_RSS_BOUND_MB, result
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 < PEAK_RSS_BOUND_MB
