@@ -2,8 +2,9 @@
 //! `code_many`, `explain` and the column stream the Arrow output is built on.
 
 use crate::errors::{bad_dictionary_lines, library_error};
-use crate::stream::{parse_lines, EventStream, Output};
+use crate::stream::EventStream;
 use crate::values::to_python;
+use crate::worker::{parse_lines, Output};
 use demarche::code::Explanation;
 use demarche::sink::{DocumentOutput, EventSink, JsonlSink, Metadata};
 use demarche::{CoderBuilder, Dictionaries, Document};

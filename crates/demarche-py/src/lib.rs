@@ -1,10 +1,10 @@
 //! `demarche._demarche`: the Python extension module over the `demarche` library.
 //!
-//! It holds the parts that need Rust: the [`coder::PyCoder`] class (building a coder, coding
+//! It holds the parts that need Rust: the `coder::PyCoder` class (building a coder, coding
 //! one text, explaining a sentence) and the streaming runner behind `code_many` and the Arrow
-//! output ([`stream::EventStream`]). The pure-Python package `demarche` (in `python/`) wraps
+//! output (`stream::EventStream`). The pure-Python package `demarche` (in `python/`) wraps
 //! it with pandas, pyarrow and Spark helpers. Errors become Python exceptions carrying the
-//! library's messages ([`errors`]).
+//! library's messages (`errors`).
 
 mod coder;
 mod columns;
@@ -12,6 +12,7 @@ mod errors;
 mod records;
 mod stream;
 mod values;
+mod worker;
 
 use pyo3::prelude::*;
 
