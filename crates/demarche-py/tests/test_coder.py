@@ -50,6 +50,13 @@ def test_code_many_keeps_other_fields_as_meta_and_numbers_ids(coder):
     assert [(e["doc"], e.get("meta")) for e in events] == [("7", {"src": "x"}), ("2", None)]
 
 
+def test_a_stream_left_half_read_does_not_hold_up_the_next(coder):
+    stream = coder.code_many([STORY] * 5000, threads=2)
+    first = next(stream)
+    del stream
+    assert coder.code_many([STORY]).__next__() == first
+
+
 def test_columns_hold_the_flattened_events(coder):
     events = coder.code(STORY, date="2024-05-01")
     (chunk,) = list(coder.code_columns([{"id": "doc", "text": STORY, "date": "2024-05-01"}]))
