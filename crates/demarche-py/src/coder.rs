@@ -5,7 +5,6 @@ use crate::errors::{bad_dictionary_lines, library_error};
 use crate::stream::EventStream;
 use crate::values::to_python;
 use crate::worker::{parse_lines, Output};
-use demarche::code::Explanation;
 use demarche::sink::{DocumentOutput, EventSink, JsonlSink, Metadata};
 use demarche::{CoderBuilder, Dictionaries, Document};
 use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
@@ -164,7 +163,31 @@ impl PyCoder {
             crate::records::text_bytes(sentence)?,
         );
         let exp = py.detach(|| self.coder.explain(&doc));
-        explanation_dict(py, &exp)
+        // The fields are read here, where the type is inferred: its path differs between
+        // library versions (`demarche::code::Explanation`, `demarche::Explanation`).
+        let sentences = PyList::empty(py);
+        for s in &exp.sentences {
+            let d = PyDict::new(py);
+            d.set_item("index", s.index)?;
+            d.set_item("text", &s.text)?;
+            for (key, lines) in [
+                ("tokens", &s.tokens),
+                ("phrases", &s.phrases),
+                ("clauses", &s.clauses),
+                ("actors", &s.actors),
+                ("places", &s.places),
+                ("decisions", &s.decisions),
+            ] {
+                d.set_item(key, lines)?;
+            }
+            d.set_item("events", events_list(py, &s.events)?)?;
+            sentences.append(d)?;
+        }
+        let out = PyDict::new(py);
+        out.set_item("sentences", sentences)?;
+        out.set_item("warnings", &exp.warnings)?;
+        out.set_item("report", exp.to_string())?;
+        Ok(out)
     }
 
     /// The dictionary directory given, or `None` for the bundled dictionaries.
@@ -199,30 +222,14 @@ impl PyCoder {
     }
 }
 
-fn explanation_dict<'py>(py: Python<'py>, exp: &Explanation) -> PyResult<Bound<'py, PyDict>> {
-    let sentences = PyList::empty(py);
-    for s in &exp.sentences {
-        let d = PyDict::new(py);
-        d.set_item("index", s.index)?;
-        d.set_item("text", &s.text)?;
-        d.set_item("tokens", &s.tokens)?;
-        d.set_item("phrases", &s.phrases)?;
-        d.set_item("clauses", &s.clauses)?;
-        d.set_item("actors", &s.actors)?;
-        d.set_item("places", &s.places)?;
-        d.set_item("decisions", &s.decisions)?;
-        let events = PyList::empty(py);
-        for e in &s.events {
-            let json = serde_json::to_vec(e).map_err(|e| PyValueError::new_err(e.to_string()))?;
-            let value = parse_lines(&json).map_err(library_error)?;
-            events.append(to_python(py, &value[0])?)?;
+/// Events as dicts, through the library's JSON serialization (the CLI's fields).
+fn events_list<'py>(py: Python<'py>, events: &[demarche::Event]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for e in events {
+        let json = serde_json::to_vec(e).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        for value in parse_lines(&json).map_err(library_error)? {
+            list.append(to_python(py, &value)?)?;
         }
-        d.set_item("events", events)?;
-        sentences.append(d)?;
     }
-    let out = PyDict::new(py);
-    out.set_item("sentences", sentences)?;
-    out.set_item("warnings", &exp.warnings)?;
-    out.set_item("report", exp.to_string())?;
-    Ok(out)
+    Ok(list)
 }

@@ -67,11 +67,15 @@ fn location(r: &EventRow) -> Option<&Location> {
 }
 
 fn precision_name(p: DatePrecision) -> &'static str {
-    match p {
-        DatePrecision::Day => "day",
-        DatePrecision::Month => "month",
-        DatePrecision::Year => "year",
-    }
+    // A lookup, not a `match`: the enum may grow (it is `non_exhaustive` in newer versions).
+    [
+        (DatePrecision::Day, "day"),
+        (DatePrecision::Month, "month"),
+        (DatePrecision::Year, "year"),
+    ]
+    .into_iter()
+    .find(|(q, _)| *q == p)
+    .map_or("unknown", |(_, name)| name)
 }
 
 /// The Goldstein score as the CLI writes it: the shortest decimal of the `f32`, as a float64.
