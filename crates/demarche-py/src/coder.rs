@@ -5,7 +5,7 @@ use crate::errors::{bad_dictionary_lines, library_error};
 use crate::stream::EventStream;
 use crate::values::to_python;
 use crate::worker::{parse_lines, Output};
-use demarche::sink::{DocumentOutput, EventSink, JsonlSink, Metadata};
+use demarche::sink::{EventSink, JsonlSink};
 use demarche::{CoderBuilder, Dictionaries, Document};
 use pyo3::exceptions::{PyFileNotFoundError, PyValueError};
 use pyo3::prelude::*;
@@ -100,14 +100,7 @@ impl PyCoder {
             .detach(|| {
                 let coded = self.coder.code(&doc);
                 let mut jsonl = Vec::new();
-                JsonlSink::new(&mut jsonl).write_document(&DocumentOutput {
-                    id: &doc.id,
-                    date: doc.date,
-                    sentences: coded.sentences,
-                    events: &coded.events,
-                    places: &coded.places,
-                    metadata: &Metadata::new(),
-                })?;
+                JsonlSink::new(&mut jsonl).write_events(&coded.events)?;
                 parse_lines(&jsonl)
             })
             .map_err(library_error)?;
