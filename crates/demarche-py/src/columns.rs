@@ -142,6 +142,9 @@ const COLUMNS: &[(&str, Kind, Extract)] = &[
     ("plover_mode", Kind::Str, |r| {
         Cell::Str(r.event.plover_mode.as_deref())
     }),
+    ("plover_context", Kind::Str, |r| {
+        Cell::Str(r.event.plover_context.as_deref())
+    }),
     ("evidence_text", Kind::Str, |r| {
         Cell::Str(Some(&r.event.evidence.text))
     }),

@@ -12,7 +12,7 @@ The result has :func:`event_schema`: the flat :data:`demarche.COLUMNS` — ``doc
 ``sentence``, ``sentence_start``/``_end`` (byte offsets into the UTF-8 text), ``date``,
 ``date_precision``, ``doc_date``, ``source_*`` and ``target_*`` (``code``, ``text``, ``start``,
 ``end``, ``entry``, ``via``), ``cameo``, ``event_name``, ``goldstein``, ``quad_class``,
-``plover``, ``plover_mode``, ``evidence_*`` (``text``, ``start``, ``end``, ``entry``,
+``plover``, ``plover_mode``, ``plover_context``, ``evidence_*`` (``text``, ``start``, ``end``, ``entry``,
 ``pattern``), ``rules`` (array of strings), ``quote_*``, ``location_*`` (``name``, ``country``,
 ``admin1``, ``lat``, ``lon``, ``feature_type``, ``start``, ``end``, ``precision``,
 ``geonameid``) and ``meta`` (always null here: only the three columns are coded). Strings are
