@@ -535,6 +535,7 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
     let input = corpus(dir.path(), 9000);
     let input = input.to_str().expect("path");
     let reference = dir.path().join("reference.jsonl");
+    let started = std::time::Instant::now();
     let out = demarche(
         &[
             "code",
@@ -547,7 +548,11 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
         None,
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Kill somewhere inside the time an uninterrupted run takes on this
+    // machine, so a fast machine is interrupted as surely as a slow one.
+    let window_ms = (started.elapsed().as_millis() as u64 * 3 / 4).max(4);
     let output = dir.path().join("out.jsonl");
+    let progress = dir.path().join("out.jsonl.done");
     let args = [
         "code",
         input,
@@ -572,7 +577,7 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn");
-        std::thread::sleep(std::time::Duration::from_millis(20 + seed % 400));
+        std::thread::sleep(std::time::Duration::from_millis(1 + seed % window_ms));
         let term = round % 2 == 0;
         if term {
             let _ = Command::new("kill")
@@ -583,7 +588,13 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
         }
         let out = child.wait_with_output().expect("wait");
         match out.status.code() {
-            Some(0) => break,
+            Some(0) if kills > 0 => break,
+            Some(0) => {
+                // Finished before the signal: start over until a run is
+                // really cut short.
+                let _ = std::fs::remove_file(&output);
+                let _ = std::fs::remove_file(&progress);
+            }
             Some(143) => {
                 kills += 1;
                 assert!(
