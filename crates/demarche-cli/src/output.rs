@@ -42,7 +42,7 @@ impl OutputArgs<'_> {
             OutputFormat::Parquet if self.output.is_none() => {
                 bail!("--format parquet writes a file: give it with -o FILE.parquet")
             }
-            OutputFormat::Csv | OutputFormat::Parquet if self.resume => {
+            OutputFormat::Csv | OutputFormat::Parquet | OutputFormat::Sqlite if self.resume => {
                 bail!("--resume needs --format jsonl or jsonl-docs (a --db store always resumes)")
             }
             f if self.db.is_some() && f != OutputFormat::Sqlite => {
