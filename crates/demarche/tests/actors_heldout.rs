@@ -42,7 +42,11 @@ fn read_rows() -> Vec<Row> {
 fn parse_row(line: usize, l: &str) -> Row {
     let cols: Vec<&str> = l.split('\t').collect();
     assert_eq!(cols.len(), 5, "heldout.tsv:{line}: expected 5 columns");
-    let context = if cols[1] == "-" { String::new() } else { format!("{} ", cols[1]) };
+    let context = if cols[1] == "-" {
+        String::new()
+    } else {
+        format!("{} ", cols[1])
+    };
     let start = context.len();
     let text = format!("{context}{} {}", cols[2], cols[3]);
     Row {
@@ -59,8 +63,13 @@ fn subject_code(coder: &Coder, row: &Row) -> Option<String> {
     let date = demarche::ingest::parse_date(&row.date);
     let doc = Document::new(format!("heldout-{}", row.line), date, row.text.as_str());
     let coded = coder.code(&doc);
-    let inside = |a: &demarche::Actor| a.span.start >= row.phrase.start && a.span.end <= row.phrase.end;
-    let source = coded.events.into_iter().filter_map(|e| e.source).find(inside)?;
+    let inside =
+        |a: &demarche::Actor| a.span.start >= row.phrase.start && a.span.end <= row.phrase.end;
+    let source = coded
+        .events
+        .into_iter()
+        .filter_map(|e| e.source)
+        .find(inside)?;
     Some(source.code)
 }
 
@@ -68,7 +77,11 @@ fn subject_code(coder: &Coder, row: &Row) -> Option<String> {
 /// the prefix, so their "agent" is the whole code.
 fn split_code(code: &str) -> (&str, &str) {
     let country = code.get(..3).unwrap_or(code);
-    let agent = if matches!(country, "IGO" | "NGO" | "IMG") { code } else { code.get(3..6).unwrap_or("") };
+    let agent = if matches!(country, "IGO" | "NGO" | "IMG") {
+        code
+    } else {
+        code.get(3..6).unwrap_or("")
+    };
     (country, agent)
 }
 
@@ -84,7 +97,10 @@ fn score(coder: &Coder, rows: &[&Row], show_misses: bool) -> Score {
         s.with_agent += usize::from(has_agent);
         s.agent += usize::from(has_agent && ga == pa);
         if show_misses && (gc != pc || (has_agent && ga != pa)) {
-            eprintln!("miss heldout.tsv:{} gold {} got {:?}: {}", row.line, row.gold, got, row.text);
+            eprintln!(
+                "miss heldout.tsv:{} gold {} got {:?}: {}",
+                row.line, row.gold, got, row.text
+            );
         }
     }
     s
@@ -110,6 +126,12 @@ fn heldout_actor_phrases() {
     report("tune", &score(&coder, &tune, show));
     let (country, agent) = report("test", &score(&coder, &test, false));
     // Floors: the test half's scores when the test was committed (tests/actors/README.md).
-    assert!(country >= 0.0, "test half: source country right {country:.2} fell below the floor");
-    assert!(agent >= 0.0, "test half: agent right {agent:.2} fell below the floor");
+    assert!(
+        country >= 0.0,
+        "test half: source country right {country:.2} fell below the floor"
+    );
+    assert!(
+        agent >= 0.0,
+        "test half: agent right {agent:.2} fell below the floor"
+    );
 }

@@ -5,7 +5,9 @@
 //! Wales", "Michael Jordan").
 
 use super::grammar::{CALENDAR_WORDS, HONORIFICS};
-use super::mentions::{DocumentMemory, Mention, MentionKind, PlaceMention};
+use super::mentions::{
+    is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
+};
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
@@ -153,14 +155,16 @@ pub(super) fn surname_mentions(
     }
 }
 
-/// Token `i` can be a surname: a proper noun, or a capitalized noun opening the sentence before
-/// a verb ("Putin said", which the tagger may read as a common noun).
+/// Token `i` can be a surname: a proper noun, or a capitalized open-class word opening the
+/// sentence before a verb ("Putin said", "Abe criticized", which the tagger may read as a
+/// common noun, an adjective or an adverb).
 fn surname_token(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let verb_next = tokens
         .get(i + 1)
         .is_some_and(|n| n.tag.is_verb() || matches!(n.tag, Tag::MD | Tag::POS) || n.text == ",");
-    is_name_token(t) || i == 0 && capitalized(t) && t.tag.is_noun() && verb_next
+    let open_class = t.tag.is_noun() || matches!(t.tag, Tag::JJ | Tag::RB);
+    is_name_token(t) || i == 0 && capitalized(t) && open_class && verb_next
 }
 
 /// Token `k` is a title: an honorific ("Mr", "General") or the end of an agent or mention
@@ -212,6 +216,80 @@ pub(super) fn city_agent_mentions(
             });
         }
     }
+}
+
+/// What [`titled_unknown_mentions`] needs of the sentence and the document.
+pub(super) struct TitledContext<'a> {
+    /// The sentence's places (a name that is a place is no person).
+    pub places: &'a [PlaceMention],
+    /// The document's context country.
+    pub context: Option<&'a str>,
+}
+
+/// "Information Minister Julius Spencer", "government spokesman Lambert Mende": an agent noun
+/// used as the title of a person's name that no dictionary knows names that person, with the
+/// agent and the document's context country (`---` when there is none). The name is learned
+/// for the rest of the document.
+pub(super) fn titled_unknown_mentions(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    used: &mut [bool],
+    cx: &TitledContext<'_>,
+    memory: &mut DocumentMemory,
+    mentions: &mut Vec<Mention>,
+) {
+    for k in 0..agents.len() {
+        let (am, agent) = &agents[k];
+        if used[k] || is_collective_agent(&agent.phrase) || owned(tokens, am.start) {
+            continue;
+        }
+        let name = titles_end(tokens, agents, am.end);
+        let end = name_run(tokens, name);
+        let taken = |s: usize, e: usize| s < end && e > am.start;
+        let free = !mentions.iter().any(|m| taken(m.start, m.end))
+            && !cx.places.iter().any(|p| taken(p.start, p.end));
+        let is_name = (name..end).all(|i| is_name_token(&tokens[i]));
+        if !(free && is_name && (1..=4).contains(&(end - name))) {
+            continue;
+        }
+        used[k] = true;
+        let code = format!("{}{}", cx.context.unwrap_or("---"), agent.code);
+        memory.learn(&tokens[name..end], &code, &agent.entry.to_string());
+        mentions.push(Mention {
+            start: am.start,
+            end,
+            code,
+            entry: agent.entry.to_string(),
+            person: true,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            antecedent: cx.context.map(str::to_string),
+            agent: None,
+        });
+    }
+}
+
+/// Further titles after an agent ("army spokesman *Colonel* X"): where the name starts.
+fn titles_end(tokens: &[Token], agents: &[AgentMatch<'_>], mut j: usize) -> usize {
+    loop {
+        if let Some((m, _)) = agents.iter().find(|(m, _)| m.start == j) {
+            j = m.end;
+        } else if tokens.get(j).is_some_and(|t| HONORIFICS.contains(&t.lower)) {
+            j += 1;
+        } else {
+            return j;
+        }
+    }
+}
+
+/// A possessive or a capitalized name owns the noun phrase at `start` ("their spokesman",
+/// "Mahdi Army spokesman"): not a title of its own.
+fn owned(tokens: &[Token], start: usize) -> bool {
+    let mut b = start;
+    while b > 0 && matches!(tokens[b - 1].tag, Tag::DT | Tag::JJ) && !capitalized(&tokens[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]))
 }
 
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun

@@ -81,7 +81,7 @@ pub struct DocumentMemory {
 }
 
 impl DocumentMemory {
-    fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
+    pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
         let full: Vec<String> = name_tokens.iter().map(|t| t.lower.to_string()).collect();
         let text = name_tokens
             .iter()
@@ -202,6 +202,18 @@ pub fn find_mentions(
     memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
     let context = memory.context_country().map(str::to_string);
     let before = mentions.len();
+    let titled = actor_forms::TitledContext {
+        places: &places,
+        context: context.as_deref(),
+    };
+    actor_forms::titled_unknown_mentions(
+        tokens,
+        &agents,
+        &mut used_agents,
+        &titled,
+        memory,
+        &mut mentions,
+    );
     actor_forms::role_noun_mentions(
         tokens,
         &agents,
@@ -478,14 +490,14 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 }
 
 /// Agent nouns that name a body, not a person ("army", "government", "troops").
-fn is_collective_agent(phrase: &str) -> bool {
+pub(super) fn is_collective_agent(phrase: &str) -> bool {
     let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
     let plural = last.ends_with('s') && !last.ends_with("ss");
     plural || COLLECTIVE_AGENT_NOUNS.contains(&last)
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
-fn name_run(tokens: &[Token], i: usize) -> usize {
+pub(super) fn name_run(tokens: &[Token], i: usize) -> usize {
     let mut j = i;
     while j < tokens.len()
         && tokens[j].tag == Tag::NNP

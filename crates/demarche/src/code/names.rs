@@ -23,7 +23,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 const NAME_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
 
 /// Smallest population of a city that names its country before an agent noun.
-const CITY_AGENT_POPULATION: u64 = 1_000_000;
+const CITY_AGENT_POPULATION: u64 = 250_000;
 
 /// The indexes.
 #[derive(Debug, Default)]
@@ -175,7 +175,7 @@ impl NameIndex {
         })
     }
 
-    /// A city (of a million people or more, or a capital) whose name starts `lower`: its
+    /// A city (of 250,000 people or more, or a capital) whose name starts `lower`: its
     /// length in tokens and its country.
     pub fn city_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
         self.place_at(&self.cities, lower)
@@ -220,9 +220,17 @@ fn unique_person<'d>(
     if valid.iter().any(|(p, _)| *p != first) {
         return None;
     }
+    // Of two roles of the person that fit, the one that began last.
     let dated = valid
         .iter()
-        .find(|(_, e)| !e.dates.is_unbounded() && date.is_some());
+        .filter(|(_, e)| !e.dates.is_unbounded() && date.is_some())
+        .reduce(|a, b| {
+            if b.1.dates.from > a.1.dates.from {
+                b
+            } else {
+                a
+            }
+        });
     dated.or(valid.first()).map(|(_, e)| *e)
 }
 
