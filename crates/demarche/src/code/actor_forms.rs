@@ -226,10 +226,17 @@ pub(super) struct TitledContext<'a> {
     pub context: Option<&'a str>,
 }
 
-/// "Information Minister Julius Spencer", "government spokesman Lambert Mende": an agent noun
-/// used as the title of a person's name that no dictionary knows names that person, with the
-/// agent and the document's context country (`---` when there is none). The name is learned
-/// for the rest of the document.
+/// Agents whose titles name officials of a state or a political or armed body: only these
+/// titles make an unknown name an actor ("Scientist David Vaughan" does not).
+const OFFICIAL_AGENTS: &[&str] = &[
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB",
+];
+
+/// "Information Minister Julius Spencer", "government spokesman Lambert Mende": an official's
+/// title (an agent of [`OFFICIAL_AGENTS`]) before a person's name that no dictionary knows
+/// names that person, with the agent and a country: that of the document's latest actor with
+/// the same agent ("Pakistan's Foreign Ministry ... ministry spokesman X"), else the
+/// document's context country, else `---`. The name is learned for the rest of the document.
 pub(super) fn titled_unknown_mentions(
     tokens: &[Token],
     agents: &[AgentMatch<'_>],
@@ -240,7 +247,8 @@ pub(super) fn titled_unknown_mentions(
 ) {
     for k in 0..agents.len() {
         let (am, agent) = &agents[k];
-        if used[k] || is_collective_agent(&agent.phrase) || owned(tokens, am.start) {
+        let official = OFFICIAL_AGENTS.contains(&agent.code.as_str());
+        if used[k] || !official || is_collective_agent(&agent.phrase) || owned(tokens, am.start) {
             continue;
         }
         let name = titles_end(tokens, agents, am.end);
@@ -253,7 +261,10 @@ pub(super) fn titled_unknown_mentions(
             continue;
         }
         used[k] = true;
-        let code = format!("{}{}", cx.context.unwrap_or("---"), agent.code);
+        let country = (memory.last_country_with_agent(&agent.code))
+            .or(cx.context)
+            .map(str::to_string);
+        let code = format!("{}{}", country.as_deref().unwrap_or("---"), agent.code);
         memory.learn(&tokens[name..end], &code, &agent.entry.to_string());
         mentions.push(Mention {
             start: am.start,
@@ -263,7 +274,7 @@ pub(super) fn titled_unknown_mentions(
             person: true,
             kind: MentionKind::RoleNoun,
             preposition: None,
-            antecedent: cx.context.map(str::to_string),
+            antecedent: country,
             agent: None,
         });
     }

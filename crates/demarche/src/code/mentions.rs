@@ -103,6 +103,19 @@ impl DocumentMemory {
         }
     }
 
+    /// The country of the latest actor of the document with agent `agent`, persons included
+    /// ("Pakistan's Foreign Ministry ... ministry spokesman X": PAK).
+    pub(super) fn last_country_with_agent(&self, agent: &str) -> Option<&str> {
+        self.recent_sides
+            .iter()
+            .rev()
+            .filter(|(c, ..)| c.get(3..6) == Some(agent))
+            .find_map(|(c, ..)| {
+                c.get(..3)
+                    .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM"))
+            })
+    }
+
     /// Whether `lower` starts with a name learned in this document.
     pub(super) fn knows_name(&self, lower: &[&str]) -> bool {
         self.names
