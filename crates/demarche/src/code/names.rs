@@ -216,8 +216,10 @@ fn unique_person<'d>(
         .map(|&(p, i)| (p, &entries[i]))
         .filter(|(_, e)| e.dates.contains(date))
         .collect();
-    let first = valid.first()?.0;
-    if valid.iter().any(|(p, _)| *p != first) {
+    let (first, code) = valid.first().map(|(p, e)| (*p, &e.code))?;
+    // Several persons: still one actor when they all hold the same code on the date.
+    let same_code = valid.iter().all(|(_, e)| e.code == *code);
+    if !same_code && valid.iter().any(|(p, _)| *p != first) {
         return None;
     }
     // Of two roles of the person that fit, the one that began last.
