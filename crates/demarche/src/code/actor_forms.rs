@@ -218,6 +218,66 @@ pub(super) fn city_agent_mentions(
     }
 }
 
+/// Nouns that a "COUNTRY-led" modifier turns into that country's armed forces ("the US-led
+/// coalition", "Saudi-led forces").
+const LED_FORCE_NOUNS: &[&str] = &[
+    "coalition",
+    "coalitions",
+    "force",
+    "forces",
+    "troops",
+    "alliance",
+    "mission",
+];
+
+/// "the US-led coalition", "Saudi-led forces": the leading country's military (`MIL`), or the
+/// agent of the head noun when it is one ("Saudi-led troops").
+pub(super) fn led_force_mentions(
+    tokens: &[Token],
+    names: &NameIndex,
+    agents: &[AgentMatch<'_>],
+    used: &mut [bool],
+    mentions: &mut Vec<Mention>,
+) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let Some(prefix) = tokens[i].text.strip_suffix("-led") else {
+            continue;
+        };
+        let head = &tokens[i + 1];
+        let agent = agents.iter().position(|(m, _)| m.start == i + 1);
+        let force = LED_FORCE_NOUNS.contains(&head.lower.as_str());
+        let (Some((country, actor_entry)), true) =
+            (names.country_word(prefix), force || agent.is_some())
+        else {
+            continue;
+        };
+        let free = !mentions.iter().any(|m| m.start <= i + 1 && m.end > i);
+        if !free {
+            continue;
+        }
+        let (end, code, entry) = match agent {
+            Some(k) if !used[k] => {
+                used[k] = true;
+                let (m, a) = &agents[k];
+                let entry = format!("{actor_entry}+{}", a.entry);
+                (m.end, format!("{country}{}", a.code), entry)
+            }
+            _ => (i + 2, format!("{country}MIL"), actor_entry.to_string()),
+        };
+        mentions.push(Mention {
+            start: i,
+            end,
+            code,
+            entry,
+            person: false,
+            kind: MentionKind::Dictionary,
+            preposition: None,
+            antecedent: None,
+            agent: None,
+        });
+    }
+}
+
 /// What [`titled_unknown_mentions`] needs of the sentence and the document.
 pub(super) struct TitledContext<'a> {
     /// The sentence's places (a name that is a place is no person).

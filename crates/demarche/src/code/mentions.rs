@@ -188,6 +188,7 @@ pub fn find_mentions(
         dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
     places.extend(region_places);
     actor_forms::city_agent_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
+    actor_forms::led_force_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
     actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);

@@ -42,6 +42,9 @@ pub struct NameIndex {
     longest_place: usize,
     /// Three-letter codes of countries (and other code roots that stand alone).
     roots: HashSet<String>,
+    /// One-word country names and adjectives, as written (case kept for the case-sensitive
+    /// ones, "US"), lower-cased otherwise → (code, entry): the first part of "US-led".
+    country_words: HashMap<String, (String, String)>,
 }
 
 impl NameIndex {
@@ -60,6 +63,17 @@ impl NameIndex {
                 .collect(),
             ..NameIndex::default()
         };
+        index.country_words = actors
+            .entries()
+            .iter()
+            .filter(|e| !e.person && !e.place && e.code.len() == 3 && !e.phrase.contains(' '))
+            .map(|e| {
+                (
+                    country_word_key(&e.phrase),
+                    (e.code.clone(), e.entry.to_string()),
+                )
+            })
+            .collect();
         let phrases: HashSet<String> = actors
             .entries()
             .iter()
@@ -152,6 +166,14 @@ impl NameIndex {
         })
     }
 
+    /// The country named by the one word `word` ("Saudi", "US") and its entry, for "Saudi-led".
+    pub fn country_word(&self, word: &str) -> Option<(&str, &str)> {
+        let exact = self.country_words.get(word);
+        exact
+            .or_else(|| self.country_words.get(&word.to_lowercase()))
+            .map(|(c, e)| (c.as_str(), e.as_str()))
+    }
+
     /// Whether `root` is a code that stands alone (a country: `USA`).
     pub fn is_root(&self, root: &str) -> bool {
         self.roots.contains(root)
@@ -234,6 +256,15 @@ fn unique_person<'d>(
             }
         });
     dated.or(valid.first()).map(|(_, e)| *e)
+}
+
+/// The key of a one-word country phrase: as written when it matches only in capitals.
+fn country_word_key(phrase: &str) -> String {
+    if crate::dict::phrase::is_case_sensitive(phrase) {
+        phrase.to_string()
+    } else {
+        phrase.to_lowercase()
+    }
 }
 
 /// Persons of this code write their family name first ("Xi Jinping").
