@@ -5,7 +5,9 @@
 //! Wales", "Michael Jordan").
 
 use super::grammar::{CALENDAR_WORDS, HONORIFICS};
-use super::mentions::{DocumentMemory, Mention, MentionKind, PlaceMention};
+use super::mentions::{
+    is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
+};
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
@@ -153,14 +155,16 @@ pub(super) fn surname_mentions(
     }
 }
 
-/// Token `i` can be a surname: a proper noun, or a capitalized noun opening the sentence before
-/// a verb ("Putin said", which the tagger may read as a common noun).
+/// Token `i` can be a surname: a proper noun, or a capitalized open-class word opening the
+/// sentence before a verb ("Putin said", "Abe criticized", which the tagger may read as a
+/// common noun, an adjective or an adverb).
 fn surname_token(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     let verb_next = tokens
         .get(i + 1)
         .is_some_and(|n| n.tag.is_verb() || matches!(n.tag, Tag::MD | Tag::POS) || n.text == ",");
-    is_name_token(t) || i == 0 && capitalized(t) && t.tag.is_noun() && verb_next
+    let open_class = t.tag.is_noun() || matches!(t.tag, Tag::JJ | Tag::RB);
+    is_name_token(t) || i == 0 && capitalized(t) && open_class && verb_next
 }
 
 /// Token `k` is a title: an honorific ("Mr", "General") or the end of an agent or mention
@@ -212,6 +216,151 @@ pub(super) fn city_agent_mentions(
             });
         }
     }
+}
+
+/// Nouns that a "COUNTRY-led" modifier turns into that country's armed forces ("the US-led
+/// coalition", "Saudi-led forces").
+const LED_FORCE_NOUNS: &[&str] = &[
+    "coalition",
+    "coalitions",
+    "force",
+    "forces",
+    "troops",
+    "alliance",
+    "mission",
+];
+
+/// "the US-led coalition", "Saudi-led forces": the leading country's military (`MIL`), or the
+/// agent of the head noun when it is one ("Saudi-led troops").
+pub(super) fn led_force_mentions(
+    tokens: &[Token],
+    names: &NameIndex,
+    agents: &[AgentMatch<'_>],
+    used: &mut [bool],
+    mentions: &mut Vec<Mention>,
+) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let Some(prefix) = tokens[i].text.strip_suffix("-led") else {
+            continue;
+        };
+        let head = &tokens[i + 1];
+        let agent = agents.iter().position(|(m, _)| m.start == i + 1);
+        let force = LED_FORCE_NOUNS.contains(&head.lower.as_str());
+        let (Some((country, actor_entry)), true) =
+            (names.country_word(prefix), force || agent.is_some())
+        else {
+            continue;
+        };
+        let free = !mentions.iter().any(|m| m.start <= i + 1 && m.end > i);
+        if !free {
+            continue;
+        }
+        let (end, code, entry) = match agent {
+            Some(k) if !used[k] => {
+                used[k] = true;
+                let (m, a) = &agents[k];
+                let entry = format!("{actor_entry}+{}", a.entry);
+                (m.end, format!("{country}{}", a.code), entry)
+            }
+            _ => (i + 2, format!("{country}MIL"), actor_entry.to_string()),
+        };
+        mentions.push(Mention {
+            start: i,
+            end,
+            code,
+            entry,
+            person: false,
+            kind: MentionKind::Dictionary,
+            preposition: None,
+            antecedent: None,
+            agent: None,
+        });
+    }
+}
+
+/// What [`titled_unknown_mentions`] needs of the sentence and the document.
+pub(super) struct TitledContext<'a> {
+    /// The sentence's places (a name that is a place is no person).
+    pub places: &'a [PlaceMention],
+    /// The document's context country.
+    pub context: Option<&'a str>,
+}
+
+/// Agents whose titles name officials of a state or a political or armed body: only these
+/// titles make an unknown name an actor ("Scientist David Vaughan" does not).
+const OFFICIAL_AGENTS: &[&str] = &[
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB",
+];
+
+/// "Information Minister Julius Spencer", "government spokesman Lambert Mende": an official's
+/// title (an agent of [`OFFICIAL_AGENTS`]) before a person's name that no dictionary knows
+/// names that person, with the agent and a country: that of the document's latest actor with
+/// the same agent ("Pakistan's Foreign Ministry ... ministry spokesman X"), else the
+/// document's context country, else `---`. The name is learned for the rest of the document.
+pub(super) fn titled_unknown_mentions(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    used: &mut [bool],
+    cx: &TitledContext<'_>,
+    memory: &mut DocumentMemory,
+    mentions: &mut Vec<Mention>,
+) {
+    for k in 0..agents.len() {
+        let (am, agent) = &agents[k];
+        let official = OFFICIAL_AGENTS.contains(&agent.code.as_str());
+        if used[k] || !official || is_collective_agent(&agent.phrase) || owned(tokens, am.start) {
+            continue;
+        }
+        let name = titles_end(tokens, agents, am.end);
+        let end = name_run(tokens, name);
+        let taken = |s: usize, e: usize| s < end && e > am.start;
+        let free = !mentions.iter().any(|m| taken(m.start, m.end))
+            && !cx.places.iter().any(|p| taken(p.start, p.end));
+        let is_name = (name..end).all(|i| is_name_token(&tokens[i]));
+        if !(free && is_name && (1..=4).contains(&(end - name))) {
+            continue;
+        }
+        used[k] = true;
+        let country = (memory.last_country_with_agent(&agent.code))
+            .or(cx.context)
+            .map(str::to_string);
+        let code = format!("{}{}", country.as_deref().unwrap_or("---"), agent.code);
+        memory.learn(&tokens[name..end], &code, &agent.entry.to_string());
+        mentions.push(Mention {
+            start: am.start,
+            end,
+            code,
+            entry: agent.entry.to_string(),
+            person: true,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            antecedent: country,
+            agent: None,
+        });
+    }
+}
+
+/// Further titles after an agent ("army spokesman *Colonel* X"): where the name starts.
+fn titles_end(tokens: &[Token], agents: &[AgentMatch<'_>], mut j: usize) -> usize {
+    loop {
+        if let Some((m, _)) = agents.iter().find(|(m, _)| m.start == j) {
+            j = m.end;
+        } else if tokens.get(j).is_some_and(|t| HONORIFICS.contains(&t.lower)) {
+            j += 1;
+        } else {
+            return j;
+        }
+    }
+}
+
+/// A possessive or a capitalized name owns the noun phrase at `start` ("their spokesman",
+/// "Mahdi Army spokesman"): not a title of its own.
+fn owned(tokens: &[Token], start: usize) -> bool {
+    let mut b = start;
+    while b > 0 && matches!(tokens[b - 1].tag, Tag::DT | Tag::JJ) && !capitalized(&tokens[b - 1]) {
+        b -= 1;
+    }
+    b > 0 && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]))
 }
 
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun

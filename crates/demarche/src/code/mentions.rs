@@ -81,7 +81,7 @@ pub struct DocumentMemory {
 }
 
 impl DocumentMemory {
-    fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
+    pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
         let full: Vec<String> = name_tokens.iter().map(|t| t.lower.to_string()).collect();
         let text = name_tokens
             .iter()
@@ -101,6 +101,19 @@ impl DocumentMemory {
             self.names
                 .push((k, code.to_string(), entry.to_string(), text.clone(), true));
         }
+    }
+
+    /// The country of the latest actor of the document with agent `agent`, persons included
+    /// ("Pakistan's Foreign Ministry ... ministry spokesman X": PAK).
+    pub(super) fn last_country_with_agent(&self, agent: &str) -> Option<&str> {
+        self.recent_sides
+            .iter()
+            .rev()
+            .filter(|(c, ..)| c.get(3..6) == Some(agent))
+            .find_map(|(c, ..)| {
+                c.get(..3)
+                    .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM"))
+            })
     }
 
     /// Whether `lower` starts with a name learned in this document.
@@ -175,6 +188,7 @@ pub fn find_mentions(
         dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
     places.extend(region_places);
     actor_forms::city_agent_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
+    actor_forms::led_force_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
     actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
@@ -202,6 +216,18 @@ pub fn find_mentions(
     memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
     let context = memory.context_country().map(str::to_string);
     let before = mentions.len();
+    let titled = actor_forms::TitledContext {
+        places: &places,
+        context: context.as_deref(),
+    };
+    actor_forms::titled_unknown_mentions(
+        tokens,
+        &agents,
+        &mut used_agents,
+        &titled,
+        memory,
+        &mut mentions,
+    );
     actor_forms::role_noun_mentions(
         tokens,
         &agents,
@@ -478,14 +504,14 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 }
 
 /// Agent nouns that name a body, not a person ("army", "government", "troops").
-fn is_collective_agent(phrase: &str) -> bool {
+pub(super) fn is_collective_agent(phrase: &str) -> bool {
     let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
     let plural = last.ends_with('s') && !last.ends_with("ss");
     plural || COLLECTIVE_AGENT_NOUNS.contains(&last)
 }
 
 /// Capitalized name tokens starting at `i` ("Christopher Hill", "Kim Kye-Gwan").
-fn name_run(tokens: &[Token], i: usize) -> usize {
+pub(super) fn name_run(tokens: &[Token], i: usize) -> usize {
     let mut j = i;
     while j < tokens.len()
         && tokens[j].tag == Tag::NNP

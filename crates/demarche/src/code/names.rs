@@ -23,7 +23,7 @@ const SURNAME_PARTICLES: &[&str] = &[
 const NAME_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
 
 /// Smallest population of a city that names its country before an agent noun.
-const CITY_AGENT_POPULATION: u64 = 1_000_000;
+const CITY_AGENT_POPULATION: u64 = 250_000;
 
 /// The indexes.
 #[derive(Debug, Default)]
@@ -42,6 +42,9 @@ pub struct NameIndex {
     longest_place: usize,
     /// Three-letter codes of countries (and other code roots that stand alone).
     roots: HashSet<String>,
+    /// One-word country names and adjectives, as written (case kept for the case-sensitive
+    /// ones, "US"), lower-cased otherwise → (code, entry): the first part of "US-led".
+    country_words: HashMap<String, (String, String)>,
 }
 
 impl NameIndex {
@@ -60,6 +63,17 @@ impl NameIndex {
                 .collect(),
             ..NameIndex::default()
         };
+        index.country_words = actors
+            .entries()
+            .iter()
+            .filter(|e| !e.person && !e.place && e.code.len() == 3 && !e.phrase.contains(' '))
+            .map(|e| {
+                (
+                    country_word_key(&e.phrase),
+                    (e.code.clone(), e.entry.to_string()),
+                )
+            })
+            .collect();
         let phrases: HashSet<String> = actors
             .entries()
             .iter()
@@ -152,6 +166,14 @@ impl NameIndex {
         })
     }
 
+    /// The country named by the one word `word` ("Saudi", "US") and its entry, for "Saudi-led".
+    pub fn country_word(&self, word: &str) -> Option<(&str, &str)> {
+        let exact = self.country_words.get(word);
+        exact
+            .or_else(|| self.country_words.get(&word.to_lowercase()))
+            .map(|(c, e)| (c.as_str(), e.as_str()))
+    }
+
     /// Whether `root` is a code that stands alone (a country: `USA`).
     pub fn is_root(&self, root: &str) -> bool {
         self.roots.contains(root)
@@ -175,7 +197,7 @@ impl NameIndex {
         })
     }
 
-    /// A city (of a million people or more, or a capital) whose name starts `lower`: its
+    /// A city (of 250,000 people or more, or a capital) whose name starts `lower`: its
     /// length in tokens and its country.
     pub fn city_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
         self.place_at(&self.cities, lower)
@@ -216,14 +238,33 @@ fn unique_person<'d>(
         .map(|&(p, i)| (p, &entries[i]))
         .filter(|(_, e)| e.dates.contains(date))
         .collect();
-    let first = valid.first()?.0;
-    if valid.iter().any(|(p, _)| *p != first) {
+    let (first, code) = valid.first().map(|(p, e)| (*p, &e.code))?;
+    // Several persons: still one actor when they all hold the same code on the date.
+    let same_code = valid.iter().all(|(_, e)| e.code == *code);
+    if !same_code && valid.iter().any(|(p, _)| *p != first) {
         return None;
     }
+    // Of two roles of the person that fit, the one that began last.
     let dated = valid
         .iter()
-        .find(|(_, e)| !e.dates.is_unbounded() && date.is_some());
+        .filter(|(_, e)| !e.dates.is_unbounded() && date.is_some())
+        .reduce(|a, b| {
+            if b.1.dates.from > a.1.dates.from {
+                b
+            } else {
+                a
+            }
+        });
     dated.or(valid.first()).map(|(_, e)| *e)
+}
+
+/// The key of a one-word country phrase: as written when it matches only in capitals.
+fn country_word_key(phrase: &str) -> String {
+    if crate::dict::phrase::is_case_sensitive(phrase) {
+        phrase.to_string()
+    } else {
+        phrase.to_lowercase()
+    }
 }
 
 /// Persons of this code write their family name first ("Xi Jinping").

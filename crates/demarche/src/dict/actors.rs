@@ -148,22 +148,21 @@ impl ActorDictionary {
             .collect()
     }
 
-    /// The entry for a phrase on `date`: a date-bounded entry that fits wins over an open one.
-    /// When no entry fits, a date never makes the name unknown: the entry nearest in time is
-    /// used in its outside-dates form (see [`outside_entry`]).
+    /// The entry for a phrase on `date`: a date-bounded entry that fits wins over an open one,
+    /// and of two that fit the one that began last (a role taken up in the month the previous
+    /// one ended). When no entry fits, a date never makes the name unknown: the entry nearest
+    /// in time is used in its outside-dates form (see [`outside_entry`]).
     fn pick(&self, phrase: usize, date: Option<Date>) -> Option<&ActorEntry> {
         let ids = self.by_phrase.get(phrase)?;
-        let mut open = None;
-        for e in ids.iter().map(|&i| &self.entries[i]) {
-            if !e.dates.contains(date) {
-                continue;
-            }
-            if !e.dates.is_unbounded() && date.is_some() {
-                return Some(e);
-            }
-            open.get_or_insert(e);
-        }
-        open.or_else(|| {
+        let fitting = || {
+            ids.iter()
+                .map(|&i| &self.entries[i])
+                .filter(|e| e.dates.contains(date))
+        };
+        let dated = fitting()
+            .filter(|e| !e.dates.is_unbounded() && date.is_some())
+            .reduce(|a, b| if b.dates.from > a.dates.from { b } else { a });
+        dated.or_else(|| fitting().next()).or_else(|| {
             let d = date?;
             let nearest = ids
                 .iter()

