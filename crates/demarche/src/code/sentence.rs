@@ -8,7 +8,9 @@ use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{events, place_target, reciprocal, speaker, Coder};
+use super::complement::{self, Stance};
+use super::decision::Rule;
+use super::{emit, events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -143,6 +145,7 @@ impl<'a> SentenceContext<'a> {
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
+        let mut open: Option<OpenGovernor> = None;
         for i in 0..tokens.len() {
             if walk.skips(self, i) {
                 continue;
@@ -164,6 +167,11 @@ impl<'a> SentenceContext<'a> {
                         }
                     }
                     walk.prior.record(&m);
+                    if m.pattern.noun && made.events.is_empty() {
+                        self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
+                    } else {
+                        open = OpenGovernor::after(self, &m, clause_idx, events.len(), &made);
+                    }
                     superseded.extend(made.supersedes);
                     events.extend(made.events.into_iter().map(|event| HeadedEvent {
                         event,
@@ -188,6 +196,38 @@ impl<'a> SentenceContext<'a> {
                 pattern: e.pattern,
             })
             .collect()
+    }
+
+    /// "asked Japan for more assistance", "threatened Iran with sanctions", "rejected joint
+    /// military operations": a governing verb's generic event takes the sub-code of the event
+    /// noun in its object (the noun is no event of its own), mapped like a governed act.
+    fn noun_object(
+        &self,
+        open: Option<OpenGovernor>,
+        m: &VerbMatch<'_>,
+        clause_idx: usize,
+        events: &mut [HeadedEvent],
+        trace: &mut Trace,
+    ) {
+        let Some(g) = open.filter(|g| g.clause == clause_idx && g.head < m.head) else {
+            return;
+        };
+        if self.tokens()[g.head + 1..m.head].iter().any(|t| t.tag.is_verb()) {
+            return;
+        }
+        let Some(code) = complement::governed_code(&m.pattern.code, g.stance) else {
+            return;
+        };
+        for e in &mut events[g.events] {
+            emit::recode(self, &mut e.event, code, Rule::Governed(g.stance));
+        }
+        trace.note(|| {
+            let (p, text) = (&m.pattern, &self.tokens()[m.head].text);
+            format!(
+                "event noun '{}' ({}) at '{text}' is the object of a {:?}: its events are coded as {code}",
+                p.text, p.code, g.stance
+            )
+        });
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
@@ -293,6 +333,40 @@ fn sentence_mentions(
         t.record_mentions(tokens, &mentions, &places);
     }
     (mentions, attributions)
+}
+
+/// A governing verb's generic event ("ask" 020, "demand" 100, "reject" 120, "threaten" 130)
+/// that an event noun in its object can still make specific.
+struct OpenGovernor {
+    stance: Stance,
+    clause: usize,
+    /// The governing verb.
+    head: usize,
+    /// Its events, as indices into the sentence's events.
+    events: Range<usize>,
+}
+
+impl OpenGovernor {
+    /// The governor opened by match `m`, whose events start at `first` in the sentence's list.
+    fn after(
+        ctx: &SentenceContext<'_>,
+        m: &VerbMatch<'_>,
+        clause: usize,
+        first: usize,
+        made: &events::Coded,
+    ) -> Option<OpenGovernor> {
+        let head = &ctx.tokens()[m.head];
+        let generic = complement::gives_way(&m.pattern.code) && !m.pattern.noun;
+        if !generic || made.events.is_empty() || made.supersedes.is_some() {
+            return None;
+        }
+        Some(OpenGovernor {
+            stance: complement::stance_of(head)?,
+            clause,
+            head: m.head,
+            events: first..first + made.events.len(),
+        })
+    }
 }
 
 /// What earlier pattern matches in the sentence covered.
