@@ -146,6 +146,7 @@ impl<'a> SentenceContext<'a> {
         let mut events = Vec::new();
         let mut superseded = Vec::new();
         let mut open: Option<OpenGovernor> = None;
+        let mut weapon: Option<Weapon> = None;
         for i in 0..tokens.len() {
             if walk.skips(self, i) {
                 continue;
@@ -167,6 +168,16 @@ impl<'a> SentenceContext<'a> {
                         }
                     }
                     walk.prior.record(&m);
+                    if let Some(w) = weapon.take().filter(|_| !m.pattern.noun) {
+                        self.instrument_subject(w, &m, clause_idx, &mut made.events, trace);
+                    }
+                    if m.pattern.noun && is_violent(&m.pattern.code) {
+                        weapon = Some(Weapon {
+                            head: m.head,
+                            clause: clause_idx,
+                            code: m.pattern.code.clone(),
+                        });
+                    }
                     if m.pattern.noun && made.events.is_empty() {
                         self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
                     } else {
@@ -227,6 +238,33 @@ impl<'a> SentenceContext<'a> {
                 "event noun '{}' ({}) at '{text}' is the object of a {:?}: its events are coded as {code}",
                 p.text, p.code, g.stance
             )
+        });
+    }
+
+    /// "A roadside bomb killed four soldiers", "a US drone strike killed militants": a generic
+    /// act of force whose subject is a weapon or attack noun takes that noun's code (1833, 1952).
+    fn instrument_subject(
+        &self,
+        w: Weapon,
+        m: &VerbMatch<'_>,
+        clause_idx: usize,
+        made: &mut [Event],
+        trace: &mut Trace,
+    ) {
+        let tokens = self.tokens();
+        let subject = w.clause == clause_idx && w.head < m.head;
+        if !subject || made.is_empty() || !is_violent(&m.pattern.code) || w.code == m.pattern.code {
+            return;
+        }
+        if tokens[w.head + 1..m.head].iter().any(|t| t.tag.is_verb()) {
+            return;
+        }
+        for e in made.iter_mut() {
+            emit::recode(self, e, &w.code, Rule::NominalEvent);
+        }
+        trace.note(|| {
+            let (verb, noun) = (&tokens[m.head].text, &tokens[w.head].text);
+            format!("'{verb}' is done with '{noun}' ({}): coded as {}", w.code, w.code)
         });
     }
 
@@ -333,6 +371,20 @@ fn sentence_mentions(
         t.record_mentions(tokens, &mentions, &places);
     }
     (mentions, attributions)
+}
+
+/// A weapon or attack noun ("roadside bomb", "drone strike") that may be the subject of the
+/// next act of force.
+struct Weapon {
+    head: usize,
+    clause: usize,
+    code: String,
+}
+
+/// Unconventional violence, assault, fighting: the codes whose weapon nouns make a generic act
+/// specific.
+fn is_violent(code: &str) -> bool {
+    code.starts_with("18") || code.starts_with("19")
 }
 
 /// A governing verb's generic event ("ask" 020, "demand" 100, "reject" 120, "threaten" 130)
