@@ -129,7 +129,14 @@ pub fn match_at<'d>(
     let present = |w: &str| words.contains(w);
     let negated = verb_group_negated(tokens, i, clause.start);
     let mut miss = None;
+    let mut best: Option<VerbMatch<'d>> = None;
     for p in candidates {
+        if best
+            .as_ref()
+            .is_some_and(|b| b.pattern.specificity() > p.specificity())
+        {
+            break;
+        }
         let words_present = p.rest.iter().all(|w| match w {
             PatternWord::Word(w) => {
                 present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o]))
@@ -186,12 +193,23 @@ pub fn match_at<'d>(
             });
             continue;
         }
-        return Ok(VerbMatch {
-            pattern: p,
-            head: i,
-            tokens: i..end,
-            gaps,
-        });
+        // Of equally specific patterns, one that stops at a modifier gives way to one that
+        // reaches its noun ("expel * inspector" over "expel * international" in "expelled
+        // international nuclear inspectors").
+        let reaches_noun = |b: &VerbMatch<'_>| {
+            end > b.tokens.end && tokens[b.tokens.end - 1].tag.is_prenominal()
+        };
+        if best.as_ref().is_none_or(reaches_noun) {
+            best = Some(VerbMatch {
+                pattern: p,
+                head: i,
+                tokens: i..end,
+                gaps,
+            });
+        }
+    }
+    if let Some(b) = best {
+        return Ok(b);
     }
     Err(miss.or(Some(NearMiss {
         head: i,
