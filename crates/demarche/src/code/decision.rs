@@ -111,6 +111,8 @@ pub(crate) enum Rule {
     Reciprocal,
     /// The target is the country of the place the event happened at or went to.
     PlaceTarget,
+    /// A protest coded with the purpose stated with it (14x1–14x4).
+    ProtestPurpose,
 }
 
 impl Rule {
@@ -138,6 +140,7 @@ impl Rule {
             Rule::Quotation => "quotation",
             Rule::Reciprocal => "reciprocal",
             Rule::PlaceTarget => "place-target",
+            Rule::ProtestPurpose => "protest-purpose",
         }
     }
 }

@@ -198,7 +198,8 @@ impl<'a> SentenceContext<'a> {
                 Err(None) => {}
             }
         }
-        let settled = speech::settle(self, events, &superseded);
+        let mut settled = speech::settle(self, events, &superseded);
+        super::protest::fold_purposes(self, &mut settled);
         settled
             .into_iter()
             .map(|e| ClausedEvent {
