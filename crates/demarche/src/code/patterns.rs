@@ -244,6 +244,35 @@ fn word_matches(w: &str, t: &Token) -> bool {
 }
 
 /// Matches `rest` from token `from`; returns the end of the match and the gap ranges.
+/// After a preposition of the pattern, up to two modifiers may precede its noun: "accuse * of
+/// smuggling" matches "accused Cambodia of drug smuggling", "lift * ban on * gathering" "on
+/// public gatherings". The modifiers are a gap (their words stay available to other patterns).
+fn modified_noun(
+    tokens: &[Token],
+    units: &[usize],
+    from: usize,
+    limit: usize,
+    w: &str,
+    more: &[PatternWord],
+) -> Option<(usize, Vec<Range<usize>>)> {
+    let after_preposition = from > 0 && tokens[from - 1].tag == Tag::IN;
+    if !after_preposition {
+        return None;
+    }
+    let modifier = |t: &Token| matches!(t.tag, Tag::DT | Tag::JJ | Tag::NN | Tag::CD | Tag::PRPS);
+    let mut at = from;
+    while at < limit && at < from + 2 && modifier(&tokens[at]) {
+        at += 1;
+        let noun = at < limit && matches!(tokens[at].tag, Tag::NN | Tag::NNS);
+        if noun && word_matches(w, &tokens[at]) {
+            let (end, mut gaps) = match_rest(tokens, units, at + 1, limit, more)?;
+            gaps.insert(0, from..at);
+            return Some((end, gaps));
+        }
+    }
+    None
+}
+
 fn match_rest(
     tokens: &[Token],
     units: &[usize],
@@ -268,7 +297,7 @@ fn match_rest(
             {
                 return match_rest(tokens, units, from + 2, limit, more);
             }
-            None
+            modified_noun(tokens, units, from, limit, w, more)
         }
         PatternWord::Gap => {
             // Up to MAX_GAP units: an actor mention counts as one unit, but the pattern may

@@ -230,6 +230,12 @@ impl<'a> SentenceContext<'a> {
         let Some(code) = complement::governed_code(&m.pattern.code, g.stance) else {
             return;
         };
+        // A generic code gives way; a specific one only to its own sub-code ("appeal to * for
+        // aid" 023 + "food aid" → 0233).
+        let refines = code.len() > g.code.len() && code.starts_with(g.code.as_str());
+        if !complement::gives_way(&g.code) && !refines {
+            return;
+        }
         for e in &mut events[g.events] {
             emit::recode(self, &mut e.event, code, Rule::Governed(g.stance));
         }
@@ -395,6 +401,8 @@ struct OpenGovernor {
     clause: usize,
     /// The governing verb.
     head: usize,
+    /// The governing pattern's code.
+    code: String,
     /// Its events, as indices into the sentence's events.
     events: Range<usize>,
 }
@@ -409,14 +417,15 @@ impl OpenGovernor {
         made: &events::Coded,
     ) -> Option<OpenGovernor> {
         let head = &ctx.tokens()[m.head];
-        let generic = complement::gives_way(&m.pattern.code) && !m.pattern.noun;
-        if !generic || made.events.is_empty() || made.supersedes.is_some() {
+        let verbal = m.pattern.code.len() == 3 && !m.pattern.noun;
+        if !verbal || made.events.is_empty() || made.supersedes.is_some() {
             return None;
         }
         Some(OpenGovernor {
             stance: complement::stance_of(head)?,
             clause,
             head: m.head,
+            code: m.pattern.code.clone(),
             events: first..first + made.events.len(),
         })
     }
