@@ -333,7 +333,10 @@ mod tests {
         ));
         let known: Vec<&str> = cameo.lines().filter_map(|l| l.split('\t').next()).collect();
         for r in table() {
-            for c in [r.intent, r.appeal, r.demand, r.reject].into_iter().flatten() {
+            for c in [r.intent, r.appeal, r.demand, r.reject]
+                .into_iter()
+                .flatten()
+            {
                 assert!(
                     known.contains(&c),
                     "{c} (row {}) is not a CAMEO code",

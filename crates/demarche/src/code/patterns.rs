@@ -196,9 +196,8 @@ pub fn match_at<'d>(
         // Of equally specific patterns, one that stops at a modifier gives way to one that
         // reaches its noun ("expel * inspector" over "expel * international" in "expelled
         // international nuclear inspectors").
-        let reaches_noun = |b: &VerbMatch<'_>| {
-            end > b.tokens.end && tokens[b.tokens.end - 1].tag.is_prenominal()
-        };
+        let reaches_noun =
+            |b: &VerbMatch<'_>| end > b.tokens.end && tokens[b.tokens.end - 1].tag.is_prenominal();
         if best.as_ref().is_none_or(reaches_noun) {
             best = Some(VerbMatch {
                 pattern: p,

@@ -4,11 +4,11 @@
 //! (2), rights (3), institutions or regime (4) — and the stated demand is part of it, not an
 //! event of its own.
 
+use super::decision::Rule;
 use super::emit;
 use super::grammar::PROTEST_PURPOSE_CODES;
 use super::sentence::SentenceContext;
 use super::speech::HeadedEvent;
-use super::decision::Rule;
 
 /// Folds each purpose event (a 4-digit demand, appeal or protest code of the kinds in
 /// `protest-purpose-codes.txt`) into a plain 3-digit protest (140–145) of the same source
@@ -20,7 +20,9 @@ pub(super) fn fold_purposes(ctx: &SentenceContext<'_>, events: &mut Vec<HeadedEv
             continue;
         };
         let protest = (0..events.len()).find(|&p| {
-            p != q && is_plain_protest(&events[p].event.cameo) && same_source(&events[p], &events[q])
+            p != q
+                && is_plain_protest(&events[p].event.cameo)
+                && same_source(&events[p], &events[q])
                 && events[p].head < events[q].head
         });
         let Some(p) = protest else {

@@ -2,14 +2,14 @@
 //! the sentence, its actor mentions, quotations and temporal expressions), and the walk over the
 //! sentence's tokens that tries the verb patterns at each head.
 
+use super::complement::{self, Stance};
+use super::decision::Rule;
 use super::explain::{SentenceExplanation, Trace};
 use super::memory::DocumentState;
 use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::complement::{self, Stance};
-use super::decision::Rule;
 use super::{emit, events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
@@ -224,7 +224,10 @@ impl<'a> SentenceContext<'a> {
         let Some(g) = open.filter(|g| g.clause == clause_idx && g.head < m.head) else {
             return;
         };
-        if self.tokens()[g.head + 1..m.head].iter().any(|t| t.tag.is_verb()) {
+        if self.tokens()[g.head + 1..m.head]
+            .iter()
+            .any(|t| t.tag.is_verb())
+        {
             return;
         }
         let Some(code) = complement::governed_code(&m.pattern.code, g.stance) else {
@@ -271,7 +274,10 @@ impl<'a> SentenceContext<'a> {
         }
         trace.note(|| {
             let (verb, noun) = (&tokens[m.head].text, &tokens[w.head].text);
-            format!("'{verb}' is done with '{noun}' ({}): coded as {}", w.code, w.code)
+            format!(
+                "'{verb}' is done with '{noun}' ({}): coded as {}",
+                w.code, w.code
+            )
         });
     }
 
