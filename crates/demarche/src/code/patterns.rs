@@ -199,12 +199,17 @@ pub fn match_at<'d>(
         let reaches_noun =
             |b: &VerbMatch<'_>| end > b.tokens.end && tokens[b.tokens.end - 1].tag.is_prenominal();
         if best.as_ref().is_none_or(reaches_noun) {
-            best = Some(VerbMatch {
+            let m = VerbMatch {
                 pattern: p,
                 head: i,
                 tokens: i..end,
                 gaps,
-            });
+            };
+            if !tokens[end - 1].tag.is_prenominal() {
+                // Nothing of equal specificity can replace it: stop looking.
+                return Ok(m);
+            }
+            best = Some(m);
         }
     }
     if let Some(b) = best {
