@@ -8,7 +8,8 @@
 
 use super::grammar::{
     APPEAL_GOVERNORS, COMPLEMENT_CODES, CONDITIONAL_CONJUNCTIONS, DEMAND_GOVERNORS, DEMAND_MODALS,
-    DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, THREAT_GOVERNORS,
+    DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, REJECT_GOVERNORS,
+    THREAT_GOVERNORS,
 };
 use crate::text::{ClauseKind, Sentence, Tag, Token};
 use std::sync::OnceLock;
@@ -24,6 +25,8 @@ pub(crate) enum Stance {
     Appeal,
     /// Demanded: 10x.
     Demand,
+    /// Refused or rejected: 12x ("refused to withdraw" 1246, "rejected talks" 125).
+    Reject,
 }
 
 /// Where the participants of a governed act come from.
@@ -136,7 +139,7 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
 }
 
 /// The stance a governing word gives its complement.
-fn stance_of(w: &Token) -> Option<Stance> {
+pub(super) fn stance_of(w: &Token) -> Option<Stance> {
     let has = |l: &super::grammar::WordList| l.contains(&w.lemma) || l.contains(&w.lower);
     if has(&THREAT_GOVERNORS) {
         Some(Stance::Threat)
@@ -144,6 +147,8 @@ fn stance_of(w: &Token) -> Option<Stance> {
         Some(Stance::Appeal)
     } else if has(&DEMAND_GOVERNORS) {
         Some(Stance::Demand)
+    } else if has(&REJECT_GOVERNORS) {
+        Some(Stance::Reject)
     } else if has(&INTENT_GOVERNORS) {
         Some(Stance::Intent)
     } else {
@@ -238,6 +243,7 @@ struct Row {
     intent: Option<&'static str>,
     appeal: Option<&'static str>,
     demand: Option<&'static str>,
+    reject: Option<&'static str>,
 }
 
 /// The table, longest act prefixes first.
@@ -254,7 +260,7 @@ fn table() -> &'static [Row] {
     })
 }
 
-/// `ACT INTENT APPEAL DEMAND`, `-` for none.
+/// `ACT INTENT APPEAL DEMAND REJECT`, `-` for none.
 fn parse_row(line: &'static str) -> Option<Row> {
     let mut cols = line.split_whitespace();
     let act = cols.next()?;
@@ -264,6 +270,7 @@ fn parse_row(line: &'static str) -> Option<Row> {
         intent: code(),
         appeal: code(),
         demand: code(),
+        reject: code(),
     })
 }
 
@@ -275,6 +282,7 @@ pub(crate) fn governed_code(code: &str, stance: Stance) -> Option<&'static str> 
         Stance::Threat => row.intent.filter(|c| c.starts_with("13")),
         Stance::Appeal => row.appeal,
         Stance::Demand => row.demand,
+        Stance::Reject => row.reject,
     }
 }
 
@@ -306,6 +314,11 @@ mod tests {
             ("042", Stance::Threat, None),
             ("190", Stance::Appeal, None),
             ("112", Stance::Intent, None),
+            ("0841", Stance::Reject, Some("1243")),
+            ("087", Stance::Reject, Some("1246")),
+            ("071", Stance::Reject, Some("1221")),
+            ("046", Stance::Reject, Some("125")),
+            ("190", Stance::Reject, None),
         ];
         for (act, stance, want) in cases {
             assert_eq!(governed_code(act, stance), want, "{act} {stance:?}");
@@ -320,7 +333,10 @@ mod tests {
         ));
         let known: Vec<&str> = cameo.lines().filter_map(|l| l.split('\t').next()).collect();
         for r in table() {
-            for c in [r.intent, r.appeal, r.demand].into_iter().flatten() {
+            for c in [r.intent, r.appeal, r.demand, r.reject]
+                .into_iter()
+                .flatten()
+            {
                 assert!(
                     known.contains(&c),
                     "{c} (row {}) is not a CAMEO code",

@@ -111,6 +111,8 @@ pub(crate) enum Rule {
     Reciprocal,
     /// The target is the country of the place the event happened at or went to.
     PlaceTarget,
+    /// A protest coded with the purpose stated with it (14x1–14x4).
+    ProtestPurpose,
 }
 
 impl Rule {
@@ -132,11 +134,13 @@ impl Rule {
             Rule::Governed(Stance::Threat) => "threat",
             Rule::Governed(Stance::Appeal) => "appeal",
             Rule::Governed(Stance::Demand) => "demand",
+            Rule::Governed(Stance::Reject) => "reject",
             Rule::Accusation => "accusation",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
             Rule::Reciprocal => "reciprocal",
             Rule::PlaceTarget => "place-target",
+            Rule::ProtestPurpose => "protest-purpose",
         }
     }
 }
@@ -227,6 +231,7 @@ mod tests {
             (Rule::Governed(Stance::Threat), "threat"),
             (Rule::Governed(Stance::Appeal), "appeal"),
             (Rule::Governed(Stance::Demand), "demand"),
+            (Rule::Governed(Stance::Reject), "reject"),
             (Rule::Accusation, "accusation"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),

@@ -88,3 +88,20 @@ fn evidence(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Evidence {
         pattern: m.pattern.text.clone(),
     }
 }
+
+/// Gives `event` another code (and the CAMEO table's name, weight, class and PLOVER type for
+/// it), noting the rule that changed it.
+pub(super) fn recode(ctx: &SentenceContext<'_>, event: &mut Event, code: &str, rule: Rule) {
+    let info = ctx.coder.dict.cameo.get(code);
+    event.cameo = code.to_string();
+    event.event_name = info.name;
+    event.goldstein = info.goldstein;
+    event.quad_class = info.quad_class;
+    event.plover = info.plover_type;
+    event.plover_mode = info.plover_mode;
+    event.plover_context = info.plover_context;
+    let name = rule.to_string();
+    if !event.rules.contains(&name) {
+        event.rules.push(name);
+    }
+}

@@ -78,6 +78,10 @@ grammar_lists! {
     APPEAL_GOVERNORS = "appeal-governors.txt";
     /// Words whose complement is demanded: coded as its 10x demand ("demanded that").
     DEMAND_GOVERNORS = "demand-governors.txt";
+    /// Words whose complement is refused or rejected: coded as its 12x rejection ("refused to").
+    REJECT_GOVERNORS = "reject-governors.txt";
+    /// Code prefixes whose 4-digit codes give a protest its purpose (14x1–14x4).
+    PROTEST_PURPOSE_CODES = "protest-purpose-codes.txt";
     /// Modals of obligation: "said Iran must" is a demand on Iran.
     DEMAND_MODALS = "demand-modals.txt";
     /// Statement codes dropped when they have no target (unless kept).

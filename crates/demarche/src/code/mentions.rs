@@ -6,7 +6,7 @@ use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
-    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    INTENT_GOVERNORS, PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
@@ -766,8 +766,19 @@ fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
-    EXPLETIVE_IT_VERBS.contains(next)
-        || tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be"
+    let modal_be = tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be";
+    (EXPLETIVE_IT_VERBS.contains(next) || modal_be) && !ready_to(tokens, i)
+}
+
+/// "(said) it was ready to", "it would be willing to": the "it" of an intention is the actor
+/// that intends — a form of "be", adverbs, then an intent word (`intent-governors.txt`).
+fn ready_to(tokens: &[Token], i: usize) -> bool {
+    let mut rest = tokens[i + 1..]
+        .iter()
+        .skip_while(|t| t.tag == Tag::MD || t.tag == Tag::RB);
+    let be = rest.next().is_some_and(|t| t.lemma == "be");
+    let word = rest.find(|t| t.tag != Tag::RB);
+    be && word.is_some_and(|t| INTENT_GOVERNORS.contains(&t.lower))
 }
 
 /// "the two sides", "both sides", "the two countries", "both leaders": the last two distinct

@@ -43,6 +43,7 @@ mod modality;
 mod names;
 pub mod patterns;
 mod place_target;
+mod protest;
 pub mod quotes;
 mod reciprocal;
 mod sentence;

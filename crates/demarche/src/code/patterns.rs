@@ -129,7 +129,14 @@ pub fn match_at<'d>(
     let present = |w: &str| words.contains(w);
     let negated = verb_group_negated(tokens, i, clause.start);
     let mut miss = None;
+    let mut best: Option<VerbMatch<'d>> = None;
     for p in candidates {
+        if best
+            .as_ref()
+            .is_some_and(|b| b.pattern.specificity() > p.specificity())
+        {
+            break;
+        }
         let words_present = p.rest.iter().all(|w| match w {
             PatternWord::Word(w) => {
                 present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o]))
@@ -186,12 +193,27 @@ pub fn match_at<'d>(
             });
             continue;
         }
-        return Ok(VerbMatch {
-            pattern: p,
-            head: i,
-            tokens: i..end,
-            gaps,
-        });
+        // Of equally specific patterns, one that stops at a modifier gives way to one that
+        // reaches its noun ("expel * inspector" over "expel * international" in "expelled
+        // international nuclear inspectors").
+        let reaches_noun =
+            |b: &VerbMatch<'_>| end > b.tokens.end && tokens[b.tokens.end - 1].tag.is_prenominal();
+        if best.as_ref().is_none_or(reaches_noun) {
+            let m = VerbMatch {
+                pattern: p,
+                head: i,
+                tokens: i..end,
+                gaps,
+            };
+            if !tokens[end - 1].tag.is_prenominal() {
+                // Nothing of equal specificity can replace it: stop looking.
+                return Ok(m);
+            }
+            best = Some(m);
+        }
+    }
+    if let Some(b) = best {
+        return Ok(b);
     }
     Err(miss.or(Some(NearMiss {
         head: i,
@@ -226,6 +248,35 @@ fn word_matches(w: &str, t: &Token) -> bool {
 }
 
 /// Matches `rest` from token `from`; returns the end of the match and the gap ranges.
+/// After a preposition of the pattern, up to two modifiers may precede its noun: "accuse * of
+/// smuggling" matches "accused Cambodia of drug smuggling", "lift * ban on * gathering" "on
+/// public gatherings". The modifiers are a gap (their words stay available to other patterns).
+fn modified_noun(
+    tokens: &[Token],
+    units: &[usize],
+    from: usize,
+    limit: usize,
+    w: &str,
+    more: &[PatternWord],
+) -> Option<(usize, Vec<Range<usize>>)> {
+    let after_preposition = from > 0 && tokens[from - 1].tag == Tag::IN;
+    if !after_preposition {
+        return None;
+    }
+    let modifier = |t: &Token| matches!(t.tag, Tag::DT | Tag::JJ | Tag::NN | Tag::CD | Tag::PRPS);
+    let mut at = from;
+    while at < limit && at < from + 2 && modifier(&tokens[at]) {
+        at += 1;
+        let noun = at < limit && matches!(tokens[at].tag, Tag::NN | Tag::NNS);
+        if noun && word_matches(w, &tokens[at]) {
+            let (end, mut gaps) = match_rest(tokens, units, at + 1, limit, more)?;
+            gaps.insert(0, from..at);
+            return Some((end, gaps));
+        }
+    }
+    None
+}
+
 fn match_rest(
     tokens: &[Token],
     units: &[usize],
@@ -250,7 +301,7 @@ fn match_rest(
             {
                 return match_rest(tokens, units, from + 2, limit, more);
             }
-            None
+            modified_noun(tokens, units, from, limit, w, more)
         }
         PatternWord::Gap => {
             // Up to MAX_GAP units: an actor mention counts as one unit, but the pattern may

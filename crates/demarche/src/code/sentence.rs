@@ -2,13 +2,15 @@
 //! the sentence, its actor mentions, quotations and temporal expressions), and the walk over the
 //! sentence's tokens that tries the verb patterns at each head.
 
+use super::complement::{self, Stance};
+use super::decision::Rule;
 use super::explain::{SentenceExplanation, Trace};
 use super::memory::DocumentState;
 use super::mentions::{self, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{events, place_target, reciprocal, speaker, Coder};
+use super::{emit, events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -143,6 +145,8 @@ impl<'a> SentenceContext<'a> {
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
+        let mut open: Option<OpenGovernor> = None;
+        let mut weapon: Option<Weapon> = None;
         for i in 0..tokens.len() {
             if walk.skips(self, i) {
                 continue;
@@ -164,6 +168,21 @@ impl<'a> SentenceContext<'a> {
                         }
                     }
                     walk.prior.record(&m);
+                    if let Some(w) = weapon.take().filter(|_| !m.pattern.noun) {
+                        self.instrument_subject(w, &m, clause_idx, &mut made.events, trace);
+                    }
+                    if m.pattern.noun && is_violent(&m.pattern.code) {
+                        weapon = Some(Weapon {
+                            head: m.head,
+                            clause: clause_idx,
+                            code: m.pattern.code.clone(),
+                        });
+                    }
+                    if m.pattern.noun && made.events.is_empty() {
+                        self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
+                    } else {
+                        open = OpenGovernor::after(self, &m, clause_idx, events.len(), &made);
+                    }
                     superseded.extend(made.supersedes);
                     events.extend(made.events.into_iter().map(|event| HeadedEvent {
                         event,
@@ -179,7 +198,8 @@ impl<'a> SentenceContext<'a> {
                 Err(None) => {}
             }
         }
-        let settled = speech::settle(self, events, &superseded);
+        let mut settled = speech::settle(self, events, &superseded);
+        super::protest::fold_purposes(self, &mut settled);
         settled
             .into_iter()
             .map(|e| ClausedEvent {
@@ -188,6 +208,77 @@ impl<'a> SentenceContext<'a> {
                 pattern: e.pattern,
             })
             .collect()
+    }
+
+    /// "asked Japan for more assistance", "threatened Iran with sanctions", "rejected joint
+    /// military operations": a governing verb's generic event takes the sub-code of the event
+    /// noun in its object (the noun is no event of its own), mapped like a governed act.
+    fn noun_object(
+        &self,
+        open: Option<OpenGovernor>,
+        m: &VerbMatch<'_>,
+        clause_idx: usize,
+        events: &mut [HeadedEvent],
+        trace: &mut Trace,
+    ) {
+        let Some(g) = open.filter(|g| g.clause == clause_idx && g.head < m.head) else {
+            return;
+        };
+        if self.tokens()[g.head + 1..m.head]
+            .iter()
+            .any(|t| t.tag.is_verb())
+        {
+            return;
+        }
+        let Some(code) = complement::governed_code(&m.pattern.code, g.stance) else {
+            return;
+        };
+        // A generic code gives way; a specific one only to its own sub-code ("appeal to * for
+        // aid" 023 + "food aid" → 0233).
+        let refines = code.len() > g.code.len() && code.starts_with(g.code.as_str());
+        if !complement::gives_way(&g.code) && !refines {
+            return;
+        }
+        for e in &mut events[g.events] {
+            emit::recode(self, &mut e.event, code, Rule::Governed(g.stance));
+        }
+        trace.note(|| {
+            let (p, text) = (&m.pattern, &self.tokens()[m.head].text);
+            format!(
+                "event noun '{}' ({}) at '{text}' is the object of a {:?}: its events are coded as {code}",
+                p.text, p.code, g.stance
+            )
+        });
+    }
+
+    /// "A roadside bomb killed four soldiers", "a US drone strike killed militants": a generic
+    /// act of force whose subject is a weapon or attack noun takes that noun's code (1833, 1952).
+    fn instrument_subject(
+        &self,
+        w: Weapon,
+        m: &VerbMatch<'_>,
+        clause_idx: usize,
+        made: &mut [Event],
+        trace: &mut Trace,
+    ) {
+        let tokens = self.tokens();
+        let subject = w.clause == clause_idx && w.head < m.head;
+        if !subject || made.is_empty() || !is_violent(&m.pattern.code) || w.code == m.pattern.code {
+            return;
+        }
+        if tokens[w.head + 1..m.head].iter().any(|t| t.tag.is_verb()) {
+            return;
+        }
+        for e in made.iter_mut() {
+            emit::recode(self, e, &w.code, Rule::NominalEvent);
+        }
+        trace.note(|| {
+            let (verb, noun) = (&tokens[m.head].text, &tokens[w.head].text);
+            format!(
+                "'{verb}' is done with '{noun}' ({}): coded as {}",
+                w.code, w.code
+            )
+        });
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
@@ -293,6 +384,57 @@ fn sentence_mentions(
         t.record_mentions(tokens, &mentions, &places);
     }
     (mentions, attributions)
+}
+
+/// A weapon or attack noun ("roadside bomb", "drone strike") that may be the subject of the
+/// next act of force.
+struct Weapon {
+    head: usize,
+    clause: usize,
+    code: String,
+}
+
+/// Unconventional violence, assault, fighting: the codes whose weapon nouns make a generic act
+/// specific.
+fn is_violent(code: &str) -> bool {
+    code.starts_with("18") || code.starts_with("19")
+}
+
+/// A governing verb's generic event ("ask" 020, "demand" 100, "reject" 120, "threaten" 130)
+/// that an event noun in its object can still make specific.
+struct OpenGovernor {
+    stance: Stance,
+    clause: usize,
+    /// The governing verb.
+    head: usize,
+    /// The governing pattern's code.
+    code: String,
+    /// Its events, as indices into the sentence's events.
+    events: Range<usize>,
+}
+
+impl OpenGovernor {
+    /// The governor opened by match `m`, whose events start at `first` in the sentence's list.
+    fn after(
+        ctx: &SentenceContext<'_>,
+        m: &VerbMatch<'_>,
+        clause: usize,
+        first: usize,
+        made: &events::Coded,
+    ) -> Option<OpenGovernor> {
+        let head = &ctx.tokens()[m.head];
+        let verbal = m.pattern.code.len() == 3 && !m.pattern.noun;
+        if !verbal || made.events.is_empty() || made.supersedes.is_some() {
+            return None;
+        }
+        Some(OpenGovernor {
+            stance: complement::stance_of(head)?,
+            clause,
+            head: m.head,
+            code: m.pattern.code.clone(),
+            events: first..first + made.events.len(),
+        })
+    }
 }
 
 /// What earlier pattern matches in the sentence covered.

@@ -102,18 +102,10 @@ fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Op
     if !violent || root(&speaker.code) == root(&accused.code) {
         return None;
     }
-    let info = ctx.coder.dict.cameo.get(ACCUSE);
     let mut event = s.event.clone();
     event.target = Some(accused.clone());
-    event.cameo = ACCUSE.to_string();
-    event.event_name = info.name;
-    event.goldstein = info.goldstein;
-    event.quad_class = info.quad_class;
-    event.plover = info.plover_type;
-    event.plover_mode = info.plover_mode;
-    event.plover_context = info.plover_context;
     event.quote = None;
-    event.rules.push(Rule::Accusation.to_string());
+    super::emit::recode(ctx, &mut event, ACCUSE, Rule::Accusation);
     Some(HeadedEvent {
         event,
         clause: s.clause,
