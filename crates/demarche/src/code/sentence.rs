@@ -216,7 +216,8 @@ impl<'a> SentenceContext<'a> {
             let places = &mut memory.places;
             let found = places.resolve_sentence(resolver, self.analysis, self.sentence, &actors);
             if let Some(t) = trace.explanation() {
-                t.places.extend(found.iter().flat_map(PlaceMatch::explain));
+                t.places
+                    .extend(found.iter().flat_map(|m| m.explain(resolver.gazetteer())));
             }
             for e in &mut events {
                 e.event.location =

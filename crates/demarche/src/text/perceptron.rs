@@ -262,16 +262,32 @@ impl<'a> Model<'a> {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
-        let mut scores = [0i32; N_TAGS];
+        // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
+        // stay out of the choice below.
+        let mut scores = [0i32; 32];
         for k in features(keys, i, prev, prev2) {
             let Some(f) = self.find(k) else { continue };
-            for e in u32_at(self.starts, f) as usize..u32_at(self.starts, f + 1) as usize {
-                let w = i16::from_le_bytes([self.weights[2 * e], self.weights[2 * e + 1]]);
-                scores[usize::from(self.tags[e])] += i32::from(w);
-            }
+            self.add_entries(f, &mut scores);
         }
         let best = (0..N_TAGS).max_by_key(|&t| (scores[t], N_TAGS - t));
         ALL_TAGS[best.unwrap_or(Tag::NN as usize)]
+    }
+
+    /// Adds feature `f`'s (tag, weight) entries to `scores`.
+    fn add_entries(&self, f: usize, scores: &mut [i32; 32]) {
+        let (start, end) = (
+            u32_at(self.starts, f) as usize,
+            u32_at(self.starts, f + 1) as usize,
+        );
+        let (Some(tags), Some(weights)) = (
+            self.tags.get(start..end),
+            self.weights.get(2 * start..2 * end),
+        ) else {
+            return;
+        };
+        for (&tag, w) in tags.iter().zip(weights.chunks_exact(2)) {
+            scores[usize::from(tag & 31)] += i32::from(i16::from_le_bytes([w[0], w[1]]));
+        }
     }
 }
 
