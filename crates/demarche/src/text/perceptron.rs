@@ -202,7 +202,16 @@ pub struct Model<'a> {
     weights: &'a [u8],
     /// First feature index for each value of a key's top 16 bits (65,537 entries).
     buckets: Vec<u32>,
+    /// For each feature, its row in `dense` (`NOT_DENSE` when it has few entries).
+    dense_slot: Vec<u16>,
+    /// The weights of the features with many entries as whole rows, one lane per tag, so that
+    /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
+    dense: Vec<[i16; 32]>,
 }
+
+/// Features with at least this many (tag, weight) entries get a dense row.
+const DENSE_MIN_ENTRIES: usize = 12;
+const NOT_DENSE: u16 = u16::MAX;
 
 /// Why a weights file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -239,13 +248,55 @@ impl<'a> Model<'a> {
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
         }
-        Ok(Model {
+        let mut model = Model {
             keys,
             starts: &bytes[keys_end..starts_end],
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
             buckets,
-        })
+            dense_slot: vec![NOT_DENSE; n_feats],
+            dense: Vec::new(),
+        };
+        model.build_dense_rows();
+        Ok(model)
+    }
+
+    /// Copies the features with many entries into dense rows (at most `NOT_DENSE` of them).
+    fn build_dense_rows(&mut self) {
+        for f in 0..self.dense_slot.len() {
+            let (start, end) = self.entry_range(f);
+            if end - start < DENSE_MIN_ENTRIES || self.dense.len() >= usize::from(NOT_DENSE) {
+                continue;
+            }
+            let mut row = [0i16; 32];
+            let mut seen = 0u32;
+            for (&tag, w) in self.entries(start, end) {
+                let lane = usize::from(tag & 31);
+                seen |= 1 << lane;
+                row[lane] = i16::from_le_bytes([w[0], w[1]]);
+            }
+            // A tag listed twice (never written by `write_model`) keeps the feature sparse.
+            if seen.count_ones() as usize != end - start {
+                continue;
+            }
+            self.dense_slot[f] = self.dense.len() as u16;
+            self.dense.push(row);
+        }
+    }
+
+    /// The range of feature `f`'s entries.
+    fn entry_range(&self, f: usize) -> (usize, usize) {
+        (
+            u32_at(self.starts, f) as usize,
+            u32_at(self.starts, f + 1) as usize,
+        )
+    }
+
+    /// Entries `start..end` as (tag, little-endian weight bytes); empty when out of range.
+    fn entries(&self, start: usize, end: usize) -> impl Iterator<Item = (&u8, &[u8])> {
+        let tags = self.tags.get(start..end).unwrap_or_default();
+        let weights = self.weights.get(2 * start..2 * end).unwrap_or_default();
+        tags.iter().zip(weights.chunks_exact(2))
     }
 
     fn find(&self, k: u32) -> Option<usize> {
@@ -275,17 +326,14 @@ impl<'a> Model<'a> {
 
     /// Adds feature `f`'s (tag, weight) entries to `scores`.
     fn add_entries(&self, f: usize, scores: &mut [i32; 32]) {
-        let (start, end) = (
-            u32_at(self.starts, f) as usize,
-            u32_at(self.starts, f + 1) as usize,
-        );
-        let (Some(tags), Some(weights)) = (
-            self.tags.get(start..end),
-            self.weights.get(2 * start..2 * end),
-        ) else {
+        if let Some(row) = self.dense.get(usize::from(self.dense_slot[f])) {
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
             return;
-        };
-        for (&tag, w) in tags.iter().zip(weights.chunks_exact(2)) {
+        }
+        let (start, end) = self.entry_range(f);
+        for (&tag, w) in self.entries(start, end) {
             scores[usize::from(tag & 31)] += i32::from(i16::from_le_bytes([w[0], w[1]]));
         }
     }
