@@ -320,8 +320,14 @@ impl<'a> Model<'a> {
             let Some(f) = self.find(k) else { continue };
             self.add_entries(f, &mut scores);
         }
-        let best = (0..N_TAGS).max_by_key(|&t| (scores[t], N_TAGS - t));
-        ALL_TAGS[best.unwrap_or(Tag::NN as usize)]
+        // The highest score; on a tie the tag that comes first.
+        let mut best = 0;
+        for (t, &score) in scores.iter().enumerate().take(N_TAGS).skip(1) {
+            if score > scores[best] {
+                best = t;
+            }
+        }
+        ALL_TAGS[best]
     }
 
     /// Adds feature `f`'s (tag, weight) entries to `scores`.
