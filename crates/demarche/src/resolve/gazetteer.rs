@@ -146,6 +146,15 @@ pub fn fold_key_into(s: &str, out: &mut String) {
 
 /// [`fold_key_into`] for ASCII text, a byte at a time; `base` is where the key starts in `out`.
 fn fold_ascii_key(s: &str, out: &mut String, base: usize) {
+    if !s
+        .bytes()
+        .any(|b| b == b'.' || b.is_ascii_whitespace() || b == b'\x0B')
+    {
+        // A single word (the common case): copied and lower-cased in place.
+        out.push_str(s);
+        out[base..].make_ascii_lowercase();
+        return;
+    }
     let mut pending_space = false;
     for b in s.bytes() {
         match b {
