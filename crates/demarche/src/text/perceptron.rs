@@ -195,15 +195,15 @@ pub fn features(
 }
 
 /// A read-only model over the bytes of a weights file.
+///
+/// Looking a feature up is one probe of an open-addressing table that says where its weights
+/// are: a dense row (for features with many entries) or a run of (tag, weight) entries in the
+/// file. Tagging is bound by memory latency, so each feature costs about two cache lines.
 pub struct Model<'a> {
-    keys: &'a [u8],
-    starts: &'a [u8],
     tags: &'a [u8],
     weights: &'a [u8],
-    /// First feature index for each value of a key's top 16 bits (65,537 entries).
-    buckets: Vec<u32>,
-    /// For each feature, its row in `dense` (`NOT_DENSE` when it has few entries).
-    dense_slot: Vec<u16>,
+    /// (feature key, [`Slot`]) pairs; a zero slot is an empty cell. The length is a power of two.
+    table: Vec<(u32, u32)>,
     /// The weights of the features with many entries as whole rows, one lane per tag, so that
     /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
     dense: Vec<[i16; 32]>,
@@ -211,7 +211,10 @@ pub struct Model<'a> {
 
 /// Features with at least this many (tag, weight) entries get a dense row.
 const DENSE_MIN_ENTRIES: usize = 12;
-const NOT_DENSE: u16 = u16::MAX;
+/// A slot with this bit set holds a row of `dense`; otherwise `len << 24 | start` of a run.
+const DENSE_BIT: u32 = 1 << 31;
+/// Runs start below this entry and have fewer than 128 entries.
+const MAX_SPARSE_START: usize = 1 << 24;
 
 /// Why a weights file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -240,56 +243,77 @@ impl<'a> Model<'a> {
         if bytes.len() != tags_end + 2 * n_entries {
             return Err(ModelError("truncated or padded file"));
         }
-        let keys = &bytes[HEADER..keys_end];
-        let mut buckets = vec![0u32; 65_537];
-        for f in 0..n_feats {
-            buckets[(u32_at(keys, f) >> 16) as usize + 1] += 1;
-        }
-        for b in 1..buckets.len() {
-            buckets[b] += buckets[b - 1];
+        if n_entries >= MAX_SPARSE_START {
+            return Err(ModelError("too many entries"));
         }
         let mut model = Model {
-            keys,
-            starts: &bytes[keys_end..starts_end],
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
-            buckets,
-            dense_slot: vec![NOT_DENSE; n_feats],
+            table: vec![(0, 0); (2 * n_feats).next_power_of_two().max(2)],
             dense: Vec::new(),
         };
-        model.build_dense_rows();
+        let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
+        for f in 0..n_feats {
+            let (start, end) = (u32_at(starts, f) as usize, u32_at(starts, f + 1) as usize);
+            if start > end || end > n_entries || end - start >= 128 {
+                return Err(ModelError("bad entry offsets"));
+            }
+            let slot = model.slot_for(start, end);
+            model.insert(u32_at(keys, f), slot);
+        }
         Ok(model)
     }
 
-    /// Copies the features with many entries into dense rows (at most `NOT_DENSE` of them).
-    fn build_dense_rows(&mut self) {
-        for f in 0..self.dense_slot.len() {
-            let (start, end) = self.entry_range(f);
-            if end - start < DENSE_MIN_ENTRIES || self.dense.len() >= usize::from(NOT_DENSE) {
-                continue;
-            }
-            let mut row = [0i16; 32];
-            let mut seen = 0u32;
-            for (&tag, w) in self.entries(start, end) {
-                let lane = usize::from(tag & 31);
-                seen |= 1 << lane;
-                row[lane] = i16::from_le_bytes([w[0], w[1]]);
-            }
-            // A tag listed twice (never written by `write_model`) keeps the feature sparse.
-            if seen.count_ones() as usize != end - start {
-                continue;
-            }
-            self.dense_slot[f] = self.dense.len() as u16;
-            self.dense.push(row);
+    /// Where the weights of entries `start..end` will be read from: a new dense row for a long
+    /// run without a repeated tag, else the run itself.
+    fn slot_for(&mut self, start: usize, end: usize) -> u32 {
+        let sparse = ((end - start) as u32) << 24 | start as u32;
+        if end - start < DENSE_MIN_ENTRIES {
+            return sparse;
         }
+        let mut row = [0i16; 32];
+        let mut seen = 0u32;
+        for (&tag, w) in self.entries(start, end) {
+            let lane = usize::from(tag & 31);
+            seen |= 1 << lane;
+            row[lane] = i16::from_le_bytes([w[0], w[1]]);
+        }
+        // A tag listed twice (never written by `write_model`) keeps the feature sparse.
+        if seen.count_ones() as usize != end - start {
+            return sparse;
+        }
+        self.dense.push(row);
+        DENSE_BIT | (self.dense.len() - 1) as u32
     }
 
-    /// The range of feature `f`'s entries.
-    fn entry_range(&self, f: usize) -> (usize, usize) {
-        (
-            u32_at(self.starts, f) as usize,
-            u32_at(self.starts, f + 1) as usize,
-        )
+    /// Adds `key` unless it is there already (the first of equal keys wins, as in the file).
+    fn insert(&mut self, key: u32, slot: u32) {
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        while self.table[i].1 != 0 {
+            if self.table[i].0 == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.table[i] = (key, slot);
+    }
+
+    /// The slot of feature key `k`, if the model has it. (Keys are hashes already: their low
+    /// bits index the table.)
+    fn find(&self, k: u32) -> Option<u32> {
+        let mask = self.table.len() - 1;
+        let mut i = k as usize & mask;
+        loop {
+            let (key, slot) = self.table[i];
+            if slot == 0 {
+                return None;
+            }
+            if key == k {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Entries `start..end` as (tag, little-endian weight bytes); empty when out of range.
@@ -297,12 +321,6 @@ impl<'a> Model<'a> {
         let tags = self.tags.get(start..end).unwrap_or_default();
         let weights = self.weights.get(2 * start..2 * end).unwrap_or_default();
         tags.iter().zip(weights.chunks_exact(2))
-    }
-
-    fn find(&self, k: u32) -> Option<usize> {
-        let b = (k >> 16) as usize;
-        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        (lo..hi).find(|&f| u32_at(self.keys, f) == k)
     }
 
     /// The best tag for token `i` of a sentence with keys `keys`.
@@ -317,8 +335,8 @@ impl<'a> Model<'a> {
         // stay out of the choice below.
         let mut scores = [0i32; 32];
         for k in features(keys, i, prev, prev2) {
-            let Some(f) = self.find(k) else { continue };
-            self.add_entries(f, &mut scores);
+            let Some(slot) = self.find(k) else { continue };
+            self.add_weights(slot, &mut scores);
         }
         // The highest score; on a tie the tag that comes first.
         let mut best = 0;
@@ -330,15 +348,18 @@ impl<'a> Model<'a> {
         ALL_TAGS[best]
     }
 
-    /// Adds feature `f`'s (tag, weight) entries to `scores`.
-    fn add_entries(&self, f: usize, scores: &mut [i32; 32]) {
-        if let Some(row) = self.dense.get(usize::from(self.dense_slot[f])) {
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += i32::from(w);
+    /// Adds the weights a slot points to to `scores`.
+    fn add_weights(&self, slot: u32, scores: &mut [i32; 32]) {
+        if slot & DENSE_BIT != 0 {
+            if let Some(row) = self.dense.get((slot & !DENSE_BIT) as usize) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
             }
             return;
         }
-        let (start, end) = self.entry_range(f);
+        let start = (slot & (MAX_SPARSE_START as u32 - 1)) as usize;
+        let end = start + (slot >> 24) as usize;
         for (&tag, w) in self.entries(start, end) {
             scores[usize::from(tag & 31)] += i32::from(i16::from_le_bytes([w[0], w[1]]));
         }
