@@ -101,9 +101,12 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 ///
 /// An actor mention counts as one token for `*` gaps ("presented *North Korean envoy Kim
 /// Kye-Gwan* with proposals"): see [`Words::units`].
-pub fn match_at<'d>(
+///
+/// `scratch` is a set reused from head to head (its contents do not matter).
+pub fn match_at<'d, 'a>(
     dict: &'d Dictionaries,
-    words_of: &Words<'_>,
+    words_of: &'a Words<'a>,
+    scratch: &mut rustc_hash::FxHashSet<&'a str>,
     i: usize,
     clause: Range<usize>,
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
@@ -125,7 +128,8 @@ pub fn match_at<'d>(
     } else {
         None
     };
-    let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let words = scratch;
+    words.clear();
     for k in window.chain(passive_object) {
         words.insert(&tokens[k].lower);
         words.insert(&tokens[k].lemma);

@@ -556,13 +556,14 @@ impl PlaceResolver {
                 i += 1;
                 continue;
             }
-            let max = MAX_NAME_WORDS.min(tokens.len() - i);
+            // Only runs of word tokens can spell a name.
+            let max = tokens[i..]
+                .iter()
+                .take(MAX_NAME_WORDS)
+                .take_while(|t| is_wordish(t))
+                .count();
             let mut found = None;
             for len in (1..=max).rev() {
-                let span = &tokens[i..i + len];
-                if !span.iter().all(is_wordish) {
-                    continue;
-                }
                 let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
@@ -606,7 +607,8 @@ impl PlaceResolver {
             let (c, len) = self.country_name_at(tokens, keys, i + 2)?;
             (c, i, i + 2 + len, "the capital of")
         } else {
-            if !starts_upper(&tokens[i]) {
+            // "capital" ends every form below, at most four tokens on.
+            if !starts_upper(&tokens[i]) || !(i + 1..=i + 4).any(|k| lower(k) == "capital") {
                 return None;
             }
             // Adjective ("Chinese", "South Korean") or country name + 's, then "capital".
