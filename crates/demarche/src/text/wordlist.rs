@@ -53,9 +53,10 @@ impl WordList {
         WordList { entries, set }
     }
 
-    /// Whether `word` is an entry (exact, case-sensitive comparison).
-    pub fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
+    /// Whether `word` is an entry (exact, case-sensitive comparison). Takes what a slice's
+    /// `contains` took (`&&str`) as well as `&str`, `&String` or `&CompactString`.
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.set.contains(word.as_ref())
     }
 }
 
