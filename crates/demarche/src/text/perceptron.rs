@@ -202,7 +202,8 @@ pub fn features(
 pub struct Model<'a> {
     tags: &'a [u8],
     weights: &'a [u8],
-    /// (feature key, [`Slot`]) pairs; a zero slot is an empty cell. The length is a power of two.
+    /// (feature key, slot) pairs, the slot encoded as `DENSE_BIT`/`MAX_SPARSE_START` say; a zero
+    /// slot is an empty cell. The length is a power of two.
     table: Vec<(u32, u32)>,
     /// The weights of the features with many entries as whole rows, one lane per tag, so that
     /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
