@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub(crate) struct WordList {
     text: &'static str,
-    words: OnceLock<Vec<&'static str>>,
+    words: OnceLock<crate::text::wordlist::WordList>,
 }
 
 impl WordList {
@@ -24,22 +24,23 @@ impl WordList {
 
     /// The entries, in file order.
     pub(crate) fn words(&self) -> &[&'static str] {
-        self.words.get_or_init(|| parse(self.text))
+        self.list()
+    }
+
+    fn list(&self) -> &crate::text::wordlist::WordList {
+        self.words
+            .get_or_init(|| crate::text::wordlist::WordList::new(self.text))
     }
 
     /// Whether `word` is one of the entries (exact, case-sensitive comparison).
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.words().contains(&word)
+        self.list().contains(word)
     }
 }
 
-/// The entries of a list file: trimmed lines, without blank lines and `#` comment lines.
-pub(crate) fn parse(text: &str) -> Vec<&str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
+// The tests parse the list files as `WordList::new` does.
+#[cfg(test)]
+use crate::text::wordlist::parse;
 
 macro_rules! grammar_lists {
     ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {

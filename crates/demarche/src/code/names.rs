@@ -8,7 +8,7 @@ use crate::model::Date;
 use crate::resolve::gazetteer::PlaceId;
 use crate::resolve::Gazetteer;
 use crate::text::Lexicon;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 /// Country codes whose persons' family name comes first ("Xi Jinping" is "Xi").
@@ -28,12 +28,13 @@ const CITY_AGENT_POPULATION: u64 = 250_000;
 /// The indexes.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Surname (lower-case tokens) → (person id, entry index) of every role of every person.
-    surnames: HashMap<Vec<String>, Vec<(usize, usize)>>,
-    /// City name (lower-case tokens) → CAMEO country code.
-    cities: HashMap<Vec<String>, String>,
-    /// Region name (lower-case tokens) → CAMEO country code.
-    regions: HashMap<Vec<String>, String>,
+    /// Surname (lower-case tokens joined by spaces) → (person id, entry index) of every role
+    /// of every person.
+    surnames: HashMap<String, Vec<(usize, usize)>>,
+    /// City name (lower-case tokens joined by spaces) → CAMEO country code.
+    cities: HashMap<String, String>,
+    /// Region name (lower-case tokens joined by spaces) → CAMEO country code.
+    regions: HashMap<String, String>,
     /// The gazetteer, for "CITY, Region" ("Atlanta, Georgia").
     gazetteer: Option<Arc<Gazetteer>>,
     /// First words of the surnames, cities and regions: a cheap test before building keys.
@@ -89,7 +90,10 @@ impl NameIndex {
             .keys()
             .chain(index.cities.keys())
             .chain(index.regions.keys());
-        index.first_words = keys.filter_map(|k| k.first().cloned()).collect();
+        index.first_words = keys
+            .filter_map(|k| k.split(' ').next().filter(|w| !w.is_empty()))
+            .map(str::to_string)
+            .collect();
         index
     }
 
@@ -99,7 +103,7 @@ impl NameIndex {
         phrases: &HashSet<String>,
         lexicon: &Lexicon,
     ) {
-        let mut person_ids: HashMap<String, usize> = HashMap::new();
+        let mut person_ids: HashMap<String, usize> = HashMap::default();
         let mut line_person: Option<(&str, u32, usize)> = None;
         for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.person) {
             // A person is the first phrase of their line; all lines with that phrase are one
@@ -121,7 +125,7 @@ impl NameIndex {
                 if joined.len() < shortest || common || phrases.contains(&joined) {
                     continue;
                 }
-                let slot = self.surnames.entry(key).or_default();
+                let slot = self.surnames.entry(joined).or_default();
                 if !slot.contains(&(person, i)) {
                     slot.push((person, i));
                 }
@@ -138,19 +142,20 @@ impl NameIndex {
             let key = words(&c.ascii);
             let common = key.len() == 1
                 && (lexicon.closed(&key[0]).is_some() || !lexicon.verb(&key[0]).is_empty());
-            if common || phrases.contains(&key.join(" ")) {
+            let joined = key.join(" ");
+            if common || phrases.contains(&joined) {
                 continue;
             }
             self.longest_place = self.longest_place.max(key.len());
             self.cities
-                .entry(key)
+                .entry(joined)
                 .or_insert_with(|| g.countries()[c.country].cameo.clone());
         }
         for a in g.admin1() {
             let key = words(&a.name);
             self.longest_place = self.longest_place.max(key.len());
             self.regions
-                .entry(key)
+                .entry(key.join(" "))
                 .or_insert_with(|| g.countries()[a.country].cameo.clone());
         }
     }
@@ -190,9 +195,7 @@ impl NameIndex {
         if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
             return None;
         }
-        (1..=lower.len().min(3)).rev().find_map(|n| {
-            let key: Vec<String> = lower[..n].iter().map(|w| w.to_string()).collect();
-            let roles = self.surnames.get(&key)?;
+        longest_prefix(&self.surnames, lower, 3, |n, roles| {
             unique_person(actors, roles, date).map(|e| (n, e))
         })
     }
@@ -210,19 +213,31 @@ impl NameIndex {
 
     fn place_at<'s>(
         &self,
-        map: &'s HashMap<Vec<String>, String>,
+        map: &'s HashMap<String, String>,
         lower: &[&str],
     ) -> Option<(usize, &'s str)> {
         if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
             return None;
         }
-        (1..=lower.len().min(self.longest_place))
-            .rev()
-            .find_map(|n| {
-                let key: Vec<String> = lower[..n].iter().map(|w| w.to_string()).collect();
-                map.get(&key).map(|c| (n, c.as_str()))
-            })
+        longest_prefix(map, lower, self.longest_place, |n, c| Some((n, c.as_str())))
     }
+}
+
+/// The first `Some` of `found(n, value)` for the keys `lower[..n]` (joined by spaces) in `map`,
+/// from the longest `n` (at most `max`) down to 1. The key is built once, in one buffer: each
+/// shorter key is a prefix of it.
+fn longest_prefix<'m, V, R>(
+    map: &'m HashMap<String, V>,
+    lower: &[&str],
+    max: usize,
+    mut found: impl FnMut(usize, &'m V) -> Option<R>,
+) -> Option<R> {
+    let words = &lower[..lower.len().min(max)];
+    let key = words.join(" ");
+    (1..=words.len()).rev().find_map(|n| {
+        let end = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+        map.get(&key[..end]).and_then(|v| found(n, v))
+    })
 }
 
 /// The role entry of the one person among `roles` with a role valid on `date`, if exactly one

@@ -3,7 +3,40 @@
 use super::grammar::{NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
 use crate::dict::{verbs::MAX_GAP, Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// A sentence's tokens with what pattern matching reads of them, computed once per sentence.
+pub struct Words<'a> {
+    /// The tokens.
+    pub tokens: &'a [Token],
+    /// `units[k]` is the end of the skippable unit starting at token `k`: an actor mention
+    /// counts as one token for `*` gaps.
+    pub units: &'a [usize],
+    /// The singular of each token's lower-case form (`noun_singular`).
+    singular: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `tokens`, with skippable units `units`.
+    pub fn new(tokens: &'a [Token], units: &'a [usize]) -> Words<'a> {
+        let singular = tokens
+            .iter()
+            .map(|t| crate::text::inflect::noun_singular(&t.lower))
+            .collect();
+        Words {
+            tokens,
+            units,
+            singular,
+        }
+    }
+
+    /// Token `k` is written `w`: as it is, as its lemma or as its singular.
+    fn matches(&self, w: &str, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.lower == w || t.lemma == w || self.singular[k] == w
+    }
+}
 
 /// A pattern that matched at a head token.
 #[derive(Clone, Debug)]
@@ -66,15 +99,18 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 
 /// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
 ///
-/// `units[k]` is the end of the skippable unit starting at token `k`: an actor mention counts as
-/// one token for `*` gaps ("presented *North Korean envoy Kim Kye-Gwan* with proposals").
-pub fn match_at<'d>(
+/// An actor mention counts as one token for `*` gaps ("presented *North Korean envoy Kim
+/// Kye-Gwan* with proposals"): see [`Words::units`].
+///
+/// `scratch` is a set reused from head to head (its contents do not matter).
+pub fn match_at<'d, 'a>(
     dict: &'d Dictionaries,
-    tokens: &[Token],
-    units: &[usize],
+    words_of: &'a Words<'a>,
+    scratch: &mut rustc_hash::FxHashSet<&'a str>,
     i: usize,
     clause: Range<usize>,
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
+    let tokens = words_of.tokens;
     let t = &tokens[i];
     let heads_patterns = if t.tag.is_verb() {
         dict.verbs.has_head(&t.lemma, false)
@@ -86,29 +122,19 @@ pub fn match_at<'d>(
     if !heads_patterns {
         return Err(None);
     }
-    let window = &tokens[i + 1..clause.end.max(i + 1)];
+    let window = i + 1..clause.end.max(i + 1);
     let passive_object = if t.tag.is_verb() {
         passive_subject_head(tokens, i, clause.start)
     } else {
         None
     };
-    let singulars: Vec<String> = window
-        .iter()
-        .chain(passive_object.map(|o| &tokens[o]))
-        .filter_map(|t| match crate::text::inflect::noun_singular(&t.lower) {
-            std::borrow::Cow::Owned(s) => Some(s),
-            std::borrow::Cow::Borrowed(_) => None,
-        })
-        .collect();
-    let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for t in window.iter().chain(passive_object.map(|o| &tokens[o])) {
-        words.insert(&t.lower);
-        words.insert(&t.lemma);
-        if let std::borrow::Cow::Borrowed(b) = crate::text::inflect::noun_singular(&t.lower) {
-            words.insert(b);
-        }
+    let words = scratch;
+    words.clear();
+    for k in window.chain(passive_object) {
+        words.insert(&tokens[k].lower);
+        words.insert(&tokens[k].lemma);
+        words.insert(&words_of.singular[k]);
     }
-    words.extend(singulars.iter().map(String::as_str));
     let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
         dict.verbs
             .candidates(&t.lemma, false, words.iter().copied())
@@ -139,27 +165,27 @@ pub fn match_at<'d>(
         }
         let words_present = p.rest.iter().all(|w| match w {
             PatternWord::Word(w) => {
-                present(w) || passive_object.is_some_and(|o| word_matches(w, &tokens[o]))
+                present(w) || passive_object.is_some_and(|o| words_of.matches(w, o))
             }
             PatternWord::Gap => true,
         });
         if !words_present {
             continue;
         }
-        let found = match_rest(tokens, units, i + 1, clause.end, &p.rest).or_else(|| {
+        let found = match_rest(words_of, i + 1, clause.end, &p.rest).or_else(|| {
             // "Sanctions were imposed on Iran": the pattern's object ("impose sanction on")
             // is the passive subject, before the verb.
             let obj = passive_object?;
             let k = p
                 .rest
                 .iter()
-                .position(|w| matches!(w, PatternWord::Word(w) if word_matches(w, &tokens[obj])))?;
+                .position(|w| matches!(w, PatternWord::Word(w) if words_of.matches(w, obj)))?;
             let mut rest = p.rest.clone();
             rest.remove(k);
             if k > 0 && matches!(rest.get(k - 1), Some(PatternWord::Gap)) {
                 rest.remove(k - 1);
             }
-            match_rest(tokens, units, i + 1, clause.end, &rest)
+            match_rest(words_of, i + 1, clause.end, &rest)
         });
         let Some((end, gaps)) = found else {
             continue;
@@ -243,10 +269,6 @@ pub fn passive_subject_head(tokens: &[Token], head: usize, clause_start: usize) 
     (j > clause_start && matches!(tokens[j - 1].tag, Tag::NN | Tag::NNS)).then_some(j - 1)
 }
 
-fn word_matches(w: &str, t: &Token) -> bool {
-    t.lower == w || t.lemma == w || crate::text::inflect::noun_singular(&t.lower) == w
-}
-
 /// Matches `rest` from token `from`; returns the end of the match and the gap ranges.
 /// After a preposition of the pattern, up to two modifiers may precede its noun: "accuse * of
 /// smuggling" matches "accused Cambodia of drug smuggling", "lift * ban on * gathering" "on
@@ -278,28 +300,28 @@ fn modified_noun(
 }
 
 fn match_rest(
-    tokens: &[Token],
-    units: &[usize],
+    words: &Words<'_>,
     from: usize,
     limit: usize,
     rest: &[PatternWord],
 ) -> Option<(usize, Vec<Range<usize>>)> {
+    let (tokens, units) = (words.tokens, words.units);
     let Some((first, more)) = rest.split_first() else {
         return Some((from, Vec::new()));
     };
     match first {
         PatternWord::Word(w) => {
-            if from < limit && word_matches(w, &tokens[from]) {
-                return match_rest(tokens, units, from + 1, limit, more);
+            if from < limit && words.matches(w, from) {
+                return match_rest(words, from + 1, limit, more);
             }
             // Adverbs may sit between a verb and its particle ("back quickly down" is rare, but
             // "walked out" / "walked angrily out" both occur).
             if from < limit
                 && tokens[from].tag == Tag::RB
                 && from + 1 < limit
-                && word_matches(w, &tokens[from + 1])
+                && words.matches(w, from + 1)
             {
-                return match_rest(tokens, units, from + 2, limit, more);
+                return match_rest(words, from + 2, limit, more);
             }
             modified_noun(tokens, units, from, limit, w, more)
         }
@@ -313,7 +335,7 @@ fn match_rest(
                 if at > limit {
                     break;
                 }
-                if let Some((end, mut gaps)) = match_rest(tokens, units, at, limit, more) {
+                if let Some((end, mut gaps)) = match_rest(words, at, limit, more) {
                     if at > from {
                         gaps.insert(0, from..at);
                     }

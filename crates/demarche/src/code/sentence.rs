@@ -142,6 +142,8 @@ impl<'a> SentenceContext<'a> {
     fn code_patterns(&self, trace: &mut Trace) -> Vec<ClausedEvent> {
         let tokens = self.tokens();
         let units = self.skip_units();
+        let words = patterns::Words::new(tokens, &units);
+        let mut scratch = rustc_hash::FxHashSet::default();
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
@@ -153,7 +155,7 @@ impl<'a> SentenceContext<'a> {
             }
             let clause_idx = self.sentence.clause_of(i);
             let clause = self.sentence.clauses[clause_idx].tokens.clone();
-            match patterns::match_at(&self.coder.dict, tokens, &units, i, clause) {
+            match patterns::match_at(&self.coder.dict, &words, &mut scratch, i, clause) {
                 Ok(m) => {
                     walk.enter(&m);
                     let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
@@ -307,7 +309,8 @@ impl<'a> SentenceContext<'a> {
             let places = &mut memory.places;
             let found = places.resolve_sentence(resolver, self.analysis, self.sentence, &actors);
             if let Some(t) = trace.explanation() {
-                t.places.extend(found.iter().flat_map(PlaceMatch::explain));
+                t.places
+                    .extend(found.iter().flat_map(|m| m.explain(resolver.gazetteer())));
             }
             for e in &mut events {
                 e.event.location =

@@ -109,17 +109,25 @@ pub struct NameRef {
 /// "ł", "đ", "ø", "æ", "ß"...), periods dropped, curly apostrophes straightened, runs of white
 /// space collapsed to one space.
 pub fn fold_key(s: &str) -> String {
-    if s.is_ascii() {
-        return fold_ascii_key(s);
-    }
     let mut out = String::with_capacity(s.len());
+    fold_key_into(s, &mut out);
+    out
+}
+
+/// [`fold_key`], appended to `out` (what `out` held before is left as it is), so that a caller
+/// folding many names can reuse one buffer.
+pub fn fold_key_into(s: &str, out: &mut String) {
+    let base = out.len();
+    if s.is_ascii() {
+        return fold_ascii_key(s, out, base);
+    }
     let mut pending_space = false;
     for c in s.chars() {
         if c == '.' {
             continue;
         }
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > base;
             continue;
         }
         if pending_space {
@@ -131,20 +139,27 @@ pub fn fold_key(s: &str) -> String {
             continue;
         }
         for l in c.to_lowercase() {
-            push_folded(&mut out, l);
+            push_folded(out, l);
         }
     }
-    out
 }
 
-/// [`fold_key`] for ASCII text, a byte at a time.
-fn fold_ascii_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// [`fold_key_into`] for ASCII text, a byte at a time; `base` is where the key starts in `out`.
+fn fold_ascii_key(s: &str, out: &mut String, base: usize) {
+    if !s
+        .bytes()
+        .any(|b| b == b'.' || b.is_ascii_whitespace() || b == b'\x0B')
+    {
+        // A single word (the common case): copied and lower-cased in place.
+        out.push_str(s);
+        out[base..].make_ascii_lowercase();
+        return;
+    }
     let mut pending_space = false;
     for b in s.bytes() {
         match b {
             b'.' => {}
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => pending_space = !out.is_empty(),
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => pending_space = out.len() > base,
             _ => {
                 if pending_space {
                     out.push(' ');
@@ -154,7 +169,6 @@ fn fold_ascii_key(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Pushes a lower-case non-ASCII character without its diacritics.

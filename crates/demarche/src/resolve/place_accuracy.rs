@@ -98,7 +98,7 @@ fn place_test_set_accuracy() {
                 got_country.unwrap_or("-"),
             );
             for m in &matches {
-                for line in m.explain() {
+                for line in m.explain(gazetteer) {
                     detail.push_str("\n    ");
                     detail.push_str(&line);
                 }

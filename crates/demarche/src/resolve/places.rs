@@ -25,7 +25,7 @@
 //!
 //! The best score wins; every candidate keeps its score and the reasons that add up to it.
 
-use super::gazetteer::{fold_key, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS};
+use super::gazetteer::{fold_key_into, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS};
 use super::{Location, Precision};
 use crate::model::Span;
 use crate::text::token::Shape;
@@ -135,8 +135,8 @@ pub struct PlaceMatch {
     pub incidental: bool,
     /// The winning score.
     pub score: f32,
-    /// Every candidate, best first: (description, score, reasons).
-    pub candidates: Vec<(String, f32, String)>,
+    /// Every candidate, best first, with the reasons for its score.
+    pub candidates: Vec<Candidate>,
 }
 
 impl PlaceMatch {
@@ -158,7 +158,8 @@ impl PlaceMatch {
     }
 
     /// One line per candidate: "'Paris' → Paris, Île-de-France, FRA (...) 4.0: population +3.2; ..."
-    pub fn explain(&self) -> Vec<String> {
+    /// (`gazetteer` is the one the match was resolved against).
+    pub fn explain(&self, gazetteer: &Gazetteer) -> Vec<String> {
         let mut out = vec![format!(
             "place '{}' → {} [{}] ({}, {})",
             self.text,
@@ -173,10 +174,13 @@ impl PlaceMatch {
                 "mention"
             }
         )];
-        for (i, (label, score, reason)) in self.candidates.iter().enumerate() {
+        for (i, c) in self.candidates.iter().enumerate() {
             out.push(format!(
-                "  {} {label} {score:.2}: {reason}",
-                if i == 0 { "won" } else { "   " }
+                "  {} {} {:.2}: {}",
+                if i == 0 { "won" } else { "   " },
+                gazetteer.describe(c.place),
+                c.score,
+                c.reasons(gazetteer)
             ));
         }
         out
@@ -216,6 +220,8 @@ impl PlaceMemory {
 #[derive(Clone, Debug)]
 pub struct PlaceResolver {
     gazetteer: OnceLock<Arc<Gazetteer>>,
+    /// City indices by country, in index order: built for the first short-form look-up.
+    cities_by_country: OnceLock<Vec<Vec<u32>>>,
 }
 
 impl Default for PlaceResolver {
@@ -224,22 +230,182 @@ impl Default for PlaceResolver {
     }
 }
 
-#[derive(Clone, Debug)]
-struct Cand {
-    place: PlaceId,
+/// One candidate entry for a mention, with its score and the reasons that add up to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The entry.
+    pub place: PlaceId,
+    /// Named by its own name, not an alternate.
     primary: bool,
-    score: f32,
-    reasons: Vec<String>,
+    /// The score.
+    pub score: f32,
+    /// The reasons, kept as data: they are put into words only for an explanation.
+    why: Vec<Reason>,
 }
 
-impl Cand {
-    fn add(&mut self, points: f32, why: impl Into<String>) {
+type Cand = Candidate;
+
+/// Points a candidate gained or lost (`None` for the phrase that named a capital), and why.
+#[derive(Clone, Debug, PartialEq)]
+struct Reason {
+    points: Option<f32>,
+    why: Why,
+}
+
+/// Why a candidate's score changed.
+#[derive(Clone, Debug, PartialEq)]
+enum Why {
+    Text(&'static str),
+    Population(u64),
+    LessKnown {
+        own: u32,
+        most: u32,
+    },
+    ContextCountry(usize),
+    CountryInSentence(usize),
+    Introduced(Hint),
+    CountryEarlier(usize),
+    Qualified {
+        label: String,
+        division: bool,
+        country: usize,
+    },
+    ShortForm(PlaceId),
+    Capital {
+        how: &'static str,
+        country: usize,
+        found: bool,
+    },
+}
+
+impl Why {
+    fn render(&self, g: &Gazetteer) -> String {
+        let code = |c: usize| g.countries()[c].cameo.as_str();
+        match self {
+            Why::Text(s) => (*s).to_string(),
+            Why::Population(pop) => format!("population {pop}"),
+            Why::LessKnown { own, most } => format!("less known ({own} names against {most})"),
+            Why::ContextCountry(c) => format!("context country {}", code(*c)),
+            Why::CountryInSentence(c) => format!("{} named in the sentence", code(*c)),
+            Why::Introduced(h) => format!("introduced as a {}", h.as_str()),
+            Why::CountryEarlier(c) => format!("{} named earlier in the document", code(*c)),
+            Why::Qualified {
+                label,
+                division,
+                country,
+            } => {
+                let what = if *division { "division" } else { "country" };
+                format!("qualified by '{label}' ({what} {})", code(*country))
+            }
+            Why::ShortForm(p) => format!("short form of '{}'", g.name_of(*p)),
+            Why::Capital {
+                how,
+                country,
+                found: true,
+            } => {
+                format!("{how}: the capital of {}", code(*country))
+            }
+            Why::Capital {
+                how,
+                country,
+                found: false,
+            } => {
+                format!("{how}: {} has no capital in the gazetteer", code(*country))
+            }
+        }
+    }
+}
+
+impl Candidate {
+    fn new(place: PlaceId, primary: bool) -> Candidate {
+        Candidate {
+            place,
+            primary,
+            score: 0.0,
+            why: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, points: f32, why: Why) {
         self.score += points;
-        self.reasons.push(format!(
-            "{}{points:.2} {}",
-            if points >= 0.0 { "+" } else { "" },
-            why.into()
-        ));
+        self.why.push(Reason {
+            points: Some(points),
+            why,
+        });
+    }
+
+    fn has(&self, test: impl Fn(&Why) -> bool) -> bool {
+        self.why.iter().any(|r| test(&r.why))
+    }
+
+    /// The reasons in words, "; "-separated: "+3.20 population 4000000; +0.80 national capital".
+    pub fn reasons(&self, g: &Gazetteer) -> String {
+        let words: Vec<String> = self
+            .why
+            .iter()
+            .map(|r| match r.points {
+                Some(p) => format!(
+                    "{}{p:.2} {}",
+                    if p >= 0.0 { "+" } else { "" },
+                    r.why.render(g)
+                ),
+                None => r.why.render(g),
+            })
+            .collect();
+        words.join("; ")
+    }
+}
+
+/// The lookup keys of a sentence's tokens ([`fold_key`](super::gazetteer::fold_key) of each),
+/// folded once per sentence, and which tokens have lower-case letters.
+struct TokenKeys {
+    folded: String,
+    /// End of token `i`'s key in `folded` (it starts where token `i - 1`'s ends).
+    ends: Vec<usize>,
+    has_lower: Vec<bool>,
+}
+
+impl TokenKeys {
+    fn new(tokens: &[Token]) -> TokenKeys {
+        let mut keys = TokenKeys {
+            folded: String::with_capacity(tokens.iter().map(|t| t.text.len()).sum()),
+            ends: Vec::with_capacity(tokens.len()),
+            has_lower: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            fold_key_into(&t.text, &mut keys.folded);
+            keys.ends.push(keys.folded.len());
+            keys.has_lower.push(t.text.chars().any(char::is_lowercase));
+        }
+        keys
+    }
+
+    /// The key of token `i`.
+    fn token(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.folded[start..self.ends[i]]
+    }
+
+    /// The key of tokens `i..i + len` joined by spaces (the non-empty keys, space-separated),
+    /// written into `buf`.
+    fn span<'b>(&self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        for k in i..i + len {
+            let key = self.token(k);
+            if key.is_empty() {
+                continue;
+            }
+            if !buf.is_empty() {
+                buf.push(' ');
+            }
+            buf.push_str(key);
+        }
+        buf
+    }
+
+    /// No token of `i..i + len` has a lower-case letter.
+    fn all_caps(&self, i: usize, len: usize) -> bool {
+        !self.has_lower[i..i + len].iter().any(|&l| l)
     }
 }
 
@@ -269,6 +435,7 @@ impl PlaceResolver {
     pub fn bundled() -> PlaceResolver {
         PlaceResolver {
             gazetteer: OnceLock::new(),
+            cities_by_country: OnceLock::new(),
         }
     }
 
@@ -276,6 +443,7 @@ impl PlaceResolver {
     pub fn new(gazetteer: Arc<Gazetteer>) -> PlaceResolver {
         PlaceResolver {
             gazetteer: OnceLock::from(gazetteer),
+            cities_by_country: OnceLock::new(),
         }
     }
 
@@ -308,16 +476,17 @@ impl PlaceResolver {
             .collect();
         context.sort_unstable();
         context.dedup();
-        let mut raws = self.raw_matches(tokens);
+        let keys = TokenKeys::new(tokens);
+        let mut raws = self.raw_matches(tokens, &keys);
         self.merge_qualifiers(tokens, &mut raws);
-        self.kind_qualifiers(tokens, &mut raws);
+        self.kind_qualifiers(tokens, &keys, &mut raws);
         let keep: Vec<bool> = raws
             .iter()
-            .map(|r| !r.consumed && !self.rejected(tokens, r, &raws))
+            .map(|r| !r.consumed && !self.rejected(tokens, &keys, r, &raws))
             .collect();
         let mut keep = keep.into_iter();
         raws.retain(|_| keep.next().unwrap_or(false));
-        let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &raws);
+        let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
         let mut out = Vec::new();
         for (k, raw) in raws.iter().enumerate() {
             let mut cands = raw.cands.clone();
@@ -354,7 +523,7 @@ impl PlaceResolver {
             ) {
                 continue;
             }
-            out.push(self.to_match(tokens, raw, &cands, locative));
+            out.push(self.to_match(tokens, raw, cands, locative));
         }
         for m in &out {
             memory.remember(g, m.place);
@@ -372,12 +541,13 @@ impl PlaceResolver {
             .or_else(|| matches.iter().find(|m| !m.incidental))
     }
 
-    fn raw_matches(&self, tokens: &[Token]) -> Vec<Raw> {
+    fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
+        let mut buf = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some(raw) = self.capital_phrase(tokens, i) {
+            if let Some(raw) = self.capital_phrase(tokens, keys, i) {
                 i = raw.end;
                 out.push(raw);
                 continue;
@@ -386,37 +556,30 @@ impl PlaceResolver {
                 i += 1;
                 continue;
             }
-            let max = MAX_NAME_WORDS.min(tokens.len() - i);
+            // Only runs of word tokens can spell a name.
+            let max = tokens[i..]
+                .iter()
+                .take(MAX_NAME_WORDS)
+                .take_while(|t| is_wordish(t))
+                .count();
             let mut found = None;
             for len in (1..=max).rev() {
-                let span = &tokens[i..i + len];
-                if !span.iter().all(is_wordish) {
-                    continue;
-                }
-                let text = join(span);
-                let key = fold_key(&text);
-                let refs: Vec<NameRef> = g
-                    .lookup_key(&key)
-                    .iter()
-                    .copied()
-                    .filter(|r| !r.all_caps || !text.chars().any(char::is_lowercase))
-                    .collect();
-                if !refs.is_empty() {
-                    found = Some((len, key, refs));
+                let key = keys.span(i, len, &mut buf);
+                let all_caps = keys.all_caps(i, len);
+                let refs = g.lookup_key(key);
+                if refs.iter().any(|r| !r.all_caps || all_caps) {
+                    let refs: Vec<NameRef> = refs
+                        .iter()
+                        .copied()
+                        .filter(|r| !r.all_caps || all_caps)
+                        .collect();
+                    found = Some((len, key.to_string(), refs));
                     break;
                 }
             }
             match found {
                 Some((len, key, refs)) => {
-                    let cands = refs
-                        .iter()
-                        .map(|r| Cand {
-                            place: r.place,
-                            primary: r.primary,
-                            score: 0.0,
-                            reasons: Vec::new(),
-                        })
-                        .collect();
+                    let cands = refs.iter().map(|r| Cand::new(r.place, r.primary)).collect();
                     out.push(Raw {
                         start: i,
                         name_end: i + len,
@@ -436,27 +599,29 @@ impl PlaceResolver {
     }
 
     /// "the Chinese capital", "China's capital", "the capital of China" at token `i`.
-    fn capital_phrase(&self, tokens: &[Token], i: usize) -> Option<Raw> {
+    fn capital_phrase(&self, tokens: &[Token], keys: &TokenKeys, i: usize) -> Option<Raw> {
         let g = self.gazetteer();
         let lower = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+        let mut buf = String::new();
         let (country, start, end, how) = if lower(i) == "capital" && lower(i + 1) == "of" {
-            let (c, len) = self.country_name_at(tokens, i + 2)?;
+            let (c, len) = self.country_name_at(tokens, keys, i + 2)?;
             (c, i, i + 2 + len, "the capital of")
         } else {
-            if !starts_upper(&tokens[i]) {
+            // "capital" ends every form below, at most four tokens on.
+            if !starts_upper(&tokens[i]) || !(i + 1..=i + 4).any(|k| lower(k) == "capital") {
                 return None;
             }
             // Adjective ("Chinese", "South Korean") or country name + 's, then "capital".
             let mut hit = None;
             for len in (1..=3.min(tokens.len() - i)).rev() {
-                let key = fold_key(&join(&tokens[i..i + len]));
-                if let Some(c) = g.country_by_adjective_key(&key) {
+                let key = keys.span(i, len, &mut buf);
+                if let Some(c) = g.country_by_adjective_key(key) {
                     if lower(i + len) == "capital" {
                         hit = Some((c, i + len + 1, "country adjective + capital"));
                         break;
                     }
                 }
-                if let Some(c) = self.country_name_key(&key, &tokens[i..i + len]) {
+                if let Some(c) = self.country_name_key(key, keys.all_caps(i, len)) {
                     if lower(i + len) == "'s" && lower(i + len + 1) == "capital" {
                         hit = Some((c, i + len + 2, "country's capital"));
                         break;
@@ -477,23 +642,19 @@ impl PlaceResolver {
         if CAPITAL_MONEY.contains(&lower(end)) {
             return None;
         }
-        let country_code = &g.countries()[country].cameo;
-        let cand = match g.capital_of(country) {
-            Some(city) => Cand {
-                place: PlaceId::City(city),
-                primary: true,
-                score: 0.0,
-                reasons: vec![format!("{how}: the capital of {country_code}")],
+        let capital = g.capital_of(country);
+        let mut cand = Cand::new(
+            capital.map_or(PlaceId::Country(country), PlaceId::City),
+            true,
+        );
+        cand.why.push(Reason {
+            points: None,
+            why: Why::Capital {
+                how,
+                country,
+                found: capital.is_some(),
             },
-            None => Cand {
-                place: PlaceId::Country(country),
-                primary: true,
-                score: 0.0,
-                reasons: vec![format!(
-                    "{how}: {country_code} has no capital in the gazetteer"
-                )],
-            },
-        };
+        });
         Some(Raw {
             start,
             name_end: end,
@@ -506,9 +667,15 @@ impl PlaceResolver {
         })
     }
 
-    fn country_name_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    fn country_name_at(
+        &self,
+        tokens: &[Token],
+        keys: &TokenKeys,
+        i: usize,
+    ) -> Option<(usize, usize)> {
         let mut i = i;
         let mut skipped = 0;
+        let mut buf = String::new();
         if tokens.get(i).is_some_and(|t| t.tag == Tag::DT) {
             i += 1;
             skipped = 1;
@@ -518,15 +685,16 @@ impl PlaceResolver {
             if !starts_upper(&span[0]) {
                 return None;
             }
-            if let Some(c) = self.country_name_key(&fold_key(&join(span)), span) {
+            let key = keys.span(i, len, &mut buf);
+            if let Some(c) = self.country_name_key(key, keys.all_caps(i, len)) {
                 return Some((c, len + skipped));
             }
         }
         None
     }
 
-    fn country_name_key(&self, key: &str, span: &[Token]) -> Option<usize> {
-        let all_caps_text = !join(span).chars().any(char::is_lowercase);
+    /// The country named by `key`; `all_caps_text` says whether the words have no lower case.
+    fn country_name_key(&self, key: &str, all_caps_text: bool) -> Option<usize> {
         self.gazetteer()
             .lookup_key(key)
             .iter()
@@ -599,7 +767,7 @@ impl PlaceResolver {
 
     /// "the Lebanese city of Tripoli", "the Texas town of Paris", "Pakistan's city of Hyderabad":
     /// the country or division named before "city of" qualifies the name.
-    fn kind_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
+    fn kind_qualifiers(&self, tokens: &[Token], keys: &TokenKeys, raws: &mut [Raw]) {
         let g = self.gazetteer();
         for k in 0..raws.len() {
             let start = raws[k].start;
@@ -612,7 +780,7 @@ impl PlaceResolver {
             let mut label = String::new();
             for b in (noun.saturating_sub(3)..noun).rev() {
                 let t = &tokens[b];
-                if let Some(c) = g.country_by_adjective(&t.text) {
+                if let Some(c) = g.country_by_adjective_key(keys.token(b)) {
                     areas.push(PlaceId::Country(c));
                 } else if let Some(r) = raws
                     .iter()
@@ -663,16 +831,17 @@ impl PlaceResolver {
         let mut any = false;
         for c in cands.iter_mut() {
             if areas.iter().any(|&a| self.within(c.place, a)) && !areas.contains(&c.place) {
-                let what = match areas.iter().find(|&&a| self.within(c.place, a)) {
-                    Some(PlaceId::Country(_)) | None => "country",
-                    Some(_) => "division",
-                };
+                let division = !matches!(
+                    areas.iter().find(|&&a| self.within(c.place, a)),
+                    Some(PlaceId::Country(_)) | None
+                );
                 c.add(
                     bonus,
-                    format!(
-                        "qualified by '{label}' ({what} {})",
-                        g.countries()[g.country_of(c.place)].cameo
-                    ),
+                    Why::Qualified {
+                        label: label.to_string(),
+                        division,
+                        country: g.country_of(c.place),
+                    },
                 );
                 any = true;
             }
@@ -703,37 +872,60 @@ impl PlaceResolver {
             return Vec::new();
         }
         let prefix = format!("{key} ");
-        let countries: Vec<usize> = areas.iter().map(|&a| g.country_of(a)).collect();
-        g.cities()
+        let mut countries: Vec<usize> = areas.iter().map(|&a| g.country_of(a)).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let by_country = self.cities_by_country();
+        let mut in_areas: Vec<usize> = countries
             .iter()
-            .enumerate()
-            .filter(|(_, c)| countries.contains(&c.country))
+            .filter_map(|&c| by_country.get(c))
+            .flatten()
+            .map(|&i| i as usize)
+            .collect();
+        in_areas.sort_unstable();
+        let mut folded = String::new();
+        in_areas
+            .into_iter()
+            .map(|i| (i, &g.cities()[i]))
             .filter(|(_, c)| {
                 c.ascii
                     .get(..prefix.len())
                     .is_some_and(|p| p.eq_ignore_ascii_case(&prefix))
                     || c.name.contains('.')
             })
-            .filter(|(_, c)| fold_key(&c.name).starts_with(&prefix))
+            .filter(|(_, c)| {
+                folded.clear();
+                fold_key_into(&c.name, &mut folded);
+                folded.starts_with(&prefix)
+            })
             .map(|(i, _)| PlaceId::City(i))
             .filter(|&p| areas.iter().any(|&a| self.within(p, a)))
             .take(3)
             .map(|place| {
-                let mut c = Cand {
-                    place,
-                    primary: false,
-                    score: 0.0,
-                    reasons: Vec::new(),
-                };
-                c.add(-0.5, format!("short form of '{}'", g.name_of(place)));
+                let mut c = Cand::new(place, false);
+                c.add(-0.5, Why::ShortForm(place));
                 c
             })
             .collect()
     }
 
+    /// The indices of each country's cities, in index order (built on first use).
+    fn cities_by_country(&self) -> &[Vec<u32>] {
+        self.cities_by_country.get_or_init(|| {
+            let g = self.gazetteer();
+            let mut by_country = vec![Vec::new(); g.countries().len()];
+            for (i, c) in g.cities().iter().enumerate() {
+                if let Some(list) = by_country.get_mut(c.country) {
+                    list.push(i as u32);
+                }
+            }
+            by_country
+        })
+    }
+
     /// Drops names that are part of a person's name, a common word opening the sentence, or
     /// the start of a longer capitalized name.
-    fn rejected(&self, tokens: &[Token], r: &Raw, raws: &[Raw]) -> bool {
+    fn rejected(&self, tokens: &[Token], keys: &TokenKeys, r: &Raw, raws: &[Raw]) -> bool {
         if r.capital_phrase {
             return false;
         }
@@ -800,8 +992,10 @@ impl PlaceResolver {
                         | Tag::RB
                         | Tag::CD
                 );
-                let adjective_of_country =
-                    self.gazetteer().country_by_adjective(&prev.text).is_some();
+                let adjective_of_country = self
+                    .gazetteer()
+                    .country_by_adjective_key(keys.token(r.start - 1))
+                    .is_some();
                 if !(closed || adjective_of_country || prev_initial && prev.tag.is_verb()) {
                     return true;
                 }
@@ -827,6 +1021,7 @@ impl PlaceResolver {
     fn sentence_cues(
         &self,
         tokens: &[Token],
+        keys: &TokenKeys,
         raws: &[Raw],
     ) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
         let g = self.gazetteer();
@@ -853,12 +1048,13 @@ impl PlaceResolver {
                 }
             }
         }
+        let mut buf = String::new();
         for i in 0..tokens.len() {
             if !starts_upper(&tokens[i]) {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
-                if let Some(c) = g.country_by_adjective_key(&fold_key(&join(&tokens[i..i + len]))) {
+                if let Some(c) = g.country_by_adjective_key(keys.span(i, len, &mut buf)) {
                     countries.push((usize::MAX, c));
                 }
             }
@@ -883,17 +1079,14 @@ impl PlaceResolver {
         let feature = g.feature_of(c.place);
         let pop = g.population_of(c.place);
         if feature == FeatureType::Region {
-            c.add(3.0, "named region");
+            c.add(3.0, Why::Text("named region"));
         } else {
-            c.add(
-                0.5 * (pop.max(1) as f32).log10(),
-                format!("population {pop}"),
-            );
+            c.add(0.5 * (pop.max(1) as f32).log10(), Why::Population(pop));
         }
         match feature {
-            FeatureType::Country => c.add(0.5, "country"),
-            FeatureType::Capital => c.add(0.8, "national capital"),
-            FeatureType::Admin1 => c.add(0.2, "first-level division"),
+            FeatureType::Country => c.add(0.5, Why::Text("country")),
+            FeatureType::Capital => c.add(0.8, Why::Text("national capital")),
+            FeatureType::Admin1 => c.add(0.2, Why::Text("first-level division")),
             _ => {}
         }
         if matches!(c.place, PlaceId::City(_))
@@ -903,7 +1096,7 @@ impl PlaceResolver {
                     && g.country_of(o.place) == g.country_of(c.place)
             })
         {
-            c.add(1.0, "city named like its division");
+            c.add(1.0, Why::Text("city named like its division"));
         }
         if let PlaceId::City(i) = c.place {
             let best_known = raw.cands.iter().filter_map(|o| match o.place {
@@ -915,33 +1108,34 @@ impl PlaceResolver {
             if own < most {
                 c.add(
                     0.5 * ((1.0 + own as f32) / (1.0 + most as f32)).ln(),
-                    format!("less known ({own} names against {most})"),
+                    Why::LessKnown { own, most },
                 );
             }
         }
-        if !c.primary && !raw.capital_phrase && !c.reasons.iter().any(|r| r.contains("short form"))
-        {
-            c.add(-0.3, "alternate name");
+        if !c.primary && !raw.capital_phrase && !c.has(|w| matches!(w, Why::ShortForm(_))) {
+            c.add(-0.3, Why::Text("alternate name"));
         }
         let country = g.country_of(c.place);
-        let code = &g.countries()[country].cameo;
         if context.contains(&country) {
             c.add(
                 CONTEXT_BONUS / (context.len() as f32).sqrt(),
-                format!("context country {code}"),
+                Why::ContextCountry(country),
             );
         } else if cue_countries
             .iter()
             .any(|&(from, cc)| from != k && cc == country)
             && !matches!(c.place, PlaceId::Country(_))
         {
-            c.add(CUE_COUNTRY_BONUS, format!("{code} named in the sentence"));
+            c.add(CUE_COUNTRY_BONUS, Why::CountryInSentence(country));
         }
         if cue_admin1
             .iter()
             .any(|&(from, a)| from != k && self.within(c.place, a))
         {
-            c.add(CUE_ADMIN1_BONUS, "its division is named in the sentence");
+            c.add(
+                CUE_ADMIN1_BONUS,
+                Why::Text("its division is named in the sentence"),
+            );
         }
         if let Some(h) = hint {
             let fits = match h {
@@ -950,16 +1144,16 @@ impl PlaceResolver {
                 Hint::Country => feature == FeatureType::Country,
             };
             if fits {
-                c.add(HINT_BONUS, format!("introduced as a {}", h.as_str()));
+                c.add(HINT_BONUS, Why::Introduced(h));
             }
         }
         if memory.places.contains(&c.place) {
-            c.add(MEMORY_PLACE_BONUS, "named earlier in the document");
-        } else if memory.countries.contains(&country) {
             c.add(
-                MEMORY_COUNTRY_BONUS,
-                format!("{code} named earlier in the document"),
+                MEMORY_PLACE_BONUS,
+                Why::Text("named earlier in the document"),
             );
+        } else if memory.countries.contains(&country) {
+            c.add(MEMORY_COUNTRY_BONUS, Why::CountryEarlier(country));
         }
     }
 
@@ -982,7 +1176,8 @@ impl PlaceResolver {
             return true;
         }
         let pop = g.population_of(best.place);
-        if best.reasons.iter().any(|r| r.contains("qualified")) {
+        let qualified = best.has(|w| matches!(w, Why::Qualified { .. }));
+        if qualified {
             return true;
         }
         let sentence_initial = raw.start == 0
@@ -992,7 +1187,7 @@ impl PlaceResolver {
             return false;
         }
         let country = g.country_of(best.place);
-        let backed = best.reasons.iter().any(|r| r.contains("qualified"))
+        let backed = qualified
             || context.contains(&country)
             || cues.iter().any(|&(_, c)| c == country)
             || memory.countries.contains(&country);
@@ -1003,7 +1198,13 @@ impl PlaceResolver {
         pop >= 100_000 && (!alternate_only || pop >= 1_000_000)
     }
 
-    fn to_match(&self, tokens: &[Token], raw: &Raw, cands: &[Cand], locative: bool) -> PlaceMatch {
+    fn to_match(
+        &self,
+        tokens: &[Token],
+        raw: &Raw,
+        cands: Vec<Cand>,
+        locative: bool,
+    ) -> PlaceMatch {
         let g = self.gazetteer();
         let best = &cands[0];
         let place = best.place;
@@ -1075,10 +1276,7 @@ impl PlaceResolver {
             locative,
             incidental,
             score: best.score,
-            candidates: cands
-                .iter()
-                .map(|c| (g.describe(c.place), c.score, c.reasons.join("; ")))
-                .collect(),
+            candidates: cands,
         }
     }
 }
@@ -1252,13 +1450,15 @@ mod tests {
         let paris = m.iter().find(|m| m.name == "Paris").expect("Paris");
         assert!(paris.candidates.len() >= 2, "{:?}", paris.candidates);
         assert!(
-            paris.candidates[0].2.contains("qualified"),
+            paris.candidates[0]
+                .reasons(PlaceResolver::bundled().gazetteer())
+                .contains("qualified"),
             "{:?}",
             paris.candidates[0]
         );
         assert_eq!(paris.text, "Paris , Texas");
         assert_eq!(paris.admin1.as_deref(), Some("Texas"));
-        let lines = paris.explain();
+        let lines = paris.explain(PlaceResolver::bundled().gazetteer());
         assert!(lines[1].contains("won"), "{lines:?}");
     }
 

@@ -108,10 +108,12 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                 .iter()
                 .map(|r| {
                     let s = &text[r.start..r.end];
-                    let lower = if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                        s.to_lowercase().into()
+                    let lower = if s.is_ascii() {
+                        let mut lower = compact_str::CompactString::from(s);
+                        lower.make_ascii_lowercase();
+                        lower
                     } else {
-                        compact_str::CompactString::from(s)
+                        s.to_lowercase().into()
                     };
                     Token {
                         start: r.start,

@@ -195,14 +195,27 @@ pub fn features(
 }
 
 /// A read-only model over the bytes of a weights file.
+///
+/// Looking a feature up is one probe of an open-addressing table that says where its weights
+/// are: a dense row (for features with many entries) or a run of (tag, weight) entries in the
+/// file. Tagging is bound by memory latency, so each feature costs about two cache lines.
 pub struct Model<'a> {
-    keys: &'a [u8],
-    starts: &'a [u8],
     tags: &'a [u8],
     weights: &'a [u8],
-    /// First feature index for each value of a key's top 16 bits (65,537 entries).
-    buckets: Vec<u32>,
+    /// (feature key, slot) pairs, the slot encoded as `DENSE_BIT`/`MAX_SPARSE_START` say; a zero
+    /// slot is an empty cell. The length is a power of two.
+    table: Vec<(u32, u32)>,
+    /// The weights of the features with many entries as whole rows, one lane per tag, so that
+    /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
+    dense: Vec<[i16; 32]>,
 }
+
+/// Features with at least this many (tag, weight) entries get a dense row.
+const DENSE_MIN_ENTRIES: usize = 12;
+/// A slot with this bit set holds a row of `dense`; otherwise `len << 24 | start` of a run.
+const DENSE_BIT: u32 = 1 << 31;
+/// Runs start below this entry and have fewer than 128 entries.
+const MAX_SPARSE_START: usize = 1 << 24;
 
 /// Why a weights file cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -231,27 +244,84 @@ impl<'a> Model<'a> {
         if bytes.len() != tags_end + 2 * n_entries {
             return Err(ModelError("truncated or padded file"));
         }
-        let keys = &bytes[HEADER..keys_end];
-        let mut buckets = vec![0u32; 65_537];
-        for f in 0..n_feats {
-            buckets[(u32_at(keys, f) >> 16) as usize + 1] += 1;
+        if n_entries >= MAX_SPARSE_START {
+            return Err(ModelError("too many entries"));
         }
-        for b in 1..buckets.len() {
-            buckets[b] += buckets[b - 1];
-        }
-        Ok(Model {
-            keys,
-            starts: &bytes[keys_end..starts_end],
+        let mut model = Model {
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
-            buckets,
-        })
+            table: vec![(0, 0); (2 * n_feats).next_power_of_two().max(2)],
+            dense: Vec::new(),
+        };
+        let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
+        for f in 0..n_feats {
+            let (start, end) = (u32_at(starts, f) as usize, u32_at(starts, f + 1) as usize);
+            if start > end || end > n_entries || end - start >= 128 {
+                return Err(ModelError("bad entry offsets"));
+            }
+            let slot = model.slot_for(start, end);
+            model.insert(u32_at(keys, f), slot);
+        }
+        Ok(model)
     }
 
-    fn find(&self, k: u32) -> Option<usize> {
-        let b = (k >> 16) as usize;
-        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
-        (lo..hi).find(|&f| u32_at(self.keys, f) == k)
+    /// Where the weights of entries `start..end` will be read from: a new dense row for a long
+    /// run without a repeated tag, else the run itself.
+    fn slot_for(&mut self, start: usize, end: usize) -> u32 {
+        let sparse = ((end - start) as u32) << 24 | start as u32;
+        if end - start < DENSE_MIN_ENTRIES {
+            return sparse;
+        }
+        let mut row = [0i16; 32];
+        let mut seen = 0u32;
+        for (&tag, w) in self.entries(start, end) {
+            let lane = usize::from(tag & 31);
+            seen |= 1 << lane;
+            row[lane] = i16::from_le_bytes([w[0], w[1]]);
+        }
+        // A tag listed twice (never written by `write_model`) keeps the feature sparse.
+        if seen.count_ones() as usize != end - start {
+            return sparse;
+        }
+        self.dense.push(row);
+        DENSE_BIT | (self.dense.len() - 1) as u32
+    }
+
+    /// Adds `key` unless it is there already (the first of equal keys wins, as in the file).
+    fn insert(&mut self, key: u32, slot: u32) {
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        while self.table[i].1 != 0 {
+            if self.table[i].0 == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.table[i] = (key, slot);
+    }
+
+    /// The slot of feature key `k`, if the model has it. (Keys are hashes already: their low
+    /// bits index the table.)
+    fn find(&self, k: u32) -> Option<u32> {
+        let mask = self.table.len() - 1;
+        let mut i = k as usize & mask;
+        loop {
+            let (key, slot) = self.table[i];
+            if slot == 0 {
+                return None;
+            }
+            if key == k {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Entries `start..end` as (tag, little-endian weight bytes); empty when out of range.
+    fn entries(&self, start: usize, end: usize) -> impl Iterator<Item = (&u8, &[u8])> {
+        let tags = self.tags.get(start..end).unwrap_or_default();
+        let weights = self.weights.get(2 * start..2 * end).unwrap_or_default();
+        tags.iter().zip(weights.chunks_exact(2))
     }
 
     /// The best tag for token `i` of a sentence with keys `keys`.
@@ -262,16 +332,38 @@ impl<'a> Model<'a> {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
-        let mut scores = [0i32; N_TAGS];
+        // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
+        // stay out of the choice below.
+        let mut scores = [0i32; 32];
         for k in features(keys, i, prev, prev2) {
-            let Some(f) = self.find(k) else { continue };
-            for e in u32_at(self.starts, f) as usize..u32_at(self.starts, f + 1) as usize {
-                let w = i16::from_le_bytes([self.weights[2 * e], self.weights[2 * e + 1]]);
-                scores[usize::from(self.tags[e])] += i32::from(w);
+            let Some(slot) = self.find(k) else { continue };
+            self.add_weights(slot, &mut scores);
+        }
+        // The highest score; on a tie the tag that comes first.
+        let mut best = 0;
+        for (t, &score) in scores.iter().enumerate().take(N_TAGS).skip(1) {
+            if score > scores[best] {
+                best = t;
             }
         }
-        let best = (0..N_TAGS).max_by_key(|&t| (scores[t], N_TAGS - t));
-        ALL_TAGS[best.unwrap_or(Tag::NN as usize)]
+        ALL_TAGS[best]
+    }
+
+    /// Adds the weights a slot points to to `scores`.
+    fn add_weights(&self, slot: u32, scores: &mut [i32; 32]) {
+        if slot & DENSE_BIT != 0 {
+            if let Some(row) = self.dense.get((slot & !DENSE_BIT) as usize) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+            return;
+        }
+        let start = (slot & (MAX_SPARSE_START as u32 - 1)) as usize;
+        let end = start + (slot >> 24) as usize;
+        for (&tag, w) in self.entries(start, end) {
+            scores[usize::from(tag & 31)] += i32::from(i16::from_le_bytes([w[0], w[1]]));
+        }
     }
 }
 

@@ -102,8 +102,13 @@ impl Tokenizer<'_> {
         self.out
     }
 
+    /// The character at byte `at`; `None` at the end or inside a character.
     fn peek_char(&self, at: usize) -> Option<char> {
-        self.text.get(at..).and_then(|s| s.chars().next())
+        match self.bytes.get(at) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text.get(at..).and_then(|s| s.chars().next()),
+            None => None,
+        }
     }
 
     fn is_alnum_at(&self, at: usize) -> bool {

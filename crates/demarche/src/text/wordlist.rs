@@ -37,14 +37,44 @@ pub fn lint(text: &str) -> Vec<String> {
     problems
 }
 
-/// Declares a `static NAME: LazyLock<Vec<&'static str>>` holding the entries of
+/// The entries of a word list in file order (it derefs to the slice), with a hash set so that
+/// [`WordList::contains`] costs one hash, however long the list.
+#[derive(Debug)]
+pub struct WordList {
+    entries: Vec<&'static str>,
+    set: rustc_hash::FxHashSet<&'static str>,
+}
+
+impl WordList {
+    /// The list in `text` (see [`parse`]).
+    pub fn new(text: &'static str) -> WordList {
+        let entries = parse(text);
+        let set = entries.iter().copied().collect();
+        WordList { entries, set }
+    }
+
+    /// Whether `word` is an entry (exact, case-sensitive comparison). Takes what a slice's
+    /// `contains` took (`&&str`) as well as `&str`, `&String` or `&CompactString`.
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.set.contains(word.as_ref())
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        &self.entries
+    }
+}
+
+/// Declares a `static NAME: LazyLock<WordList>` holding the entries of
 /// `dictionaries/words/<path>`, embedded in the binary and parsed on first use.
 macro_rules! word_list {
     ($(#[$meta:meta])* $vis:vis static $name:ident = $path:literal;) => {
         $(#[$meta])*
-        $vis static $name: std::sync::LazyLock<Vec<&'static str>> =
+        $vis static $name: std::sync::LazyLock<$crate::text::wordlist::WordList> =
             std::sync::LazyLock::new(|| {
-                $crate::text::wordlist::parse(include_str!(concat!(
+                $crate::text::wordlist::WordList::new(include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
                     "/../../dictionaries/words/",
                     $path
