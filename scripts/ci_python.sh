@@ -46,7 +46,7 @@ fi
 [[ $status -eq 0 ]] || exit $status
 
 echo "== python: pyarrow reads demarche's Parquet (crates/demarche-cli/tests/store.rs)"
-log="$(PATH="$(dirname "$py"):$PATH" cargo test --release -q -p demarche-cli --test store pyarrow -- --nocapture 2>&1)"
+log="$(PATH="$(dirname "$py"):$PATH" cargo test --release -q -p demarche-cli --features parquet --test store pyarrow -- --nocapture 2>&1)"
 echo "$log"
 if grep -q "SKIPPED" <<<"$log"; then
     echo "python: pyarrow is in $venv but the Parquet test skipped" >&2

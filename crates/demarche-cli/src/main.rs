@@ -27,8 +27,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Code documents into events (JSON Lines or CSV on stdout).
-    Code(CodeArgs),
+    /// Code documents into events (JSON Lines or CSV on stdout, an SQLite store, Parquet).
+    Code(Box<CodeArgs>),
     /// Show how a sentence is analysed and why each event was or was not produced.
     Explain(ExplainArgs),
     /// Run a TABARI or PETRARCH validation suite and report, per record, pass or fail.
@@ -149,7 +149,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Code(args) => run_code(args),
+        Command::Code(args) => run_code(*args),
         Command::Explain(args) => run_explain(args),
         Command::Dict {
             command: DictCommand::Check(opts),

@@ -2,7 +2,7 @@
 //! full-text search, records equal to the JSONL lines, version checks, skip-by-hash,
 //! `--replace`) and Parquet (`--format parquet`: read back with the `parquet` crate and, when
 //! it is installed, pyarrow), each against the JSONL of the same input.
-#![cfg(all(feature = "sqlite", feature = "parquet"))]
+#![cfg(feature = "sqlite")]
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -214,10 +214,15 @@ fn a_store_of_another_version_or_a_file_that_is_no_store_is_an_error() {
     }
     let usage: &[&[&str]] = &[
         &["code", &input, "--format", "parquet"],
+        &[
+            "code", &input, "--format", "parquet", "-o", db_arg, "--resume",
+        ],
         &["code", &input, "--format", "sqlite"],
         &["code", &input, "--replace"],
         &["code", &input, "--db", db_arg, "--format", "csv"],
-        &["code", &input, "--format", "sqlite", "-o", db_arg, "--resume"],
+        &[
+            "code", &input, "--format", "sqlite", "-o", db_arg, "--resume",
+        ],
     ];
     for args in usage {
         let out = demarche(args);
@@ -225,6 +230,7 @@ fn a_store_of_another_version_or_a_file_that_is_no_store_is_an_error() {
     }
 }
 
+#[cfg(feature = "parquet")]
 fn parquet_file(dir: &Path) -> (String, String, Vec<serde_json::Value>) {
     let input = write_corpus(dir, CORPUS);
     let path = dir.join("events.parquet");
@@ -238,6 +244,7 @@ fn parquet_file(dir: &Path) -> (String, String, Vec<serde_json::Value>) {
     (input, path, events)
 }
 
+#[cfg(feature = "parquet")]
 #[test]
 fn parquet_reads_back_with_typed_columns_equal_to_the_jsonl() {
     use arrow_array::cast::AsArray;
@@ -371,12 +378,14 @@ fn parquet_reads_back_with_typed_columns_equal_to_the_jsonl() {
     }
 }
 
+#[cfg(feature = "parquet")]
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
 fn chrono_days(date: &str) -> i32 {
     let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a date");
     (day - chrono::NaiveDate::default()).num_days() as i32
 }
 
+#[cfg(feature = "parquet")]
 #[test]
 fn pyarrow_reads_the_parquet_file_without_options() {
     let available = Command::new("python3")

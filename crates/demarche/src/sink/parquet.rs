@@ -1,5 +1,5 @@
-//! The Parquet sink: one row per event in typed, flat columns ([`COLUMNS`]), one row group per
-//! pipeline chunk (each flush; see [`schema`] for the columns), Snappy-compressed; readable by pyarrow, pandas and DuckDB
+//! The Parquet sink: one row per event in typed, flat columns ([`schema`]), one row group per
+//! pipeline chunk (each flush), Snappy-compressed; readable by pyarrow, pandas and DuckDB
 //! without options.
 //!
 //! Dates are `date32` (`date` only when the event date is a day; `date_text` and
@@ -297,7 +297,7 @@ impl Column {
     }
 }
 
-/// The Arrow schema of [`columns`].
+/// The Arrow schema of the file: every column in order (see `docs/output.md`, "Parquet").
 pub fn schema() -> SchemaRef {
     let fields: Vec<Field> = columns()
         .iter()
