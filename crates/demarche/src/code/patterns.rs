@@ -274,13 +274,13 @@ pub fn passive_subject_head(tokens: &[Token], head: usize, clause_start: usize) 
 /// smuggling" matches "accused Cambodia of drug smuggling", "lift * ban on * gathering" "on
 /// public gatherings". The modifiers are a gap (their words stay available to other patterns).
 fn modified_noun(
-    tokens: &[Token],
-    units: &[usize],
+    words: &Words<'_>,
     from: usize,
     limit: usize,
     w: &str,
     more: &[PatternWord],
 ) -> Option<(usize, Vec<Range<usize>>)> {
+    let tokens = words.tokens;
     let after_preposition = from > 0 && tokens[from - 1].tag == Tag::IN;
     if !after_preposition {
         return None;
@@ -290,8 +290,8 @@ fn modified_noun(
     while at < limit && at < from + 2 && modifier(&tokens[at]) {
         at += 1;
         let noun = at < limit && matches!(tokens[at].tag, Tag::NN | Tag::NNS);
-        if noun && word_matches(w, &tokens[at]) {
-            let (end, mut gaps) = match_rest(tokens, units, at + 1, limit, more)?;
+        if noun && words.matches(w, at) {
+            let (end, mut gaps) = match_rest(words, at + 1, limit, more)?;
             gaps.insert(0, from..at);
             return Some((end, gaps));
         }
@@ -323,7 +323,7 @@ fn match_rest(
             {
                 return match_rest(words, from + 2, limit, more);
             }
-            modified_noun(tokens, units, from, limit, w, more)
+            modified_noun(words, from, limit, w, more)
         }
         PatternWord::Gap => {
             // Up to MAX_GAP units: an actor mention counts as one unit, but the pattern may
