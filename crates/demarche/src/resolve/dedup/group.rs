@@ -1,0 +1,201 @@
+//! Grouping: reports bucketed by key (actors, code prefix, date class), each bucket swept in
+//! date order against the clusters still open in its window.
+//!
+//! The key holds everything that must be equal. An actor whose country is unknown (`---REB`)
+//! is only equal within one document, and so is a report with no date at all. A report dated
+//! to a month or year (`2024-03`) keys by that value and matches only the same value. Within a
+//! bucket a report joins the open cluster whose *first* report is at most `window_days`
+//! earlier and similar enough, or opens a new one — there is no chaining, so a cluster spans at
+//! most the window and a daily series of clashes stays a series of clusters. Cost: one hash
+//! insert per report, a sort per bucket, and a scan of the few open clusters.
+
+use super::config::DedupConfig;
+use super::evidence;
+use super::report::Report;
+use rustc_hash::FxHashMap;
+
+/// When a report happened, as far as grouping is concerned.
+enum When<'a> {
+    /// A calendar day (days since the common era).
+    Day(i64),
+    /// A month or year, or a date that does not parse: equal values only.
+    Coarse(&'a str),
+    /// No event or document date: within its document only.
+    Undated,
+}
+
+fn when(report: &Report) -> When<'_> {
+    match report.effective_date() {
+        None => When::Undated,
+        Some(s) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) => When::Day(i64::from(chrono::Datelike::num_days_from_ce(&d))),
+            Err(_) => When::Coarse(s),
+        },
+    }
+}
+
+/// An actor's part of the key: its code, scoped to the document when its country is unknown.
+fn actor_key(code: Option<&str>, doc: &str, key: &mut String) {
+    match code {
+        None => key.push('\u{1}'),
+        Some(c) if c.starts_with("---") => {
+            key.push_str(c);
+            key.push('@');
+            key.push_str(doc);
+        }
+        Some(c) => key.push_str(c),
+    }
+    key.push('\u{1f}');
+}
+
+/// The bucket key of a report and its day (0 when it has none).
+fn key_of(report: &Report, config: &DedupConfig) -> (String, i64) {
+    let mut key = String::with_capacity(32);
+    actor_key(report.source.as_deref(), &report.doc, &mut key);
+    actor_key(report.target.as_deref(), &report.doc, &mut key);
+    key.push_str(config.level.prefix(&report.cameo));
+    key.push('\u{1f}');
+    let day = match when(report) {
+        When::Day(d) => d,
+        When::Coarse(s) => {
+            key.push_str(s);
+            0
+        }
+        When::Undated => {
+            key.push('@');
+            key.push_str(&report.doc);
+            0
+        }
+    };
+    (key, day)
+}
+
+/// Buckets of report indexes with their days, in order of each bucket's first report.
+fn buckets(reports: &[Report], config: &DedupConfig) -> Vec<Vec<(i64, usize)>> {
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    let mut out: Vec<Vec<(i64, usize)>> = Vec::new();
+    for (i, report) in reports.iter().enumerate() {
+        let (key, day) = key_of(report, config);
+        let next = out.len();
+        let b = *index.entry(key).or_insert(next);
+        if b == next {
+            out.push(Vec::new());
+        }
+        out[b].push((day, i));
+    }
+    out
+}
+
+/// A cluster being filled: its first report's day and index, and the codes it holds.
+struct Open {
+    day: i64,
+    first: usize,
+    cluster: usize,
+    codes: Vec<usize>,
+}
+
+/// Evidence stems, computed the first time a report is compared.
+struct Stems<'r> {
+    reports: &'r [Report],
+    cache: FxHashMap<usize, Vec<String>>,
+}
+
+impl Stems<'_> {
+    fn of(&mut self, i: usize) -> &[String] {
+        let r = &self.reports[i];
+        self.cache
+            .entry(i)
+            .or_insert_with(|| evidence::stems(&r.evidence_text, &r.evidence_pattern))
+    }
+
+    /// How similar report `i` is to an open cluster: 1 when the cluster holds its full code,
+    /// else the evidence overlap with the cluster's first report.
+    fn similarity(&mut self, i: usize, open: &Open) -> f64 {
+        let code = &self.reports[i].cameo;
+        if open.codes.iter().any(|&c| self.reports[c].cameo == *code) {
+            return 1.0;
+        }
+        let a = self.of(i).to_vec();
+        evidence::jaccard(&a, self.of(open.first))
+    }
+}
+
+/// The cluster index of every report; clusters are numbered from 0 in order of first report.
+pub(crate) fn assign(reports: &[Report], config: &DedupConfig) -> Vec<usize> {
+    let mut of = vec![usize::MAX; reports.len()];
+    let mut stems = Stems {
+        reports,
+        cache: FxHashMap::default(),
+    };
+    let mut clusters = 0;
+    for mut bucket in buckets(reports, config) {
+        bucket.sort_unstable();
+        sweep(&bucket, config, &mut stems, &mut of, &mut clusters);
+    }
+    renumber(&mut of);
+    of
+}
+
+/// Assigns the reports of one date-sorted bucket to clusters.
+fn sweep(
+    bucket: &[(i64, usize)],
+    config: &DedupConfig,
+    stems: &mut Stems<'_>,
+    of: &mut [usize],
+    clusters: &mut usize,
+) {
+    let window = i64::from(config.window_days);
+    let mut open: Vec<Open> = Vec::new();
+    for &(day, i) in bucket {
+        open.retain(|o| day - o.day <= window);
+        let best = best_open(i, &open, config, stems);
+        let slot = match best {
+            Some(slot) => slot,
+            None => {
+                open.push(Open {
+                    day,
+                    first: i,
+                    cluster: *clusters,
+                    codes: Vec::new(),
+                });
+                *clusters += 1;
+                open.len() - 1
+            }
+        };
+        let o = &mut open[slot];
+        of[i] = o.cluster;
+        if !o
+            .codes
+            .iter()
+            .any(|&c| stems.reports[c].cameo == stems.reports[i].cameo)
+        {
+            o.codes.push(i);
+        }
+    }
+}
+
+/// The most similar open cluster at or above the threshold (the oldest on a tie).
+fn best_open(
+    i: usize,
+    open: &[Open],
+    config: &DedupConfig,
+    stems: &mut Stems<'_>,
+) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (slot, o) in open.iter().enumerate() {
+        let s = stems.similarity(i, o);
+        if s >= config.min_similarity && best.is_none_or(|(_, b)| s > b) {
+            best = Some((slot, s));
+        }
+    }
+    best.map(|(slot, _)| slot)
+}
+
+/// Renumbers clusters in order of their first report, so ids follow the input.
+fn renumber(of: &mut [usize]) {
+    let mut map: FxHashMap<usize, usize> = FxHashMap::default();
+    for c in of.iter_mut() {
+        let next = map.len();
+        *c = *map.entry(*c).or_insert(next);
+    }
+}
