@@ -1,4 +1,4 @@
-//! The `demarche` command line: `code`, `explain` and `dict` subcommands.
+//! The `demarche` command line: `code`, `explain`, `dedup`, `validate` and `dict` subcommands.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -13,8 +13,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod compat_cmd;
+mod dedup_cmd;
 mod interrupt;
 mod resume;
+mod store_dedup;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
@@ -30,6 +32,8 @@ enum Command {
     Code(CodeArgs),
     /// Show how a sentence is analysed and why each event was or was not produced.
     Explain(ExplainArgs),
+    /// Group events that report one real-world event into clusters (JSONL file or SQLite store).
+    Dedup(dedup_cmd::DedupArgs),
     /// Run a TABARI or PETRARCH validation suite and report, per record, pass or fail.
     Validate(compat_cmd::ValidateArgs),
     /// Inspect dictionaries.
@@ -151,6 +155,7 @@ fn main() -> ExitCode {
             command: DictCommand::Convert(args),
         } => compat_cmd::run_convert(args),
         Command::Validate(args) => compat_cmd::run_validate(args),
+        Command::Dedup(args) => dedup_cmd::run(args),
     };
     match result {
         Ok(code) => code,
