@@ -48,8 +48,6 @@ pub struct Cluster {
     pub id: u64,
     /// Index (into the reports) of the canonical report.
     pub canonical: usize,
-    /// Indexes of its reports, in input order.
-    pub members: Vec<usize>,
     /// Reports in the cluster (GDELT's NumMentions).
     pub mentions: usize,
     /// Distinct documents (GDELT's NumArticles).
@@ -67,6 +65,10 @@ pub struct Cluster {
 pub struct Clustering {
     of: Vec<usize>,
     clusters: Vec<Cluster>,
+    /// Report indexes grouped by cluster (in input order within each); cluster `c` holds
+    /// `order[starts[c]..starts[c + 1]]`.
+    order: Vec<usize>,
+    starts: Vec<usize>,
 }
 
 impl Clustering {
@@ -83,6 +85,14 @@ impl Clustering {
         &self.clusters[self.of[i]]
     }
 
+    /// The indexes of the reports in `cluster`, in input order.
+    pub fn members(&self, cluster: &Cluster) -> &[usize] {
+        let c = (cluster.id - 1) as usize;
+        self.starts
+            .get(c..c + 2)
+            .map_or(&[][..], |s| &self.order[s[0]..s[1]])
+    }
+
     /// Whether report `i` is its cluster's canonical report.
     pub fn is_canonical(&self, i: usize) -> bool {
         self.cluster_of(i).canonical == i
@@ -91,38 +101,65 @@ impl Clustering {
 
 /// Groups `reports` into clusters; every report belongs to exactly one.
 pub fn cluster(reports: &[Report], config: &DedupConfig) -> Clustering {
-    let of = group::assign(reports, config);
-    let count = of.iter().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, &c) in of.iter().enumerate() {
-        members[c].push(i);
-    }
-    let clusters = members
-        .into_iter()
-        .enumerate()
-        .map(|(c, m)| summarize(c as u64 + 1, m, reports))
+    let (of, count) = group::assign(reports, config);
+    let (order, starts) = group_by_cluster(&of, count);
+    let clusters = (0..count)
+        .map(|c| summarize(c as u64 + 1, &order[starts[c]..starts[c + 1]], reports))
         .collect();
-    Clustering { of, clusters }
+    Clustering {
+        of,
+        clusters,
+        order,
+        starts,
+    }
+}
+
+/// A counting sort of the report indexes by cluster: the order and each cluster's start.
+fn group_by_cluster(of: &[usize], count: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut starts = vec![0usize; count + 1];
+    for &c in of {
+        starts[c + 1] += 1;
+    }
+    for c in 0..count {
+        starts[c + 1] += starts[c];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0usize; of.len()];
+    for (i, &c) in of.iter().enumerate() {
+        order[next[c]] = i;
+        next[c] += 1;
+    }
+    (order, starts)
+}
+
+/// The number of distinct values of `f` over `members` (`None` not counted).
+fn distinct<'r>(
+    members: &[usize],
+    reports: &'r [Report],
+    f: impl Fn(&'r Report) -> Option<&'r str>,
+) -> usize {
+    let mut v: Vec<&str> = members.iter().filter_map(|&i| f(&reports[i])).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
 }
 
 /// A cluster's canonical report and counts.
-fn summarize(id: u64, members: Vec<usize>, reports: &[Report]) -> Cluster {
-    let distinct = |f: &dyn Fn(&Report) -> Option<&str>| {
-        let mut v: Vec<&str> = members.iter().filter_map(|&i| f(&reports[i])).collect();
-        v.sort_unstable();
-        v.dedup();
-        v.len()
-    };
+fn summarize(id: u64, members: &[usize], reports: &[Report]) -> Cluster {
     let dates = members.iter().filter_map(|&i| reports[i].effective_date());
+    let first = dates.clone().min().map(str::to_string);
+    let last = match members {
+        [_] => first.clone(),
+        _ => dates.max().map(str::to_string),
+    };
     Cluster {
         id,
-        canonical: canonical(&members, reports),
+        canonical: canonical(members, reports),
         mentions: members.len(),
-        documents: distinct(&|r| Some(r.doc.as_str())),
-        outlets: distinct(&|r| r.outlet.as_deref()),
-        first_date: dates.clone().min().map(str::to_string),
-        last_date: dates.max().map(str::to_string),
-        members,
+        documents: distinct(members, reports, |r| Some(r.doc.as_str())),
+        outlets: distinct(members, reports, |r| r.outlet.as_deref()),
+        first_date: first,
+        last_date: last,
     }
 }
 

@@ -152,7 +152,8 @@ fn counts_and_canonical() {
     assert!(c.is_canonical(1) && !c.is_canonical(2));
     assert_eq!(big.first_date.as_deref(), Some("2024-03-04"));
     assert_eq!(big.last_date.as_deref(), Some("2024-03-05"));
-    assert_eq!(big.members, [1, 2, 3]);
+    assert_eq!(c.members(big), [1, 2, 3]);
+    assert_eq!(c.members(c.cluster_of(0)), [0]);
 }
 
 #[test]
