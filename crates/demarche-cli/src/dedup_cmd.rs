@@ -30,6 +30,10 @@ pub struct DedupArgs {
     /// Least evidence similarity (0–1) between events whose full CAMEO codes differ.
     #[arg(long, default_value_t = dedup::DEFAULT_MIN_SIMILARITY)]
     pub min_similarity: f64,
+    /// How actor agents match: exact (`FRA` ≠ `FRAGOV`) or generalize (a bare country
+    /// matches one agent of it).
+    #[arg(long, default_value = "generalize")]
+    pub agents: String,
     /// Print no summary or warnings on stderr.
     #[arg(long, short)]
     pub quiet: bool,
@@ -42,6 +46,7 @@ impl DedupArgs {
             .level(self.level.parse::<CodeLevel>()?)
             .window_days(self.window_days)
             .min_similarity(self.min_similarity)
+            .agents(self.agents.parse::<AgentMatch>()?)
             .build()?)
     }
 }

@@ -41,12 +41,40 @@ impl std::str::FromStr for CodeLevel {
     }
 }
 
+/// How the agent part of an actor code (`GOV` in `FRAGOV`) must match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum AgentMatch {
+    /// The whole actor code must be equal: `FRA` and `FRAGOV` are different actors.
+    Exact,
+    /// A bare country code (`FRA`, no agent) also matches that country with one agent
+    /// (`FRAGOV`); two different agents (`FRAGOV`, `FRAMIL`) still do not match. The
+    /// default: "France said" and "the French government said" are one actor far more often
+    /// than not (docs/dedup.md, evaluation).
+    #[default]
+    Generalize,
+}
+
+impl std::str::FromStr for AgentMatch {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<AgentMatch> {
+        match s {
+            "exact" => Ok(AgentMatch::Exact),
+            "generalize" => Ok(AgentMatch::Generalize),
+            _ => Err(Error::Config(format!(
+                "unknown agent matching '{s}' (exact, generalize)"
+            ))),
+        }
+    }
+}
+
 /// How events are grouped into clusters; see `docs/dedup.md` for each setting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DedupConfig {
     pub(crate) level: CodeLevel,
     pub(crate) window_days: u32,
     pub(crate) min_similarity: f64,
+    pub(crate) agents: AgentMatch,
 }
 
 impl Default for DedupConfig {
@@ -55,6 +83,7 @@ impl Default for DedupConfig {
             level: CodeLevel::Root,
             window_days: 1,
             min_similarity: DEFAULT_MIN_SIMILARITY,
+            agents: AgentMatch::Generalize,
         }
     }
 }
@@ -66,7 +95,8 @@ pub const DEFAULT_MIN_SIMILARITY: f64 = 0.2;
 pub const MAX_WINDOW_DAYS: u32 = 366;
 
 impl DedupConfig {
-    /// A builder starting from the defaults (root level, ±1 day, threshold 0.2).
+    /// A builder starting from the defaults (root level, ±1 day, threshold 0.2, agents
+    /// generalized).
     pub fn builder() -> DedupConfigBuilder {
         DedupConfigBuilder {
             config: DedupConfig::default(),
@@ -86,6 +116,11 @@ impl DedupConfig {
     /// The least evidence similarity (0–1) between reports with different full codes.
     pub fn min_similarity(&self) -> f64 {
         self.min_similarity
+    }
+
+    /// How actor agents must match.
+    pub fn agents(&self) -> AgentMatch {
+        self.agents
     }
 }
 
@@ -124,6 +159,12 @@ impl DedupConfigBuilder {
     /// The least evidence similarity between two reports whose full codes differ (0–1).
     pub fn min_similarity(mut self, threshold: f64) -> DedupConfigBuilder {
         self.config.min_similarity = threshold;
+        self
+    }
+
+    /// How actor agents must match (default [`AgentMatch::Generalize`]).
+    pub fn agents(mut self, agents: AgentMatch) -> DedupConfigBuilder {
+        self.config.agents = agents;
         self
     }
 
@@ -168,6 +209,11 @@ mod tests {
         assert_eq!("root".parse::<CodeLevel>().unwrap(), CodeLevel::Root);
         assert_eq!("3".parse::<CodeLevel>().unwrap(), CodeLevel::Three);
         assert_eq!("full".parse::<CodeLevel>().unwrap(), CodeLevel::Full);
+        assert_eq!(
+            "generalize".parse::<AgentMatch>().unwrap(),
+            AgentMatch::Generalize
+        );
+        assert!("loose".parse::<AgentMatch>().is_err());
         let e = "leaf".parse::<CodeLevel>().unwrap_err().to_string();
         assert!(e.contains("leaf"), "{e}");
     }

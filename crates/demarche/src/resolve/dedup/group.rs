@@ -9,7 +9,7 @@
 //! most the window and a daily series of clashes stays a series of clusters. Cost: one hash
 //! insert per report, a sort per bucket, and a scan of the few open clusters.
 
-use super::config::DedupConfig;
+use super::config::{AgentMatch, DedupConfig};
 use super::evidence;
 use super::report::Report;
 use rustc_hash::FxHashMap;
@@ -48,7 +48,11 @@ fn day_number(s: &str) -> Option<i64> {
 }
 
 /// An actor's part of the key: its code, scoped to the document when its country is unknown.
-fn actor_key(code: Option<&str>, doc: &str, key: &mut String) {
+fn actor_key(code: Option<&str>, doc: &str, config: &DedupConfig, key: &mut String) {
+    let code = match config.agents {
+        AgentMatch::Exact => code,
+        AgentMatch::Generalize => code.map(|c| c.get(..3).unwrap_or(c)),
+    };
     match code {
         None => key.push('\u{1}'),
         Some(c) if c.starts_with("---") => {
@@ -64,8 +68,8 @@ fn actor_key(code: Option<&str>, doc: &str, key: &mut String) {
 /// The bucket key of a report and its day (0 when it has none).
 fn key_of(report: &Report, config: &DedupConfig) -> (String, i64) {
     let mut key = String::with_capacity(32);
-    actor_key(report.source.as_deref(), &report.doc, &mut key);
-    actor_key(report.target.as_deref(), &report.doc, &mut key);
+    actor_key(report.source.as_deref(), &report.doc, config, &mut key);
+    actor_key(report.target.as_deref(), &report.doc, config, &mut key);
     key.push_str(config.level.prefix(&report.cameo));
     key.push('\u{1f}');
     let day = match when(report) {
@@ -100,12 +104,40 @@ fn buckets(reports: &[Report], config: &DedupConfig) -> Vec<Vec<(i64, usize)>> {
     out
 }
 
-/// A cluster being filled: its first report's day and index, and the codes it holds.
+/// A cluster being filled: its first report's day and index, the reports with each distinct
+/// CAMEO code it holds, and the report that fixed each actor's agent (with
+/// [`AgentMatch::Generalize`], the first member whose code is more than a bare country).
 struct Open {
     day: i64,
     first: usize,
     cluster: usize,
     codes: Vec<usize>,
+    agents: [Option<usize>; 2],
+}
+
+/// The two actor codes of a report.
+fn actors(r: &Report) -> [Option<&str>; 2] {
+    [r.source.as_deref(), r.target.as_deref()]
+}
+
+/// Whether report `i` may join `open`: each actor is a bare country (three letters) or has the
+/// agent the cluster already has. (With exact matching the key already holds whole codes.)
+fn agents_fit(reports: &[Report], i: usize, open: &Open) -> bool {
+    let mine = actors(&reports[i]);
+    (0..2).all(|role| match (mine[role], open.agents[role]) {
+        (Some(code), Some(fixed)) => code.len() <= 3 || actors(&reports[fixed])[role] == Some(code),
+        _ => true,
+    })
+}
+
+/// Records the agents report `i` brings to `open`.
+fn fix_agents(reports: &[Report], i: usize, open: &mut Open) {
+    let mine = actors(&reports[i]);
+    for role in 0..2 {
+        if open.agents[role].is_none() && mine[role].is_some_and(|c| c.len() > 3) {
+            open.agents[role] = Some(i);
+        }
+    }
 }
 
 /// Evidence stems, computed the first time a report is compared.
@@ -172,6 +204,7 @@ fn sweep(
                     first: i,
                     cluster: *clusters,
                     codes: Vec::new(),
+                    agents: [None; 2],
                 });
                 *clusters += 1;
                 open.len() - 1
@@ -179,6 +212,7 @@ fn sweep(
         };
         let o = &mut open[slot];
         of[i] = o.cluster;
+        fix_agents(stems.reports, i, o);
         if !o
             .codes
             .iter()
@@ -198,6 +232,9 @@ fn best_open(
 ) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     for (slot, o) in open.iter().enumerate() {
+        if !agents_fit(stems.reports, i, o) {
+            continue;
+        }
         let s = stems.similarity(i, o);
         if s >= config.min_similarity && best.is_none_or(|(_, b)| s > b) {
             best = Some((slot, s));

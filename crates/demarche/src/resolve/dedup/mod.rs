@@ -36,7 +36,7 @@ mod group;
 mod report;
 
 pub use config::{
-    CodeLevel, DedupConfig, DedupConfigBuilder, DEFAULT_MIN_SIMILARITY, MAX_WINDOW_DAYS,
+    AgentMatch, CodeLevel, DedupConfig, DedupConfigBuilder, DEFAULT_MIN_SIMILARITY, MAX_WINDOW_DAYS,
 };
 pub use report::{outlet, Report, OUTLET_FIELDS};
 

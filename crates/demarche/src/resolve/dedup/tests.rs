@@ -137,6 +137,22 @@ fn levels_and_windows_change_the_grouping() {
 }
 
 #[test]
+fn generalized_agents_let_a_bare_country_match_one_agent() {
+    let spec = "a Wire FRA DEU 051 2024-03-04 praised
+                b Post FRAGOV DEU 051 2024-03-04 praised
+                c Post FRAMIL DEU 051 2024-03-04 praised
+                d Post FRA DEUGOV 051 2024-03-04 praised
+                e Post FRAGOV DEUMIL 051 2024-03-04 praised";
+    let r = reports(spec);
+    let exact = DedupConfig::builder()
+        .agents(AgentMatch::Exact)
+        .build()
+        .unwrap();
+    assert_eq!(groups(&r, &exact), [0, 1, 2, 3, 4]);
+    assert_eq!(groups(&r, &DedupConfig::default()), [0, 0, 1, 0, 2]);
+}
+
+#[test]
 fn counts_and_canonical() {
     let spec = "a Wire RUS USA 16 2024-03 expelled
                 a Wire RUS USAGOV 166 2024-03-04 expelled
