@@ -6,7 +6,7 @@
 //! with a warning (nothing is lost) and makes the exit status 1.
 
 use anyhow::{bail, Context, Result};
-use demarche::dedup::{self, Clustering, CodeLevel, DedupConfig, Report};
+use demarche::dedup::{self, AgentMatch, Clustering, CodeLevel, DedupConfig, Report};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -141,6 +141,9 @@ fn scan(path: &Path, quiet: bool) -> Result<Scan> {
                 scan.lines.push(Some(event.cluster.is_some()));
                 scan.reports.push(event.report());
             }
+            Err(_) if is_document_record(&line) => {
+                bail!("{}:{}: a jsonl-docs document record; dedup reads event records (`demarche code --format jsonl`)", path.display(), n + 1)
+            }
             Err(e) => {
                 scan.lines.push(None);
                 if !line.iter().all(u8::is_ascii_whitespace) {
@@ -153,6 +156,12 @@ fn scan(path: &Path, quiet: bool) -> Result<Scan> {
         }
     }
     Ok(scan)
+}
+
+/// Whether a line is a `--format jsonl-docs` record (an object with an `events` array).
+fn is_document_record(line: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(line)
+        .is_ok_and(|v| v.get("events").is_some_and(|e| e.is_array()))
 }
 
 /// The lines of a reader as bytes, without their `\n` (a final line may lack one).

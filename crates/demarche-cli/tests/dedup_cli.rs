@@ -120,7 +120,10 @@ fn bad_lines_are_kept_and_reported_and_bad_usage_is_an_error() {
     assert_eq!(written.len(), text.lines().count(), "no line lost");
     assert_eq!(written[written.len() - 2], "not json");
     assert!(stderr(&out).contains(&bad_line), "{}", stderr(&out));
+    let docs = dir.path().join("docs-out.jsonl");
+    std::fs::write(&docs, "{\"doc\":\"a\",\"events\":[],\"sentences\":1}\n").unwrap();
     for (args, want) in [
+        (vec!["dedup", docs.to_str().unwrap()], "jsonl-docs"),
         (vec!["dedup", "-"], "not stdin"),
         (vec!["dedup", "/no/such/file.jsonl"], "/no/such/file.jsonl"),
         (

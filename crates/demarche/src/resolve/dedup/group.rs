@@ -132,10 +132,9 @@ fn agents_fit(reports: &[Report], i: usize, open: &Open) -> bool {
 
 /// Records the agents report `i` brings to `open`.
 fn fix_agents(reports: &[Report], i: usize, open: &mut Open) {
-    let mine = actors(&reports[i]);
-    for role in 0..2 {
-        if open.agents[role].is_none() && mine[role].is_some_and(|c| c.len() > 3) {
-            open.agents[role] = Some(i);
+    for (fixed, code) in open.agents.iter_mut().zip(actors(&reports[i])) {
+        if fixed.is_none() && code.is_some_and(|c| c.len() > 3) {
+            *fixed = Some(i);
         }
     }
 }

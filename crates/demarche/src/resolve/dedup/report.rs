@@ -85,9 +85,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Metadata fields and the outlet they name.
+    type Case<'a> = (&'a [(&'a str, serde_json::Value)], Option<&'a str>);
+
     #[test]
     fn outlet_is_the_first_named_field() {
-        let cases: &[(&[(&str, serde_json::Value)], Option<&str>)] = &[
+        let cases: &[Case<'_>] = &[
             (
                 &[("domain", json!("a.example")), ("source", json!("AP"))],
                 Some("AP"),
