@@ -1,8 +1,11 @@
 //! Grouping: reports bucketed by key (actors, code prefix, date class), each bucket swept in
 //! date order against the clusters still open in its window.
 //!
-//! The key holds everything that must be equal. An actor whose country is unknown (`---REB`)
-//! is only equal within one document, and so is a report with no date at all. A report dated
+//! The key holds everything that must be equal. With [`AgentMatch::Generalize`] it holds
+//! only the country part of each actor code (`FRA` of `FRAGOV`), and a report joins a cluster
+//! only if its agents fit the cluster's (a bare country fits any agent; an agent must equal the
+//! one the cluster already has). An actor whose country is unknown (`---REB`) is only equal
+//! within one document, and so is a report with no date at all. A report dated
 //! to a month or year (`2024-03`) keys by that value and matches only the same value. Within a
 //! bucket a report joins the open cluster whose *first* report is at most `window_days`
 //! earlier and similar enough, or opens a new one — there is no chaining, so a cluster spans at
