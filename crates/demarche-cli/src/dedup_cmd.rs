@@ -54,17 +54,42 @@ impl DedupArgs {
 /// Runs `demarche dedup`.
 pub fn run(args: DedupArgs) -> Result<ExitCode> {
     let config = args.config()?;
-    if crate::store_dedup::is_sqlite(&args.input)? {
+    if is_sqlite(&args.input)? {
         if args.output.is_some() {
             bail!("--output is for JSONL input; a store is clustered in place");
         }
-        let summary = crate::store_dedup::dedup_store(&args.input, &config)?;
-        if !args.quiet {
-            eprintln!("demarche: {summary}");
-        }
-        return Ok(ExitCode::SUCCESS);
+        return run_store(&args, &config);
     }
     run_jsonl(&args, &config)
+}
+
+#[cfg(feature = "sqlite")]
+fn run_store(args: &DedupArgs, config: &DedupConfig) -> Result<ExitCode> {
+    let summary = crate::store_dedup::dedup_store(&args.input, config)?;
+    if !args.quiet {
+        eprintln!("demarche: {summary}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn run_store(_args: &DedupArgs, _config: &DedupConfig) -> Result<ExitCode> {
+    bail!("this demarche was built without the SQLite store (cargo feature `sqlite`)")
+}
+
+/// Whether `path` is a SQLite database (by its 16-byte header).
+fn is_sqlite(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    if path.as_os_str() == "-" {
+        return Ok(false);
+    }
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut header = [0u8; 16];
+    let n = file
+        .read(&mut header)
+        .with_context(|| format!("reading {}", path.display()))?;
+    Ok(n == 16 && &header == b"SQLite format 3\0")
 }
 
 /// The fields of an event record that clustering needs.

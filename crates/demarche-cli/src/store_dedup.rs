@@ -2,28 +2,10 @@
 //! (schema `docs/store-schema.sql`) — the `clusters` table and `events.cluster_id` — in one
 //! transaction, so a rerun gives the same clusters and a failure leaves the old ones.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use demarche::dedup::{self, Clustering, CodeLevel, DedupConfig, Report};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
-use std::io::Read;
+use rusqlite::{params, Connection, OpenFlags};
 use std::path::Path;
-
-/// The store schema version this build reads and writes.
-pub const SCHEMA_VERSION: &str = "1";
-
-/// Whether `path` is a SQLite database (by its 16-byte header).
-pub fn is_sqlite(path: &Path) -> Result<bool> {
-    if path.as_os_str() == "-" {
-        return Ok(false);
-    }
-    let mut file =
-        std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut header = [0u8; 16];
-    let n = file
-        .read(&mut header)
-        .with_context(|| format!("reading {}", path.display()))?;
-    Ok(n == 16 && &header == b"SQLite format 3\0")
-}
 
 /// What a store run did.
 pub struct StoreSummary {
@@ -42,44 +24,29 @@ impl std::fmt::Display for StoreSummary {
     }
 }
 
-/// Opens the store read-write and checks its schema version.
+/// Opens an existing store read-write (never creating one) and checks its schema version
+/// with the store's own check.
 pub fn open_store(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .with_context(|| format!("opening {}", path.display()))?;
-    conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-    let version: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()
-        .map_err(|e| anyhow::anyhow!("{} is not a demarche event store ({e})", path.display()))?;
-    match version.as_deref() {
-        Some(SCHEMA_VERSION) => Ok(conn),
-        Some(v) => bail!(
-            "{} has store schema version {v}; this demarche reads version {SCHEMA_VERSION}",
-            path.display()
-        ),
-        None => bail!(
-            "{} is not a demarche event store (no schema_version in meta)",
-            path.display()
-        ),
-    }
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    demarche::sink::sqlite::check_schema(&conn, path)?;
+    Ok(conn)
 }
 
 /// Clusters every event of the store at `path` and writes the clusters.
 pub fn dedup_store(path: &Path, config: &DedupConfig) -> Result<StoreSummary> {
-    let mut conn = open_store(path)?;
-    cluster_connection(&mut conn, config)
+    let conn = open_store(path)?;
+    cluster_connection(&conn, config)
         .with_context(|| format!("clustering the events of {}", path.display()))
 }
 
 /// Clusters every event of an open store, replacing all clusters in one transaction.
-pub fn cluster_connection(conn: &mut Connection, config: &DedupConfig) -> Result<StoreSummary> {
+pub fn cluster_connection(conn: &Connection, config: &DedupConfig) -> Result<StoreSummary> {
     let (ids, reports) = load_reports(conn)?;
     let clustering = dedup::cluster(&reports, config);
-    let tx = conn.transaction()?;
+    let tx = conn.unchecked_transaction()?;
     tx.execute(
         "UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL",
         [],

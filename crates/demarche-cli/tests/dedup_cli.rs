@@ -280,3 +280,44 @@ fn store_of_another_schema_version_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("in place"), "{}", stderr(&out));
 }
+
+#[test]
+fn code_into_a_store_clusters_at_the_end_unless_told_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs.jsonl");
+    std::fs::write(&docs, DOCS).unwrap();
+    let count = |db: &Path, sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    let plain = dir.path().join("plain.sqlite");
+    let out = demarche(&[
+        "code",
+        docs.to_str().unwrap(),
+        "--db",
+        plain.to_str().unwrap(),
+        "--no-dedup",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(count(&plain, "SELECT count(*) FROM clusters"), 0);
+    let db = dir.path().join("events.sqlite");
+    let out = demarche(&["code", docs.to_str().unwrap(), "--db", db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("dedup:"), "{}", stderr(&out));
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM events WHERE cluster_id IS NULL"),
+        0
+    );
+    assert_eq!(count(&db, "SELECT max(mentions) FROM clusters"), 2);
+    assert_eq!(
+        count(&db, "SELECT outlets FROM clusters WHERE mentions = 2"),
+        2
+    );
+    // `dedup` over the store written without clusters gives the same clusters.
+    let out = demarche(&["dedup", plain.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let q = "SELECT group_concat(mentions || ':' || documents || ':' || outlets, ' ') FROM (SELECT * FROM clusters ORDER BY id)";
+    let conn = |p: &Path| rusqlite::Connection::open(p).unwrap();
+    let summary = |p: &Path| -> String { conn(p).query_row(q, [], |r| r.get(0)).unwrap() };
+    assert_eq!(summary(&plain), summary(&db));
+}
