@@ -1,4 +1,4 @@
-//! The `demarche` command line: `code`, `explain` and `dict` subcommands.
+//! The `demarche` command line: `code`, `explain`, `dedup`, `validate` and `dict` subcommands.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -13,9 +13,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod compat_cmd;
+mod dedup_cmd;
 mod interrupt;
 mod output;
 mod resume;
+#[cfg(feature = "sqlite")]
+mod store_dedup;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
@@ -31,6 +34,8 @@ enum Command {
     Code(Box<CodeArgs>),
     /// Show how a sentence is analysed and why each event was or was not produced.
     Explain(ExplainArgs),
+    /// Group events that report one real-world event into clusters (JSONL file or SQLite store).
+    Dedup(dedup_cmd::DedupArgs),
     /// Run a TABARI or PETRARCH validation suite and report, per record, pass or fail.
     Validate(compat_cmd::ValidateArgs),
     /// Inspect dictionaries.
@@ -65,6 +70,10 @@ struct CodeArgs {
     /// documents already stored with the same content are skipped, so a rerun resumes).
     #[arg(long, value_name = "FILE.sqlite")]
     db: Option<PathBuf>,
+    /// With --db: do not cluster the store's events at the end of the run (`demarche dedup
+    /// FILE.sqlite` does it later, with any settings).
+    #[arg(long)]
+    no_dedup: bool,
     /// With --db: recode documents whose id is stored with different content (their old rows are
     /// deleted); without it they are rejected.
     #[arg(long)]
@@ -161,6 +170,7 @@ fn main() -> ExitCode {
             command: DictCommand::Convert(args),
         } => compat_cmd::run_convert(args),
         Command::Validate(args) => compat_cmd::run_validate(args),
+        Command::Dedup(args) => dedup_cmd::run(args),
     };
     match result {
         Ok(code) => code,
@@ -284,6 +294,11 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         return Err(e.context("writing the --resume progress file"));
     }
     let signal = interrupts.received();
+    if signal.is_none() && !args.no_dedup {
+        if let Some(store) = &store {
+            dedup_store(store, args.quiet)?;
+        }
+    }
     if !args.quiet {
         let summary = Summary {
             stats: &stats,
@@ -303,6 +318,23 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         None if stats.rejected > 0 => ExitCode::from(1),
         None => ExitCode::SUCCESS,
     })
+}
+
+/// Recomputes the event clusters of the store (default settings) after a `--db` run.
+#[cfg(feature = "sqlite")]
+fn dedup_store(store: &output::Store, quiet: bool) -> Result<()> {
+    let config = demarche::dedup::DedupConfig::default();
+    let summary = store_dedup::cluster_connection(store.connection(), &config)
+        .with_context(|| format!("clustering the events of {}", store.path().display()))?;
+    if !quiet {
+        eprintln!("demarche: dedup: {summary}");
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn dedup_store(store: &output::Store, _quiet: bool) -> Result<()> {
+    match *store {}
 }
 
 /// The coder of `demarche code`: the bundled engine with the options, or a legacy engine.

@@ -78,7 +78,9 @@ fn the_store_holds_documents_sentences_events_actors_places_and_the_jsonl_record
         ("SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.doc_id = 'd2'", 2),
         ("SELECT count(*) FROM events", jsonl.len() as i64),
         ("SELECT count(*) FROM actors WHERE role = 'source'", jsonl.len() as i64),
-        ("SELECT count(*) FROM clusters", 0),
+        // `code --db` clusters the store at the end of the run (docs/dedup.md).
+        ("SELECT count(*) FROM events WHERE cluster_id IS NULL", 0),
+        ("SELECT count(*) FROM clusters WHERE mentions >= 1", 4),
         ("SELECT count(*) FROM pragma_foreign_key_check", 0),
         ("SELECT count(*) FROM events WHERE root != substr(cameo, 1, 2)", 0),
         ("SELECT count(*) FROM meta WHERE key = 'schema_version' AND value = '1'", 1),

@@ -58,7 +58,8 @@
 //! The pipeline runs one way: [`ingest`] reads documents, [`text`] splits them into tokens and
 //! sentences, [`dict`] holds the compiled dictionaries, the coder (re-exported here) turns
 //! sentences into events, [`sink`] writes them and [`pipeline`] runs it all in parallel over a
-//! stream of records. [`model`] holds the data that flows; [`error`] the typed errors.
+//! stream of records; [`dedup`] groups the events of many documents that report one real-world
+//! event into clusters. [`model`] holds the data that flows; [`error`] the typed errors.
 #![deny(missing_docs)]
 
 mod code;
@@ -88,6 +89,7 @@ pub use model::{
     Span,
 };
 pub use pipeline::DocumentCoder;
+pub use resolve::dedup;
 
 /// Parses the bundled gazetteer now, so that a [`Coder`] built later does not wait for it.
 ///

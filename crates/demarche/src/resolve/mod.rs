@@ -4,9 +4,11 @@
 //! divisions, regions and every city of 15,000 people or more). [`PlaceResolver`] finds the
 //! place names of a sentence, resolves each to one gazetteer entry and keeps every candidate it
 //! weighed with its score and the reasons for it, so an explanation can show why one won.
-//! [`Location`] is the serializable form attached to events.
+//! [`Location`] is the serializable form attached to events. [`dedup`] groups the events of
+//! many documents that report one real-world event into clusters.
 
 mod bundled;
+pub mod dedup;
 // The gazetteer's text parser and the snapshot encoder run in build.rs, which compiles these
 // two files on its own; inside the library only the snapshot test uses them.
 #[cfg_attr(not(test), allow(dead_code))]
