@@ -8,6 +8,7 @@ use crate::model::Date;
 use crate::resolve::gazetteer::PlaceId;
 use crate::resolve::Gazetteer;
 use crate::text::Lexicon;
+use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -60,7 +61,7 @@ impl NameIndex {
                 .collect(),
             ..NameIndex::default()
         };
-        let phrases: HashSet<String> = actors
+        let phrases: FxHashSet<String> = actors
             .entries()
             .iter()
             .map(|e| e.phrase.to_lowercase())
@@ -82,7 +83,7 @@ impl NameIndex {
     fn add_surnames(
         &mut self,
         entries: &[ActorEntry],
-        phrases: &HashSet<String>,
+        phrases: &FxHashSet<String>,
         lexicon: &Lexicon,
     ) {
         let mut person_ids: HashMap<String, usize> = HashMap::new();
@@ -115,7 +116,7 @@ impl NameIndex {
         }
     }
 
-    fn add_places(&mut self, g: &Gazetteer, phrases: &HashSet<String>, lexicon: &Lexicon) {
+    fn add_places(&mut self, g: &Gazetteer, phrases: &FxHashSet<String>, lexicon: &Lexicon) {
         for c in g
             .cities()
             .iter()
