@@ -319,7 +319,7 @@ pub struct VerbForm {
 /// The lexicon used by the tagger.
 ///
 /// It serializes (for the dictionary snapshot `build.rs` writes) as its verb table, sorted so
-/// the bytes do not depend on hash order; the closed-class table is built from [`CLOSED`].
+/// the bytes do not depend on hash order; the closed-class table is built from `CLOSED`.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Lexicon {
     #[serde(skip, default = "closed_words")]
