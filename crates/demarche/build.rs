@@ -1,8 +1,13 @@
-//! Compiles the bundled gazetteer at build time: parses `dictionaries/gazetteer/*.tsv` with the
-//! library's own parser (its source files are compiled into this script too) and writes the
-//! snapshot that `src/resolve/bundled.rs` embeds, so that loading it at run time parses nothing.
+//! Compiles the bundled data at build time, with the library's own code (its source files are
+//! compiled into this script too), so that loading it at run time parses nothing:
+//!
+//! * the gazetteer: parses `dictionaries/gazetteer/*.tsv` and writes the snapshot that
+//!   `src/resolve/bundled.rs` embeds;
+//! * the dictionaries: compiles `dictionaries/` (actors, agents, verbs, discards, CAMEO table,
+//!   the tagger's lexicon) and writes the snapshot that `src/dict/bundled.rs` embeds.
 
-// The library's modules, compiled here only for their parser and encoder.
+// The library's modules, compiled here only for their parsers, compilers and encoders. The
+// module tree mirrors the crate's, so their `crate::` paths resolve the same way.
 #[allow(dead_code)]
 #[path = "src/error.rs"]
 mod error;
@@ -16,33 +21,98 @@ mod model;
 #[path = "src/resolve/snapshot.rs"]
 mod snapshot;
 
+#[allow(dead_code, unused_imports)]
+#[path = "src/text"]
+mod text {
+    #[path = "agreement.rs"]
+    pub mod agreement;
+    #[path = "chunk.rs"]
+    pub mod chunk;
+    #[path = "inflect.rs"]
+    pub mod inflect;
+    #[path = "lexicon.rs"]
+    pub mod lexicon;
+    #[path = "perceptron.rs"]
+    pub mod perceptron;
+    #[path = "tag.rs"]
+    pub mod tag;
+    #[path = "token.rs"]
+    pub mod token;
+    #[path = "wordlist.rs"]
+    pub mod wordlist;
+    pub use lexicon::Lexicon;
+    pub use tag::{Tag, Token};
+}
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/dict"]
+mod dict {
+    #[path = "actors.rs"]
+    pub mod actors;
+    #[path = "cameo.rs"]
+    pub mod cameo;
+    #[path = "compiled.rs"]
+    pub mod compiled;
+    #[path = "parse.rs"]
+    pub mod parse;
+    #[path = "phrase.rs"]
+    pub mod phrase;
+    #[path = "sorted.rs"]
+    pub mod sorted;
+    #[path = "sources.rs"]
+    pub mod sources;
+    #[path = "verbs.rs"]
+    pub mod verbs;
+}
+
 use std::path::{Path, PathBuf};
 
+/// The library sources compiled into this script.
+const SOURCES: &[&str] = &[
+    "build.rs",
+    "src/error.rs",
+    "src/model.rs",
+    "src/resolve/gazetteer.rs",
+    "src/resolve/snapshot.rs",
+    "src/text",
+    "src/dict",
+    "../../dictionaries",
+];
+
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries/gazetteer");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    for source in [
-        "build.rs",
-        "src/error.rs",
-        "src/model.rs",
-        "src/resolve/gazetteer.rs",
-        "src/resolve/snapshot.rs",
-    ] {
+    for source in SOURCES {
         println!("cargo:rerun-if-changed={source}");
     }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("gazetteer.bin"), gazetteer_snapshot())
+        .expect("writing the gazetteer snapshot");
+    std::fs::write(out.join("dictionaries.bin"), dictionary_snapshot())
+        .expect("writing the dictionary snapshot");
+}
+
+/// The bundled gazetteer, parsed and encoded.
+fn gazetteer_snapshot() -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries/gazetteer");
     let read = |name: &str| {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
     };
-    let gazetteer = gazetteer::Gazetteer::from_tsv(
+    gazetteer::Gazetteer::from_tsv(
         &read("countries.tsv"),
         &read("admin1.tsv"),
         &read("cities.tsv"),
         &read("regions.tsv"),
     )
-    .unwrap_or_else(|e| panic!("the bundled gazetteer does not parse: {e}"));
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("gazetteer.bin"), gazetteer.to_snapshot())
-        .expect("writing the gazetteer snapshot");
+    .unwrap_or_else(|e| panic!("the bundled gazetteer does not parse: {e}"))
+    .to_snapshot()
+}
+
+/// The bundled dictionaries (embedded in `src/dict/sources.rs` with `include_str!`), compiled
+/// and encoded. Their diagnostics travel inside the snapshot, as `dict check` reports them.
+fn dictionary_snapshot() -> Vec<u8> {
+    let sources = dict::sources::DictionarySources::bundled();
+    dict::compiled::Dictionaries::compile(sources)
+        .to_snapshot()
+        .unwrap_or_else(|e| panic!("encoding the dictionary snapshot: {e}"))
 }

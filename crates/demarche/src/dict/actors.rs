@@ -5,10 +5,11 @@ use super::parse::{parse_file, DateRange, Diagnostic};
 use super::phrase::PhraseMatch;
 use crate::model::{Date, EntryRef};
 use crate::text::inflect::noun_plurals;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One actor dictionary entry (one phrase of one line).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorEntry {
     /// CAMEO actor code.
     pub code: String,
@@ -28,7 +29,7 @@ pub struct ActorEntry {
 }
 
 /// One agent dictionary entry.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgentEntry {
     /// CAMEO agent code (`GOV`).
     pub code: String,
@@ -41,16 +42,16 @@ pub struct AgentEntry {
 }
 
 /// Compiled actor phrases.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     /// For each distinct phrase, the entries that share it.
     by_phrase: Vec<Vec<usize>>,
     /// The distinct phrases as first written, index = phrase id.
     keys: Vec<String>,
-    /// For each entry, the entry used for documents dated outside its range (see
-    /// [`outside_entry`]).
-    outside: Vec<ActorEntry>,
+    /// For each date-bounded entry, the entry used for documents dated outside its range (see
+    /// [`outside_entry`]); `None` for open entries, which apply on every date.
+    outside: Vec<Option<ActorEntry>>,
 }
 
 impl ActorDictionary {
@@ -107,7 +108,10 @@ impl ActorDictionary {
             .filter(|e| !e.person && e.code.len() == 3)
             .map(|e| e.code.as_str())
             .collect();
-        let outside = entries.iter().map(|e| outside_entry(e, &roots)).collect();
+        let outside = entries
+            .iter()
+            .map(|e| (!e.dates.is_unbounded()).then(|| outside_entry(e, &roots)))
+            .collect();
         ActorDictionary {
             entries,
             by_phrase,
@@ -167,7 +171,8 @@ impl ActorDictionary {
             let nearest = ids
                 .iter()
                 .min_by_key(|&&i| days_outside(&self.entries[i].dates, d))?;
-            Some(&self.outside[*nearest])
+            // An open entry always fits, so the nearest one is date-bounded.
+            self.outside[*nearest].as_ref()
         })
     }
 }
@@ -198,7 +203,7 @@ fn outside_entry(e: &ActorEntry, roots: &std::collections::HashSet<&str>) -> Act
 }
 
 /// Compiled agent phrases.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AgentDictionary {
     entries: Vec<AgentEntry>,
 }

@@ -2,10 +2,11 @@
 //! contexts.
 
 use super::parse::Diagnostic;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// What demarche knows about one CAMEO event code.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CameoInfo {
     /// Code name ("Make a visit").
@@ -23,9 +24,10 @@ pub struct CameoInfo {
 }
 
 /// The table, keyed by code.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CameoTable {
+    #[serde(serialize_with = "super::sorted::map")]
     codes: HashMap<String, CameoInfo>,
 }
 

@@ -2,9 +2,10 @@
 
 use crate::model::Date;
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// A problem found while reading a dictionary; the line is skipped, loading goes on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The file.
@@ -33,7 +34,7 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// An inclusive date range; either end may be open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     /// First day, if bounded.
     pub from: Option<Date>,

@@ -13,6 +13,7 @@ use crate::text::token::tokenize;
 use crate::text::Token;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 const SEP: char = '\u{1f}';
@@ -61,7 +62,7 @@ pub struct PhraseMatch {
 
 /// A compiled set of phrases: a trie over the lower-cased tokens; phrases written in capitals
 /// are verified against the sentence as written.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct PhraseSet {
     trie: TokenTrie,
     /// Per stored phrase: the phrase id and, for case-sensitive phrases, the cased encoding.
@@ -69,13 +70,16 @@ pub struct PhraseSet {
 }
 
 /// The trie: node 0 is the root; an edge is a (node, token id) pair.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct TokenTrie {
     /// Every token of every phrase, lower-cased, with its id.
+    #[serde(serialize_with = "super::sorted::map")]
     vocabulary: FxHashMap<CompactString, u32>,
+    #[serde(serialize_with = "super::sorted::map")]
     edges: FxHashMap<(u32, u32), u32>,
     nodes: u32,
     /// The stored phrases (indices into `PhraseSet::patterns`) that end at a node, in order.
+    #[serde(serialize_with = "super::sorted::map")]
     ends: FxHashMap<u32, Vec<u32>>,
 }
 

@@ -4,10 +4,11 @@
 use super::parse::{parse_file, Diagnostic};
 use crate::model::EntryRef;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One element of a pattern after its head.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PatternWord {
     /// A word that must match the token's lower-case or base form.
     Word(String),
@@ -19,7 +20,7 @@ pub enum PatternWord {
 pub const MAX_GAP: usize = 4;
 
 /// One verb pattern.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VerbPattern {
     /// CAMEO event code.
     pub code: String,
@@ -50,14 +51,18 @@ impl VerbPattern {
 }
 
 /// Compiled verb patterns.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct VerbDictionary {
     patterns: Vec<VerbPattern>,
+    #[serde(serialize_with = "super::sorted::map")]
     verb_heads: HashMap<String, Vec<usize>>,
+    #[serde(serialize_with = "super::sorted::map")]
     noun_heads: HashMap<String, Vec<usize>>,
     /// Per head (verb and noun separately): patterns by their last fixed word after the head;
     /// bare-head patterns under "".
+    #[serde(serialize_with = "super::sorted::nested_map")]
     verb_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
+    #[serde(serialize_with = "super::sorted::nested_map")]
     noun_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 

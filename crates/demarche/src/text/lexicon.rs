@@ -7,6 +7,7 @@ use super::inflect::verb_forms;
 use super::tag::Tag;
 use super::wordlist::word_list;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Closed-class words and their tags.
 const CLOSED: &[(&str, Tag)] = &[
@@ -290,7 +291,7 @@ word_list! {
 }
 
 /// How a word form relates to a verb.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VerbFormKind {
     /// Base form ("meet").
     Base,
@@ -307,7 +308,7 @@ pub enum VerbFormKind {
 }
 
 /// A word form of a known verb.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbForm {
     /// The verb's base form.
     pub lemma: std::sync::Arc<str>,
@@ -316,17 +317,37 @@ pub struct VerbForm {
 }
 
 /// The lexicon used by the tagger.
-#[derive(Clone, Debug, Default)]
+///
+/// It serializes (for the dictionary snapshot `build.rs` writes) as its verb table, sorted so
+/// the bytes do not depend on hash order; the closed-class table is built from `CLOSED`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Lexicon {
+    #[serde(skip, default = "closed_words")]
     closed: HashMap<&'static str, Tag>,
+    #[serde(serialize_with = "sorted_verbs")]
     verbs: HashMap<String, Vec<VerbForm>>,
+}
+
+/// The closed-class table.
+fn closed_words() -> HashMap<&'static str, Tag> {
+    CLOSED.iter().copied().collect()
+}
+
+/// The verb table as a map sorted by word form.
+fn sorted_verbs<S: Serializer>(
+    verbs: &HashMap<String, Vec<VerbForm>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut entries: Vec<_> = verbs.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    serializer.collect_map(entries)
 }
 
 impl Lexicon {
     /// The built-in lexicon plus the extra verb base forms given.
     pub fn new<'a>(extra_verbs: impl IntoIterator<Item = &'a str>) -> Lexicon {
         let mut lex = Lexicon {
-            closed: CLOSED.iter().copied().collect(),
+            closed: closed_words(),
             verbs: HashMap::default(),
         };
         for v in COMMON_VERBS.iter().copied().chain(extra_verbs) {

@@ -1,0 +1,46 @@
+//! Maps serialized in key order, so that a snapshot's bytes depend only on the map's contents,
+//! never on hash order or capacity (`serialize_with` helpers for the dictionary snapshot).
+
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// Serializes `map` as a map sorted by key.
+pub fn map<K, V, H, S>(map: &HashMap<K, V, H>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    K: Serialize + Ord,
+    V: Serialize,
+    H: BuildHasher,
+    S: Serializer,
+{
+    let mut entries: Vec<(&K, &V)> = map.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    serializer.collect_map(entries)
+}
+
+/// Serializes a map of maps, both levels sorted by key.
+pub fn nested_map<K, K2, V, H, H2, S>(
+    map: &HashMap<K, HashMap<K2, V, H2>, H>,
+    serializer: S,
+) -> Result<S::Ok, S::Error>
+where
+    K: Serialize + Ord,
+    K2: Serialize + Ord,
+    V: Serialize,
+    H: BuildHasher,
+    H2: BuildHasher,
+    S: Serializer,
+{
+    let mut entries: Vec<_> = map.iter().map(|(k, inner)| (k, Sorted(inner))).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    serializer.collect_map(entries)
+}
+
+/// A map that serializes sorted by key.
+struct Sorted<'a, K, V, H>(&'a HashMap<K, V, H>);
+
+impl<K: Serialize + Ord, V: Serialize, H: BuildHasher> Serialize for Sorted<'_, K, V, H> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        map(self.0, serializer)
+    }
+}
