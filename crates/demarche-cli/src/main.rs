@@ -1,4 +1,4 @@
-//! The `demarche` command line: `code`, `explain` and `dict` subcommands.
+//! The `demarche` command line: `code`, `explain`, `validate`, `dict` and `serve` subcommands.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -15,6 +15,7 @@ use std::sync::Arc;
 mod compat_cmd;
 mod interrupt;
 mod resume;
+mod serve_cmd;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
@@ -37,6 +38,8 @@ enum Command {
         #[command(subcommand)]
         command: DictCommand,
     },
+    /// Serve a local web app and JSON API over an event store (`demarche code --db`), read-only.
+    Serve(serve_cmd::ServeArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -151,6 +154,7 @@ fn main() -> ExitCode {
             command: DictCommand::Convert(args),
         } => compat_cmd::run_convert(args),
         Command::Validate(args) => compat_cmd::run_validate(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(code) => code,
