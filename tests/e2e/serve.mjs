@@ -46,16 +46,17 @@ await context.route("**/*", (route) => {
   return route.abort();
 });
 const page = context.pages()[0] || (await context.newPage());
+page.setDefaultTimeout(20000);
 const pageErrors = [];
 page.on("crash", () => console.log("page crashed"));
-context.on("close", () => console.log("browser context closed"));
 page.on("pageerror", (err) => pageErrors.push(String(err)));
 page.on("console", (msg) => msg.type() === "error" && pageErrors.push(msg.text()));
 
 async function show(hash, view) {
   await page.goto(`${base}${hash}`);
   await page.waitForSelector(`#view[data-ready="${view}"]`, { timeout: 15000 });
-  assert(!(await page.$("#error")), `${hash}: ${await page.textContent("#error").catch(() => "")}`);
+  const error = await page.$("#error");
+  if (error) throw new Error(`${hash}: ${await error.textContent()}`);
 }
 async function shot(name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -158,7 +159,7 @@ await check("actor network draws nodes and weighted edges", async () => {
   assert(nodes.length > 1 && edges.length > 0, `nodes ${nodes.length}, edges ${edges.length}`);
   await shot("network");
   const id = await nodes[0].getAttribute("data-id");
-  await nodes[0].click();
+  await (await nodes[0].$("circle")).click();
   await page.waitForSelector('#view[data-ready="events"]');
   const codes = await page.$$eval("#event-table tbody tr", (rows) => rows.map((r) => r.children[1].textContent + r.children[3].textContent));
   assert(codes.length > 0 && codes.every((c) => c.includes(id)), `node ${id}: ${codes}`);

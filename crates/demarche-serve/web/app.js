@@ -232,7 +232,7 @@ function layout(nodes, edges, W, H) {
     }
     for (const a of pos.values()) {
       const d = Math.max(1, Math.hypot(a.dx, a.dy));
-      a.x = Math.min(W - 40, Math.max(40, a.x + (a.dx / d) * Math.min(d, temp)));
+      a.x = Math.min(W - 90, Math.max(40, a.x + (a.dx / d) * Math.min(d, temp)));
       a.y = Math.min(H - 20, Math.max(20, a.y + (a.dy / d) * Math.min(d, temp)));
     }
   }
@@ -248,7 +248,7 @@ function networkChart(net, params, by) {
   const maxEdge = Math.max(...net.edges.map((e) => e.count));
   const maxNode = Math.max(...net.nodes.map((n) => n.events));
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, id: "network-chart" },
-    s("defs", {}, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, s("path", { d: "M0,0L10,5L0,10z", fill: "#777" }))));
+    s("defs", {}, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, s("path", { d: "M0,0L10,5L0,10z", fill: "#777" }))));
   const filter = filterParams(params);
   for (const e of net.edges) {
     const a = pos.get(e.source), b = pos.get(e.target);
