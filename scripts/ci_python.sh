@@ -43,4 +43,12 @@ if [[ $status -eq 5 ]]; then
     echo "python: no tests were collected" >&2
     exit 1
 fi
-exit $status
+[[ $status -eq 0 ]] || exit $status
+
+echo "== python: pyarrow reads demarche's Parquet (crates/demarche-cli/tests/store.rs)"
+log="$(PATH="$(dirname "$py"):$PATH" cargo test --release -q -p demarche-cli --test store pyarrow -- --nocapture 2>&1)"
+echo "$log"
+if grep -q "SKIPPED" <<<"$log"; then
+    echo "python: pyarrow is in $venv but the Parquet test skipped" >&2
+    exit 1
+fi

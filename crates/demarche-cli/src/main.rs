@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use demarche::ingest::{self, IngestConfig, InputFormat};
 use demarche::pipeline::{self, Outcome, PipelineConfig, RunStats};
-use demarche::sink::{self, OutputFormat};
+use demarche::sink::OutputFormat;
 use demarche::{CoderBuilder, Dictionaries, Document};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 mod compat_cmd;
 mod interrupt;
+mod output;
 mod resume;
 mod serve_cmd;
 
@@ -59,9 +60,18 @@ struct CodeArgs {
     /// Date for documents whose record has none (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date_arg)]
     date: Option<demarche::model::Date>,
-    /// Output format: jsonl (one event per line), csv, or jsonl-docs (one document per line, with its places).
-    #[arg(long, default_value = "jsonl")]
-    format: String,
+    /// Output format: jsonl (one event per line, the default), csv, jsonl-docs (one document per
+    /// line, with its places), sqlite (the event store: --db FILE) or parquet (-o FILE).
+    #[arg(long)]
+    format: Option<String>,
+    /// Store documents, sentences and events in this SQLite event store (created if missing;
+    /// documents already stored with the same content are skipped, so a rerun resumes).
+    #[arg(long, value_name = "FILE.sqlite")]
+    db: Option<PathBuf>,
+    /// With --db: recode documents whose id is stored with different content (their old rows are
+    /// deleted); without it they are rejected.
+    #[arg(long)]
+    replace: bool,
     /// Input format: auto, text, jsonl or csv.
     #[arg(long, default_value = "auto")]
     input_format: String,
@@ -194,7 +204,14 @@ fn load_dictionaries(opts: &DictOptions, quiet: bool) -> Result<Arc<Dictionaries
 }
 
 fn run_code(args: CodeArgs) -> Result<ExitCode> {
-    let out_format: OutputFormat = args.format.parse()?;
+    let outputs = output::OutputArgs {
+        format: args.format.as_deref(),
+        output: args.output.as_deref(),
+        db: args.db.as_deref(),
+        resume: args.resume,
+        replace: args.replace,
+    };
+    let out_format = outputs.format()?;
     let config = IngestConfig::builder()
         .format(args.input_format.parse::<InputFormat>()?)
         .id_field(&args.id_field)
@@ -202,36 +219,29 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
         .date_field(&args.date_field)
         .default_date(args.date)
         .build()?;
-    if args.resume && out_format == OutputFormat::Csv {
-        anyhow::bail!("--resume needs --format jsonl or jsonl-docs");
-    }
-    let coder: Box<dyn demarche::DocumentCoder> =
-        match compat_cmd::legacy_coder(&args.engine, &args.dict.dict)? {
-            Some(legacy) => legacy,
-            None => Box::new(
-                CoderBuilder::new()
-                    .dictionaries(load_dictionaries(&args.dict, args.quiet)?)
-                    .keep_hypothetical(args.keep_hypothetical)
-                    .untargeted_statements(args.untargeted_statements)
-                    .document_places(out_format == OutputFormat::JsonlDocs)
-                    .build()?,
-            ),
-        };
+    let coder = build_coder(&args, out_format)?;
     let interrupts = interrupt::Interrupts::install()?;
-    let (writer, mut resumable) = open_output(&args)?;
+    let store = outputs.store(out_format)?;
+    let (mut sink, mut resumable) = outputs.sink(out_format, store.as_ref())?;
     let done = resumable
         .as_ref()
         .map(|r| r.done.clone())
         .unwrap_or_default();
-    let mut skipped = 0;
-    let records = ingest::read_inputs(&args.inputs, &config)?.filter(|r| match r {
-        ingest::Record::Document(d) if done.contains(&d.id) => {
+    let (mut skipped, mut stored) = (0, 0);
+    let records = ingest::read_inputs(&args.inputs, &config)?.filter_map(|r| match (r, &store) {
+        (ingest::Record::Document(d), _) if done.contains(&d.id) => {
             skipped += 1;
-            false
+            None
         }
-        _ => true,
+        (r, Some(store)) => match output::admit(store, r, args.replace) {
+            output::Admitted::Pass(r) => Some(r),
+            output::Admitted::Stored => {
+                stored += 1;
+                None
+            }
+        },
+        (r, None) => Some(r),
     });
-    let mut sink = sink::sink_for(out_format, writer);
     let progress = progress_bar(&args.inputs, args.quiet);
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut commit_error = None;
@@ -272,6 +282,7 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
                 _ => {}
             },
         )?;
+    drop(sink);
     progress.finish_and_clear();
     if let Some(e) = commit_error {
         return Err(e.context("writing the --resume progress file"));
@@ -283,6 +294,7 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
             reasons: &reasons,
             seconds: started.elapsed().as_secs_f64(),
             skipped,
+            stored,
             signal: signal.map(|(name, _)| name),
         };
         eprintln!("{summary}");
@@ -297,23 +309,24 @@ fn run_code(args: CodeArgs) -> Result<ExitCode> {
     })
 }
 
-/// The output writer: stdout, a new file, or (with `--resume`) a file continued.
-fn open_output(args: &CodeArgs) -> Result<(Box<dyn Write>, Option<resume::Resumable>)> {
-    Ok(match (&args.output, args.resume) {
-        (Some(p), true) => {
-            let (r, file) = resume::Resumable::open(p)?;
-            (Box::new(std::io::BufWriter::new(file)), Some(r))
-        }
-        (Some(p), false) => {
-            let file =
-                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
-            (Box::new(std::io::BufWriter::new(file)), None)
-        }
-        (None, _) => (
-            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            None,
-        ),
-    })
+/// The coder of `demarche code`: the bundled engine with the options, or a legacy engine.
+fn build_coder(
+    args: &CodeArgs,
+    out_format: OutputFormat,
+) -> Result<Box<dyn demarche::DocumentCoder>> {
+    Ok(
+        match compat_cmd::legacy_coder(&args.engine, &args.dict.dict)? {
+            Some(legacy) => legacy,
+            None => Box::new(
+                CoderBuilder::new()
+                    .dictionaries(load_dictionaries(&args.dict, args.quiet)?)
+                    .keep_hypothetical(args.keep_hypothetical)
+                    .untargeted_statements(args.untargeted_statements)
+                    .document_places(out_format == OutputFormat::JsonlDocs)
+                    .build()?,
+            ),
+        },
+    )
 }
 
 /// A progress bar on a terminal (bytes of input, with documents/s and ETA); hidden otherwise.
@@ -355,6 +368,7 @@ struct Summary<'a> {
     reasons: &'a BTreeMap<String, usize>,
     seconds: f64,
     skipped: usize,
+    stored: usize,
     signal: Option<&'static str>,
 }
 
@@ -376,6 +390,9 @@ impl std::fmt::Display for Summary<'_> {
         }
         if self.skipped > 0 {
             write!(f, "; {} skipped as already done", self.skipped)?;
+        }
+        if self.stored > 0 {
+            write!(f, "; {} skipped, already stored", self.stored)?;
         }
         if self.seconds > 0.0 {
             write!(f, "; {} sentences in {:.2}s", s.sentences, self.seconds)?;

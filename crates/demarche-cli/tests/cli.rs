@@ -529,39 +529,17 @@ fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let input = corpus(dir.path(), 9000);
-    let input = input.to_str().expect("path");
-    let reference = dir.path().join("reference.jsonl");
+/// Runs `demarche code` on 9,000 documents uninterrupted (`reference_args`), then runs `args`
+/// again and again, each run sent SIGTERM or SIGKILL at a random moment inside the time the
+/// uninterrupted run took, until one finishes; `reset` starts over when a run finished before
+/// its signal. Returns the number of runs cut short (at least one), the last one finished.
+fn kill_until_done(reference_args: &[&str], args: &[&str], reset: impl Fn()) -> usize {
     let started = std::time::Instant::now();
-    let out = demarche(
-        &[
-            "code",
-            input,
-            "-j",
-            "2",
-            "-o",
-            reference.to_str().expect("path"),
-        ],
-        None,
-    );
+    let out = demarche(reference_args, None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // Kill somewhere inside the time an uninterrupted run takes on this
     // machine, so a fast machine is interrupted as surely as a slow one.
     let window_ms = (started.elapsed().as_millis() as u64 * 3 / 4).max(4);
-    let output = dir.path().join("out.jsonl");
-    let progress = dir.path().join("out.jsonl.done");
-    let args = [
-        "code",
-        input,
-        "-j",
-        "2",
-        "--resume",
-        "-o",
-        output.to_str().expect("path"),
-    ];
     let mut seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(7, |d| d.subsec_nanos() as u64)
@@ -589,12 +567,8 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
         let out = child.wait_with_output().expect("wait");
         match out.status.code() {
             Some(0) if kills > 0 => break,
-            Some(0) => {
-                // Finished before the signal: start over until a run is
-                // really cut short.
-                let _ = std::fs::remove_file(&output);
-                let _ = std::fs::remove_file(&progress);
-            }
+            // Finished before the signal: start over until a run is really cut short.
+            Some(0) => reset(),
             Some(143) => {
                 kills += 1;
                 assert!(
@@ -607,14 +581,119 @@ fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
             other => panic!("exit {other:?}: {}", stderr(&out)),
         }
     }
-    let out = demarche(&args, None);
+    let out = demarche(args, None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(kills > 0, "the run was never interrupted");
+    kills
+}
+
+#[test]
+fn a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 9000);
+    let input = input.to_str().expect("path");
+    let reference = dir.path().join("reference.jsonl");
+    let reference_args = [
+        "code",
+        input,
+        "-j",
+        "2",
+        "-o",
+        reference.to_str().expect("path"),
+    ];
+    let output = dir.path().join("out.jsonl");
+    let progress = dir.path().join("out.jsonl.done");
+    let args = [
+        "code",
+        input,
+        "-j",
+        "2",
+        "--resume",
+        "-o",
+        output.to_str().expect("path"),
+    ];
+    let kills = kill_until_done(&reference_args, &args, || {
+        let _ = std::fs::remove_file(&output);
+        let _ = std::fs::remove_file(&progress);
+    });
     let expected = std::fs::read(&reference).expect("reference");
     let resumed = std::fs::read(&output).expect("output");
     assert!(
         resumed == expected,
         "resumed output differs from an uninterrupted run after {kills} kills"
+    );
+}
+
+/// What a store holds, in a form to compare: every document (id, hash, sentences) and every
+/// event's record, in input order.
+#[cfg(feature = "sqlite")]
+fn store_content(path: &Path) -> (Vec<(String, String, i64)>, Vec<String>) {
+    let db = rusqlite::Connection::open(path).expect("open store");
+    let mut docs = db
+        .prepare(
+            "SELECT doc_id, content_hash, (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) \
+             FROM documents d ORDER BY d.id",
+        )
+        .expect("query");
+    let docs = docs
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("documents");
+    let mut events = db
+        .prepare("SELECT e.record FROM events e JOIN documents d ON d.id = e.document_id ORDER BY d.id, e.ordinal")
+        .expect("query");
+    let events = events
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("events");
+    (docs, events)
+}
+
+#[test]
+#[cfg(feature = "sqlite")]
+fn a_killed_store_batch_resumes_with_nothing_lost_and_nothing_doubled() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = corpus(dir.path(), 9000);
+    let input = input.to_str().expect("path");
+    let reference = dir.path().join("reference.sqlite");
+    let reference_args = [
+        "code",
+        input,
+        "-j",
+        "2",
+        "--db",
+        reference.to_str().expect("path"),
+    ];
+    let db = dir.path().join("out.sqlite");
+    let args = ["code", input, "-j", "2", "--db", db.to_str().expect("path")];
+    let kills = kill_until_done(&reference_args, &args, || {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        }
+    });
+    let (docs, events) = store_content(&db);
+    let (expected_docs, expected_events) = store_content(&reference);
+    assert_eq!(docs.len(), 9000);
+    assert!(
+        docs == expected_docs,
+        "documents differ after {kills} kills"
+    );
+    assert_eq!(events.len(), expected_events.len(), "after {kills} kills");
+    assert!(
+        events == expected_events,
+        "events differ after {kills} kills"
+    );
+    let jsonl: Vec<String> = demarche(&["code", input, "-j", "2"], None)
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect();
+    assert!(
+        events == jsonl,
+        "the stored records are not the JSONL lines"
     );
 }
 

@@ -32,6 +32,24 @@ pub enum Error {
     /// Writing output failed.
     #[error("output: {0}")]
     Output(std::io::Error),
+    /// The event store could not be opened, read or written.
+    #[error("event store {path}: {message}")]
+    Store {
+        /// The database file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The event store was written with another schema version.
+    #[error("event store {path} has schema version {found}; this demarche reads and writes version {expected} only")]
+    SchemaVersion {
+        /// The database file.
+        path: PathBuf,
+        /// The version the file records.
+        found: String,
+        /// The version this build uses.
+        expected: u32,
+    },
 }
 
 impl Error {

@@ -168,6 +168,9 @@ pub struct CodedDocument {
     pub events: Vec<Event>,
     /// Number of sentences.
     pub sentences: usize,
+    /// Each sentence's byte range in the original text, in order (empty when the engine does
+    /// not report them; then only the sentences of events are known, from the events).
+    pub sentence_spans: Vec<crate::model::Span>,
     /// Warnings (invalid UTF-8 repaired, ...).
     pub warnings: Vec<String>,
     /// The distinct places the document names as places (not as actors), in order.
@@ -209,6 +212,11 @@ impl Coder {
         let analysis = analyze(&doc.text, &self.dict.lexicon);
         let mut out = CodedDocument {
             sentences: analysis.sentences.len(),
+            sentence_spans: analysis
+                .sentences
+                .iter()
+                .map(|s| analysis.original_span(s.start, s.end))
+                .collect(),
             warnings: utf8_warnings(&analysis),
             ..CodedDocument::default()
         };

@@ -12,6 +12,7 @@ pub(super) struct CsvRecords {
     name: String,
     config: IngestConfig,
     columns: Option<Columns>,
+    parser: RowParser,
     done: bool,
 }
 
@@ -30,6 +31,7 @@ impl CsvRecords {
             name: name.to_string(),
             config,
             columns: None,
+            parser: RowParser::new(),
             done: false,
         }
     }
@@ -50,13 +52,12 @@ impl CsvRecords {
                 other => return Some(self.raw_failure(other)),
             }
         };
-        let headers: Vec<String> = match parse_row(&bytes) {
-            Ok(r) => r
-                .iter()
-                .map(|f| String::from_utf8_lossy(f).trim().to_string())
-                .collect(),
-            Err(e) => return Some(self.reject(line, format!("unreadable header: {e}"))),
-        };
+        let headers: Vec<String> = self
+            .parser
+            .parse(&bytes)
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).trim().to_string())
+            .collect();
         let find = |name: &str| headers.iter().position(|h| h == name);
         let Some(text) = find(&self.config.text_field) else {
             let reason = format!("no '{}' column in the header", self.config.text_field);
@@ -121,14 +122,53 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(|b| matches!(b, b'\r' | b'\n'))
 }
 
-fn parse_row(bytes: &[u8]) -> Result<csv::ByteRecord, csv::Error> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    reader.read_byte_record(&mut record)?;
-    Ok(record)
+/// Splits one row into its fields with a CSV state machine built once per input (building one per
+/// row cost more than parsing it). A row held in memory cannot fail to parse: quoting problems
+/// are found by the [`Splitter`] before.
+struct RowParser {
+    reader: csv_core::Reader,
+    output: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl RowParser {
+    fn new() -> RowParser {
+        RowParser {
+            reader: csv_core::Reader::new(),
+            output: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The first record in `bytes` (an empty one for empty input).
+    fn parse(&mut self, bytes: &[u8]) -> csv::ByteRecord {
+        self.reader.reset();
+        // A record's fields never take more bytes than its text, nor outnumber its bytes + 1.
+        self.output.resize(bytes.len() + 1, 0);
+        self.ends.resize(bytes.len() + 2, 0);
+        let (mut read, mut written, mut fields) = (0, 0, 0);
+        loop {
+            let (result, n_in, n_out, n_ends) = self.reader.read_record(
+                &bytes[read..],
+                &mut self.output[written..],
+                &mut self.ends[fields..],
+            );
+            (read, written, fields) = (read + n_in, written + n_out, fields + n_ends);
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => self.output.resize(2 * written + 1, 0),
+                csv_core::ReadRecordResult::OutputEndsFull => self.ends.resize(2 * fields + 1, 0),
+                csv_core::ReadRecordResult::Record | csv_core::ReadRecordResult::End => break,
+            }
+        }
+        let mut record = csv::ByteRecord::with_capacity(written, fields);
+        let mut start = 0;
+        for &end in &self.ends[..fields] {
+            record.push_field(&self.output[start..end]);
+            start = end;
+        }
+        record
+    }
 }
 
 impl Iterator for CsvRecords {
@@ -157,10 +197,7 @@ impl Iterator for CsvRecords {
                 Some(Raw::Record { line, bytes }) => (line, bytes),
                 Some(other) => return Some(self.raw_failure(other)),
             };
-            let row = match parse_row(&bytes) {
-                Ok(r) => r,
-                Err(e) => return Some(self.reject(line, format!("malformed CSV: {e}"))),
-            };
+            let row = self.parser.parse(&bytes);
             if row.iter().all(|f| f.is_empty()) {
                 continue;
             }
@@ -169,6 +206,50 @@ impl Iterator for CsvRecords {
                 Ok(doc) => document_or_rejection(doc, &format!("{}:{line}", self.name)),
                 Err(reason) => self.reject(line, reason),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowParser;
+
+    /// What the `csv` crate's own reader gives for the first record of `bytes`.
+    fn csv_reader_fields(bytes: &[u8]) -> Vec<Vec<u8>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut record = csv::ByteRecord::new();
+        reader.read_byte_record(&mut record).expect("in memory");
+        record.iter().map(<[u8]>::to_vec).collect()
+    }
+
+    #[test]
+    fn rows_split_as_the_csv_crate_splits_them() {
+        let rows: &[&[u8]] = &[
+            b"",
+            b"\n",
+            b"a",
+            b"a,b,c\n",
+            b"a,b,c\r\n",
+            b",,\n",
+            b"\"x, y\",z\n",
+            b"\"she said \"\"no\"\"\",2\n",
+            b"\"line one\nline two\",3\n",
+            b"\"unterminated, field\n",
+            b"caf\xc3\xa9,\xff\xfe,end",
+            b"a\"b,c\n",
+        ];
+        let mut parser = RowParser::new();
+        for row in rows {
+            let ours: Vec<Vec<u8>> = parser.parse(row).iter().map(<[u8]>::to_vec).collect();
+            assert_eq!(
+                ours,
+                csv_reader_fields(row),
+                "row {:?}",
+                String::from_utf8_lossy(row)
+            );
         }
     }
 }

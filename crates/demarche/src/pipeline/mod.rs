@@ -286,7 +286,9 @@ impl Runner<'_, '_> {
         self.sink.write_document(&DocumentOutput {
             id: &d.id,
             date: d.date,
+            text: &d.text,
             sentences: coded.sentences,
+            sentence_spans: &coded.sentence_spans,
             events: &coded.events,
             places: &coded.places,
             metadata: &d.metadata,
@@ -332,6 +334,7 @@ impl Runner<'_, '_> {
         self.sink.begin_document(&DocumentStart {
             id: &d.id,
             date: d.date,
+            text: &d.text,
             metadata: &d.metadata,
         })?;
         let ranges = segment::segments(&d.text, self.config.segment_bytes);
@@ -357,6 +360,7 @@ impl Runner<'_, '_> {
         }
         self.sink.end_document(&DocumentEnd {
             sentences: total.sentences,
+            sentence_spans: &total.sentence_spans,
             places: &total.places,
         })?;
         if let Some(why) = failure {
@@ -396,6 +400,7 @@ impl Runner<'_, '_> {
 /// have already been written and are dropped.
 fn merge_segment(total: &mut CodedDocument, segment: CodedDocument) {
     total.sentences += segment.sentences;
+    total.sentence_spans.extend(segment.sentence_spans);
     for w in segment.warnings {
         if !total.warnings.contains(&w) {
             total.warnings.push(w);

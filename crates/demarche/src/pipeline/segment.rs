@@ -68,6 +68,9 @@ pub(crate) fn shift(coded: &mut CodedDocument, bytes: usize, sentences: usize) {
     for place in &mut coded.places {
         shift_span(&mut place.span, bytes);
     }
+    for span in &mut coded.sentence_spans {
+        shift_span(span, bytes);
+    }
 }
 
 fn shift_event(e: &mut Event, bytes: usize, sentences: usize) {
