@@ -2,7 +2,7 @@
 # End-to-end test of `demarche serve` in headless Chromium: builds the CLI, codes the seed
 # article, the example story and a short non-ASCII story into an event store, serves it on a
 # free loopback port and runs tests/e2e/serve.mjs (playwright-core driving Debian's chromium).
-# Screenshots of every view: target/e2e/screenshots/. Needs node, npm and /usr/bin/chromium
+# (the reprint becomes clusters). Screenshots of every view: target/e2e/screenshots/. Needs node, npm and /usr/bin/chromium
 # (.ci/run installs chromium); prints SKIPPED and exits 0 when chromium is absent, except under
 # CI=true, where its absence is a failure.
 set -euo pipefail
@@ -19,17 +19,16 @@ if [ ! -d "$work/node_modules/playwright-core" ]; then
     (cd "$work" && npm install --no-audit --no-fund --silent playwright-core@1.65.1)
 fi
 cargo build --release -q -p demarche-cli
-cargo build --release -q -p demarche-serve --example fixture_db
 bin=target/release/demarche
 rm -rf "$work/store" "$work/screenshots" && mkdir -p "$work/store"
 db="$work/store/events.sqlite"
-if "$bin" code --help | grep -q -- '--db'; then
-    python3 scripts/e2e_corpus.py > "$work/store/corpus.jsonl"
-    "$bin" code "$work/store/corpus.jsonl" --db "$db" -q
-    if "$bin" --help | grep -q '^ *dedup'; then "$bin" dedup "$db" -q || "$bin" dedup "$db"; fi
+python3 scripts/e2e_corpus.py > "$work/store/corpus.jsonl"
+"$bin" code "$work/store/corpus.jsonl" --db "$db" -q
+if "$bin" --help | grep -q '^ *dedup'; then
+    "$bin" dedup "$db"
 else
-    # Until the SQLite sink lands: the same documents, coded and stored by the test fixture.
-    target/release/examples/fixture_db "$work/store" > /dev/null
+    # Until `demarche dedup` lands: group events by source, target and CAMEO root across documents.
+    python3 scripts/e2e_corpus.py --cluster "$db"
 fi
 "$bin" serve "$db" --port 0 > "$work/serve.log" 2>&1 &
 server=$!

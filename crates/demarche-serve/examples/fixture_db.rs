@@ -1,6 +1,6 @@
 //! Writes the test fixture store (see `tests/common/mod.rs`) to `DIR/events.sqlite`:
-//! `cargo run --release -p demarche-serve --example fixture_db -- DIR`. Used by
-//! `scripts/e2e_serve.sh` until `demarche code --db` is available.
+//! `cargo run --release -p demarche-serve --example fixture_db -- DIR`, then
+//! `demarche serve DIR/events.sqlite` shows the API tests' data (with clusters).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
