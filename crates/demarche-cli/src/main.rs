@@ -29,7 +29,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Code documents into events (JSON Lines or CSV on stdout).
-    Code(CodeArgs),
+    Code(Box<CodeArgs>),
     /// Show how a sentence is analysed and why each event was or was not produced.
     Explain(ExplainArgs),
     /// Run a TABARI or PETRARCH validation suite and report, per record, pass or fail.
@@ -152,7 +152,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Code(args) => run_code(args),
+        Command::Code(args) => run_code(*args),
         Command::Explain(args) => run_explain(args),
         Command::Dict {
             command: DictCommand::Check(opts),

@@ -217,7 +217,9 @@ fn a_store_of_another_version_or_a_file_that_is_no_store_is_an_error() {
         &["code", &input, "--format", "sqlite"],
         &["code", &input, "--replace"],
         &["code", &input, "--db", db_arg, "--format", "csv"],
-        &["code", &input, "--format", "sqlite", "-o", db_arg, "--resume"],
+        &[
+            "code", &input, "--format", "sqlite", "-o", db_arg, "--resume",
+        ],
     ];
     for args in usage {
         let out = demarche(args);
