@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The database file could not be opened read-only.
-    #[error("cannot open {path} read-only: {source}")]
+    #[error("cannot open {path} read-only")]
     Open {
         /// The database path.
         path: PathBuf,
