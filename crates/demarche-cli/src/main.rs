@@ -1,4 +1,4 @@
-//! The `demarche` command line: `code`, `explain`, `dedup`, `validate` and `dict` subcommands.
+//! The `demarche` command line: `code`, `explain`, `dedup`, `validate`, `dict` and `serve` subcommands.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -19,6 +19,7 @@ mod output;
 mod resume;
 #[cfg(feature = "sqlite")]
 mod store_dedup;
+mod serve_cmd;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
@@ -43,6 +44,8 @@ enum Command {
         #[command(subcommand)]
         command: DictCommand,
     },
+    /// Serve a local web app and JSON API over an event store (`demarche code --db`), read-only.
+    Serve(serve_cmd::ServeArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -171,6 +174,7 @@ fn main() -> ExitCode {
         } => compat_cmd::run_convert(args),
         Command::Validate(args) => compat_cmd::run_validate(args),
         Command::Dedup(args) => dedup_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(code) => code,
