@@ -17,9 +17,9 @@ mod dedup_cmd;
 mod interrupt;
 mod output;
 mod resume;
+mod serve_cmd;
 #[cfg(feature = "sqlite")]
 mod store_dedup;
-mod serve_cmd;
 
 /// demarche — political event coder: news text in, CAMEO/PLOVER events out.
 #[derive(Parser, Debug)]
