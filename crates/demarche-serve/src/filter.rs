@@ -40,6 +40,18 @@ pub(crate) struct Where {
 }
 
 impl Filter {
+    /// Parses a query string that may hold the filter parameters and the endpoint's `extra`
+    /// ones (any other key is a 400); returns the query and its checked filter.
+    pub(crate) fn parse_with(
+        raw: Option<&str>,
+        extra: &[&str],
+    ) -> Result<(Query, Filter), ApiError> {
+        let keys: Vec<&str> = FILTER_KEYS.iter().chain(extra).copied().collect();
+        let query = Query::parse(raw, &keys)?;
+        let filter = Filter::from_query(&query)?;
+        Ok((query, filter))
+    }
+
     /// Reads and checks the filter parameters.
     pub(crate) fn from_query(query: &Query) -> Result<Filter, ApiError> {
         let filter = Filter {

@@ -2,7 +2,7 @@
 
 use crate::api::Ctx;
 use crate::error::ApiError;
-use crate::filter::{Filter, FILTER_KEYS};
+use crate::filter::Filter;
 use crate::query::Query;
 use crate::rows;
 use crate::store::sql_error;
@@ -65,13 +65,7 @@ pub(crate) async fn list(
     State(ctx): State<Ctx>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let keys: Vec<&str> = FILTER_KEYS
-        .iter()
-        .copied()
-        .chain(["offset", "limit", "sort"])
-        .collect();
-    let query = Query::parse(raw.as_deref(), &keys)?;
-    let filter = Filter::from_query(&query)?;
+    let (query, filter) = Filter::parse_with(raw.as_deref(), &["offset", "limit", "sort"])?;
     let page = page(&query)?;
     ctx.store
         .run(move |conn| {

@@ -4,8 +4,7 @@
 use crate::api::events::MAX_LIMIT;
 use crate::api::Ctx;
 use crate::error::ApiError;
-use crate::filter::{Filter, FILTER_KEYS};
-use crate::query::Query;
+use crate::filter::Filter;
 use crate::rows;
 use crate::store::sql_error;
 use axum::extract::{RawQuery, State};
@@ -18,9 +17,7 @@ pub(crate) async fn map(
     State(ctx): State<Ctx>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let keys: Vec<&str> = FILTER_KEYS.iter().copied().chain(["limit"]).collect();
-    let query = Query::parse(raw.as_deref(), &keys)?;
-    let filter = Filter::from_query(&query)?;
+    let (query, filter) = Filter::parse_with(raw.as_deref(), &["limit"])?;
     let limit = query.int("limit", 1, MAX_LIMIT, MAX_LIMIT)?;
     ctx.store
         .run(move |conn| {

@@ -5,8 +5,7 @@
 use crate::api::events::MAX_LIMIT;
 use crate::api::Ctx;
 use crate::error::ApiError;
-use crate::filter::{Filter, FILTER_KEYS};
-use crate::query::Query;
+use crate::filter::Filter;
 use crate::rows;
 use crate::store::sql_error;
 use axum::extract::{RawQuery, State};
@@ -20,9 +19,7 @@ pub(crate) async fn network(
     State(ctx): State<Ctx>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let keys: Vec<&str> = FILTER_KEYS.iter().copied().chain(["by", "limit"]).collect();
-    let query = Query::parse(raw.as_deref(), &keys)?;
-    let filter = Filter::from_query(&query)?;
+    let (query, filter) = Filter::parse_with(raw.as_deref(), &["by", "limit"])?;
     let node = match query.choice("by", &["actor", "country"])? {
         "country" => ("substr(e.source_code, 1, 3)", "substr(e.target_code, 1, 3)"),
         _ => ("e.source_code", "e.target_code"),

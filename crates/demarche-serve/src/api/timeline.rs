@@ -3,8 +3,7 @@
 
 use crate::api::Ctx;
 use crate::error::ApiError;
-use crate::filter::{Filter, FILTER_KEYS};
-use crate::query::Query;
+use crate::filter::Filter;
 use crate::store::sql_error;
 use axum::extract::{RawQuery, State};
 use axum::Json;
@@ -29,13 +28,7 @@ pub(crate) async fn timeline(
     State(ctx): State<Ctx>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    let keys: Vec<&str> = FILTER_KEYS
-        .iter()
-        .copied()
-        .chain(["bucket", "by"])
-        .collect();
-    let query = Query::parse(raw.as_deref(), &keys)?;
-    let filter = Filter::from_query(&query)?;
+    let (query, filter) = Filter::parse_with(raw.as_deref(), &["bucket", "by"])?;
     let bucket = query.choice("bucket", &["day", "week"])?;
     let by = query.choice("by", &["quad", "plover"])?;
     ctx.store
