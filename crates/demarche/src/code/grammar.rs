@@ -153,6 +153,13 @@ grammar_lists! {
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").
     QUANTITY_NOUNS = "quantity-nouns.txt";
+    /// Agents of people and bodies named by a common noun ("residents", "banks").
+    COMMON_NOUN_AGENTS = "common-noun-agents.txt";
+    /// Codes a common-noun actor makes events of without a target ("residents protested").
+    COMMON_NOUN_TARGETLESS_CODES = "common-noun-targetless-codes.txt";
+    /// Agents whose standalone role noun may follow the capitalized name of a locality
+    /// ("Illawarra police").
+    LOCAL_AGENTS = "local-agents.txt";
     /// Titles before a surname ("Mr Howard", "General Musharraf").
     HONORIFICS = "honorifics.txt";
     /// Capitalized words after a name that are not part of it (days, months).

@@ -5,9 +5,9 @@
 use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
-    COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
-    INTENT_GOVERNORS, PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
-    TWO_SIDES_PLACE_PREPOSITIONS,
+    COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
+    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, PERSON_PRONOUNS,
+    PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -50,6 +50,24 @@ pub struct Mention {
     /// For a possessive pronoun followed by an agent noun ("its troops"): the agent code and
     /// entry, kept even when the antecedent already has an agent.
     pub agent: Option<(String, String)>,
+}
+
+impl Mention {
+    /// A common-noun actor ("residents", "three teenagers", "banks": a role noun of an agent in
+    /// `common-noun-agents.txt`) is the source only of an event with a target, or of a code of
+    /// `common-noun-targetless-codes.txt` ("residents protested").
+    pub(super) fn needs_target(&self, code: &str) -> bool {
+        let common = self.kind == MentionKind::RoleNoun
+            && self
+                .code
+                .get(3..)
+                .is_some_and(|a| COMMON_NOUN_AGENTS.contains(a));
+        common
+            && !COMMON_NOUN_TARGETLESS_CODES
+                .words()
+                .iter()
+                .any(|p| code.starts_with(p))
+    }
 }
 
 /// A place named in a sentence (a `place` actor entry used as a location).
@@ -232,7 +250,11 @@ pub fn find_mentions(
         tokens,
         &agents,
         &used_agents,
-        context.as_deref(),
+        actor_forms::RoleCountries {
+            document: context.as_deref(),
+            sentence: sentence_country(&mentions, names).as_deref(),
+        },
+        memory,
         &mut mentions,
     );
     for m in &mut mentions[before..] {
@@ -248,6 +270,17 @@ pub fn find_mentions(
     );
     memory.sentences += 1;
     (mentions, places)
+}
+
+/// The country of the sentence's first dictionary actor that has one, outside prepositional
+/// phrases ("in Lagos" is a place even where a surname index knows a "Lagos").
+fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary && m.preposition.is_none())
+        .filter_map(|m| m.code.get(..3))
+        .find(|r| names.is_root(r))
+        .map(str::to_string)
 }
 
 /// The dictionary actors with the agents right after them, and the place actors used as
