@@ -52,7 +52,19 @@ pub struct Mention {
     pub agent: Option<(String, String)>,
 }
 
+/// What the antecedent of a "both sides" mention ends with.
+const TWO_SIDES_NOTE: &str = " (the two sides)";
+
 impl Mention {
+    /// One of the two actors "both sides", "the two countries" stand for.
+    pub(super) fn is_two_sides(&self) -> bool {
+        self.kind == MentionKind::Coreference
+            && self
+                .antecedent
+                .as_deref()
+                .is_some_and(|a| a.ends_with(TWO_SIDES_NOTE))
+    }
+
     /// A common-noun actor ("residents", "three teenagers", "banks": a role noun of an agent in
     /// `common-noun-agents.txt`) is the source only of an event with a target, or of a code of
     /// `common-noun-targetless-codes.txt` ("residents protested").
@@ -853,7 +865,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         person: false,
         kind: MentionKind::Coreference,
         preposition: None,
-        antecedent: Some(format!("{} (the two sides)", r.2)),
+        antecedent: Some(format!("{}{TWO_SIDES_NOTE}", r.2)),
         agent: None,
     };
     Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])
