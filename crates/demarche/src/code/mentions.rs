@@ -237,7 +237,8 @@ pub fn find_mentions(
         .filter(|m| m.kind == MentionKind::Coreference)
     {
         m.preposition = governing_preposition(tokens, m.start);
-        if tokens[m.start].tag == Tag::PRPS {
+        let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
+        if tokens[m.start].tag == Tag::PRPS || possessor {
             attach_possessive_agent(tokens, &agents, &mut used_agents, m);
         }
     }
@@ -398,14 +399,13 @@ fn attach_possessive_agent(
     used_agents: &mut [bool],
     m: &mut Mention,
 ) {
+    // "the country's banks": the agent follows the possessive ending.
+    let from = m.end + usize::from(tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS));
     for skipped in 0..=2 {
-        let Some(k) = agents
-            .iter()
-            .position(|(am, _)| am.start == m.end + skipped)
-        else {
+        let Some(k) = agents.iter().position(|(am, _)| am.start == from + skipped) else {
             continue;
         };
-        let modifiers_only = tokens[m.end..m.end + skipped]
+        let modifiers_only = tokens[from..from + skipped]
             .iter()
             .all(|t| matches!(t.tag, Tag::JJ | Tag::NN));
         if !used_agents[k] && modifiers_only {
@@ -775,16 +775,11 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
     } else {
         (i + 1, next)
     };
-    if tokens
-        .get(noun_at + 1)
-        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
-    {
+    // "the country's banks" is the country's; "the country club" is no country.
+    if tokens.get(noun_at + 1).is_some_and(|t| t.tag.is_noun()) {
         return None;
     }
-    let (code, entry, text) = memory
-        .last_collective
-        .as_ref()
-        .filter(|(c, ..)| c.len() == 3)?;
+    let (code, entry, text) = &salient_country(memory)?;
     if COUNTRY_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
@@ -802,6 +797,20 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         ));
     }
     None
+}
+
+/// The country "the country", "the government" stand for: the salient collective actor when
+/// it is a country, else, when no collective actor was named yet, the salient person's country
+/// ("President X asked the country's banks").
+fn salient_country(memory: &DocumentMemory) -> Option<(String, String, String)> {
+    if let Some(c) = &memory.last_collective {
+        return (c.0.len() == 3).then(|| c.clone());
+    }
+    let (code, entry, text) = memory.last_person.as_ref()?;
+    let root = code
+        .get(..3)
+        .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;
+    Some((root.to_string(), entry.clone(), text.clone()))
 }
 
 /// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
