@@ -121,6 +121,8 @@ grammar_lists! {
     PERSON_PRONOUNS = "person-pronouns.txt";
     /// Pronouns for the last country or organisation ("it").
     COLLECTIVE_PRONOUNS = "collective-pronouns.txt";
+    /// Plural pronouns, which may stand for a group named by a role noun ("they", "them").
+    PLURAL_PRONOUNS = "plural-pronouns.txt";
     /// "the country": nouns for the last country.
     COUNTRY_NOUNS = "country-nouns.txt";
     /// "the regime": nouns for the last country's government.

@@ -7,7 +7,8 @@ use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
     COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, PERSON_PRONOUNS,
-    PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
+    PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -104,6 +105,9 @@ pub struct DocumentMemory {
     sentences: usize,
     last_person: Option<(String, String, String)>,
     last_collective: Option<(String, String, String)>,
+    /// The last plural role noun that was a subject ("Gunmen attacked ..."), for "they",
+    /// "them", "their" in later sentences; cleared by a later collective subject.
+    last_group: Option<(String, String, String)>,
     /// Recent non-person actors, oldest first: (code, entry, text).
     recent: Vec<(String, String, String)>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
@@ -281,6 +285,7 @@ pub fn find_mentions(
             .map(|m| m.code.as_str()),
         names,
     );
+    remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
 }
@@ -708,7 +713,28 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
     // possessor, not an object or a name inside a prepositional phrase.
     let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
     if memory.last_collective.is_none() || is_subject_like(tokens, m) || possessor {
+        if is_subject_like(tokens, m) {
+            memory.last_group = None;
+        }
         memory.last_collective = Some(remembered);
+    }
+}
+
+/// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
+/// what "they" stands for in the next sentences (until another collective subject is named).
+fn remember_group(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    let group = mentions.iter().rev().find(|m| {
+        m.kind == MentionKind::RoleNoun
+            && tokens[m.end - 1].tag == Tag::NNS
+            && is_subject_like(tokens, m)
+    });
+    if let Some(m) = group {
+        let text = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        memory.last_group = Some((m.code.clone(), m.entry.clone(), text));
     }
 }
 
@@ -726,7 +752,10 @@ fn pronoun_mention(t: &Token, i: usize, memory: &DocumentMemory) -> Option<Menti
     let source = if person {
         memory.last_person.clone()
     } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
-        memory.last_collective.clone()
+        let group = PLURAL_PRONOUNS
+            .contains(&t.lower)
+            .then(|| memory.last_group.clone());
+        group.flatten().or_else(|| memory.last_collective.clone())
     } else {
         None
     };
