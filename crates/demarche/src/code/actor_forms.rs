@@ -4,7 +4,7 @@
 //! National Army (ANA)"), and the guards against country names inside other names ("New South
 //! Wales", "Michael Jordan").
 
-use super::grammar::{CALENDAR_WORDS, HONORIFICS};
+use super::grammar::{CALENDAR_WORDS, COMMON_NOUN_AGENTS, HONORIFICS, LOCAL_AGENTS};
 use super::mentions::{
     is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
@@ -363,14 +363,27 @@ fn owned(tokens: &[Token], start: usize) -> bool {
     b > 0 && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]))
 }
 
+/// The countries a role noun can take besides that of an earlier actor with its agent.
+#[derive(Clone, Copy)]
+pub(super) struct RoleCountries<'a> {
+    /// The document's context country.
+    pub document: Option<&'a str>,
+    /// The country of the sentence's first country actor: taken only by common-noun actors,
+    /// and only when the document has no context yet ("Kenyan police arrested two men" →
+    /// `KENCVL`).
+    pub sentence: Option<&'a str>,
+}
+
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun
-/// with no actor of its own is an actor with its agent and the document's context country
-/// (`---` + agent when there is none).
+/// with no actor of its own is an actor with its agent and a country: that of the document's
+/// latest actor with the same agent ("the Israeli army ... the tanks" → `ISRMIL`), else the
+/// context country, else (common-noun actors) the sentence's country, else none (`---` + agent).
 pub(super) fn role_noun_mentions(
     tokens: &[Token],
     agents: &[AgentMatch<'_>],
     used: &[bool],
-    context: Option<&str>,
+    countries: RoleCountries<'_>,
+    memory: &DocumentMemory,
     mentions: &mut Vec<Mention>,
 ) {
     for ((am, agent), _) in agents
@@ -381,26 +394,33 @@ pub(super) fn role_noun_mentions(
         let overlaps = mentions
             .iter()
             .any(|m| m.start < am.end && m.end > am.start);
-        if overlaps || !stands_alone(tokens, am) {
+        if overlaps || !stands_alone(tokens, am, &agent.code) {
             continue;
         }
+        let country = memory
+            .last_country_with_agent(&agent.code)
+            .or(countries.document)
+            .or(countries
+                .sentence
+                .filter(|_| COMMON_NOUN_AGENTS.contains(&agent.code)));
         mentions.push(Mention {
             start: am.start,
             end: am.end,
-            code: format!("{}{}", context.unwrap_or("---"), agent.code),
+            code: format!("{}{}", country.unwrap_or("---"), agent.code),
             entry: agent.entry.to_string(),
             person: false,
             kind: MentionKind::RoleNoun,
             preposition: None,
-            antecedent: context.map(str::to_string),
+            antecedent: country.map(str::to_string),
             agent: None,
         });
     }
 }
 
 /// The role noun heads its noun phrase ("army base" is not the army), and no possessive or
-/// unknown name owns it ("their troops", "Mahdi Army militiamen").
-fn stands_alone(tokens: &[Token], am: &PhraseMatch) -> bool {
+/// unknown name owns it ("their troops", "Mahdi Army militiamen"); a single name before a
+/// local agent is its locality ("Illawarra police", `local-agents.txt`).
+fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &str) -> bool {
     let modifier = tokens
         .get(am.end)
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS);
@@ -412,9 +432,14 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch) -> bool {
     {
         b -= 1;
     }
+    let locality = b > 0
+        && b == am.start
+        && LOCAL_AGENTS.contains(agent)
+        && is_name_token(&tokens[b - 1])
+        && (b < 2 || !is_name_token(&tokens[b - 2]));
     let owned = b > 0
         && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
-    !modifier && !owned
+    !modifier && (!owned || locality)
 }
 
 /// "the Afghan National Army (ANA)": an acronym in parentheses right after a mention that

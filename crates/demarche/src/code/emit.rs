@@ -56,7 +56,7 @@ impl EventFrame {
 }
 
 /// A mention as an event actor.
-fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
+pub(super) fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
     let tokens = ctx.tokens();
     let (a, b) = (tokens[x.start].start, tokens[x.end - 1].end);
     let antecedent = x.antecedent.as_deref().unwrap_or("");

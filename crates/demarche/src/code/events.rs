@@ -314,6 +314,9 @@ fn make_events(
     for s in &who.sources {
         for t in targets {
             let target = t.filter(|t| t.code != s.code && t.start != s.start);
+            if target.is_none() && s.needs_target(frame.code.as_str()) {
+                continue;
+            }
             events.push(frame.event(ctx, m, s, target));
         }
     }

@@ -121,6 +121,8 @@ grammar_lists! {
     PERSON_PRONOUNS = "person-pronouns.txt";
     /// Pronouns for the last country or organisation ("it").
     COLLECTIVE_PRONOUNS = "collective-pronouns.txt";
+    /// Plural pronouns, which may stand for a group named by a role noun ("they", "them").
+    PLURAL_PRONOUNS = "plural-pronouns.txt";
     /// "the country": nouns for the last country.
     COUNTRY_NOUNS = "country-nouns.txt";
     /// "the regime": nouns for the last country's government.
@@ -153,6 +155,13 @@ grammar_lists! {
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").
     QUANTITY_NOUNS = "quantity-nouns.txt";
+    /// Agents of people and bodies named by a common noun ("residents", "banks").
+    COMMON_NOUN_AGENTS = "common-noun-agents.txt";
+    /// Codes a common-noun actor makes events of without a target ("residents protested").
+    COMMON_NOUN_TARGETLESS_CODES = "common-noun-targetless-codes.txt";
+    /// Agents whose standalone role noun may follow the capitalized name of a locality
+    /// ("Illawarra police").
+    LOCAL_AGENTS = "local-agents.txt";
     /// Titles before a surname ("Mr Howard", "General Musharraf").
     HONORIFICS = "honorifics.txt";
     /// Capitalized words after a name that are not part of it (days, months).

@@ -5,8 +5,9 @@
 use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
-    COLLECTIVE_PRONOUNS, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS,
-    INTENT_GOVERNORS, PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
+    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, PERSON_PRONOUNS,
+    PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
@@ -52,6 +53,36 @@ pub struct Mention {
     pub agent: Option<(String, String)>,
 }
 
+/// What the antecedent of a "both sides" mention ends with.
+const TWO_SIDES_NOTE: &str = " (the two sides)";
+
+impl Mention {
+    /// One of the two actors "both sides", "the two countries" stand for.
+    pub(super) fn is_two_sides(&self) -> bool {
+        self.kind == MentionKind::Coreference
+            && self
+                .antecedent
+                .as_deref()
+                .is_some_and(|a| a.ends_with(TWO_SIDES_NOTE))
+    }
+
+    /// A common-noun actor ("residents", "three teenagers", "banks": a role noun of an agent in
+    /// `common-noun-agents.txt`) is the source only of an event with a target, or of a code of
+    /// `common-noun-targetless-codes.txt` ("residents protested").
+    pub(super) fn needs_target(&self, code: &str) -> bool {
+        let common = self.kind == MentionKind::RoleNoun
+            && self
+                .code
+                .get(3..)
+                .is_some_and(|a| COMMON_NOUN_AGENTS.contains(a));
+        common
+            && !COMMON_NOUN_TARGETLESS_CODES
+                .words()
+                .iter()
+                .any(|p| code.starts_with(p))
+    }
+}
+
 /// A place named in a sentence (a `place` actor entry used as a location).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceMention {
@@ -74,6 +105,9 @@ pub struct DocumentMemory {
     sentences: usize,
     last_person: Option<(String, String, String)>,
     last_collective: Option<(String, String, String)>,
+    /// The last plural role noun that was a subject ("Gunmen attacked ..."), for "they",
+    /// "them", "their" in later sentences; cleared by a later collective subject.
+    last_group: Option<(String, String, String)>,
     /// Recent non-person actors, oldest first: (code, entry, text).
     recent: Vec<(String, String, String)>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
@@ -207,7 +241,8 @@ pub fn find_mentions(
         .filter(|m| m.kind == MentionKind::Coreference)
     {
         m.preposition = governing_preposition(tokens, m.start);
-        if tokens[m.start].tag == Tag::PRPS {
+        let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
+        if tokens[m.start].tag == Tag::PRPS || possessor {
             attach_possessive_agent(tokens, &agents, &mut used_agents, m);
         }
     }
@@ -232,7 +267,11 @@ pub fn find_mentions(
         tokens,
         &agents,
         &used_agents,
-        context.as_deref(),
+        actor_forms::RoleCountries {
+            document: context.as_deref(),
+            sentence: sentence_country(&mentions, names).as_deref(),
+        },
+        memory,
         &mut mentions,
     );
     for m in &mut mentions[before..] {
@@ -246,8 +285,20 @@ pub fn find_mentions(
             .map(|m| m.code.as_str()),
         names,
     );
+    remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
+}
+
+/// The country of the sentence's first dictionary actor that has one, outside prepositional
+/// phrases ("in Lagos" is a place even where a surname index knows a "Lagos").
+fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary && m.preposition.is_none())
+        .filter_map(|m| m.code.get(..3))
+        .find(|r| names.is_root(r))
+        .map(str::to_string)
 }
 
 /// The dictionary actors with the agents right after them, and the place actors used as
@@ -353,14 +404,13 @@ fn attach_possessive_agent(
     used_agents: &mut [bool],
     m: &mut Mention,
 ) {
+    // "the country's banks": the agent follows the possessive ending.
+    let from = m.end + usize::from(tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS));
     for skipped in 0..=2 {
-        let Some(k) = agents
-            .iter()
-            .position(|(am, _)| am.start == m.end + skipped)
-        else {
+        let Some(k) = agents.iter().position(|(am, _)| am.start == from + skipped) else {
             continue;
         };
-        let modifiers_only = tokens[m.end..m.end + skipped]
+        let modifiers_only = tokens[from..from + skipped]
             .iter()
             .all(|t| matches!(t.tag, Tag::JJ | Tag::NN));
         if !used_agents[k] && modifiers_only {
@@ -663,7 +713,28 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
     // possessor, not an object or a name inside a prepositional phrase.
     let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
     if memory.last_collective.is_none() || is_subject_like(tokens, m) || possessor {
+        if is_subject_like(tokens, m) {
+            memory.last_group = None;
+        }
         memory.last_collective = Some(remembered);
+    }
+}
+
+/// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
+/// what "they" stands for in the next sentences (until another collective subject is named).
+fn remember_group(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    let group = mentions.iter().rev().find(|m| {
+        m.kind == MentionKind::RoleNoun
+            && tokens[m.end - 1].tag == Tag::NNS
+            && is_subject_like(tokens, m)
+    });
+    if let Some(m) = group {
+        let text = tokens[m.start..m.end]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        memory.last_group = Some((m.code.clone(), m.entry.clone(), text));
     }
 }
 
@@ -681,7 +752,10 @@ fn pronoun_mention(t: &Token, i: usize, memory: &DocumentMemory) -> Option<Menti
     let source = if person {
         memory.last_person.clone()
     } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
-        memory.last_collective.clone()
+        let group = PLURAL_PRONOUNS
+            .contains(&t.lower)
+            .then(|| memory.last_group.clone());
+        group.flatten().or_else(|| memory.last_collective.clone())
     } else {
         None
     };
@@ -730,16 +804,11 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
     } else {
         (i + 1, next)
     };
-    if tokens
-        .get(noun_at + 1)
-        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
-    {
+    // "the country's banks" is the country's; "the country club" is no country.
+    if tokens.get(noun_at + 1).is_some_and(|t| t.tag.is_noun()) {
         return None;
     }
-    let (code, entry, text) = memory
-        .last_collective
-        .as_ref()
-        .filter(|(c, ..)| c.len() == 3)?;
+    let (code, entry, text) = &salient_country(memory)?;
     if COUNTRY_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
@@ -757,6 +826,20 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         ));
     }
     None
+}
+
+/// The country "the country", "the government" stand for: the salient collective actor when
+/// it is a country, else, when no collective actor was named yet, the salient person's country
+/// ("President X asked the country's banks").
+fn salient_country(memory: &DocumentMemory) -> Option<(String, String, String)> {
+    if let Some(c) = &memory.last_collective {
+        return (c.0.len() == 3).then(|| c.clone());
+    }
+    let (code, entry, text) = memory.last_person.as_ref()?;
+    let root = code
+        .get(..3)
+        .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;
+    Some((root.to_string(), entry.clone(), text.clone()))
 }
 
 /// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
@@ -820,7 +903,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         person: false,
         kind: MentionKind::Coreference,
         preposition: None,
-        antecedent: Some(format!("{} (the two sides)", r.2)),
+        antecedent: Some(format!("{}{TWO_SIDES_NOTE}", r.2)),
         agent: None,
     };
     Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])

@@ -2,6 +2,9 @@
 //! India and Pakistan". When joined actors are the sources of a mutual verb or event noun and
 //! no target is named, each acts on the other (A→B and B→A), as CAMEO coders code them.
 //!
+//! The two sides ("both sides massed troops", "the two countries expelled diplomats") act on
+//! each other whatever the verb, when the act has no other target.
+//!
 //! Which patterns are mutual is data: `dictionaries/grammar/reciprocal-words.txt` (verbs and
 //! event nouns) and `reciprocal-roots.txt` (the CAMEO codes in which they are mutual).
 
@@ -68,6 +71,41 @@ fn distinct_sources(events: &[Event]) -> Vec<Actor> {
         if !out.iter().any(|o| o.code == s.code) {
             out.push(s.clone());
         }
+    }
+    out
+}
+
+/// "both sides massed troops": each event whose source is one of the two sides `sides` and
+/// whose target is none or the other side becomes two, A→B and B→A.
+pub(super) fn both_sides(events: Vec<Event>, sides: [&Actor; 2]) -> Vec<Event> {
+    let side = |a: &Actor| {
+        sides
+            .iter()
+            .position(|s| s.code == a.code && s.span == a.span)
+    };
+    let mut out = Vec::with_capacity(events.len() + 1);
+    for e in events {
+        let Some(k) = e.source.as_ref().and_then(side) else {
+            out.push(e);
+            continue;
+        };
+        let other = sides[1 - k];
+        let aimed = e.target.as_ref().is_none_or(|t| t.code == other.code);
+        if !aimed {
+            out.push(e);
+            continue;
+        }
+        let mut there = e.clone();
+        there.target = Some(other.clone());
+        let mut back = e;
+        back.source = Some(other.clone());
+        back.target = Some(sides[k].clone());
+        for x in [&mut there, &mut back] {
+            if !x.rules.iter().any(|r| r == "reciprocal") {
+                x.rules.push(Rule::Reciprocal.to_string());
+            }
+        }
+        out.extend([there, back]);
     }
     out
 }

@@ -169,6 +169,9 @@ impl<'a> SentenceContext<'a> {
                             });
                         }
                     }
+                    if let Some(sides) = self.two_sides() {
+                        made.events = reciprocal::both_sides(made.events, [&sides[0], &sides[1]]);
+                    }
                     walk.prior.record(&m);
                     if let Some(w) = weapon.take().filter(|_| !m.pattern.noun) {
                         self.instrument_subject(w, &m, clause_idx, &mut made.events, trace);
@@ -281,6 +284,17 @@ impl<'a> SentenceContext<'a> {
                 w.code, w.code
             )
         });
+    }
+
+    /// The two actors "both sides", "the two countries" stand for in this sentence, if any.
+    fn two_sides(&self) -> Option<[crate::model::Actor; 2]> {
+        let mut sides = self
+            .mentions
+            .iter()
+            .filter(|m| m.is_two_sides())
+            .map(|m| emit::actor(self, m));
+        let pair = [sides.next()?, sides.next()?];
+        Some(pair)
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
