@@ -103,6 +103,10 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start(&tokens[i]) {
+            i += 1;
+            continue;
+        }
         if let Some((end, value)) = at(tokens, i) {
             out.push(TimeExpression {
                 start: i,
@@ -115,6 +119,16 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
         }
     }
     out
+}
+
+/// A cheap test that token `t` can start an expression that [`at`] finds: a number (day or
+/// year), a capitalized word (a month), a weekday, or the first word of a relative expression.
+fn may_start(t: &Token) -> bool {
+    let l = t.lower.as_str();
+    l.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || t.text.starts_with(char::is_uppercase)
+        || matches!(l, "last" | "this" | "yesterday" | "today")
+        || WEEKDAYS.contains(&l)
 }
 
 fn year_at(tokens: &[Token], i: usize) -> Option<i32> {

@@ -143,7 +143,6 @@ impl<'a> SentenceContext<'a> {
         let tokens = self.tokens();
         let units = self.skip_units();
         let words = patterns::Words::new(tokens, &units);
-        let mut scratch = rustc_hash::FxHashSet::default();
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
@@ -155,7 +154,7 @@ impl<'a> SentenceContext<'a> {
             }
             let clause_idx = self.sentence.clause_of(i);
             let clause = self.sentence.clauses[clause_idx].tokens.clone();
-            match patterns::match_at(&self.coder.dict, &words, &mut scratch, i, clause) {
+            match patterns::match_at(&self.coder.dict, &words, i, clause) {
                 Ok(m) => {
                     walk.enter(&m);
                     let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
