@@ -125,10 +125,16 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
 /// year), a capitalized word (a month), a weekday, or the first word of a relative expression.
 fn may_start(t: &Token) -> bool {
     let l = t.lower.as_str();
-    l.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || t.text.starts_with(char::is_uppercase)
-        || matches!(l, "last" | "this" | "yesterday" | "today")
-        || WEEKDAYS.contains(&l)
+    match l.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii_digit() => true,
+        _ if t.text.starts_with(char::is_uppercase) => true,
+        // The first letters of the weekdays and of "last", "this", "yesterday", "today".
+        Some(b'm' | b't' | b'w' | b'f' | b's' | b'l' | b'y') => {
+            matches!(l, "last" | "this" | "yesterday" | "today") || WEEKDAYS.contains(&l)
+        }
+        Some(_) => false,
+    }
 }
 
 fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
