@@ -12,12 +12,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// mimalloc instead of the system allocator: coding makes many small, short-lived allocations
-/// (tokens, mentions, candidates, events), and glibc's `malloc`/`free` were ≈ 18 % of the
-/// instructions of a run (BENCHMARKS.md, "Hot paths outside the tagger").
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod compat_cmd;
 mod dedup_cmd;
 mod interrupt;
