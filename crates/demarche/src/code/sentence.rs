@@ -528,17 +528,21 @@ fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> boo
             .is_some_and(|n| matches!(n.tag, Tag::NN | Tag::NNS | Tag::JJ))
 }
 
-/// Drops repeated (source, target, code) triples within a sentence.
+/// Drops repeated (source, target, code) triples within a sentence (the first is kept). A
+/// sentence has few events: a scan of those kept, without copying their codes into a set.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
-    let mut seen = std::collections::HashSet::new();
-    events
-        .into_iter()
-        .filter(|e| {
-            seen.insert((
-                e.source.as_ref().map(|a| a.code.clone()),
-                e.target.as_ref().map(|a| a.code.clone()),
-                e.cameo.clone(),
-            ))
-        })
-        .collect()
+    fn key(e: &Event) -> (Option<&str>, Option<&str>, &str) {
+        (
+            e.source.as_ref().map(|a| a.code.as_str()),
+            e.target.as_ref().map(|a| a.code.as_str()),
+            e.cameo.as_str(),
+        )
+    }
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if !kept.iter().any(|k| key(k) == key(&e)) {
+            kept.push(e);
+        }
+    }
+    kept
 }
