@@ -37,7 +37,7 @@ impl EventFrame {
             sentence_span: analysis.original_span(sentence.start, sentence.end),
             date: self.when.as_ref().map(|w| w.date.clone()),
             date_precision: self.when.as_ref().map(|w| w.precision),
-            doc_date: ctx.doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            doc_date: ctx.doc.date.map(crate::dates::iso_date),
             source: Some(actor(ctx, s)),
             target: t.map(|t| actor(ctx, t)),
             cameo: self.code.to_string(),

@@ -55,7 +55,7 @@ pub(super) fn event_date(
         c = clause.parent;
     }
     Some(EventDate {
-        date: doc_date.format("%Y-%m-%d").to_string(),
+        date: crate::dates::iso_date(doc_date),
         precision: DatePrecision::Day,
         from_text: None,
     })

@@ -1,9 +1,12 @@
 //! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
 
 use super::grammar::{NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
-use crate::dict::{verbs::MAX_GAP, Dictionaries, PatternWord, VerbPattern};
+use crate::dict::verbs::{WordSet, MAX_GAP};
+use crate::dict::{Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// A sentence's tokens with what pattern matching reads of them, computed once per sentence.
@@ -15,19 +18,52 @@ pub struct Words<'a> {
     pub units: &'a [usize],
     /// The singular of each token's lower-case form (`noun_singular`).
     singular: Vec<Cow<'a, str>>,
+    /// Where each written form occurs: the hash of a form (lower-case, lemma or singular) →
+    /// its latest entry in `occurrences`.
+    forms: FxHashMap<u64, u32>,
+    /// (token, previous entry of a form with the same hash, or `NONE`): one chain per hash,
+    /// from the last token back to the first.
+    occurrences: Vec<(u32, u32)>,
 }
+
+/// The end of a chain in [`Words::occurrences`].
+const NONE: u32 = u32::MAX;
 
 impl<'a> Words<'a> {
     /// The words of `tokens`, with skippable units `units`.
     pub fn new(tokens: &'a [Token], units: &'a [usize]) -> Words<'a> {
-        let singular = tokens
+        let singular: Vec<Cow<'a, str>> = tokens
             .iter()
             .map(|t| crate::text::inflect::noun_singular(&t.lower))
             .collect();
-        Words {
+        let mut words = Words {
             tokens,
             units,
             singular,
+            forms: FxHashMap::with_capacity_and_hasher(2 * tokens.len(), Default::default()),
+            occurrences: Vec::with_capacity(tokens.len() * 2),
+        };
+        for k in 0..tokens.len() {
+            words.index_token(k);
+        }
+        words
+    }
+
+    /// Adds token `k`'s distinct forms to the occurrence chains.
+    fn index_token(&mut self, k: usize) {
+        let t = &self.tokens[k];
+        let (lower, lemma, singular) = (t.lower.as_str(), t.lemma.as_str(), &*self.singular[k]);
+        let mut add = |form: &str| {
+            let head = self.forms.entry(hash(form)).or_insert(NONE);
+            self.occurrences.push((k as u32, *head));
+            *head = (self.occurrences.len() - 1) as u32;
+        };
+        add(lower);
+        if lemma != lower {
+            add(lemma);
+        }
+        if singular != lower && singular != lemma {
+            add(singular);
         }
     }
 
@@ -35,6 +71,57 @@ impl<'a> Words<'a> {
     fn matches(&self, w: &str, k: usize) -> bool {
         let t = &self.tokens[k];
         t.lower == w || t.lemma == w || self.singular[k] == w
+    }
+
+    /// Some token of `range` is written `w` (see [`Words::matches`]).
+    fn occurs_in(&self, w: &str, range: Range<usize>) -> bool {
+        let mut at = self.forms.get(&hash(w)).copied().unwrap_or(NONE);
+        while at != NONE {
+            let (k, previous) = self.occurrences[at as usize];
+            let k = k as usize;
+            if k < range.start {
+                return false;
+            }
+            if k < range.end && self.matches(w, k) {
+                return true;
+            }
+            at = previous;
+        }
+        false
+    }
+}
+
+/// The hash a form is indexed by in [`Words`].
+fn hash(form: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(form)
+}
+
+/// The words after a head: the rest of its clause, and the passive subject.
+struct After<'w, 'a> {
+    words: &'w Words<'a>,
+    window: Range<usize>,
+    passive_object: Option<usize>,
+}
+
+impl WordSet for After<'_, '_> {
+    fn contains(&self, w: &str) -> bool {
+        self.words.occurs_in(w, self.window.clone())
+            || self
+                .passive_object
+                .is_some_and(|o| self.words.matches(w, o))
+    }
+
+    fn for_each(&self, f: &mut dyn FnMut(&str)) {
+        for k in self.window.clone().chain(self.passive_object) {
+            let t = &self.words.tokens[k];
+            f(&t.lower);
+            f(&t.lemma);
+            f(&self.words.singular[k]);
+        }
+    }
+
+    fn len_hint(&self) -> usize {
+        3 * (self.window.len() + usize::from(self.passive_object.is_some()))
     }
 }
 
@@ -101,12 +188,9 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 ///
 /// An actor mention counts as one token for `*` gaps ("presented *North Korean envoy Kim
 /// Kye-Gwan* with proposals"): see [`Words::units`].
-///
-/// `scratch` is a set reused from head to head (its contents do not matter).
-pub fn match_at<'d, 'a>(
+pub fn match_at<'d>(
     dict: &'d Dictionaries,
-    words_of: &'a Words<'a>,
-    scratch: &mut rustc_hash::FxHashSet<&'a str>,
+    words_of: &Words<'_>,
     i: usize,
     clause: Range<usize>,
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
@@ -128,31 +212,25 @@ pub fn match_at<'d, 'a>(
     } else {
         None
     };
-    let words = scratch;
-    words.clear();
-    for k in window.chain(passive_object) {
-        words.insert(&tokens[k].lower);
-        words.insert(&tokens[k].lemma);
-        words.insert(&words_of.singular[k]);
-    }
+    // A pattern can only match if each of its words occurs after the head in the clause (or
+    // as the passive subject).
+    let present = After {
+        words: words_of,
+        window,
+        passive_object,
+    };
     let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
-        dict.verbs
-            .candidates(&t.lemma, false, words.iter().copied())
-    } else if t.tag.is_noun() || t.tag == Tag::JJ {
-        let mut v = dict.verbs.candidates(&t.lemma, true, words.iter().copied());
+        dict.verbs.candidates(&t.lemma, false, &present)
+    } else {
+        let mut v = dict.verbs.candidates(&t.lemma, true, &present);
         if t.lemma != t.lower {
-            v.extend(dict.verbs.candidates(&t.lower, true, words.iter().copied()));
+            v.extend(dict.verbs.candidates(&t.lower, true, &present));
         }
         v
-    } else {
-        return Err(None);
     };
     if candidates.is_empty() {
         return Err(None);
     }
-    // Cheap filter: a pattern can only match if each of its words occurs after the head in the
-    // clause (or as the passive subject).
-    let present = |w: &str| words.contains(w);
     let negated = verb_group_negated(tokens, i, clause.start);
     let mut miss = None;
     let mut best: Option<VerbMatch<'d>> = None;
@@ -164,9 +242,7 @@ pub fn match_at<'d, 'a>(
             break;
         }
         let words_present = p.rest.iter().all(|w| match w {
-            PatternWord::Word(w) => {
-                present(w) || passive_object.is_some_and(|o| words_of.matches(w, o))
-            }
+            PatternWord::Word(w) => present.contains(w),
             PatternWord::Gap => true,
         });
         if !words_present {

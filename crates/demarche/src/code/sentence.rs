@@ -143,7 +143,6 @@ impl<'a> SentenceContext<'a> {
         let tokens = self.tokens();
         let units = self.skip_units();
         let words = patterns::Words::new(tokens, &units);
-        let mut scratch = rustc_hash::FxHashSet::default();
         let mut walk = PatternWalk::default();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
@@ -155,7 +154,7 @@ impl<'a> SentenceContext<'a> {
             }
             let clause_idx = self.sentence.clause_of(i);
             let clause = self.sentence.clauses[clause_idx].tokens.clone();
-            match patterns::match_at(&self.coder.dict, &words, &mut scratch, i, clause) {
+            match patterns::match_at(&self.coder.dict, &words, i, clause) {
                 Ok(m) => {
                     walk.enter(&m);
                     let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);
@@ -543,17 +542,21 @@ fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> boo
             .is_some_and(|n| matches!(n.tag, Tag::NN | Tag::NNS | Tag::JJ))
 }
 
-/// Drops repeated (source, target, code) triples within a sentence.
+/// Drops repeated (source, target, code) triples within a sentence (the first is kept). A
+/// sentence has few events: a scan of those kept, without copying their codes into a set.
 fn dedupe(events: Vec<Event>) -> Vec<Event> {
-    let mut seen = std::collections::HashSet::new();
-    events
-        .into_iter()
-        .filter(|e| {
-            seen.insert((
-                e.source.as_ref().map(|a| a.code.clone()),
-                e.target.as_ref().map(|a| a.code.clone()),
-                e.cameo.clone(),
-            ))
-        })
-        .collect()
+    fn key(e: &Event) -> (Option<&str>, Option<&str>, &str) {
+        (
+            e.source.as_ref().map(|a| a.code.as_str()),
+            e.target.as_ref().map(|a| a.code.as_str()),
+            e.cameo.as_str(),
+        )
+    }
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if !kept.iter().any(|k| key(k) == key(&e)) {
+            kept.push(e);
+        }
+    }
+    kept
 }

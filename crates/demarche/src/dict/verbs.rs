@@ -64,6 +64,8 @@ pub struct VerbDictionary {
     verb_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
     #[serde(serialize_with = "super::sorted::nested_map")]
     noun_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// [`VerbPattern::specificity`] of each pattern, the order of candidates.
+    specificity: Vec<u16>,
 }
 
 impl VerbDictionary {
@@ -128,13 +130,26 @@ impl VerbDictionary {
             });
             entry_for(entry_for(by_word, &p.head), last.unwrap_or_default()).push(i);
         }
-        let specificity: Vec<usize> = self.patterns.iter().map(VerbPattern::specificity).collect();
+        self.specificity = self
+            .patterns
+            .iter()
+            .map(|p| u16::try_from(p.specificity()).unwrap_or(u16::MAX))
+            .collect();
+        let specificity = &self.specificity;
         for list in self
             .verb_heads
             .values_mut()
             .chain(self.noun_heads.values_mut())
         {
             list.sort_by_key(|&i| std::cmp::Reverse(specificity[i]));
+        }
+        for list in self
+            .verb_by_word
+            .values_mut()
+            .chain(self.noun_by_word.values_mut())
+            .flat_map(|by_word| by_word.values_mut())
+        {
+            list.sort_by_key(|&i| (std::cmp::Reverse(specificity[i]), i));
         }
     }
 
@@ -144,14 +159,14 @@ impl VerbDictionary {
     }
 
     /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
-    /// present after the head, most specific first. `present` lists the candidate words; patterns
-    /// whose last fixed word is not among them are not returned.
-    pub fn candidates<'w>(
-        &self,
+    /// present after the head, most specific first (ties in dictionary order). Patterns whose
+    /// last fixed word is not among `present` are not returned.
+    pub fn candidates<'s>(
+        &'s self,
         lemma: &str,
         noun: bool,
-        present: impl IntoIterator<Item = &'w str>,
-    ) -> Vec<&VerbPattern> {
+        present: &impl WordSet,
+    ) -> Vec<&'s VerbPattern> {
         let by_word = if noun {
             &self.noun_by_word
         } else {
@@ -160,18 +175,44 @@ impl VerbDictionary {
         let Some(index) = by_word.get(lemma) else {
             return Vec::new();
         };
-        let mut ids: Vec<usize> = index.get("").cloned().unwrap_or_default();
-        let mut seen = rustc_hash::FxHashSet::default();
-        for w in present {
-            if seen.insert(w) {
-                if let Some(list) = index.get(w) {
-                    ids.extend_from_slice(list);
-                }
+        // Each pattern is in one list (its last word's); each list is sorted already.
+        let mut lists: Vec<&'s [usize]> = Vec::new();
+        let mut add = |list: &'s Vec<usize>| {
+            if !lists
+                .iter()
+                .any(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
+            {
+                lists.push(list);
             }
+        };
+        index.get("").map(&mut add);
+        // Probe the smaller side: the head's last words against the set, or the set's words
+        // against the index.
+        if index.len() <= present.len_hint() {
+            index
+                .iter()
+                .filter(|(w, _)| !w.is_empty() && present.contains(w))
+                .for_each(|(_, list)| add(list));
+        } else {
+            present.for_each(&mut |w| {
+                index.get(w).filter(|_| !w.is_empty()).map(&mut add);
+            });
         }
-        ids.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.patterns[i].specificity()), i));
-        ids.dedup();
+        let ids: Vec<usize> = match lists.as_slice() {
+            [] => return Vec::new(),
+            [one] => one.to_vec(),
+            _ => {
+                let mut ids = lists.concat();
+                ids.sort_unstable_by_key(|&i| self.order_key(i));
+                ids
+            }
+        };
         ids.into_iter().map(|i| &self.patterns[i]).collect()
+    }
+
+    /// The order of candidates: most specific first, then in dictionary order.
+    fn order_key(&self, i: usize) -> (std::cmp::Reverse<u16>, usize) {
+        (std::cmp::Reverse(self.specificity[i]), i)
     }
 
     /// True when `lemma` heads a verb (or, with `noun`, a noun) pattern.
@@ -187,6 +228,16 @@ impl VerbDictionary {
     pub fn verb_head_lemmas(&self) -> impl Iterator<Item = &str> {
         self.verb_heads.keys().map(String::as_str)
     }
+}
+
+/// The words present after a pattern head, as [`VerbDictionary::candidates`] reads them.
+pub trait WordSet {
+    /// Whether `word` is present.
+    fn contains(&self, word: &str) -> bool;
+    /// Calls `f` with each present word (a word may come more than once).
+    fn for_each(&self, f: &mut dyn FnMut(&str));
+    /// About how many words [`WordSet::for_each`] yields.
+    fn len_hint(&self) -> usize;
 }
 
 /// The value under `key`, inserted (as the default) when missing; the key is copied only then.

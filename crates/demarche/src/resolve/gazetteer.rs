@@ -618,7 +618,11 @@ impl Gazetteer {
     pub fn country_by_code(&self, code: &str) -> Option<usize> {
         let code = code.trim();
         let code = code.get(..3).unwrap_or(code);
-        self.codes.get(&code.to_ascii_uppercase()).copied()
+        if code.bytes().any(|b| b.is_ascii_lowercase()) {
+            return self.codes.get(&code.to_ascii_uppercase()).copied();
+        }
+        // Actor codes are upper case already: no copy.
+        self.codes.get(code).copied()
     }
 
     /// The country an adjective or demonym names (`Chinese` → China).

@@ -78,7 +78,7 @@ impl<W: Write> EventSink for JsonlDocsSink<W> {
     }
     fn begin_document(&mut self, doc: &DocumentStart<'_>) -> Result<()> {
         self.write_raw(b"{\"date\":")?;
-        self.write_json(&doc.date.map(|d| d.format("%Y-%m-%d").to_string()))?;
+        self.write_json(&doc.date.map(crate::dates::iso_date))?;
         self.write_raw(b",\"doc\":")?;
         self.write_json(&doc.id)?;
         self.write_raw(b",\"events\":[")?;

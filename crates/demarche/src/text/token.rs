@@ -191,6 +191,10 @@ impl Tokenizer<'_> {
     /// Splits a clitic that follows a word: 's, ', n't, 'll, 're, 've, 'd, 'm.
     fn clitic(&mut self) {
         let rest = &self.text[self.pos..];
+        // Every clitic starts with an apostrophe.
+        if !rest.starts_with('\'') {
+            return;
+        }
         let last_word_end = self.pos;
         // "n't" is part of the previous word's letters: split it back off.
         let prev = &self.text[self.out.last().map_or(0, |t| t.start)..last_word_end];
