@@ -8,7 +8,7 @@
 //! JSONL event and on a jsonl-docs record, `meta_<name>` columns in CSV (see `docs/output.md`).
 //!
 //! The stream formats (JSON Lines, CSV) live in `jsonl.rs` and `csv.rs`; the file formats in
-//! [`sqlite`] (the event store, feature `sqlite`) and [`parquet`] (feature `parquet`).
+//! [`sqlite`] (the event store, feature `sqlite`) and `parquet` (feature `parquet`).
 
 use crate::error::{Error, Result};
 use crate::model::{Event, Span};
@@ -127,7 +127,7 @@ pub enum OutputFormat {
     JsonlDocs,
     /// The SQLite event store (a file: see [`sqlite::Store`]).
     Sqlite,
-    /// Apache Parquet, one row per event (a file: see [`parquet::ParquetSink`]).
+    /// Apache Parquet, one row per event (a file: see `parquet::ParquetSink`).
     Parquet,
 }
 
