@@ -174,6 +174,11 @@ impl CameoCode {
         self.0.starts_with("01")
     }
 
+    /// Coercion, assault, fighting or mass violence (17x–20x): an act done *to* someone.
+    pub(crate) fn is_coercive(&self) -> bool {
+        matches!(self.0.get(..2), Some("17" | "18" | "19" | "20"))
+    }
+
     /// A consult (04x).
     pub(crate) fn is_consult(&self) -> bool {
         self.0.starts_with("04")

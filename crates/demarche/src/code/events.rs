@@ -154,7 +154,7 @@ fn not_its_own_event(
     if !p.noun
         || matches!(
             source_rule,
-            Some(SourceRule::Possessor | SourceRule::Announcer)
+            Some(SourceRule::Possessor | SourceRule::Announcer | SourceRule::MutualPartners)
         )
     {
         return None;

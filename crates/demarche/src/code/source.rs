@@ -30,7 +30,7 @@ pub(super) fn sources_of<'m>(
     } else if let Some(partners) = m
         .pattern
         .noun
-        .then(|| mutual_partners(sentence, mentions, m.head, clause_idx))
+        .then(|| mutual_partners(sentence, mentions, m, clause_idx))
         .flatten()
     {
         (partners, Some(SourceRule::MutualPartners))
@@ -99,7 +99,7 @@ fn by_agent<'m>(
     }) {
         return conjoined(tokens, group(mentions, x));
     }
-    if let Some(x) = owner_of_by_phrase(tokens, mentions, m.tokens.end, clause_end) {
+    if let Some(x) = owner_of_by_phrase(tokens, mentions, m, clause_end) {
         return conjoined(tokens, group(mentions, x));
     }
     let mut j = m.head;
@@ -116,15 +116,17 @@ fn by_agent<'m>(
         .unwrap_or_default()
 }
 
-/// "killed by shell fire from a Turkish tank": a `by` phrase right after the pattern that holds
-/// no actor, followed by "from"/"of" and an actor — that actor.
+/// "killed by shell fire from a Turkish tank": a `by` phrase right after the verb (or inside the
+/// pattern's gap: "kill * troop" spans "killed by heavy fire from Israeli troops") that holds no
+/// actor, followed by "from"/"of" and an actor — that actor.
 fn owner_of_by_phrase<'m>(
     tokens: &[Token],
     mentions: &'m [Mention],
-    pattern_end: usize,
+    m: &VerbMatch<'_>,
     clause_end: usize,
 ) -> Option<&'m Mention> {
-    let by = (pattern_end..clause_end.min(pattern_end + 3)).find(|&k| tokens[k].lower == "by")?;
+    let window = m.head + 1..clause_end.min(m.tokens.end + 3);
+    let by = window.into_iter().find(|&k| tokens[k].lower == "by")?;
     let mut k = by + 1;
     while k < clause_end && (tokens[k].tag.is_prenominal() || tokens[k].tag.is_noun()) {
         k += 1;
@@ -142,14 +144,16 @@ fn owner_of_by_phrase<'m>(
         .find(|x| x.start == start && x.end <= clause_end)
 }
 
-/// "talks between India and Pakistan": the joined actors of a nominal event's "between"
-/// phrase are its sources (and, being mutual, each other's targets).
+/// "talks between India and Pakistan", "an exchange of fire between Indian and Pakistani
+/// troops": the joined actors of a nominal event's "between" phrase right after the pattern are
+/// its sources (and, being mutual, each other's targets).
 fn mutual_partners<'m>(
     sentence: &Sentence,
     mentions: &'m [Mention],
-    head: usize,
+    m: &VerbMatch<'_>,
     clause_idx: usize,
 ) -> Option<Vec<&'m Mention>> {
+    let head = m.head;
     let clause_end = sentence.clauses[clause_idx].tokens.end;
     let first = mentions
         .iter()
@@ -158,7 +162,7 @@ fn mutual_partners<'m>(
         .preposition
         .as_deref()
         .is_some_and(|p| RECIPROCAL_PREPOSITIONS.contains(p));
-    if !between || first.start > head + 3 {
+    if !between || first.start > head.max(m.tokens.end - 1) + 3 {
         return None;
     }
     let joined = conjoined(&sentence.tokens, group(mentions, first));

@@ -27,7 +27,7 @@ pub(super) fn targets_of<'m>(
     let clause = &ctx.sentence.clauses[clause_idx].tokens;
     let reduced_relative = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
     if passive && !reduced_relative {
-        if let Some(s) = passive_subject(ctx, m.head, clause.start) {
+        if let Some(s) = passive_subject(ctx, m.head, clause_idx) {
             return (s, Some(TargetRule::PassiveSubject));
         }
     }
@@ -43,16 +43,23 @@ pub(super) fn targets_of<'m>(
     }
 }
 
-/// The subject of a passive verb (and the actors joined to it).
+/// The subject of a passive verb (and the actors joined to it); a clause without a subject of
+/// its own takes the one it inherits ("killed a soldier *before being killed* by troops": the
+/// main clause's subject; "militants *who were arrested*": the antecedent).
 fn passive_subject<'m>(
     ctx: &'m SentenceContext<'_>,
     head: usize,
-    clause_start: usize,
+    clause_idx: usize,
 ) -> Option<Vec<Option<&'m Mention>>> {
     let mentions = &ctx.mentions[..];
-    let s = mentions
+    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
+    let Some(s) = mentions
         .iter()
-        .find(|x| x.start >= clause_start && x.end <= head && x.preposition.is_none())?;
+        .find(|x| x.start >= clause_start && x.end <= head && x.preposition.is_none())
+    else {
+        let (inherited, _) = subject_of(ctx.sentence, mentions, clause_idx, head);
+        return (!inherited.is_empty()).then(|| inherited.into_iter().map(Some).collect());
+    };
     let joined = conjoined(ctx.tokens(), group(mentions, s));
     Some(joined.into_iter().map(Some).collect())
 }
@@ -70,9 +77,10 @@ fn object<'m>(
         Some(PatternWord::Word(w)) => w.as_str(),
         _ => "",
     };
+    let end = object_end(tokens, m, clause);
     let c = mentions.iter().find(|x| {
         x.start > m.head
-            && x.start < clause.end
+            && x.start < end
             && can_be_target(tokens, mentions, x, sources, last_word)
             && !is_pattern_role_noun(m, x)
     })?;
@@ -86,10 +94,24 @@ fn object<'m>(
     )
 }
 
+/// Where the object of match `m` may start at the latest: the clause's end, but for a nominal
+/// event the next finite verb ("the arrest of two journalists by police *angered* Britain": not
+/// Britain).
+fn object_end(tokens: &[Token], m: &VerbMatch<'_>, clause: &Range<usize>) -> usize {
+    if !m.pattern.noun {
+        return clause.end;
+    }
+    (m.tokens.end..clause.end)
+        .find(|&k| tokens[k].tag.is_finite_verb())
+        .unwrap_or(clause.end)
+}
+
 /// A role noun that is one of the pattern's own words ("send * troop"): what is sent, not to
-/// whom.
+/// whom. An act of coercion or force (17x–20x) is done *to* its role noun ("killed three
+/// militants", "arrested suspects"): that noun stays a target.
 fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
-    x.kind == MentionKind::RoleNoun
+    !CameoCode::new(&m.pattern.code).is_coercive()
+        && x.kind == MentionKind::RoleNoun
         && (x.start..x.end).any(|k| m.tokens.contains(&k) && !m.gaps.iter().any(|g| g.contains(&k)))
 }
 
