@@ -29,6 +29,9 @@ pub(crate) enum SourceRule {
     /// The subject of the verb announcing or ordering a nominal event ("announced the
     /// deployment of").
     Announcer,
+    /// The police or judiciary of the context country behind an agentless passive ("he was
+    /// arrested").
+    ImpliedAuthority,
 }
 
 impl SourceRule {
@@ -45,6 +48,7 @@ impl SourceRule {
             SourceRule::ClauseSubject => "clause-subject",
             SourceRule::MutualPartners => "mutual-partners",
             SourceRule::Announcer => "announcer",
+            SourceRule::ImpliedAuthority => "implied-authority",
         }
     }
 

@@ -11,7 +11,7 @@ use super::mentions::{Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{grammar, source, target};
+use super::{authority, grammar, source, target};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::Tag;
@@ -114,6 +114,13 @@ fn realized_events(
         });
         return Vec::new();
     }
+    let implied = (passive && sources.is_empty())
+        .then(|| authority::implied_authority(ctx, m))
+        .flatten();
+    let (sources, source_rule) = match &implied {
+        Some(a) => (vec![a], Some(SourceRule::ImpliedAuthority)),
+        None => (sources, source_rule),
+    };
     if sources.is_empty() {
         trace.note(|| {
             format!(
