@@ -2,7 +2,8 @@
 //! "Reid is charged with intimidation". CAMEO coders take the source to be the police (`COP`,
 //! `police-passive-verbs.txt`) or the judiciary (`JUD`, `judicial-passive-verbs.txt`) of the
 //! country the story is about — the document's context country; without one the act is not
-//! coded, nor is a participle without a form of "be" before it. The implied actor points at the
+//! coded, nor is a participle without a form of "be" before it, nor the holding of the context
+//! country's own forces (held by another state, mostly). The implied actor points at the
 //! verb (there are no words naming it).
 
 use super::grammar::{JUDICIAL_PASSIVE_VERBS, POLICE_PASSIVE_VERBS};
@@ -30,6 +31,9 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
         return None;
     };
     let country = ctx.context_country.as_deref()?;
+    if own_forces_held(ctx, m.head, country) {
+        return None;
+    }
     Some(Mention {
         start: m.head,
         end: m.head + 1,
@@ -53,4 +57,16 @@ fn after_be(tokens: &[Token], head: usize) -> bool {
     tokens[head].tag == Tag::VBN
         && j > 0
         && crate::text::tag::auxiliary_of(&tokens[j - 1].lower) == Some("be")
+}
+
+/// "Fifteen British sailors have been detained": a country's own forces held without an agent
+/// are mostly held by another state — no implied authority of their country.
+fn own_forces_held(ctx: &SentenceContext<'_>, head: usize, country: &str) -> bool {
+    let clause = &ctx.sentence.clauses[ctx.sentence.clause_of(head)].tokens;
+    ctx.mentions.iter().any(|x| {
+        x.start >= clause.start
+            && x.end <= head
+            && x.code.get(..3) == Some(country)
+            && x.code.get(3..6) == Some("MIL")
+    })
 }

@@ -145,6 +145,8 @@ grammar_lists! {
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
     /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
     ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Locative prepositions that introduce the target of an act of force ("at soldiers").
+    FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").
     POLICE_PASSIVE_VERBS = "police-passive-verbs.txt";
     /// Verbs whose agentless passive is the judiciary's act ("he is charged with").

@@ -3,7 +3,9 @@
 //! subject of a complement clause ("insisted North Korea must ...").
 
 use super::decision::{CameoCode, TargetRule};
-use super::grammar::{NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS};
+use super::grammar::{
+    FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS,
+};
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -78,10 +80,11 @@ fn object<'m>(
         _ => "",
     };
     let end = object_end(tokens, m, clause);
+    let force = CameoCode::new(&m.pattern.code).is_coercive();
     let c = mentions.iter().find(|x| {
         x.start > m.head
             && x.start < end
-            && can_be_target(tokens, mentions, x, sources, last_word)
+            && can_be_target(tokens, mentions, x, sources, (last_word, force))
             && !is_pattern_role_noun(m, x)
     })?;
     let joined = conjoined(tokens, group(mentions, c));
@@ -116,20 +119,23 @@ fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
 }
 
 /// Not a source, not a determining pronoun, not the sources' own possessive, and not in a
-/// temporal or `by` phrase or a place phrase the pattern does not end with.
+/// temporal or `by` phrase or a place phrase the pattern does not end with (`last_word`) —
+/// except the aim of an act of force (`force`: "threw grenades at soldiers").
 fn can_be_target(
     tokens: &[Token],
     mentions: &[Mention],
     x: &Mention,
     sources: &[&Mention],
-    last_word: &str,
+    (last_word, force): (&str, bool),
 ) -> bool {
     let own_possessive = x.kind == MentionKind::Coreference
         && tokens[x.start].tag == Tag::PRPS
         && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3));
     let excluded_phrase = x.preposition.as_deref().is_some_and(|p| {
         NON_TARGET_PREPOSITIONS.contains(p)
-            || TARGET_LOCATIVE_PREPOSITIONS.contains(p) && p != last_word
+            || TARGET_LOCATIVE_PREPOSITIONS.contains(p)
+                && p != last_word
+                && !(force && FORCE_TARGET_PREPOSITIONS.contains(p))
     });
     !sources.iter().any(|s| s.start == x.start)
         && !is_determiner_pronoun(tokens, mentions, x)
@@ -148,7 +154,24 @@ fn complement_subject<'m>(
     })?;
     let head = c.tokens.end.min(first_verb(ctx.tokens(), c.tokens.clone()));
     let (s, _) = subject_of(sentence, &ctx.mentions, k, head);
-    (!s.is_empty()).then(|| s.into_iter().map(Some).collect())
+    if s.is_empty() {
+        return complement_agent(ctx, c.tokens.clone(), head);
+    }
+    Some(s.into_iter().map(Some).collect())
+}
+
+/// "alleges the attack was backed by Pakistani intelligence": a complement clause whose
+/// subject is no actor, with a `by` agent after its verb — the agent is whom it is about.
+fn complement_agent<'m>(
+    ctx: &'m SentenceContext<'_>,
+    clause: Range<usize>,
+    head: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let agent = ctx.mentions.iter().find(|x| {
+        x.start > head && x.end <= clause.end && x.preposition.as_deref() == Some("by")
+    })?;
+    let joined = conjoined(ctx.tokens(), group(&ctx.mentions, agent));
+    Some(joined.into_iter().map(Some).collect())
 }
 
 /// The first finite or base verb in `range`, else its end.
