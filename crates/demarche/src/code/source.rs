@@ -292,7 +292,9 @@ fn inherited_subject<'m>(
         return (Vec::new(), None);
     };
     match clause.kind {
-        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial => {
+        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial
+            if !has_own_subject(&sentence.tokens, clause.tokens.start) =>
+        {
             let parent_end = sentence.clauses[parent].tokens.end;
             let (s, _) = subject_of(sentence, mentions, parent, parent_end);
             (s, Some(SourceRule::InheritedSubject))
@@ -308,6 +310,17 @@ fn inherited_subject<'m>(
         }
         _ => (Vec::new(), None),
     }
+}
+
+/// "as European envoys met ...", ", but the men escaped": after its opening words (conjunction,
+/// subordinator, comma, adverb) the clause has a subject of its own, actor or not — it inherits
+/// none.
+fn has_own_subject(tokens: &[Token], start: usize) -> bool {
+    let opening = |t: &Token| matches!(t.tag, Tag::CC | Tag::IN | Tag::RB | Tag::Punct);
+    let k = (start..tokens.len())
+        .find(|&k| !opening(&tokens[k]))
+        .unwrap_or(tokens.len());
+    k < tokens.len() && crate::text::chunk::starts_subject_then_verb(tokens, k)
 }
 
 /// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.

@@ -387,7 +387,7 @@ fn reported_without_that(tokens: &[Token], i: usize) -> bool {
 
 /// A noun phrase (or pronoun) starting at `i` followed by a finite verb (after optional adverbs,
 /// appositions in commas are not crossed).
-fn starts_subject_then_verb(tokens: &[Token], i: usize) -> bool {
+pub fn starts_subject_then_verb(tokens: &[Token], i: usize) -> bool {
     let mut j = i;
     // Allow coordinated subjects: "the United States and other nations would".
     loop {
