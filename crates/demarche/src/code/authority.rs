@@ -1,4 +1,6 @@
-//! The authority behind an agentless passive of an arrest or a legal act: "he was arrested",
+//! Who acts in an agentless passive. Forces put in a posture act themselves: "Twenty coastguard
+//! vessels were mobilised" is the coastguard's own 15x (`posture-subject`). The authority behind
+//! an agentless passive of an arrest or a legal act: "he was arrested",
 //! "Reid is charged with intimidation". CAMEO coders take the source to be the police (`COP`,
 //! `police-passive-verbs.txt`) or the judiciary (`JUD`, `judicial-passive-verbs.txt`) of the
 //! country the story is about — the document's context country; without one the act is not
@@ -11,6 +13,30 @@ use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
 use crate::text::{Tag, Token};
+
+/// "Troops were deployed", "police were put on alert": the subject of an agentless passive
+/// force posture (15x) is the source when it is a force (an agent of `POSTURE_AGENTS`).
+pub(super) fn posture_subject<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+) -> Option<&'m Mention> {
+    if m.pattern.noun || !m.pattern.code.starts_with("15") {
+        return None;
+    }
+    let clause = &ctx.sentence.clauses[clause_idx].tokens;
+    ctx.mentions
+        .iter()
+        .find(|x| x.start >= clause.start && x.end <= m.head && x.preposition.is_none())
+        .filter(|x| {
+            x.code
+                .get(3..6)
+                .is_some_and(|a| POSTURE_AGENTS.contains(&a))
+        })
+}
+
+/// The agents that are forces a posture is taken with.
+const POSTURE_AGENTS: [&str; 2] = ["MIL", "COP"];
 
 /// The implied source of passive match `m` that found no `by` agent, if its verb is a police
 /// or judicial act (17x, 11x) and the document has a context country.

@@ -32,6 +32,8 @@ pub(crate) enum SourceRule {
     /// The police or judiciary of the context country behind an agentless passive ("he was
     /// arrested").
     ImpliedAuthority,
+    /// The force put in a posture by an agentless passive ("troops were deployed").
+    PostureSubject,
 }
 
 impl SourceRule {
@@ -49,6 +51,7 @@ impl SourceRule {
             SourceRule::MutualPartners => "mutual-partners",
             SourceRule::Announcer => "announcer",
             SourceRule::ImpliedAuthority => "implied-authority",
+            SourceRule::PostureSubject => "posture-subject",
         }
     }
 

@@ -114,12 +114,17 @@ fn realized_events(
         });
         return Vec::new();
     }
-    let implied = (passive && sources.is_empty())
+    let agentless = passive && sources.is_empty();
+    let posture = agentless
+        .then(|| authority::posture_subject(ctx, m, clause_idx))
+        .flatten();
+    let implied = (agentless && posture.is_none())
         .then(|| authority::implied_authority(ctx, m))
         .flatten();
-    let (sources, source_rule) = match &implied {
-        Some(a) => (vec![a], Some(SourceRule::ImpliedAuthority)),
-        None => (sources, source_rule),
+    let (sources, source_rule) = match (posture, &implied) {
+        (Some(x), _) => (vec![x], Some(SourceRule::PostureSubject)),
+        (None, Some(a)) => (vec![a], Some(SourceRule::ImpliedAuthority)),
+        (None, None) => (sources, source_rule),
     };
     if sources.is_empty() {
         trace.note(|| {
