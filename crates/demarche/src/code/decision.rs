@@ -34,6 +34,8 @@ pub(crate) enum SourceRule {
     ImpliedAuthority,
     /// The force put in a posture by an agentless passive ("troops were deployed").
     PostureSubject,
+    /// The one using the weapon a relative clause hangs from ("called in fire which killed").
+    InstrumentUser,
 }
 
 impl SourceRule {
@@ -52,6 +54,7 @@ impl SourceRule {
             SourceRule::Announcer => "announcer",
             SourceRule::ImpliedAuthority => "implied-authority",
             SourceRule::PostureSubject => "posture-subject",
+            SourceRule::InstrumentUser => "instrument-user",
         }
     }
 

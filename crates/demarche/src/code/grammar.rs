@@ -145,6 +145,8 @@ grammar_lists! {
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
     /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
     ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Weapon and fire nouns whose relative clause is the act of the one using them.
+    INSTRUMENT_NOUNS = "instrument-nouns.txt";
     /// Locative prepositions that introduce the target of an act of force ("at soldiers").
     FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").

@@ -4,8 +4,8 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, PASSIVE_AGENT_PREPOSITIONS,
-    RECIPROCAL_PREPOSITIONS,
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, INSTRUMENT_NOUNS,
+    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -305,8 +305,10 @@ fn inherited_subject<'m>(
                 .iter()
                 .rev()
                 .find(|x| x.end <= start && start - x.end <= 2);
-            let sources = antecedent.map(|a| vec![a]).unwrap_or_default();
-            (sources, Some(SourceRule::RelativeAntecedent))
+            match antecedent {
+                Some(a) => (vec![a], Some(SourceRule::RelativeAntecedent)),
+                None => instrument_user(sentence, mentions, start, parent),
+            }
         }
         _ => (Vec::new(), None),
     }
@@ -321,6 +323,32 @@ fn has_own_subject(tokens: &[Token], start: usize) -> bool {
         .find(|&k| !opening(&tokens[k]))
         .unwrap_or(tokens.len());
     k < tokens.len() && crate::text::chunk::starts_subject_then_verb(tokens, k)
+}
+
+/// "an army post called in tank fire which killed three gunmen": a relative clause whose
+/// antecedent is a weapon or fire noun (`instrument-nouns.txt`) in the object of its parent
+/// clause is the act of that clause's subject.
+fn instrument_user<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    start: usize,
+    parent: usize,
+) -> Sources<'m> {
+    let tokens = &sentence.tokens;
+    let noun = start.checked_sub(1).map(|k| &tokens[k]);
+    let instrument = noun.is_some_and(|t| {
+        t.tag.is_noun()
+            && INSTRUMENT_NOUNS.contains(crate::text::inflect::noun_singular(&t.lower).as_ref())
+    });
+    let parent_start = sentence.clauses[parent].tokens.start;
+    let verb = (parent_start..start)
+        .rev()
+        .find(|&k| tokens[k].tag.is_verb());
+    let Some(verb) = verb.filter(|_| instrument) else {
+        return (Vec::new(), None);
+    };
+    let (s, _) = subject_of(sentence, mentions, parent, verb);
+    (s, Some(SourceRule::InstrumentUser))
 }
 
 /// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.
