@@ -29,6 +29,13 @@ pub(crate) enum SourceRule {
     /// The subject of the verb announcing or ordering a nominal event ("announced the
     /// deployment of").
     Announcer,
+    /// The police or judiciary of the context country behind an agentless passive ("he was
+    /// arrested").
+    ImpliedAuthority,
+    /// The force put in a posture by an agentless passive ("troops were deployed").
+    PostureSubject,
+    /// The one using the weapon a relative clause hangs from ("called in fire which killed").
+    InstrumentUser,
 }
 
 impl SourceRule {
@@ -45,6 +52,9 @@ impl SourceRule {
             SourceRule::ClauseSubject => "clause-subject",
             SourceRule::MutualPartners => "mutual-partners",
             SourceRule::Announcer => "announcer",
+            SourceRule::ImpliedAuthority => "implied-authority",
+            SourceRule::PostureSubject => "posture-subject",
+            SourceRule::InstrumentUser => "instrument-user",
         }
     }
 
@@ -172,6 +182,11 @@ impl CameoCode {
     /// A public statement (01x): it keeps its quotation and has no complement target.
     pub(crate) fn is_statement(&self) -> bool {
         self.0.starts_with("01")
+    }
+
+    /// Coercion, assault, fighting or mass violence (17x–20x): an act done *to* someone.
+    pub(crate) fn is_coercive(&self) -> bool {
+        matches!(self.0.get(..2), Some("17" | "18" | "19" | "20"))
     }
 
     /// A consult (04x).

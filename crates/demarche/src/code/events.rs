@@ -11,7 +11,7 @@ use super::mentions::{Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{grammar, source, target};
+use super::{authority, grammar, source, target};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::Tag;
@@ -114,6 +114,18 @@ fn realized_events(
         });
         return Vec::new();
     }
+    let agentless = passive && sources.is_empty();
+    let posture = agentless
+        .then(|| authority::posture_subject(ctx, m, clause_idx))
+        .flatten();
+    let implied = (agentless && posture.is_none())
+        .then(|| authority::implied_authority(ctx, m))
+        .flatten();
+    let (sources, source_rule) = match (posture, &implied) {
+        (Some(x), _) => (vec![x], Some(SourceRule::PostureSubject)),
+        (None, Some(a)) => (vec![a], Some(SourceRule::ImpliedAuthority)),
+        (None, None) => (sources, source_rule),
+    };
     if sources.is_empty() {
         trace.note(|| {
             format!(
@@ -154,7 +166,7 @@ fn not_its_own_event(
     if !p.noun
         || matches!(
             source_rule,
-            Some(SourceRule::Possessor | SourceRule::Announcer)
+            Some(SourceRule::Possessor | SourceRule::Announcer | SourceRule::MutualPartners)
         )
     {
         return None;

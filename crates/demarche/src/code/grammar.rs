@@ -147,6 +147,14 @@ grammar_lists! {
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
     /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
     ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Weapon and fire nouns whose relative clause is the act of the one using them.
+    INSTRUMENT_NOUNS = "instrument-nouns.txt";
+    /// Locative prepositions that introduce the target of an act of force ("at soldiers").
+    FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
+    /// Verbs whose agentless passive is the police's act ("he was arrested").
+    POLICE_PASSIVE_VERBS = "police-passive-verbs.txt";
+    /// Verbs whose agentless passive is the judiciary's act ("he is charged with").
+    JUDICIAL_PASSIVE_VERBS = "judicial-passive-verbs.txt";
     /// Prepositions after a `by` phrase without actor that name its owner ("fire from a tank").
     PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
     /// CAMEO code prefixes whose events target their place's country, with the place's role.

@@ -12,6 +12,7 @@
 //!   over the sentence's pattern matches;
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
+//! * [`authority`]: the police or judiciary behind an agentless passive ("he was arrested");
 //! * [`place_target`]: the place's country as target of visits and acts of force;
 //! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
@@ -30,6 +31,7 @@
 //! Event locations are chosen by [`crate::resolve::locate`].
 
 mod actor_forms;
+mod authority;
 mod complement;
 mod decision;
 mod emit;

@@ -35,6 +35,8 @@ pub(super) struct SentenceContext<'a> {
     pub(super) attributions: Vec<Attribution>,
     /// Its temporal expressions.
     pub(super) times: Vec<TimeExpression>,
+    /// The document's context country after this sentence's places and actors.
+    pub(super) context_country: Option<String>,
 }
 
 /// An event, the clause its pattern matched in and the tokens the pattern covered.
@@ -108,6 +110,7 @@ impl<'a> SentenceContext<'a> {
             mentions,
             attributions,
             times: crate::dates::find(tokens),
+            context_country: memory.actors.context_country().map(str::to_string),
         }
     }
 

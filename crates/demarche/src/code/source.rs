@@ -4,8 +4,8 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, PASSIVE_AGENT_PREPOSITIONS,
-    RECIPROCAL_PREPOSITIONS,
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, INSTRUMENT_NOUNS,
+    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -30,7 +30,7 @@ pub(super) fn sources_of<'m>(
     } else if let Some(partners) = m
         .pattern
         .noun
-        .then(|| mutual_partners(sentence, mentions, m.head, clause_idx))
+        .then(|| mutual_partners(sentence, mentions, m, clause_idx))
         .flatten()
     {
         (partners, Some(SourceRule::MutualPartners))
@@ -99,7 +99,7 @@ fn by_agent<'m>(
     }) {
         return conjoined(tokens, group(mentions, x));
     }
-    if let Some(x) = owner_of_by_phrase(tokens, mentions, m.tokens.end, clause_end) {
+    if let Some(x) = owner_of_by_phrase(tokens, mentions, m, clause_end) {
         return conjoined(tokens, group(mentions, x));
     }
     let mut j = m.head;
@@ -116,15 +116,17 @@ fn by_agent<'m>(
         .unwrap_or_default()
 }
 
-/// "killed by shell fire from a Turkish tank": a `by` phrase right after the pattern that holds
-/// no actor, followed by "from"/"of" and an actor — that actor.
+/// "killed by shell fire from a Turkish tank": a `by` phrase right after the verb (or inside the
+/// pattern's gap: "kill * troop" spans "killed by heavy fire from Israeli troops") that holds no
+/// actor, followed by "from"/"of" and an actor — that actor.
 fn owner_of_by_phrase<'m>(
     tokens: &[Token],
     mentions: &'m [Mention],
-    pattern_end: usize,
+    m: &VerbMatch<'_>,
     clause_end: usize,
 ) -> Option<&'m Mention> {
-    let by = (pattern_end..clause_end.min(pattern_end + 3)).find(|&k| tokens[k].lower == "by")?;
+    let window = m.head + 1..clause_end.min(m.tokens.end + 3);
+    let by = window.into_iter().find(|&k| tokens[k].lower == "by")?;
     let mut k = by + 1;
     while k < clause_end && (tokens[k].tag.is_prenominal() || tokens[k].tag.is_noun()) {
         k += 1;
@@ -142,14 +144,16 @@ fn owner_of_by_phrase<'m>(
         .find(|x| x.start == start && x.end <= clause_end)
 }
 
-/// "talks between India and Pakistan": the joined actors of a nominal event's "between"
-/// phrase are its sources (and, being mutual, each other's targets).
+/// "talks between India and Pakistan", "an exchange of fire between Indian and Pakistani
+/// troops": the joined actors of a nominal event's "between" phrase right after the pattern are
+/// its sources (and, being mutual, each other's targets).
 fn mutual_partners<'m>(
     sentence: &Sentence,
     mentions: &'m [Mention],
-    head: usize,
+    m: &VerbMatch<'_>,
     clause_idx: usize,
 ) -> Option<Vec<&'m Mention>> {
+    let head = m.head;
     let clause_end = sentence.clauses[clause_idx].tokens.end;
     let first = mentions
         .iter()
@@ -158,7 +162,7 @@ fn mutual_partners<'m>(
         .preposition
         .as_deref()
         .is_some_and(|p| RECIPROCAL_PREPOSITIONS.contains(p));
-    if !between || first.start > head + 3 {
+    if !between || first.start > head.max(m.tokens.end - 1) + 3 {
         return None;
     }
     let joined = conjoined(&sentence.tokens, group(mentions, first));
@@ -288,7 +292,9 @@ fn inherited_subject<'m>(
         return (Vec::new(), None);
     };
     match clause.kind {
-        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial => {
+        ClauseKind::Coordinate | ClauseKind::Subordinate | ClauseKind::Participial
+            if !has_own_subject(&sentence.tokens, clause.tokens.start) =>
+        {
             let parent_end = sentence.clauses[parent].tokens.end;
             let (s, _) = subject_of(sentence, mentions, parent, parent_end);
             (s, Some(SourceRule::InheritedSubject))
@@ -299,11 +305,50 @@ fn inherited_subject<'m>(
                 .iter()
                 .rev()
                 .find(|x| x.end <= start && start - x.end <= 2);
-            let sources = antecedent.map(|a| vec![a]).unwrap_or_default();
-            (sources, Some(SourceRule::RelativeAntecedent))
+            match antecedent {
+                Some(a) => (vec![a], Some(SourceRule::RelativeAntecedent)),
+                None => instrument_user(sentence, mentions, start, parent),
+            }
         }
         _ => (Vec::new(), None),
     }
+}
+
+/// "as European envoys met ...", ", but the men escaped": after its opening words (conjunction,
+/// subordinator, comma, adverb) the clause has a subject of its own, actor or not — it inherits
+/// none.
+fn has_own_subject(tokens: &[Token], start: usize) -> bool {
+    let opening = |t: &Token| matches!(t.tag, Tag::CC | Tag::IN | Tag::RB | Tag::Punct);
+    let k = (start..tokens.len())
+        .find(|&k| !opening(&tokens[k]))
+        .unwrap_or(tokens.len());
+    k < tokens.len() && crate::text::chunk::starts_subject_then_verb(tokens, k)
+}
+
+/// "an army post called in tank fire which killed three gunmen": a relative clause whose
+/// antecedent is a weapon or fire noun (`instrument-nouns.txt`) in the object of its parent
+/// clause is the act of that clause's subject.
+fn instrument_user<'m>(
+    sentence: &Sentence,
+    mentions: &'m [Mention],
+    start: usize,
+    parent: usize,
+) -> Sources<'m> {
+    let tokens = &sentence.tokens;
+    let noun = start.checked_sub(1).map(|k| &tokens[k]);
+    let instrument = noun.is_some_and(|t| {
+        t.tag.is_noun()
+            && INSTRUMENT_NOUNS.contains(crate::text::inflect::noun_singular(&t.lower).as_ref())
+    });
+    let parent_start = sentence.clauses[parent].tokens.start;
+    let verb = (parent_start..start)
+        .rev()
+        .find(|&k| tokens[k].tag.is_verb());
+    let Some(verb) = verb.filter(|_| instrument) else {
+        return (Vec::new(), None);
+    };
+    let (s, _) = subject_of(sentence, mentions, parent, verb);
+    (s, Some(SourceRule::InstrumentUser))
 }
 
 /// "his Chinese counterpart": a possessive pronoun right before another actor only determines it.

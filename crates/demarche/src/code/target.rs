@@ -3,7 +3,9 @@
 //! subject of a complement clause ("insisted North Korea must ...").
 
 use super::decision::{CameoCode, TargetRule};
-use super::grammar::{NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS};
+use super::grammar::{
+    FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS,
+};
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -27,7 +29,7 @@ pub(super) fn targets_of<'m>(
     let clause = &ctx.sentence.clauses[clause_idx].tokens;
     let reduced_relative = m.head > 0 && matches!(tokens[m.head - 1].tag, Tag::NN | Tag::NNS);
     if passive && !reduced_relative {
-        if let Some(s) = passive_subject(ctx, m.head, clause.start) {
+        if let Some(s) = passive_subject(ctx, m.head, clause_idx) {
             return (s, Some(TargetRule::PassiveSubject));
         }
     }
@@ -43,16 +45,23 @@ pub(super) fn targets_of<'m>(
     }
 }
 
-/// The subject of a passive verb (and the actors joined to it).
+/// The subject of a passive verb (and the actors joined to it); a clause without a subject of
+/// its own takes the one it inherits ("killed a soldier *before being killed* by troops": the
+/// main clause's subject; "militants *who were arrested*": the antecedent).
 fn passive_subject<'m>(
     ctx: &'m SentenceContext<'_>,
     head: usize,
-    clause_start: usize,
+    clause_idx: usize,
 ) -> Option<Vec<Option<&'m Mention>>> {
     let mentions = &ctx.mentions[..];
-    let s = mentions
+    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
+    let Some(s) = mentions
         .iter()
-        .find(|x| x.start >= clause_start && x.end <= head && x.preposition.is_none())?;
+        .find(|x| x.start >= clause_start && x.end <= head && x.preposition.is_none())
+    else {
+        let (inherited, _) = subject_of(ctx.sentence, mentions, clause_idx, head);
+        return (!inherited.is_empty()).then(|| inherited.into_iter().map(Some).collect());
+    };
     let joined = conjoined(ctx.tokens(), group(mentions, s));
     Some(joined.into_iter().map(Some).collect())
 }
@@ -70,10 +79,12 @@ fn object<'m>(
         Some(PatternWord::Word(w)) => w.as_str(),
         _ => "",
     };
+    let end = object_end(tokens, m, clause);
+    let force = CameoCode::new(&m.pattern.code).is_coercive();
     let c = mentions.iter().find(|x| {
         x.start > m.head
-            && x.start < clause.end
-            && can_be_target(tokens, mentions, x, sources, last_word)
+            && x.start < end
+            && can_be_target(tokens, mentions, x, sources, (last_word, force))
             && !is_pattern_role_noun(m, x)
     })?;
     let joined = conjoined(tokens, group(mentions, c));
@@ -86,28 +97,45 @@ fn object<'m>(
     )
 }
 
+/// Where the object of match `m` may start at the latest: the clause's end, but for a nominal
+/// event the next finite verb ("the arrest of two journalists by police *angered* Britain": not
+/// Britain).
+fn object_end(tokens: &[Token], m: &VerbMatch<'_>, clause: &Range<usize>) -> usize {
+    if !m.pattern.noun {
+        return clause.end;
+    }
+    (m.tokens.end..clause.end)
+        .find(|&k| tokens[k].tag.is_finite_verb())
+        .unwrap_or(clause.end)
+}
+
 /// A role noun that is one of the pattern's own words ("send * troop"): what is sent, not to
-/// whom.
+/// whom. An act of coercion or force (17x–20x) is done *to* its role noun ("killed three
+/// militants", "arrested suspects"): that noun stays a target.
 fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
-    x.kind == MentionKind::RoleNoun
+    !CameoCode::new(&m.pattern.code).is_coercive()
+        && x.kind == MentionKind::RoleNoun
         && (x.start..x.end).any(|k| m.tokens.contains(&k) && !m.gaps.iter().any(|g| g.contains(&k)))
 }
 
 /// Not a source, not a determining pronoun, not the sources' own possessive, and not in a
-/// temporal or `by` phrase or a place phrase the pattern does not end with.
+/// temporal or `by` phrase or a place phrase the pattern does not end with (`last_word`) —
+/// except the aim of an act of force (`force`: "threw grenades at soldiers").
 fn can_be_target(
     tokens: &[Token],
     mentions: &[Mention],
     x: &Mention,
     sources: &[&Mention],
-    last_word: &str,
+    (last_word, force): (&str, bool),
 ) -> bool {
     let own_possessive = x.kind == MentionKind::Coreference
         && tokens[x.start].tag == Tag::PRPS
         && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3));
     let excluded_phrase = x.preposition.as_deref().is_some_and(|p| {
         NON_TARGET_PREPOSITIONS.contains(p)
-            || TARGET_LOCATIVE_PREPOSITIONS.contains(p) && p != last_word
+            || TARGET_LOCATIVE_PREPOSITIONS.contains(p)
+                && p != last_word
+                && !(force && FORCE_TARGET_PREPOSITIONS.contains(p))
     });
     !sources.iter().any(|s| s.start == x.start)
         && !is_determiner_pronoun(tokens, mentions, x)
@@ -126,7 +154,24 @@ fn complement_subject<'m>(
     })?;
     let head = c.tokens.end.min(first_verb(ctx.tokens(), c.tokens.clone()));
     let (s, _) = subject_of(sentence, &ctx.mentions, k, head);
-    (!s.is_empty()).then(|| s.into_iter().map(Some).collect())
+    if s.is_empty() {
+        return complement_agent(ctx, c.tokens.clone(), head);
+    }
+    Some(s.into_iter().map(Some).collect())
+}
+
+/// "alleges the attack was backed by Pakistani intelligence": a complement clause whose
+/// subject is no actor, with a `by` agent after its verb — the agent is whom it is about.
+fn complement_agent<'m>(
+    ctx: &'m SentenceContext<'_>,
+    clause: Range<usize>,
+    head: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let agent = ctx.mentions.iter().find(|x| {
+        x.start > head && x.end <= clause.end && x.preposition.as_deref() == Some("by")
+    })?;
+    let joined = conjoined(ctx.tokens(), group(&ctx.mentions, agent));
+    Some(joined.into_iter().map(Some).collect())
 }
 
 /// The first finite or base verb in `range`, else its end.

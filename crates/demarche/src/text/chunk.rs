@@ -92,6 +92,16 @@ word_list! {
 }
 
 word_list! {
+    /// Gerund subordinators that open a clause with its own subject ("as police arrested ...").
+    static SUBJECT_SUBORDINATORS = "text/subject_subordinators.txt";
+}
+
+word_list! {
+    /// Words after which "as" compares ("as many as", "such as").
+    static COMPARATIVE_WORDS = "text/comparative_words.txt";
+}
+
+word_list! {
     /// Subordinating conjunctions: a clause that opens with one (tagged IN) is subordinate ("because", "although").
     static SUBORDINATORS = "text/subordinators.txt";
 }
@@ -303,6 +313,7 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         if next.is_some_and(|n| n.tag == Tag::VBG)
             || has_finite_verb_ahead(tokens, i + 1)
                 && !GERUND_SUBORDINATORS.contains(&t.lower.as_str())
+            || opens_subject_clause(tokens, i)
         {
             return Some(ClauseKind::Subordinate);
         }
@@ -329,6 +340,17 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         return Some(ClauseKind::Coordinate);
     }
     None
+}
+
+/// "came as police arrested militants": a subordinator of [`SUBJECT_SUBORDINATORS`] directly
+/// followed by a subject and its finite verb, not after a comparative word ("as many as") or an
+/// adjective or adverb ("as soon as", "twice as many").
+fn opens_subject_clause(tokens: &[Token], i: usize) -> bool {
+    let prev = &tokens[i - 1];
+    SUBJECT_SUBORDINATORS.contains(&tokens[i].lower.as_str())
+        && !COMPARATIVE_WORDS.contains(&prev.lower.as_str())
+        && !matches!(prev.tag, Tag::JJ | Tag::JJR | Tag::JJS | Tag::RB | Tag::CD)
+        && starts_subject_then_verb(tokens, i + 1)
 }
 
 /// ", officials said." / ", said the ministry." / ", KCNA said on Tuesday.": a speech verb and
@@ -365,7 +387,7 @@ fn reported_without_that(tokens: &[Token], i: usize) -> bool {
 
 /// A noun phrase (or pronoun) starting at `i` followed by a finite verb (after optional adverbs,
 /// appositions in commas are not crossed).
-fn starts_subject_then_verb(tokens: &[Token], i: usize) -> bool {
+pub fn starts_subject_then_verb(tokens: &[Token], i: usize) -> bool {
     let mut j = i;
     // Allow coordinated subjects: "the United States and other nations would".
     loop {

@@ -1,0 +1,98 @@
+//! Who acts in an agentless passive. Forces put in a posture act themselves: "Twenty coastguard
+//! vessels were mobilised" is the coastguard's own 15x (`posture-subject`). The authority behind
+//! an agentless passive of an arrest or a legal act: "he was arrested",
+//! "Reid is charged with intimidation". CAMEO coders take the source to be the police (`COP`,
+//! `police-passive-verbs.txt`) or the judiciary (`JUD`, `judicial-passive-verbs.txt`) of the
+//! country the story is about — the document's context country; without one the act is not
+//! coded, nor is a participle without a form of "be" before it, nor the holding of the context
+//! country's own forces (held by another state, mostly). The implied actor points at the
+//! verb (there are no words naming it).
+
+use super::grammar::{JUDICIAL_PASSIVE_VERBS, POLICE_PASSIVE_VERBS};
+use super::mentions::{Mention, MentionKind};
+use super::patterns::VerbMatch;
+use super::sentence::SentenceContext;
+use crate::text::{Tag, Token};
+
+/// "Troops were deployed", "police were put on alert": the subject of an agentless passive
+/// force posture (15x) is the source when it is a force (an agent of `POSTURE_AGENTS`).
+pub(super) fn posture_subject<'m>(
+    ctx: &'m SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+) -> Option<&'m Mention> {
+    if m.pattern.noun || !m.pattern.code.starts_with("15") {
+        return None;
+    }
+    let clause = &ctx.sentence.clauses[clause_idx].tokens;
+    ctx.mentions
+        .iter()
+        .find(|x| x.start >= clause.start && x.end <= m.head && x.preposition.is_none())
+        .filter(|x| {
+            x.code
+                .get(3..6)
+                .is_some_and(|a| POSTURE_AGENTS.contains(&a))
+        })
+}
+
+/// The agents that are forces a posture is taken with.
+const POSTURE_AGENTS: [&str; 2] = ["MIL", "COP"];
+
+/// The implied source of passive match `m` that found no `by` agent, if its verb is a police
+/// or judicial act (17x, 11x) and the document has a context country.
+pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Option<Mention> {
+    let code = m.pattern.code.as_str();
+    if m.pattern.noun || !(code.starts_with("17") || code.starts_with("11")) {
+        return None;
+    }
+    if !after_be(ctx.tokens(), m.head) {
+        return None;
+    }
+    let lemma = ctx.tokens()[m.head].lemma.as_str();
+    let (agent, list) = if POLICE_PASSIVE_VERBS.contains(lemma) {
+        ("COP", "police-passive-verbs.txt")
+    } else if JUDICIAL_PASSIVE_VERBS.contains(lemma) {
+        ("JUD", "judicial-passive-verbs.txt")
+    } else {
+        return None;
+    };
+    let country = ctx.context_country.as_deref()?;
+    if own_forces_held(ctx, m.head, country) {
+        return None;
+    }
+    Some(Mention {
+        start: m.head,
+        end: m.head + 1,
+        code: format!("{country}{agent}"),
+        entry: format!("grammar/{list}"),
+        person: false,
+        kind: MentionKind::RoleNoun,
+        preposition: None,
+        antecedent: Some(country.to_string()),
+        agent: None,
+    })
+}
+
+/// A participle right after a form of "be" (adverbs between): "was arrested", "is being
+/// charged". A reduced relative ("forces charged into the town") is too often an active verb.
+fn after_be(tokens: &[Token], head: usize) -> bool {
+    let mut j = head;
+    while j > 0 && tokens[j - 1].tag == Tag::RB {
+        j -= 1;
+    }
+    tokens[head].tag == Tag::VBN
+        && j > 0
+        && crate::text::tag::auxiliary_of(&tokens[j - 1].lower) == Some("be")
+}
+
+/// "Fifteen British sailors have been detained": a country's own forces held without an agent
+/// are mostly held by another state — no implied authority of their country.
+fn own_forces_held(ctx: &SentenceContext<'_>, head: usize, country: &str) -> bool {
+    let clause = &ctx.sentence.clauses[ctx.sentence.clause_of(head)].tokens;
+    ctx.mentions.iter().any(|x| {
+        x.start >= clause.start
+            && x.end <= head
+            && x.code.get(..3) == Some(country)
+            && x.code.get(3..6) == Some("MIL")
+    })
+}
