@@ -41,6 +41,7 @@ mod memory;
 pub mod mentions;
 mod modality;
 mod names;
+mod surname_places;
 pub mod patterns;
 mod place_target;
 mod protest;
