@@ -831,15 +831,26 @@ fn is_plural_or_collective(text: &str) -> bool {
     last.starts_with(char::is_uppercase) || is_collective_agent(text)
 }
 
-/// The subject of the clause of the pronoun at `i`: the latest actor of the sentence before it
-/// that is followed by a verb or stands where a subject does, with a verb between it and `i`.
+/// The subject of the clause of the pronoun at `i`: the latest actor of the sentence before it,
+/// after the clause's opening word ("who", "because", a comma), that is followed by a verb or
+/// stands where a subject does, with a verb between it and `i`. None for "gunmen who opened
+/// fire on them": the relative clause's subject is its antecedent, outside the clause.
 fn clause_subject(tokens: &[Token], before: &[Mention], i: usize) -> Option<String> {
+    let opening = tokens[..i].iter().rposition(opens_clause).map_or(0, |k| k + 1);
     before
         .iter()
         .rev()
-        .filter(|m| m.end <= i && tokens[m.end..i].iter().any(|t| t.tag.is_verb()))
+        .filter(|m| m.start >= opening && m.end <= i)
+        .filter(|m| tokens[m.end..i].iter().any(|t| t.tag.is_verb()))
         .find(|m| is_subject_like(tokens, m) || verb_follows(tokens, m.end))
         .map(|m| m.code.clone())
+}
+
+/// A word that opens a clause: a wh-word, a subordinating conjunction, a comma or a colon.
+fn opens_clause(t: &Token) -> bool {
+    matches!(t.tag, Tag::WDT | Tag::WP | Tag::WRB)
+        || t.tag == Tag::IN && CLAUSE_OPENING_PREPOSITIONS.contains(&t.lower)
+        || matches!(t.text.as_str(), "," | ";" | ":")
 }
 
 /// A verb at `k`, after auxiliaries and adverbs ("Egypt has strongly criticized").
