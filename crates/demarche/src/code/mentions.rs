@@ -115,6 +115,10 @@ pub struct DocumentMemory {
     recent_sides: Vec<(String, String, String)>,
     /// Recent persons, oldest first: the candidates for "him", "her" other than the subject.
     recent_persons: Vec<(String, String, String)>,
+    /// The salient person and collective actor before the current ones: what an object
+    /// pronoun stands for first when the current one is its clause's subject.
+    previous_person: Option<(String, String, String)>,
+    previous_collective: Option<(String, String, String)>,
 }
 
 impl DocumentMemory {
@@ -714,7 +718,7 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
         if memory.last_person.is_none() || is_subject_like(tokens, m) {
-            memory.last_person = Some(remembered);
+            replace_salient(&mut memory.last_person, &mut memory.previous_person, remembered);
         }
         return;
     }
@@ -726,8 +730,24 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         if is_subject_like(tokens, m) {
             memory.last_group = None;
         }
-        memory.last_collective = Some(remembered);
+        replace_salient(
+            &mut memory.last_collective,
+            &mut memory.previous_collective,
+            remembered,
+        );
     }
+}
+
+/// Makes `remembered` the salient actor, keeping the one it replaces (of another code).
+fn replace_salient(
+    last: &mut Option<(String, String, String)>,
+    previous: &mut Option<(String, String, String)>,
+    remembered: (String, String, String),
+) {
+    if let Some(old) = last.take().filter(|o| o.0 != remembered.0) {
+        *previous = Some(old);
+    }
+    *last = Some(remembered);
 }
 
 /// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
@@ -798,9 +818,10 @@ fn pronoun_mention(
     })
 }
 
-/// The latest remembered actor other than the clause subject `subject` that "him"/"her"
-/// (`person`: a person) or "them" (`plural`: the plural `group`, else a plural or collective
-/// actor) can stand for.
+/// The remembered actor other than the clause subject `subject` that "him"/"her" (`person`)
+/// or "them" (`plural`) can stand for: for "them" the plural `group`, then the salient actor
+/// before the current one, then the latest other plural or collective actor; for "him", "her"
+/// the salient person before the current one, then the latest other person.
 fn other_than_subject(
     memory: &DocumentMemory,
     group: Option<&(String, String, String)>,
@@ -814,8 +835,15 @@ fn other_than_subject(
     };
     let fits = |text: &str| person || !plural || is_plural_or_collective(text);
     let group = memory.last_group.as_ref().or(group);
+    let previous = if person {
+        memory.previous_person.as_ref()
+    } else {
+        memory.previous_collective.as_ref()
+    };
+    let previous = previous.filter(|(c, _, text)| c != subject && fits(text));
     group
         .filter(|(c, ..)| plural && !person && c != subject)
+        .or(previous)
         .or_else(|| {
             list.iter()
                 .rev()
