@@ -7,8 +7,7 @@ use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
     COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, OBJECT_PRONOUNS,
-    PERSON_PRONOUNS,
-    PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
@@ -718,7 +717,11 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
         if memory.last_person.is_none() || is_subject_like(tokens, m) {
-            replace_salient(&mut memory.last_person, &mut memory.previous_person, remembered);
+            replace_salient(
+                &mut memory.last_person,
+                &mut memory.previous_person,
+                remembered,
+            );
         }
         return;
     }
@@ -864,7 +867,10 @@ fn is_plural_or_collective(text: &str) -> bool {
 /// stands where a subject does, with a verb between it and `i`. None for "gunmen who opened
 /// fire on them": the relative clause's subject is its antecedent, outside the clause.
 fn clause_subject(tokens: &[Token], before: &[Mention], i: usize) -> Option<String> {
-    let opening = tokens[..i].iter().rposition(opens_clause).map_or(0, |k| k + 1);
+    let opening = tokens[..i]
+        .iter()
+        .rposition(opens_clause)
+        .map_or(0, |k| k + 1);
     before
         .iter()
         .rev()

@@ -41,7 +41,6 @@ mod memory;
 pub mod mentions;
 mod modality;
 mod names;
-mod surname_places;
 pub mod patterns;
 mod place_target;
 mod protest;
@@ -51,6 +50,7 @@ mod sentence;
 mod source;
 mod speaker;
 mod speech;
+mod surname_places;
 mod target;
 
 pub use explain::{Explanation, SentenceExplanation};

@@ -43,11 +43,14 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<Token> {
-        crate::text::analyze(text.as_bytes(), &crate::dict::Dictionaries::bundled().lexicon)
-            .sentences
-            .into_iter()
-            .flat_map(|s| s.tokens)
-            .collect()
+        crate::text::analyze(
+            text.as_bytes(),
+            &crate::dict::Dictionaries::bundled().lexicon,
+        )
+        .sentences
+        .into_iter()
+        .flat_map(|s| s.tokens)
+        .collect()
     }
 
     #[test]
