@@ -138,7 +138,8 @@ pub(super) fn surname_mentions(
         let after_ok = tokens.get(i + n).is_none_or(|t| !is_name_token(t));
         let before_ok =
             i == 0 || !is_name_token(&tokens[i - 1]) || is_title(tokens, i - 1, agents, mentions);
-        if after_ok && before_ok {
+        let place = || super::surname_places::reads_as_place(tokens, names, i, i + n);
+        if after_ok && before_ok && !place() {
             mentions.push(Mention {
                 start: i,
                 end: i + n,

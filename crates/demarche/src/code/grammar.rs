@@ -123,6 +123,12 @@ grammar_lists! {
     COLLECTIVE_PRONOUNS = "collective-pronouns.txt";
     /// Plural pronouns, which may stand for a group named by a role noun ("they", "them").
     PLURAL_PRONOUNS = "plural-pronouns.txt";
+    /// Object pronouns, never the subject of their own clause ("him", "them").
+    OBJECT_PRONOUNS = "object-pronouns.txt";
+    /// Prepositions that make a surname which is also a place the place ("in Lagos").
+    SURNAME_PLACE_PREPOSITIONS = "surname-place-prepositions.txt";
+    /// Nouns after a surname (or its possessive) that make it the place ("Lagos police").
+    SURNAME_PLACE_NOUNS = "surname-place-nouns.txt";
     /// "the country": nouns for the last country.
     COUNTRY_NOUNS = "country-nouns.txt";
     /// "the regime": nouns for the last country's government.

@@ -6,8 +6,8 @@ use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
-    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, PERSON_PRONOUNS,
-    PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, OBJECT_PRONOUNS,
+    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
@@ -112,6 +112,12 @@ pub struct DocumentMemory {
     recent: Vec<(String, String, String)>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
     recent_sides: Vec<(String, String, String)>,
+    /// Recent persons, oldest first: the candidates for "him", "her" other than the subject.
+    recent_persons: Vec<(String, String, String)>,
+    /// The salient person and collective actor before the current ones: what an object
+    /// pronoun stands for first when the current one is its clause's subject.
+    previous_person: Option<(String, String, String)>,
+    previous_collective: Option<(String, String, String)>,
 }
 
 impl DocumentMemory {
@@ -660,6 +666,9 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
 fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut DocumentMemory) {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut pending = std::mem::take(mentions).into_iter().peekable();
+    // A group a subject of this sentence clears is still what its object pronouns can name
+    // ("Gunmen fled. Police arrested them.").
+    let group = memory.last_group.clone();
     for (i, t) in tokens.iter().enumerate() {
         while let Some(m) = pending.next_if(|m| m.start <= i) {
             remember(tokens, &m, memory);
@@ -684,7 +693,10 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
             }
         }
         if matches!(t.tag, Tag::PRP | Tag::PRPS) && !is_expletive_it(tokens, i) {
-            out.extend(pronoun_mention(t, i, memory));
+            let object = t.tag == Tag::PRP && OBJECT_PRONOUNS.contains(&t.lower);
+            let subject = object.then(|| clause_subject(tokens, &out, i)).flatten();
+            let object = subject.as_deref().map(|s| (s, group.as_ref()));
+            out.extend(pronoun_mention(t, i, memory, object));
         }
     }
     out.extend(pending);
@@ -701,10 +713,15 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
     let remembered = (m.code.clone(), m.entry.clone(), text);
     push_recent(&mut memory.recent_sides, remembered.clone());
     if m.person {
+        push_recent(&mut memory.recent_persons, remembered.clone());
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
         if memory.last_person.is_none() || is_subject_like(tokens, m) {
-            memory.last_person = Some(remembered);
+            replace_salient(
+                &mut memory.last_person,
+                &mut memory.previous_person,
+                remembered,
+            );
         }
         return;
     }
@@ -716,8 +733,24 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         if is_subject_like(tokens, m) {
             memory.last_group = None;
         }
-        memory.last_collective = Some(remembered);
+        replace_salient(
+            &mut memory.last_collective,
+            &mut memory.previous_collective,
+            remembered,
+        );
     }
+}
+
+/// Makes `remembered` the salient actor, keeping the one it replaces (of another code).
+fn replace_salient(
+    last: &mut Option<(String, String, String)>,
+    previous: &mut Option<(String, String, String)>,
+    remembered: (String, String, String),
+) {
+    if let Some(old) = last.take().filter(|o| o.0 != remembered.0) {
+        *previous = Some(old);
+    }
+    *last = Some(remembered);
 }
 
 /// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
@@ -746,20 +779,35 @@ fn push_recent(list: &mut Vec<(String, String, String)>, remembered: (String, St
     }
 }
 
-/// Pronoun `t` at token `i` as the person or collective actor it refers back to.
-fn pronoun_mention(t: &Token, i: usize, memory: &DocumentMemory) -> Option<Mention> {
+/// The subject code of an object pronoun's clause, and the plural group remembered at the
+/// start of the sentence.
+type ObjectContext<'a> = (&'a str, Option<&'a (String, String, String)>);
+
+/// Pronoun `t` at token `i` as the person or collective actor it refers back to. An object
+/// pronoun ("him", "them") never stands for its clause's subject (`object`): it stands for the
+/// latest other person ("him", "her") or plural or collective actor ("them"), else for none.
+fn pronoun_mention(
+    t: &Token,
+    i: usize,
+    memory: &DocumentMemory,
+    object: Option<ObjectContext<'_>>,
+) -> Option<Mention> {
     let person = PERSON_PRONOUNS.contains(&t.lower);
+    let plural = PLURAL_PRONOUNS.contains(&t.lower);
     let source = if person {
         memory.last_person.clone()
     } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
-        let group = PLURAL_PRONOUNS
-            .contains(&t.lower)
-            .then(|| memory.last_group.clone());
+        let group = plural.then(|| memory.last_group.clone());
         group.flatten().or_else(|| memory.last_collective.clone())
     } else {
         None
     };
-    let (code, entry, text) = source?;
+    let (code, entry, text) = match object {
+        Some((s, group)) if source.as_ref().is_some_and(|(c, ..)| c == s) => {
+            other_than_subject(memory, group, s, (person, plural))?
+        }
+        _ => source?,
+    };
     Some(Mention {
         start: i,
         end: i + 1,
@@ -771,6 +819,80 @@ fn pronoun_mention(t: &Token, i: usize, memory: &DocumentMemory) -> Option<Menti
         antecedent: Some(text),
         agent: None,
     })
+}
+
+/// The remembered actor other than the clause subject `subject` that "him"/"her" (`person`)
+/// or "them" (`plural`) can stand for: for "them" the plural `group`, then the salient actor
+/// before the current one, then the latest other plural or collective actor; for "him", "her"
+/// the salient person before the current one, then the latest other person.
+fn other_than_subject(
+    memory: &DocumentMemory,
+    group: Option<&(String, String, String)>,
+    subject: &str,
+    (person, plural): (bool, bool),
+) -> Option<(String, String, String)> {
+    let list = if person {
+        &memory.recent_persons
+    } else {
+        &memory.recent
+    };
+    let fits = |text: &str| person || !plural || is_plural_or_collective(text);
+    let group = memory.last_group.as_ref().or(group);
+    let previous = if person {
+        memory.previous_person.as_ref()
+    } else {
+        memory.previous_collective.as_ref()
+    };
+    let previous = previous.filter(|(c, _, text)| c != subject && fits(text));
+    group
+        .filter(|(c, ..)| plural && !person && c != subject)
+        .or(previous)
+        .or_else(|| {
+            list.iter()
+                .rev()
+                .find(|(c, _, text)| c != subject && fits(text))
+        })
+        .cloned()
+}
+
+/// A mention's text that "them" can stand for: a name ("Egypt", "the United Nations"), a
+/// plural or a collective noun ("the protesters", "the police"), not one person or thing.
+fn is_plural_or_collective(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    last.starts_with(char::is_uppercase) || is_collective_agent(text)
+}
+
+/// The subject of the clause of the pronoun at `i`: the latest actor of the sentence before it,
+/// after the clause's opening word ("who", "because", a comma), that is followed by a verb or
+/// stands where a subject does, with a verb between it and `i`. None for "gunmen who opened
+/// fire on them": the relative clause's subject is its antecedent, outside the clause.
+fn clause_subject(tokens: &[Token], before: &[Mention], i: usize) -> Option<String> {
+    let opening = tokens[..i]
+        .iter()
+        .rposition(opens_clause)
+        .map_or(0, |k| k + 1);
+    before
+        .iter()
+        .rev()
+        .filter(|m| m.start >= opening && m.end <= i)
+        .filter(|m| tokens[m.end..i].iter().any(|t| t.tag.is_verb()))
+        .find(|m| is_subject_like(tokens, m) || verb_follows(tokens, m.end))
+        .map(|m| m.code.clone())
+}
+
+/// A word that opens a clause: a wh-word, a subordinating conjunction, a comma or a colon.
+fn opens_clause(t: &Token) -> bool {
+    matches!(t.tag, Tag::WDT | Tag::WP | Tag::WRB)
+        || t.tag == Tag::IN && CLAUSE_OPENING_PREPOSITIONS.contains(&t.lower)
+        || matches!(t.text.as_str(), "," | ";" | ":")
+}
+
+/// A verb at `k`, after auxiliaries and adverbs ("Egypt has strongly criticized").
+fn verb_follows(tokens: &[Token], k: usize) -> bool {
+    tokens[k..]
+        .iter()
+        .find(|t| !matches!(t.tag, Tag::MD | Tag::RB))
+        .is_some_and(|t| t.tag.is_verb())
 }
 
 /// "the North" (the last actor named "North ..."), "the country", "the isolated state",

@@ -52,6 +52,7 @@ mod sentence;
 mod source;
 mod speaker;
 mod speech;
+mod surname_places;
 mod target;
 
 pub use explain::{Explanation, SentenceExplanation};

@@ -160,6 +160,18 @@ impl NameIndex {
         }
     }
 
+    /// Whether `lower` (lower-case tokens) names a known place: a city of the index (large or
+    /// a capital), a sub-national region, or a country of the gazetteer.
+    pub fn is_known_place(&self, lower: &[&str]) -> bool {
+        let key = lower.join(" ");
+        self.cities.contains_key(&key)
+            || self.regions.contains_key(&key)
+            || self
+                .gazetteer
+                .as_ref()
+                .is_some_and(|g| g.country_by_name(&key).is_some())
+    }
+
     /// Whether a city named `name` lies in `country`.
     pub fn is_city_in(&self, name: &str, country: &str) -> bool {
         let Some(g) = &self.gazetteer else {
