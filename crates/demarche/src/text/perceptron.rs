@@ -10,6 +10,7 @@
 
 use super::lexicon::Lexicon;
 use super::tag::{Tag, Token};
+use super::tagdict::TagDict;
 use super::token::Shape;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -250,7 +251,7 @@ impl<'a> Model<'a> {
         let mut model = Model {
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
-            table: vec![(0, 0); (2 * n_feats).next_power_of_two().max(2)],
+            table: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
             dense: Vec::new(),
         };
         let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
@@ -300,13 +301,13 @@ impl<'a> Model<'a> {
         self.table[i] = (key, slot);
     }
 
-    /// The slot of feature key `k`, if the model has it. (Keys are hashes already: their low
-    /// bits index the table.)
-    fn find(&self, k: u32) -> Option<u32> {
+    /// The slot of feature key `k` whose first probe read `cell`, if the model has it. (Keys
+    /// are hashes already: their low bits index the table.)
+    fn find_from(&self, k: u32, cell: (u32, u32)) -> Option<u32> {
         let mask = self.table.len() - 1;
         let mut i = k as usize & mask;
+        let (mut key, mut slot) = cell;
         loop {
-            let (key, slot) = self.table[i];
             if slot == 0 {
                 return None;
             }
@@ -314,6 +315,7 @@ impl<'a> Model<'a> {
                 return Some(slot);
             }
             i = (i + 1) & mask;
+            (key, slot) = self.table[i];
         }
     }
 
@@ -335,8 +337,15 @@ impl<'a> Model<'a> {
         // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
         // stay out of the choice below.
         let mut scores = [0i32; 32];
-        for k in features(keys, i, prev, prev2) {
-            let Some(slot) = self.find(k) else { continue };
+        let feats = features(keys, i, prev, prev2);
+        // Every feature's first probe is read before any is resolved, so that their cache
+        // misses overlap instead of following one another.
+        let mask = self.table.len() - 1;
+        let cells = feats.map(|k| self.table[k as usize & mask]);
+        for (&k, cell) in feats.iter().zip(cells) {
+            let Some(slot) = self.find_from(k, cell) else {
+                continue;
+            };
             self.add_weights(slot, &mut scores);
         }
         // The highest score; on a tie the tag that comes first.
@@ -379,8 +388,9 @@ pub fn bundled() -> &'static Model<'static> {
 }
 
 impl Model<'_> {
-    /// Greedy tagging of `tokens` (punctuation kept as such), for measuring a model.
-    pub fn tag_all(&self, lexicon: &Lexicon, tokens: &[Token]) -> Vec<Tag> {
+    /// Greedy tagging of `tokens` (punctuation kept as such, the words of `dict` taken from
+    /// it), for measuring a model.
+    pub fn tag_all(&self, lexicon: &Lexicon, dict: &TagDict, tokens: &[Token]) -> Vec<Tag> {
         let keys = sentence_keys(lexicon, tokens);
         let mut out: Vec<Tag> = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
@@ -390,7 +400,7 @@ impl Model<'_> {
             );
             let tag = match t.shape {
                 Shape::Punct => Tag::Punct,
-                _ => self.predict(&keys, i, p1, p2),
+                _ => (dict.get(tokens, i)).unwrap_or_else(|| self.predict(&keys, i, p1, p2)),
             };
             out.push(tag);
         }
