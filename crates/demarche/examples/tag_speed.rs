@@ -2,7 +2,7 @@
 //!
 //! usage: tag_speed FILE [PASSES]
 //!
-//! FILE is JSON Lines with a `text` field (`target/bench/dense-5000.jsonl`) or plain text, one
+//! The lexicon is the coder's (the bundled verb dictionary's verbs included). FILE is JSON Lines with a `text` field (`target/bench/dense-5000.jsonl`) or plain text, one
 //! document a line (`~/.cache/demarche-bench/lee_background.cor`). The documents are
 //! normalized, tokenized and split once; then every pass resets the tokens to their untagged
 //! state (untimed) and tags each sentence with `tag_sentence` (timed). Prints the best pass and
@@ -10,7 +10,7 @@
 //!
 //! cargo run --release -p demarche --example tag_speed -- target/bench/dense-5000.jsonl 9
 
-use demarche::tagger_support::{tag_sentence, tag_text, Lexicon, Tag, Token};
+use demarche::tagger_support::{coder_lexicon, tag_sentence, tag_text, Lexicon, Tag, Token};
 use std::time::{Duration, Instant};
 
 fn documents(path: &str) -> std::io::Result<Vec<String>> {
@@ -56,7 +56,7 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5).max(1);
-    let lexicon = Lexicon::new([]);
+    let lexicon = coder_lexicon();
     let template = untagged(&documents(path)?, &lexicon);
     let tokens: usize = template.iter().map(Vec::len).sum();
     let mut work = template.clone();

@@ -72,6 +72,13 @@ pub struct WordKeys {
     lexical: u64,
 }
 
+impl WordKeys {
+    /// The lexicon lists the word as a form of some verb ("arms", "talks", "said").
+    pub fn may_be_verb(&self) -> bool {
+        (self.lexical >> 1) & 0x7fff != 0
+    }
+}
+
 /// The keys of every token of a sentence.
 pub fn sentence_keys(lexicon: &Lexicon, tokens: &[Token]) -> Vec<WordKeys> {
     tokens
@@ -400,7 +407,7 @@ impl Model<'_> {
             );
             let tag = match t.shape {
                 Shape::Punct => Tag::Punct,
-                _ => (dict.get(tokens, i)).unwrap_or_else(|| self.predict(&keys, i, p1, p2)),
+                _ => (dict.get(tokens, &keys, i)).unwrap_or_else(|| self.predict(&keys, i, p1, p2)),
             };
             out.push(tag);
         }

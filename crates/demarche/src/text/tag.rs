@@ -177,7 +177,7 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let (mut prev, mut prev2) = (None, None);
     for i in 0..tokens.len() {
         let tag = settled_tag(tokens, i)
-            .or_else(|| dict.get(tokens, i))
+            .or_else(|| dict.get(tokens, &keys, i))
             .unwrap_or_else(|| model.predict(&keys, i, prev, prev2));
         tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
         (prev2, prev) = (prev, Some(tokens[i].tag));

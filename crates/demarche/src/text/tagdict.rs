@@ -8,7 +8,7 @@
 //! `dictionaries/tagger/tagdict.tsv`: one `word<TAB>tag<TAB>count<TAB>share` line per word, the
 //! word as written (case matters: "May" and "may" are different entries), `#` lines comments.
 
-use super::perceptron::{tag_by_name, ALL_TAGS};
+use super::perceptron::{tag_by_name, WordKeys, ALL_TAGS};
 use super::tag::{Tag, Token};
 use super::token::Shape;
 use rustc_hash::FxHashMap as HashMap;
@@ -53,11 +53,15 @@ impl TagDict {
         Ok(TagDict { tags })
     }
 
-    /// The tag of token `i` of `tokens`, if its word is in the dictionary and does not open
-    /// the sentence capitalized (sentence-initial "Security", "Union" are left to the model).
-    pub fn get(&self, tokens: &[Token], i: usize) -> Option<Tag> {
+    /// The tag of token `i` of `tokens` (whose perceptron keys are `keys`), if its word is in
+    /// the dictionary, does not open the sentence capitalized (sentence-initial "Security",
+    /// "Union") and is not a verb form the lexicon knows ("Estonia arms Libya": the verb
+    /// dictionary's verbs are the coder's events): those are left to the model.
+    pub fn get(&self, tokens: &[Token], keys: &[WordKeys], i: usize) -> Option<Tag> {
         let word = tokens.get(i)?.text.as_str();
-        if starts_upper(word) && opens_sentence(tokens, i) {
+        if starts_upper(word) && opens_sentence(tokens, i)
+            || keys.get(i).is_none_or(WordKeys::may_be_verb)
+        {
             return None;
         }
         self.tags.get(word).copied()
@@ -187,6 +191,8 @@ impl TagDictBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::lexicon::Lexicon;
+    use crate::text::perceptron::sentence_keys;
 
     /// Tokens of `words` ("," and "\"" as punctuation) with their tags.
     fn sentence(words: &[(&str, Tag)]) -> (Vec<Token>, Vec<Tag>) {
@@ -225,7 +231,11 @@ mod tests {
         }
         b.add_sentence(&initial.0, &initial.1);
         let dict = TagDict::parse(&b.to_tsv()).expect("own output parses");
-        let got = |words: &[(&str, Tag)], i| dict.get(&sentence(words).0, i);
+        let lexicon = Lexicon::new([]);
+        let got = |words: &[(&str, Tag)], i| {
+            let tokens = sentence(words).0;
+            dict.get(&tokens, &sentence_keys(&lexicon, &tokens), i)
+        };
         assert_eq!(got(&[("the", DT)], 0), Some(DT));
         assert_eq!(
             got(&[("a", DT), ("Union", NN)], 1),
@@ -249,6 +259,16 @@ mod tests {
             "verb tags are left to the model"
         );
         assert_eq!(got(&[("rare", NN)], 0), None, "seen once");
+        let mut lexicon = Lexicon::new([]);
+        assert_eq!(got(&[("the", DT), ("Union", NN)], 1), Some(NNP));
+        lexicon.add_verb("union");
+        let tokens = sentence(&[("the", DT), ("Union", NN)]).0;
+        let keys = sentence_keys(&lexicon, &tokens);
+        assert_eq!(
+            dict.get(&tokens, &keys, 1),
+            None,
+            "a verb form of the lexicon"
+        );
         assert_eq!(got(&[(",", NN)], 0), None);
         assert_eq!(dict.len(), 2);
     }
@@ -269,6 +289,8 @@ mod tests {
     fn the_bundled_dictionary_reads() {
         let dict = bundled();
         assert!(dict.len() > 100, "{} words", dict.len());
-        assert_eq!(dict.get(&sentence(&[("the", Tag::DT)]).0, 0), Some(Tag::DT));
+        let tokens = sentence(&[("the", Tag::DT)]).0;
+        let keys = sentence_keys(&Lexicon::new([]), &tokens);
+        assert_eq!(dict.get(&tokens, &keys, 0), Some(Tag::DT));
     }
 }
