@@ -156,15 +156,37 @@ fn key(template: u64, a: u64, b: u64) -> u32 {
 }
 
 /// Number of features of one token.
-pub const N_FEATURES: usize = 22;
+pub const N_FEATURES: usize = N_HISTORY + N_WORD;
+/// Features that depend only on the two previous tags (the bias among them).
+const N_HISTORY: usize = 4;
+/// Features of the words around the token (some crossed with the previous tag).
+const N_WORD: usize = 18;
 
-/// The feature keys of token `i`, given the two previous tags (as indices).
+/// The feature keys of token `i`, given the two previous tags.
 pub fn features(
     keys: &[WordKeys],
     i: usize,
     prev: Option<Tag>,
     prev2: Option<Tag>,
 ) -> [u32; N_FEATURES] {
+    let (t1, t2) = (history_index(prev), history_index(prev2));
+    let mut out = [0; N_FEATURES];
+    out[..N_HISTORY].copy_from_slice(&history_features(t1, t2));
+    out[N_HISTORY..].copy_from_slice(&word_features(keys, i, t1));
+    out
+}
+
+fn history_index(tag: Option<Tag>) -> u64 {
+    tag.map_or(START, |t| t as u64)
+}
+
+/// The keys of the features of the previous tags `t1`, `t2` (indices, `START` for none).
+fn history_features(t1: u64, t2: u64) -> [u32; N_HISTORY] {
+    [key(0, 0, 0), key(6, t1, 0), key(7, t2, 0), key(8, t1, t2)]
+}
+
+/// The keys of the features of the words around token `i`, the previous tag being `t1`.
+fn word_features(keys: &[WordKeys], i: usize, t1: u64) -> [u32; N_WORD] {
     let none = WordKeys::default();
     let at = |j: isize| {
         usize::try_from(j)
@@ -174,18 +196,12 @@ pub fn features(
     };
     let (w, i) = (at(i as isize), i as isize);
     let (p1, p2, n1, n2) = (at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-    let t1 = prev.map_or(START, |t| t as u64);
-    let t2 = prev2.map_or(START, |t| t as u64);
     [
-        key(0, 0, 0),
         key(1, w.word, 0),
         key(2, w.suffix3, 0),
         key(3, w.suffix2, 0),
         key(4, w.prefix1, 0),
         key(5, w.shape, 0),
-        key(6, t1, 0),
-        key(7, t2, 0),
-        key(8, t1, t2),
         key(9, t1, w.word),
         key(10, p1.word, 0),
         key(11, p1.suffix3, 0),
@@ -216,7 +232,13 @@ pub struct Model<'a> {
     /// The weights of the features with many entries as whole rows, one lane per tag, so that
     /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
     dense: Vec<[i16; 32]>,
+    /// For each pair of previous tags (`t1 * HISTORY_TAGS + t2`), the summed weights of the
+    /// history features: a token's four tag-only features are one row read.
+    history: Vec<[i32; 32]>,
 }
+
+/// Tag indices of the history, `START` included.
+const HISTORY_TAGS: usize = N_TAGS + 1;
 
 /// Features with at least this many (tag, weight) entries get a dense row.
 const DENSE_MIN_ENTRIES: usize = 12;
@@ -260,6 +282,7 @@ impl<'a> Model<'a> {
             weights: &bytes[tags_end..],
             table: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
             dense: Vec::new(),
+            history: Vec::new(),
         };
         let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
         for f in 0..n_feats {
@@ -270,7 +293,21 @@ impl<'a> Model<'a> {
             let slot = model.slot_for(start, end);
             model.insert(u32_at(keys, f), slot);
         }
+        model.history = (0..HISTORY_TAGS * HISTORY_TAGS)
+            .map(|i| model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS))
+            .collect();
         Ok(model)
+    }
+
+    /// The summed weights of the history features of previous tags `t1`, `t2`.
+    fn history_row(&self, t1: usize, t2: usize) -> [i32; 32] {
+        let mut row = [0i32; 32];
+        for k in history_features(t1 as u64, t2 as u64) {
+            if let Some(slot) = self.find_from(k, self.table[k as usize & (self.table.len() - 1)]) {
+                self.add_weights(slot, &mut row);
+            }
+        }
+        row
     }
 
     /// Where the weights of entries `start..end` will be read from: a new dense row for a long
@@ -343,8 +380,12 @@ impl<'a> Model<'a> {
     ) -> Tag {
         // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
         // stay out of the choice below.
-        let mut scores = [0i32; 32];
-        let feats = features(keys, i, prev, prev2);
+        let (t1, t2) = (history_index(prev), history_index(prev2));
+        let mut scores = (self.history)
+            .get(t1 as usize * HISTORY_TAGS + t2 as usize)
+            .copied()
+            .unwrap_or([0; 32]);
+        let feats = word_features(keys, i, t1);
         // Every feature's first probe is read before any is resolved, so that their cache
         // misses overlap instead of following one another.
         let mask = self.table.len() - 1;
