@@ -303,7 +303,7 @@ impl<'a> Model<'a> {
     fn history_row(&self, t1: usize, t2: usize) -> [i32; 32] {
         let mut row = [0i32; 32];
         for k in history_features(t1 as u64, t2 as u64) {
-            if let Some(slot) = self.find_from(k, self.table[k as usize & (self.table.len() - 1)]) {
+            if let Some(slot) = self.find(k) {
                 self.add_weights(slot, &mut row);
             }
         }
@@ -343,6 +343,11 @@ impl<'a> Model<'a> {
             i = (i + 1) & mask;
         }
         self.table[i] = (key, slot);
+    }
+
+    /// The slot of feature key `k`, if the model has it.
+    fn find(&self, k: u32) -> Option<u32> {
+        self.find_from(k, self.table[k as usize & (self.table.len() - 1)])
     }
 
     /// The slot of feature key `k` whose first probe read `cell`, if the model has it. (Keys
@@ -611,6 +616,56 @@ mod tests {
         let mut bytes = BUNDLED.to_vec();
         bytes.pop();
         assert!(Model::from_bytes(&bytes).is_err());
+    }
+
+    /// The tag of the plain sum of all 22 features, one look-up each.
+    fn plainly_predicted(model: &Model, keys: &[WordKeys], i: usize, p: [Option<Tag>; 2]) -> Tag {
+        let mut scores = [0i32; 32];
+        for k in features(keys, i, p[0], p[1]) {
+            if let Some(slot) = model.find(k) {
+                model.add_weights(slot, &mut scores);
+            }
+        }
+        let best = (0..N_TAGS).rev().max_by_key(|&t| scores[t]).unwrap_or(0);
+        ALL_TAGS[best]
+    }
+
+    #[test]
+    fn prediction_equals_the_plain_sum_of_the_features() {
+        let model = bundled();
+        let lexicon = Lexicon::new([]);
+        let text = "North Korea walked out of the talks , and Estonia arms Libya 's rebels .";
+        let tokens: Vec<Token> = (text.split(' '))
+            .map(|w| Token {
+                start: 0,
+                end: 0,
+                text: w.into(),
+                lower: w.to_lowercase().into(),
+                lemma: w.to_lowercase().into(),
+                tag: Tag::NN,
+                shape: if w.len() == 1 {
+                    Shape::Punct
+                } else {
+                    Shape::Word
+                },
+            })
+            .collect();
+        let keys = sentence_keys(&lexicon, &tokens);
+        let history = [
+            None,
+            Some(Tag::DT),
+            Some(Tag::NNP),
+            Some(Tag::VBD),
+            Some(Tag::Punct),
+        ];
+        for i in 0..tokens.len() {
+            for p1 in history {
+                for p2 in history {
+                    let plain = plainly_predicted(model, &keys, i, [p1, p2]);
+                    assert_eq!(model.predict(&keys, i, p1, p2), plain, "{i} {p1:?} {p2:?}");
+                }
+            }
+        }
     }
 
     #[test]
