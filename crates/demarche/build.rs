@@ -36,6 +36,8 @@ mod text {
     pub mod perceptron;
     #[path = "tag.rs"]
     pub mod tag;
+    #[path = "tagdict.rs"]
+    pub mod tagdict;
     #[path = "token.rs"]
     pub mod token;
     #[path = "wordlist.rs"]

@@ -11,7 +11,14 @@ use std::ops::Range;
 pub use crate::text::lexicon::Lexicon;
 pub use crate::text::perceptron::{tag_by_name, write_model, Example, Model, Trainer};
 pub use crate::text::tag::{tag_sentence, tag_sentence_by_rules, Tag, Token};
+pub use crate::text::tagdict::{TagDict, TagDictBuilder};
 pub use crate::text::token::Shape;
+
+/// The lexicon the coder tags with: the built-in one extended with the bundled verb
+/// dictionary's head verbs.
+pub fn coder_lexicon() -> Lexicon {
+    crate::dict::Dictionaries::bundled().lexicon
+}
 
 /// A document analysed as the coder does: its normalized text and tagged sentences.
 pub struct Tagged {

@@ -10,6 +10,7 @@
 
 use super::lexicon::Lexicon;
 use super::tag::{Tag, Token};
+use super::tagdict::TagDict;
 use super::token::Shape;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -69,6 +70,13 @@ pub struct WordKeys {
     suffix4: u64,
     /// What the lexicon knows: the verb forms the word can be and its closed-class tag.
     lexical: u64,
+}
+
+impl WordKeys {
+    /// The lexicon lists the word as a form of some verb ("arms", "talks", "said").
+    pub fn may_be_verb(&self) -> bool {
+        (self.lexical >> 1) & 0x7fff != 0
+    }
 }
 
 /// The keys of every token of a sentence.
@@ -148,15 +156,37 @@ fn key(template: u64, a: u64, b: u64) -> u32 {
 }
 
 /// Number of features of one token.
-pub const N_FEATURES: usize = 22;
+pub const N_FEATURES: usize = N_HISTORY + N_WORD;
+/// Features that depend only on the two previous tags (the bias among them).
+const N_HISTORY: usize = 4;
+/// Features of the words around the token (some crossed with the previous tag).
+const N_WORD: usize = 18;
 
-/// The feature keys of token `i`, given the two previous tags (as indices).
+/// The feature keys of token `i`, given the two previous tags.
 pub fn features(
     keys: &[WordKeys],
     i: usize,
     prev: Option<Tag>,
     prev2: Option<Tag>,
 ) -> [u32; N_FEATURES] {
+    let (t1, t2) = (history_index(prev), history_index(prev2));
+    let mut out = [0; N_FEATURES];
+    out[..N_HISTORY].copy_from_slice(&history_features(t1, t2));
+    out[N_HISTORY..].copy_from_slice(&word_features(keys, i, t1));
+    out
+}
+
+fn history_index(tag: Option<Tag>) -> u64 {
+    tag.map_or(START, |t| t as u64)
+}
+
+/// The keys of the features of the previous tags `t1`, `t2` (indices, `START` for none).
+fn history_features(t1: u64, t2: u64) -> [u32; N_HISTORY] {
+    [key(0, 0, 0), key(6, t1, 0), key(7, t2, 0), key(8, t1, t2)]
+}
+
+/// The keys of the features of the words around token `i`, the previous tag being `t1`.
+fn word_features(keys: &[WordKeys], i: usize, t1: u64) -> [u32; N_WORD] {
     let none = WordKeys::default();
     let at = |j: isize| {
         usize::try_from(j)
@@ -166,18 +196,12 @@ pub fn features(
     };
     let (w, i) = (at(i as isize), i as isize);
     let (p1, p2, n1, n2) = (at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-    let t1 = prev.map_or(START, |t| t as u64);
-    let t2 = prev2.map_or(START, |t| t as u64);
     [
-        key(0, 0, 0),
         key(1, w.word, 0),
         key(2, w.suffix3, 0),
         key(3, w.suffix2, 0),
         key(4, w.prefix1, 0),
         key(5, w.shape, 0),
-        key(6, t1, 0),
-        key(7, t2, 0),
-        key(8, t1, t2),
         key(9, t1, w.word),
         key(10, p1.word, 0),
         key(11, p1.suffix3, 0),
@@ -208,7 +232,13 @@ pub struct Model<'a> {
     /// The weights of the features with many entries as whole rows, one lane per tag, so that
     /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
     dense: Vec<[i16; 32]>,
+    /// For each pair of previous tags (`t1 * HISTORY_TAGS + t2`), the summed weights of the
+    /// history features: a token's four tag-only features are one row read.
+    history: Vec<[i32; 32]>,
 }
+
+/// Tag indices of the history, `START` included.
+const HISTORY_TAGS: usize = N_TAGS + 1;
 
 /// Features with at least this many (tag, weight) entries get a dense row.
 const DENSE_MIN_ENTRIES: usize = 12;
@@ -250,8 +280,9 @@ impl<'a> Model<'a> {
         let mut model = Model {
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
-            table: vec![(0, 0); (2 * n_feats).next_power_of_two().max(2)],
+            table: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
             dense: Vec::new(),
+            history: Vec::new(),
         };
         let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
         for f in 0..n_feats {
@@ -262,7 +293,21 @@ impl<'a> Model<'a> {
             let slot = model.slot_for(start, end);
             model.insert(u32_at(keys, f), slot);
         }
+        model.history = (0..HISTORY_TAGS * HISTORY_TAGS)
+            .map(|i| model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS))
+            .collect();
         Ok(model)
+    }
+
+    /// The summed weights of the history features of previous tags `t1`, `t2`.
+    fn history_row(&self, t1: usize, t2: usize) -> [i32; 32] {
+        let mut row = [0i32; 32];
+        for k in history_features(t1 as u64, t2 as u64) {
+            if let Some(slot) = self.find(k) {
+                self.add_weights(slot, &mut row);
+            }
+        }
+        row
     }
 
     /// Where the weights of entries `start..end` will be read from: a new dense row for a long
@@ -300,13 +345,18 @@ impl<'a> Model<'a> {
         self.table[i] = (key, slot);
     }
 
-    /// The slot of feature key `k`, if the model has it. (Keys are hashes already: their low
-    /// bits index the table.)
+    /// The slot of feature key `k`, if the model has it.
     fn find(&self, k: u32) -> Option<u32> {
+        self.find_from(k, self.table[k as usize & (self.table.len() - 1)])
+    }
+
+    /// The slot of feature key `k` whose first probe read `cell`, if the model has it. (Keys
+    /// are hashes already: their low bits index the table.)
+    fn find_from(&self, k: u32, cell: (u32, u32)) -> Option<u32> {
         let mask = self.table.len() - 1;
         let mut i = k as usize & mask;
+        let (mut key, mut slot) = cell;
         loop {
-            let (key, slot) = self.table[i];
             if slot == 0 {
                 return None;
             }
@@ -314,6 +364,7 @@ impl<'a> Model<'a> {
                 return Some(slot);
             }
             i = (i + 1) & mask;
+            (key, slot) = self.table[i];
         }
     }
 
@@ -334,9 +385,20 @@ impl<'a> Model<'a> {
     ) -> Tag {
         // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
         // stay out of the choice below.
-        let mut scores = [0i32; 32];
-        for k in features(keys, i, prev, prev2) {
-            let Some(slot) = self.find(k) else { continue };
+        let (t1, t2) = (history_index(prev), history_index(prev2));
+        let mut scores = (self.history)
+            .get(t1 as usize * HISTORY_TAGS + t2 as usize)
+            .copied()
+            .unwrap_or([0; 32]);
+        let feats = word_features(keys, i, t1);
+        // Every feature's first probe is read before any is resolved, so that their cache
+        // misses overlap instead of following one another.
+        let mask = self.table.len() - 1;
+        let cells = feats.map(|k| self.table[k as usize & mask]);
+        for (&k, cell) in feats.iter().zip(cells) {
+            let Some(slot) = self.find_from(k, cell) else {
+                continue;
+            };
             self.add_weights(slot, &mut scores);
         }
         // The highest score; on a tie the tag that comes first.
@@ -379,8 +441,9 @@ pub fn bundled() -> &'static Model<'static> {
 }
 
 impl Model<'_> {
-    /// Greedy tagging of `tokens` (punctuation kept as such), for measuring a model.
-    pub fn tag_all(&self, lexicon: &Lexicon, tokens: &[Token]) -> Vec<Tag> {
+    /// Greedy tagging of `tokens` (punctuation kept as such, the words of `dict` taken from
+    /// it), for measuring a model.
+    pub fn tag_all(&self, lexicon: &Lexicon, dict: &TagDict, tokens: &[Token]) -> Vec<Tag> {
         let keys = sentence_keys(lexicon, tokens);
         let mut out: Vec<Tag> = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
@@ -390,7 +453,7 @@ impl Model<'_> {
             );
             let tag = match t.shape {
                 Shape::Punct => Tag::Punct,
-                _ => self.predict(&keys, i, p1, p2),
+                _ => (dict.get(tokens, &keys, i)).unwrap_or_else(|| self.predict(&keys, i, p1, p2)),
             };
             out.push(tag);
         }
@@ -553,6 +616,56 @@ mod tests {
         let mut bytes = BUNDLED.to_vec();
         bytes.pop();
         assert!(Model::from_bytes(&bytes).is_err());
+    }
+
+    /// The tag of the plain sum of all 22 features, one look-up each.
+    fn plainly_predicted(model: &Model, keys: &[WordKeys], i: usize, p: [Option<Tag>; 2]) -> Tag {
+        let mut scores = [0i32; 32];
+        for k in features(keys, i, p[0], p[1]) {
+            if let Some(slot) = model.find(k) {
+                model.add_weights(slot, &mut scores);
+            }
+        }
+        let best = (0..N_TAGS).rev().max_by_key(|&t| scores[t]).unwrap_or(0);
+        ALL_TAGS[best]
+    }
+
+    #[test]
+    fn prediction_equals_the_plain_sum_of_the_features() {
+        let model = bundled();
+        let lexicon = Lexicon::new([]);
+        let text = "North Korea walked out of the talks , and Estonia arms Libya 's rebels .";
+        let tokens: Vec<Token> = (text.split(' '))
+            .map(|w| Token {
+                start: 0,
+                end: 0,
+                text: w.into(),
+                lower: w.to_lowercase().into(),
+                lemma: w.to_lowercase().into(),
+                tag: Tag::NN,
+                shape: if w.len() == 1 {
+                    Shape::Punct
+                } else {
+                    Shape::Word
+                },
+            })
+            .collect();
+        let keys = sentence_keys(&lexicon, &tokens);
+        let history = [
+            None,
+            Some(Tag::DT),
+            Some(Tag::NNP),
+            Some(Tag::VBD),
+            Some(Tag::Punct),
+        ];
+        for i in 0..tokens.len() {
+            for p1 in history {
+                for p2 in history {
+                    let plain = plainly_predicted(model, &keys, i, [p1, p2]);
+                    assert_eq!(model.predict(&keys, i, p1, p2), plain, "{i} {p1:?} {p2:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -167,15 +167,18 @@ word_list! {
 }
 
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`) with the averaged
-/// perceptron (`text::perceptron`), keeping the rules' tags for punctuation and the forms
-/// of "be", "have" and "do", which the coder reads as auxiliaries.
+/// perceptron (`text::perceptron`; frequent unambiguous words from its dictionary,
+/// `text::tagdict`), keeping the rules' tags for punctuation and the forms of "be", "have" and
+/// "do", which the coder reads as auxiliaries.
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
+    let dict = super::tagdict::bundled();
     let keys = super::perceptron::sentence_keys(lexicon, tokens);
     let (mut prev, mut prev2) = (None, None);
     for i in 0..tokens.len() {
-        let learned = model.predict(&keys, i, prev, prev2);
-        let tag = settle_learned_tag(tokens, i, learned);
+        let tag = settled_tag(tokens, i)
+            .or_else(|| dict.get(tokens, &keys, i))
+            .unwrap_or_else(|| model.predict(&keys, i, prev, prev2));
         tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
         (prev2, prev) = (prev, Some(tokens[i].tag));
     }
@@ -186,12 +189,13 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     }
 }
 
-/// Where the rules keep the last word over the perceptron's tag.
-fn settle_learned_tag(tokens: &[Token], i: usize, learned: Tag) -> Tag {
+/// The tag of token `i` where the rules have the last word (punctuation, the forms of "be",
+/// "have" and "do"), so that the perceptron need not be asked.
+fn settled_tag(tokens: &[Token], i: usize) -> Option<Tag> {
     if tokens[i].shape == Shape::Punct {
-        return Tag::Punct;
+        return Some(Tag::Punct);
     }
-    auxiliary_tag(&tokens[i], tokens, i).unwrap_or(learned)
+    auxiliary_tag(&tokens[i], tokens, i)
 }
 
 /// The former rule-and-lexicon tagger, kept to measure against (`tests/tagging.rs`).
