@@ -1,11 +1,13 @@
 //! JSON Lines input: one object per line with id, date and text fields; other fields are kept
-//! as metadata. Malformed lines are rejected with their line number.
+//! as metadata. Malformed lines are rejected with their line number. Each line is parsed in one
+//! pass by [`jsonl_record`] (no intermediate `Value` object).
 //!
 //! A UTF-8 byte order mark before the first record is skipped; invalid UTF-8 in the text field is
 //! kept as raw bytes (see [`raw_bytes`]) so the coder repairs it like a text file. The id must be
 //! a string or a number (a number is used as written, `42`); the date a string (or null: no
 //! date); any other type is a per-record error.
 
+use super::jsonl_record::{self, FieldNames, Fields, Parsed};
 use super::{document_or_rejection, raw_bytes, try_parse_date, IngestConfig, Record, Rejection};
 use crate::model::Document;
 use std::io::BufRead;
@@ -43,21 +45,27 @@ impl JsonlRecords {
             1 => self.buf.strip_prefix(UTF8_BOM).unwrap_or(&self.buf),
             _ => &self.buf[..],
         };
-        let (value, has_markers) = match std::str::from_utf8(line) {
-            Ok(s) => (serde_json::from_str(s), false),
+        let names = FieldNames {
+            id: &self.config.id_field,
+            date: &self.config.date_field,
+            text: &self.config.text_field,
+        };
+        let (parsed, has_markers) = match std::str::from_utf8(line) {
+            Ok(s) => (jsonl_record::parse(s, names), false),
             Err(_) => {
                 let escaped = raw_bytes::escape_invalid(line);
-                (serde_json::from_str(&escaped.text), escaped.has_markers)
+                (
+                    jsonl_record::parse(&escaped.text, names),
+                    escaped.has_markers,
+                )
             }
         };
-        let value: serde_json::Value = match value {
-            Ok(v) => v,
+        let fields = match parsed {
+            Ok(Parsed::Object(fields)) => fields,
+            Ok(Parsed::NotObject) => return self.reject("expected a JSON object".into()),
             Err(e) => return self.reject(format!("malformed JSON: {e}")),
         };
-        let serde_json::Value::Object(obj) = value else {
-            return self.reject("expected a JSON object".into());
-        };
-        match self.document(obj, has_markers) {
+        match self.document(fields, has_markers) {
             Ok(doc) => document_or_rejection(doc, &self.location()),
             Err(reason) => self.reject(reason),
         }
@@ -68,22 +76,22 @@ impl JsonlRecords {
     }
 
     /// The document in a parsed record; `has_markers`: strings may carry raw-byte markers.
-    fn document(&self, mut obj: JsonObject, has_markers: bool) -> Result<Document, String> {
+    fn document(&self, fields: Fields, has_markers: bool) -> Result<Document, String> {
         let c = &self.config;
-        let text = match obj.remove(&c.text_field) {
+        let text = match fields.text {
             Some(serde_json::Value::String(s)) if has_markers => raw_bytes::restore_bytes(s),
             Some(serde_json::Value::String(s)) => s.into_bytes(),
             Some(v) => return Err(wrong_type(&c.text_field, &v, "a string")),
             None => return Err(format!("missing text field '{}'", c.text_field)),
         };
-        let id = match obj.remove(&c.id_field) {
+        let id = match fields.id {
             None => self.location(),
             Some(serde_json::Value::String(s)) if s.trim().is_empty() => self.location(),
             Some(serde_json::Value::String(s)) => raw_bytes::restore_lossy(s),
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(v) => return Err(wrong_type(&c.id_field, &v, "a string or a number")),
         };
-        let date = match obj.remove(&c.date_field) {
+        let date = match fields.date {
             None | Some(serde_json::Value::Null) => c.default_date,
             Some(serde_json::Value::String(s)) if s.trim().is_empty() => c.default_date,
             Some(serde_json::Value::String(s)) => try_parse_date(&s)
@@ -92,15 +100,14 @@ impl JsonlRecords {
             Some(v) => return Err(wrong_type(&c.date_field, &v, "a string")),
         };
         let mut doc = Document::new(id, date, text);
-        doc.metadata = obj
+        doc.metadata = fields
+            .metadata
             .into_iter()
             .map(|(k, v)| (k, raw_bytes::restore_value(v)))
             .collect();
         Ok(doc)
     }
 }
-
-type JsonObject = serde_json::Map<String, serde_json::Value>;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 

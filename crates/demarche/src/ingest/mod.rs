@@ -8,6 +8,7 @@ mod csv_input;
 mod csv_split;
 mod date;
 mod jsonl;
+mod jsonl_record;
 mod raw_bytes;
 mod walk;
 
