@@ -46,6 +46,7 @@ mod place_target;
 mod protest;
 pub mod quotes;
 mod reciprocal;
+mod scoped;
 mod sentence;
 mod source;
 mod speaker;
