@@ -203,13 +203,13 @@ pub(super) fn city_agent_mentions(
                 .flatten()
                 .map(|c| (s, c))
         });
-        if let (Some((s, country)), false) = (place, used[k]) {
+        if let (Some((s, (country, file))), false) = (place, used[k]) {
             used[k] = true;
             mentions.push(Mention {
                 start: s,
                 end: am.end,
                 code: format!("{country}{}", agent.code),
-                entry: agent.entry.to_string(),
+                entry: format!("{PLACE_AGENT_PREFIX}{file}+{}", agent.entry),
                 person: false,
                 kind: MentionKind::Dictionary,
                 preposition: None,
@@ -236,16 +236,21 @@ fn place_end_before(tokens: &[Token], start: usize) -> usize {
     j
 }
 
-/// The country of the place `lower` names as a whole: a first-level division (or one of its
-/// adjectives, `REGION_ADJECTIVES`), else a large city.
+/// The start of the entry of a place + agent mention: the gazetteer file that named the place
+/// (`gazetteer/admin1.tsv+agents.txt:62`); such participants give the event the rule
+/// `place-agent`.
+pub(super) const PLACE_AGENT_PREFIX: &str = "gazetteer/";
+
+/// The country of the place `lower` names as a whole, and the gazetteer file that has it: a
+/// first-level division (or one of its adjectives, `REGION_ADJECTIVES`), else a large city.
 fn place_country<'n>(
     names: &'n NameIndex,
     lower: &[&str],
     context: Option<&'n str>,
-) -> Option<&'n str> {
+) -> Option<(&'n str, &'static str)> {
     let whole = |found: Option<(usize, &'n str)>, n: usize| found.filter(|(l, _)| *l == n);
     if let Some((_, c)) = whole(names.division_at(lower, context), lower.len()) {
-        return Some(c);
+        return Some((c, "admin1.tsv"));
     }
     if let [one] = lower {
         let division = REGION_ADJECTIVES
@@ -256,11 +261,11 @@ fn place_country<'n>(
             let key: Vec<&str> = d.split('_').collect();
             let found = whole(names.division_at(&key, context), key.len());
             if let Some((_, c)) = found {
-                return Some(c);
+                return Some((c, "admin1.tsv"));
             }
         }
     }
-    whole(names.city_at(lower), lower.len()).map(|(_, c)| c)
+    whole(names.city_at(lower), lower.len()).map(|(_, c)| (c, "cities.tsv"))
 }
 
 /// Nouns that a "COUNTRY-led" modifier turns into that country's armed forces ("the US-led

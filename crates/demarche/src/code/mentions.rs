@@ -2,7 +2,6 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
-use super::scoped;
 use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
@@ -12,6 +11,7 @@ use super::grammar::{
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
+use super::scoped;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -309,7 +309,10 @@ pub fn find_mentions(
             .map(|m| m.code.as_str()),
         names,
     );
-    for m in mentions.iter().filter(|m| m.kind == MentionKind::Dictionary) {
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary)
+    {
         if !memory.has_seen(&m.code) {
             memory.codes_seen.push(m.code.clone());
         }

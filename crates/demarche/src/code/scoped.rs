@@ -65,7 +65,9 @@ fn chosen<'d>(
 
 /// Every word of the phrase is capitalized (or a function word inside a name).
 fn written_as_name(words: &[&str]) -> bool {
-    words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+    words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
         && words
             .iter()
             .all(|w| !w.starts_with(char::is_lowercase) || NAME_FUNCTION_WORDS.contains(w))

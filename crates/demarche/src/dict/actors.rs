@@ -67,7 +67,12 @@ impl ActorDictionary {
         let mut entries = Vec::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
-            for line in parse_file(name, text, &["place", "person", "given-name", "context"], diagnostics) {
+            for line in parse_file(
+                name,
+                text,
+                &["place", "person", "given-name", "context"],
+                diagnostics,
+            ) {
                 for p in &line.phrases {
                     entries.push(ActorEntry {
                         code: line.code.to_string(),
