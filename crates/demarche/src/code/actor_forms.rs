@@ -4,7 +4,9 @@
 //! National Army (ANA)"), and the guards against country names inside other names ("New South
 //! Wales", "Michael Jordan").
 
-use super::grammar::{CALENDAR_WORDS, COMMON_NOUN_AGENTS, HONORIFICS, LOCAL_AGENTS};
+use super::grammar::{
+    CALENDAR_WORDS, COMMON_NOUN_AGENTS, HONORIFICS, LOCAL_AGENTS, REGION_ADJECTIVES,
+};
 use super::mentions::{
     is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
@@ -176,39 +178,39 @@ fn is_title(tokens: &[Token], k: usize, agents: &[AgentMatch<'_>], mentions: &[M
         || mentions.iter().any(|m| m.end == k + 1 && m.code.len() > 3)
 }
 
-/// "Lagos police", "Karachi's police chief": a large city (or capital) right before an agent
-/// noun names the city's country with that agent.
+/// "Lagos police", "Karachi's police chief", "Queensland Premier", "Victorian police",
+/// "Sindh province's chief minister": a large city (or capital), a first-level division or a
+/// division's adjective right before an agent noun names its country with that agent. A
+/// division name shared by several countries ("Punjab") needs `context` to be one of them.
 pub(super) fn city_agent_mentions(
     tokens: &[Token],
     names: &NameIndex,
     agents: &[AgentMatch<'_>],
+    context: Option<&str>,
     used: &mut [bool],
     mentions: &mut Vec<Mention>,
 ) {
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     for (k, (am, agent)) in agents.iter().enumerate() {
-        let mut j = am.start;
-        if j > 0 && tokens[j - 1].tag == Tag::POS {
-            j -= 1;
-        }
-        let city = (1..=3.min(j)).find_map(|n| {
+        let j = place_end_before(tokens, am.start);
+        let place = (1..=3.min(j)).rev().find_map(|n| {
             let s = j - n;
             let words = &tokens[s..j];
             let all_names = words.iter().all(capitalized);
             let free = !mentions.iter().any(|m| m.start < j && m.end > s);
             let before_ok = s == 0 || !is_name_token(&tokens[s - 1]);
             (all_names && free && before_ok)
-                .then(|| names.city_at(&lower[s..j]).filter(|(len, _)| *len == n))
+                .then(|| place_country(names, &lower[s..j], context))
                 .flatten()
-                .map(|(_, c)| (s, c))
+                .map(|c| (s, c))
         });
-        if let (Some((s, country)), false) = (city, used[k]) {
+        if let (Some((s, (country, file))), false) = (place, used[k]) {
             used[k] = true;
             mentions.push(Mention {
                 start: s,
                 end: am.end,
                 code: format!("{country}{}", agent.code),
-                entry: agent.entry.to_string(),
+                entry: format!("{PLACE_AGENT_PREFIX}{file}+{}", agent.entry),
                 person: false,
                 kind: MentionKind::Dictionary,
                 preposition: None,
@@ -217,6 +219,54 @@ pub(super) fn city_agent_mentions(
             });
         }
     }
+}
+
+/// Nouns naming a division's kind between its name and an agent ("Sindh province's").
+const DIVISION_NOUNS: &[&str] = &["province", "state", "territory", "provincial", "state's"];
+
+/// Where the place before the agent at `start` ends: before a possessive ("Karachi's") and a
+/// division noun ("Sindh province's").
+fn place_end_before(tokens: &[Token], start: usize) -> usize {
+    let mut j = start;
+    if j > 0 && tokens[j - 1].tag == Tag::POS {
+        j -= 1;
+    }
+    if j > 1 && DIVISION_NOUNS.contains(&tokens[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    j
+}
+
+/// The start of the entry of a place + agent mention: the gazetteer file that named the place
+/// (`gazetteer/admin1.tsv+agents.txt:62`); such participants give the event the rule
+/// `place-agent`.
+pub(super) const PLACE_AGENT_PREFIX: &str = "gazetteer/";
+
+/// The country of the place `lower` names as a whole, and the gazetteer file that has it: a
+/// first-level division (or one of its adjectives, `REGION_ADJECTIVES`), else a large city.
+fn place_country<'n>(
+    names: &'n NameIndex,
+    lower: &[&str],
+    context: Option<&'n str>,
+) -> Option<(&'n str, &'static str)> {
+    let whole = |found: Option<(usize, &'n str)>, n: usize| found.filter(|(l, _)| *l == n);
+    if let Some((_, c)) = whole(names.division_at(lower, context), lower.len()) {
+        return Some((c, "admin1.tsv"));
+    }
+    if let [one] = lower {
+        let division = REGION_ADJECTIVES
+            .words()
+            .iter()
+            .find_map(|e| e.strip_prefix(*one)?.strip_prefix(':'));
+        if let Some(d) = division {
+            let key: Vec<&str> = d.split('_').collect();
+            let found = whole(names.division_at(&key, context), key.len());
+            if let Some((_, c)) = found {
+                return Some((c, "admin1.tsv"));
+            }
+        }
+    }
+    whole(names.city_at(lower), lower.len()).map(|(_, c)| (c, "cities.tsv"))
 }
 
 /// Nouns that a "COUNTRY-led" modifier turns into that country's armed forces ("the US-led

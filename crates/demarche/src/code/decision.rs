@@ -107,6 +107,9 @@ pub(crate) enum Rule {
     LearnedName,
     /// A participant is a role noun with the document's context country.
     ContextCountry,
+    /// A participant is a place before an agent noun: a city or a first-level division
+    /// ("Lagos police", "Queensland Premier", "Victorian police").
+    PlaceAgent,
     /// "will meet", "will lift": an announced act coded as its intent (03x) or threat (13x).
     FutureIntent,
     /// An act under an intention, threat, appeal or demand, coded as such ("pledged to free").
@@ -139,6 +142,7 @@ impl Rule {
             Rule::Coreference => "coreference",
             Rule::LearnedName => "learned-name",
             Rule::ContextCountry => "context-country",
+            Rule::PlaceAgent => "place-agent",
             Rule::FutureIntent => "future-intent",
             Rule::Governed(Stance::Intent) => "intent",
             Rule::Governed(Stance::Threat) => "threat",

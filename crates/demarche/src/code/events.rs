@@ -395,6 +395,10 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
             everyone().any(|x| x.kind == MentionKind::RoleNoun && x.antecedent.is_some()),
             Rule::ContextCountry,
         ),
+        (
+            everyone().any(|x| x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX)),
+            Rule::PlaceAgent,
+        ),
     ]
     .into_iter()
     .filter_map(|(yes, rule)| yes.then_some(rule))

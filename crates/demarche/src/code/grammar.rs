@@ -176,6 +176,9 @@ grammar_lists! {
     /// Agents whose standalone role noun may follow the capitalized name of a locality
     /// ("Illawarra police").
     LOCAL_AGENTS = "local-agents.txt";
+    /// Adjectives and short forms of first-level divisions, `ADJECTIVE:DIVISION`
+    /// ("victorian:victoria", "nsw:new_south_wales").
+    REGION_ADJECTIVES = "region-adjectives.txt";
     /// Titles before a surname ("Mr Howard", "General Musharraf").
     HONORIFICS = "honorifics.txt";
     /// Capitalized words after a name that are not part of it (days, months).

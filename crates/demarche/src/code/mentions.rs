@@ -11,6 +11,7 @@ use super::grammar::{
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 use super::names::NameIndex;
+use super::scoped;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -118,6 +119,9 @@ pub struct DocumentMemory {
     /// pronoun stands for first when the current one is its clause's subject.
     previous_person: Option<(String, String, String)>,
     previous_collective: Option<(String, String, String)>,
+    /// Codes of the dictionary actors named so far, for `context` entries ("Labor" after
+    /// "the Australian Labor Party").
+    codes_seen: Vec<String>,
 }
 
 impl DocumentMemory {
@@ -154,6 +158,19 @@ impl DocumentMemory {
                 c.get(..3)
                     .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM"))
             })
+    }
+
+    /// How often the country `root` was named in earlier sentences (actors and places).
+    pub(super) fn country_mentions(&self, root: &str) -> usize {
+        self.countries
+            .iter()
+            .find(|(c, ..)| c == root)
+            .map_or(0, |(_, n, _)| *n)
+    }
+
+    /// Whether a dictionary actor with `code` was named in an earlier sentence.
+    pub(super) fn has_seen(&self, code: &str) -> bool {
+        self.codes_seen.iter().any(|c| c == code)
     }
 
     /// Whether `lower` starts with a name learned in this document.
@@ -211,7 +228,7 @@ pub fn find_mentions(
     date: Option<Date>,
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
-    let mut actors = dict.actors.resolve(matches.actors, date);
+    let mut actors = scoped::sentence_actors(dict, names, tokens, matches.actors, date, memory);
     let agents = dict.agents.resolve(matches.agents);
     let mut region_places = Vec::new();
     let context = memory.context_country().map(str::to_string);
@@ -227,7 +244,14 @@ pub fn find_mentions(
     let (mut mentions, mut places) =
         dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
     places.extend(region_places);
-    actor_forms::city_agent_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
+    actor_forms::city_agent_mentions(
+        tokens,
+        names,
+        &agents,
+        context.as_deref(),
+        &mut used_agents,
+        &mut mentions,
+    );
     actor_forms::led_force_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
     actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
@@ -291,6 +315,14 @@ pub fn find_mentions(
             .map(|m| m.code.as_str()),
         names,
     );
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary)
+    {
+        if !memory.has_seen(&m.code) {
+            memory.codes_seen.push(m.code.clone());
+        }
+    }
     remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
@@ -473,7 +505,8 @@ fn attach_agent(
     mention: &mut Mention,
     entry: &ActorEntry,
 ) {
-    if entry.code.len() != 3 {
+    let party = entry.code.len() == 6 && entry.code.ends_with("PTY");
+    if entry.code.len() != 3 && !party {
         return;
     }
     let mut j = mention.end;
@@ -489,9 +522,15 @@ fn attach_agent(
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
-                mention.code = format!("{}{}", entry.code, agent.code);
                 mention.entry = format!("{}+{}", mention.entry, agent.entry);
                 mention.person = !is_collective_agent(&agent.phrase);
+                // A party's lawmakers are the country's legislature ("a Labor MP" → AUSLEG);
+                // its leaders and officials stay the party (docs/coding.md, "Parties").
+                mention.code = match (party, agent.code.as_str()) {
+                    (false, _) => format!("{}{}", entry.code, agent.code),
+                    (true, "LEG") => format!("{}LEG", &entry.code[..3]),
+                    (true, _) => entry.code.clone(),
+                };
             }
             return;
         }
@@ -955,7 +994,9 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
 /// ("President X asked the country's banks").
 fn salient_country(memory: &DocumentMemory) -> Option<(String, String, String)> {
     if let Some(c) = &memory.last_collective {
-        return (c.0.len() == 3).then(|| c.clone());
+        // A party stands in its country ("Labor criticised the government": AUSGOV).
+        let party = c.0.len() == 6 && c.0.ends_with("PTY");
+        return (c.0.len() == 3 || party).then(|| (c.0[..3].to_string(), c.1.clone(), c.2.clone()));
     }
     let (code, entry, text) = memory.last_person.as_ref()?;
     let root = code

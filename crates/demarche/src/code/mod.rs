@@ -48,6 +48,7 @@ mod place_target;
 mod protest;
 pub mod quotes;
 mod reciprocal;
+mod scoped;
 mod sentence;
 mod source;
 mod speaker;

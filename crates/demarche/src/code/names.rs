@@ -35,6 +35,8 @@ pub struct NameIndex {
     cities: HashMap<String, String>,
     /// Region name (lower-case tokens joined by spaces) → CAMEO country code.
     regions: HashMap<String, String>,
+    /// Region names shared by divisions of several countries ("punjab") → those countries.
+    shared_regions: HashMap<String, Vec<String>>,
     /// The gazetteer, for "CITY, Region" ("Atlanta, Georgia").
     gazetteer: Option<Arc<Gazetteer>>,
     /// First words of the surnames, cities and regions: a cheap test before building keys.
@@ -152,11 +154,18 @@ impl NameIndex {
                 .or_insert_with(|| g.countries()[c.country].cameo.clone());
         }
         for a in g.admin1() {
-            let key = words(&a.name);
-            self.longest_place = self.longest_place.max(key.len());
-            self.regions
-                .entry(key.join(" "))
-                .or_insert_with(|| g.countries()[a.country].cameo.clone());
+            let key = words(&a.name).join(" ");
+            self.longest_place = self.longest_place.max(key.split(' ').count());
+            let country = &g.countries()[a.country].cameo;
+            let first = self.regions.entry(key.clone()).or_insert(country.clone());
+            if first != country {
+                let shared = self.shared_regions.entry(key).or_default();
+                for c in [first.clone(), country.clone()] {
+                    if !shared.contains(&c) {
+                        shared.push(c);
+                    }
+                }
+            }
         }
     }
 
@@ -221,6 +230,23 @@ impl NameIndex {
     /// A sub-national region whose name starts `lower`: its length in tokens and its country.
     pub fn region_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
         self.place_at(&self.regions, lower)
+    }
+
+    /// A sub-national division whose name starts `lower`, with its country; a name shared by
+    /// divisions of several countries ("Punjab") only when `context` is one of them.
+    pub fn division_at<'s>(
+        &'s self,
+        lower: &[&str],
+        context: Option<&'s str>,
+    ) -> Option<(usize, &'s str)> {
+        let (n, country) = self.region_at(lower)?;
+        match self.shared_regions.get(&lower[..n].join(" ")) {
+            None => Some((n, country)),
+            Some(all) => all
+                .iter()
+                .find(|c| Some(c.as_str()) == context)
+                .map(|c| (n, c.as_str())),
+        }
     }
 
     fn place_at<'s>(

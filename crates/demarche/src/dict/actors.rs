@@ -20,6 +20,10 @@ pub struct ActorEntry {
     /// The name is also a given name ("Chad", "Jordan"): next to an unknown capitalized name it
     /// is part of a person's name, not the actor.
     pub given_name: bool,
+    /// The phrase is a short or shared form ("Labor", "Democrats", "the Tories"): it codes
+    /// only written capitalized, and only where its country is in scope (the document's
+    /// context country, a country of the sentence, or an earlier full name with its code).
+    pub context: bool,
     /// When the entry applies.
     pub dates: DateRange,
     /// Where it was defined.
@@ -63,13 +67,19 @@ impl ActorDictionary {
         let mut entries = Vec::new();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
-            for line in parse_file(name, text, &["place", "person", "given-name"], diagnostics) {
+            for line in parse_file(
+                name,
+                text,
+                &["place", "person", "given-name", "context"],
+                diagnostics,
+            ) {
                 for p in &line.phrases {
                     entries.push(ActorEntry {
                         code: line.code.to_string(),
                         place: line.flags.contains(&"place"),
                         person: line.flags.contains(&"person"),
                         given_name: line.flags.contains(&"given-name"),
+                        context: line.flags.contains(&"context"),
                         dates: line.dates,
                         entry: EntryRef {
                             file: file.clone(),
@@ -142,24 +152,55 @@ impl ActorDictionary {
         matches: Vec<PhraseMatch>,
         date: Option<Date>,
     ) -> Vec<(PhraseMatch, &ActorEntry)> {
+        self.resolve_in(matches, date, |_, _| true)
+    }
+
+    /// Like [`Self::resolve`], but a `context` entry is used only where `in_scope(match,
+    /// entry)` accepts it; entries without `context` always apply.
+    pub fn resolve_in(
+        &self,
+        matches: Vec<PhraseMatch>,
+        date: Option<Date>,
+        in_scope: impl Fn(&PhraseMatch, &ActorEntry) -> bool,
+    ) -> Vec<(PhraseMatch, &ActorEntry)> {
+        let scope = |m: &PhraseMatch, e: &ActorEntry| !e.context || in_scope(m, e);
         let valid: Vec<PhraseMatch> = matches
             .into_iter()
-            .filter(|m| self.pick(m.phrase, date).is_some())
+            .filter(|m| self.pick(m, date, &scope).is_some())
             .collect();
         super::phrase::leftmost_longest(valid)
             .into_iter()
-            .filter_map(|m| self.pick(m.phrase, date).map(|e| (m, e)))
+            .filter_map(|m| self.pick(&m, date, &scope).map(|e| (m, e)))
             .collect()
+    }
+
+    /// The entries of the phrase of `m`.
+    pub fn entries_of(&self, m: &PhraseMatch) -> impl Iterator<Item = &ActorEntry> {
+        let ids = self.by_phrase.get(m.phrase).map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&i| &self.entries[i])
+    }
+
+    /// Whether any entry of the phrase of `m` is a `context` entry.
+    pub fn is_scoped(&self, m: &PhraseMatch) -> bool {
+        self.by_phrase
+            .get(m.phrase)
+            .is_some_and(|ids| ids.iter().any(|&i| self.entries[i].context))
     }
 
     /// The entry for a phrase on `date`: a date-bounded entry that fits wins over an open one,
     /// and of two that fit the one that began last (a role taken up in the month the previous
     /// one ended). When no entry fits, a date never makes the name unknown: the entry nearest
     /// in time is used in its outside-dates form (see [`outside_entry`]).
-    fn pick(&self, phrase: usize, date: Option<Date>) -> Option<&ActorEntry> {
-        let ids = self.by_phrase.get(phrase)?;
+    fn pick(
+        &self,
+        m: &PhraseMatch,
+        date: Option<Date>,
+        scope: &impl Fn(&PhraseMatch, &ActorEntry) -> bool,
+    ) -> Option<&ActorEntry> {
+        let all = self.by_phrase.get(m.phrase)?;
+        let ids = || all.iter().filter(|&&i| scope(m, &self.entries[i]));
         let fitting = || {
-            ids.iter()
+            ids()
                 .map(|&i| &self.entries[i])
                 .filter(|e| e.dates.contains(date))
         };
@@ -168,9 +209,7 @@ impl ActorDictionary {
             .reduce(|a, b| if b.dates.from > a.dates.from { b } else { a });
         dated.or_else(|| fitting().next()).or_else(|| {
             let d = date?;
-            let nearest = ids
-                .iter()
-                .min_by_key(|&&i| days_outside(&self.entries[i].dates, d))?;
+            let nearest = ids().min_by_key(|&&i| days_outside(&self.entries[i].dates, d))?;
             // An open entry always fits, so the nearest one is date-bounded.
             self.outside[*nearest].as_ref()
         })
