@@ -37,9 +37,32 @@ impl std::fmt::Display for Diagnostic {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     /// First day, if bounded.
+    #[serde(with = "day_number")]
     pub from: Option<Date>,
     /// Last day, if bounded.
+    #[serde(with = "day_number")]
     pub to: Option<Date>,
+}
+
+/// Dates in the compiled snapshot as day numbers (days from 1 January of year 1), which load
+/// without parsing a `YYYY-MM-DD` string per dictionary entry at start-up.
+mod day_number {
+    use super::Date;
+    use chrono::Datelike;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
+        date.map(|d| d.num_days_from_ce()).serialize(out)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
+        match Option::<i32>::deserialize(input)? {
+            None => Ok(None),
+            Some(days) => Date::from_num_days_from_ce_opt(days)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("day number {days} is no date"))),
+        }
+    }
 }
 
 impl DateRange {
