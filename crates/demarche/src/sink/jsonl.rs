@@ -1,6 +1,9 @@
 //! The JSON Lines sinks: one event per line ([`JsonlSink`]) or one document per line
 //! ([`JsonlDocsSink`]); the line of an event is also what the SQLite store keeps as its `record`.
+//! Events and places are written by the hand-written writer of `json.rs` (the bytes
+//! `serde_json` would write); metadata and the document's fields go through `serde_json`.
 
+use super::json::{Json, KeyOrder};
 use super::{DocumentEnd, DocumentOutput, DocumentStart, EventSink, Metadata};
 use crate::error::{Error, Result};
 use crate::model::Event;
@@ -24,7 +27,7 @@ pub(crate) fn json_error(e: serde_json::Error) -> Error {
 /// Appends the JSONL line of `event` (without the newline) to `line`; `meta` is the
 /// document's [`meta_suffix`].
 pub(crate) fn event_line(event: &Event, meta: Option<&[u8]>, line: &mut Vec<u8>) -> Result<()> {
-    serde_json::to_writer(&mut *line, event).map_err(json_error)?;
+    Json::new(line, KeyOrder::Declared).event(event);
     if let Some(meta) = meta {
         line.pop();
         line.extend_from_slice(meta);
@@ -39,6 +42,8 @@ pub struct JsonlDocsSink<W: Write> {
     out: W,
     events_in_document: Option<usize>,
     pending_meta: Option<Vec<u8>>,
+    /// Reused for each event's or place list's bytes.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> JsonlDocsSink<W> {
@@ -48,6 +53,7 @@ impl<W: Write> JsonlDocsSink<W> {
             out,
             events_in_document: None,
             pending_meta: None,
+            buf: Vec::new(),
         }
     }
 
@@ -57,6 +63,13 @@ impl<W: Write> JsonlDocsSink<W> {
 
     fn write_raw(&mut self, bytes: &[u8]) -> Result<()> {
         self.out.write_all(bytes).map_err(Error::Output)
+    }
+
+    /// Writes what `write` puts into the reused buffer (keys sorted).
+    fn write_sorted(&mut self, write: impl FnOnce(&mut Json<'_>)) -> Result<()> {
+        self.buf.clear();
+        write(&mut Json::new(&mut self.buf, KeyOrder::Sorted));
+        self.out.write_all(&self.buf).map_err(Error::Output)
     }
 }
 
@@ -95,8 +108,7 @@ impl<W: Write> EventSink for JsonlDocsSink<W> {
             if !first {
                 self.write_raw(b",")?;
             }
-            let value = serde_json::to_value(e).map_err(json_error)?;
-            self.write_json(&value)?;
+            self.write_sorted(|j| j.event(e))?;
         }
         Ok(())
     }
@@ -106,8 +118,7 @@ impl<W: Write> EventSink for JsonlDocsSink<W> {
             self.write_raw(&meta[..meta.len() - 1])?;
         }
         self.write_raw(b",\"places\":")?;
-        let places = serde_json::to_value(end.places).map_err(json_error)?;
-        self.write_json(&places)?;
+        self.write_sorted(|j| j.places(end.places))?;
         self.write_raw(b",\"sentences\":")?;
         self.write_json(&end.sentences)?;
         self.events_in_document = None;

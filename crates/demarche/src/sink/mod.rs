@@ -7,7 +7,8 @@
 //! in memory. The input record's metadata travels with the document: a `meta` object on each
 //! JSONL event and on a jsonl-docs record, `meta_<name>` columns in CSV (see `docs/output.md`).
 //!
-//! The stream formats (JSON Lines, CSV) live in `jsonl.rs` and `csv.rs`; the file formats in
+//! The stream formats (JSON Lines, CSV) live in `jsonl.rs` (its JSON writer in `json.rs`) and
+//! `csv.rs`; the file formats in
 //! [`sqlite`] (the event store, feature `sqlite`) and `parquet` (feature `parquet`).
 
 use crate::error::{Error, Result};
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 mod csv;
+mod json;
 mod jsonl;
 #[cfg(feature = "parquet")]
 pub mod parquet;
