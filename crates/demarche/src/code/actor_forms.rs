@@ -7,6 +7,7 @@
 use super::grammar::{
     CALENDAR_WORDS, COMMON_NOUN_AGENTS, HONORIFICS, LOCAL_AGENTS, REGION_ADJECTIVES,
 };
+use super::label::{self, Shared};
 use super::mentions::{
     is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
@@ -64,7 +65,7 @@ pub(super) fn drop_names_inside_names(
             places.push(PlaceMention {
                 start: i,
                 end,
-                code: country.to_string(),
+                code: country.into(),
             });
         }
         i = end;
@@ -145,8 +146,8 @@ pub(super) fn surname_mentions(
             mentions.push(Mention {
                 start: i,
                 end: i + n,
-                code: entry.code.clone(),
-                entry: entry.entry.to_string(),
+                code: entry.code.as_str().into(),
+                entry: label::entry_of(&entry.entry),
                 person: true,
                 kind: MentionKind::Dictionary,
                 preposition: None,
@@ -209,8 +210,8 @@ pub(super) fn city_agent_mentions(
             mentions.push(Mention {
                 start: s,
                 end: am.end,
-                code: format!("{country}{}", agent.code),
-                entry: format!("{PLACE_AGENT_PREFIX}{file}+{}", agent.entry),
+                code: label::code_with(country, &agent.code),
+                entry: format!("{PLACE_AGENT_PREFIX}{file}+{}", agent.entry).into(),
                 person: false,
                 kind: MentionKind::Dictionary,
                 preposition: None,
@@ -310,10 +311,14 @@ pub(super) fn led_force_mentions(
             Some(k) if !used[k] => {
                 used[k] = true;
                 let (m, a) = &agents[k];
-                let entry = format!("{actor_entry}+{}", a.entry);
-                (m.end, format!("{country}{}", a.code), entry)
+                let entry = label::entry_with(actor_entry, &a.entry);
+                (m.end, label::code_with(country, &a.code), entry)
             }
-            _ => (i + 2, format!("{country}MIL"), actor_entry.to_string()),
+            _ => (
+                i + 2,
+                label::code_with(country, "MIL"),
+                Shared::from(actor_entry),
+            ),
         };
         mentions.push(Mention {
             start: i,
@@ -374,14 +379,15 @@ pub(super) fn titled_unknown_mentions(
         used[k] = true;
         let country = (memory.last_country_with_agent(&agent.code))
             .or(cx.context)
-            .map(str::to_string);
-        let code = format!("{}{}", country.as_deref().unwrap_or("---"), agent.code);
-        memory.learn(&tokens[name..end], &code, &agent.entry.to_string());
+            .map(Shared::from);
+        let code = label::code_with(country.as_deref().unwrap_or("---"), &agent.code);
+        let entry = label::entry_of(&agent.entry);
+        memory.learn(&tokens[name..end], &code, &entry);
         mentions.push(Mention {
             start: am.start,
             end,
             code,
-            entry: agent.entry.to_string(),
+            entry,
             person: true,
             kind: MentionKind::RoleNoun,
             preposition: None,
@@ -457,12 +463,12 @@ pub(super) fn role_noun_mentions(
         mentions.push(Mention {
             start: am.start,
             end: am.end,
-            code: format!("{}{}", country.unwrap_or("---"), agent.code),
-            entry: agent.entry.to_string(),
+            code: label::code_with(country.unwrap_or("---"), &agent.code),
+            entry: label::entry_of(&agent.entry),
             person: false,
             kind: MentionKind::RoleNoun,
             preposition: None,
-            antecedent: country.map(str::to_string),
+            antecedent: country.map(Shared::from),
             agent: None,
         });
     }

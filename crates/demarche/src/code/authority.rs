@@ -63,12 +63,12 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
     Some(Mention {
         start: m.head,
         end: m.head + 1,
-        code: format!("{country}{agent}"),
-        entry: format!("grammar/{list}"),
+        code: format!("{country}{agent}").into(),
+        entry: format!("grammar/{list}").into(),
         person: false,
         kind: MentionKind::RoleNoun,
         preposition: None,
-        antecedent: Some(country.to_string()),
+        antecedent: Some(country.into()),
         agent: None,
     })
 }

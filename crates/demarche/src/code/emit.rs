@@ -3,6 +3,7 @@
 
 use super::decision::{CameoCode, Rule};
 use super::event_date::EventDate;
+use super::label;
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -40,7 +41,7 @@ impl EventFrame {
             doc_date: ctx.doc.date.map(crate::dates::iso_date),
             source: Some(actor(ctx, s)),
             target: t.map(|t| actor(ctx, t)),
-            cameo: self.code.to_string(),
+            cameo: self.code.as_str().to_owned(),
             event_name: info.name,
             goldstein: info.goldstein,
             quad_class: info.quad_class,
@@ -48,7 +49,7 @@ impl EventFrame {
             plover_mode: info.plover_mode,
             plover_context: info.plover_context,
             evidence: evidence(ctx, m),
-            rules: self.rules.iter().map(Rule::to_string).collect(),
+            rules: self.rules.iter().map(|r| r.as_str().to_owned()).collect(),
             quote: self.quote.clone(),
             location: None,
         }
@@ -61,20 +62,27 @@ pub(super) fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
     let (a, b) = (tokens[x.start].start, tokens[x.end - 1].end);
     let antecedent = x.antecedent.as_deref().unwrap_or("");
     Actor {
-        code: x.code.clone(),
+        code: x.code.to_string(),
         text: ctx.analysis.text()[a..b].to_string(),
         span: ctx.analysis.original_span(a, b),
-        entry: x.entry.clone(),
+        entry: x.entry.to_string(),
         via: match x.kind {
             MentionKind::Dictionary => None,
-            MentionKind::LearnedName => Some(format!("learned-name ({antecedent})")),
-            MentionKind::Coreference => Some(format!("coreference ({antecedent})")),
-            MentionKind::RoleNoun => x
-                .antecedent
-                .as_ref()
-                .map(|c| format!("context-country ({c})")),
+            MentionKind::LearnedName => Some(via("learned-name", antecedent)),
+            MentionKind::Coreference => Some(via("coreference", antecedent)),
+            MentionKind::RoleNoun => x.antecedent.as_ref().map(|c| via("context-country", c)),
         },
     }
+}
+
+/// `how (what)`: how an actor was found, and from what.
+fn via(how: &str, what: &str) -> String {
+    let mut s = String::with_capacity(how.len() + what.len() + 3);
+    s.push_str(how);
+    s.push_str(" (");
+    s.push_str(what);
+    s.push(')');
+    s
 }
 
 /// The words the pattern matched and the dictionary entry behind it.
@@ -84,7 +92,7 @@ fn evidence(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Evidence {
     Evidence {
         text: ctx.analysis.text()[ea..eb].to_string(),
         span: ctx.analysis.original_span(ea, eb),
-        entry: m.pattern.entry.to_string(),
+        entry: label::entry_string(&m.pattern.entry),
         pattern: m.pattern.text.clone(),
     }
 }
@@ -100,8 +108,8 @@ pub(super) fn recode(ctx: &SentenceContext<'_>, event: &mut Event, code: &str, r
     event.plover = info.plover_type;
     event.plover_mode = info.plover_mode;
     event.plover_context = info.plover_context;
-    let name = rule.to_string();
-    if !event.rules.contains(&name) {
-        event.rules.push(name);
+    let name = rule.as_str();
+    if !event.rules.iter().any(|r| r == name) {
+        event.rules.push(name.to_owned());
     }
 }

@@ -10,6 +10,7 @@ use super::grammar::{
     PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
+use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::scoped;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -38,20 +39,20 @@ pub struct Mention {
     /// One past the last token.
     pub end: usize,
     /// The actor code.
-    pub code: String,
+    pub code: Code,
     /// Dictionary entries that fired, `file:line` joined by `+`.
-    pub entry: String,
+    pub entry: Shared,
     /// Names a person.
     pub person: bool,
     /// How it was found.
     pub kind: MentionKind,
     /// The preposition governing the mention's noun phrase, if any ("with", "by").
-    pub preposition: Option<String>,
+    pub preposition: Option<Code>,
     /// The text of the actor the pronoun stands for, for coreference.
-    pub antecedent: Option<String>,
+    pub antecedent: Option<Shared>,
     /// For a possessive pronoun followed by an agent noun ("its troops"): the agent code and
     /// entry, kept even when the antecedent already has an agent.
-    pub agent: Option<(String, String)>,
+    pub agent: Option<(Code, Shared)>,
 }
 
 /// What the antecedent of a "both sides" mention ends with.
@@ -92,46 +93,45 @@ pub struct PlaceMention {
     /// One past the last token.
     pub end: usize,
     /// The country code of the entry.
-    pub code: String,
+    pub code: Code,
 }
+
+/// An actor remembered across sentences: (code, entry, text).
+type Remembered = (Code, Shared, Shared);
 
 /// What the coder remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentMemory {
     /// Learned names: lower-case token sequence → (code, entry, full name, names a person).
-    names: Vec<(Vec<String>, String, String, String, bool)>,
+    names: Vec<(Vec<Code>, Code, Shared, Shared, bool)>,
     /// Countries named so far (actors and places): (code, mentions, last sentence seen).
-    countries: Vec<(String, usize, usize)>,
+    countries: Vec<(Code, usize, usize)>,
     /// Sentences seen.
     sentences: usize,
-    last_person: Option<(String, String, String)>,
-    last_collective: Option<(String, String, String)>,
+    last_person: Option<Remembered>,
+    last_collective: Option<Remembered>,
     /// The last plural role noun that was a subject ("Gunmen attacked ..."), for "they",
     /// "them", "their" in later sentences; cleared by a later collective subject.
-    last_group: Option<(String, String, String)>,
+    last_group: Option<Remembered>,
     /// Recent non-person actors, oldest first: (code, entry, text).
-    recent: Vec<(String, String, String)>,
+    recent: Vec<Remembered>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
-    recent_sides: Vec<(String, String, String)>,
+    recent_sides: Vec<Remembered>,
     /// Recent persons, oldest first: the candidates for "him", "her" other than the subject.
-    recent_persons: Vec<(String, String, String)>,
+    recent_persons: Vec<Remembered>,
     /// The salient person and collective actor before the current ones: what an object
     /// pronoun stands for first when the current one is its clause's subject.
-    previous_person: Option<(String, String, String)>,
-    previous_collective: Option<(String, String, String)>,
+    previous_person: Option<Remembered>,
+    previous_collective: Option<Remembered>,
     /// Codes of the dictionary actors named so far, for `context` entries ("Labor" after
     /// "the Australian Labor Party").
-    codes_seen: Vec<String>,
+    codes_seen: Vec<Code>,
 }
 
 impl DocumentMemory {
-    pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &str) {
-        let full: Vec<String> = name_tokens.iter().map(|t| t.lower.to_string()).collect();
-        let text = name_tokens
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+    pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &Shared) {
+        let full: Vec<Code> = name_tokens.iter().map(|t| t.lower.clone()).collect();
+        let text = label::words(name_tokens.iter().map(|t| t.text.as_str()));
         let mut keys = vec![full.clone()];
         if full.len() >= 2 {
             keys.push(vec![full[full.len() - 1].clone()]);
@@ -143,7 +143,7 @@ impl DocumentMemory {
             }
             self.names.retain(|(n, ..)| *n != k);
             self.names
-                .push((k, code.to_string(), entry.to_string(), text.clone(), true));
+                .push((k, code.into(), entry.clone(), text.clone(), true));
         }
     }
 
@@ -181,13 +181,19 @@ impl DocumentMemory {
     }
 
     /// Learns an acronym ("FSA") as an alias of an actor for the rest of the document.
-    pub(super) fn learn_alias(&mut self, acronym: &Token, code: &str, entry: &str, person: bool) {
-        let key = vec![acronym.lower.to_string()];
+    pub(super) fn learn_alias(
+        &mut self,
+        acronym: &Token,
+        code: &str,
+        entry: &Shared,
+        person: bool,
+    ) {
+        let key = vec![acronym.lower.clone()];
         self.names.retain(|(n, ..)| *n != key);
         let (c, e, t) = (
-            code.to_string(),
-            entry.to_string(),
-            acronym.text.to_string(),
+            Code::from(code),
+            entry.clone(),
+            acronym.text.as_str().into(),
         );
         self.names.push((key, c, e, t, person));
     }
@@ -213,7 +219,7 @@ impl DocumentMemory {
                     slot.1 += 1;
                     slot.2 = sentence;
                 }
-                None => self.countries.push((root.to_string(), 1, sentence)),
+                None => self.countries.push((root.into(), 1, sentence)),
             }
         }
     }
@@ -231,7 +237,7 @@ pub fn find_mentions(
     let mut actors = scoped::sentence_actors(dict, names, tokens, matches.actors, date, memory);
     let agents = dict.agents.resolve(matches.agents);
     let mut region_places = Vec::new();
-    let context = memory.context_country().map(str::to_string);
+    let context = memory.context_country().map(Code::from);
     actor_forms::drop_names_inside_names(
         tokens,
         names,
@@ -279,7 +285,7 @@ pub fn find_mentions(
     // Places of this sentence count for its context; its actors only from the next sentence
     // on ("soldiers fired on Palestinian protesters" are not Palestinian soldiers).
     memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
-    let context = memory.context_country().map(str::to_string);
+    let context = memory.context_country().map(Code::from);
     let before = mentions.len();
     let titled = actor_forms::TitledContext {
         places: &places,
@@ -330,13 +336,13 @@ pub fn find_mentions(
 
 /// The country of the sentence's first dictionary actor that has one, outside prepositional
 /// phrases ("in Lagos" is a place even where a surname index knows a "Lagos").
-fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<String> {
+fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<Code> {
     mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Dictionary && m.preposition.is_none())
         .filter_map(|m| m.code.get(..3))
         .find(|r| names.is_root(r))
-        .map(str::to_string)
+        .map(Code::from)
 }
 
 /// The dictionary actors with the agents right after them, and the place actors used as
@@ -354,7 +360,7 @@ fn dictionary_mentions(
             places.push(PlaceMention {
                 start: m.start,
                 end: m.end,
-                code: entry.code.clone(),
+                code: entry.code.as_str().into(),
             });
             continue;
         }
@@ -414,8 +420,8 @@ fn combine_agent_with_actor(
     let combined = Mention {
         start: agent_start,
         end: actor.end,
-        code: format!("{}{}", actor.code, agent.code),
-        entry: format!("{}+{}", actor.entry, agent.entry),
+        code: label::code_with(&actor.code, &agent.code),
+        entry: label::entry_with(&actor.entry, &agent.entry),
         ..actor.clone()
     };
     let mut last_end = actor.end;
@@ -428,8 +434,8 @@ fn combine_agent_with_actor(
         if !joined || next.code.len() != 3 {
             break;
         }
-        next.code = format!("{}{}", next.code, agent.code);
-        next.entry = format!("{}+{}", next.entry, agent.entry);
+        next.code = label::code_with(&next.code, &agent.code);
+        next.entry = label::entry_with(&next.entry, &agent.entry);
         last_end = next.end;
     }
 }
@@ -455,10 +461,10 @@ fn attach_possessive_agent(
             let (am, agent) = &agents[k];
             used_agents[k] = true;
             m.end = am.end;
-            m.agent = Some((agent.code.clone(), agent.entry.to_string()));
+            m.agent = Some((agent.code.as_str().into(), label::entry_of(&agent.entry)));
             if m.code.len() == 3 {
-                m.code = format!("{}{}", m.code, agent.code);
-                m.entry = format!("{}+{}", m.entry, agent.entry);
+                m.code = label::code_with(&m.code, &agent.code);
+                m.entry = label::entry_with(&m.entry, &agent.entry);
             }
         }
         break;
@@ -469,8 +475,8 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
     Mention {
         start,
         end,
-        code: entry.code.clone(),
-        entry: entry.entry.to_string(),
+        code: entry.code.as_str().into(),
+        entry: label::entry_of(&entry.entry),
         person: entry.person,
         kind: MentionKind::Dictionary,
         preposition: None,
@@ -522,14 +528,14 @@ fn attach_agent(
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
-                mention.entry = format!("{}+{}", mention.entry, agent.entry);
+                mention.entry = label::entry_with(&mention.entry, &agent.entry);
                 mention.person = !is_collective_agent(&agent.phrase);
                 // A party's lawmakers are the country's legislature ("a Labor MP" → AUSLEG);
                 // its leaders and officials stay the party (docs/coding.md, "Parties").
                 mention.code = match (party, agent.code.as_str()) {
-                    (false, _) => format!("{}{}", entry.code, agent.code),
-                    (true, "LEG") => format!("{}LEG", &entry.code[..3]),
-                    (true, _) => entry.code.clone(),
+                    (false, _) => label::code_with(&entry.code, &agent.code),
+                    (true, "LEG") => label::code_with(&entry.code[..3], "LEG"),
+                    (true, _) => entry.code.as_str().into(),
                 };
             }
             return;
@@ -564,8 +570,8 @@ fn distribute_agents_backwards(tokens: &[Token], mentions: &mut [Mention]) {
         {
             let agent = &b.code[b.code.len() - 3..];
             let agent_entry = b.entry.rsplit('+').next().unwrap_or("").to_string();
-            a.code = format!("{}{}", a.code, agent);
-            a.entry = format!("{}+{}", a.entry, agent_entry);
+            a.code = label::code_with(&a.code, agent);
+            a.entry = label::entry_with(&a.entry, agent_entry.as_str());
         }
     }
 }
@@ -586,7 +592,7 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
                 start: a.start,
                 end: b.end,
                 code: code.clone(),
-                entry: format!("{}+{}", a.entry, b.entry),
+                entry: label::entry_with(&a.entry, &b.entry),
                 person: true,
                 ..a.clone()
             };
@@ -744,11 +750,7 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
 
 /// Updates the salient person or collective actor after mention `m`.
 fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
-    let text = tokens[m.start..m.end]
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
     let remembered = (m.code.clone(), m.entry.clone(), text);
     push_recent(&mut memory.recent_sides, remembered.clone());
     if m.person {
@@ -782,9 +784,9 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
 
 /// Makes `remembered` the salient actor, keeping the one it replaces (of another code).
 fn replace_salient(
-    last: &mut Option<(String, String, String)>,
-    previous: &mut Option<(String, String, String)>,
-    remembered: (String, String, String),
+    last: &mut Option<Remembered>,
+    previous: &mut Option<Remembered>,
+    remembered: Remembered,
 ) {
     if let Some(old) = last.take().filter(|o| o.0 != remembered.0) {
         *previous = Some(old);
@@ -801,17 +803,13 @@ fn remember_group(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentM
             && is_subject_like(tokens, m)
     });
     if let Some(m) = group {
-        let text = tokens[m.start..m.end]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
         memory.last_group = Some((m.code.clone(), m.entry.clone(), text));
     }
 }
 
 /// Appends to a list of recent actors, keeping the last 16.
-fn push_recent(list: &mut Vec<(String, String, String)>, remembered: (String, String, String)) {
+fn push_recent(list: &mut Vec<Remembered>, remembered: Remembered) {
     list.push(remembered);
     if list.len() > 16 {
         list.remove(0);
@@ -820,7 +818,7 @@ fn push_recent(list: &mut Vec<(String, String, String)>, remembered: (String, St
 
 /// The subject code of an object pronoun's clause, and the plural group remembered at the
 /// start of the sentence.
-type ObjectContext<'a> = (&'a str, Option<&'a (String, String, String)>);
+type ObjectContext<'a> = (&'a str, Option<&'a Remembered>);
 
 /// Pronoun `t` at token `i` as the person or collective actor it refers back to. An object
 /// pronoun ("him", "them") never stands for its clause's subject (`object`): it stands for the
@@ -866,10 +864,10 @@ fn pronoun_mention(
 /// the salient person before the current one, then the latest other person.
 fn other_than_subject(
     memory: &DocumentMemory,
-    group: Option<&(String, String, String)>,
+    group: Option<&Remembered>,
     subject: &str,
     (person, plural): (bool, bool),
-) -> Option<(String, String, String)> {
+) -> Option<Remembered> {
     let list = if person {
         &memory.recent_persons
     } else {
@@ -905,7 +903,7 @@ fn is_plural_or_collective(text: &str) -> bool {
 /// after the clause's opening word ("who", "because", a comma), that is followed by a verb or
 /// stands where a subject does, with a verb between it and `i`. None for "gunmen who opened
 /// fire on them": the relative clause's subject is its antecedent, outside the clause.
-fn clause_subject(tokens: &[Token], before: &[Mention], i: usize) -> Option<String> {
+fn clause_subject(tokens: &[Token], before: &[Mention], i: usize) -> Option<Code> {
     let opening = tokens[..i]
         .iter()
         .rposition(opens_clause)
@@ -939,7 +937,7 @@ fn verb_follows(tokens: &[Token], k: usize) -> bool {
 fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<Mention> {
     let next = tokens.get(i + 1)?;
     let after = tokens.get(i + 2);
-    let mention = |end: usize, code: String, entry: String, text: String| Mention {
+    let mention = |end: usize, code: Code, entry: Shared, text: Shared| Mention {
         start: i,
         end,
         code,
@@ -981,7 +979,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
     if GOVERNMENT_NOUNS.contains(&noun.lower) {
         return Some(mention(
             noun_at + 1,
-            format!("{code}GOV"),
+            label::code_with(code, "GOV"),
             entry.clone(),
             text.clone(),
         ));
@@ -992,17 +990,17 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
 /// The country "the country", "the government" stand for: the salient collective actor when
 /// it is a country, else, when no collective actor was named yet, the salient person's country
 /// ("President X asked the country's banks").
-fn salient_country(memory: &DocumentMemory) -> Option<(String, String, String)> {
+fn salient_country(memory: &DocumentMemory) -> Option<Remembered> {
     if let Some(c) = &memory.last_collective {
         // A party stands in its country ("Labor criticised the government": AUSGOV).
         let party = c.0.len() == 6 && c.0.ends_with("PTY");
-        return (c.0.len() == 3 || party).then(|| (c.0[..3].to_string(), c.1.clone(), c.2.clone()));
+        return (c.0.len() == 3 || party).then(|| (c.0[..3].into(), c.1.clone(), c.2.clone()));
     }
     let (code, entry, text) = memory.last_person.as_ref()?;
     let root = code
         .get(..3)
         .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;
-    Some((root.to_string(), entry.clone(), text.clone()))
+    Some((root.into(), entry.clone(), text.clone()))
 }
 
 /// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
@@ -1048,7 +1046,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
     if of_place {
         return None;
     }
-    let mut picked: Vec<&(String, String, String)> = Vec::new();
+    let mut picked: Vec<&Remembered> = Vec::new();
     for r in memory.recent_sides.iter().rev() {
         if !picked.iter().any(|p| p.0.get(..3) == r.0.get(..3)) {
             picked.push(r);
@@ -1058,7 +1056,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         }
     }
     let [b, a] = [picked.first()?, picked.get(1)?];
-    let mention = |start: usize, end: usize, r: &(String, String, String)| Mention {
+    let mention = |start: usize, end: usize, r: &Remembered| Mention {
         start,
         end,
         code: r.0.clone(),
@@ -1066,7 +1064,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         person: false,
         kind: MentionKind::Coreference,
         preposition: None,
-        antecedent: Some(format!("{}{TWO_SIDES_NOTE}", r.2)),
+        antecedent: Some(format!("{}{TWO_SIDES_NOTE}", r.2).into()),
         agent: None,
     };
     Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])
@@ -1082,7 +1080,7 @@ fn is_subject_like(tokens: &[Token], m: &Mention) -> bool {
 }
 
 /// The preposition that governs the noun phrase containing token `start`, if any.
-fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
+fn governing_preposition(tokens: &[Token], start: usize) -> Option<Code> {
     let mut j = start;
     while j > 0 {
         let t = &tokens[j - 1];
@@ -1099,7 +1097,7 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<String> {
             if quantity || is_quantifier_word(tokens, j - 1) {
                 return None;
             }
-            return Some(t.lower.to_string());
+            return Some(t.lower.clone());
         }
         return None;
     }

@@ -39,6 +39,7 @@ mod event_date;
 mod events;
 pub mod explain;
 mod grammar;
+mod label;
 mod memory;
 pub mod mentions;
 mod modality;

@@ -106,6 +106,7 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
                             .map(|t| t.text.as_str())
                             .collect::<Vec<_>>()
                             .join(" ")
+                            .into()
                     })),
                     agent: None,
                 });

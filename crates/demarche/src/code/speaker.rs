@@ -76,12 +76,12 @@ fn code_root(code: &str) -> String {
 /// Pronoun `m` read as the speaker `sp` (keeping the pronoun's own agent: "its soldiers").
 fn speaker_reading(sentence: &Sentence, sp: &Mention, m: &Mention, speaker_root: &str) -> Mention {
     let code = match (&m.agent, speaker_root.len()) {
-        (Some((agent, _)), 3) => format!("{speaker_root}{agent}"),
-        _ => speaker_root.to_string(),
+        (Some((agent, _)), 3) => format!("{speaker_root}{agent}").into(),
+        _ => speaker_root.into(),
     };
     let entry = match &m.agent {
         Some((_, agent_entry)) if speaker_root.len() == 3 => {
-            format!("{}+{agent_entry}", sp.entry.split('+').next().unwrap_or(""))
+            format!("{}+{agent_entry}", sp.entry.split('+').next().unwrap_or("")).into()
         }
         _ => sp.entry.clone(),
     };
@@ -93,7 +93,7 @@ fn speaker_reading(sentence: &Sentence, sp: &Mention, m: &Mention, speaker_root:
     Mention {
         code,
         entry,
-        antecedent: Some(text),
+        antecedent: Some(text.into()),
         ..m.clone()
     }
 }
