@@ -205,14 +205,14 @@ pub(crate) fn write_escaped(out: &mut Vec<u8>, s: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape = ESCAPE[b as usize];
-        if escape == 0 {
-            continue;
-        }
+    loop {
+        let i = start + plain_prefix(&bytes[start..]);
         out.extend_from_slice(&bytes[start..i]);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         start = i + 1;
-        match escape {
+        match ESCAPE[b as usize] {
             b'u' => out.extend_from_slice(&[
                 b'\\',
                 b'u',
@@ -224,8 +224,39 @@ pub(crate) fn write_escaped(out: &mut Vec<u8>, s: &str) {
             e => out.extend_from_slice(&[b'\\', e]),
         }
     }
-    out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// The length of the longest prefix of `bytes` that needs no escape: eight bytes at a time
+/// while no byte of a word may need one, then byte by byte.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        if may_escape(u64::from_le_bytes(word)) {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| ESCAPE[b as usize] != 0)
+        .unwrap_or(bytes.len() - n)
+}
+
+/// Whether one of the eight bytes of `w` is a control character, `"` or `\\` (the classic
+/// bit tricks: a byte below `n` sets its high bit in `(w - n) & !w`, a zero byte of `w ^ c`
+/// is a byte equal to `c`).
+fn may_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let control = below(w, 0x20);
+    let quote = below(w ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(w ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
 }
 
 fn date_precision(p: DatePrecision) -> &'static str {
@@ -472,6 +503,18 @@ mod tests {
             ]
             .map(String::from),
         );
+        for len in 0..40 {
+            for at in 0..len {
+                for c in ['"', '\\', '\u{0}', '\u{1f}', '\n'] {
+                    let mut s: Vec<char> = "abcdéfghij日klmnopqrstuvwxyz0123456789ABCD"
+                        .chars()
+                        .take(len)
+                        .collect();
+                    s[at] = c;
+                    strings.push(s.into_iter().collect());
+                }
+            }
+        }
         for s in strings {
             let mut out = Vec::new();
             write_escaped(&mut out, &s);
