@@ -32,7 +32,15 @@ pub struct EncodedSentence {
 impl EncodedSentence {
     /// Encodes the tokens of one sentence.
     pub fn new(tokens: &[Token]) -> EncodedSentence {
-        let mut e = EncodedSentence::default();
+        // Sized once: growing four buffers token by token was ≈ 20 allocations a sentence.
+        let len =
+            |text: fn(&Token) -> usize| tokens.iter().map(text).sum::<usize>() + tokens.len() + 1;
+        let mut e = EncodedSentence {
+            lower: String::with_capacity(len(|t| t.lower.len())),
+            cased: String::with_capacity(len(|t| t.text.len())),
+            lower_starts: Vec::with_capacity(tokens.len() + 1),
+            cased_starts: Vec::with_capacity(tokens.len() + 1),
+        };
         for t in tokens {
             e.lower_starts.push(e.lower.len());
             e.lower.push(SEP);
