@@ -25,6 +25,7 @@
 //!   city + agent, standalone role nouns with the context country, acronyms) and country names
 //!   inside other names, from indexes built once per coder;
 //! * [`memory`]: what is remembered across a document's sentences;
+//! * [`label`]: the labels of mentions (codes, entries, remembered texts) as cheap types;
 //! * [`decision`]: the decisions as types (rules, source/target rules, CAMEO codes);
 //! * [`grammar`]: the word lists those decisions depend on (`dictionaries/grammar/`).
 //!
