@@ -84,10 +84,14 @@ fn governed_code(
     m: &VerbMatch<'_>,
     clause_idx: usize,
 ) -> Option<GovernedCode> {
-    if ctx.coder.keep_hypothetical || m.pattern.noun {
+    if ctx.coder.keep_hypothetical {
         return None;
     }
-    let g = complement::governed(ctx.sentence, clause_idx, m.head)?;
+    let g = if m.pattern.noun {
+        complement::governed_noun(ctx.sentence, clause_idx, m.head)?
+    } else {
+        complement::governed(ctx.sentence, clause_idx, m.head)?
+    };
     let code = complement::governed_code(&m.pattern.code, g.stance)?;
     Some((g, code))
 }
@@ -105,7 +109,15 @@ fn realized_events(
     let head_text = &ctx.tokens()[m.head].text;
     let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
-    if let Some(why) = not_its_own_event(ctx, m, clause_idx, prior, source_rule) {
+    let why = match governed {
+        // "called for the withdrawal": a word of the governor's own pattern, coded there.
+        Some(_) if p.noun && prior.fixed.contains(&m.head) => {
+            Some("it is a word of the pattern that governs it")
+        }
+        Some(_) => None,
+        None => not_its_own_event(ctx, m, clause_idx, prior, source_rule),
+    };
+    if let Some(why) = why {
         trace.note(|| {
             format!(
                 "nominal pattern '{}' ({}) at '{}' not coded: {why}",
@@ -335,7 +347,8 @@ fn make_events(
     events
 }
 
-/// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet.
+/// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet;
+/// "a suicide bomber killed": a violent act takes the code of its means (1831).
 fn event_code(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
@@ -348,7 +361,14 @@ fn event_code(
         rules.push(Rule::FutureIntent);
         return CameoCode::intent_to_meet();
     }
-    code
+    let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
+    match super::method::means_code(ctx.tokens(), clause, m.head, m.tokens.end, code.as_str()) {
+        Some(means) => {
+            rules.push(Rule::AttackMeans);
+            CameoCode::new(means)
+        }
+        None => code,
+    }
 }
 
 /// The rules from the pattern and its participants, in output order.

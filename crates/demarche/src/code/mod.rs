@@ -41,6 +41,7 @@ pub mod explain;
 mod grammar;
 mod memory;
 pub mod mentions;
+mod method;
 mod modality;
 mod names;
 pub mod patterns;
