@@ -266,14 +266,15 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
 }
 
 /// "refused their demand to reverse", "rejected calls by donors to dismantle", "rejected
-/// demands that he resign": a request that is refused is a refusal of the act requested (12x).
+/// demands that he resign", "rejected an offer to mediate": a request or offer that is refused
+/// is a refusal of the act requested or offered (12x).
 fn rejected_request(
     tokens: &[Token],
     clause_start: usize,
     request: usize,
     stance: Stance,
 ) -> Option<Governed> {
-    if !matches!(stance, Stance::Appeal | Stance::Demand) || !tokens[request].tag.is_noun() {
+    if stance == Stance::Threat || !tokens[request].tag.is_noun() {
         return None;
     }
     let np = noun_phrase_start(tokens, request);

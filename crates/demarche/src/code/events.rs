@@ -361,14 +361,26 @@ fn event_code(
         rules.push(Rule::FutureIntent);
         return CameoCode::intent_to_meet();
     }
-    let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
-    match super::method::means_code(ctx.tokens(), clause, m.head, m.tokens.end, code.as_str()) {
+    let scope = means_scope(ctx, clause_idx);
+    match super::method::means_code(ctx.tokens(), scope, m.head, m.tokens.end, code.as_str()) {
         Some(means) => {
             rules.push(Rule::AttackMeans);
             CameoCode::new(means)
         }
         None => code,
     }
+}
+
+/// Where the means of a violent act may be named: its clause, and for a participial clause
+/// the clause it hangs from ("A car bomb tore through the embassy, *killing* dozens").
+fn means_scope(ctx: &SentenceContext<'_>, clause_idx: usize) -> std::ops::Range<usize> {
+    let clauses = &ctx.sentence.clauses;
+    let clause = &clauses[clause_idx];
+    let start = match (clause.kind, clause.parent) {
+        (crate::text::ClauseKind::Participial, Some(p)) => clauses[p].tokens.start,
+        _ => clause.tokens.start,
+    };
+    start..clause.tokens.end
 }
 
 /// The rules from the pattern and its participants, in output order.

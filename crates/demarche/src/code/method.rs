@@ -37,11 +37,12 @@ fn table() -> &'static [Means] {
 }
 
 /// The code the act headed by `head` (its match ending at `end`) takes from its means, when
-/// the means refines `code`: in the act's subject ("a suicide bomber killed") or after a
-/// preposition of means in its clause ("killed ten with a car bomb").
+/// the means refines `code`: before the verb in `scope` ("a suicide bomber killed"), inside the
+/// pattern's words ("dropped an atomic bomb on") or after a preposition of means ("killed ten
+/// with a car bomb").
 pub(super) fn means_code(
     tokens: &[Token],
-    clause: Range<usize>,
+    scope: Range<usize>,
     head: usize,
     end: usize,
     code: &str,
@@ -49,9 +50,12 @@ pub(super) fn means_code(
     if !violent(code) {
         return None;
     }
-    let last = clause.end.min(end.max(head + 1) + WINDOW).min(tokens.len());
-    let before = clause.start..head;
-    let after = (head + 1..last).filter(|&p| introduced(tokens, head, p));
+    let end = end.max(head + 1);
+    let last = scope.end.min(end + WINDOW).min(tokens.len());
+    let before = scope.start.min(head)..head;
+    // After the verb: inside the pattern ("dropped *an atomic bomb* on") or introduced by a
+    // preposition of means ("with a roadside bomb").
+    let after = (head + 1..last).filter(|&p| p < end || introduced(tokens, head, p));
     before
         .chain(after)
         .filter_map(|p| means_at(tokens, p))
