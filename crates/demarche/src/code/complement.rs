@@ -248,8 +248,8 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
         return speaker(Stance::Demand);
     }
     let w = &tokens[g];
-    if let Some(r) = stance_of(w).and_then(|s| rejected_request(tokens, clause.tokens.start, g, s))
-    {
+    let parent_start = sentence.clauses[parent].tokens.start;
+    if let Some(r) = stance_of(w).and_then(|s| rejected_request(tokens, parent_start, g, s)) {
         return Some(r);
     }
     match stance_of(w) {
@@ -274,10 +274,16 @@ fn rejected_request(
     request: usize,
     stance: Stance,
 ) -> Option<Governed> {
-    if stance == Stance::Threat || !tokens[request].tag.is_noun() {
+    if stance == Stance::Threat {
         return None;
     }
-    let np = noun_phrase_start(tokens, request);
+    // A request word right after the refusing verb is its object even when tagged as a verb
+    // ("rejected calls/VBZ that").
+    let np = if tokens[request].tag.is_noun() {
+        noun_phrase_start(tokens, request)
+    } else {
+        request
+    };
     let verb = np.checked_sub(1).filter(|&v| v >= clause_start)?;
     (tokens[verb].tag.is_verb() && stance_of(&tokens[verb]) == Some(Stance::Reject)).then_some(
         Governed {
