@@ -70,9 +70,9 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
         })
 }
 
-/// The stance towards the nominal act headed by `head` when it is the object of a governing
-/// verb: "appealed on Friday *for international assistance*" (023), "asked Tokyo *for fresh
-/// loans*" (0231), "threatened *economic sanctions*" (1312), "offered *a ceasefire*".
+/// The stance towards the nominal act headed by `head` when it is what an appeal or demand
+/// asks for: "appealed on Friday *for international assistance*" (023), "asked Tokyo on
+/// Thursday *for fresh loans*" (0231).
 pub(super) fn governed_noun(
     sentence: &Sentence,
     clause_idx: usize,
@@ -82,15 +82,19 @@ pub(super) fn governed_noun(
     let start = sentence.clauses[clause_idx].tokens.start;
     let np = noun_phrase_start(tokens, head).max(start);
     let mut g = np.checked_sub(1).filter(|&k| k >= start)?;
-    let mut addressee = false;
-    if tokens[g].lower == "for" {
+    let (mut addressee, asked_for) = (false, tokens[g].lower == "for");
+    if asked_for {
         (g, addressee) = verb_before_for(tokens, start, g)?;
     }
     let verb = &tokens[g];
     let stance = stance_of(verb).filter(|_| verb.tag.is_verb())?;
+    // Asked *for* a thing: an appeal or demand. A direct object is the act itself ("ordered
+    // the withdrawal of its troops", "planned a bombing"), or recodes the governor's own event
+    // ("threatened Iran with sanctions", "rejected joint patrols": `SentenceContext`).
     let frame = match stance {
-        Stance::Appeal | Stance::Demand if addressee => Frame::Addressee,
-        _ => Frame::Own,
+        Stance::Appeal | Stance::Demand if asked_for && addressee => Frame::Addressee,
+        Stance::Appeal | Stance::Demand if asked_for => Frame::Own,
+        _ => return None,
     };
     Some(Governed {
         stance,

@@ -110,8 +110,9 @@ fn realized_events(
     let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
     let why = match governed {
-        // "called for the withdrawal": a word of the governor's own pattern, coded there.
-        Some(_) if p.noun && prior.fixed.contains(&m.head) => {
+        // "called for the withdrawal", "rejected joint patrols": a word or gap of the
+        // governor's own pattern, coded there.
+        Some(_) if p.noun && prior.covers(m.head) => {
             Some("it is a word of the pattern that governs it")
         }
         Some(_) => None,
