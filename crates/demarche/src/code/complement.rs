@@ -70,6 +70,62 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
         })
 }
 
+/// The stance towards the nominal act headed by `head` when it is what an appeal or demand
+/// asks for: "appealed on Friday *for international assistance*" (023), "asked Tokyo on
+/// Thursday *for fresh loans*" (0231).
+pub(super) fn governed_noun(
+    sentence: &Sentence,
+    clause_idx: usize,
+    head: usize,
+) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let start = sentence.clauses[clause_idx].tokens.start;
+    let np = noun_phrase_start(tokens, head).max(start);
+    let mut g = np.checked_sub(1).filter(|&k| k >= start)?;
+    let (mut addressee, asked_for) = (false, tokens[g].lower == "for");
+    if asked_for {
+        (g, addressee) = verb_before_for(tokens, start, g)?;
+    }
+    let verb = &tokens[g];
+    let stance = stance_of(verb).filter(|_| verb.tag.is_verb())?;
+    // Asked *for* a thing: an appeal or demand. A direct object is the act itself ("ordered
+    // the withdrawal of its troops", "planned a bombing"), or recodes the governor's own event
+    // ("threatened Iran with sanctions", "rejected joint patrols": `SentenceContext`).
+    let frame = match stance {
+        Stance::Appeal | Stance::Demand if asked_for && addressee => Frame::Addressee,
+        Stance::Appeal | Stance::Demand if asked_for => Frame::Own,
+        _ => return None,
+    };
+    Some(Governed {
+        stance,
+        governor: Some(g),
+        frame,
+    })
+}
+
+/// The verb before "for", back over the one asked and adverbials ("asked *Tokyo on Thursday*
+/// for"), and whether someone is asked (a noun phrase right after the verb).
+fn verb_before_for(tokens: &[Token], start: usize, for_at: usize) -> Option<(usize, bool)> {
+    let (mut pos, mut addressee) = (for_at, false);
+    for _ in 0..6 {
+        let prev = pos.checked_sub(1).filter(|&p| p >= start)?;
+        if tokens[prev].tag.is_verb() {
+            return Some((prev, addressee));
+        }
+        if matches!(tokens[prev].tag, Tag::IN | Tag::RB) {
+            pos = prev;
+            continue;
+        }
+        let j = noun_phrase_start(tokens, pos).max(start);
+        if j == pos {
+            return None;
+        }
+        addressee |= j > start && tokens[j - 1].tag.is_verb();
+        pos = j;
+    }
+    None
+}
+
 /// Conditional clauses and modals of possibility ("may attack", "if they attack") stay
 /// hypothetical.
 fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool {
@@ -110,10 +166,19 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
     if j == 0 || tokens[j - 1].tag != Tag::TO {
         return None;
     }
-    let mut addressee = false;
+    // Nouns count as an addressee ("asked Iran to") unless they are the object of a
+    // preposition ("threatened on Tuesday to", "refused in a statement to").
+    let (mut addressee, mut pending) = (false, false);
     for k in (clause_start..j - 1).rev() {
         let w = &tokens[k];
+        if w.tag == Tag::IN {
+            pending = false;
+        }
         if let Some(stance) = stance_of(w) {
+            if let Some(r) = rejected_request(tokens, clause_start, k, stance) {
+                return Some(r);
+            }
+            let addressee = addressee || pending;
             let frame = match stance {
                 Stance::Appeal | Stance::Demand => Frame::Addressee,
                 _ if addressee => return None,
@@ -133,7 +198,12 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
         if !skippable {
             return None;
         }
-        addressee |= w.tag.is_noun() || w.tag == Tag::PRP;
+        if w.tag.is_noun() || w.tag == Tag::PRP {
+            pending = true;
+        } else if !w.tag.is_prenominal() && w.tag != Tag::IN {
+            addressee |= pending;
+            pending = false;
+        }
     }
     None
 }
@@ -164,9 +234,7 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
     if clause.kind != ClauseKind::Reported {
         return trailing_demand(sentence, clause_idx, head);
     }
-    let g = (0..clause.tokens.start)
-        .rev()
-        .find(|&k| tokens[k].tag != Tag::RB && tokens[k].lower != "that")?;
+    let g = clause_governor(tokens, clause.tokens.start)?;
     if passive_governor(tokens, g) {
         // "North Korea was told it must ...": the one who demands is not named here.
         return None;
@@ -184,6 +252,10 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
         return speaker(Stance::Demand);
     }
     let w = &tokens[g];
+    let parent_start = sentence.clauses[parent].tokens.start;
+    if let Some(r) = stance_of(w).and_then(|s| rejected_request(tokens, parent_start, g, s)) {
+        return Some(r);
+    }
     match stance_of(w) {
         Some(Stance::Threat) => Some(Governed {
             stance: Stance::Threat,
@@ -195,6 +267,81 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
         }
         _ => None,
     }
+}
+
+/// "refused their demand to reverse", "rejected calls by donors to dismantle", "rejected
+/// demands that he resign", "rejected an offer to mediate": a request or offer that is refused
+/// is a refusal of the act requested or offered (12x).
+fn rejected_request(
+    tokens: &[Token],
+    clause_start: usize,
+    request: usize,
+    stance: Stance,
+) -> Option<Governed> {
+    if stance == Stance::Threat {
+        return None;
+    }
+    // A request word right after the refusing verb is its object even when tagged as a verb
+    // ("rejected calls/VBZ that").
+    let np = if tokens[request].tag.is_noun() {
+        noun_phrase_start(tokens, request)
+    } else {
+        request
+    };
+    let verb = np.checked_sub(1).filter(|&v| v >= clause_start)?;
+    (tokens[verb].tag.is_verb() && stance_of(&tokens[verb]) == Some(Stance::Reject)).then_some(
+        Governed {
+            stance: Stance::Reject,
+            governor: Some(verb),
+            frame: Frame::Own,
+        },
+    )
+}
+
+/// The word that governs the reported clause starting at `start`: the last word before it, past
+/// "that", adverbs, a day ("said Tuesday that") and prepositional phrases ("demanded *on
+/// Tuesday* that", "said *in a statement* that", "the demand *by protesters* that").
+pub(super) fn clause_governor(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut k = start;
+    loop {
+        while k > 0 && (tokens[k - 1].tag == Tag::RB || tokens[k - 1].lower == "that") {
+            k -= 1;
+        }
+        let np = noun_phrase_start(tokens, k);
+        let day = np < k
+            && tokens[np..k]
+                .iter()
+                .all(|t| calendar(t) || t.tag == Tag::DT);
+        // "on their insistence that": the noun is the governor, not an adverbial.
+        let governs = np < k && {
+            let head = &tokens[k - 1];
+            stance_of(head).is_some() || super::grammar::DEMAND_WORDS.contains(&head.lemma)
+        };
+        if governs {
+            return Some(k - 1);
+        }
+        if np < k && np > 0 && tokens[np - 1].tag == Tag::IN {
+            k = np - 1;
+        } else if day {
+            k = np;
+        } else {
+            return k.checked_sub(1);
+        }
+    }
+}
+
+/// The first token of the noun phrase that ends right before `end` (`end` when there is none).
+fn noun_phrase_start(tokens: &[Token], end: usize) -> usize {
+    let mut j = end;
+    while j > 0 && (tokens[j - 1].tag.is_noun() || tokens[j - 1].tag.is_prenominal()) {
+        j -= 1;
+    }
+    j
+}
+
+/// A day or month name ("Tuesday").
+fn calendar(t: &Token) -> bool {
+    super::grammar::CALENDAR_WORDS.contains(&t.lower)
 }
 
 /// "Russia must withdraw its troops, NATO said": a demand attributed by a trailing speech clause.

@@ -84,10 +84,14 @@ fn governed_code(
     m: &VerbMatch<'_>,
     clause_idx: usize,
 ) -> Option<GovernedCode> {
-    if ctx.coder.keep_hypothetical || m.pattern.noun {
+    if ctx.coder.keep_hypothetical {
         return None;
     }
-    let g = complement::governed(ctx.sentence, clause_idx, m.head)?;
+    let g = if m.pattern.noun {
+        complement::governed_noun(ctx.sentence, clause_idx, m.head)?
+    } else {
+        complement::governed(ctx.sentence, clause_idx, m.head)?
+    };
     let code = complement::governed_code(&m.pattern.code, g.stance)?;
     Some((g, code))
 }
@@ -105,7 +109,16 @@ fn realized_events(
     let head_text = &ctx.tokens()[m.head].text;
     let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
-    if let Some(why) = not_its_own_event(ctx, m, clause_idx, prior, source_rule) {
+    let why = match governed {
+        // "called for the withdrawal", "rejected joint patrols": a word or gap of the
+        // governor's own pattern, coded there.
+        Some(_) if p.noun && prior.covers(m.head) => {
+            Some("it is a word of the pattern that governs it")
+        }
+        Some(_) => None,
+        None => not_its_own_event(ctx, m, clause_idx, prior, source_rule),
+    };
+    if let Some(why) = why {
         trace.note(|| {
             format!(
                 "nominal pattern '{}' ({}) at '{}' not coded: {why}",
@@ -335,7 +348,8 @@ fn make_events(
     events
 }
 
-/// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet.
+/// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet;
+/// "a suicide bomber killed": a violent act takes the code of its means (1831).
 fn event_code(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
@@ -348,7 +362,26 @@ fn event_code(
         rules.push(Rule::FutureIntent);
         return CameoCode::intent_to_meet();
     }
-    code
+    let scope = means_scope(ctx, clause_idx);
+    match super::method::means_code(ctx.tokens(), scope, m.head, m.tokens.end, code.as_str()) {
+        Some(means) => {
+            rules.push(Rule::AttackMeans);
+            CameoCode::new(means)
+        }
+        None => code,
+    }
+}
+
+/// Where the means of a violent act may be named: its clause, and for a participial clause
+/// the clause it hangs from ("A car bomb tore through the embassy, *killing* dozens").
+fn means_scope(ctx: &SentenceContext<'_>, clause_idx: usize) -> std::ops::Range<usize> {
+    let clauses = &ctx.sentence.clauses;
+    let clause = &clauses[clause_idx];
+    let start = match (clause.kind, clause.parent) {
+        (crate::text::ClauseKind::Participial, Some(p)) => clauses[p].tokens.start,
+        _ => clause.tokens.start,
+    };
+    start..clause.tokens.end
 }
 
 /// The rules from the pattern and its participants, in output order.

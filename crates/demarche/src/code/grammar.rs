@@ -191,6 +191,10 @@ grammar_lists! {
     PATTERN_STOP_PUNCTUATION = "pattern-stop-punctuation.txt";
     /// First-person pronouns in a quotation ("we").
     FIRST_PERSON_PRONOUNS = "first-person-pronouns.txt";
+    /// The means of a violent act and the code it gives the act ("1831 suicide bomber").
+    ATTACK_METHOD_CODES = "attack-method-codes.txt";
+    /// Prepositions that introduce the means of a violent act after its verb ("with").
+    ATTACK_METHOD_PREPOSITIONS = "attack-method-prepositions.txt";
 }
 
 #[cfg(test)]

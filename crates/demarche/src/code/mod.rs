@@ -43,6 +43,7 @@ mod grammar;
 mod label;
 mod memory;
 pub mod mentions;
+mod method;
 mod modality;
 mod names;
 pub mod patterns;

@@ -48,11 +48,10 @@ fn demanded(tokens: &[Token], clause: &Clause) -> Option<String> {
     if clause.kind != ClauseKind::Reported {
         return None;
     }
-    let governor = tokens[..clause.tokens.start]
-        .iter()
-        .rev()
-        .find(|t| t.tag != Tag::RB && t.lower != "that");
-    let w = governor.filter(|w| DEMAND_WORDS.contains(&w.lemma))?;
+    let governor = super::complement::clause_governor(tokens, clause.tokens.start);
+    let w = governor
+        .map(|g| &tokens[g])
+        .filter(|w| DEMAND_WORDS.contains(&w.lemma))?;
     Some(format!("complement of '{}': asked for, not done", w.text))
 }
 

@@ -470,6 +470,11 @@ pub(super) struct PriorMatches {
 }
 
 impl PriorMatches {
+    /// Whether token `i` is a fixed word of an earlier match or inside one of its gaps.
+    pub(super) fn covers(&self, i: usize) -> bool {
+        self.fixed.contains(&i) || self.gaps.iter().any(|g| g.contains(&i))
+    }
+
     fn record(&mut self, m: &VerbMatch<'_>) {
         self.gaps.extend(m.gaps.iter().cloned());
         self.fixed.extend(fixed_tokens(m));
