@@ -25,7 +25,10 @@
 //!
 //! The best score wins; every candidate keeps its score and the reasons that add up to it.
 
-use super::gazetteer::{fold_key_into, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS};
+use super::first_words::{word_hash, FirstWord};
+use super::gazetteer::{
+    fold_key_into, short_hash, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS,
+};
 use super::{Location, Precision};
 use crate::model::Span;
 use crate::text::token::Shape;
@@ -220,8 +223,9 @@ impl PlaceMemory {
 #[derive(Clone, Debug)]
 pub struct PlaceResolver {
     gazetteer: OnceLock<Arc<Gazetteer>>,
-    /// City indices by country, in index order: built for the first short-form look-up.
-    cities_by_country: OnceLock<Vec<Vec<u32>>>,
+    /// Cities with names of more words by country, in index order, with the hash of their
+    /// first word: built for the first short-form look-up.
+    cities_by_country: OnceLock<Vec<Vec<(u32, u32)>>>,
 }
 
 impl Default for PlaceResolver {
@@ -357,33 +361,82 @@ impl Candidate {
 }
 
 /// The lookup keys of a sentence's tokens ([`fold_key`](super::gazetteer::fold_key) of each),
-/// folded once per sentence, and which tokens have lower-case letters.
-struct TokenKeys {
+/// made once per sentence: a token's lower-case form where that is its key (an ASCII word
+/// without periods), else its key folded into a shared buffer; which tokens have lower-case
+/// letters; and for capitalized tokens, the [`word_hash`] of the key.
+struct TokenKeys<'t> {
+    tokens: &'t [Token],
+    /// The keys of the tokens that are not their own lower-case form.
     folded: String,
-    /// End of token `i`'s key in `folded` (it starts where token `i - 1`'s ends).
-    ends: Vec<usize>,
-    has_lower: Vec<bool>,
+    keys: Vec<Key>,
 }
 
-impl TokenKeys {
-    fn new(tokens: &[Token]) -> TokenKeys {
+/// Where one token's key is, and what the place look-ups read of it.
+#[derive(Clone, Copy)]
+struct Key {
+    /// The key is `folded[start..end]`, or the token's `lower` when `start` is [`LOWER`].
+    start: u32,
+    end: u32,
+    has_lower: bool,
+    /// [`word_hash`] of the key, for tokens that start upper case (else 0).
+    hash: u64,
+}
+
+/// [`Key::start`] of a key that is the token's lower-case form.
+const LOWER: u32 = u32::MAX;
+
+impl<'t> TokenKeys<'t> {
+    fn new(tokens: &'t [Token]) -> TokenKeys<'t> {
         let mut keys = TokenKeys {
-            folded: String::with_capacity(tokens.iter().map(|t| t.text.len()).sum()),
-            ends: Vec::with_capacity(tokens.len()),
-            has_lower: Vec::with_capacity(tokens.len()),
+            tokens,
+            folded: String::new(),
+            keys: Vec::with_capacity(tokens.len()),
         };
         for t in tokens {
-            fold_key_into(&t.text, &mut keys.folded);
-            keys.ends.push(keys.folded.len());
-            keys.has_lower.push(t.text.chars().any(char::is_lowercase));
+            let ascii = t.text.is_ascii();
+            let (start, end) = if ascii && t.lower.len() == t.text.len() && !has_fold_bytes(&t.text)
+            {
+                (LOWER, 0)
+            } else {
+                let start = keys.folded.len();
+                fold_key_into(&t.text, &mut keys.folded);
+                (start as u32, keys.folded.len() as u32)
+            };
+            let has_lower = if ascii {
+                t.text.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                t.text.chars().any(char::is_lowercase)
+            };
+            keys.keys.push(Key {
+                start,
+                end,
+                has_lower,
+                hash: 0,
+            });
+            if starts_upper(t) {
+                let i = keys.keys.len() - 1;
+                let hash = word_hash(keys.token(i));
+                keys.keys[i].hash = hash;
+            }
         }
         keys
     }
 
     /// The key of token `i`.
     fn token(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.folded[start..self.ends[i]]
+        let k = self.keys[i];
+        if k.start == LOWER {
+            &self.tokens[i].lower
+        } else {
+            &self.folded[k.start as usize..k.end as usize]
+        }
+    }
+
+    /// What the gazetteer's first-word table says of token `i`'s key, for a token that starts
+    /// upper case with a non-empty key; `None` otherwise (any name may then start there).
+    fn first_word(&self, g: &Gazetteer, i: usize) -> Option<FirstWord> {
+        let k = self.keys[i];
+        (k.hash != 0 && !self.token(i).is_empty()).then(|| g.first_word(k.hash))
     }
 
     /// The key of tokens `i..i + len` joined by spaces (the non-empty keys, space-separated),
@@ -405,8 +458,14 @@ impl TokenKeys {
 
     /// No token of `i..i + len` has a lower-case letter.
     fn all_caps(&self, i: usize, len: usize) -> bool {
-        !self.has_lower[i..i + len].iter().any(|&l| l)
+        !self.keys[i..i + len].iter().any(|k| k.has_lower)
     }
+}
+
+/// The bytes [`fold_key_into`] drops or changes in ASCII text besides upper-case letters.
+fn has_fold_bytes(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b == b'.' || b.is_ascii_whitespace() || b == b'\x0B')
 }
 
 /// A country or division named in the sentence, with the index of the mention that named it
@@ -556,6 +615,14 @@ impl PlaceResolver {
                 i += 1;
                 continue;
             }
+            // The most words of a name that begins with this word.
+            let limit = keys
+                .first_word(g, i)
+                .map_or(MAX_NAME_WORDS, FirstWord::max_words);
+            if limit == 0 {
+                i += 1;
+                continue;
+            }
             // Only runs of word tokens can spell a name.
             let max = tokens[i..]
                 .iter()
@@ -563,7 +630,16 @@ impl PlaceResolver {
                 .take_while(|t| is_wordish(t))
                 .count();
             let mut found = None;
+            // The words of the span `i..i + len` (tokens with empty keys add none).
+            let mut words = (i..i + max).filter(|&k| !keys.token(k).is_empty()).count();
             for len in (1..=max).rev() {
+                let span_words = words;
+                if !keys.token(i + len - 1).is_empty() {
+                    words -= 1;
+                }
+                if span_words > limit {
+                    continue;
+                }
                 let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
@@ -875,12 +951,15 @@ impl PlaceResolver {
         let mut countries: Vec<usize> = areas.iter().map(|&a| g.country_of(a)).collect();
         countries.sort_unstable();
         countries.dedup();
+        // Only cities whose folded name has more words, the first of them this key's.
+        let first = short_hash(key.split(' ').next().unwrap_or(key));
         let by_country = self.cities_by_country();
         let mut in_areas: Vec<usize> = countries
             .iter()
             .filter_map(|&c| by_country.get(c))
             .flatten()
-            .map(|&i| i as usize)
+            .filter(|&&(hash, _)| hash == first)
+            .map(|&(_, i)| i as usize)
             .collect();
         in_areas.sort_unstable();
         let mut folded = String::new();
@@ -909,14 +988,16 @@ impl PlaceResolver {
             .collect()
     }
 
-    /// The indices of each country's cities, in index order (built on first use).
-    fn cities_by_country(&self) -> &[Vec<u32>] {
+    /// Each country's cities with names of more than one word, in index order, with
+    /// [`Gazetteer::city_first_word`] (built on first use).
+    fn cities_by_country(&self) -> &[Vec<(u32, u32)>] {
         self.cities_by_country.get_or_init(|| {
             let g = self.gazetteer();
             let mut by_country = vec![Vec::new(); g.countries().len()];
             for (i, c) in g.cities().iter().enumerate() {
-                if let Some(list) = by_country.get_mut(c.country) {
-                    list.push(i as u32);
+                let hash = g.city_first_word(i);
+                if let Some(list) = by_country.get_mut(c.country).filter(|_| hash != 0) {
+                    list.push((hash, i as u32));
                 }
             }
             by_country
@@ -1050,7 +1131,9 @@ impl PlaceResolver {
         }
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            if !starts_upper(&tokens[i]) {
+            if !starts_upper(&tokens[i])
+                || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective())
+            {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
