@@ -326,7 +326,8 @@ impl Candidate {
             place,
             primary,
             score: 0.0,
-            why: Vec::new(),
+            // Room for the usual reasons: one allocation a candidate.
+            why: Vec::with_capacity(6),
         }
     }
 
@@ -369,6 +370,8 @@ struct TokenKeys<'t> {
     /// The keys of the tokens that are not their own lower-case form.
     folded: String,
     keys: Vec<Key>,
+    /// Some token's key is "capital" (which every capital phrase has).
+    has_capital: bool,
 }
 
 /// Where one token's key is, and what the place look-ups read of it.
@@ -378,6 +381,8 @@ struct Key {
     start: u32,
     end: u32,
     has_lower: bool,
+    /// The token starts with an upper-case letter.
+    upper: bool,
     /// [`word_hash`] of the key, for tokens that start upper case (else 0).
     hash: u64,
 }
@@ -391,38 +396,55 @@ impl<'t> TokenKeys<'t> {
             tokens,
             folded: String::new(),
             keys: Vec::with_capacity(tokens.len()),
+            has_capital: false,
         };
         for t in tokens {
-            let ascii = t.text.is_ascii();
-            let (start, end) = if ascii && t.lower.len() == t.text.len() && !has_fold_bytes(&t.text)
-            {
-                (LOWER, 0)
-            } else {
-                let start = keys.folded.len();
-                fold_key_into(&t.text, &mut keys.folded);
-                (start as u32, keys.folded.len() as u32)
-            };
-            let has_lower = if ascii {
-                t.text.bytes().any(|b| b.is_ascii_lowercase())
-            } else {
-                t.text.chars().any(char::is_lowercase)
-            };
-            keys.keys.push(Key {
-                start,
-                end,
-                has_lower,
-                hash: 0,
-            });
-            if starts_upper(t) {
-                let i = keys.keys.len() - 1;
-                let hash = word_hash(keys.token(i));
-                keys.keys[i].hash = hash;
-            }
+            let key = keys.key_of(t);
+            keys.keys.push(key);
         }
         keys
     }
 
+    /// Token `t`'s key: its lower-case form when that is its key, else folded into `folded`.
+    fn key_of(&mut self, t: &Token) -> Key {
+        let (text, lower) = (t.text.as_str(), t.lower.as_str());
+        let mut key = match scan_ascii(text) {
+            Some((false, has_lower)) if lower.len() == text.len() => Key {
+                start: LOWER,
+                end: 0,
+                has_lower,
+                upper: text.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+                hash: 0,
+            },
+            scanned => {
+                let start = self.folded.len();
+                fold_key_into(text, &mut self.folded);
+                Key {
+                    start: start as u32,
+                    end: self.folded.len() as u32,
+                    has_lower: scanned.map_or_else(
+                        || text.chars().any(char::is_lowercase),
+                        |(_, has_lower)| has_lower,
+                    ),
+                    upper: text.chars().next().is_some_and(char::is_uppercase),
+                    hash: 0,
+                }
+            }
+        };
+        let folded = if key.start == LOWER {
+            lower
+        } else {
+            &self.folded[key.start as usize..key.end as usize]
+        };
+        if key.upper {
+            key.hash = word_hash(folded);
+        }
+        self.has_capital |= folded == "capital";
+        key
+    }
+
     /// The key of token `i`.
+    #[inline]
     fn token(&self, i: usize) -> &str {
         let k = self.keys[i];
         if k.start == LOWER {
@@ -436,12 +458,20 @@ impl<'t> TokenKeys<'t> {
     /// upper case with a non-empty key; `None` otherwise (any name may then start there).
     fn first_word(&self, g: &Gazetteer, i: usize) -> Option<FirstWord> {
         let k = self.keys[i];
-        (k.hash != 0 && !self.token(i).is_empty()).then(|| g.first_word(k.hash))
+        (k.hash != 0 && (k.start == LOWER || k.end > k.start)).then(|| g.first_word(k.hash))
+    }
+
+    /// Token `i` starts with an upper-case letter.
+    fn upper(&self, i: usize) -> bool {
+        self.keys[i].upper
     }
 
     /// The key of tokens `i..i + len` joined by spaces (the non-empty keys, space-separated),
     /// written into `buf`.
-    fn span<'b>(&self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
+    fn span<'b>(&'b self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
+        if len == 1 {
+            return self.token(i);
+        }
         buf.clear();
         for k in i..i + len {
             let key = self.token(k);
@@ -462,10 +492,28 @@ impl<'t> TokenKeys<'t> {
     }
 }
 
-/// The bytes [`fold_key_into`] drops or changes in ASCII text besides upper-case letters.
-fn has_fold_bytes(s: &str) -> bool {
-    s.bytes()
-        .any(|b| b == b'.' || b.is_ascii_whitespace() || b == b'\x0B')
+/// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
+/// lower-case it (a period, white space or another control byte), and whether it has
+/// lower-case letters.
+fn scan_ascii(text: &str) -> Option<(bool, bool)> {
+    let (mut folds, mut has_lower) = (false, false);
+    for &b in text.as_bytes() {
+        if b >= 0x80 {
+            return None;
+        }
+        folds |= b == b'.' || b <= b' ';
+        has_lower |= b.is_ascii_lowercase();
+    }
+    Some((folds, has_lower))
+}
+
+/// What scoring one candidate reads of the other candidates of its mention.
+#[derive(Clone, Copy)]
+struct Siblings {
+    /// The most alternate names of a city among them.
+    most_known: u32,
+    /// The candidate is a city, and a division of its country is among them.
+    division_alike: bool,
 }
 
 /// A country or division named in the sentence, with the index of the mention that named it
@@ -479,7 +527,6 @@ struct Raw {
     name_end: usize,
     /// End including a merged qualifier.
     end: usize,
-    key: String,
     cands: Vec<Cand>,
     /// Set for "the Chinese capital": the phrase that named the capital.
     capital_phrase: bool,
@@ -537,7 +584,7 @@ impl PlaceResolver {
         context.dedup();
         let keys = TokenKeys::new(tokens);
         let mut raws = self.raw_matches(tokens, &keys);
-        self.merge_qualifiers(tokens, &mut raws);
+        self.merge_qualifiers(tokens, &keys, &mut raws);
         self.kind_qualifiers(tokens, &keys, &mut raws);
         let keep: Vec<bool> = raws
             .iter()
@@ -547,20 +594,39 @@ impl PlaceResolver {
         raws.retain(|_| keep.next().unwrap_or(false));
         let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
         let mut out = Vec::new();
-        for (k, raw) in raws.iter().enumerate() {
-            let mut cands = raw.cands.clone();
+        for k in 0..raws.len() {
+            // Scoring a candidate reads the others' places, never their scores.
+            let mut cands = std::mem::take(&mut raws[k].cands);
+            let raw = &raws[k];
             let hint = kind_hint(tokens, raw.start);
-            let shares_state_name = cands.iter().any(|c| matches!(c.place, PlaceId::Admin1(_)));
-            for c in &mut cands {
+            let most_known = cands
+                .iter()
+                .filter_map(|o| match o.place {
+                    PlaceId::City(j) => Some(g.cities()[j].altcount),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            for j in 0..cands.len() {
+                let place = cands[j].place;
+                let division_alike = matches!(place, PlaceId::City(_))
+                    && cands.iter().any(|o| {
+                        matches!(o.place, PlaceId::Admin1(_))
+                            && g.country_of(o.place) == g.country_of(place)
+                    });
+                let siblings = Siblings {
+                    most_known,
+                    division_alike,
+                };
                 self.score(
-                    c,
+                    &mut cands[j],
                     raw,
                     k,
                     &context,
                     &cue_countries,
                     &cue_admin1,
                     hint,
-                    shares_state_name,
+                    siblings,
                     memory,
                 );
             }
@@ -606,12 +672,16 @@ impl PlaceResolver {
         let mut buf = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some(raw) = self.capital_phrase(tokens, keys, i) {
+            if let Some(raw) = keys
+                .has_capital
+                .then(|| self.capital_phrase(tokens, keys, i))
+                .flatten()
+            {
                 i = raw.end;
                 out.push(raw);
                 continue;
             }
-            if !starts_upper(&tokens[i]) || !is_wordish(&tokens[i]) {
+            if !keys.upper(i) || !is_wordish(&tokens[i]) {
                 i += 1;
                 continue;
             }
@@ -643,24 +713,23 @@ impl PlaceResolver {
                 let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
-                if refs.iter().any(|r| !r.all_caps || all_caps) {
-                    let refs: Vec<NameRef> = refs
+                let fits = |r: &&NameRef| !r.all_caps || all_caps;
+                if refs.iter().any(|r| fits(&r)) {
+                    let cands: Vec<Cand> = refs
                         .iter()
-                        .copied()
-                        .filter(|r| !r.all_caps || all_caps)
+                        .filter(fits)
+                        .map(|r| Cand::new(r.place, r.primary))
                         .collect();
-                    found = Some((len, key.to_string(), refs));
+                    found = Some((len, cands));
                     break;
                 }
             }
             match found {
-                Some((len, key, refs)) => {
-                    let cands = refs.iter().map(|r| Cand::new(r.place, r.primary)).collect();
+                Some((len, cands)) => {
                     out.push(Raw {
                         start: i,
                         name_end: i + len,
                         end: i + len,
-                        key,
                         cands,
                         capital_phrase: false,
                         consumed: false,
@@ -735,7 +804,6 @@ impl PlaceResolver {
             start,
             name_end: end,
             end,
-            key: String::new(),
             cands: vec![cand],
             capital_phrase: true,
             consumed: false,
@@ -783,7 +851,8 @@ impl PlaceResolver {
     /// "Paris, Texas", "London, Ontario", "Tripoli in northern Lebanon": boosts the candidates of
     /// a name that lie in the country or division named right after it, and merges a comma
     /// qualifier into the mention.
-    fn merge_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
+    fn merge_qualifiers(&self, tokens: &[Token], keys: &TokenKeys, raws: &mut [Raw]) {
+        let mut buf = String::new();
         for k in 0..raws.len() {
             if raws[k].consumed || raws[k].capital_phrase {
                 continue;
@@ -826,7 +895,8 @@ impl PlaceResolver {
             let mut agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
             if !agreed {
                 // "Santiago, Spain": a short form of a longer name in that country.
-                let extra = self.short_forms(&raws[k].key, &areas);
+                let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
+                let extra = self.short_forms(key, &areas);
                 if !extra.is_empty() {
                     raws[k].cands.extend(extra);
                     agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
@@ -884,7 +954,9 @@ impl PlaceResolver {
                 let mut agreed =
                     self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
                 if !agreed {
-                    let extra = self.short_forms(&raws[k].key, &areas);
+                    let mut buf = String::new();
+                    let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
+                    let extra = self.short_forms(key, &areas);
                     if !extra.is_empty() {
                         raws[k].cands.extend(extra);
                         agreed =
@@ -1109,19 +1181,20 @@ impl PlaceResolver {
         let mut countries = Vec::new();
         let mut admin1 = Vec::new();
         for (k, r) in raws.iter().enumerate() {
-            let areas: Vec<PlaceId> = r
+            let mut areas = r
                 .cands
                 .iter()
                 .map(|c| c.place)
-                .filter(|p| !matches!(p, PlaceId::City(_)))
-                .collect();
-            if r.capital_phrase || r.cands.len() == 1 || areas.len() == 1 && r.cands.len() <= 2 {
+                .filter(|p| !matches!(p, PlaceId::City(_)));
+            let first_area = areas.next();
+            let one_area = first_area.is_some() && areas.next().is_none();
+            if r.capital_phrase || r.cands.len() == 1 || one_area && r.cands.len() <= 2 {
                 if let Some(c) = r.cands.first().filter(|_| r.cands.len() == 1) {
                     countries.push((k, g.country_of(c.place)));
                     if let PlaceId::Admin1(_) = c.place {
                         admin1.push((k, c.place));
                     }
-                } else if let Some(&a) = areas.first() {
+                } else if let Some(a) = first_area {
                     countries.push((k, g.country_of(a)));
                     if let PlaceId::Admin1(_) = a {
                         admin1.push((k, a));
@@ -1131,9 +1204,7 @@ impl PlaceResolver {
         }
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            if !starts_upper(&tokens[i])
-                || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective())
-            {
+            if !keys.upper(i) || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective()) {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
@@ -1155,7 +1226,7 @@ impl PlaceResolver {
         cue_countries: &[(usize, usize)],
         cue_admin1: &[(usize, PlaceId)],
         hint: Option<Hint>,
-        shares_state_name: bool,
+        siblings: Siblings,
         memory: &PlaceMemory,
     ) {
         let g = self.gazetteer();
@@ -1172,21 +1243,11 @@ impl PlaceResolver {
             FeatureType::Admin1 => c.add(0.2, Why::Text("first-level division")),
             _ => {}
         }
-        if matches!(c.place, PlaceId::City(_))
-            && shares_state_name
-            && raw.cands.iter().any(|o| {
-                matches!(o.place, PlaceId::Admin1(_))
-                    && g.country_of(o.place) == g.country_of(c.place)
-            })
-        {
+        if siblings.division_alike {
             c.add(1.0, Why::Text("city named like its division"));
         }
         if let PlaceId::City(i) = c.place {
-            let best_known = raw.cands.iter().filter_map(|o| match o.place {
-                PlaceId::City(j) => Some(g.cities()[j].altcount),
-                _ => None,
-            });
-            let most = best_known.max().unwrap_or(0);
+            let most = siblings.most_known;
             let own = g.cities()[i].altcount;
             if own < most {
                 c.add(
