@@ -107,6 +107,7 @@ impl<'a> Reader<'a> {
         self.bytes.is_empty() && self.text_at == self.text.len()
     }
 
+    #[inline]
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let (head, rest) = self.bytes.split_first_chunk::<N>()?;
         self.bytes = rest;
@@ -114,26 +115,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `u32`.
+    #[inline]
     pub fn u32(&mut self) -> Option<u32> {
         self.take().map(u32::from_le_bytes)
     }
 
     /// Reads a `u64`.
+    #[inline]
     pub fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
 
     /// Reads a count or an index.
+    #[inline]
     pub fn count(&mut self) -> Option<usize> {
         self.u32().map(|v| v as usize)
     }
 
     /// Reads an `f64`.
+    #[inline]
     pub fn f64(&mut self) -> Option<f64> {
         self.u64().map(f64::from_bits)
     }
 
     /// Reads an optional `f64`.
+    #[inline]
     pub fn opt_f64(&mut self) -> Option<Option<f64>> {
         let some = self.bool()?;
         let v = self.f64()?;
@@ -141,16 +147,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `bool`.
+    #[inline]
     pub fn bool(&mut self) -> Option<bool> {
         self.u8().map(|b| b != 0)
     }
 
     /// Reads a byte.
+    #[inline]
     pub fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|[b]| b)
     }
 
     /// Reads a run of bytes written by [`Writer::bytes`], borrowed.
+    #[inline]
     pub fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.count()?;
         if n > self.bytes.len() {
@@ -162,6 +171,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string, borrowed from the text section.
+    #[inline]
     pub fn str(&mut self) -> Option<&'a str> {
         let end = self.count()?;
         let s = self.text.get(self.text_at..end)?;
