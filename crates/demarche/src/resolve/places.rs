@@ -594,10 +594,10 @@ impl PlaceResolver {
         raws.retain(|_| keep.next().unwrap_or(false));
         let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
         let mut out = Vec::new();
-        for k in 0..raws.len() {
+        for (k, raw) in raws.iter_mut().enumerate() {
             // Scoring a candidate reads the others' places, never their scores.
-            let mut cands = std::mem::take(&mut raws[k].cands);
-            let raw = &raws[k];
+            let mut cands = std::mem::take(&mut raw.cands);
+            let raw = &*raw;
             let hint = kind_hint(tokens, raw.start);
             let most_known = cands
                 .iter()
