@@ -12,6 +12,9 @@
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/resolve/first_words.rs"]
+mod first_words;
+#[allow(dead_code)]
 #[path = "src/resolve/gazetteer.rs"]
 mod gazetteer;
 #[allow(dead_code)]
@@ -74,6 +77,7 @@ const SOURCES: &[&str] = &[
     "build.rs",
     "src/error.rs",
     "src/model.rs",
+    "src/resolve/first_words.rs",
     "src/resolve/gazetteer.rs",
     "src/resolve/snapshot.rs",
     "src/text",

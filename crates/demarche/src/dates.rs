@@ -121,20 +121,43 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
     out
 }
 
+/// The words that start a relative expression ("last year", "this week", "yesterday").
+const RELATIVE_STARTS: [&str; 4] = ["last", "this", "yesterday", "today"];
+
 /// A cheap test that token `t` can start an expression that [`at`] finds: a number (day or
-/// year), a capitalized word (a month), a weekday, or the first word of a relative expression.
+/// year), a capitalized word that begins like a month, weekday or relative word, a weekday, or
+/// the first word of a relative expression.
 fn may_start(t: &Token) -> bool {
     let l = t.lower.as_str();
     match l.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii_digit() => true,
-        _ if t.text.starts_with(char::is_uppercase) => true,
+        Some(&b) if t.text.starts_with(char::is_uppercase) => begins_a_name(b),
         // The first letters of the weekdays and of "last", "this", "yesterday", "today".
         Some(b'm' | b't' | b'w' | b'f' | b's' | b'l' | b'y') => {
-            matches!(l, "last" | "this" | "yesterday" | "today") || WEEKDAYS.contains(&l)
+            RELATIVE_STARTS.contains(&l) || WEEKDAYS.contains(&l)
         }
         Some(_) => false,
     }
+}
+
+/// True when some month or weekday name, month abbreviation or relative word begins with
+/// this byte: a capitalized word that begins otherwise ("Israeli", "Gaza") starts nothing.
+fn begins_a_name(first: u8) -> bool {
+    static FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut set = [false; 256];
+        let words = MONTHS
+            .iter()
+            .chain(MONTH_ABBR.iter())
+            .chain(WEEKDAYS.iter());
+        for w in words.chain(RELATIVE_STARTS.iter()).chain(["sept."].iter()) {
+            if let Some(&b) = w.as_bytes().first() {
+                set[usize::from(b)] = true;
+            }
+        }
+        set
+    });
+    FIRST_BYTES[usize::from(first)]
 }
 
 fn year_at(tokens: &[Token], i: usize) -> Option<i32> {

@@ -4,12 +4,16 @@ use super::grammar::{NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
 use crate::dict::verbs::{WordSet, MAX_GAP};
 use crate::dict::{Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// A sentence's tokens with what pattern matching reads of them, computed once per sentence.
+///
+/// A pattern word is looked for in the window after its head (the rest of a clause) by
+/// comparing it with each token's forms there, a short signature of each form first (its
+/// length, first and last byte), after a 256-bit filter of the sentence's signatures has
+/// said it may be there at all: for windows this short, cheaper than indexing every form of
+/// the sentence by hash.
 pub struct Words<'a> {
     /// The tokens.
     pub tokens: &'a [Token],
@@ -18,82 +22,76 @@ pub struct Words<'a> {
     pub units: &'a [usize],
     /// The singular of each token's lower-case form (`noun_singular`).
     singular: Vec<Cow<'a, str>>,
-    /// Where each written form occurs: the hash of a form (lower-case, lemma or singular) →
-    /// its latest entry in `occurrences`.
-    forms: FxHashMap<u64, u32>,
-    /// (token, previous entry of a form with the same hash, or `NONE`): one chain per hash,
-    /// from the last token back to the first.
-    occurrences: Vec<(u32, u32)>,
+    /// [`signature`] of each token's lower-case form, lemma and singular.
+    signatures: Vec<[u32; 3]>,
+    /// The bits ([`filter_bit`]) of every signature of the sentence.
+    filter: [u64; 4],
 }
 
-/// The end of a chain in [`Words::occurrences`].
-const NONE: u32 = u32::MAX;
+/// A form's length (up to 255), first and last byte: equal for equal forms.
+fn signature(form: &str) -> u32 {
+    let bytes = form.as_bytes();
+    let (first, last) = (bytes.first(), bytes.last());
+    let len = form.len().min(255) as u32;
+    len << 16 | u32::from(first.copied().unwrap_or(0)) << 8 | u32::from(last.copied().unwrap_or(0))
+}
+
+/// The bit of a signature in [`Words::filter`]: (word, mask).
+fn filter_bit(sig: u32) -> (usize, u64) {
+    let bit = sig.wrapping_mul(0x9E37_79B9) >> 24;
+    ((bit >> 6) as usize, 1 << (bit & 63))
+}
 
 impl<'a> Words<'a> {
     /// The words of `tokens`, with skippable units `units`.
     pub fn new(tokens: &'a [Token], units: &'a [usize]) -> Words<'a> {
-        let singular: Vec<Cow<'a, str>> = tokens
-            .iter()
-            .map(|t| crate::text::inflect::noun_singular(&t.lower))
-            .collect();
-        let mut words = Words {
+        let mut singular = Vec::with_capacity(tokens.len());
+        let mut signatures = Vec::with_capacity(tokens.len());
+        let mut filter = [0u64; 4];
+        for t in tokens {
+            let one = crate::text::inflect::noun_singular(&t.lower);
+            let sigs = [signature(&t.lower), signature(&t.lemma), signature(&one)];
+            for sig in sigs {
+                let (word, mask) = filter_bit(sig);
+                filter[word] |= mask;
+            }
+            signatures.push(sigs);
+            singular.push(one);
+        }
+        Words {
             tokens,
             units,
             singular,
-            forms: FxHashMap::with_capacity_and_hasher(2 * tokens.len(), Default::default()),
-            occurrences: Vec::with_capacity(tokens.len() * 2),
-        };
-        for k in 0..tokens.len() {
-            words.index_token(k);
-        }
-        words
-    }
-
-    /// Adds token `k`'s distinct forms to the occurrence chains.
-    fn index_token(&mut self, k: usize) {
-        let t = &self.tokens[k];
-        let (lower, lemma, singular) = (t.lower.as_str(), t.lemma.as_str(), &*self.singular[k]);
-        let mut add = |form: &str| {
-            let head = self.forms.entry(hash(form)).or_insert(NONE);
-            self.occurrences.push((k as u32, *head));
-            *head = (self.occurrences.len() - 1) as u32;
-        };
-        add(lower);
-        if lemma != lower {
-            add(lemma);
-        }
-        if singular != lower && singular != lemma {
-            add(singular);
+            signatures,
+            filter,
         }
     }
 
     /// Token `k` is written `w`: as it is, as its lemma or as its singular.
     fn matches(&self, w: &str, k: usize) -> bool {
+        self.signatures[k].contains(&signature(w)) && self.matches_exactly(w, k)
+    }
+
+    /// [`Words::matches`] without the signature check.
+    fn matches_exactly(&self, w: &str, k: usize) -> bool {
         let t = &self.tokens[k];
         t.lower == w || t.lemma == w || self.singular[k] == w
     }
 
     /// Some token of `range` is written `w` (see [`Words::matches`]).
     fn occurs_in(&self, w: &str, range: Range<usize>) -> bool {
-        let mut at = self.forms.get(&hash(w)).copied().unwrap_or(NONE);
-        while at != NONE {
-            let (k, previous) = self.occurrences[at as usize];
-            let k = k as usize;
-            if k < range.start {
-                return false;
-            }
-            if k < range.end && self.matches(w, k) {
-                return true;
-            }
-            at = previous;
+        let sig = signature(w);
+        let (word, mask) = filter_bit(sig);
+        if self.filter[word] & mask == 0 {
+            return false;
         }
-        false
+        let end = range.end.min(self.tokens.len());
+        let start = range.start.min(end);
+        self.signatures[start..end]
+            .iter()
+            .zip(start..)
+            .any(|(s, k)| s.contains(&sig) && self.matches_exactly(w, k))
     }
-}
-
-/// The hash a form is indexed by in [`Words`].
-fn hash(form: &str) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(form)
 }
 
 /// The words after a head: the rest of its clause, and the passive subject.

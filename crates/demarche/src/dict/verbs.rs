@@ -198,16 +198,15 @@ impl VerbDictionary {
                 index.get(w).filter(|_| !w.is_empty()).map(&mut add);
             });
         }
-        let ids: Vec<usize> = match lists.as_slice() {
-            [] => return Vec::new(),
-            [one] => one.to_vec(),
+        match lists.as_slice() {
+            [] => Vec::new(),
+            [one] => one.iter().map(|&i| &self.patterns[i]).collect(),
             _ => {
                 let mut ids = lists.concat();
                 ids.sort_unstable_by_key(|&i| self.order_key(i));
-                ids
+                ids.into_iter().map(|i| &self.patterns[i]).collect()
             }
-        };
-        ids.into_iter().map(|i| &self.patterns[i]).collect()
+        }
     }
 
     /// The order of candidates: most specific first, then in dictionary order.

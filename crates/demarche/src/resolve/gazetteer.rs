@@ -4,8 +4,9 @@
 //! from GeoNames data) is parsed at build time and embedded as a snapshot
 //! ([`Gazetteer::to_snapshot`]; see `super::bundled`).
 //! The build script compiles this file too, so it uses nothing of the
-//! crate but `error`, `model` and `super::snapshot`.
+//! crate but `error`, `model`, `super::snapshot` and `super::first_words`.
 
+use super::first_words::{FirstWord, FirstWords};
 use super::snapshot::{Reader, Writer};
 use crate::error::{Error, Result};
 use compact_str::CompactString;
@@ -171,6 +172,13 @@ fn fold_ascii_key(s: &str, out: &mut String, base: usize) {
     }
 }
 
+/// [`short_hash`] of the first word of a city's folded name, or 0 for a one-word name.
+fn city_first_word(name: &str) -> u32 {
+    let key = fold_key(name);
+    key.split_once(' ')
+        .map_or(0, |(first, _)| short_hash(first))
+}
+
 /// Pushes a lower-case non-ASCII character without its diacritics.
 fn push_folded(out: &mut String, c: char) {
     if let Some(s) = undecomposable_letter(c) {
@@ -233,6 +241,16 @@ pub struct Gazetteer {
     admin1_codes: FastMap<(usize, String), usize>,
     /// ISO 3166-1 alpha-2 code → country, used while loading.
     iso2_index: FastMap<String, usize>,
+    /// The first words of `names` and `adjectives`.
+    first_words: FirstWords,
+    /// Per city, [`short_hash`] of the first word of its folded name when the name has more
+    /// words, else 0: the cities whose name a short form ("Santiago") can stand for.
+    city_first_words: Vec<u32>,
+}
+
+/// The 32-bit hash [`Gazetteer::city_first_word`] gives (never 0) of a folded word.
+pub fn short_hash(word: &str) -> u32 {
+    (super::first_words::word_hash(word) as u32).max(1)
 }
 
 /// One data row of a gazetteer table: its 1-based line and its tab-separated fields.
@@ -367,6 +385,11 @@ impl Gazetteer {
         g.read_regions(regions)?;
         g.read_cities(cities, &capital_ids)?;
         g.shrink_to_fit();
+        g.first_words = FirstWords::build(
+            g.names.keys().map(CompactString::as_str),
+            g.adjectives.keys().map(String::as_str),
+        );
+        g.city_first_words = g.cities.iter().map(|c| city_first_word(&c.name)).collect();
         Ok(g)
     }
 
@@ -576,6 +599,13 @@ impl Gazetteer {
             w.str(code);
             w.count(idx);
         }
+        w.bytes(self.first_words.as_bytes());
+        let city_words: Vec<u8> = self
+            .city_first_words
+            .iter()
+            .flat_map(|h| h.to_le_bytes())
+            .collect();
+        w.bytes(&city_words);
         w.into_bytes()
     }
 
@@ -606,6 +636,19 @@ impl Gazetteer {
     /// The entries a name (any case, with or without diacritics) can refer to.
     pub fn lookup(&self, name: &str) -> &[NameRef] {
         self.lookup_key(&fold_key(name))
+    }
+
+    /// What the first-word table says of the folded word with this
+    /// [`word_hash`](super::first_words::word_hash): the most words of a name it begins, and
+    /// whether it begins a country adjective.
+    pub fn first_word(&self, hash: u64) -> FirstWord {
+        self.first_words.get(hash)
+    }
+
+    /// [`short_hash`] of the first word of city `i`'s folded name when it has more than one
+    /// word, else 0.
+    pub fn city_first_word(&self, i: usize) -> u32 {
+        self.city_first_words.get(i).copied().unwrap_or(0)
     }
 
     /// Like [`Gazetteer::lookup`], for a key already folded with [`fold_key`].
@@ -923,6 +966,15 @@ fn read_gazetteer(r: &mut Reader) -> Option<Gazetteer> {
         let key = (r.count()?, r.str()?.to_string());
         admin1_codes.insert(key, r.count()?);
     }
+    let first_words = FirstWords::from_bytes(r.bytes()?)?;
+    let city_first_words: Vec<u32> = r
+        .bytes()?
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    if city_first_words.len() != cities.len() {
+        return None;
+    }
     r.is_at_end().then_some(Gazetteer {
         countries,
         admin1,
@@ -932,6 +984,8 @@ fn read_gazetteer(r: &mut Reader) -> Option<Gazetteer> {
         codes,
         admin1_codes,
         iso2_index,
+        first_words,
+        city_first_words,
     })
 }
 

@@ -9,8 +9,9 @@
 
 mod bundled;
 pub mod dedup;
+pub mod first_words;
 // The gazetteer's text parser and the snapshot encoder run in build.rs, which compiles these
-// two files on its own; inside the library only the snapshot test uses them.
+// two files (and `first_words`) on its own; inside the library only the snapshot test uses them.
 #[cfg_attr(not(test), allow(dead_code))]
 pub mod gazetteer;
 pub mod locate;

@@ -25,7 +25,10 @@
 //!
 //! The best score wins; every candidate keeps its score and the reasons that add up to it.
 
-use super::gazetteer::{fold_key_into, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS};
+use super::first_words::{word_hash, FirstWord};
+use super::gazetteer::{
+    fold_key_into, short_hash, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS,
+};
 use super::{Location, Precision};
 use crate::model::Span;
 use crate::text::token::Shape;
@@ -220,8 +223,9 @@ impl PlaceMemory {
 #[derive(Clone, Debug)]
 pub struct PlaceResolver {
     gazetteer: OnceLock<Arc<Gazetteer>>,
-    /// City indices by country, in index order: built for the first short-form look-up.
-    cities_by_country: OnceLock<Vec<Vec<u32>>>,
+    /// Cities with names of more words by country, in index order, with the hash of their
+    /// first word: built for the first short-form look-up.
+    cities_by_country: OnceLock<Vec<Vec<(u32, u32)>>>,
 }
 
 impl Default for PlaceResolver {
@@ -322,7 +326,8 @@ impl Candidate {
             place,
             primary,
             score: 0.0,
-            why: Vec::new(),
+            // Room for the usual reasons: one allocation a candidate.
+            why: Vec::with_capacity(6),
         }
     }
 
@@ -357,38 +362,116 @@ impl Candidate {
 }
 
 /// The lookup keys of a sentence's tokens ([`fold_key`](super::gazetteer::fold_key) of each),
-/// folded once per sentence, and which tokens have lower-case letters.
-struct TokenKeys {
+/// made once per sentence: a token's lower-case form where that is its key (an ASCII word
+/// without periods), else its key folded into a shared buffer; which tokens have lower-case
+/// letters; and for capitalized tokens, the [`word_hash`] of the key.
+struct TokenKeys<'t> {
+    tokens: &'t [Token],
+    /// The keys of the tokens that are not their own lower-case form.
     folded: String,
-    /// End of token `i`'s key in `folded` (it starts where token `i - 1`'s ends).
-    ends: Vec<usize>,
-    has_lower: Vec<bool>,
+    keys: Vec<Key>,
+    /// Some token's key is "capital" (which every capital phrase has).
+    has_capital: bool,
 }
 
-impl TokenKeys {
-    fn new(tokens: &[Token]) -> TokenKeys {
+/// Where one token's key is, and what the place look-ups read of it.
+#[derive(Clone, Copy)]
+struct Key {
+    /// The key is `folded[start..end]`, or the token's `lower` when `start` is [`LOWER`].
+    start: u32,
+    end: u32,
+    has_lower: bool,
+    /// The token starts with an upper-case letter.
+    upper: bool,
+    /// [`word_hash`] of the key, for tokens that start upper case (else 0).
+    hash: u64,
+}
+
+/// [`Key::start`] of a key that is the token's lower-case form.
+const LOWER: u32 = u32::MAX;
+
+impl<'t> TokenKeys<'t> {
+    fn new(tokens: &'t [Token]) -> TokenKeys<'t> {
         let mut keys = TokenKeys {
-            folded: String::with_capacity(tokens.iter().map(|t| t.text.len()).sum()),
-            ends: Vec::with_capacity(tokens.len()),
-            has_lower: Vec::with_capacity(tokens.len()),
+            tokens,
+            folded: String::new(),
+            keys: Vec::with_capacity(tokens.len()),
+            has_capital: false,
         };
         for t in tokens {
-            fold_key_into(&t.text, &mut keys.folded);
-            keys.ends.push(keys.folded.len());
-            keys.has_lower.push(t.text.chars().any(char::is_lowercase));
+            let key = keys.key_of(t);
+            keys.keys.push(key);
         }
         keys
     }
 
+    /// Token `t`'s key: its lower-case form when that is its key, else folded into `folded`.
+    fn key_of(&mut self, t: &Token) -> Key {
+        let (text, lower) = (t.text.as_str(), t.lower.as_str());
+        let mut key = match scan_ascii(text) {
+            Some((false, has_lower)) if lower.len() == text.len() => Key {
+                start: LOWER,
+                end: 0,
+                has_lower,
+                upper: text.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+                hash: 0,
+            },
+            scanned => {
+                let start = self.folded.len();
+                fold_key_into(text, &mut self.folded);
+                Key {
+                    start: start as u32,
+                    end: self.folded.len() as u32,
+                    has_lower: scanned.map_or_else(
+                        || text.chars().any(char::is_lowercase),
+                        |(_, has_lower)| has_lower,
+                    ),
+                    upper: text.chars().next().is_some_and(char::is_uppercase),
+                    hash: 0,
+                }
+            }
+        };
+        let folded = if key.start == LOWER {
+            lower
+        } else {
+            &self.folded[key.start as usize..key.end as usize]
+        };
+        if key.upper {
+            key.hash = word_hash(folded);
+        }
+        self.has_capital |= folded == "capital";
+        key
+    }
+
     /// The key of token `i`.
+    #[inline]
     fn token(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.folded[start..self.ends[i]]
+        let k = self.keys[i];
+        if k.start == LOWER {
+            &self.tokens[i].lower
+        } else {
+            &self.folded[k.start as usize..k.end as usize]
+        }
+    }
+
+    /// What the gazetteer's first-word table says of token `i`'s key, for a token that starts
+    /// upper case with a non-empty key; `None` otherwise (any name may then start there).
+    fn first_word(&self, g: &Gazetteer, i: usize) -> Option<FirstWord> {
+        let k = self.keys[i];
+        (k.hash != 0 && (k.start == LOWER || k.end > k.start)).then(|| g.first_word(k.hash))
+    }
+
+    /// Token `i` starts with an upper-case letter.
+    fn upper(&self, i: usize) -> bool {
+        self.keys[i].upper
     }
 
     /// The key of tokens `i..i + len` joined by spaces (the non-empty keys, space-separated),
     /// written into `buf`.
-    fn span<'b>(&self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
+    fn span<'b>(&'b self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
+        if len == 1 {
+            return self.token(i);
+        }
         buf.clear();
         for k in i..i + len {
             let key = self.token(k);
@@ -405,8 +488,32 @@ impl TokenKeys {
 
     /// No token of `i..i + len` has a lower-case letter.
     fn all_caps(&self, i: usize, len: usize) -> bool {
-        !self.has_lower[i..i + len].iter().any(|&l| l)
+        !self.keys[i..i + len].iter().any(|k| k.has_lower)
     }
+}
+
+/// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
+/// lower-case it (a period, white space or another control byte), and whether it has
+/// lower-case letters.
+fn scan_ascii(text: &str) -> Option<(bool, bool)> {
+    let (mut folds, mut has_lower) = (false, false);
+    for &b in text.as_bytes() {
+        if b >= 0x80 {
+            return None;
+        }
+        folds |= b == b'.' || b <= b' ';
+        has_lower |= b.is_ascii_lowercase();
+    }
+    Some((folds, has_lower))
+}
+
+/// What scoring one candidate reads of the other candidates of its mention.
+#[derive(Clone, Copy)]
+struct Siblings {
+    /// The most alternate names of a city among them.
+    most_known: u32,
+    /// The candidate is a city, and a division of its country is among them.
+    division_alike: bool,
 }
 
 /// A country or division named in the sentence, with the index of the mention that named it
@@ -420,7 +527,6 @@ struct Raw {
     name_end: usize,
     /// End including a merged qualifier.
     end: usize,
-    key: String,
     cands: Vec<Cand>,
     /// Set for "the Chinese capital": the phrase that named the capital.
     capital_phrase: bool,
@@ -478,7 +584,7 @@ impl PlaceResolver {
         context.dedup();
         let keys = TokenKeys::new(tokens);
         let mut raws = self.raw_matches(tokens, &keys);
-        self.merge_qualifiers(tokens, &mut raws);
+        self.merge_qualifiers(tokens, &keys, &mut raws);
         self.kind_qualifiers(tokens, &keys, &mut raws);
         let keep: Vec<bool> = raws
             .iter()
@@ -488,20 +594,39 @@ impl PlaceResolver {
         raws.retain(|_| keep.next().unwrap_or(false));
         let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
         let mut out = Vec::new();
-        for (k, raw) in raws.iter().enumerate() {
-            let mut cands = raw.cands.clone();
+        for (k, raw) in raws.iter_mut().enumerate() {
+            // Scoring a candidate reads the others' places, never their scores.
+            let mut cands = std::mem::take(&mut raw.cands);
+            let raw = &*raw;
             let hint = kind_hint(tokens, raw.start);
-            let shares_state_name = cands.iter().any(|c| matches!(c.place, PlaceId::Admin1(_)));
-            for c in &mut cands {
+            let most_known = cands
+                .iter()
+                .filter_map(|o| match o.place {
+                    PlaceId::City(j) => Some(g.cities()[j].altcount),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            for j in 0..cands.len() {
+                let place = cands[j].place;
+                let division_alike = matches!(place, PlaceId::City(_))
+                    && cands.iter().any(|o| {
+                        matches!(o.place, PlaceId::Admin1(_))
+                            && g.country_of(o.place) == g.country_of(place)
+                    });
+                let siblings = Siblings {
+                    most_known,
+                    division_alike,
+                };
                 self.score(
-                    c,
+                    &mut cands[j],
                     raw,
                     k,
                     &context,
                     &cue_countries,
                     &cue_admin1,
                     hint,
-                    shares_state_name,
+                    siblings,
                     memory,
                 );
             }
@@ -547,12 +672,24 @@ impl PlaceResolver {
         let mut buf = String::new();
         let mut i = 0;
         while i < tokens.len() {
-            if let Some(raw) = self.capital_phrase(tokens, keys, i) {
+            if let Some(raw) = keys
+                .has_capital
+                .then(|| self.capital_phrase(tokens, keys, i))
+                .flatten()
+            {
                 i = raw.end;
                 out.push(raw);
                 continue;
             }
-            if !starts_upper(&tokens[i]) || !is_wordish(&tokens[i]) {
+            if !keys.upper(i) || !is_wordish(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            // The most words of a name that begins with this word.
+            let limit = keys
+                .first_word(g, i)
+                .map_or(MAX_NAME_WORDS, FirstWord::max_words);
+            if limit == 0 {
                 i += 1;
                 continue;
             }
@@ -563,28 +700,36 @@ impl PlaceResolver {
                 .take_while(|t| is_wordish(t))
                 .count();
             let mut found = None;
+            // The words of the span `i..i + len` (tokens with empty keys add none).
+            let mut words = (i..i + max).filter(|&k| !keys.token(k).is_empty()).count();
             for len in (1..=max).rev() {
+                let span_words = words;
+                if !keys.token(i + len - 1).is_empty() {
+                    words -= 1;
+                }
+                if span_words > limit {
+                    continue;
+                }
                 let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
-                if refs.iter().any(|r| !r.all_caps || all_caps) {
-                    let refs: Vec<NameRef> = refs
+                let fits = |r: &&NameRef| !r.all_caps || all_caps;
+                if refs.iter().any(|r| fits(&r)) {
+                    let cands: Vec<Cand> = refs
                         .iter()
-                        .copied()
-                        .filter(|r| !r.all_caps || all_caps)
+                        .filter(fits)
+                        .map(|r| Cand::new(r.place, r.primary))
                         .collect();
-                    found = Some((len, key.to_string(), refs));
+                    found = Some((len, cands));
                     break;
                 }
             }
             match found {
-                Some((len, key, refs)) => {
-                    let cands = refs.iter().map(|r| Cand::new(r.place, r.primary)).collect();
+                Some((len, cands)) => {
                     out.push(Raw {
                         start: i,
                         name_end: i + len,
                         end: i + len,
-                        key,
                         cands,
                         capital_phrase: false,
                         consumed: false,
@@ -659,7 +804,6 @@ impl PlaceResolver {
             start,
             name_end: end,
             end,
-            key: String::new(),
             cands: vec![cand],
             capital_phrase: true,
             consumed: false,
@@ -707,7 +851,8 @@ impl PlaceResolver {
     /// "Paris, Texas", "London, Ontario", "Tripoli in northern Lebanon": boosts the candidates of
     /// a name that lie in the country or division named right after it, and merges a comma
     /// qualifier into the mention.
-    fn merge_qualifiers(&self, tokens: &[Token], raws: &mut [Raw]) {
+    fn merge_qualifiers(&self, tokens: &[Token], keys: &TokenKeys, raws: &mut [Raw]) {
+        let mut buf = String::new();
         for k in 0..raws.len() {
             if raws[k].consumed || raws[k].capital_phrase {
                 continue;
@@ -750,7 +895,8 @@ impl PlaceResolver {
             let mut agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
             if !agreed {
                 // "Santiago, Spain": a short form of a longer name in that country.
-                let extra = self.short_forms(&raws[k].key, &areas);
+                let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
+                let extra = self.short_forms(key, &areas);
                 if !extra.is_empty() {
                     raws[k].cands.extend(extra);
                     agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
@@ -808,7 +954,9 @@ impl PlaceResolver {
                 let mut agreed =
                     self.boost_within(&mut raws[k].cands, &areas, QUALIFIER_BONUS, &label);
                 if !agreed {
-                    let extra = self.short_forms(&raws[k].key, &areas);
+                    let mut buf = String::new();
+                    let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
+                    let extra = self.short_forms(key, &areas);
                     if !extra.is_empty() {
                         raws[k].cands.extend(extra);
                         agreed =
@@ -875,12 +1023,15 @@ impl PlaceResolver {
         let mut countries: Vec<usize> = areas.iter().map(|&a| g.country_of(a)).collect();
         countries.sort_unstable();
         countries.dedup();
+        // Only cities whose folded name has more words, the first of them this key's.
+        let first = short_hash(key.split(' ').next().unwrap_or(key));
         let by_country = self.cities_by_country();
         let mut in_areas: Vec<usize> = countries
             .iter()
             .filter_map(|&c| by_country.get(c))
             .flatten()
-            .map(|&i| i as usize)
+            .filter(|&&(hash, _)| hash == first)
+            .map(|&(_, i)| i as usize)
             .collect();
         in_areas.sort_unstable();
         let mut folded = String::new();
@@ -909,14 +1060,16 @@ impl PlaceResolver {
             .collect()
     }
 
-    /// The indices of each country's cities, in index order (built on first use).
-    fn cities_by_country(&self) -> &[Vec<u32>] {
+    /// Each country's cities with names of more than one word, in index order, with
+    /// [`Gazetteer::city_first_word`] (built on first use).
+    fn cities_by_country(&self) -> &[Vec<(u32, u32)>] {
         self.cities_by_country.get_or_init(|| {
             let g = self.gazetteer();
             let mut by_country = vec![Vec::new(); g.countries().len()];
             for (i, c) in g.cities().iter().enumerate() {
-                if let Some(list) = by_country.get_mut(c.country) {
-                    list.push(i as u32);
+                let hash = g.city_first_word(i);
+                if let Some(list) = by_country.get_mut(c.country).filter(|_| hash != 0) {
+                    list.push((hash, i as u32));
                 }
             }
             by_country
@@ -1028,19 +1181,20 @@ impl PlaceResolver {
         let mut countries = Vec::new();
         let mut admin1 = Vec::new();
         for (k, r) in raws.iter().enumerate() {
-            let areas: Vec<PlaceId> = r
+            let mut areas = r
                 .cands
                 .iter()
                 .map(|c| c.place)
-                .filter(|p| !matches!(p, PlaceId::City(_)))
-                .collect();
-            if r.capital_phrase || r.cands.len() == 1 || areas.len() == 1 && r.cands.len() <= 2 {
+                .filter(|p| !matches!(p, PlaceId::City(_)));
+            let first_area = areas.next();
+            let one_area = first_area.is_some() && areas.next().is_none();
+            if r.capital_phrase || r.cands.len() == 1 || one_area && r.cands.len() <= 2 {
                 if let Some(c) = r.cands.first().filter(|_| r.cands.len() == 1) {
                     countries.push((k, g.country_of(c.place)));
                     if let PlaceId::Admin1(_) = c.place {
                         admin1.push((k, c.place));
                     }
-                } else if let Some(&a) = areas.first() {
+                } else if let Some(a) = first_area {
                     countries.push((k, g.country_of(a)));
                     if let PlaceId::Admin1(_) = a {
                         admin1.push((k, a));
@@ -1050,7 +1204,7 @@ impl PlaceResolver {
         }
         let mut buf = String::new();
         for i in 0..tokens.len() {
-            if !starts_upper(&tokens[i]) {
+            if !keys.upper(i) || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective()) {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
@@ -1072,7 +1226,7 @@ impl PlaceResolver {
         cue_countries: &[(usize, usize)],
         cue_admin1: &[(usize, PlaceId)],
         hint: Option<Hint>,
-        shares_state_name: bool,
+        siblings: Siblings,
         memory: &PlaceMemory,
     ) {
         let g = self.gazetteer();
@@ -1089,21 +1243,11 @@ impl PlaceResolver {
             FeatureType::Admin1 => c.add(0.2, Why::Text("first-level division")),
             _ => {}
         }
-        if matches!(c.place, PlaceId::City(_))
-            && shares_state_name
-            && raw.cands.iter().any(|o| {
-                matches!(o.place, PlaceId::Admin1(_))
-                    && g.country_of(o.place) == g.country_of(c.place)
-            })
-        {
+        if siblings.division_alike {
             c.add(1.0, Why::Text("city named like its division"));
         }
         if let PlaceId::City(i) = c.place {
-            let best_known = raw.cands.iter().filter_map(|o| match o.place {
-                PlaceId::City(j) => Some(g.cities()[j].altcount),
-                _ => None,
-            });
-            let most = best_known.max().unwrap_or(0);
+            let most = siblings.most_known;
             let own = g.cities()[i].altcount;
             if own < most {
                 c.add(

@@ -62,6 +62,12 @@ impl Writer {
         self.bytes.push(v);
     }
 
+    /// Writes a run of bytes (its length, then the bytes as they are).
+    pub fn bytes(&mut self, v: &[u8]) {
+        self.count(v.len());
+        self.bytes.extend_from_slice(v);
+    }
+
     /// Writes a string.
     pub fn str(&mut self, s: &str) {
         self.text.push_str(s);
@@ -101,6 +107,7 @@ impl<'a> Reader<'a> {
         self.bytes.is_empty() && self.text_at == self.text.len()
     }
 
+    #[inline]
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let (head, rest) = self.bytes.split_first_chunk::<N>()?;
         self.bytes = rest;
@@ -108,26 +115,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `u32`.
+    #[inline]
     pub fn u32(&mut self) -> Option<u32> {
         self.take().map(u32::from_le_bytes)
     }
 
     /// Reads a `u64`.
+    #[inline]
     pub fn u64(&mut self) -> Option<u64> {
         self.take().map(u64::from_le_bytes)
     }
 
     /// Reads a count or an index.
+    #[inline]
     pub fn count(&mut self) -> Option<usize> {
         self.u32().map(|v| v as usize)
     }
 
     /// Reads an `f64`.
+    #[inline]
     pub fn f64(&mut self) -> Option<f64> {
         self.u64().map(f64::from_bits)
     }
 
     /// Reads an optional `f64`.
+    #[inline]
     pub fn opt_f64(&mut self) -> Option<Option<f64>> {
         let some = self.bool()?;
         let v = self.f64()?;
@@ -135,16 +147,31 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `bool`.
+    #[inline]
     pub fn bool(&mut self) -> Option<bool> {
         self.u8().map(|b| b != 0)
     }
 
     /// Reads a byte.
+    #[inline]
     pub fn u8(&mut self) -> Option<u8> {
         self.take::<1>().map(|[b]| b)
     }
 
+    /// Reads a run of bytes written by [`Writer::bytes`], borrowed.
+    #[inline]
+    pub fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.count()?;
+        if n > self.bytes.len() {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Some(head)
+    }
+
     /// Reads a string, borrowed from the text section.
+    #[inline]
     pub fn str(&mut self) -> Option<&'a str> {
         let end = self.count()?;
         let s = self.text.get(self.text_at..end)?;
@@ -167,6 +194,7 @@ mod tests {
         w.opt_f64(Some(2.5));
         w.bool(true);
         w.str("Zürich");
+        w.bytes(&[1, 2, 3]);
         let bytes = w.into_bytes();
         let mut r = Reader::new(&bytes).unwrap();
         assert_eq!(r.u32(), Some(7));
@@ -176,6 +204,7 @@ mod tests {
         assert_eq!(r.opt_f64(), Some(Some(2.5)));
         assert_eq!(r.bool(), Some(true));
         assert_eq!(r.str(), Some("Zürich"));
+        assert_eq!(r.bytes(), Some(&[1u8, 2, 3][..]));
         assert!(r.is_at_end());
         assert_eq!(r.u8(), None);
     }
@@ -188,5 +217,9 @@ mod tests {
         assert!(Reader::new(&bytes[..9]).is_some_and(|mut r| r.str().is_none()));
         assert!(Reader::new(&bytes[..2]).is_none());
         assert!(Reader::new(&bytes[..8]).is_none());
+        let mut w = Writer::default();
+        w.bytes(&[9; 5]);
+        let bytes = w.into_bytes();
+        assert!(Reader::new(&bytes[..bytes.len() - 1]).is_some_and(|mut r| r.bytes().is_none()));
     }
 }
