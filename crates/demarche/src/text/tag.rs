@@ -173,15 +173,21 @@ word_list! {
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
     let dict = super::tagdict::bundled();
-    let keys = super::perceptron::sentence_keys(lexicon, tokens);
-    let (mut prev, mut prev2) = (None, None);
-    for i in 0..tokens.len() {
-        let tag = settled_tag(tokens, i)
-            .or_else(|| dict.get(tokens, &keys, i))
-            .unwrap_or_else(|| model.predict(&keys, i, prev, prev2));
-        tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
-        (prev2, prev) = (prev, Some(tokens[i].tag));
-    }
+    super::tagcache::with(lexicon, |cache| {
+        let words = cache.words(lexicon, dict, tokens);
+        let (mut prev, mut prev2) = (None, None);
+        for i in 0..tokens.len() {
+            let w = &words[i];
+            let tag = settled_tag(tokens, i)
+                .or_else(|| {
+                    w.dict
+                        .filter(|_| super::tagdict::admits(tokens, &w.keys, i))
+                })
+                .unwrap_or_else(|| cache.predict(model, &words, i, prev, prev2));
+            tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
+            (prev2, prev) = (prev, Some(tokens[i].tag));
+        }
+    });
     super::agreement::attributive_participles(tokens);
     super::agreement::ensure_finite_verb(tokens);
     for t in tokens.iter_mut() {
