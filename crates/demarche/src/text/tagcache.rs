@@ -1,20 +1,21 @@
 //! The tagger's per-thread word cache: for each word seen (its text, tokenizer shape and
-//! whether it opens the sentence), its perceptron keys, its tag-dictionary entry and the summed
-//! weights of the features that read only that word, one row per [`Role`] (the token itself,
-//! and each of the four neighbours a token's features read). News repeats its words, so a
-//! scored token mostly costs five cached rows plus its five features that cross words or tags,
-//! instead of hashing and probing eighteen features in a table far larger than the CPU caches.
+//! whether it opens the sentence), its perceptron keys, its tag-dictionary entry, whether it is
+//! an auxiliary, its lemmas, and the summed weights of the features that read only that word, one row per
+//! [`Role`] (the token itself, and each of the four neighbours a token's features read). News
+//! repeats its words, so a scored token mostly costs five cached rows plus its five features
+//! that cross words or tags, instead of hashing and probing eighteen features in a table far
+//! larger than the CPU caches.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
 //! Scores are integers, so a row summed in advance gives exactly the tag the features summed
-//! one by one give; a row whose sums do not fit in `i16` is not stored but summed at each use.
-//! The cache is two-way set-associative with a fixed size (about 0.9 MB a thread) and never
-//! grows.
+//! one by one give. The neighbours' rows are stored in 16 bits (one that does not fit is summed
+//! again at each use), the token's own in 32 (most do not fit in 16). The cache is two-way
+//! set-associative with a fixed size (about 1 MB a thread) and never grows.
 
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
-use super::tag::{Tag, Token};
+use super::tag::{auxiliary_of, lemma_of, LemmaKind, Tag, Token};
 use super::tagdict::TagDict;
 use super::token::Shape;
 use compact_str::CompactString;
@@ -32,11 +33,16 @@ struct Entry {
     /// When it was last used, to choose which of a set's entries to replace.
     used: u64,
     text: CompactString,
+    lower: CompactString,
     shape: Shape,
     first: bool,
     keys: WordKeys,
     dict: Option<Tag>,
-    /// The roles whose row is stored in `own` or `rows`.
+    aux: bool,
+    /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
+    lemmas: [CompactString; 2],
+    /// The roles whose row is stored in `own` or `rows` (bits 0 to 4), and the lemmas stored
+    /// in `lemmas` (bits 5 and 6).
     have: u8,
     /// The row of the word as the token scored (its sums need 32 bits).
     own: Row,
@@ -49,17 +55,24 @@ impl Entry {
         stamp: 0,
         used: 0,
         text: CompactString::const_new(""),
+        lower: CompactString::const_new(""),
+        lemmas: [CompactString::const_new(""), CompactString::const_new("")],
         shape: Shape::Punct,
         first: false,
         keys: WordKeys::NONE,
         dict: None,
+        aux: false,
         have: 0,
         own: [0; 32],
         rows: [[0; 32]; ROLES - 1],
     };
 
     fn holds(&self, t: &Token, first: bool) -> bool {
-        self.stamp != 0 && self.first == first && self.shape == t.shape && self.text == t.text
+        self.stamp != 0
+            && self.first == first
+            && self.shape == t.shape
+            && self.text == t.text
+            && self.lower == t.lower
     }
 }
 
@@ -70,6 +83,8 @@ pub struct Word {
     pub keys: WordKeys,
     /// Its tag in the tag dictionary, wherever it stands.
     pub dict: Option<Tag>,
+    /// A form of "be", "have" or "do" ([`auxiliary_of`]).
+    pub aux: bool,
     slot: usize,
     stamp: u64,
 }
@@ -135,9 +150,11 @@ impl WordCache {
             let e = &mut self.entries[set + older];
             e.stamp = self.clock;
             e.text.clone_from(&t.text);
+            e.lower.clone_from(&t.lower);
             (e.shape, e.first, e.have) = (t.shape, first, 0);
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
+            e.aux = auxiliary_of(&t.lower).is_some();
             set + older
         });
         let e = &mut self.entries[slot];
@@ -145,6 +162,7 @@ impl WordCache {
         Word {
             keys: e.keys,
             dict: e.dict,
+            aux: e.aux,
             slot,
             stamp: e.stamp,
         }
@@ -219,6 +237,28 @@ impl WordCache {
     }
 }
 
+impl WordCache {
+    /// The lemma of `t` (whose word is `w`) for its tag, as [`lemma_of`] makes it.
+    pub fn lemma(&mut self, lexicon: &Lexicon, w: &Word, t: &Token) -> CompactString {
+        let kind = LemmaKind::of(t.tag);
+        let e = &mut self.entries[w.slot];
+        let i = match kind {
+            LemmaKind::Verb => 0,
+            LemmaKind::Plural => 1,
+            LemmaKind::Same => return t.lower.clone(),
+        };
+        if e.stamp != w.stamp {
+            return lemma_of(lexicon, &t.lower, kind);
+        }
+        let bit = 1 << (ROLES + i);
+        if e.have & bit == 0 {
+            e.lemmas[i] = lemma_of(lexicon, &t.lower, kind);
+            e.have |= bit;
+        }
+        e.lemmas[i].clone()
+    }
+}
+
 fn add(rows: &mut Row, row: &Row) {
     for (s, &x) in rows.iter_mut().zip(row) {
         *s += x;
@@ -257,10 +297,11 @@ mod tests {
             .collect()
     }
 
-    const SENTENCES: [&str; 3] = [
+    const SENTENCES: [&str; 4] = [
         "North Korea walked out of the talks , and Estonia arms Libya 's rebels .",
         "Talks between the rebels and the government of North Korea resumed on Monday .",
         "The talks , the rebels said , would resume ; Libya arms the rebels .",
+        "Libya has been arming the rebels , who were fighting ; they did not say .",
     ];
 
     /// Every token's cached prediction, under several histories, against the model's.
@@ -274,6 +315,15 @@ mod tests {
             for i in 0..tokens.len() {
                 assert_eq!(format!("{:?}", words[i].keys), format!("{:?}", keys[i]));
                 assert_eq!(words[i].dict, dict.word(&tokens[i].text));
+                assert_eq!(words[i].aux, auxiliary_of(&tokens[i].lower).is_some());
+                for tag in [Tag::VBD, Tag::NNS, Tag::NN, Tag::VBD] {
+                    let t = Token {
+                        tag,
+                        ..tokens[i].clone()
+                    };
+                    let want = lemma_of(lexicon, &t.lower, LemmaKind::of(tag));
+                    assert_eq!(cache.lemma(lexicon, &words[i], &t), want);
+                }
                 for (p1, p2) in history.iter().flat_map(|&a| history.map(|b| (a, b))) {
                     let want = model.predict(&keys, i, p1, p2);
                     let got = cache.predict(model, &words, i, p1, p2);
