@@ -828,7 +828,8 @@ mod tests {
                 split.extend(&feats[..n]);
             }
             let mut all = word_features(&keys, i, t1).to_vec();
-            (split.sort_unstable(), all.sort_unstable());
+            split.sort_unstable();
+            all.sort_unstable();
             assert_eq!(split, all, "token {i}");
         }
     }

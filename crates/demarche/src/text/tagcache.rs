@@ -1,5 +1,6 @@
 //! The tagger's per-thread word cache: for each word seen (its text, tokenizer shape and
-//! whether it opens the sentence), its perceptron keys, its tag-dictionary entry, whether it is
+//! whether it opens the sentence; a token's `lower` is its text in lower case, as
+//! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is
 //! an auxiliary, its lemmas, and the summed weights of the features that read only that word, one row per
 //! [`Role`] (the token itself, and each of the four neighbours a token's features read). News
 //! repeats its words, so a scored token mostly costs five cached rows plus its five features
@@ -11,7 +12,7 @@
 //! Scores are integers, so a row summed in advance gives exactly the tag the features summed
 //! one by one give. The neighbours' rows are stored in 16 bits (one that does not fit is summed
 //! again at each use), the token's own in 32 (most do not fit in 16). The cache is two-way
-//! set-associative with a fixed size (about 1 MB a thread) and never grows.
+//! set-associative with a fixed size (2,048 entries, about 1.1 MB a thread) and never grows.
 
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
@@ -32,8 +33,9 @@ struct Entry {
     stamp: u64,
     /// When it was last used, to choose which of a set's entries to replace.
     used: u64,
+    /// The hash of the word's text, shape and `first` ([`hash`]).
+    hash: u64,
     text: CompactString,
-    lower: CompactString,
     shape: Shape,
     first: bool,
     keys: WordKeys,
@@ -54,8 +56,8 @@ impl Entry {
     const EMPTY: Entry = Entry {
         stamp: 0,
         used: 0,
+        hash: 0,
         text: CompactString::const_new(""),
-        lower: CompactString::const_new(""),
         lemmas: [CompactString::const_new(""), CompactString::const_new("")],
         shape: Shape::Punct,
         first: false,
@@ -67,12 +69,12 @@ impl Entry {
         rows: [[0; 32]; ROLES - 1],
     };
 
-    fn holds(&self, t: &Token, first: bool) -> bool {
-        self.stamp != 0
+    fn holds(&self, hash: u64, t: &Token, first: bool) -> bool {
+        self.hash == hash
+            && self.stamp != 0
             && self.first == first
             && self.shape == t.shape
             && self.text == t.text
-            && self.lower == t.lower
     }
 }
 
@@ -143,14 +145,14 @@ impl WordCache {
 
     fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &Token, first: bool) -> Word {
         self.clock += 1;
-        let set = self.set_of(t, first);
-        let hit = (set..set + 2).find(|&s| self.entries[s].holds(t, first));
+        let hash = hash(t, first);
+        let set = 2 * (hash >> (64 - self.sets_log2)) as usize;
+        let hit = (set..set + 2).find(|&s| self.entries[s].holds(hash, t, first));
         let slot = hit.unwrap_or_else(|| {
             let older = usize::from(self.entries[set + 1].used < self.entries[set].used);
             let e = &mut self.entries[set + older];
-            e.stamp = self.clock;
+            (e.stamp, e.hash) = (self.clock, hash);
             e.text.clone_from(&t.text);
-            e.lower.clone_from(&t.lower);
             (e.shape, e.first, e.have) = (t.shape, first, 0);
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
@@ -166,15 +168,6 @@ impl WordCache {
             slot,
             stamp: e.stamp,
         }
-    }
-
-    /// The first entry of the set where `t` (opening the sentence if `first`) is kept.
-    fn set_of(&self, t: &Token, first: bool) -> usize {
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(t.text.as_bytes());
-        h.write_u8(t.shape as u8 | u8::from(first) << 4);
-        let set = h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.sets_log2);
-        2 * set as usize
     }
 
     /// The best tag for token `i` of the sentence whose words are `words`, given the two
@@ -257,6 +250,14 @@ impl WordCache {
         }
         e.lemmas[i].clone()
     }
+}
+
+/// The hash of token `t` (opening the sentence if `first`); its high bits choose the set.
+fn hash(t: &Token, first: bool) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(t.text.as_bytes());
+    h.write_u8(t.shape as u8 | u8::from(first) << 4);
+    h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 fn add(rows: &mut Row, row: &Row) {
