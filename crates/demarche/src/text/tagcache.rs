@@ -1,11 +1,11 @@
 //! The tagger's per-thread word cache: for each word seen (its text, tokenizer shape and
 //! whether it opens the sentence; a token's `lower` is its text in lower case, as
-//! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is
-//! an auxiliary, its lemmas, and the summed weights of the features that read only that word, one row per
-//! [`Role`] (the token itself, and each of the four neighbours a token's features read). News
-//! repeats its words, so a scored token mostly costs five cached rows plus its five features
-//! that cross words or tags, instead of hashing and probing eighteen features in a table far
-//! larger than the CPU caches.
+//! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is an
+//! auxiliary, its lemmas, and the summed weights of the features that read only that word, one
+//! row per [`Role`] (the token itself, and each of the four neighbours a token's features
+//! read). News repeats its words, so a scored token mostly costs five cached rows plus its five
+//! features that cross words or tags, instead of hashing and probing eighteen features in a
+//! table far larger than the CPU caches.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
