@@ -39,6 +39,8 @@ mod text {
     pub mod perceptron;
     #[path = "tag.rs"]
     pub mod tag;
+    #[path = "tagcache.rs"]
+    pub mod tagcache;
     #[path = "tagdict.rs"]
     pub mod tagdict;
     #[path = "token.rs"]

@@ -326,6 +326,16 @@ pub struct Lexicon {
     closed: HashMap<&'static str, Tag>,
     #[serde(serialize_with = "sorted_verbs")]
     verbs: HashMap<String, Vec<VerbForm>>,
+    /// Tells this lexicon's contents from any other's (a fresh number on every change), so
+    /// that the tagger's word cache knows when its entries no longer hold.
+    #[serde(skip, default = "fresh_id")]
+    id: u64,
+}
+
+/// A number no lexicon has had before in this process (the default lexicon's is 0).
+fn fresh_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The closed-class table.
@@ -349,6 +359,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             closed: closed_words(),
             verbs: HashMap::default(),
+            id: fresh_id(),
         };
         for v in COMMON_VERBS.iter().copied().chain(extra_verbs) {
             lex.add_verb(v);
@@ -368,6 +379,7 @@ impl Lexicon {
         {
             return;
         }
+        self.id = fresh_id();
         let forms = verb_forms(&base);
         let lemma: std::sync::Arc<str> = base.as_str().into();
         let mut add = |word: &str, kind| {
@@ -399,6 +411,11 @@ impl Lexicon {
         for p in forms.participle.iter().filter(|p| !forms.past.contains(p)) {
             add(p, VerbFormKind::Participle);
         }
+    }
+
+    /// Tells this lexicon's contents apart: two lexicons with the same id are the same.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The closed-class tag of a lower-case word.

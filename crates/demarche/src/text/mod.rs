@@ -27,6 +27,7 @@ pub(crate) mod normalize;
 pub(crate) mod perceptron;
 pub(crate) mod sentence;
 pub(crate) mod tag;
+mod tagcache;
 pub(crate) mod tagdict;
 pub(crate) mod token;
 pub(crate) mod wordlist;

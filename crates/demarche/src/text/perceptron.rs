@@ -73,6 +73,17 @@ pub struct WordKeys {
 }
 
 impl WordKeys {
+    /// The keys of no word (a neighbour beyond the sentence's edge).
+    pub const NONE: WordKeys = WordKeys {
+        word: 0,
+        suffix3: 0,
+        suffix2: 0,
+        prefix1: 0,
+        shape: 0,
+        suffix4: 0,
+        lexical: 0,
+    };
+
     /// The lexicon lists the word as a form of some verb ("arms", "talks", "said").
     pub fn may_be_verb(&self) -> bool {
         (self.lexical >> 1) & 0x7fff != 0
@@ -97,7 +108,8 @@ fn lexical_class(lexicon: &Lexicon, lower: &str) -> u64 {
     1 | verb_kinds << 1 | closed << 16
 }
 
-fn word_keys(lexicon: &Lexicon, t: &Token, first: bool) -> WordKeys {
+/// The keys of token `t`, `first` if it opens its sentence.
+pub fn word_keys(lexicon: &Lexicon, t: &Token, first: bool) -> WordKeys {
     let lower = t.lower.as_str();
     let word = match t.shape {
         Shape::Number if lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()) => {
@@ -218,6 +230,82 @@ fn word_features(keys: &[WordKeys], i: usize, t1: u64) -> [u32; N_WORD] {
     ]
 }
 
+/// Where a word stands to the token being scored, for the features that read only that word:
+/// the token itself or one of its four neighbours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The token's own word, suffixes, prefix, shape and lexicon class.
+    Own,
+    /// The word before the token.
+    Prev1,
+    /// The word two before.
+    Prev2,
+    /// The word after.
+    Next1,
+    /// The word two after.
+    Next2,
+}
+
+/// Number of roles.
+pub const ROLES: usize = 5;
+
+/// Every role, in `Role`'s declaration order.
+pub const ALL_ROLES: [Role; ROLES] = [
+    Role::Own,
+    Role::Prev1,
+    Role::Prev2,
+    Role::Next1,
+    Role::Next2,
+];
+
+/// The features among [`word_features`] that read only the word `w` in `role`.
+fn role_features(w: &WordKeys, role: Role) -> ([u32; 7], usize) {
+    let mut out = [0; 7];
+    let n = match role {
+        Role::Own => {
+            out = [
+                key(1, w.word, 0),
+                key(2, w.suffix3, 0),
+                key(3, w.suffix2, 0),
+                key(4, w.prefix1, 0),
+                key(5, w.shape, 0),
+                key(18, w.suffix4, 0),
+                key(19, w.lexical, 0),
+            ];
+            7
+        }
+        Role::Prev1 => put(&mut out, [key(10, w.word, 0), key(11, w.suffix3, 0)]),
+        Role::Prev2 => put(&mut out, [key(12, w.word, 0)]),
+        Role::Next1 => put(&mut out, [key(13, w.word, 0), key(14, w.suffix3, 0)]),
+        Role::Next2 => put(&mut out, [key(15, w.word, 0)]),
+    };
+    (out, n)
+}
+
+fn put<const N: usize>(out: &mut [u32; 7], keys: [u32; N]) -> usize {
+    out[..N].copy_from_slice(&keys);
+    N
+}
+
+/// The features among [`word_features`] that cross two words or a word and the previous tag
+/// `t1`: the token's `w`, with the words before (`p1`) and after it (`n1`).
+fn pair_features(w: &WordKeys, p1: &WordKeys, n1: &WordKeys, t1: u64) -> [u32; N_PAIR] {
+    [
+        key(9, t1, w.word),
+        key(16, n1.shape, w.shape),
+        key(17, p1.word, w.word),
+        key(20, w.lexical, t1),
+        key(21, n1.lexical, w.lexical),
+    ]
+}
+
+/// Features of a token that cross words or a word and a tag.
+const N_PAIR: usize = 5;
+
+/// The summed weights of a token's features that read one word each ([`Role`]), to which
+/// [`Model::predict_from`] adds the rest.
+pub type Row = [i32; 32];
+
 /// A read-only model over the bytes of a weights file.
 ///
 /// Looking a feature up is one probe of an open-addressing table that says where its weights
@@ -235,6 +323,8 @@ pub struct Model<'a> {
     /// For each pair of previous tags (`t1 * HISTORY_TAGS + t2`), the summed weights of the
     /// history features: a token's four tag-only features are one row read.
     history: Vec<[i32; 32]>,
+    /// For each [`Role`] but `Own`, the row of a neighbour beyond the sentence's edge.
+    edges: [Row; ROLES],
 }
 
 /// Tag indices of the history, `START` included.
@@ -283,6 +373,7 @@ impl<'a> Model<'a> {
             table: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
             dense: Vec::new(),
             history: Vec::new(),
+            edges: [[0; 32]; ROLES],
         };
         let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
         for f in 0..n_feats {
@@ -296,6 +387,7 @@ impl<'a> Model<'a> {
         model.history = (0..HISTORY_TAGS * HISTORY_TAGS)
             .map(|i| model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS))
             .collect();
+        model.edges = ALL_ROLES.map(|role| model.role_row(&WordKeys::NONE, role));
         Ok(model)
     }
 
@@ -383,32 +475,62 @@ impl<'a> Model<'a> {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
-        // 32 lanes so that a tag byte masked to 0..32 needs no bounds check; lanes 30 and 31
-        // stay out of the choice below.
         let (t1, t2) = (history_index(prev), history_index(prev2));
         let mut scores = (self.history)
             .get(t1 as usize * HISTORY_TAGS + t2 as usize)
             .copied()
             .unwrap_or([0; 32]);
-        let feats = word_features(keys, i, t1);
-        // Every feature's first probe is read before any is resolved, so that their cache
-        // misses overlap instead of following one another.
+        self.add_features(&word_features(keys, i, t1), &mut scores);
+        best_tag(&scores)
+    }
+
+    /// Adds the weights of the features `feats` to `scores`. Every feature's first probe is
+    /// read before any is resolved, so that their cache misses overlap instead of following
+    /// one another. (Scores are integers: the order of the additions does not matter.)
+    fn add_features(&self, feats: &[u32], scores: &mut Row) {
         let mask = self.table.len() - 1;
-        let cells = feats.map(|k| self.table[k as usize & mask]);
-        for (&k, cell) in feats.iter().zip(cells) {
-            let Some(slot) = self.find_from(k, cell) else {
-                continue;
-            };
-            self.add_weights(slot, &mut scores);
+        let mut cells = [(0, 0); N_WORD];
+        for (cell, &k) in cells.iter_mut().zip(feats) {
+            *cell = self.table[k as usize & mask];
         }
-        // The highest score; on a tie the tag that comes first.
-        let mut best = 0;
-        for (t, &score) in scores.iter().enumerate().take(N_TAGS).skip(1) {
-            if score > scores[best] {
-                best = t;
+        for (&k, &cell) in feats.iter().zip(&cells) {
+            if let Some(slot) = self.find_from(k, cell) {
+                self.add_weights(slot, scores);
             }
         }
-        ALL_TAGS[best]
+    }
+
+    /// The summed weights of the features that read only the word with keys `w` in `role`.
+    pub fn role_row(&self, w: &WordKeys, role: Role) -> Row {
+        let (feats, n) = role_features(w, role);
+        let mut row = [0; 32];
+        self.add_features(&feats[..n], &mut row);
+        row
+    }
+
+    /// The row of a neighbour in `role` that lies beyond the sentence's edge.
+    pub fn edge_row(&self, role: Role) -> &Row {
+        &self.edges[role as usize]
+    }
+
+    /// The best tag for a token whose keys are `w` (`p1` before it, `n1` after it, the default
+    /// keys beyond the sentence's edge), given `rows`: the sum of the [`Model::role_row`]s of
+    /// its word and its four neighbours. The same tag as [`Model::predict`].
+    pub fn predict_from(
+        &self,
+        mut rows: Row,
+        [w, p1, n1]: [&WordKeys; 3],
+        prev: Option<Tag>,
+        prev2: Option<Tag>,
+    ) -> Tag {
+        let (t1, t2) = (history_index(prev), history_index(prev2));
+        if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
+            for (s, &x) in rows.iter_mut().zip(h) {
+                *s += x;
+            }
+        }
+        self.add_features(&pair_features(w, p1, n1, t1), &mut rows);
+        best_tag(&rows)
     }
 
     /// Adds the weights a slot points to to `scores`.
@@ -427,6 +549,15 @@ impl<'a> Model<'a> {
             scores[usize::from(tag & 31)] += i32::from(i16::from_le_bytes([w[0], w[1]]));
         }
     }
+}
+
+/// The highest-scoring tag; on a tie the tag that comes first. (Rows have 32 lanes so that a
+/// tag byte masked to 0..32 needs no bounds check; lanes 30 and 31 stay out of the choice.)
+fn best_tag(scores: &Row) -> Tag {
+    let lanes = &scores[..N_TAGS];
+    let top = lanes.iter().copied().fold(i32::MIN, i32::max);
+    let best = lanes.iter().position(|&s| s == top).unwrap_or(0);
+    ALL_TAGS[best]
 }
 
 const BUNDLED: &[u8] = include_bytes!(concat!(
@@ -665,6 +796,41 @@ mod tests {
                     assert_eq!(model.predict(&keys, i, p1, p2), plain, "{i} {p1:?} {p2:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn role_and_pair_features_are_the_word_features() {
+        let tokens: Vec<Token> = ["Estonia", "arms", "Libya", "'s", "rebels"]
+            .iter()
+            .map(|w| Token {
+                start: 0,
+                end: 0,
+                text: (*w).into(),
+                lower: w.to_lowercase().into(),
+                lemma: w.to_lowercase().into(),
+                tag: Tag::NN,
+                shape: Shape::Word,
+            })
+            .collect();
+        let keys = sentence_keys(&Lexicon::new([]), &tokens);
+        let at = |j: usize| keys.get(j).unwrap_or(&WordKeys::NONE);
+        for i in 0..keys.len() {
+            let t1 = 3;
+            let mut split = pair_features(at(i), at(i.wrapping_sub(1)), at(i + 1), t1).to_vec();
+            let near = [0, 1, 2, 1, 2];
+            for (role, d) in ALL_ROLES.into_iter().zip(near) {
+                let j = match role {
+                    Role::Prev1 | Role::Prev2 => i.wrapping_sub(d),
+                    _ => i + d,
+                };
+                let (feats, n) = role_features(at(j), role);
+                split.extend(&feats[..n]);
+            }
+            let mut all = word_features(&keys, i, t1).to_vec();
+            split.sort_unstable();
+            all.sort_unstable();
+            assert_eq!(split, all, "token {i}");
         }
     }
 

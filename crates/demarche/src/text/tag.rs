@@ -173,29 +173,36 @@ word_list! {
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
     let dict = super::tagdict::bundled();
-    let keys = super::perceptron::sentence_keys(lexicon, tokens);
-    let (mut prev, mut prev2) = (None, None);
-    for i in 0..tokens.len() {
-        let tag = settled_tag(tokens, i)
-            .or_else(|| dict.get(tokens, &keys, i))
-            .unwrap_or_else(|| model.predict(&keys, i, prev, prev2));
-        tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
-        (prev2, prev) = (prev, Some(tokens[i].tag));
-    }
-    super::agreement::attributive_participles(tokens);
-    super::agreement::ensure_finite_verb(tokens);
-    for t in tokens.iter_mut() {
-        t.lemma = lemma_for(lexicon, t);
-    }
+    super::tagcache::with(lexicon, |cache| {
+        let words = cache.words(lexicon, dict, tokens);
+        let (mut prev, mut prev2) = (None, None);
+        for i in 0..tokens.len() {
+            let w = &words[i];
+            let tag = settled_tag(tokens, i, w.aux)
+                .or_else(|| {
+                    w.dict
+                        .filter(|_| super::tagdict::admits(tokens, &w.keys, i))
+                })
+                .unwrap_or_else(|| cache.predict(model, &words, i, prev, prev2));
+            tokens[i].tag = super::agreement::agree(lexicon, tokens, i, tag);
+            (prev2, prev) = (prev, Some(tokens[i].tag));
+        }
+        super::agreement::attributive_participles(tokens);
+        super::agreement::ensure_finite_verb(tokens);
+        for (t, w) in tokens.iter_mut().zip(&words) {
+            t.lemma = cache.lemma(lexicon, w, t);
+        }
+    });
 }
 
 /// The tag of token `i` where the rules have the last word (punctuation, the forms of "be",
-/// "have" and "do"), so that the perceptron need not be asked.
-fn settled_tag(tokens: &[Token], i: usize) -> Option<Tag> {
+/// "have" and "do"), so that the perceptron need not be asked. (`aux`: the word is one of
+/// those forms, as [`auxiliary_of`] says.)
+fn settled_tag(tokens: &[Token], i: usize, aux: bool) -> Option<Tag> {
     if tokens[i].shape == Shape::Punct {
         return Some(Tag::Punct);
     }
-    auxiliary_tag(&tokens[i], tokens, i)
+    aux.then(|| auxiliary_tag(&tokens[i], tokens, i)).flatten()
 }
 
 /// The former rule-and-lexicon tagger, kept to measure against (`tests/tagging.rs`).
@@ -209,19 +216,48 @@ pub fn tag_sentence_by_rules(lexicon: &Lexicon, tokens: &mut [Token]) {
 }
 
 fn lemma_for(lexicon: &Lexicon, t: &Token) -> CompactString {
-    if t.tag.is_verb() || t.tag == Tag::MD {
-        if let Some(aux) = auxiliary_of(&t.lower) {
-            return aux.into();
+    lemma_of(lexicon, &t.lower, LemmaKind::of(t.tag))
+}
+
+/// Which base form a token's lemma is, by its tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LemmaKind {
+    /// A verb or modal: the verb's base form.
+    Verb,
+    /// A plural noun: the singular.
+    Plural,
+    /// Anything else: the lower-case word itself.
+    Same,
+}
+
+impl LemmaKind {
+    /// The kind of lemma a token tagged `tag` has.
+    pub fn of(tag: Tag) -> LemmaKind {
+        if tag.is_verb() || tag == Tag::MD {
+            LemmaKind::Verb
+        } else if matches!(tag, Tag::NNS | Tag::NNPS) {
+            LemmaKind::Plural
+        } else {
+            LemmaKind::Same
         }
-        if let Some(f) = lexicon.verb(&t.lower).first() {
-            return CompactString::from(&*f.lemma);
+    }
+}
+
+/// The lemma of the lower-case word `lower` as a word of `kind`.
+pub fn lemma_of(lexicon: &Lexicon, lower: &str, kind: LemmaKind) -> CompactString {
+    match kind {
+        LemmaKind::Verb => {
+            if let Some(aux) = auxiliary_of(lower) {
+                return aux.into();
+            }
+            if let Some(f) = lexicon.verb(lower).first() {
+                return CompactString::from(&*f.lemma);
+            }
+            guess_verb_lemma(lower).into()
         }
-        return guess_verb_lemma(&t.lower).into();
+        LemmaKind::Plural => noun_singular(lower).as_ref().into(),
+        LemmaKind::Same => lower.into(),
     }
-    if matches!(t.tag, Tag::NNS | Tag::NNPS) {
-        return noun_singular(&t.lower).as_ref().into();
-    }
-    t.lower.clone()
 }
 
 fn guess_verb_lemma(lower: &str) -> String {

@@ -58,15 +58,24 @@ impl TagDict {
     /// "Union") and is not a verb form the lexicon knows ("Estonia arms Libya": the verb
     /// dictionary's verbs are the coder's events): those are left to the model.
     pub fn get(&self, tokens: &[Token], keys: &[WordKeys], i: usize) -> Option<Tag> {
-        let word = tokens.get(i)?.text.as_str();
-        if starts_upper(word) && opens_sentence(tokens, i)
-            || keys.get(i).is_none_or(WordKeys::may_be_verb)
-        {
-            return None;
-        }
-        self.tags.get(word).copied()
+        let word = self.word(tokens.get(i)?.text.as_str());
+        word.filter(|_| keys.get(i).is_some_and(|k| admits(tokens, k, i)))
     }
 
+    /// The dictionary's tag of `word` as written, wherever it stands.
+    pub fn word(&self, word: &str) -> Option<Tag> {
+        self.tags.get(word).copied()
+    }
+}
+
+/// The dictionary's tag of token `i` (keys `keys`) may be used: the word does not open the
+/// sentence capitalized and is not a verb form the lexicon knows (see [`TagDict::get`]).
+pub fn admits(tokens: &[Token], keys: &WordKeys, i: usize) -> bool {
+    let word = tokens[i].text.as_str();
+    !(starts_upper(word) && opens_sentence(tokens, i) || keys.may_be_verb())
+}
+
+impl TagDict {
     /// Number of words.
     pub fn len(&self) -> usize {
         self.tags.len()

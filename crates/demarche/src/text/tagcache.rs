@@ -1,0 +1,371 @@
+//! The tagger's per-thread word cache: for each word seen (its text, tokenizer shape and
+//! whether it opens the sentence; a token's `lower` is its text in lower case, as
+//! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is an
+//! auxiliary, its lemmas, and the summed weights of the features that read only that word, one
+//! row per [`Role`] (the token itself, and each of the four neighbours a token's features
+//! read). News repeats its words, so a scored token mostly costs five cached rows plus its five
+//! features that cross words or tags, instead of hashing and probing eighteen features in a
+//! table far larger than the CPU caches.
+//!
+//! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
+//! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
+//! Scores are integers, so a row summed in advance gives exactly the tag the features summed
+//! one by one give. The neighbours' rows are stored in 16 bits (one that does not fit is summed
+//! again at each use), the token's own in 32 (most do not fit in 16). The cache is two-way
+//! set-associative with a fixed size (2,048 entries, about 1.1 MB a thread) and never grows.
+
+use super::lexicon::Lexicon;
+use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
+use super::tag::{auxiliary_of, lemma_of, LemmaKind, Tag, Token};
+use super::tagdict::TagDict;
+use super::token::Shape;
+use compact_str::CompactString;
+use std::cell::RefCell;
+use std::hash::Hasher;
+
+/// Sets of the per-thread cache (two entries each).
+const SETS_LOG2: u32 = 10;
+
+/// One cached word.
+#[derive(Clone)]
+struct Entry {
+    /// Which filling of the entry this is (0: empty), unique in its cache.
+    stamp: u64,
+    /// When it was last used, to choose which of a set's entries to replace.
+    used: u64,
+    /// The hash of the word's text, shape and `first` ([`hash`]).
+    hash: u64,
+    text: CompactString,
+    shape: Shape,
+    first: bool,
+    keys: WordKeys,
+    dict: Option<Tag>,
+    aux: bool,
+    /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
+    lemmas: [CompactString; 2],
+    /// The roles whose row is stored in `own` or `rows` (bits 0 to 4), and the lemmas stored
+    /// in `lemmas` (bits 5 and 6).
+    have: u8,
+    /// The row of the word as the token scored (its sums need 32 bits).
+    own: Row,
+    /// The rows of the word as each neighbour (`Role::Prev1` and after), in 16 bits.
+    rows: [[i16; 32]; ROLES - 1],
+}
+
+impl Entry {
+    const EMPTY: Entry = Entry {
+        stamp: 0,
+        used: 0,
+        hash: 0,
+        text: CompactString::const_new(""),
+        lemmas: [CompactString::const_new(""), CompactString::const_new("")],
+        shape: Shape::Punct,
+        first: false,
+        keys: WordKeys::NONE,
+        dict: None,
+        aux: false,
+        have: 0,
+        own: [0; 32],
+        rows: [[0; 32]; ROLES - 1],
+    };
+
+    fn holds(&self, hash: u64, t: &Token, first: bool) -> bool {
+        self.hash == hash
+            && self.stamp != 0
+            && self.first == first
+            && self.shape == t.shape
+            && self.text == t.text
+    }
+}
+
+/// A token of the sentence being tagged, as the cache knows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// Its perceptron keys.
+    pub keys: WordKeys,
+    /// Its tag in the tag dictionary, wherever it stands.
+    pub dict: Option<Tag>,
+    /// A form of "be", "have" or "do" ([`auxiliary_of`]).
+    pub aux: bool,
+    slot: usize,
+    stamp: u64,
+}
+
+/// Words and their rows (see the module documentation).
+pub struct WordCache {
+    lexicon: u64,
+    clock: u64,
+    entries: Vec<Entry>,
+    sets_log2: u32,
+}
+
+thread_local! {
+    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::new(SETS_LOG2));
+}
+
+/// Runs `f` (once) with this thread's cache, emptied first if it was filled with another
+/// lexicon.
+pub fn with<R>(lexicon: &Lexicon, mut f: impl FnMut(&mut WordCache) -> R) -> R {
+    let shared = CACHE.try_with(|c| {
+        let mut cache = c.try_borrow_mut().ok()?;
+        cache.bind(lexicon);
+        Some(f(&mut cache))
+    });
+    match shared {
+        Ok(Some(r)) => r,
+        // A thread being torn down (or a nested call) gets a small cache of its own.
+        _ => f(&mut WordCache::new(2)),
+    }
+}
+
+impl WordCache {
+    /// An empty cache of `2^sets_log2` sets.
+    pub fn new(sets_log2: u32) -> WordCache {
+        WordCache {
+            lexicon: 0,
+            clock: 0,
+            entries: vec![Entry::EMPTY; 2 << sets_log2],
+            sets_log2,
+        }
+    }
+
+    fn bind(&mut self, lexicon: &Lexicon) {
+        if self.lexicon != lexicon.id() {
+            self.entries.fill(Entry::EMPTY);
+            self.lexicon = lexicon.id();
+        }
+    }
+
+    /// The words of `tokens`, from the cache or computed (and cached).
+    pub fn words(&mut self, lexicon: &Lexicon, dict: &TagDict, tokens: &[Token]) -> Vec<Word> {
+        (tokens.iter().enumerate())
+            .map(|(i, t)| self.word(lexicon, dict, t, i == 0))
+            .collect()
+    }
+
+    fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &Token, first: bool) -> Word {
+        self.clock += 1;
+        let hash = hash(t, first);
+        let set = 2 * (hash >> (64 - self.sets_log2)) as usize;
+        let hit = (set..set + 2).find(|&s| self.entries[s].holds(hash, t, first));
+        let slot = hit.unwrap_or_else(|| {
+            let older = usize::from(self.entries[set + 1].used < self.entries[set].used);
+            let e = &mut self.entries[set + older];
+            (e.stamp, e.hash) = (self.clock, hash);
+            e.text.clone_from(&t.text);
+            (e.shape, e.first, e.have) = (t.shape, first, 0);
+            e.keys = perceptron::word_keys(lexicon, t, first);
+            e.dict = dict.word(&t.text);
+            e.aux = auxiliary_of(&t.lower).is_some();
+            set + older
+        });
+        let e = &mut self.entries[slot];
+        e.used = self.clock;
+        Word {
+            keys: e.keys,
+            dict: e.dict,
+            aux: e.aux,
+            slot,
+            stamp: e.stamp,
+        }
+    }
+
+    /// The best tag for token `i` of the sentence whose words are `words`, given the two
+    /// previous tags: [`Model::predict`]'s tag, from the cached rows.
+    pub fn predict(
+        &mut self,
+        model: &Model,
+        words: &[Word],
+        i: usize,
+        prev: Option<Tag>,
+        prev2: Option<Tag>,
+    ) -> Tag {
+        let mut rows = [0; 32];
+        let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
+        let roles = [
+            (Role::Own, 0),
+            (Role::Prev1, -1),
+            (Role::Prev2, -2),
+            (Role::Next1, 1),
+            (Role::Next2, 2),
+        ];
+        for (role, d) in roles {
+            match near(d) {
+                Some(w) => self.add_row(model, w, role, &mut rows),
+                None => add(&mut rows, model.edge_row(role)),
+            }
+        }
+        let keys = |d| near(d).map_or(&WordKeys::NONE, |w| &w.keys);
+        model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
+    }
+
+    /// Adds the row of `w` in `role` to `rows`, computing (and storing) it on first use.
+    fn add_row(&mut self, model: &Model, w: &Word, role: Role, rows: &mut Row) {
+        let e = &mut self.entries[w.slot];
+        if e.stamp != w.stamp {
+            // Replaced by another word of this very sentence.
+            return add(rows, &model.role_row(&w.keys, role));
+        }
+        let bit = 1 << role as u8;
+        let fresh = e.have & bit == 0;
+        if role == Role::Own {
+            if fresh {
+                e.own = model.role_row(&w.keys, role);
+                e.have |= bit;
+            }
+            return add(rows, &e.own);
+        }
+        let narrow_row = &mut e.rows[role as usize - 1];
+        if fresh {
+            let row = model.role_row(&w.keys, role);
+            let Some(narrow) = narrow(&row) else {
+                return add(rows, &row);
+            };
+            *narrow_row = narrow;
+            e.have |= bit;
+        }
+        for (s, &x) in rows.iter_mut().zip(narrow_row.iter()) {
+            *s += i32::from(x);
+        }
+    }
+}
+
+impl WordCache {
+    /// The lemma of `t` (whose word is `w`) for its tag, as [`lemma_of`] makes it.
+    pub fn lemma(&mut self, lexicon: &Lexicon, w: &Word, t: &Token) -> CompactString {
+        let kind = LemmaKind::of(t.tag);
+        let e = &mut self.entries[w.slot];
+        let i = match kind {
+            LemmaKind::Verb => 0,
+            LemmaKind::Plural => 1,
+            LemmaKind::Same => return t.lower.clone(),
+        };
+        if e.stamp != w.stamp {
+            return lemma_of(lexicon, &t.lower, kind);
+        }
+        let bit = 1 << (ROLES + i);
+        if e.have & bit == 0 {
+            e.lemmas[i] = lemma_of(lexicon, &t.lower, kind);
+            e.have |= bit;
+        }
+        e.lemmas[i].clone()
+    }
+}
+
+/// The hash of token `t` (opening the sentence if `first`); its high bits choose the set.
+fn hash(t: &Token, first: bool) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(t.text.as_bytes());
+    h.write_u8(t.shape as u8 | u8::from(first) << 4);
+    h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn add(rows: &mut Row, row: &Row) {
+    for (s, &x) in rows.iter_mut().zip(row) {
+        *s += x;
+    }
+}
+
+/// `row` in 16 bits, if every lane fits.
+fn narrow(row: &Row) -> Option<[i16; 32]> {
+    let mut out = [0; 32];
+    for (o, &x) in out.iter_mut().zip(row) {
+        *o = i16::try_from(x).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{perceptron::sentence_keys, tagdict};
+
+    fn tokens(text: &str) -> Vec<Token> {
+        (text.split(' '))
+            .map(|w| Token {
+                start: 0,
+                end: 0,
+                text: w.into(),
+                lower: w.to_lowercase().into(),
+                lemma: w.to_lowercase().into(),
+                tag: Tag::NN,
+                shape: if w.len() == 1 {
+                    Shape::Punct
+                } else {
+                    Shape::Word
+                },
+            })
+            .collect()
+    }
+
+    const SENTENCES: [&str; 4] = [
+        "North Korea walked out of the talks , and Estonia arms Libya 's rebels .",
+        "Talks between the rebels and the government of North Korea resumed on Monday .",
+        "The talks , the rebels said , would resume ; Libya arms the rebels .",
+        "Libya has been arming the rebels , who were fighting ; they did not say .",
+    ];
+
+    /// Every token's cached prediction, under several histories, against the model's.
+    fn check(cache: &mut WordCache, lexicon: &Lexicon) {
+        let (model, dict) = (perceptron::bundled(), tagdict::bundled());
+        let history = [None, Some(Tag::DT), Some(Tag::NNP), Some(Tag::VBD)];
+        for text in SENTENCES {
+            let tokens = tokens(text);
+            let keys = sentence_keys(lexicon, &tokens);
+            let words = cache.words(lexicon, dict, &tokens);
+            for i in 0..tokens.len() {
+                assert_eq!(format!("{:?}", words[i].keys), format!("{:?}", keys[i]));
+                assert_eq!(words[i].dict, dict.word(&tokens[i].text));
+                assert_eq!(words[i].aux, auxiliary_of(&tokens[i].lower).is_some());
+                for tag in [Tag::VBD, Tag::NNS, Tag::NN, Tag::VBD] {
+                    let t = Token {
+                        tag,
+                        ..tokens[i].clone()
+                    };
+                    let want = lemma_of(lexicon, &t.lower, LemmaKind::of(tag));
+                    assert_eq!(cache.lemma(lexicon, &words[i], &t), want);
+                }
+                for (p1, p2) in history.iter().flat_map(|&a| history.map(|b| (a, b))) {
+                    let want = model.predict(&keys, i, p1, p2);
+                    let got = cache.predict(model, &words, i, p1, p2);
+                    assert_eq!(got, want, "{text}: token {i}, {p1:?} {p2:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cached_rows_predict_what_the_model_predicts() {
+        let lexicon = Lexicon::new([]);
+        // The usual size, cold then warm; and 8 entries, so that words of one sentence
+        // replace each other.
+        for sets_log2 in [SETS_LOG2, 2] {
+            let mut cache = WordCache::new(sets_log2);
+            cache.bind(&lexicon);
+            check(&mut cache, &lexicon);
+            check(&mut cache, &lexicon);
+        }
+    }
+
+    #[test]
+    fn another_lexicon_empties_the_cache() {
+        let plain = Lexicon::new([]);
+        let mut verbs = plain.clone();
+        verbs.add_verb("libya");
+        assert_ne!(plain.id(), verbs.id());
+        let mut cache = WordCache::new(4);
+        for lexicon in [&plain, &verbs, &plain] {
+            cache.bind(lexicon);
+            check(&mut cache, lexicon);
+        }
+    }
+
+    #[test]
+    fn rows_that_do_not_fit_16_bits_are_not_narrowed() {
+        let mut row = [0; 32];
+        row[3] = -32768;
+        assert_eq!(narrow(&row).map(|r| r[3]), Some(-32768));
+        row[5] = 40_000;
+        assert_eq!(narrow(&row), None);
+    }
+}
