@@ -126,6 +126,8 @@ pub(crate) enum Rule {
     PlaceTarget,
     /// A protest coded with the purpose stated with it (14x1–14x4).
     ProtestPurpose,
+    /// The target is the actor of the earlier act this one answers ("denied the charge").
+    Reply,
 }
 
 impl Rule {
@@ -155,6 +157,7 @@ impl Rule {
             Rule::Reciprocal => "reciprocal",
             Rule::PlaceTarget => "place-target",
             Rule::ProtestPurpose => "protest-purpose",
+            Rule::Reply => "reply",
         }
     }
 }
