@@ -89,7 +89,11 @@ impl Acts {
                     "'{}' answers the {code} of '{}': target {}",
                     e.cameo, s.text, s.code
                 ));
-                e.target = Some(s.clone().with_via(format!("reply ({code})")));
+                // No words of this sentence name the answered actor: like an implied authority,
+                // the target's text and span are the verb's, so spans stay in the sentence.
+                let (text, span) = (e.evidence.text.clone(), e.evidence.span);
+                let via = format!("reply ({code}: {})", s.text);
+                e.target = Some(Actor::new(&s.code, text, span, &s.entry).with_via(via));
                 e.rules.push(Rule::Reply.to_string());
             }
         }
