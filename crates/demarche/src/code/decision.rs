@@ -128,6 +128,8 @@ pub(crate) enum Rule {
     ProtestPurpose,
     /// A violent act coded by its means ("a suicide bomber killed": 1831).
     AttackMeans,
+    /// The target is the actor of the earlier act this one answers ("denied the charge").
+    Reply,
 }
 
 impl Rule {
@@ -158,6 +160,7 @@ impl Rule {
             Rule::PlaceTarget => "place-target",
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
+            Rule::Reply => "reply",
         }
     }
 }

@@ -165,6 +165,8 @@ grammar_lists! {
     PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
     /// CAMEO code prefixes whose events target their place's country, with the place's role.
     PLACE_TARGET_CODES = "place-target-codes.txt";
+    /// CAMEO code prefixes of replies, each with the code prefixes of the acts it answers.
+    REPLY_CODES = "reply-codes.txt";
     /// Prepositions of a nominal event whose joined actors act on each other ("between").
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").

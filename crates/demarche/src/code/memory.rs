@@ -1,7 +1,9 @@
 //! What the coder remembers across the sentences of one document: learned names and salient
-//! actors (for [`super::mentions`]) and the places seen so far (for event locations).
+//! actors (for [`super::mentions`]), the places seen so far (for event locations) and the recent
+//! acts with a target (for [`super::reply`]).
 
 use super::mentions::DocumentMemory;
+use super::reply::Acts;
 use crate::resolve::locate::DocumentPlaces;
 
 /// The per-document memory, threaded through the sentences in order.
@@ -11,4 +13,6 @@ pub(super) struct DocumentState {
     pub(super) actors: DocumentMemory,
     /// The dateline, the distinct places, and the place resolver's memory.
     pub(super) places: DocumentPlaces,
+    /// The acts of the last sentences that had a target.
+    pub(super) acts: Acts,
 }

@@ -14,6 +14,7 @@
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
 //! * [`authority`]: the police or judiciary behind an agentless passive ("he was arrested");
 //! * [`place_target`]: the place's country as target of visits and acts of force;
+//! * [`reply`]: a targetless denial, refusal or return of fire targets the actor it answers;
 //! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`complement`]: CAMEO's codes for intended, threatened, appealed-for and demanded acts;
@@ -51,6 +52,7 @@ mod place_target;
 mod protest;
 pub mod quotes;
 mod reciprocal;
+mod reply;
 mod scoped;
 mod sentence;
 mod source;

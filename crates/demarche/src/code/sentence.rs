@@ -64,8 +64,14 @@ impl Coder {
             return Vec::new();
         };
         let ctx = SentenceContext::new(self, doc, analysis, sentence, matches, memory, &mut trace);
-        let events = ctx.code_patterns(&mut trace);
-        dedupe(ctx.locate(events, memory, &mut trace))
+        let mut events = ctx.code_patterns(&mut trace);
+        let mut refs: Vec<&mut Event> = events.iter_mut().map(|e| &mut e.event).collect();
+        for note in memory.acts.answer(&mut refs) {
+            trace.note(|| note);
+        }
+        let events = dedupe(ctx.locate(events, memory, &mut trace));
+        memory.acts.remember(&events);
+        events
     }
 
     /// The sentence's dictionary phrase matches, or `None` when a discard phrase drops it.

@@ -315,7 +315,8 @@ pub fn verb_forms(base: &str) -> VerbForms {
     forms
 }
 
-/// The singular of a noun ("talks" → "talk", "countries" → "country"), or the word itself.
+/// The singular of a noun ("talks" → "talk", "countries" → "country", "ties" → "tie"), or the
+/// word itself. A one-letter stem before "-ies" keeps its "ie" ("ties", "lies", "pies").
 pub fn noun_singular(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let n = word.len();
@@ -331,6 +332,9 @@ pub fn noun_singular(word: &str) -> std::borrow::Cow<'_, str> {
         return Cow::Borrowed(word);
     }
     if let Some(stem) = word.strip_suffix("ies") {
+        if stem.len() == 1 {
+            return Cow::Borrowed(&word[..n - 1]);
+        }
         return Cow::Owned(format!("{stem}y"));
     }
     for ending in ["ches", "shes", "xes", "sses", "zes"] {
@@ -389,6 +393,10 @@ mod tests {
     fn nouns() {
         assert_eq!(noun_singular("talks"), "talk");
         assert_eq!(noun_singular("countries"), "country");
+        assert_eq!(noun_singular("ties"), "tie");
+        assert_eq!(noun_singular("lies"), "lie");
+        assert_eq!(noun_singular("spies"), "spy");
+        assert_eq!(noun_singular("allies"), "ally");
         assert_eq!(noun_singular("crisis"), "crisis");
         assert_eq!(noun_singular("policemen"), "policeman");
         assert_eq!(noun_plurals("party"), ["parties"]);

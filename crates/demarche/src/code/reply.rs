@@ -1,0 +1,204 @@
+//! Replies: an act that names no target and answers an earlier act done *to* its source takes
+//! the actor of that act as target — a denial answers the accusation ("India accused Pakistan
+//! of the attack, but Pakistan denied it" → `PAK → IND 016`), return fire the attack ("gunmen
+//! fired on the soldiers. The soldiers returned fire" → the gunmen), a refusal the proposal.
+//!
+//! Which codes answer which is data: `dictionaries/grammar/reply-codes.txt`; a line ending in
+//! `*` also answers such acts of another side that named no target ("the gunmen opened fire.
+//! The soldiers returned fire"). The answered act must be in the same sentence or one of the two
+//! before it, and the latest one wins.
+
+use super::decision::Rule;
+use super::grammar::REPLY_CODES;
+use crate::model::{Actor, Event};
+
+/// How many sentences back an answered act may stand.
+const WINDOW: usize = 2;
+
+/// An act, remembered for the replies of later sentences.
+#[derive(Debug)]
+struct Act {
+    sentence: usize,
+    code: String,
+    source: Actor,
+    target: Option<String>,
+}
+
+/// What an answered act must be: one of these code prefixes, and aimed at the reply's source
+/// (or, with `untargeted`, aimed at no one).
+struct Answered {
+    prefixes: Vec<&'static str>,
+    untargeted: bool,
+}
+
+/// The document's recent acts.
+#[derive(Debug, Default)]
+pub(crate) struct Acts {
+    acts: Vec<Act>,
+}
+
+impl Acts {
+    /// Remembers the events of a sentence that have a source.
+    pub(crate) fn remember(&mut self, events: &[Event]) {
+        for e in events {
+            if let Some(s) = &e.source {
+                self.acts.push(Act {
+                    sentence: e.sentence,
+                    code: e.cameo.clone(),
+                    source: s.clone(),
+                    target: e.target.as_ref().map(|t| t.code.clone()),
+                });
+            }
+        }
+        if let Some(last) = events.last() {
+            let oldest = last.sentence.saturating_sub(WINDOW);
+            self.acts.retain(|a| a.sentence >= oldest);
+        }
+    }
+
+    /// Gives each targetless reply among `events` (one sentence's, in order) the source of the
+    /// act it answers, returning a note for each one it set.
+    pub(crate) fn answer(&self, events: &mut [&mut Event]) -> Vec<String> {
+        let mut notes = Vec::new();
+        for k in 0..events.len() {
+            let (before, rest) = events.split_at_mut(k);
+            let e = &mut *rest[0];
+            if e.target.is_some() {
+                continue;
+            }
+            let Some(source) = e.source.as_ref().map(|s| s.code.clone()) else {
+                continue;
+            };
+            let Some(answered) = answered_codes(&e.cameo) else {
+                continue;
+            };
+            let earlier = before.iter().rev().filter_map(|x| act_of(x)).chain(
+                self.acts
+                    .iter()
+                    .rev()
+                    .filter(|a| a.sentence + WINDOW >= e.sentence)
+                    .map(|a| (a.code.as_str(), &a.source, a.target.as_deref())),
+            );
+            let found = earlier.into_iter().find(|(code, s, t)| {
+                answered.prefixes.iter().any(|p| code.starts_with(p))
+                    && t.map_or(answered.untargeted, |t| same_side(t, &source))
+                    && !same_side(&s.code, &source)
+            });
+            if let Some((code, s, _)) = found {
+                notes.push(format!(
+                    "'{}' answers the {code} of '{}': target {}",
+                    e.cameo, s.text, s.code
+                ));
+                // No words of this sentence name the answered actor: like an implied authority,
+                // the target's text and span are the verb's, so spans stay in the sentence.
+                let (text, span) = (e.evidence.text.clone(), e.evidence.span);
+                let via = format!("reply ({code}: {})", s.text);
+                e.target = Some(Actor::new(&s.code, text, span, &s.entry).with_via(via));
+                e.rules.push(Rule::Reply.to_string());
+            }
+        }
+        notes
+    }
+}
+
+/// The (code, source, target code) of an event that has a source.
+fn act_of<'e>(e: &'e &mut Event) -> Option<(&'e str, &'e Actor, Option<&'e str>)> {
+    let s = e.source.as_ref()?;
+    Some((
+        e.cameo.as_str(),
+        s,
+        e.target.as_ref().map(|t| t.code.as_str()),
+    ))
+}
+
+/// The acts an event with code `code` answers (`None`: it is no reply).
+fn answered_codes(code: &str) -> Option<Answered> {
+    REPLY_CODES.words().iter().find_map(|line| {
+        let mut fields = line.split_whitespace();
+        let prefix = fields.next()?;
+        if !code.starts_with(prefix) {
+            return None;
+        }
+        let rest: Vec<&'static str> = fields.collect();
+        let untargeted = rest.last() == Some(&"*");
+        let prefixes = rest.into_iter().filter(|f| *f != "*").collect();
+        Some(Answered {
+            prefixes,
+            untargeted,
+        })
+    })
+}
+
+/// Whether two actor codes are the same side: the same country (first three letters), or the
+/// same code where the country is unknown (`---`) or a group (`IGO`, `NGO`, `IMG`, `MNC`).
+fn same_side(a: &str, b: &str) -> bool {
+    let country = |c: &str| c.get(..3).unwrap_or(c).to_string();
+    let (ca, cb) = (country(a), country(b));
+    let grouped = |c: &str| matches!(c, "---" | "IGO" | "NGO" | "IMG" | "MNC");
+    if grouped(&ca) || grouped(&cb) {
+        return a == b;
+    }
+    ca == cb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Span};
+
+    /// `earlier acts ; reply ; target it gets`: an act is `SENTENCE:SOURCE>TARGET:CODE`
+    /// (`-` for no target), the reply `SENTENCE:SOURCE:CODE`, the target `-` for none.
+    const CASES: &[&str] = &[
+        "0:IND>PAK:112 ; 0:PAK:016 ; IND",
+        "0:IND>PAKSPY:112 ; 1:PAKGOV:016 ; IND",
+        "0:PSEUAF>ISRMIL:190 ; 1:ISRMIL:190 ; PSEUAF",
+        "0:PSEUAF>-:190 ; 2:ISRMIL:190 ; PSEUAF",
+        "0:PAKGOV>INDGOV:036 ; 2:IND:125 ; PAKGOV",
+        "0:PAK>IND:036 0:IND>PAK:112 ; 1:PAK:016 ; IND",
+        // too far back, not aimed at the source, not an answered code, the same side
+        "0:IND>PAK:112 ; 3:PAK:016 ; -",
+        "0:IND>CHN:112 ; 0:PAK:016 ; -",
+        "0:IND>PAK:042 ; 0:PAK:016 ; -",
+        "0:ISRMIL>ISR:190 ; 0:ISR:190 ; -",
+        "0:---REB>---CVL:190 ; 0:---MIL:190 ; -",
+        // a statement answers nothing; only force answers acts that named no target
+        "0:IND>PAK:112 ; 0:PAK:010 ; -",
+        "0:IND>-:112 ; 0:PAK:016 ; -",
+    ];
+
+    fn event(sentence: &str, source: &str, target: &str, code: &str) -> Event {
+        let span = Span::new(0, 1);
+        let evidence = Evidence::new("x", span, "test", "x");
+        let mut e = Event::new("doc", sentence.parse().unwrap(), span, code, evidence);
+        e.source = Some(Actor::new(source, source, span, "test"));
+        e.target = (target != "-").then(|| Actor::new(target, target, span, "test"));
+        e
+    }
+
+    fn act(text: &str) -> Event {
+        let (sentence, rest) = text.split_once(':').unwrap();
+        let (actors, code) = rest.rsplit_once(':').unwrap();
+        let (source, target) = actors.split_once('>').unwrap_or((actors, "-"));
+        event(sentence, source, target, code)
+    }
+
+    #[test]
+    fn replies_take_the_actor_of_the_act_they_answer() {
+        for case in CASES {
+            let [earlier, reply, want] = [0, 1, 2].map(|k| case.split(" ; ").nth(k).unwrap());
+            let reply = act(reply);
+            let (mut acts, mut same) = (Acts::default(), Vec::new());
+            for e in earlier.split_whitespace().map(act) {
+                if e.sentence == reply.sentence {
+                    same.push(e);
+                } else {
+                    acts.remember(std::slice::from_ref(&e));
+                }
+            }
+            same.push(reply);
+            acts.answer(&mut same.iter_mut().collect::<Vec<_>>());
+            let got = same.last().and_then(|e| e.target.as_ref());
+            assert_eq!(got.map_or("-", |t| t.code.as_str()), want, "{case}");
+        }
+    }
+}
