@@ -72,7 +72,7 @@ pub(super) fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
             MentionKind::RoleNoun => x
                 .antecedent
                 .as_ref()
-                .map(|c| format!("context-country ({c})")),
+                .map(|c| format!("{} ({c})", x.country_from.map_or("", |f| f.label()))),
         },
     }
 }

@@ -108,6 +108,7 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
                             .join(" ")
                     })),
                     agent: None,
+                    country_from: None,
                 });
             }
         }
