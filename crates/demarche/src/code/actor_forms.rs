@@ -5,7 +5,7 @@
 //! Wales", "Michael Jordan").
 
 use super::grammar::{
-    CALENDAR_WORDS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS, LOCAL_AGENTS,
+    CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS, LOCAL_AGENTS,
     OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
 };
 use super::mentions::{
@@ -501,7 +501,7 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool 
     {
         b -= 1;
     }
-    if office && is_generic_office(tokens, b, am, agent) {
+    if office && is_generic_office(tokens, b, am) {
         return false;
     }
     let agent = agent.code.as_str();
@@ -516,11 +516,13 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool 
 }
 
 /// An office noun used of no state in particular: after a generic determiner ("any
-/// government", "no court"), a body after "a"/"an" ("a government"), or a plural body with no
-/// determiner ("governments must act"); `b` is where its noun phrase starts.
-fn is_generic_office(tokens: &[Token], b: usize, am: &PhraseMatch, agent: &AgentEntry) -> bool {
+/// government", "no court"), a body (`collective-agent-nouns.txt`) after "a"/"an" ("a
+/// government"), or a plural body with no determiner ("governments must act", not "lawmakers
+/// said"); `b` is where its noun phrase starts.
+fn is_generic_office(tokens: &[Token], b: usize, am: &PhraseMatch) -> bool {
     let first = tokens[b..am.start].iter().find(|t| t.tag == Tag::DT);
-    let body = is_collective_agent(&agent.phrase) || tokens[am.end - 1].tag == Tag::NNS;
+    let head = &tokens[am.end - 1];
+    let body = COLLECTIVE_AGENT_NOUNS.contains(head.lemma.as_str());
     match first.map(|t| t.lower.as_str()) {
         Some(d) if GENERIC_DETERMINERS.contains(d) => true,
         Some("a" | "an") => body,

@@ -1,13 +1,14 @@
 //! The countries of last resort of the country convention (docs/coding.md): the document's
 //! *dominant* country, from a cheap first pass over all its sentences (the countries of its
-//! actors and places, cities and first-level divisions included: "Sydney" → `AUS`), and the
+//! places, cities and first-level divisions included: "Sydney" → `AUS`), and the
 //! *home* country a record (field `country`) or the whole run (`--country`) gives. They serve
 //! only where no earlier sentence named a country.
 
 use super::names::NameIndex;
 use crate::dict::{Dictionaries, SentenceMatches};
 use crate::model::{Date, Document};
-use crate::text::{Sentence, Token};
+use super::grammar::PLACE_LOCATIVE_WORDS;
+use crate::text::{Sentence, Tag, Token};
 
 /// The record field that gives a document's home country.
 pub(super) const COUNTRY_FIELD: &str = "country";
@@ -51,9 +52,12 @@ impl Fallbacks {
     }
 }
 
-/// The country the document names most often over all its sentences (the first named on a
-/// tie): dictionary actors and places with a country root, and cities and first-level
-/// divisions of the name index. Sentences a discard phrase drops do not count.
+/// The country whose places the document names most often over all its sentences (the first
+/// named on a tie): cities and first-level divisions of the name index, `place` entries of the
+/// actor dictionary ("Canberra") and countries after a locative word ("in Australia", not "near
+/// the Afghan border"). Actors
+/// do not count: "Defence Minister X accused Algeria" says nothing of the minister's country.
+/// Sentences a discard phrase drops do not count.
 pub(super) fn dominant(
     dict: &Dictionaries,
     names: &NameIndex,
@@ -77,7 +81,7 @@ pub(super) fn dominant(
 }
 
 /// Calls `count` with the country of each place name (city or division) and each dictionary
-/// actor of a country outside those names ("New South Wales" is Australia's, not Wales).
+/// place outside those names ("New South Wales" is Australia's, not Wales).
 fn sentence_countries(
     dict: &Dictionaries,
     names: &NameIndex,
@@ -106,10 +110,22 @@ fn sentence_countries(
     for (m, entry) in actors {
         let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
         let root = entry.code.get(..3).filter(|r| names.is_root(r));
-        if let (Some(root), false) = (root, inside) {
+        let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
+        let place = entry.place || after_locative(tokens, m.start) && !modifier;
+        if let (Some(root), false, true) = (root, inside, place) {
             count(root);
         }
     }
+}
+
+/// A locative word before token `start`, a determiner between ("in Australia", "across the
+/// United States"): the country named there is a place, not an actor.
+fn after_locative(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && tokens[j - 1].tag == Tag::DT {
+        j -= 1;
+    }
+    j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower)
 }
 
 /// The home country of a record: its `country` field, when it holds a known country code
