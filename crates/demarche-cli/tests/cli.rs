@@ -744,8 +744,18 @@ fn home_country_comes_from_the_record_then_the_run() {
     let cases = [
         (None, None, "---GOV", None),
         (None, Some("AUS"), "AUSGOV", Some("home-country (AUS)")),
-        (Some("nzl"), Some("AUS"), "NZLGOV", Some("home-country (NZL)")),
-        (Some("Narnia"), Some("AUS"), "AUSGOV", Some("home-country (AUS)")),
+        (
+            Some("nzl"),
+            Some("AUS"),
+            "NZLGOV",
+            Some("home-country (NZL)"),
+        ),
+        (
+            Some("Narnia"),
+            Some("AUS"),
+            "AUSGOV",
+            Some("home-country (AUS)"),
+        ),
         (Some("Narnia"), None, "---GOV", None),
     ];
     for (field, flag, want, via) in cases {
@@ -756,7 +766,12 @@ fn home_country_comes_from_the_record_then_the_run() {
         let mut args = vec!["code", "-", "--input-format", "jsonl"];
         args.extend(flag.iter().flat_map(|c| ["--country", *c]));
         let out = demarche(&args, Some(record.to_string().as_bytes()));
-        assert_eq!(out.status.code(), Some(0), "{field:?} {flag:?}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{field:?} {flag:?}: {}",
+            stderr(&out)
+        );
         let ev = events(&out);
         assert_eq!(ev.len(), 1, "{field:?} {flag:?}");
         assert_eq!(ev[0]["source"]["code"], want, "{field:?} {flag:?}");
@@ -768,7 +783,14 @@ fn home_country_comes_from_the_record_then_the_run() {
 
 #[test]
 fn unknown_home_country_is_a_usage_error() {
-    let out = demarche(&["code", "-", "--country", "XYZ"], Some(b"The Government spoke."));
+    let out = demarche(
+        &["code", "-", "--country", "XYZ"],
+        Some(b"The Government spoke."),
+    );
     assert_ne!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("home country 'XYZ'"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("home country 'XYZ'"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -5,12 +5,11 @@
 //! Wales", "Michael Jordan").
 
 use super::grammar::{
-    CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS, LOCAL_AGENTS,
-    OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
+    CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS,
+    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
 };
 use super::mentions::{
-    is_collective_agent, name_run, CountryFrom, DocumentMemory, Mention, MentionKind,
-    PlaceMention,
+    is_collective_agent, name_run, CountryFrom, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
@@ -383,7 +382,11 @@ pub(super) fn titled_unknown_mentions(
             .or(cx.context)
             .map(|c| (c.to_string(), CountryFrom::Context))
             .or(cx.fallback.map(|(c, from)| (c.to_string(), from)));
-        let code = format!("{}{}", country.as_ref().map_or("---", |(c, _)| c), agent.code);
+        let code = format!(
+            "{}{}",
+            country.as_ref().map_or("---", |(c, _)| c),
+            agent.code
+        );
         memory.learn(&tokens[name..end], &code, &agent.entry.to_string());
         mentions.push(Mention {
             start: am.start,

@@ -4,10 +4,10 @@
 //! *home* country a record (field `country`) or the whole run (`--country`) gives. They serve
 //! only where no earlier sentence named a country.
 
+use super::grammar::PLACE_LOCATIVE_WORDS;
 use super::names::NameIndex;
 use crate::dict::{Dictionaries, SentenceMatches};
 use crate::model::{Date, Document};
-use super::grammar::PLACE_LOCATIVE_WORDS;
 use crate::text::{Sentence, Tag, Token};
 
 /// The record field that gives a document's home country.
@@ -68,12 +68,17 @@ pub(super) fn dominant(
     let mut counts: Vec<(String, usize)> = Vec::new();
     for (sentence, m) in sentences.iter().zip(matches) {
         if m.discards.is_empty() {
-            sentence_countries(dict, names, &sentence.tokens, m, date, &mut |c| {
-                match counts.iter_mut().find(|(k, _)| k == c) {
+            sentence_countries(
+                dict,
+                names,
+                &sentence.tokens,
+                m,
+                date,
+                &mut |c| match counts.iter_mut().find(|(k, _)| k == c) {
                     Some(slot) => slot.1 += 1,
                     None => counts.push((c.to_string(), 1)),
-                }
-            });
+                },
+            );
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max()?;
@@ -95,9 +100,14 @@ fn sentence_countries(
     let mut i = 0;
     while i < tokens.len() {
         let capitalized = tokens[i].text.starts_with(char::is_uppercase);
-        match capitalized.then(|| names.place_country_at(&lower[i..])).flatten() {
+        match capitalized
+            .then(|| names.place_country_at(&lower[i..]))
+            .flatten()
+        {
             Some((n, country)) => {
-                count(country);
+                if !is_destination(tokens, i) {
+                    count(country);
+                }
                 spans.push(i..i + n);
                 i += n;
             }
@@ -112,10 +122,25 @@ fn sentence_countries(
         let root = entry.code.get(..3).filter(|r| names.is_root(r));
         let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
         let place = entry.place || after_locative(tokens, m.start) && !modifier;
+        let place = place && !is_destination(tokens, m.start);
         if let (Some(root), false, true) = (root, inside, place) {
             count(root);
         }
     }
+}
+
+/// Words before a place that make it where someone goes, not where the story is ("flew to
+/// Tokyo", "troops were sent to Mali", "crossed into Poland").
+const DESTINATION_WORDS: &[&str] = &["to", "into", "toward", "towards", "for", "visiting"];
+
+/// The place at token `start` (after determiners) is a destination ([`DESTINATION_WORDS`]): it
+/// gives neither the document's dominant country nor its context country.
+pub(super) fn is_destination(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && tokens[j - 1].tag == Tag::DT {
+        j -= 1;
+    }
+    j > 0 && DESTINATION_WORDS.contains(&tokens[j - 1].lower.as_str())
 }
 
 /// A locative word before token `start`, a determiner between ("in Australia", "across the
@@ -161,7 +186,11 @@ mod tests {
     #[test]
     fn fallbacks_come_in_order() {
         let cases = [
-            (Some("AUS"), Some("NZL"), Some(("AUS", CountryFrom::Document))),
+            (
+                Some("AUS"),
+                Some("NZL"),
+                Some(("AUS", CountryFrom::Document)),
+            ),
             (None, Some("NZL"), Some(("NZL", CountryFrom::Home))),
             (None, None, None),
         ];

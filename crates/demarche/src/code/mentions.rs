@@ -11,7 +11,7 @@ use super::grammar::{
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
-use super::home_country::Fallbacks;
+use super::home_country::{self, Fallbacks};
 use super::names::NameIndex;
 use super::scoped;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -169,7 +169,10 @@ impl DocumentMemory {
         let earlier = self.recent_sides[..self.recent_sides.len() - self.sides_this_sentence]
             .iter()
             .map(|(c, ..)| c.as_str());
-        let here = mentions.iter().filter(|m| m.end <= before).map(|m| m.code.as_str());
+        let here = mentions
+            .iter()
+            .filter(|m| m.end <= before)
+            .map(|m| m.code.as_str());
         earlier
             .chain(here)
             .rev()
@@ -317,9 +320,14 @@ pub fn find_mentions(
     }
     // Places of this sentence count for its context; its actors only from the next sentence
     // on ("soldiers fired on Palestinian protesters" are not Palestinian soldiers).
-    memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
+    let sources = places
+        .iter()
+        .filter(|p| !home_country::is_destination(tokens, p.start));
+    memory.count_countries(sources.map(|p| p.code.as_str()), names);
     let context = memory.context_country().map(str::to_string);
-    let fallback = memory.fallback_country().map(|(c, from)| (c.to_string(), from));
+    let fallback = memory
+        .fallback_country()
+        .map(|(c, from)| (c.to_string(), from));
     let fallback = fallback.as_ref().map(|(c, from)| (c.as_str(), *from));
     let before = mentions.len();
     let titled = actor_forms::TitledContext {

@@ -284,7 +284,8 @@ impl Coder {
         warnings: &mut Vec<String>,
     ) -> home_country::Fallbacks {
         let sentences = &analysis.sentences;
-        let document = home_country::dominant(&self.dict, &self.names, sentences, matches, doc.date);
+        let document =
+            home_country::dominant(&self.dict, &self.names, sentences, matches, doc.date);
         let (record, warning) = home_country::record_country(doc, &self.names);
         warnings.extend(warning);
         let home = record.or_else(|| self.home_country.clone());

@@ -258,7 +258,8 @@ impl NameIndex {
             (d, c) => d.or(c),
         }?;
         let key = lower[..n].join(" ");
-        let is_country = (self.gazetteer.as_ref()).is_some_and(|g| g.country_by_name(&key).is_some());
+        let is_country =
+            (self.gazetteer.as_ref()).is_some_and(|g| g.country_by_name(&key).is_some());
         (!is_country).then_some((n, country))
     }
 
