@@ -108,6 +108,10 @@ struct CodeArgs {
     /// between a source and a target, so by default they are not events.
     #[arg(long)]
     untargeted_statements: bool,
+    /// Home country (CAMEO/ISO3 code, e.g. AUS) of actors named without one ("the Government",
+    /// "police") in documents that name no country; a record's `country` field overrides it.
+    #[arg(long, value_name = "ISO3")]
+    country: Option<String>,
     /// Print no summary, warnings or progress on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -130,6 +134,9 @@ struct ExplainArgs {
     /// Also show the events as JSON.
     #[arg(long)]
     json: bool,
+    /// Home country (CAMEO/ISO3 code) of actors named without one, as for `code`.
+    #[arg(long, value_name = "ISO3")]
+    country: Option<String>,
     #[command(flatten)]
     dict: DictOptions,
 }
@@ -348,6 +355,9 @@ fn build_coder(
 ) -> Result<Box<dyn demarche::DocumentCoder>> {
     Ok(
         match compat_cmd::legacy_coder(&args.engine, &args.dict.dict)? {
+            Some(_) if args.country.is_some() => {
+                anyhow::bail!("--country applies to the demarche engine only")
+            }
             Some(legacy) => legacy,
             None => Box::new(
                 CoderBuilder::new()
@@ -355,6 +365,7 @@ fn build_coder(
                     .keep_hypothetical(args.keep_hypothetical)
                     .untargeted_statements(args.untargeted_statements)
                     .document_places(out_format == OutputFormat::JsonlDocs)
+                    .home_country(args.country.as_deref())
                     .build()?,
             ),
         },
@@ -447,6 +458,7 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode> {
     };
     let coder = CoderBuilder::new()
         .dictionaries(load_dictionaries(&args.dict, false)?)
+        .home_country(args.country.as_deref())
         .build()?;
     let doc = Document::new("explain", args.date, text);
     let exp = coder.explain(&doc);

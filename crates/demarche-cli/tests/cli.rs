@@ -735,3 +735,62 @@ fn untargeted_statements_are_written_only_on_request() {
     let kept = codes(&["code", "-", "-q", "--untargeted-statements"]);
     assert_eq!(kept, vec!["\"010\"".to_string()]);
 }
+
+#[test]
+fn home_country_comes_from_the_record_then_the_run() {
+    // A document that names no country: "the Government" takes the record's `country`, else
+    // the run's --country, else `---`; a field that is no country code is ignored with a warning.
+    let text = "The Government has criticised the Opposition.";
+    let cases = [
+        (None, None, "---GOV", None),
+        (None, Some("AUS"), "AUSGOV", Some("home-country (AUS)")),
+        (
+            Some("nzl"),
+            Some("AUS"),
+            "NZLGOV",
+            Some("home-country (NZL)"),
+        ),
+        (
+            Some("Narnia"),
+            Some("AUS"),
+            "AUSGOV",
+            Some("home-country (AUS)"),
+        ),
+        (Some("Narnia"), None, "---GOV", None),
+    ];
+    for (field, flag, want, via) in cases {
+        let mut record = serde_json::json!({"id": "d", "text": text});
+        if let Some(f) = field {
+            record["country"] = f.into();
+        }
+        let mut args = vec!["code", "-", "--input-format", "jsonl"];
+        args.extend(flag.iter().flat_map(|c| ["--country", *c]));
+        let out = demarche(&args, Some(record.to_string().as_bytes()));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{field:?} {flag:?}: {}",
+            stderr(&out)
+        );
+        let ev = events(&out);
+        assert_eq!(ev.len(), 1, "{field:?} {flag:?}");
+        assert_eq!(ev[0]["source"]["code"], want, "{field:?} {flag:?}");
+        assert_eq!(ev[0]["source"]["via"].as_str(), via, "{field:?} {flag:?}");
+        let warned = stderr(&out).contains("field 'country' is not a known country code");
+        assert_eq!(warned, field == Some("Narnia"), "{field:?} {flag:?}");
+    }
+}
+
+#[test]
+fn unknown_home_country_is_a_usage_error() {
+    let out = demarche(
+        &["code", "-", "--country", "XYZ"],
+        Some(b"The Government spoke."),
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("home country 'XYZ'"),
+        "{}",
+        stderr(&out)
+    );
+}

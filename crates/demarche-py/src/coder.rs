@@ -21,7 +21,8 @@ const DEFAULT_DOC_ID: &str = "doc";
 /// `dictionaries`: a directory laid out like demarche's `dictionaries/` (`actors/*.txt`,
 /// `agents.txt`, `verbs.txt`, `discards.txt`, `cameo.tsv`); `None` uses the bundled ones.
 /// `places`: resolve event locations with the bundled gazetteer. `keep_hypothetical`: also code
-/// acts under "must/should/could/might/may" and in "if" clauses.
+/// acts under "must/should/could/might/may" and in "if" clauses. `country`: the home country
+/// (CAMEO/ISO3 code such as `"AUS"`) of actors named without one in documents that name none.
 #[pyclass(name = "Coder", module = "demarche._demarche", subclass, frozen)]
 pub struct PyCoder {
     coder: demarche::Coder,
@@ -57,17 +58,19 @@ fn threads_arg(threads: Option<usize>) -> PyResult<usize> {
 #[pymethods]
 impl PyCoder {
     #[new]
-    #[pyo3(signature = (dictionaries=None, places=true, keep_hypothetical=false))]
+    #[pyo3(signature = (dictionaries=None, places=true, keep_hypothetical=false, country=None))]
     fn new(
         py: Python<'_>,
         dictionaries: Option<PathBuf>,
         places: bool,
         keep_hypothetical: bool,
+        country: Option<String>,
     ) -> PyResult<Self> {
         let coder = py.detach(|| -> PyResult<demarche::Coder> {
             let mut builder = CoderBuilder::new()
                 .places(places)
                 .keep_hypothetical(keep_hypothetical)
+                .home_country(country.as_deref())
                 .document_places(false);
             if let Some(dir) = &dictionaries {
                 builder = builder.dictionaries(Arc::new(load_dictionaries(dir)?));

@@ -54,6 +54,9 @@ class Coder(_demarche.Coder):
         places: resolve each event's location with the bundled GeoNames gazetteer.
         keep_hypothetical: also code acts under "must/should/could/might/may" and in "if"
             clauses (they have not happened; off by default, as in the CLI).
+        country: the home country (CAMEO/ISO3 code such as ``"AUS"``) of actors named without
+            one ("the Government", "police") in documents that name no country, as the CLI's
+            ``--country``; an unknown code raises ``ValueError``.
 
     ``code``, ``code_many`` and ``explain`` release the GIL while coding; a coder may be shared
     between threads.

@@ -34,6 +34,7 @@ class Coder:
         dictionaries: Union[str, "os.PathLike[str]", None] = None,
         places: bool = True,
         keep_hypothetical: bool = False,
+        country: Optional[str] = None,
     ) -> None: ...
     def code(self, text: Text, date: DateLike = None, doc_id: Optional[str] = None) -> List[Event]:
         """The events of one text (fields of the CLI's JSON Lines). A bad date is a ValueError."""

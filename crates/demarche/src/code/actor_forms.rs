@@ -5,11 +5,12 @@
 //! Wales", "Michael Jordan").
 
 use super::grammar::{
-    CALENDAR_WORDS, COMMON_NOUN_AGENTS, HONORIFICS, LOCAL_AGENTS, REGION_ADJECTIVES,
+    CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS,
+    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
 };
 use super::label::{self, Shared};
 use super::mentions::{
-    is_collective_agent, name_run, DocumentMemory, Mention, MentionKind, PlaceMention,
+    is_collective_agent, name_run, CountryFrom, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
@@ -153,6 +154,7 @@ pub(super) fn surname_mentions(
                 preposition: None,
                 antecedent: None,
                 agent: None,
+                country_from: None,
             });
         }
         i += n;
@@ -217,6 +219,7 @@ pub(super) fn city_agent_mentions(
                 preposition: None,
                 antecedent: None,
                 agent: None,
+                country_from: None,
             });
         }
     }
@@ -330,6 +333,7 @@ pub(super) fn led_force_mentions(
             preposition: None,
             antecedent: None,
             agent: None,
+            country_from: None,
         });
     }
 }
@@ -340,6 +344,8 @@ pub(super) struct TitledContext<'a> {
     pub places: &'a [PlaceMention],
     /// The document's context country.
     pub context: Option<&'a str>,
+    /// The document's dominant or home country, when it has no context country.
+    pub fallback: Option<(&'a str, CountryFrom)>,
 }
 
 /// Agents whose titles name officials of a state or a political or armed body: only these
@@ -377,10 +383,11 @@ pub(super) fn titled_unknown_mentions(
             continue;
         }
         used[k] = true;
-        let country = (memory.last_country_with_agent(&agent.code))
+        let country = (memory.last_country_with_agent(&agent.code, mentions, am.start))
             .or(cx.context)
-            .map(Shared::from);
-        let code = label::code_with(country.as_deref().unwrap_or("---"), &agent.code);
+            .map(|c| (Shared::from(c), CountryFrom::Context))
+            .or(cx.fallback.map(|(c, from)| (Shared::from(c), from)));
+        let code = label::code_with(country.as_ref().map_or("---", |(c, _)| &**c), &agent.code);
         let entry = label::entry_of(&agent.entry);
         memory.learn(&tokens[name..end], &code, &entry);
         mentions.push(Mention {
@@ -391,7 +398,8 @@ pub(super) fn titled_unknown_mentions(
             person: true,
             kind: MentionKind::RoleNoun,
             preposition: None,
-            antecedent: country,
+            country_from: country.as_ref().map(|(_, from)| *from),
+            antecedent: country.map(|(c, _)| c),
             agent: None,
         });
     }
@@ -429,6 +437,8 @@ pub(super) struct RoleCountries<'a> {
     /// and only when the document has no context yet ("Kenyan police arrested two men" →
     /// `KENCVL`).
     pub sentence: Option<&'a str>,
+    /// The document's dominant or home country: the last resort before `---`.
+    pub fallback: Option<(&'a str, CountryFrom)>,
 }
 
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun
@@ -451,44 +461,55 @@ pub(super) fn role_noun_mentions(
         let overlaps = mentions
             .iter()
             .any(|m| m.start < am.end && m.end > am.start);
-        if overlaps || !stands_alone(tokens, am, &agent.code) {
+        if overlaps || !stands_alone(tokens, am, agent) {
             continue;
         }
         let country = memory
-            .last_country_with_agent(&agent.code)
+            .last_country_with_agent(&agent.code, mentions, am.start)
             .or(countries.document)
             .or(countries
                 .sentence
-                .filter(|_| COMMON_NOUN_AGENTS.contains(&agent.code)));
+                .filter(|_| COMMON_NOUN_AGENTS.contains(&agent.code)))
+            .map(|c| (c, CountryFrom::Context))
+            .or(countries.fallback);
         mentions.push(Mention {
             start: am.start,
             end: am.end,
-            code: label::code_with(country.unwrap_or("---"), &agent.code),
+            code: label::code_with(country.map_or("---", |(c, _)| c), &agent.code),
             entry: label::entry_of(&agent.entry),
             person: false,
             kind: MentionKind::RoleNoun,
             preposition: None,
-            antecedent: country.map(Shared::from),
+            antecedent: country.map(|(c, _)| Shared::from(c)),
             agent: None,
+            country_from: country.map(|(_, from)| from),
         });
     }
 }
 
 /// The role noun heads its noun phrase ("army base" is not the army), and no possessive or
 /// unknown name owns it ("their troops", "Mahdi Army militiamen"); a single name before a
-/// local agent is its locality ("Illawarra police", `local-agents.txt`).
-fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &str) -> bool {
+/// local agent is its locality ("Illawarra police", `local-agents.txt`). An office noun
+/// (`office-agents.txt`) may follow an office modifier ("the Federal Government") and is no
+/// actor when generic ("any government", [`is_generic_office`]).
+fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool {
     let modifier = tokens
         .get(am.end)
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS);
+    let office = OFFICE_AGENTS.contains(&agent.code);
     let mut b = am.start;
     while b > 0
         && (matches!(tokens[b - 1].tag, Tag::JJ | Tag::VBN | Tag::CD)
             && !capitalized(&tokens[b - 1])
-            || tokens[b - 1].tag == Tag::DT)
+            || tokens[b - 1].tag == Tag::DT
+            || office && OFFICE_MODIFIERS.contains(&tokens[b - 1].lower))
     {
         b -= 1;
     }
+    if office && is_generic_office(tokens, b, am) {
+        return false;
+    }
+    let agent = agent.code.as_str();
     let locality = b > 0
         && b == am.start
         && LOCAL_AGENTS.contains(agent)
@@ -497,6 +518,22 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &str) -> bool {
     let owned = b > 0
         && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
     !modifier && (!owned || locality)
+}
+
+/// An office noun used of no state in particular: after a generic determiner ("any
+/// government", "no court"), a body (`collective-agent-nouns.txt`) after "a"/"an" ("a
+/// government"), or a plural body with no determiner ("governments must act", not "lawmakers
+/// said"); `b` is where its noun phrase starts.
+fn is_generic_office(tokens: &[Token], b: usize, am: &PhraseMatch) -> bool {
+    let first = tokens[b..am.start].iter().find(|t| t.tag == Tag::DT);
+    let head = &tokens[am.end - 1];
+    let body = COLLECTIVE_AGENT_NOUNS.contains(head.lemma.as_str());
+    match first.map(|t| t.lower.as_str()) {
+        Some(d) if GENERIC_DETERMINERS.contains(d) => true,
+        Some("a" | "an") => body,
+        None => body && tokens[am.end - 1].tag == Tag::NNS,
+        _ => false,
+    }
 }
 
 /// "the Afghan National Army (ANA)": an acronym in parentheses right after a mention that

@@ -56,7 +56,8 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
     } else {
         return None;
     };
-    let country = ctx.context_country.as_deref()?;
+    let (country, from) = ctx.context_country.as_ref()?;
+    let country = country.as_str();
     if own_forces_held(ctx, m.head, country) {
         return None;
     }
@@ -70,6 +71,7 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
         preposition: None,
         antecedent: Some(country.into()),
         agent: None,
+        country_from: Some(*from),
     })
 }
 

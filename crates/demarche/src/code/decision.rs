@@ -107,6 +107,11 @@ pub(crate) enum Rule {
     LearnedName,
     /// A participant is a role noun with the document's context country.
     ContextCountry,
+    /// A participant is a role noun with the country the whole document names most often (no
+    /// earlier sentence named one).
+    DocumentCountry,
+    /// A participant is a role noun with the record's or run's home country (`--country`).
+    HomeCountry,
     /// A participant is a place before an agent noun: a city or a first-level division
     /// ("Lagos police", "Queensland Premier", "Victorian police").
     PlaceAgent,
@@ -146,6 +151,8 @@ impl Rule {
             Rule::Coreference => "coreference",
             Rule::LearnedName => "learned-name",
             Rule::ContextCountry => "context-country",
+            Rule::DocumentCountry => "document-country",
+            Rule::HomeCountry => "home-country",
             Rule::PlaceAgent => "place-agent",
             Rule::FutureIntent => "future-intent",
             Rule::Governed(Stance::Intent) => "intent",
@@ -251,6 +258,8 @@ mod tests {
             (Rule::Coreference, "coreference"),
             (Rule::LearnedName, "learned-name"),
             (Rule::ContextCountry, "context-country"),
+            (Rule::DocumentCountry, "document-country"),
+            (Rule::HomeCountry, "home-country"),
             (Rule::FutureIntent, "future-intent"),
             (Rule::Governed(Stance::Intent), "intent"),
             (Rule::Governed(Stance::Threat), "threat"),

@@ -70,7 +70,10 @@ pub(super) fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
             MentionKind::Dictionary => None,
             MentionKind::LearnedName => Some(via("learned-name", antecedent)),
             MentionKind::Coreference => Some(via("coreference", antecedent)),
-            MentionKind::RoleNoun => x.antecedent.as_ref().map(|c| via("context-country", c)),
+            MentionKind::RoleNoun => x
+                .antecedent
+                .as_ref()
+                .map(|c| via(x.country_from.map_or("", |f| f.label()), c)),
         },
     }
 }

@@ -7,7 +7,7 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
-use super::mentions::{Mention, MentionKind};
+use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
@@ -413,6 +413,9 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
             .copied()
             .chain(who.targets.iter().flatten().copied())
     };
+    let from = |f: CountryFrom| {
+        everyone().any(|x| x.kind == MentionKind::RoleNoun && x.country_from == Some(f))
+    };
     [
         (who.sources.len() > 1, Rule::CompoundSource),
         (who.targets.len() > 1, Rule::CompoundTarget),
@@ -424,10 +427,9 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
             everyone().any(|x| x.kind == MentionKind::LearnedName),
             Rule::LearnedName,
         ),
-        (
-            everyone().any(|x| x.kind == MentionKind::RoleNoun && x.antecedent.is_some()),
-            Rule::ContextCountry,
-        ),
+        (from(CountryFrom::Context), Rule::ContextCountry),
+        (from(CountryFrom::Document), Rule::DocumentCountry),
+        (from(CountryFrom::Home), Rule::HomeCountry),
         (
             everyone().any(|x| x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX)),
             Rule::PlaceAgent,

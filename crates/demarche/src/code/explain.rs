@@ -113,8 +113,9 @@ impl SentenceExplanation {
                     m.entry
                 ),
                 MentionKind::RoleNoun => format!(
-                    "role noun, country {} (context), entry {}",
-                    m.antecedent.as_deref().unwrap_or("--- (none)"),
+                    "role noun, country {} ({}), entry {}",
+                    m.antecedent.as_deref().unwrap_or("---"),
+                    m.country_from.map_or("none", |f| f.label()),
                     m.entry
                 ),
             };

@@ -178,6 +178,13 @@ grammar_lists! {
     /// Agents whose standalone role noun may follow the capitalized name of a locality
     /// ("Illawarra police").
     LOCAL_AGENTS = "local-agents.txt";
+    /// Agents of state offices and bodies, whose generic uses code nothing ("any government").
+    OFFICE_AGENTS = "office-agents.txt";
+    /// Determiners that make an office noun generic ("any", "every", "no").
+    GENERIC_DETERMINERS = "generic-determiners.txt";
+    /// Adjectives between "the" and an office noun that do not own it ("the Federal
+    /// Government").
+    OFFICE_MODIFIERS = "office-modifiers.txt";
     /// Adjectives and short forms of first-level divisions, `ADJECTIVE:DIVISION`
     /// ("victorian:victoria", "nsw:new_south_wales").
     REGION_ADJECTIVES = "region-adjectives.txt";

@@ -10,6 +10,8 @@ use super::grammar::{
     PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
+use super::home_country::{self, Fallbacks};
+pub use super::home_country::CountryFrom;
 use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::scoped;
@@ -53,6 +55,8 @@ pub struct Mention {
     /// For a possessive pronoun followed by an agent noun ("its troops"): the agent code and
     /// entry, kept even when the antecedent already has an agent.
     pub agent: Option<(Code, Shared)>,
+    /// For a role noun given a country: where the country came from.
+    pub country_from: Option<CountryFrom>,
 }
 
 /// What the antecedent of a "both sides" mention ends with.
@@ -117,6 +121,8 @@ pub struct DocumentMemory {
     recent: Vec<Remembered>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
     recent_sides: Vec<Remembered>,
+    /// How many of `recent_sides` the current sentence added.
+    sides_this_sentence: usize,
     /// Recent persons, oldest first: the candidates for "him", "her" other than the subject.
     recent_persons: Vec<Remembered>,
     /// The salient person and collective actor before the current ones: what an object
@@ -126,6 +132,9 @@ pub struct DocumentMemory {
     /// Codes of the dictionary actors named so far, for `context` entries ("Labor" after
     /// "the Australian Labor Party").
     codes_seen: Vec<Code>,
+    /// The document's dominant country and its home country, for when no earlier sentence
+    /// named one.
+    fallbacks: Fallbacks,
 }
 
 impl DocumentMemory {
@@ -147,14 +156,28 @@ impl DocumentMemory {
         }
     }
 
-    /// The country of the latest actor of the document with agent `agent`, persons included
-    /// ("Pakistan's Foreign Ministry ... ministry spokesman X": PAK).
-    pub(super) fn last_country_with_agent(&self, agent: &str) -> Option<&str> {
-        self.recent_sides
+    /// The country of the latest actor with agent `agent` named before token `before` of the
+    /// current sentence (`mentions`) or in an earlier sentence, persons included ("Pakistan's
+    /// Foreign Ministry ... ministry spokesman X": PAK). Actors later in the sentence do not
+    /// count ("the Foreign Minister met his Indonesian counterpart" is not Indonesia's).
+    pub(super) fn last_country_with_agent<'m>(
+        &'m self,
+        agent: &str,
+        mentions: &'m [Mention],
+        before: usize,
+    ) -> Option<&'m str> {
+        let earlier = self.recent_sides[..self.recent_sides.len() - self.sides_this_sentence]
             .iter()
+            .map(|(c, ..)| c.as_str());
+        let here = mentions
+            .iter()
+            .filter(|m| m.end <= before)
+            .map(|m| m.code.as_str());
+        earlier
+            .chain(here)
             .rev()
-            .filter(|(c, ..)| c.get(3..6) == Some(agent))
-            .find_map(|(c, ..)| {
+            .filter(|c| c.get(3..6) == Some(agent))
+            .find_map(|c| {
                 c.get(..3)
                     .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM"))
             })
@@ -199,12 +222,30 @@ impl DocumentMemory {
     }
 
     /// The document's context country: the country named most often in earlier sentences
-    /// (actors and places), the latest on a tie.
+    /// (actors and places); on a tie the document's dominant country, else the latest.
     pub(super) fn context_country(&self) -> Option<&str> {
+        let dominant = self.fallbacks.document.as_deref();
         self.countries
             .iter()
-            .max_by_key(|(_, n, last)| (*n, *last))
+            .max_by_key(|(c, n, last)| (*n, dominant == Some(c.as_str()), *last))
             .map(|(c, ..)| c.as_str())
+    }
+
+    /// Sets the countries used when the document has no context country yet.
+    pub(super) fn set_fallbacks(&mut self, fallbacks: Fallbacks) {
+        self.fallbacks = fallbacks;
+    }
+
+    /// The document's dominant country, else its home country: the last steps of the country
+    /// convention before `---`.
+    pub(super) fn fallback_country(&self) -> Option<(&str, CountryFrom)> {
+        self.fallbacks.first()
+    }
+
+    /// The context country, else the fallbacks: the country of an actor written without one.
+    pub(super) fn country(&self) -> Option<(&str, CountryFrom)> {
+        let context = self.context_country().map(|c| (c, CountryFrom::Context));
+        context.or_else(|| self.fallback_country())
     }
 
     /// Counts the countries of a sentence's codes.
@@ -234,10 +275,11 @@ pub fn find_mentions(
     date: Option<Date>,
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
+    memory.sides_this_sentence = 0;
     let mut actors = scoped::sentence_actors(dict, names, tokens, matches.actors, date, memory);
     let agents = dict.agents.resolve(matches.agents);
     let mut region_places = Vec::new();
-    let context = memory.context_country().map(Code::from);
+    let context = memory.country().map(|(c, _)| Code::from(c));
     actor_forms::drop_names_inside_names(
         tokens,
         names,
@@ -284,12 +326,20 @@ pub fn find_mentions(
     }
     // Places of this sentence count for its context; its actors only from the next sentence
     // on ("soldiers fired on Palestinian protesters" are not Palestinian soldiers).
-    memory.count_countries(places.iter().map(|p| p.code.as_str()), names);
+    let sources = places
+        .iter()
+        .filter(|p| !home_country::is_destination(tokens, p.start));
+    memory.count_countries(sources.map(|p| p.code.as_str()), names);
     let context = memory.context_country().map(Code::from);
+    let fallback = memory
+        .fallback_country()
+        .map(|(c, from)| (c.to_string(), from));
+    let fallback = fallback.as_ref().map(|(c, from)| (c.as_str(), *from));
     let before = mentions.len();
     let titled = actor_forms::TitledContext {
         places: &places,
         context: context.as_deref(),
+        fallback,
     };
     actor_forms::titled_unknown_mentions(
         tokens,
@@ -306,6 +356,7 @@ pub fn find_mentions(
         actor_forms::RoleCountries {
             document: context.as_deref(),
             sentence: sentence_country(&mentions, names).as_deref(),
+            fallback,
         },
         memory,
         &mut mentions,
@@ -482,6 +533,7 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
         preposition: None,
         antecedent: None,
         agent: None,
+        country_from: None,
     }
 }
 
@@ -697,6 +749,7 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
                     preposition: None,
                     antecedent: Some(full.clone()),
                     agent: None,
+                    country_from: None,
                 });
                 i = end;
                 continue;
@@ -753,6 +806,7 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
     let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
     let remembered = (m.code.clone(), m.entry.clone(), text);
     push_recent(&mut memory.recent_sides, remembered.clone());
+    memory.sides_this_sentence = (memory.sides_this_sentence + 1).min(memory.recent_sides.len());
     if m.person {
         push_recent(&mut memory.recent_persons, remembered.clone());
         // Pronouns refer back to the salient person: a subject, not an object or a
@@ -855,6 +909,7 @@ fn pronoun_mention(
         preposition: None,
         antecedent: Some(text),
         agent: None,
+        country_from: None,
     })
 }
 
@@ -947,6 +1002,7 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         preposition: None,
         antecedent: Some(text),
         agent: None,
+        country_from: None,
     };
     if COMPASS_NAMES.contains(&next.text)
         && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
@@ -1066,6 +1122,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         preposition: None,
         antecedent: Some(format!("{}{TWO_SIDES_NOTE}", r.2).into()),
         agent: None,
+        country_from: None,
     };
     Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])
 }

@@ -41,6 +41,7 @@ mod event_date;
 mod events;
 pub mod explain;
 mod grammar;
+mod home_country;
 mod label;
 mod memory;
 pub mod mentions;
@@ -63,8 +64,8 @@ mod target;
 
 pub use explain::{Explanation, SentenceExplanation};
 
-use crate::dict::Dictionaries;
-use crate::error::Result;
+use crate::dict::{Dictionaries, EncodedSentence, SentenceMatches};
+use crate::error::{Error, Result};
 use crate::model::{Document, Event};
 use crate::resolve::PlaceResolver;
 use crate::text::{analyze, Analysis};
@@ -84,6 +85,7 @@ pub struct CoderBuilder {
     untargeted_statements: bool,
     places: bool,
     document_places: bool,
+    home_country: Option<String>,
 }
 
 impl Default for CoderBuilder {
@@ -94,6 +96,7 @@ impl Default for CoderBuilder {
             untargeted_statements: UNTARGETED_STATEMENTS_DEFAULT,
             places: true,
             document_places: true,
+            home_country: None,
         }
     }
 }
@@ -139,6 +142,15 @@ impl CoderBuilder {
         self
     }
 
+    /// The home country of the whole run (a CAMEO country code such as `AUS`): the country of
+    /// actors written without one ("the Government", "police") in documents that name no
+    /// country at all, unless a record's own `country` field gives another. Checked by
+    /// [`CoderBuilder::build`]. See docs/coding.md, "the country convention".
+    pub fn home_country(mut self, code: Option<&str>) -> CoderBuilder {
+        self.home_country = code.map(str::to_string);
+        self
+    }
+
     /// Builds the coder. The bundled gazetteer is loaded when the first place is looked up.
     pub fn build(self) -> Result<Coder> {
         let dict = self
@@ -147,6 +159,14 @@ impl CoderBuilder {
         let gazetteer = self.places.then(crate::resolve::Gazetteer::bundled);
         let places = gazetteer.clone().map(|g| Arc::new(PlaceResolver::new(g)));
         let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
+        let home_country = match &self.home_country {
+            None => None,
+            Some(code) => Some(home_country::known_country(&names, code).ok_or_else(|| {
+                Error::Config(format!(
+                    "home country '{code}' is not a country code of the dictionaries (ISO3 like AUS)"
+                ))
+            })?),
+        };
         Ok(Coder {
             dict,
             names,
@@ -154,6 +174,7 @@ impl CoderBuilder {
             untargeted_statements: self.untargeted_statements,
             places,
             document_places: self.document_places,
+            home_country,
         })
     }
 }
@@ -168,6 +189,8 @@ pub struct Coder {
     untargeted_statements: bool,
     places: Option<Arc<PlaceResolver>>,
     document_places: bool,
+    /// The run's home country, for documents that name none.
+    home_country: Option<String>,
 }
 
 /// The events of one document, plus warnings about its text.
@@ -231,12 +254,21 @@ impl Coder {
             ..CodedDocument::default()
         };
         let mut memory = DocumentState::default();
-        for sentence in &analysis.sentences {
+        let matches: Vec<SentenceMatches> = (analysis.sentences.iter())
+            .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
+            .collect();
+        let fallbacks = self.fallbacks(doc, &analysis, &matches, &mut out.warnings);
+        memory.actors.set_fallbacks(fallbacks);
+        for (sentence, matches) in analysis.sentences.iter().zip(matches) {
             let mut explained = trace
                 .as_ref()
                 .map(|_| SentenceExplanation::new(&analysis, sentence));
-            let events =
-                self.code_sentence(doc, &analysis, sentence, &mut memory, explained.as_mut());
+            let events = self.code_sentence(
+                doc,
+                (&analysis, sentence, matches),
+                &mut memory,
+                explained.as_mut(),
+            );
             if let (Some(t), Some(mut s)) = (trace.as_deref_mut(), explained) {
                 s.events = events.clone();
                 t.sentences.push(s);
@@ -245,6 +277,24 @@ impl Coder {
         }
         out.places = memory.places.into_all();
         out
+    }
+
+    /// The document's dominant country and its home country (the record's `country` field,
+    /// else the run's), warning about a field that names no country.
+    fn fallbacks(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        matches: &[SentenceMatches],
+        warnings: &mut Vec<String>,
+    ) -> home_country::Fallbacks {
+        let sentences = &analysis.sentences;
+        let document =
+            home_country::dominant(&self.dict, &self.names, sentences, matches, doc.date);
+        let (record, warning) = home_country::record_country(doc, &self.names);
+        warnings.extend(warning);
+        let home = record.or_else(|| self.home_country.clone());
+        home_country::Fallbacks { document, home }
     }
 }
 

@@ -249,6 +249,20 @@ impl NameIndex {
         }
     }
 
+    /// A city or first-level division whose name starts `lower` (the longer of the two) and is
+    /// no country's name ("Georgia"), with its length in tokens and its country: what a place
+    /// name says about the country a document is about.
+    pub fn place_country_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
+        let (n, country) = match (self.division_at(lower, None), self.city_at(lower)) {
+            (Some(d), Some(c)) => Some(if c.0 > d.0 { c } else { d }),
+            (d, c) => d.or(c),
+        }?;
+        let key = lower[..n].join(" ");
+        let is_country =
+            (self.gazetteer.as_ref()).is_some_and(|g| g.country_by_name(&key).is_some());
+        (!is_country).then_some((n, country))
+    }
+
     fn place_at<'s>(
         &self,
         map: &'s HashMap<String, String>,

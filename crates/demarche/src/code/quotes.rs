@@ -109,6 +109,7 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
                             .into()
                     })),
                     agent: None,
+                    country_from: None,
                 });
             }
         }

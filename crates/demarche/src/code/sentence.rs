@@ -6,13 +6,13 @@ use super::complement::{self, Stance};
 use super::decision::Rule;
 use super::explain::{SentenceExplanation, Trace};
 use super::memory::DocumentState;
-use super::mentions::{self, DocumentMemory, Mention, MentionKind};
+use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
 use super::{emit, events, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
-use crate::dict::{EncodedSentence, PatternWord, SentenceMatches};
+use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
 use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
@@ -35,8 +35,9 @@ pub(super) struct SentenceContext<'a> {
     pub(super) attributions: Vec<Attribution>,
     /// Its temporal expressions.
     pub(super) times: Vec<TimeExpression>,
-    /// The document's context country after this sentence's places and actors.
-    pub(super) context_country: Option<String>,
+    /// The document's context country after this sentence's places and actors, else its
+    /// fallbacks (dominant, home), with where it came from.
+    pub(super) context_country: Option<(String, CountryFrom)>,
 }
 
 /// An event, the clause its pattern matched in and the tokens the pattern covered.
@@ -51,8 +52,7 @@ impl Coder {
     pub(super) fn code_sentence(
         &self,
         doc: &Document,
-        analysis: &Analysis,
-        sentence: &Sentence,
+        (analysis, sentence, matches): (&Analysis, &Sentence, SentenceMatches),
         memory: &mut DocumentState,
         explanation: Option<&mut SentenceExplanation>,
     ) -> Vec<Event> {
@@ -60,7 +60,7 @@ impl Coder {
             return Vec::new();
         }
         let mut trace = Trace::new(explanation);
-        let Some(matches) = self.phrase_matches(sentence, &mut trace) else {
+        let Some(matches) = self.phrase_matches(sentence, matches, &mut trace) else {
             return Vec::new();
         };
         let ctx = SentenceContext::new(self, doc, analysis, sentence, matches, memory, &mut trace);
@@ -75,9 +75,13 @@ impl Coder {
     }
 
     /// The sentence's dictionary phrase matches, or `None` when a discard phrase drops it.
-    fn phrase_matches(&self, sentence: &Sentence, trace: &mut Trace) -> Option<SentenceMatches> {
+    fn phrase_matches(
+        &self,
+        sentence: &Sentence,
+        mut matches: SentenceMatches,
+        trace: &mut Trace,
+    ) -> Option<SentenceMatches> {
         let tokens = &sentence.tokens;
-        let mut matches = self.dict.match_phrases(&EncodedSentence::new(tokens));
         let discards = std::mem::take(&mut matches.discards);
         let Some(d) = discards.first() else {
             return Some(matches);
@@ -116,7 +120,7 @@ impl<'a> SentenceContext<'a> {
             mentions,
             attributions,
             times: crate::dates::find(tokens),
-            context_country: memory.actors.context_country().map(str::to_string),
+            context_country: (memory.actors.country()).map(|(c, from)| (c.to_string(), from)),
         }
     }
 

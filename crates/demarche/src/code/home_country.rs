@@ -1,0 +1,212 @@
+//! The countries of last resort of the country convention (docs/coding.md): the document's
+//! *dominant* country, from a cheap first pass over all its sentences (the countries of its
+//! places, cities and first-level divisions included: "Sydney" → `AUS`), and the
+//! *home* country a record (field `country`) or the whole run (`--country`) gives. They serve
+//! only where no earlier sentence named a country.
+
+use super::grammar::PLACE_LOCATIVE_WORDS;
+use super::names::NameIndex;
+use crate::dict::{Dictionaries, SentenceMatches};
+use crate::model::{Date, Document};
+use crate::text::{Sentence, Tag, Token};
+
+/// The record field that gives a document's home country.
+pub(super) const COUNTRY_FIELD: &str = "country";
+
+/// Where a country given to an actor without one came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryFrom {
+    /// An earlier actor or place of the document (`context-country`).
+    Context,
+    /// The country the whole document names most often (`document-country`).
+    Document,
+    /// The record's or run's home country (`home-country`).
+    Home,
+}
+
+impl CountryFrom {
+    /// The name used in `rules` and in an actor's `via`.
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            CountryFrom::Context => "context-country",
+            CountryFrom::Document => "document-country",
+            CountryFrom::Home => "home-country",
+        }
+    }
+}
+
+/// The fallbacks after the context country, in order.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Fallbacks {
+    /// The document's dominant country.
+    pub(super) document: Option<String>,
+    /// The record's or the run's home country.
+    pub(super) home: Option<String>,
+}
+
+impl Fallbacks {
+    /// The first fallback there is, with where it came from.
+    pub(super) fn first(&self) -> Option<(&str, CountryFrom)> {
+        let document = self.document.as_deref().map(|c| (c, CountryFrom::Document));
+        document.or_else(|| self.home.as_deref().map(|c| (c, CountryFrom::Home)))
+    }
+}
+
+/// The country whose places the document names most often over all its sentences (the first
+/// named on a tie): cities and first-level divisions of the name index, `place` entries of the
+/// actor dictionary ("Canberra") and countries after a locative word ("in Australia", not "near
+/// the Afghan border"). Actors
+/// do not count: "Defence Minister X accused Algeria" says nothing of the minister's country.
+/// Sentences a discard phrase drops do not count.
+pub(super) fn dominant(
+    dict: &Dictionaries,
+    names: &NameIndex,
+    sentences: &[Sentence],
+    matches: &[SentenceMatches],
+    date: Option<Date>,
+) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (sentence, m) in sentences.iter().zip(matches) {
+        if m.discards.is_empty() {
+            sentence_countries(
+                dict,
+                names,
+                &sentence.tokens,
+                m,
+                date,
+                &mut |c| match counts.iter_mut().find(|(k, _)| k == c) {
+                    Some(slot) => slot.1 += 1,
+                    None => counts.push((c.to_string(), 1)),
+                },
+            );
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+}
+
+/// Calls `count` with the country of each place name (city or division) and each dictionary
+/// place outside those names ("New South Wales" is Australia's, not Wales).
+fn sentence_countries(
+    dict: &Dictionaries,
+    names: &NameIndex,
+    tokens: &[Token],
+    matches: &SentenceMatches,
+    date: Option<Date>,
+    count: &mut impl FnMut(&str),
+) {
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let capitalized = tokens[i].text.starts_with(char::is_uppercase);
+        match capitalized
+            .then(|| names.place_country_at(&lower[i..]))
+            .flatten()
+        {
+            Some((n, country)) => {
+                if !is_destination(tokens, i) {
+                    count(country);
+                }
+                spans.push(i..i + n);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    let actors = dict
+        .actors
+        .resolve_in(matches.actors.clone(), date, |_, _| false);
+    for (m, entry) in actors {
+        let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
+        let root = entry.code.get(..3).filter(|r| names.is_root(r));
+        let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
+        let place = entry.place || after_locative(tokens, m.start) && !modifier;
+        let place = place && !is_destination(tokens, m.start);
+        if let (Some(root), false, true) = (root, inside, place) {
+            count(root);
+        }
+    }
+}
+
+/// Words before a place that make it where someone goes, not where the story is ("flew to
+/// Tokyo", "troops were sent to Mali", "crossed into Poland").
+const DESTINATION_WORDS: &[&str] = &["to", "into", "toward", "towards", "for", "visiting"];
+
+/// The place at token `start` (after determiners) is a destination ([`DESTINATION_WORDS`]): it
+/// gives neither the document's dominant country nor its context country.
+pub(super) fn is_destination(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && tokens[j - 1].tag == Tag::DT {
+        j -= 1;
+    }
+    j > 0 && DESTINATION_WORDS.contains(&tokens[j - 1].lower.as_str())
+}
+
+/// A locative word before token `start`, a determiner between ("in Australia", "across the
+/// United States"): the country named there is a place, not an actor.
+fn after_locative(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && tokens[j - 1].tag == Tag::DT {
+        j -= 1;
+    }
+    j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower)
+}
+
+/// The home country of a record: its `country` field, when it holds a known country code
+/// (upper-cased: "aus" → `AUS`). A field that holds anything else is ignored with a warning.
+pub(super) fn record_country(
+    doc: &Document,
+    names: &NameIndex,
+) -> (Option<String>, Option<String>) {
+    let Some(value) = doc.metadata.get(COUNTRY_FIELD) else {
+        return (None, None);
+    };
+    match value.as_str().and_then(|s| known_country(names, s)) {
+        Some(code) => (Some(code), None),
+        None => (
+            None,
+            Some(format!(
+                "field '{COUNTRY_FIELD}' is not a known country code (ISO3 like AUS): {value}; ignored"
+            )),
+        ),
+    }
+}
+
+/// `code` upper-cased, when it is a country root of the dictionaries (`AUS`, `USA`).
+pub(super) fn known_country(names: &NameIndex, code: &str) -> Option<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    (upper.len() == 3 && names.is_root(&upper)).then_some(upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallbacks_come_in_order() {
+        let cases = [
+            (
+                Some("AUS"),
+                Some("NZL"),
+                Some(("AUS", CountryFrom::Document)),
+            ),
+            (None, Some("NZL"), Some(("NZL", CountryFrom::Home))),
+            (None, None, None),
+        ];
+        for (document, home, want) in cases {
+            let f = Fallbacks {
+                document: document.map(String::from),
+                home: home.map(String::from),
+            };
+            assert_eq!(f.first(), want, "{document:?} {home:?}");
+        }
+    }
+
+    #[test]
+    fn labels_name_the_source() {
+        assert_eq!(CountryFrom::Context.label(), "context-country");
+        assert_eq!(CountryFrom::Document.label(), "document-country");
+        assert_eq!(CountryFrom::Home.label(), "home-country");
+    }
+}
