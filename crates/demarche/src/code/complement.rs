@@ -232,7 +232,7 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
         let skippable = w.tag == Tag::RB
             || w.tag.is_noun()
             || w.tag.is_prenominal()
-            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD)
+            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD | Tag::CC)
             || w.tag.is_verb() && crate::text::tag::auxiliary_of(&w.lower) == Some("be");
         if !skippable {
             return None;
