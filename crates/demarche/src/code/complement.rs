@@ -8,8 +8,8 @@
 
 use super::grammar::{
     APPEAL_GOVERNORS, COMPLEMENT_CODES, CONDITIONAL_CONJUNCTIONS, DEMAND_GOVERNORS, DEMAND_MODALS,
-    DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, REJECT_GOVERNORS,
-    THREAT_GOVERNORS,
+    DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, NEGATIVE_DETERMINERS,
+    REJECT_GOVERNORS, THREAT_GOVERNORS,
 };
 use crate::text::{ClauseKind, Sentence, Tag, Token};
 use std::sync::OnceLock;
@@ -58,7 +58,8 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
     if blocked(tokens, clause, head) {
         return None;
     }
-    infinitive_governor(tokens, clause.tokens.start, head)
+    no_intention(tokens, clause.tokens.start, head)
+        .or_else(|| infinitive_governor(tokens, clause.tokens.start, head))
         .or_else(|| reported(sentence, clause_idx, head))
         .or_else(|| {
             let modal = group_modal(tokens, head, clause.tokens.start)?;
@@ -68,6 +69,22 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
                 frame: Frame::Own,
             })
         })
+}
+
+/// "would not withdraw", "will never negotiate": a negated future modal states a refusal of
+/// the act (12x, the REJECT column) by its own subject — unless the clause is conditional or
+/// under "whether" ("did not say whether it would release": nothing is refused).
+pub(super) fn refusal(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    if blocked(tokens, clause, head) {
+        return None;
+    }
+    Some(Governed {
+        stance: Stance::Reject,
+        governor: None,
+        frame: Frame::Own,
+    })
 }
 
 /// The stance towards the nominal act headed by `head` when it is what an appeal or demand
@@ -126,8 +143,8 @@ fn verb_before_for(tokens: &[Token], start: usize, for_at: usize) -> Option<(usi
     None
 }
 
-/// Conditional clauses and modals of possibility ("may attack", "if they attack") stay
-/// hypothetical.
+/// Conditional and "whether" clauses, questions and modals of possibility ("may attack", "if
+/// they attack", "whether to send", "Will Iran release ...?") stay hypothetical.
 fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool {
     let first = &tokens[clause.tokens.start];
     let conditional =
@@ -135,7 +152,29 @@ fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool 
     let possible = group_modal(tokens, head, clause.tokens.start).is_some_and(|m| {
         HYPOTHETICAL_MODALS.contains(&m.lower) && !DEMAND_MODALS.contains(&m.lower)
     });
-    conditional || possible
+    let undecided = super::modality::undecided(tokens, clause.tokens.start, head).is_some();
+    conditional || possible || undecided || super::modality::asked(tokens).is_some()
+}
+
+/// "has no intention of withdrawing", "has no plans to send": an intention word under "no"
+/// before the act is a refusal of it by the subject (12x).
+fn no_intention(tokens: &[Token], clause_start: usize, head: usize) -> Option<Governed> {
+    let link = head.checked_sub(1).filter(|&k| k > clause_start + 1)?;
+    let linked = match tokens[head].tag {
+        Tag::VBG => tokens[link].lower == "of",
+        Tag::VB => tokens[link].tag == Tag::TO,
+        _ => false,
+    };
+    let noun = &tokens[link - 1];
+    let refused = linked
+        && noun.tag.is_noun()
+        && stance_of(noun) == Some(Stance::Intent)
+        && NEGATIVE_DETERMINERS.contains(&tokens[link - 2].lower);
+    refused.then_some(Governed {
+        stance: Stance::Reject,
+        governor: Some(link - 1),
+        frame: Frame::Own,
+    })
 }
 
 /// The modal of the verb group before `head` ("will", "must").
@@ -193,7 +232,7 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
         let skippable = w.tag == Tag::RB
             || w.tag.is_noun()
             || w.tag.is_prenominal()
-            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD)
+            || matches!(w.tag, Tag::PRP | Tag::IN | Tag::CD | Tag::CC)
             || w.tag.is_verb() && crate::text::tag::auxiliary_of(&w.lower) == Some("be");
         if !skippable {
             return None;

@@ -117,6 +117,9 @@ pub(crate) enum Rule {
     PlaceAgent,
     /// "will meet", "will lift": an announced act coded as its intent (03x) or threat (13x).
     FutureIntent,
+    /// "would not withdraw", "will never negotiate": a negated announced act, coded as its
+    /// refusal (12x).
+    NegatedIntent,
     /// An act under an intention, threat, appeal or demand, coded as such ("pledged to free").
     Governed(Stance),
     /// A speaker's report that another actor did a conflictual act: an accusation (112).
@@ -155,6 +158,7 @@ impl Rule {
             Rule::HomeCountry => "home-country",
             Rule::PlaceAgent => "place-agent",
             Rule::FutureIntent => "future-intent",
+            Rule::NegatedIntent => "negated-intent",
             Rule::Governed(Stance::Intent) => "intent",
             Rule::Governed(Stance::Threat) => "threat",
             Rule::Governed(Stance::Appeal) => "appeal",
@@ -261,6 +265,7 @@ mod tests {
             (Rule::DocumentCountry, "document-country"),
             (Rule::HomeCountry, "home-country"),
             (Rule::FutureIntent, "future-intent"),
+            (Rule::NegatedIntent, "negated-intent"),
             (Rule::Governed(Stance::Intent), "intent"),
             (Rule::Governed(Stance::Threat), "threat"),
             (Rule::Governed(Stance::Appeal), "appeal"),

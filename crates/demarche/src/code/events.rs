@@ -2,7 +2,7 @@
 //! nominal events that are another event's object), who the participants are, and the rules
 //! that shaped the events.
 
-use super::complement::{self, Frame, Governed};
+use super::complement::{self, Frame, Governed, Stance};
 use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
@@ -48,7 +48,11 @@ pub(super) fn events_for(
     let p = m.pattern;
     let head_text = &ctx.tokens()[m.head].text;
     let governed = governed_code(ctx, m, clause_idx);
-    if let Some(reason) = unrealized(ctx, m, clause_idx).filter(|_| governed.is_none()) {
+    let unrealized = match m.refused {
+        true => Some("the verb phrase is negated and the codebook has no refusal of it".into()),
+        false => unrealized(ctx, m, clause_idx),
+    };
+    if let Some(reason) = unrealized.filter(|_| governed.is_none()) {
         trace.note(|| {
             format!(
                 "pattern '{}' ({}) at '{}' not coded: {reason}",
@@ -87,7 +91,9 @@ fn governed_code(
     if ctx.coder.keep_hypothetical {
         return None;
     }
-    let g = if m.pattern.noun {
+    let g = if m.refused {
+        complement::refusal(ctx.sentence, clause_idx, m.head)?
+    } else if m.pattern.noun {
         complement::governed_noun(ctx.sentence, clause_idx, m.head)?
     } else {
         complement::governed(ctx.sentence, clause_idx, m.head)?
@@ -309,6 +315,7 @@ fn make_events(
     let code = match governed {
         Some((g, code)) => {
             rules.push(match g.governor {
+                None if g.stance == Stance::Reject => Rule::NegatedIntent,
                 None => Rule::FutureIntent,
                 Some(_) => Rule::Governed(g.stance),
             });

@@ -1,6 +1,6 @@
 //! Whether a verb's act happened: modals of possibility or obligation, conditional clauses,
 //! demanded complements, gerunds that are not acts, intended infinitives; and the future
-//! ("will meet").
+//! ("will meet"); questions and "whether" clauses (undecided, not done).
 
 use super::grammar::{
     ACCUSATION_WORDS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS,
@@ -14,6 +14,8 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
     let tokens = &sentence.tokens;
     let clause = &sentence.clauses[clause_idx];
     hypothetical_modal(tokens, clause, head)
+        .or_else(|| asked(tokens))
+        .or_else(|| undecided(tokens, clause.tokens.start, head))
         .or_else(|| conditional(tokens, clause))
         .or_else(|| demanded(tokens, clause))
         .or_else(|| gerund_not_an_act(tokens, clause, head))
@@ -34,6 +36,23 @@ fn hypothetical_modal(tokens: &[Token], clause: &Clause, head: usize) -> Option<
         j -= 1;
     }
     None
+}
+
+/// "Will Iran release the sailors?": a question asks about an act, it reports none.
+pub(super) fn asked(tokens: &[Token]) -> Option<String> {
+    tokens
+        .last()
+        .filter(|t| t.text == "?")
+        .map(|_| "the sentence is a question".to_string())
+}
+
+/// "did not say whether it would release", "has not decided whether to send": an act under
+/// "whether" is an open question, not done, intended or refused.
+pub(super) fn undecided(tokens: &[Token], clause_start: usize, head: usize) -> Option<String> {
+    tokens[clause_start..head]
+        .iter()
+        .any(|t| t.lower == "whether")
+        .then(|| "under 'whether': undecided".to_string())
 }
 
 /// "if they attack": a conditional clause.

@@ -1,6 +1,6 @@
 //! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
 
-use super::grammar::{NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
+use super::grammar::{FUTURE_MODALS, NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
 use crate::dict::verbs::{WordSet, MAX_GAP};
 use crate::dict::{Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
@@ -134,6 +134,10 @@ pub struct VerbMatch<'d> {
     pub tokens: Range<usize>,
     /// Tokens skipped by `*` gaps.
     pub gaps: Vec<Range<usize>>,
+    /// The verb group is a negated future modal ("would not withdraw", "won't lift"): a stated
+    /// refusal, coded (if at all) through the REJECT column by `code/complement.rs`, never as
+    /// the act itself.
+    pub refused: bool,
 }
 
 /// Why a candidate head produced no match (for explanations).
@@ -171,6 +175,24 @@ pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) ->
     tokens[clause_start..head]
         .iter()
         .any(|t| t.lower == "neither" || t.lower == "nor")
+}
+
+/// True when the verb group before the bare verb `head` is a future modal with a negator:
+/// "would not withdraw", "will never negotiate", "won't lift" (not "did not", "may not").
+fn negated_future(tokens: &[Token], head: usize, clause_start: usize) -> bool {
+    let group = tokens[clause_start..head]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, Tag::RB | Tag::MD) || NEGATORS.contains(&t.lower));
+    let mut negator = false;
+    for t in group {
+        if NEGATORS.contains(&t.lower) {
+            negator = true;
+        } else if t.tag == Tag::MD {
+            return negator && FUTURE_MODALS.contains(&t.lower);
+        }
+    }
+    false
 }
 
 /// True when the object right after the verb is negated ("offered no proposals").
@@ -230,6 +252,7 @@ pub fn match_at<'d>(
         return Err(None);
     }
     let negated = verb_group_negated(tokens, i, clause.start);
+    let refusal = negated && t.tag == Tag::VB && negated_future(tokens, i, clause.start);
     let mut miss = None;
     let mut best: Option<VerbMatch<'d>> = None;
     for p in candidates {
@@ -283,7 +306,8 @@ pub fn match_at<'d>(
         if p.negated && (!negated || pending) {
             continue;
         }
-        if !p.negated && negated_here {
+        let refused = !p.negated && refusal && !pending;
+        if !p.negated && negated_here && !refused {
             miss.get_or_insert(NearMiss {
                 head: i,
                 reason: format!(
@@ -304,6 +328,7 @@ pub fn match_at<'d>(
                 head: i,
                 tokens: i..end,
                 gaps,
+                refused,
             };
             if !tokens[end - 1].tag.is_prenominal() {
                 // Nothing of equal specificity can replace it: stop looking.
