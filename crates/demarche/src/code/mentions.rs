@@ -10,8 +10,8 @@ use super::grammar::{
     PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
     TWO_SIDES_PLACE_PREPOSITIONS,
 };
-use super::home_country::{self, Fallbacks};
 pub use super::home_country::CountryFrom;
+use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::scoped;
