@@ -31,6 +31,8 @@ mod text {
     pub mod agreement;
     #[path = "chunk.rs"]
     pub mod chunk;
+    #[path = "hidden_verbs.rs"]
+    pub mod hidden_verbs;
     #[path = "inflect.rs"]
     pub mod inflect;
     #[path = "lexicon.rs"]

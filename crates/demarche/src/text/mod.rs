@@ -21,6 +21,7 @@
 
 mod agreement;
 pub(crate) mod chunk;
+mod hidden_verbs;
 pub(crate) mod inflect;
 pub(crate) mod lexicon;
 pub(crate) mod normalize;

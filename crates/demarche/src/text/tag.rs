@@ -188,6 +188,7 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
             (prev2, prev) = (prev, Some(tokens[i].tag));
         }
         super::agreement::attributive_participles(tokens);
+        super::hidden_verbs::restore(lexicon, tokens);
         super::agreement::ensure_finite_verb(tokens);
         for (t, w) in tokens.iter_mut().zip(&words) {
             t.lemma = cache.lemma(lexicon, w, t);
