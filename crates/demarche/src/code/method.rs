@@ -111,14 +111,8 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<Token> {
-        crate::text::analyze(
-            text.as_bytes(),
-            &crate::dict::Dictionaries::bundled().lexicon,
-        )
-        .sentences
-        .into_iter()
-        .flat_map(|s| s.tokens)
-        .collect()
+        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
+        crate::text::test_support::analyzed_tokens(text, lexicon)
     }
 
     #[test]

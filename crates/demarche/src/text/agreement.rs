@@ -96,16 +96,7 @@ pub fn ensure_finite_verb(tokens: &mut [Token]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::text::{analyze, Lexicon};
-
-    fn tags(sentence: &str) -> String {
-        let a = analyze(sentence.as_bytes(), &Lexicon::new([]));
-        let t = &a.sentences[0].tokens;
-        t.iter()
-            .map(|t| format!("{}/{}", t.text, t.tag.name()))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
+    use crate::text::test_support::tags;
 
     #[test]
     fn grammar_checks_fix_what_agreement_rules_out() {

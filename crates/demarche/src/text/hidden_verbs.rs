@@ -113,16 +113,7 @@ fn is_bare_candidate(lexicon: &Lexicon, tokens: &[Token], v: usize, from: usize)
 
 #[cfg(test)]
 mod tests {
-    use crate::text::{analyze, Lexicon};
-
-    fn tags(sentence: &str) -> String {
-        let a = analyze(sentence.as_bytes(), &Lexicon::new([]));
-        let t = &a.sentences[0].tokens;
-        t.iter()
-            .map(|t| format!("{}/{}", t.text, t.tag.name()))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
+    use crate::text::test_support::tags;
 
     #[test]
     fn constructions_restore_hidden_verbs_and_leave_nouns() {

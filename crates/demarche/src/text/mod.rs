@@ -30,6 +30,8 @@ pub(crate) mod sentence;
 pub(crate) mod tag;
 mod tagcache;
 pub(crate) mod tagdict;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub(crate) mod token;
 pub(crate) mod wordlist;
 

@@ -732,6 +732,7 @@ pub fn write_model(trainer: &Trainer, min_weight: f32) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_support::word_token;
 
     #[test]
     fn every_tag_is_at_its_index() {
@@ -767,19 +768,7 @@ mod tests {
         let lexicon = Lexicon::new([]);
         let text = "North Korea walked out of the talks , and Estonia arms Libya 's rebels .";
         let tokens: Vec<Token> = (text.split(' '))
-            .map(|w| Token {
-                start: 0,
-                end: 0,
-                text: w.into(),
-                lower: w.to_lowercase().into(),
-                lemma: w.to_lowercase().into(),
-                tag: Tag::NN,
-                shape: if w.len() == 1 {
-                    Shape::Punct
-                } else {
-                    Shape::Word
-                },
-            })
+            .map(|w| word_token(w, w.len() == 1))
             .collect();
         let keys = sentence_keys(&lexicon, &tokens);
         let history = [

@@ -278,23 +278,12 @@ fn narrow(row: &Row) -> Option<[i16; 32]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_support::word_token;
     use crate::text::{perceptron::sentence_keys, tagdict};
 
     fn tokens(text: &str) -> Vec<Token> {
         (text.split(' '))
-            .map(|w| Token {
-                start: 0,
-                end: 0,
-                text: w.into(),
-                lower: w.to_lowercase().into(),
-                lemma: w.to_lowercase().into(),
-                tag: Tag::NN,
-                shape: if w.len() == 1 {
-                    Shape::Punct
-                } else {
-                    Shape::Word
-                },
-            })
+            .map(|w| word_token(w, w.len() == 1))
             .collect()
     }
 

@@ -202,22 +202,11 @@ mod tests {
     use super::*;
     use crate::text::lexicon::Lexicon;
     use crate::text::perceptron::sentence_keys;
+    use crate::text::test_support::word_token;
 
     /// Tokens of `words` ("," and "\"" as punctuation) with their tags.
     fn sentence(words: &[(&str, Tag)]) -> (Vec<Token>, Vec<Tag>) {
-        let token = |w: &str| Token {
-            start: 0,
-            end: 0,
-            text: w.into(),
-            lower: w.to_lowercase().into(),
-            lemma: w.to_lowercase().into(),
-            tag: Tag::NN,
-            shape: if w == "," || w == "\"" {
-                Shape::Punct
-            } else {
-                Shape::Word
-            },
-        };
+        let token = |w: &str| word_token(w, w == "," || w == "\"");
         (
             words.iter().map(|(w, _)| token(w)).collect(),
             words.iter().map(|p| p.1).collect(),
