@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Score `demarche code` on the development set (tests/corpus, see its README.md).
 #
-# usage: scripts/devset.sh [--split dev|test] [--min-recall R] [--min-precision P]
+# usage: scripts/devset.sh [--split dev|tune|test] [--min-recall R] [--min-precision P]
 #
 #   --split dev   (default) documents lee-000..063, gold tests/corpus/gold.tsv: the split whose
 #                 misses may be read to find general causes
+#   --split tune  documents lee-128..191, gold tests/corpus/tune/gold.tsv: coded blind in the fifth
+#                 session, after the test split; readable like the first split
 #   --split test  documents lee-064..127, gold tests/corpus/test/gold.tsv: coded blind later and
 #                 only ever scored (never read for misses), to check that gains generalize
 #
@@ -18,7 +20,8 @@ if [ "${1:-}" = --split ]; then SPLIT=$2; shift 2; fi
 case "$SPLIT" in
   dev) GOLD=tests/corpus; DOCS=64 ;;
   test) GOLD=tests/corpus/test; DOCS=128 ;;
-  *) echo "devset: --split must be dev or test, not '$SPLIT'" >&2; exit 2 ;;
+  tune) GOLD=tests/corpus/tune; DOCS=192 ;;
+  *) echo "devset: --split must be dev, tune or test, not '$SPLIT'" >&2; exit 2 ;;
 esac
 OUT=target/devset/$SPLIT
 cargo build --release -q -p demarche-cli

@@ -166,9 +166,23 @@ def main(argv):
     if argv and argv[0] == "--agreement":
         agreement(argv[1], argv[2])
         return 0
-    args = [a for a in argv if not a.startswith("--")]
-    opts = {argv[i][2:]: float(argv[i + 1]) for i in range(len(argv)) if argv[i].startswith("--")}
-    args = [a for i, a in enumerate(argv) if not a.startswith("--") and not (i and argv[i - 1].startswith("--"))]
+    opts, args, i = {}, [], 0
+    while i < len(argv):
+        if argv[i] in ("--min-recall", "--min-precision") and i + 1 < len(argv):
+            opts[argv[i][2:]] = float(argv[i + 1])
+            i += 2
+        elif argv[i].startswith("--") or len(args) == 3:
+            print(__doc__.strip().splitlines()[0], file=sys.stderr)
+            print("usage: score_devset.py SENTENCES_TSV GOLD_TSV EVENTS_JSONL "
+                  "[--min-recall R] [--min-precision P]", file=sys.stderr)
+            return 2
+        else:
+            args.append(argv[i])
+            i += 1
+    if len(args) != 3:
+        print("usage: score_devset.py SENTENCES_TSV GOLD_TSV EVENTS_JSONL "
+              "[--min-recall R] [--min-precision P]", file=sys.stderr)
+        return 2
     gold = read_gold(args[1])
     events = read_events(args[0], args[2])
     recall, precision = report(*score(gold, events))
