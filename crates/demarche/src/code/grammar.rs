@@ -91,6 +91,8 @@ grammar_lists! {
     COMPLEMENT_CODES = "complement-codes.txt";
     /// Verbs whose gerund complement is not an act ("stop cooperating").
     GERUND_BLOCKERS = "gerund-blockers.txt";
+    /// Verbs whose infinitive right after them is the act ("help bring").
+    CATENATIVE_VERBS = "catenative-verbs.txt";
     /// Words whose "of + gerund" is the content of an accusation.
     ACCUSATION_WORDS = "accusation-words.txt";
     /// Prepositions before such a gerund ("of", "for").

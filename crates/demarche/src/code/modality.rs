@@ -3,7 +3,7 @@
 //! ("will meet"); questions and "whether" clauses (undecided, not done).
 
 use super::grammar::{
-    ACCUSATION_WORDS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS,
+    ACCUSATION_WORDS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS,
     GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS, INTENTION_WORDS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
@@ -19,6 +19,7 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
         .or_else(|| conditional(tokens, clause))
         .or_else(|| demanded(tokens, clause))
         .or_else(|| gerund_not_an_act(tokens, clause, head))
+        .or_else(|| catenative(tokens, clause, head))
         .or_else(|| intended_infinitive(tokens, clause, head))
 }
 
@@ -92,6 +93,20 @@ fn gerund_not_an_act(tokens: &[Token], clause: &Clause, head: usize) -> Option<S
         .find(|t| t.tag.is_verb() || t.tag.is_noun() && ACCUSATION_WORDS.contains(&t.lemma));
     let g = governor.filter(|g| ACCUSATION_WORDS.contains(&g.lemma))?;
     Some(format!("gerund is what '{}' is about", g.text))
+}
+
+/// "help bring the economy out of recession", "to help finance": a catenative verb followed by an
+/// infinitive is no act of its own (no aid is given); the infinitive is the act.
+fn catenative(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    if !CATENATIVE_VERBS.contains(&tokens[head].lemma) {
+        return None;
+    }
+    let mut next = (head + 1..clause.tokens.end).skip_while(|&i| tokens[i].tag == Tag::TO);
+    let infinitive = next.next().filter(|&i| tokens[i].tag == Tag::VB)?;
+    Some(format!(
+        "'{}' + infinitive '{}': not an act of its own",
+        tokens[head].text, tokens[infinitive].text
+    ))
 }
 
 /// "pledged to return to talks", "refused to meet": an intention, coded by its own verb.

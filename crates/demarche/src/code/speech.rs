@@ -42,7 +42,9 @@ pub(super) fn settle(
             .filter(|r| !is_statement(&r.event) && reports(ctx, s, r));
         for r in reported {
             replaced.push(s.head);
-            accusations.extend(accusation(ctx, s, r));
+            if claims(ctx, s, r) {
+                accusations.extend(accusation(ctx, s, r));
+            }
         }
     }
     let keep = |e: &HeadedEvent| {
@@ -71,6 +73,48 @@ pub(super) fn reports(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEven
     let trailing = super::complement::trailing_speech(ctx.sentence)
         .is_some_and(|(k, verb)| verb == s.head && r.clause < k);
     quoted || trailing || reported_under(ctx.sentence, r.clause, s.head)
+}
+
+/// Whether event `r` is what the speaker of `s` claims, so that reporting force accuses its doer:
+/// the speaker's reported clause or quotation ("Syria said Turkish troops shelled its villages"),
+/// not a news report's closing attribution ("Israeli commandos killed him, Palestinian officials
+/// said": the sourcing of the story) nor a relative clause describing someone in what was said
+/// ("says police interviewed the family of a man who has been fighting with the Taliban").
+fn claims(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> bool {
+    let quoted = ctx
+        .attributions
+        .iter()
+        .any(|a| a.verb == s.head && a.quote.contains(&r.head));
+    let after_quote = super::complement::trailing_speech(ctx.sentence)
+        .is_some_and(|(k, verb)| verb == s.head && r.clause < k && closes_quote(ctx.sentence, k));
+    (quoted || after_quote || reported_under(ctx.sentence, r.clause, s.head))
+        && !described(ctx.sentence, r.clause)
+}
+
+/// Whether clause `k` opens right after a closing quotation mark: `"...," the office said`.
+fn closes_quote(sentence: &Sentence, k: usize) -> bool {
+    let start = sentence.clauses[k].tokens.start;
+    let mut j = start;
+    while j > 0 && sentence.tokens[j - 1].text == "," {
+        j -= 1;
+    }
+    j > 0 && matches!(sentence.tokens[j - 1].text.as_str(), "\"" | "\u{201d}" | "''")
+}
+
+/// Whether clause `k` lies in a relative clause below its reported clause or quotation.
+fn described(sentence: &Sentence, mut k: usize) -> bool {
+    loop {
+        let c = &sentence.clauses[k];
+        match c.kind {
+            ClauseKind::Relative => return true,
+            ClauseKind::Reported | ClauseKind::Quotation => return false,
+            _ => {}
+        }
+        match c.parent {
+            Some(p) if p != k => k = p,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether clause `k` is (inside) a reported clause governed by the speech verb at `verb`.
