@@ -19,7 +19,7 @@
 //! * [`modality`]: hypothetical, conditional and intended acts, and the future;
 //! * [`complement`]: CAMEO's codes for intended, threatened, appealed-for and demanded acts;
 //! * [`speech`]: what reported speech says — its events replace the bare statement, reports of
-//!   another's violence are accusations, untargeted statements are optional;
+//!   another's violence the speaker claims are accusations, untargeted statements are optional;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
 //! * [`actor_forms`] and [`names`]: actors named without their full dictionary name (surnames,
