@@ -93,6 +93,10 @@ grammar_lists! {
     GERUND_BLOCKERS = "gerund-blockers.txt";
     /// Verbs whose infinitive right after them is the act ("help bring").
     CATENATIVE_VERBS = "catenative-verbs.txt";
+    /// Codes of visits made or hosted (042, 043).
+    VISIT_CODES = "visit-codes.txt";
+    /// Agents of private actors whose travel is no visit (CVL, BUS).
+    PRIVATE_TRAVEL_AGENTS = "private-travel-agents.txt";
     /// Words whose "of + gerund" is the content of an accusation.
     ACCUSATION_WORDS = "accusation-words.txt";
     /// Prepositions before such a gerund ("of", "for").

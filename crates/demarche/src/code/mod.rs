@@ -21,6 +21,7 @@
 //! * [`speech`]: what reported speech says — its events replace the bare statement, reports of
 //!   another's violence the speaker claims are accusations, untargeted statements are optional;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
+//! * [`visits`]: visits are political acts — a civilian's or a company's trip is none;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
 //! * [`actor_forms`] and [`names`]: actors named without their full dictionary name (surnames,
 //!   city + agent, standalone role nouns with the context country, acronyms) and country names
@@ -61,6 +62,7 @@ mod speaker;
 mod speech;
 mod surname_places;
 mod target;
+mod visits;
 
 pub use explain::{Explanation, SentenceExplanation};
 

@@ -217,6 +217,7 @@ impl<'a> SentenceContext<'a> {
         }
         let mut settled = speech::settle(self, events, &superseded);
         super::protest::fold_purposes(self, &mut settled);
+        super::visits::drop_private(&mut settled);
         settled
             .into_iter()
             .map(|e| ClausedEvent {

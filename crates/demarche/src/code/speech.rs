@@ -98,7 +98,11 @@ fn closes_quote(sentence: &Sentence, k: usize) -> bool {
     while j > 0 && sentence.tokens[j - 1].text == "," {
         j -= 1;
     }
-    j > 0 && matches!(sentence.tokens[j - 1].text.as_str(), "\"" | "\u{201d}" | "''")
+    j > 0
+        && matches!(
+            sentence.tokens[j - 1].text.as_str(),
+            "\"" | "\u{201d}" | "''"
+        )
 }
 
 /// Whether clause `k` lies in a relative clause below its reported clause or quotation.
