@@ -156,4 +156,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output cut short by a pager or `head`
+        sys.stderr.close()
+        sys.exit(0)
