@@ -305,7 +305,7 @@ pub fn find_mentions(
         tokens,
         names,
         &agents,
-        context.as_deref(),
+        (&places, context.as_deref()),
         &mut used_agents,
         &mut mentions,
     );

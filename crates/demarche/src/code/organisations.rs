@@ -9,7 +9,7 @@ use super::grammar::{
     FORMER_AGENTS, FORMER_WORDS, ORGANISATION_AGENTS, ORGANISATION_PREPOSITIONS, RELATION_NOUNS,
 };
 use super::label;
-use super::mentions::{CountryFrom, Mention, MentionKind};
+use super::mentions::{CountryFrom, Mention, MentionKind, PlaceMention};
 use super::names::NameIndex;
 use crate::text::{Tag, Token};
 
@@ -70,13 +70,14 @@ fn modifiers_start(tokens: &[Token], mentions: &[Mention], head: usize) -> usize
 /// "Kenya Airways" is left to the country + agent rule; "the Commonwealth Bank", "Makerere
 /// University", "The Transport Workers Union", "the University of Sydney": an agent of
 /// `organisation-agents.txt` written capitalized after a run of capitalized words, or before
-/// "of" + a place, is an organisation of its class. Its country is that of a place in the
-/// name, else `context`, else none (`---`).
+/// "of" + a place, is an organisation of its class, unless the name is a place (one of the
+/// sentence's `places` or the gazetteer's: "the West Bank"). Its country is that of a place in
+/// the name, else `context`, else none (`---`).
 pub(super) fn named_organisation_mentions(
     tokens: &[Token],
     names: &NameIndex,
     agents: &[AgentMatch<'_>],
-    context: Option<&str>,
+    (places, context): (&[PlaceMention], Option<&str>),
     used: &mut [bool],
     mentions: &mut Vec<Mention>,
 ) {
@@ -90,11 +91,14 @@ pub(super) fn named_organisation_mentions(
             s -= 1;
         }
         let (end, of_place) = of_place(tokens, names, am.end, mentions);
-        let inside = (s..am.start).find_map(|x| place_in(tokens, names, x, am.start));
+        let inside = (s..am.start).find_map(|x| place_in(tokens, names, x, am.start).map(|p| p.1));
         // One capitalized word at the start of a sentence must be a proper noun ("Makerere").
         let proper = s > 0 || matches!(tokens[s].tag, Tag::NNP | Tag::NNPS);
         let named = s < am.start && proper || s + 1 < am.start || of_place.is_some();
-        if !named || taken(mentions, s, am.end) {
+        // "the West Bank" is a place, not a bank.
+        let place = place_in(tokens, names, s, am.end).is_some_and(|n| n.0 == am.end - s)
+            || places.iter().any(|p| p.start < am.end && p.end > s);
+        if !named || place || taken(mentions, s, am.end) {
             continue;
         }
         let found = of_place.or(inside.map(str::to_string));
@@ -117,10 +121,16 @@ pub(super) fn named_organisation_mentions(
     }
 }
 
-/// The country of a city or division named by the tokens `x..end` from their start.
-fn place_in<'n>(tokens: &[Token], names: &'n NameIndex, x: usize, end: usize) -> Option<&'n str> {
+/// A city or division named by the tokens `x..end` from their start: its length in tokens
+/// and its country.
+fn place_in<'n>(
+    tokens: &[Token],
+    names: &'n NameIndex,
+    x: usize,
+    end: usize,
+) -> Option<(usize, &'n str)> {
     let lower: Vec<&str> = tokens[x..end].iter().map(|t| t.lower.as_str()).collect();
-    names.place_country_at(&lower).map(|(_, c)| c)
+    names.place_country_at(&lower)
 }
 
 /// "University *of Sydney*", "Union *of Australia*": "of" + a capitalized place or country
@@ -140,8 +150,11 @@ fn of_place(
         .iter()
         .find(|m| m.start == end + 1 && m.end == e && m.code.len() == 3)
         .map(|m| m.code.as_str());
-    let place = || place_in(tokens, names, end + 1, e);
-    match (of && e > end + 1).then(|| country.or_else(place)).flatten() {
+    let place = || place_in(tokens, names, end + 1, e).map(|p| p.1);
+    match (of && e > end + 1)
+        .then(|| country.or_else(place))
+        .flatten()
+    {
         Some(country) => (e, Some(country.to_string())),
         None => (end, None),
     }
@@ -153,7 +166,11 @@ fn of_place(
 pub(super) fn former_office_holders(tokens: &[Token], mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let official = m.code.len() == 6 && FORMER_AGENTS.contains(&m.code[3..]);
-        let former = |k: usize| tokens.get(k).is_some_and(|t| FORMER_WORDS.contains(&t.lower));
+        let former = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| FORMER_WORDS.contains(&t.lower))
+        };
         if official && (former(m.start) || m.start > 0 && former(m.start - 1)) {
             m.code = label::code_with(&m.code[..3], "ELI");
         }
