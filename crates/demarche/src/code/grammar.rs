@@ -184,6 +184,17 @@ grammar_lists! {
     /// Agents whose standalone role noun may follow the capitalized name of a locality
     /// ("Illawarra police").
     LOCAL_AGENTS = "local-agents.txt";
+    /// Nouns of a member or part of a body that take its code before "of/for/at" + the body
+    /// ("a spokesman for the army").
+    RELATION_NOUNS = "relation-nouns.txt";
+    /// Prepositions between a member noun and its body ("of", "for", "at").
+    ORGANISATION_PREPOSITIONS = "organisation-prepositions.txt";
+    /// Agents of organisations named by a proper name ending in a class word ("Kenya Airways").
+    ORGANISATION_AGENTS = "organisation-agents.txt";
+    /// Words that make an official's title that of a former official ("former", "ex-").
+    FORMER_WORDS = "former-words.txt";
+    /// Agents of offices whose former holders are elites (`ELI`).
+    FORMER_AGENTS = "former-agents.txt";
     /// Agents of state offices and bodies, whose generic uses code nothing ("any government").
     OFFICE_AGENTS = "office-agents.txt";
     /// Determiners that make an office noun generic ("any", "every", "no").

@@ -14,6 +14,7 @@ pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
 use super::names::NameIndex;
+use super::organisations;
 use super::scoped;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
@@ -300,10 +301,19 @@ pub fn find_mentions(
         &mut used_agents,
         &mut mentions,
     );
+    organisations::named_organisation_mentions(
+        tokens,
+        names,
+        &agents,
+        (&places, context.as_deref()),
+        &mut used_agents,
+        &mut mentions,
+    );
     actor_forms::led_force_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
     actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
+    organisations::members_of_organisations(tokens, &agents, &mut used_agents, &mut mentions);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
     actor_forms::learn_acronyms(tokens, &mentions, memory);
@@ -380,6 +390,7 @@ pub fn find_mentions(
             memory.codes_seen.push(m.code.clone());
         }
     }
+    organisations::former_office_holders(tokens, &mut mentions);
     remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)

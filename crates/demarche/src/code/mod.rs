@@ -49,6 +49,7 @@ pub mod mentions;
 mod method;
 mod modality;
 mod names;
+mod organisations;
 pub mod patterns;
 mod place_target;
 mod protest;
