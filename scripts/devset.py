@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The development set's text: real news read from a registry package, never committed.
 
-usage: devset.py OUT_DIR [--docs N]
+usage: devset.py OUT_DIR [--docs N] [--first K]
 
 Reads the 300 ABC news documents of the gensim test data (`test_data/lee_background.cor` inside
 the gensim 4.4.0 wheel on PyPI, an LGPL package; the wheel is fetched with `pip download` into
-~/.cache/demarche-bench if absent) and writes, for the first N documents (default 64):
+~/.cache/demarche-bench if absent) and writes, for the first N documents (default 64), starting
+at document K (default 0; a split's documents only, so that nobody sees the blind test split's
+output while reading another split's):
 
   OUT_DIR/docs.jsonl       one document a line: {"id": "lee-007", "date": ..., "text": ...}
   OUT_DIR/sentences.tsv    sid, doc, start, end (byte offsets into the text), sha1, text
@@ -56,11 +58,14 @@ def main(argv):
     out_dir = argv[0]
     n_docs = int(argv[argv.index("--docs") + 1]) if "--docs" in argv else 64
     os.makedirs(out_dir, exist_ok=True)
+    first = int(argv[argv.index("--first") + 1]) if "--first" in argv else 0
     docs = [d.strip() for d in lee_documents()][:n_docs]
     with open(os.path.join(out_dir, "docs.jsonl"), "w", encoding="utf-8") as dj, \
          open(os.path.join(out_dir, "sentences.tsv"), "w", encoding="utf-8") as st:
         st.write("sid\tdoc\tstart\tend\tsha1\ttext\n")
         for i, text in enumerate(docs):
+            if i < first:
+                continue
             doc_id = f"lee-{i:03d}"
             dj.write(json.dumps({"id": doc_id, "date": DOC_DATE, "text": text}) + "\n")
             raw = text.encode()

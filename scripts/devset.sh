@@ -18,14 +18,14 @@ cd "$(dirname "$0")/.."
 SPLIT=dev
 if [ "${1:-}" = --split ]; then SPLIT=$2; shift 2; fi
 case "$SPLIT" in
-  dev) GOLD=tests/corpus; DOCS=64 ;;
-  test) GOLD=tests/corpus/test; DOCS=128 ;;
-  tune) GOLD=tests/corpus/tune; DOCS=192 ;;
+  dev) GOLD=tests/corpus; DOCS=64; FIRST=0 ;;
+  test) GOLD=tests/corpus/test; DOCS=128; FIRST=64 ;;
+  tune) GOLD=tests/corpus/tune; DOCS=192; FIRST=128 ;;
   *) echo "devset: --split must be dev, tune or test, not '$SPLIT'" >&2; exit 2 ;;
 esac
 OUT=target/devset/$SPLIT
 cargo build --release -q -p demarche-cli
-python3 scripts/devset.py "$OUT" --docs "$DOCS"
+python3 scripts/devset.py "$OUT" --docs "$DOCS" --first "$FIRST"
 pinned=$(grep -v '^#' "$GOLD/sentences.sha1")
 if ! diff <(echo "$pinned") <(cut -f1,5 "$OUT/sentences.tsv" | grep -F -f <(echo "$pinned" | cut -f1)) >/dev/null; then
   echo "devset: the source sentences differ from those that were coded ($GOLD/sentences.sha1)" >&2
