@@ -179,6 +179,9 @@ grammar_lists! {
     QUANTITY_NOUNS = "quantity-nouns.txt";
     /// Agents of people and bodies named by a common noun ("residents", "banks").
     COMMON_NOUN_AGENTS = "common-noun-agents.txt";
+    /// Agents of state bodies and the opposition, whose countryless role noun after the
+    /// sentence's only country actor is that country's ("government troops").
+    STATE_SIDE_AGENTS = "state-side-agents.txt";
     /// Codes a common-noun actor makes events of without a target ("residents protested").
     COMMON_NOUN_TARGETLESS_CODES = "common-noun-targetless-codes.txt";
     /// Agents whose standalone role noun may follow the capitalized name of a locality
