@@ -6,7 +6,8 @@
 
 use super::grammar::{
     CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS,
-    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, STATE_SIDE_AGENTS,
+    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, REQUEST_NOUNS,
+    STATE_SIDE_AGENTS,
 };
 use super::label::{self, Shared};
 use super::mentions::{
@@ -502,7 +503,8 @@ pub(super) fn role_noun_mentions(
 fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool {
     let modifier = tokens
         .get(am.end)
-        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS);
+        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
+        && !owns_request(tokens, am.end);
     let office = OFFICE_AGENTS.contains(&agent.code);
     let mut b = am.start;
     while b > 0
@@ -525,6 +527,16 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool 
     let owned = b > 0
         && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
     !modifier && (!owned || locality)
+}
+
+/// The noun phrase at `k` (after a possessive "'s") is a request or offer (`request-nouns.txt`):
+/// a role noun before it is the one who asks ("opposition demands", "the protesters'
+/// demands"), not a modifier.
+fn owns_request(tokens: &[Token], k: usize) -> bool {
+    let k = k + usize::from(tokens.get(k).is_some_and(|t| t.tag == Tag::POS));
+    tokens
+        .get(k)
+        .is_some_and(|t| t.tag.is_noun() && REQUEST_NOUNS.contains(&t.lemma))
 }
 
 /// An office noun used of no state in particular: after a generic determiner ("any
