@@ -73,7 +73,7 @@ pub(crate) enum TargetRule {
     /// The subject of the complement clause ("insisted North Korea must ...").
     ComplementSubject,
     /// The subject of a threat's condition ("threatened sanctions if Russia invaded ...").
-    ConditionSubject,
+    Condition,
 }
 
 impl TargetRule {
@@ -82,7 +82,7 @@ impl TargetRule {
         match self {
             TargetRule::PassiveSubject => "passive-subject",
             TargetRule::ComplementSubject => "complement-subject",
-            TargetRule::ConditionSubject => "condition-subject",
+            TargetRule::Condition => "condition-subject",
         }
     }
 }
@@ -265,10 +265,7 @@ mod tests {
                 Rule::Target(TargetRule::ComplementSubject),
                 "complement-subject",
             ),
-            (
-                Rule::Target(TargetRule::ConditionSubject),
-                "condition-subject",
-            ),
+            (Rule::Target(TargetRule::Condition), "condition-subject"),
             (Rule::CompoundSource, "compound-source"),
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),

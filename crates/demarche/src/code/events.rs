@@ -164,7 +164,7 @@ fn realized_events(
         t.retain(|t| t.is_some_and(|t| !who.sources.iter().any(|s| s.code == t.code)));
         if !t.is_empty() {
             who.targets = t;
-            who.target_rule = Some(TargetRule::ConditionSubject);
+            who.target_rule = Some(TargetRule::Condition);
         }
     }
     let events = make_events(ctx, m, clause_idx, passive, &who, governed);
