@@ -6,7 +6,9 @@ usage: scripts/codebook.py [--half tune|test|all] [--bin PATH] [--misses] [--min
 Writes the rows as JSON Lines documents, codes them with the release CLI and prints, for the
 chosen half (odd data rows = tune, even = test): the share of sentences where some event has the
 exact gold CAMEO code, where some event has the gold root, where such an exact event also has the
-gold source country (first three letters), and the share of sentences with any event at all.
+gold source country (first three letters), the share of sentences with any event at all, and
+the share where some event has the gold root and both the gold source and target countries
+(IGO/NGO codes in full; `-` = no target), as held-out wire sentences are scored.
 `--misses` lists the sentences without an exact-code event and what was coded instead.
 """
 import argparse
@@ -55,7 +57,7 @@ def actor(e, side):
 
 
 def score(rows, events):
-    n = exact = root = exact_src = any_ev = 0
+    n = exact = root = exact_src = any_ev = dyad = 0
     misses = []
     for r in rows:
         evs = events.get(r["id"], [])
@@ -66,10 +68,19 @@ def score(rows, events):
         root += any(e["cameo"][:2] == r["code"][:2] for e in evs)
         gold_src = r["source"][:3] if r["source"][:3] not in ("IGO",) else r["source"]
         exact_src += any(r["source"] == "-" or actor(e, "source").startswith(gold_src) for e in ex)
+        dyad += any(e["cameo"][:2] == r["code"][:2] and same_country(r["source"], actor(e, "source"))
+                    and same_country(r["target"], actor(e, "target")) for e in evs)
         if not ex:
             got = ", ".join(f'{actor(e, "source")}>{actor(e, "target")}:{e["cameo"]}' for e in evs) or "nothing"
             misses.append(f'{r["id"]}\t{r["code"]}\t{got}\t{r["text"]}')
-    return n, exact, root, exact_src, any_ev, misses
+    return n, exact, root, exact_src, any_ev, dyad, misses
+
+
+def same_country(gold, got):
+    """Country-level agreement of a gold and a coded actor, as the wire set is scored: first
+    three letters (IGO/NGO codes in full, `-` = no actor)."""
+    key = lambda c: c if c == "-" or c[:3] in ("IGO", "NGO") else c[:3]
+    return key(gold) == key(got)
 
 
 def main():
@@ -81,12 +92,13 @@ def main():
     ap.add_argument("--min-exact", type=float, default=0.0)
     args = ap.parse_args()
     rows = [r for r in read_rows(args.file) if args.half in ("all", r["half"])]
-    n, exact, root, exact_src, any_ev, misses = score(rows, code_rows(rows, args.bin))
+    n, exact, root, exact_src, any_ev, dyad, misses = score(rows, code_rows(rows, args.bin))
     if args.misses:
         print("\n".join(misses))
     f = lambda k: f"{k / n:.2f} ({k}/{n})"
     print(f"codebook[{args.half}]: exact code {f(exact)}  root {f(root)}  "
-          f"exact code + source {f(exact_src)}  any event {f(any_ev)}")
+          f"exact code + source {f(exact_src)}  any event {f(any_ev)}  "
+          f"root + source + target {f(dyad)}")
     if exact / n < args.min_exact:
         sys.exit(f"codebook: exact-code share {exact / n:.2f} below --min-exact {args.min_exact}")
 

@@ -6,7 +6,8 @@
 
 use super::grammar::{
     CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS,
-    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
+    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, REQUEST_NOUNS,
+    STATE_SIDE_AGENTS,
 };
 use super::label::{self, Shared};
 use super::mentions::{
@@ -433,10 +434,12 @@ fn owned(tokens: &[Token], start: usize) -> bool {
 pub(super) struct RoleCountries<'a> {
     /// The document's context country.
     pub document: Option<&'a str>,
-    /// The country of the sentence's first country actor: taken only by common-noun actors,
-    /// and only when the document has no context yet ("Kenyan police arrested two men" →
-    /// `KENCVL`).
-    pub sentence: Option<&'a str>,
+    /// The country of the sentence's first country actor, with the token after it when it is
+    /// the sentence's only country: taken, when the document has no context yet, by
+    /// common-noun actors ("Kenyan police arrested two men" → `KENCVL`) and by the state and
+    /// opposition role nouns of `state-side-agents.txt` after that actor ("Albanian rebels
+    /// fought government troops" → `ALBMIL`).
+    pub sentence: Option<(&'a str, usize)>,
     /// The document's dominant or home country: the last resort before `---`.
     pub fallback: Option<(&'a str, CountryFrom)>,
 }
@@ -444,7 +447,8 @@ pub(super) struct RoleCountries<'a> {
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun
 /// with no actor of its own is an actor with its agent and a country: that of the document's
 /// latest actor with the same agent ("the Israeli army ... the tanks" → `ISRMIL`), else the
-/// context country, else (common-noun actors) the sentence's country, else none (`---` + agent).
+/// context country, else the sentence's country (common-noun actors anywhere, state and
+/// opposition role nouns after its actor), else none (`---` + agent).
 pub(super) fn role_noun_mentions(
     tokens: &[Token],
     agents: &[AgentMatch<'_>],
@@ -469,7 +473,11 @@ pub(super) fn role_noun_mentions(
             .or(countries.document)
             .or(countries
                 .sentence
-                .filter(|_| COMMON_NOUN_AGENTS.contains(&agent.code)))
+                .filter(|&(_, end)| {
+                    COMMON_NOUN_AGENTS.contains(&agent.code)
+                        || am.start >= end && STATE_SIDE_AGENTS.contains(&agent.code)
+                })
+                .map(|(c, _)| c))
             .map(|c| (c, CountryFrom::Context))
             .or(countries.fallback);
         mentions.push(Mention {
@@ -495,7 +503,8 @@ pub(super) fn role_noun_mentions(
 fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool {
     let modifier = tokens
         .get(am.end)
-        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS);
+        .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
+        && !owns_request(tokens, am.end);
     let office = OFFICE_AGENTS.contains(&agent.code);
     let mut b = am.start;
     while b > 0
@@ -518,6 +527,16 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool 
     let owned = b > 0
         && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
     !modifier && (!owned || locality)
+}
+
+/// The noun phrase at `k` (after a possessive "'s") is a request or offer (`request-nouns.txt`):
+/// a role noun before it is the one who asks ("opposition demands", "the protesters'
+/// demands"), not a modifier.
+fn owns_request(tokens: &[Token], k: usize) -> bool {
+    let k = k + usize::from(tokens.get(k).is_some_and(|t| t.tag == Tag::POS));
+    tokens
+        .get(k)
+        .is_some_and(|t| t.tag.is_noun() && REQUEST_NOUNS.contains(&t.lemma))
 }
 
 /// An office noun used of no state in particular: after a generic determiner ("any

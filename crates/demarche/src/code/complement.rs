@@ -38,6 +38,9 @@ pub(crate) enum Frame {
     Addressee,
     /// The speaker (the subject of this clause) on the reported subject ("said Iran must").
     Speaker(usize),
+    /// A refused request or offer (the noun at this token): the act's own subject, with the
+    /// request's owner as target when one is named ("refused a UN request to allow ...").
+    Requester(usize),
 }
 
 /// A governed act: its stance, the governing word (none for a future modal) and its frame.
@@ -328,11 +331,16 @@ fn rejected_request(
         request
     };
     let verb = np.checked_sub(1).filter(|&v| v >= clause_start)?;
+    let frame = if tokens[request].tag.is_noun() {
+        Frame::Requester(request)
+    } else {
+        Frame::Own
+    };
     (tokens[verb].tag.is_verb() && stance_of(&tokens[verb]) == Some(Stance::Reject)).then_some(
         Governed {
             stance: Stance::Reject,
             governor: Some(verb),
-            frame: Frame::Own,
+            frame,
         },
     )
 }

@@ -72,6 +72,8 @@ pub(crate) enum TargetRule {
     PassiveSubject,
     /// The subject of the complement clause ("insisted North Korea must ...").
     ComplementSubject,
+    /// The subject of a threat's condition ("threatened sanctions if Russia invaded ...").
+    Condition,
 }
 
 impl TargetRule {
@@ -80,6 +82,7 @@ impl TargetRule {
         match self {
             TargetRule::PassiveSubject => "passive-subject",
             TargetRule::ComplementSubject => "complement-subject",
+            TargetRule::Condition => "condition-subject",
         }
     }
 }
@@ -205,6 +208,11 @@ impl CameoCode {
         self.0.starts_with("01")
     }
 
+    /// A threat (13x).
+    pub(crate) fn is_threat(&self) -> bool {
+        self.0.starts_with("13")
+    }
+
     /// Coercion, assault, fighting or mass violence (17x–20x): an act done *to* someone.
     pub(crate) fn is_coercive(&self) -> bool {
         matches!(self.0.get(..2), Some("17" | "18" | "19" | "20"))
@@ -257,6 +265,7 @@ mod tests {
                 Rule::Target(TargetRule::ComplementSubject),
                 "complement-subject",
             ),
+            (Rule::Target(TargetRule::Condition), "condition-subject"),
             (Rule::CompoundSource, "compound-source"),
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),

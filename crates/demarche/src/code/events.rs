@@ -158,6 +158,15 @@ fn realized_events(
     if let Some((g, _)) = governed {
         reframe(ctx, m, clause_idx, g, &mut who);
     }
+    let code = governed.map_or(m.pattern.code.as_str(), |(_, c)| c);
+    if who.targets.is_empty() && CameoCode::new(code).is_threat() {
+        let mut t = target::condition_subject(ctx, clause_idx).unwrap_or_default();
+        t.retain(|t| t.is_some_and(|t| !who.sources.iter().any(|s| s.code == t.code)));
+        if !t.is_empty() {
+            who.targets = t;
+            who.target_rule = Some(TargetRule::Condition);
+        }
+    }
     let events = make_events(ctx, m, clause_idx, passive, &who, governed);
     trace.note(|| coded_decision(p, head_text, events.len(), &who));
     events
@@ -275,6 +284,13 @@ fn reframe<'m>(
     };
     match g.frame {
         Frame::Own => {}
+        Frame::Requester(request) => {
+            if let Some(owner) = target::request_owner(ctx.tokens(), mentions, request) {
+                let joined = source::conjoined(ctx.tokens(), source::group(mentions, owner));
+                who.targets = joined.into_iter().map(Some).collect();
+                who.target_rule = None;
+            }
+        }
         Frame::Addressee => {
             let addressee = mentions
                 .iter()

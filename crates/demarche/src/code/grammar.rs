@@ -161,6 +161,12 @@ grammar_lists! {
     ANNOUNCING_VERBS = "announcing-verbs.txt";
     /// Weapon and fire nouns whose relative clause is the act of the one using them.
     INSTRUMENT_NOUNS = "instrument-nouns.txt";
+    /// Request and offer nouns whose "by"/"from"/"of" actor asked for it ("demands by X").
+    REQUEST_NOUNS = "request-nouns.txt";
+    /// Prepositions that name who made a request ("by", "from", "of").
+    REQUEST_OWNER_PREPOSITIONS = "request-owner-prepositions.txt";
+    /// Conjunctions of a threat's condition, whose subject is the threat's target ("if").
+    THREAT_CONDITIONS = "threat-conditions.txt";
     /// Locative prepositions that introduce the target of an act of force ("at soldiers").
     FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").
@@ -179,6 +185,9 @@ grammar_lists! {
     QUANTITY_NOUNS = "quantity-nouns.txt";
     /// Agents of people and bodies named by a common noun ("residents", "banks").
     COMMON_NOUN_AGENTS = "common-noun-agents.txt";
+    /// Agents of state bodies and the opposition, whose countryless role noun after the
+    /// sentence's only country actor is that country's ("government troops").
+    STATE_SIDE_AGENTS = "state-side-agents.txt";
     /// Codes a common-noun actor makes events of without a target ("residents protested").
     COMMON_NOUN_TARGETLESS_CODES = "common-noun-targetless-codes.txt";
     /// Agents whose standalone role noun may follow the capitalized name of a locality

@@ -365,7 +365,9 @@ pub fn find_mentions(
         &used_agents,
         actor_forms::RoleCountries {
             document: context.as_deref(),
-            sentence: sentence_country(&mentions, names).as_deref(),
+            sentence: sentence_country(&mentions, names)
+                .as_ref()
+                .map(|(c, end)| (c.as_str(), *end)),
             fallback,
         },
         memory,
@@ -397,14 +399,21 @@ pub fn find_mentions(
 }
 
 /// The country of the sentence's first dictionary actor that has one, outside prepositional
-/// phrases ("in Lagos" is a place even where a surname index knows a "Lagos").
-fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<Code> {
-    mentions
+/// phrases ("in Lagos" is a place even where a surname index knows a "Lagos"), with the token
+/// after that actor when it is the only country the sentence's actors name (else
+/// `usize::MAX`: no role noun stands after it).
+fn sentence_country(mentions: &[Mention], names: &NameIndex) -> Option<(Code, usize)> {
+    let (root, end) = mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Dictionary && m.preposition.is_none())
+        .filter_map(|m| Some((m.code.get(..3)?, m.end)))
+        .find(|(r, _)| names.is_root(r))?;
+    let sole = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary)
         .filter_map(|m| m.code.get(..3))
-        .find(|r| names.is_root(r))
-        .map(Code::from)
+        .all(|r| r == root || !names.is_root(r));
+    Some((Code::from(root), if sole { end } else { usize::MAX }))
 }
 
 /// The dictionary actors with the agents right after them, and the place actors used as

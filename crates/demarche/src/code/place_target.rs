@@ -1,6 +1,7 @@
 //! Place-country targets: an event aimed at a territory with no target actor named takes the
-//! country of its place as target — a visit its destination ("arrived in Seoul" → KOR), an act
-//! of force the place it struck ("bombed a market in Baghdad" → IRQ).
+//! country of its place as target — a visit or aid its destination ("arrived in Seoul" → KOR,
+//! "sent aid to Mogadishu" → SOM), an act of force the place it struck ("bombed a market in
+//! Baghdad" → IRQ).
 //!
 //! Which codes do so, and where their place stands, is data:
 //! `dictionaries/grammar/place-target-codes.txt`; the place itself is found by
@@ -60,6 +61,7 @@ mod tests {
     #[test]
     fn codes_take_the_role_of_their_family() {
         assert_eq!(place_role("042"), Some(PlaceRole::Destination));
+        assert_eq!(place_role("0713"), Some(PlaceRole::Destination));
         assert_eq!(place_role("1831"), Some(PlaceRole::At));
         assert_eq!(place_role("190"), Some(PlaceRole::At));
         assert_eq!(place_role("173"), None);

@@ -1,10 +1,12 @@
 //! To whom: the target of an event — the first actor after the pattern's head in its clause
 //! (not a source, not in a temporal, locative or `by` phrase), the subject of a passive, or the
-//! subject of a complement clause ("insisted North Korea must ...").
+//! subject of a complement clause ("insisted North Korea must ..."), or — for a threat — the
+//! subject of its condition ("threatened sanctions if Russia invaded Ukraine").
 
 use super::decision::{CameoCode, TargetRule};
 use super::grammar::{
-    FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS,
+    FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, REQUEST_NOUNS, REQUEST_OWNER_PREPOSITIONS,
+    TARGET_LOCATIVE_PREPOSITIONS, THREAT_CONDITIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -43,6 +45,27 @@ pub(super) fn targets_of<'m>(
         Some(s) => (s, Some(TargetRule::ComplementSubject)),
         None => (Vec::new(), None),
     }
+}
+
+/// The subject of an "if"/"unless" clause hanging from this one: whom a threat is meant to
+/// deter ("threatened sanctions *if Russia invaded* Ukraine" → Russia).
+pub(super) fn condition_subject<'m>(
+    ctx: &'m SentenceContext<'_>,
+    clause_idx: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let sentence = ctx.sentence;
+    let tokens = ctx.tokens();
+    let (k, c) = sentence.clauses.iter().enumerate().find(|(k, c)| {
+        c.parent == Some(clause_idx)
+            && c.kind == ClauseKind::Subordinate
+            && *k > clause_idx
+            && tokens
+                .get(c.tokens.start)
+                .is_some_and(|t| THREAT_CONDITIONS.contains(&t.lower))
+    })?;
+    let head = c.tokens.end.min(first_verb(tokens, c.tokens.clone()));
+    let (s, _) = subject_of(sentence, &ctx.mentions, k, head);
+    (!s.is_empty()).then(|| s.into_iter().map(Some).collect())
 }
 
 /// The subject of a passive verb (and the actors joined to it); a clause without a subject of
@@ -132,7 +155,7 @@ fn can_be_target(
         && tokens[x.start].tag == Tag::PRPS
         && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3));
     let excluded_phrase = x.preposition.as_deref().is_some_and(|p| {
-        NON_TARGET_PREPOSITIONS.contains(p)
+        NON_TARGET_PREPOSITIONS.contains(p) && !owns_request_after(tokens, x)
             || TARGET_LOCATIVE_PREPOSITIONS.contains(p)
                 && p != last_word
                 && !(force && FORCE_TARGET_PREPOSITIONS.contains(p))
@@ -141,6 +164,43 @@ fn can_be_target(
         && !is_determiner_pronoun(tokens, mentions, x)
         && !own_possessive
         && !excluded_phrase
+}
+
+/// The actor who made the request or offer at token `request`: a modifier or possessive right
+/// before it ("a UN request", "Iran's offer") or the actor of a "by"/"from"/"of" phrase right
+/// after it ("demands by the European Parliament", "calls from Washington").
+pub(super) fn request_owner<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    request: usize,
+) -> Option<&'m Mention> {
+    mentions.iter().find(|x| {
+        let before = x.end == request || x.end + 1 == request && tokens[x.end].tag == Tag::POS;
+        before
+            || x.start > request
+                && owns_request_after(tokens, x)
+                && owner_start(tokens, x) == request + 2
+    })
+}
+
+/// Mention `x` stands in a "by"/"from"/"of" phrase right after a request or offer noun
+/// (`request-nouns.txt`): "rejected demands *by the European Parliament*" — the one who asked,
+/// not a passive agent.
+fn owns_request_after(tokens: &[Token], x: &Mention) -> bool {
+    let p = owner_start(tokens, x);
+    p >= 2
+        && REQUEST_OWNER_PREPOSITIONS.contains(&tokens[p - 1].lower)
+        && tokens[p - 2].tag.is_noun()
+        && REQUEST_NOUNS.contains(&tokens[p - 2].lemma)
+}
+
+/// The first token of the noun phrase of mention `x` (past determiners and modifiers).
+fn owner_start(tokens: &[Token], x: &Mention) -> usize {
+    let mut j = x.start;
+    while j > 0 && tokens[j - 1].tag.is_prenominal() {
+        j -= 1;
+    }
+    j
 }
 
 /// The subject of a reported clause hanging from this one ("insisted North Korea must ...").
