@@ -91,6 +91,8 @@ grammar_lists! {
     COMPLEMENT_CODES = "complement-codes.txt";
     /// Verbs whose gerund complement is not an act ("stop cooperating").
     GERUND_BLOCKERS = "gerund-blockers.txt";
+    /// Prepositions whose gerund is opposed, not done ("a firm line against dropping sanctions").
+    OPPOSING_PREPOSITIONS = "opposing-prepositions.txt";
     /// Words whose "of + gerund" is the content of an accusation.
     ACCUSATION_WORDS = "accusation-words.txt";
     /// Prepositions before such a gerund ("of", "for").

@@ -184,7 +184,7 @@ impl<'a> SentenceContext<'a> {
                     if let Some(sides) = self.two_sides() {
                         made.events = reciprocal::both_sides(made.events, [&sides[0], &sides[1]]);
                     }
-                    walk.prior.record(&m);
+                    walk.prior.record(&m, !made.events.is_empty());
                     if let Some(w) = weapon.take().filter(|_| !m.pattern.noun) {
                         self.instrument_subject(w, &m, clause_idx, &mut made.events, trace);
                     }
@@ -477,6 +477,9 @@ pub(super) struct PriorMatches {
     pub(super) last_end: Option<usize>,
     /// The latest pattern ends in "of" ("offer of").
     pub(super) last_ends_with_of: bool,
+    /// Fixed words of coded matches that yield or de-escalate (08x), or ask or promise to
+    /// (025x, 035x, 105x): what they stop is no act of its own ("suspended its air strikes").
+    pub(super) yielded: Vec<usize>,
 }
 
 impl PriorMatches {
@@ -485,7 +488,15 @@ impl PriorMatches {
         self.fixed.contains(&i) || self.gaps.iter().any(|g| g.contains(&i))
     }
 
-    fn record(&mut self, m: &VerbMatch<'_>) {
+    fn record(&mut self, m: &VerbMatch<'_>, coded: bool) {
+        let code = m.pattern.code.as_str();
+        if coded
+            && ["08", "025", "035", "105"]
+                .iter()
+                .any(|p| code.starts_with(p))
+        {
+            self.yielded.extend(fixed_tokens(m));
+        }
         self.gaps.extend(m.gaps.iter().cloned());
         self.fixed.extend(fixed_tokens(m));
         self.last_end = Some(m.tokens.end);
