@@ -195,9 +195,16 @@ impl<'a> SentenceContext<'a> {
                             code: m.pattern.code.clone(),
                         });
                     }
+                    // A request or demand noun inside an open governor's object is what it
+                    // governs, not a new governor: "rejected a request for a loan" stays 1221.
+                    let inner = m.pattern.noun
+                        && complement::stance_of(&tokens[m.head]).is_some()
+                        && open.as_ref().is_some_and(|g| g.clause == clause_idx);
                     if m.pattern.noun && made.events.is_empty() {
-                        self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
-                    } else {
+                        if !inner {
+                            self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
+                        }
+                    } else if !inner {
                         open = OpenGovernor::after(self, &m, clause_idx, events.len(), &made);
                     }
                     superseded.extend(made.supersedes);
@@ -452,8 +459,9 @@ impl OpenGovernor {
         made: &events::Coded,
     ) -> Option<OpenGovernor> {
         let head = &ctx.tokens()[m.head];
-        let verbal = m.pattern.code.len() == 3 && !m.pattern.noun;
-        if !verbal || made.events.is_empty() || made.supersedes.is_some() {
+        // Nominal governors count too: "Arafat's call for an end to attacks" (020 → 0256).
+        let generic = m.pattern.code.len() == 3;
+        if !generic || made.events.is_empty() || made.supersedes.is_some() {
             return None;
         }
         Some(OpenGovernor {
