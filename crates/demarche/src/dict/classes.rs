@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn expansion_is_bounded() {
-        let members = vec!["w"; 50].join(" | ");
+        let members = vec!["w"; 40].join(" | ");
         let (c, _, _) = classes(&format!("@big : {members}\n"));
         assert!(c.expand("@big @big").is_ok());
         assert!(c.expand("@big @big @big").is_err());
