@@ -219,6 +219,9 @@ def main():
     table = governors()
     verbs, comps, examples = Counter(), Counter(), {}
     sentences = empty = 0
+    for path in (args.docs or args.codebook, args.bin):
+        if not os.path.exists(path):
+            sys.exit(f"verb_coverage: {path}: no such file")
     for text in documents(args):
         for sentence in parse(explain(args.bin, args.dict, text)):
             sentences += 1
