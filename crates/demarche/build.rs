@@ -60,6 +60,8 @@ mod dict {
     pub mod actors;
     #[path = "cameo.rs"]
     pub mod cameo;
+    #[path = "classes.rs"]
+    pub mod classes;
     #[path = "compiled.rs"]
     pub mod compiled;
     #[path = "parse.rs"]

@@ -63,6 +63,7 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
     }
     no_intention(tokens, clause.tokens.start, head)
         .or_else(|| infinitive_governor(tokens, clause.tokens.start, head))
+        .or_else(|| coordinated_infinitive(sentence, clause_idx, head))
         .or_else(|| reported(sentence, clause_idx, head))
         .or_else(|| {
             let modal = group_modal(tokens, head, clause.tokens.start)?;
@@ -72,6 +73,34 @@ pub(super) fn governed(sentence: &Sentence, clause_idx: usize, head: usize) -> O
                 frame: Frame::Own,
             })
         })
+}
+
+/// "promised to stop enrichment *and allow* inspectors in", "urged Iran to halt enrichment *and
+/// free* the sailors": a bare verb opening a coordinate clause shares the governor of the
+/// parent clause's last infinitive — it is intended or asked for too, not done.
+fn coordinated_infinitive(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
+    let clause = &sentence.clauses[clause_idx];
+    let parent = &sentence.clauses[clause.parent?];
+    let tokens = &sentence.tokens;
+    let opening = clause.kind == ClauseKind::Coordinate
+        && tokens[head].tag == Tag::VB
+        && tokens[clause.tokens.start..head]
+            .iter()
+            .all(|t| t.tag == Tag::CC || t.tag == Tag::RB);
+    if !opening {
+        return None;
+    }
+    let first = (parent.tokens.start..parent.tokens.end.saturating_sub(1))
+        .rev()
+        .find(|&k| tokens[k].tag == Tag::TO && tokens[k + 1].tag == Tag::VB)?
+        + 1;
+    let finite = tokens[first + 1..parent.tokens.end]
+        .iter()
+        .any(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
+    if finite || blocked(tokens, parent, first) {
+        return None;
+    }
+    infinitive_governor(tokens, parent.tokens.start, first)
 }
 
 /// "would not withdraw", "will never negotiate": a negated future modal states a refusal of

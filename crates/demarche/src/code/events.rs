@@ -181,8 +181,9 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
     hypothetical(ctx.sentence, clause_idx, m.head)
 }
 
-/// Why a nominal pattern without a possessor is not an event of its own: the object of the
-/// event before it, part of an uncoded infinitive, or a noun with no actor.
+/// Why a nominal pattern is not an event of its own: what the pattern before it stops, or
+/// (without a possessor) the object of the event before it, part of an uncoded infinitive, or a noun
+/// with no actor.
 fn not_its_own_event(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
@@ -191,6 +192,11 @@ fn not_its_own_event(
     source_rule: Option<SourceRule>,
 ) -> Option<&'static str> {
     let p = m.pattern;
+    if p.noun && prior.yielded.contains(&m.head) {
+        // What a coded act stops is no act of its own, even with a possessor: "agreed to halt
+        // *its attacks*" is no attack.
+        return Some("it is what the pattern before it stops");
+    }
     if !p.noun
         || matches!(
             source_rule,

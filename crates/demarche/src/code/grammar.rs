@@ -97,6 +97,8 @@ grammar_lists! {
     VISIT_CODES = "visit-codes.txt";
     /// Agents of private actors whose travel is no visit (CVL, BUS).
     PRIVATE_TRAVEL_AGENTS = "private-travel-agents.txt";
+    /// Prepositions whose gerund is opposed, not done ("a firm line against dropping sanctions").
+    OPPOSING_PREPOSITIONS = "opposing-prepositions.txt";
     /// Words whose "of + gerund" is the content of an accusation.
     ACCUSATION_WORDS = "accusation-words.txt";
     /// Prepositions before such a gerund ("of", "for").

@@ -5,6 +5,7 @@
 use super::grammar::{
     ACCUSATION_WORDS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS,
     GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS, INTENTION_WORDS,
+    OPPOSING_PREPOSITIONS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 
@@ -83,6 +84,9 @@ fn gerund_not_an_act(tokens: &[Token], clause: &Clause, head: usize) -> Option<S
     let prev = &tokens[head - 1];
     if prev.tag.is_verb() && GERUND_BLOCKERS.contains(&prev.lemma) {
         return Some(format!("gerund after '{}': not an act", prev.text));
+    }
+    if OPPOSING_PREPOSITIONS.contains(&prev.lower) {
+        return Some(format!("gerund after '{}': opposed, not done", prev.text));
     }
     if !GERUND_CONTENT_PREPOSITIONS.contains(&prev.lower) {
         return None;

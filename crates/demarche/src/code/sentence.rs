@@ -184,7 +184,7 @@ impl<'a> SentenceContext<'a> {
                     if let Some(sides) = self.two_sides() {
                         made.events = reciprocal::both_sides(made.events, [&sides[0], &sides[1]]);
                     }
-                    walk.prior.record(&m);
+                    walk.prior.record(&m, !made.events.is_empty());
                     if let Some(w) = weapon.take().filter(|_| !m.pattern.noun) {
                         self.instrument_subject(w, &m, clause_idx, &mut made.events, trace);
                     }
@@ -195,9 +195,21 @@ impl<'a> SentenceContext<'a> {
                             code: m.pattern.code.clone(),
                         });
                     }
+                    // A request or demand noun inside an open governor's object is what it
+                    // governs, not a new governor: "rejected a request for a loan" stays 1221.
+                    let inner = m.pattern.noun
+                        && complement::stance_of(&tokens[m.head]).is_some()
+                        && open.as_ref().is_some_and(|g| g.clause == clause_idx);
+                    if m.pattern.noun && answers_demand(tokens, &m, clause_idx, &events) {
+                        // "gave in to opposition demands for reform": the demand is what the
+                        // act yields to, accepts or meets, not a second event.
+                        made.events.clear();
+                    }
                     if m.pattern.noun && made.events.is_empty() {
-                        self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
-                    } else {
+                        if !inner {
+                            self.noun_object(open.take(), &m, clause_idx, &mut events, trace);
+                        }
+                    } else if !inner {
                         open = OpenGovernor::after(self, &m, clause_idx, events.len(), &made);
                     }
                     superseded.extend(made.supersedes);
@@ -453,8 +465,9 @@ impl OpenGovernor {
         made: &events::Coded,
     ) -> Option<OpenGovernor> {
         let head = &ctx.tokens()[m.head];
-        let verbal = m.pattern.code.len() == 3 && !m.pattern.noun;
-        if !verbal || made.events.is_empty() || made.supersedes.is_some() {
+        // Nominal governors count too: "Arafat's call for an end to attacks" (020 → 0256).
+        let generic = m.pattern.code.len() == 3;
+        if !generic || made.events.is_empty() || made.supersedes.is_some() {
             return None;
         }
         Some(OpenGovernor {
@@ -478,6 +491,9 @@ pub(super) struct PriorMatches {
     pub(super) last_end: Option<usize>,
     /// The latest pattern ends in "of" ("offer of").
     pub(super) last_ends_with_of: bool,
+    /// Fixed words of coded matches that yield or de-escalate (08x), or ask or promise to
+    /// (025x, 035x, 105x): what they stop is no act of its own ("suspended its air strikes").
+    pub(super) yielded: Vec<usize>,
 }
 
 impl PriorMatches {
@@ -486,7 +502,15 @@ impl PriorMatches {
         self.fixed.contains(&i) || self.gaps.iter().any(|g| g.contains(&i))
     }
 
-    fn record(&mut self, m: &VerbMatch<'_>) {
+    fn record(&mut self, m: &VerbMatch<'_>, coded: bool) {
+        let code = m.pattern.code.as_str();
+        if coded
+            && ["08", "025", "035", "105"]
+                .iter()
+                .any(|p| code.starts_with(p))
+        {
+            self.yielded.extend(fixed_tokens(m));
+        }
         self.gaps.extend(m.gaps.iter().cloned());
         self.fixed.extend(fixed_tokens(m));
         self.last_end = Some(m.tokens.end);
@@ -578,4 +602,22 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
         }
     }
     kept
+}
+
+/// A request or demand noun right after a coded act in its clause, with no verb between ("gave
+/// in to opposition demands", "accepted the union's demands"): the act's object, no event.
+fn answers_demand(
+    tokens: &[Token],
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    events: &[HeadedEvent],
+) -> bool {
+    complement::stance_of(&tokens[m.head]).is_some()
+        && events.last().is_some_and(|e| {
+            e.clause == clause_idx
+                && e.pattern.end <= m.head
+                && tokens[e.pattern.end..m.head]
+                    .iter()
+                    .all(|t| !t.tag.is_verb())
+        })
 }

@@ -8,6 +8,7 @@
 pub(crate) mod actors;
 mod bundled;
 pub(crate) mod cameo;
+mod classes;
 mod compiled;
 pub(crate) mod parse;
 pub(crate) mod phrase;

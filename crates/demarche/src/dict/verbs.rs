@@ -1,6 +1,8 @@
 //! Verb patterns: a head (verb or noun) with the words that must follow, compiled into a map
-//! from head lemma to patterns, longest first.
+//! from head lemma to patterns, longest first; word classes (`@ease`) expanded first
+//! (`classes`).
 
+use super::classes::Classes;
 use super::parse::{parse_file, Diagnostic};
 use crate::model::EntryRef;
 use rustc_hash::FxHashMap as HashMap;
@@ -77,7 +79,8 @@ impl VerbDictionary {
         let mut dict = VerbDictionary::default();
         for (name, text) in files {
             let file: Arc<str> = name.as_str().into();
-            for line in parse_file(name, text, &["noun"], diagnostics) {
+            let (classes, text) = Classes::extract(name, text, diagnostics);
+            for line in parse_file(name, &text, &["noun"], diagnostics) {
                 if !line.code.bytes().all(|b| b.is_ascii_digit())
                     || !(2..=4).contains(&line.code.len())
                 {
@@ -88,8 +91,14 @@ impl VerbDictionary {
                     });
                     continue;
                 }
-                for p in &line.phrases {
-                    match parse_pattern(p) {
+                let expanded = line.phrases.iter().flat_map(|p| {
+                    classes.expand(p).unwrap_or_else(|message| {
+                        diagnostics.push(Diagnostic::new(name.as_str(), line.number, message));
+                        Vec::new()
+                    })
+                });
+                for p in expanded.collect::<Vec<_>>() {
+                    match parse_pattern(&p) {
                         Ok((negated, head, rest)) => dict.patterns.push(VerbPattern {
                             code: line.code.to_string(),
                             head,
@@ -100,7 +109,7 @@ impl VerbDictionary {
                                 file: file.clone(),
                                 line: line.number,
                             },
-                            text: p.to_string(),
+                            text: p,
                         }),
                         Err(message) => diagnostics.push(Diagnostic {
                             file: name.clone(),
