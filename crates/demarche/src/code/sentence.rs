@@ -604,8 +604,10 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
     kept
 }
 
-/// A request or demand noun right after a coded act in its clause, with no verb between ("gave
-/// in to opposition demands", "accepted the union's demands"): the act's object, no event.
+/// A request or demand noun right after a yield (08) or rejection (12) coded from a verb in its
+/// clause, with no verb between ("gave in to opposition demands", "rejected the union's
+/// demands"): the act's object, no event. A statement before it ("repeated his offer of talks")
+/// or a noun act ("its nuclear test and its pledge to return") keeps it.
 fn answers_demand(
     tokens: &[Token],
     m: &VerbMatch<'_>,
@@ -615,6 +617,10 @@ fn answers_demand(
     complement::stance_of(&tokens[m.head]).is_some()
         && events.last().is_some_and(|e| {
             e.clause == clause_idx
+                && ["08", "12"]
+                    .iter()
+                    .any(|root| e.event.cameo.starts_with(root))
+                && tokens[e.head].tag.is_verb()
                 && e.pattern.end <= m.head
                 && tokens[e.pattern.end..m.head]
                     .iter()
