@@ -73,6 +73,13 @@ fn refines(code: &str, means: &str) -> bool {
     means.starts_with("20")
         || violent(means) && code.len() == 3 && code.ends_with('0')
         || means.len() > code.len() && means.starts_with(code)
+        || aerial_over_artillery(code, means)
+}
+
+/// Aircraft named as the means win over the heavy weapons a verb implies: "US aircraft have
+/// been bombarding" is 195, not the 194 of "bombard".
+fn aerial_over_artillery(code: &str, means: &str) -> bool {
+    code == "194" && means.starts_with("195")
 }
 
 /// The code of the means whose words start at `p`, when they head their noun phrase (the next

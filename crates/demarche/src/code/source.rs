@@ -387,9 +387,9 @@ fn nominal_source<'m>(
         np_start -= 1;
     }
     let clause_end = sentence.clauses[clause_idx].tokens.end;
-    let possessor = mentions
-        .iter()
-        .find(|x| x.start >= np_start && x.end <= head);
+    // A mention ending inside the phrase, also one starting before it ("United States air
+    // strikes" with "United" tagged as a participle).
+    let possessor = mentions.iter().find(|x| x.end > np_start && x.end <= head);
     let agent = || {
         mentions.iter().find(|x| {
             x.start > head && x.start < clause_end && x.preposition.as_deref() == Some("by")
