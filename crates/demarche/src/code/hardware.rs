@@ -18,7 +18,7 @@ use crate::text::{Tag, Token};
 const ENTRY: &str = "grammar/hardware-nouns.txt";
 
 /// What a noun heading an act's subject names.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     /// A vehicle or platform: its country's, else the context country's, military.
     Hardware,
@@ -151,4 +151,58 @@ fn context_force(ctx: &SentenceContext<'_>, np_start: usize, head: usize) -> Opt
         agent: None,
         country_from: Some(from),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
+        crate::text::test_support::analyzed_tokens(text, lexicon)
+    }
+
+    #[test]
+    fn the_subject_head_and_what_it_names() {
+        // (sentence, the act's verb, the subject's head, what it names)
+        let cases = [
+            (
+                "US aircraft have been bombarding the town.",
+                "bombarding",
+                Some(("aircraft", Some(Kind::Hardware))),
+            ),
+            (
+                "Apache helicopters and F-16 fighter-bombers blasted targets.",
+                "blasted",
+                Some(("fighter-bombers", Some(Kind::Hardware))),
+            ),
+            (
+                "Israeli fire killed two gunmen.",
+                "killed",
+                Some(("fire", Some(Kind::Instrument))),
+            ),
+            (
+                "Rebels attacked the town.",
+                "attacked",
+                Some(("Rebels", None)),
+            ),
+            ("They attacked the town.", "attacked", None),
+        ];
+        for (text, verb, expected) in cases {
+            let toks = tokens(text);
+            let v = toks.iter().position(|t| t.text == verb).unwrap();
+            let got = subject_head(&toks, 0, v).map(|h| (toks[h].text.as_str(), kind_of(&toks[h])));
+            assert!(got == expected, "{text}: {:?}", got.map(|g| g.0));
+        }
+    }
+
+    #[test]
+    fn the_phrase_takes_its_conjoined_nouns() {
+        let toks = tokens("Apache helicopters and F-16 fighter-bombers blasted targets.");
+        let head = toks
+            .iter()
+            .position(|t| t.text == "fighter-bombers")
+            .unwrap();
+        assert_eq!(phrase_start(&toks, 0, head), 0);
+    }
 }
