@@ -166,10 +166,23 @@ mod tests {
             ("Police killed a suicide bomber.", "killed", "190", None),
             // A modifier, not the means.
             (
-                "Jets attacked a nuclear weapons site.",
+                "Rebels attacked a nuclear weapons site.",
                 "attacked",
                 "190",
                 None,
+            ),
+            // Aircraft as the means, also over the heavy weapons a verb implies.
+            (
+                "Jets attacked a nuclear weapons site.",
+                "attacked",
+                "190",
+                Some("195"),
+            ),
+            (
+                "US aircraft have been bombarding the town.",
+                "bombarding",
+                "194",
+                Some("195"),
             ),
             // A specific code of another kind stays.
             (
