@@ -36,6 +36,9 @@ pub(crate) enum SourceRule {
     PostureSubject,
     /// The one using the weapon a relative clause hangs from ("called in fire which killed").
     InstrumentUser,
+    /// The armed force a vehicle or weapon heading the subject stands for ("US aircraft
+    /// bombarded", "F-16s blasted").
+    Hardware,
 }
 
 impl SourceRule {
@@ -55,6 +58,7 @@ impl SourceRule {
             SourceRule::ImpliedAuthority => "implied-authority",
             SourceRule::PostureSubject => "posture-subject",
             SourceRule::InstrumentUser => "instrument-user",
+            SourceRule::Hardware => "hardware",
         }
     }
 
@@ -260,6 +264,7 @@ mod tests {
             ),
             (Rule::Source(SourceRule::Possessor), "possessor"),
             (Rule::Source(SourceRule::ClauseSubject), "clause-subject"),
+            (Rule::Source(SourceRule::Hardware), "hardware"),
             (Rule::Target(TargetRule::PassiveSubject), "passive-subject"),
             (
                 Rule::Target(TargetRule::ComplementSubject),

@@ -11,7 +11,7 @@ use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{authority, grammar, source, target};
+use super::{authority, grammar, hardware, source, target};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::Tag;
@@ -144,6 +144,11 @@ fn realized_events(
         (Some(x), _) => (vec![x], Some(SourceRule::PostureSubject)),
         (None, Some(a)) => (vec![a], Some(SourceRule::ImpliedAuthority)),
         (None, None) => (sources, source_rule),
+    };
+    let force = hardware::armed_force(ctx, m, clause_idx, passive, &sources);
+    let (sources, source_rule) = match &force {
+        Some(f) => (vec![f], Some(SourceRule::Hardware)),
+        None => (sources, source_rule),
     };
     if sources.is_empty() {
         trace.note(|| {

@@ -71,6 +71,8 @@ grammar_lists! {
     DEMAND_WORDS = "demand-words.txt";
     /// Words whose infinitive complement is an intention, not an act.
     INTENTION_WORDS = "intention-words.txt";
+    /// Decision nouns whose infinitive is the act decided, coded as done ("decision to cut").
+    DECISION_NOUNS = "decision-nouns.txt";
     /// Words whose infinitive complement is intended: coded as its 03x intent ("pledged to").
     INTENT_GOVERNORS = "intent-governors.txt";
     /// Words whose complement is threatened: coded as its 13x threat ("threatened to").
@@ -169,6 +171,9 @@ grammar_lists! {
     REQUEST_OWNER_PREPOSITIONS = "request-owner-prepositions.txt";
     /// Conjunctions of a threat's condition, whose subject is the threat's target ("if").
     THREAT_CONDITIONS = "threat-conditions.txt";
+    /// Military vehicles and platforms that, heading an act of force's subject, stand for the
+    /// armed force using them ("F-16s blasted").
+    HARDWARE_NOUNS = "hardware-nouns.txt";
     /// Locative prepositions that introduce the target of an act of force ("at soldiers").
     FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").

@@ -244,6 +244,17 @@ impl DocumentMemory {
     }
 
     /// The context country, else the fallbacks: the country of an actor written without one.
+    /// The country of the most recent armed force named (`ISRMIL` → `ISR`): whose the
+    /// vehicles named later without a country are ("F-16s blasted").
+    pub(super) fn force_country(&self) -> Option<&str> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|(code, ..)| code.get(3..6) == Some("MIL"))
+            .and_then(|(code, ..)| code.get(..3))
+            .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()))
+    }
+
     pub(super) fn country(&self) -> Option<(&str, CountryFrom)> {
         let context = self.context_country().map(|c| (c, CountryFrom::Context));
         context.or_else(|| self.fallback_country())

@@ -73,6 +73,13 @@ fn refines(code: &str, means: &str) -> bool {
     means.starts_with("20")
         || violent(means) && code.len() == 3 && code.ends_with('0')
         || means.len() > code.len() && means.starts_with(code)
+        || aerial_over_artillery(code, means)
+}
+
+/// Aircraft named as the means win over the heavy weapons a verb implies: "US aircraft have
+/// been bombarding" is 195, not the 194 of "bombard".
+fn aerial_over_artillery(code: &str, means: &str) -> bool {
+    code == "194" && means.starts_with("195")
 }
 
 /// The code of the means whose words start at `p`, when they head their noun phrase (the next
@@ -159,10 +166,23 @@ mod tests {
             ("Police killed a suicide bomber.", "killed", "190", None),
             // A modifier, not the means.
             (
-                "Jets attacked a nuclear weapons site.",
+                "Rebels attacked a nuclear weapons site.",
                 "attacked",
                 "190",
                 None,
+            ),
+            // Aircraft as the means, also over the heavy weapons a verb implies.
+            (
+                "Jets attacked a nuclear weapons site.",
+                "attacked",
+                "190",
+                Some("195"),
+            ),
+            (
+                "US aircraft have been bombarding the town.",
+                "bombarding",
+                "194",
+                Some("195"),
             ),
             // A specific code of another kind stays.
             (

@@ -42,6 +42,7 @@ mod event_date;
 mod events;
 pub mod explain;
 mod grammar;
+mod hardware;
 mod home_country;
 mod label;
 mod memory;

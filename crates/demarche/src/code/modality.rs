@@ -3,9 +3,9 @@
 //! ("will meet"); questions and "whether" clauses (undecided, not done).
 
 use super::grammar::{
-    ACCUSATION_WORDS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DEMAND_WORDS, FUTURE_MODALS,
-    GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS, INTENTION_WORDS,
-    OPPOSING_PREPOSITIONS,
+    ACCUSATION_WORDS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DECISION_NOUNS, DEMAND_WORDS,
+    FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS,
+    INTENTION_WORDS, OPPOSING_PREPOSITIONS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 
@@ -128,6 +128,10 @@ fn intended_infinitive(tokens: &[Token], clause: &Clause, head: usize) -> Option
     // Walk back over an object or adverbial ("allow IAEA inspectors to visit", "urged Iran on
     // Monday to return") to the word that governs the infinitive.
     for w in tokens[clause.tokens.start..j - 1].iter().rev() {
+        if w.tag.is_noun() && DECISION_NOUNS.contains(&w.lemma) {
+            // "Israel's decision to cut ties": the act decided is coded as done.
+            return None;
+        }
         if INTENTION_WORDS.contains(&w.lemma) || INTENTION_WORDS.contains(&w.lower) {
             return Some(format!("infinitive after '{}': intended, not done", w.text));
         }

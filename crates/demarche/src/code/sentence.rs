@@ -38,6 +38,8 @@ pub(super) struct SentenceContext<'a> {
     /// The document's context country after this sentence's places and actors, else its
     /// fallbacks (dominant, home), with where it came from.
     pub(super) context_country: Option<(String, CountryFrom)>,
+    /// The country of the last armed force the document named, this sentence included.
+    pub(super) force_country: Option<String>,
 }
 
 /// An event, the clause its pattern matched in and the tokens the pattern covered.
@@ -121,6 +123,7 @@ impl<'a> SentenceContext<'a> {
             attributions,
             times: crate::dates::find(tokens),
             context_country: (memory.actors.country()).map(|(c, from)| (c.to_string(), from)),
+            force_country: memory.actors.force_country().map(str::to_string),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, INSTRUMENT_NOUNS,
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, INSTRUMENT_NOUNS,
     PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS,
 };
 use super::mentions::{Mention, MentionKind};
@@ -36,9 +36,31 @@ pub(super) fn sources_of<'m>(
         (partners, Some(SourceRule::MutualPartners))
     } else if m.pattern.noun {
         nominal_source(sentence, mentions, m.head, clause_idx)
+    } else if let Some(d) = decider(&sentence.tokens, mentions, m.head) {
+        (vec![d], Some(SourceRule::Possessor))
     } else {
         subject_of(sentence, mentions, clause_idx, m.head)
     }
+}
+
+/// The possessor of the decision an infinitive at `head` is ("Pakistan regrets *the Indian*
+/// decision to downgrade", "Israel's decision to cut ties"): the one who does the act decided.
+fn decider<'m>(tokens: &[Token], mentions: &'m [Mention], head: usize) -> Option<&'m Mention> {
+    let to = head.checked_sub(1).filter(|&k| tokens[k].tag == Tag::TO)?;
+    let noun = to.checked_sub(1)?;
+    let t = &tokens[noun];
+    if !(t.tag.is_noun() && DECISION_NOUNS.contains(&t.lemma)) {
+        return None;
+    }
+    let mut np_start = noun;
+    while np_start > 0
+        && (tokens[np_start - 1].tag.is_prenominal()
+            || tokens[np_start - 1].tag.is_noun()
+            || tokens[np_start - 1].tag == Tag::POS)
+    {
+        np_start -= 1;
+    }
+    mentions.iter().find(|x| x.end > np_start && x.end <= noun)
 }
 
 /// A passive verb: a past participle after a form of "be", or a reduced relative after a noun
@@ -387,9 +409,9 @@ fn nominal_source<'m>(
         np_start -= 1;
     }
     let clause_end = sentence.clauses[clause_idx].tokens.end;
-    let possessor = mentions
-        .iter()
-        .find(|x| x.start >= np_start && x.end <= head);
+    // A mention ending inside the phrase, also one starting before it ("United States air
+    // strikes" with "United" tagged as a participle).
+    let possessor = mentions.iter().find(|x| x.end > np_start && x.end <= head);
     let agent = || {
         mentions.iter().find(|x| {
             x.start > head && x.start < clause_end && x.preposition.as_deref() == Some("by")

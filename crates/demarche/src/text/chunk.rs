@@ -190,7 +190,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let quotes_before = |i: usize| quotes_seen[i];
     let opens_with_subordinator = tokens.first().is_some_and(|t| {
         SUBORDINATORS.contains(&t.lower.as_str())
-            && t.tag == Tag::IN
+            && subordinator_tag(t.tag)
             && t.lower != "despite"
             && has_finite_verb_ahead(tokens, 1)
     });
@@ -308,7 +308,7 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         Tag::IN if t.lower == "that" => return Some(ClauseKind::Reported),
         _ => {}
     }
-    if SUBORDINATORS.contains(&t.lower.as_str()) && t.tag == Tag::IN {
+    if SUBORDINATORS.contains(&t.lower.as_str()) && subordinator_tag(t.tag) {
         let next = tokens.get(i + 1);
         if next.is_some_and(|n| n.tag == Tag::VBG)
             || has_finite_verb_ahead(tokens, i + 1)
@@ -340,6 +340,12 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         return Some(ClauseKind::Coordinate);
     }
     None
+}
+
+/// A subordinator's tag: a preposition, or the wh-adverb "when" ("died *when* helicopter
+/// gunships fired on their car").
+fn subordinator_tag(tag: Tag) -> bool {
+    matches!(tag, Tag::IN | Tag::WRB)
 }
 
 /// "came as police arrested militants": a subordinator of [`SUBJECT_SUBORDINATORS`] directly

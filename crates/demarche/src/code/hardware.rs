@@ -1,0 +1,208 @@
+//! Armed forces named by their hardware. A military vehicle or platform heading the subject of
+//! an act of force (18x–20x) stands for the armed force that uses it: "US aircraft have been
+//! bombarding" is the US military's act (`USAMIL`), "F-16s blasted targets" that of the last
+//! armed force the document named, else of the context country's military. A weapon or fire noun after a country ("Israeli missiles hit",
+//! "Indian shelling killed", "US air strikes on ...") makes the country's military the source
+//! too, but without a country it names no user. The nouns are
+//! `dictionaries/grammar/hardware-nouns.txt` and `instrument-nouns.txt`.
+
+use super::grammar::{HARDWARE_NOUNS, INSTRUMENT_NOUNS};
+use super::label::code_with;
+use super::mentions::{CountryFrom, Mention, MentionKind};
+use super::patterns::VerbMatch;
+use super::sentence::SentenceContext;
+use crate::text::inflect::noun_singular;
+use crate::text::{Tag, Token};
+
+/// The entry an armed force found by its hardware carries.
+const ENTRY: &str = "grammar/hardware-nouns.txt";
+
+/// What a noun heading an act's subject names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A vehicle or platform: its country's, else the context country's, military.
+    Hardware,
+    /// A weapon or fire: its country's military, when a country is named.
+    Instrument,
+}
+
+/// The armed force behind act `m` when its subject (or, for an event noun, the noun itself)
+/// is headed by military hardware: replaces `sources` when they are empty or are only the
+/// country named before the hardware ("US aircraft" → `USAMIL`).
+pub(super) fn armed_force(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    sources: &[&Mention],
+) -> Option<Mention> {
+    if passive || !forceful(&m.pattern.code) {
+        return None;
+    }
+    let tokens = ctx.tokens();
+    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
+    let head = if m.pattern.noun {
+        noun_head(tokens, m.head)
+    } else {
+        subject_head(tokens, clause_start, m.head)?
+    };
+    let kind = kind_of(&tokens[head])?;
+    let np_start = phrase_start(tokens, clause_start, head);
+    let country = ctx
+        .mentions
+        .iter()
+        .find(|x| x.end > np_start && x.end <= head && is_country(&x.code));
+    match (country, sources) {
+        (Some(c), []) => Some(upgraded(c, head)),
+        (Some(c), [only]) if only.start == c.start => Some(upgraded(c, head)),
+        (None, []) if kind == Kind::Hardware => context_force(ctx, np_start, head),
+        _ => None,
+    }
+}
+
+/// Assault, fighting and mass violence (18x, 19x, 20x).
+fn forceful(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// What the noun `t` names, if it is hardware or a weapon.
+fn kind_of(t: &Token) -> Option<Kind> {
+    if !t.tag.is_noun() {
+        return None;
+    }
+    let singular = noun_singular(&t.lower);
+    if HARDWARE_NOUNS.contains(singular.as_ref()) || HARDWARE_NOUNS.contains(&t.lower) {
+        Some(Kind::Hardware)
+    } else if INSTRUMENT_NOUNS.contains(singular.as_ref()) {
+        Some(Kind::Instrument)
+    } else {
+        None
+    }
+}
+
+/// The last noun of the compound an event noun starts ("*air* strikes on" → "strikes").
+fn noun_head(tokens: &[Token], start: usize) -> usize {
+    let mut h = start;
+    while tokens.get(h + 1).is_some_and(|t| t.tag.is_noun()) {
+        h += 1;
+    }
+    h
+}
+
+/// The head noun of the subject of the verb at `verb`: the noun right before its verb group
+/// ("US aircraft *have been* bombarding").
+fn subject_head(tokens: &[Token], clause_start: usize, verb: usize) -> Option<usize> {
+    let mut j = verb;
+    while j > clause_start && (tokens[j - 1].tag.is_verb() || tokens[j - 1].tag == Tag::RB) {
+        j -= 1;
+    }
+    let h = j.checked_sub(1).filter(|&h| h >= clause_start)?;
+    tokens[h].tag.is_noun().then_some(h)
+}
+
+/// The first token of the noun phrase headed by `head`, its conjoined nouns included
+/// ("Apache helicopters and F-16 fighter-bombers").
+fn phrase_start(tokens: &[Token], clause_start: usize, head: usize) -> usize {
+    let mut j = head;
+    while j > clause_start {
+        let t = &tokens[j - 1];
+        let joins = t.tag == Tag::CC && j >= 2 && tokens[j - 2].tag.is_noun();
+        if !(t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::POS || joins) {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// A bare country code ("USA", "ISR"): three capitals, no agent.
+fn is_country(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The country mention `c` extended over the hardware it names, as that country's military.
+fn upgraded(c: &Mention, head: usize) -> Mention {
+    Mention {
+        start: c.start,
+        end: head + 1,
+        code: code_with(&c.code, "MIL"),
+        entry: format!("{}+{ENTRY}", c.entry).into(),
+        agent: None,
+        ..c.clone()
+    }
+}
+
+/// For hardware named without a country ("F-16s blasted"): the last armed force the document
+/// named, else the context country's military.
+fn context_force(ctx: &SentenceContext<'_>, np_start: usize, head: usize) -> Option<Mention> {
+    let (country, from) = match &ctx.force_country {
+        Some(c) => (c, CountryFrom::Context),
+        None => ctx.context_country.as_ref().map(|(c, f)| (c, *f))?,
+    };
+    Some(Mention {
+        start: np_start,
+        end: head + 1,
+        code: code_with(country, "MIL"),
+        entry: ENTRY.into(),
+        person: false,
+        kind: MentionKind::RoleNoun,
+        preposition: None,
+        antecedent: Some(country.as_str().into()),
+        agent: None,
+        country_from: Some(from),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
+        crate::text::test_support::analyzed_tokens(text, lexicon)
+    }
+
+    #[test]
+    fn the_subject_head_and_what_it_names() {
+        // (sentence, the act's verb, the subject's head, what it names)
+        let cases = [
+            (
+                "US aircraft have been bombarding the town.",
+                "bombarding",
+                Some(("aircraft", Some(Kind::Hardware))),
+            ),
+            (
+                "Apache helicopters and F-16 fighter-bombers blasted targets.",
+                "blasted",
+                Some(("fighter-bombers", Some(Kind::Hardware))),
+            ),
+            (
+                "Israeli fire killed two gunmen.",
+                "killed",
+                Some(("fire", Some(Kind::Instrument))),
+            ),
+            (
+                "Rebels attacked the town.",
+                "attacked",
+                Some(("Rebels", None)),
+            ),
+            ("They attacked the town.", "attacked", None),
+        ];
+        for (text, verb, expected) in cases {
+            let toks = tokens(text);
+            let v = toks.iter().position(|t| t.text == verb).unwrap();
+            let got = subject_head(&toks, 0, v).map(|h| (toks[h].text.as_str(), kind_of(&toks[h])));
+            assert!(got == expected, "{text}: {:?}", got.map(|g| g.0));
+        }
+    }
+
+    #[test]
+    fn the_phrase_takes_its_conjoined_nouns() {
+        let toks = tokens("Apache helicopters and F-16 fighter-bombers blasted targets.");
+        let head = toks
+            .iter()
+            .position(|t| t.text == "fighter-bombers")
+            .unwrap();
+        assert_eq!(phrase_start(&toks, 0, head), 0);
+    }
+}
