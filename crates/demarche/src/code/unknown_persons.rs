@@ -18,7 +18,11 @@ pub(super) fn unknown_person_at(
     covered: impl Fn(usize) -> bool,
     seen: &[Code],
 ) -> Option<usize> {
-    if covered(i) || (i > 0 && matches!(tokens[i - 1].tag, Tag::IN | Tag::TO | Tag::NNP)) {
+    let capitalised = tokens[i].text.starts_with(char::is_uppercase);
+    if !capitalised
+        || covered(i)
+        || (i > 0 && matches!(tokens[i - 1].tag, Tag::IN | Tag::TO | Tag::NNP))
+    {
         return None;
     }
     let name_start = i + usize::from(HONORIFICS.contains(&tokens[i].lower));
