@@ -16,6 +16,7 @@ use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::organisations;
 use super::scoped;
+use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -130,6 +131,11 @@ pub struct DocumentMemory {
     /// pronoun stands for first when the current one is its clause's subject.
     previous_person: Option<Remembered>,
     previous_collective: Option<Remembered>,
+    /// The salient person is one no dictionary knows ("Mr Hicks said ..."): "he", "she" stand
+    /// for no one until a known person is salient again.
+    person_unknown: bool,
+    /// Words of the unknown persons' names seen so far ("roy", "whiting"), lower case.
+    unknown_names: Vec<Code>,
     /// Codes of the dictionary actors named so far, for `context` entries ("Labor" after
     /// "the Australian Labor Party").
     codes_seen: Vec<Code>,
@@ -793,6 +799,10 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
 /// Resolves "he", "she", "his", "it", "its" to the last person or collective actor, walking the
 /// sentence left to right so a pronoun can point to an actor earlier in the same sentence.
 fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut DocumentMemory) {
+    let mut in_mention = vec![false; tokens.len()];
+    for m in mentions.iter() {
+        in_mention[m.start..m.end].fill(true);
+    }
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut pending = std::mem::take(mentions).into_iter().peekable();
     // A group a subject of this sentence clears is still what its object pronouns can name
@@ -821,6 +831,11 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
                 continue;
             }
         }
+        let covered = |k: usize| in_mention[k];
+        let unknown = unknown_persons::unknown_person_at(tokens, i, covered, &memory.unknown_names);
+        if let Some(end) = unknown {
+            note_unknown_person(&tokens[i..end], memory);
+        }
         if matches!(t.tag, Tag::PRP | Tag::PRPS) && !is_expletive_it(tokens, i) {
             let object = t.tag == Tag::PRP && OBJECT_PRONOUNS.contains(&t.lower);
             let subject = object.then(|| clause_subject(tokens, &out, i)).flatten();
@@ -830,6 +845,19 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     }
     out.extend(pending);
     *mentions = out;
+}
+
+/// Makes the unknown person `name` salient: later "he", "she" stand for no one.
+fn note_unknown_person(name: &[Token], memory: &mut DocumentMemory) {
+    memory.person_unknown = true;
+    for t in name
+        .iter()
+        .filter(|t| t.tag == Tag::NNP && t.lower.len() >= 3)
+    {
+        if !memory.unknown_names.contains(&t.lower) {
+            memory.unknown_names.push(t.lower.clone());
+        }
+    }
 }
 
 /// Updates the salient person or collective actor after mention `m`.
@@ -843,6 +871,7 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
         if memory.last_person.is_none() || is_subject_like(tokens, m) {
+            memory.person_unknown = false;
             replace_salient(
                 &mut memory.last_person,
                 &mut memory.previous_person,
@@ -915,6 +944,9 @@ fn pronoun_mention(
     object: Option<ObjectContext<'_>>,
 ) -> Option<Mention> {
     let person = PERSON_PRONOUNS.contains(&t.lower);
+    if person && memory.person_unknown {
+        return None;
+    }
     let plural = PLURAL_PRONOUNS.contains(&t.lower);
     let source = if person {
         memory.last_person.clone()

@@ -64,6 +64,7 @@ mod speaker;
 mod speech;
 mod surname_places;
 mod target;
+mod unknown_persons;
 mod visits;
 
 pub use explain::{Explanation, SentenceExplanation};
