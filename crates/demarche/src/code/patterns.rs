@@ -111,10 +111,16 @@ impl WordSet for After<'_, '_> {
 
     fn for_each(&self, f: &mut dyn FnMut(&str)) {
         for k in self.window.clone().chain(self.passive_object) {
+            // Each distinct form once: most tokens are their own lemma and singular.
             let t = &self.words.tokens[k];
+            let one = &*self.words.singular[k];
             f(&t.lower);
-            f(&t.lemma);
-            f(&self.words.singular[k]);
+            if t.lemma != t.lower {
+                f(&t.lemma);
+            }
+            if one != t.lower && one != t.lemma {
+                f(one);
+            }
         }
     }
 
