@@ -228,7 +228,21 @@ impl NameIndex {
         lower: &[&str],
         context: Option<&'s str>,
     ) -> Option<(usize, &'s str)> {
-        let (n, country) = self.region_at(lower)?;
+        let region = self.region_at(lower)?;
+        self.unshared(lower, region, context)
+    }
+
+    /// The region `lower[..n]` of `country`, unless its name is shared by divisions of several
+    /// countries and `context` is none of them.
+    fn unshared<'s>(
+        &'s self,
+        lower: &[&str],
+        (n, country): (usize, &'s str),
+        context: Option<&'s str>,
+    ) -> Option<(usize, &'s str)> {
+        if self.shared_regions.is_empty() {
+            return Some((n, country));
+        }
         match self.shared_regions.get(&lower[..n].join(" ")) {
             None => Some((n, country)),
             Some(all) => all
@@ -242,7 +256,11 @@ impl NameIndex {
     /// no country's name ("Georgia"), with its length in tokens and its country: what a place
     /// name says about the country a document is about.
     pub fn place_country_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        let (n, country) = match (self.division_at(lower, None), self.city_at(lower)) {
+        let lengths = self.key_lengths(lower)?;
+        let division = place_at(&self.regions, lower, lengths.region)
+            .and_then(|r| self.unshared(lower, r, None));
+        let city = place_at(&self.cities, lower, lengths.city);
+        let (n, country) = match (division, city) {
             (Some(d), Some(c)) => Some(if c.0 > d.0 { c } else { d }),
             (d, c) => d.or(c),
         }?;
