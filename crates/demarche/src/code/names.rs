@@ -41,7 +41,7 @@ pub struct NameIndex {
     gazetteer: Option<Arc<Gazetteer>>,
     /// First word of the surnames, cities and regions → the most words of a key of each kind
     /// that starts with it: a cheap test before building keys, and how long a key to try.
-    first_words: HashMap<String, KeyLengths>,
+    first_words: HashMap<Box<str>, KeyLengths>,
     /// Three-letter codes of countries (and other code roots that stand alone).
     roots: HashSet<String>,
     /// One-word country names and adjectives, as written (case kept for the case-sensitive
@@ -202,7 +202,7 @@ impl NameIndex {
         lower: &[&str],
         date: Option<Date>,
     ) -> Option<(usize, &'d ActorEntry)> {
-        let max = self.key_lengths(lower)?.surname.min(3);
+        let max = usize::from(self.key_lengths(lower)?.surname).min(3);
         longest_prefix(&self.surnames, lower, max, |n, roles| {
             unique_person(actors, roles, date).map(|e| (n, e))
         })
@@ -211,13 +211,13 @@ impl NameIndex {
     /// A city (of 250,000 people or more, or a capital) whose name starts `lower`: its
     /// length in tokens and its country.
     pub fn city_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        let max = self.key_lengths(lower)?.city;
+        let max = usize::from(self.key_lengths(lower)?.city);
         place_at(&self.cities, lower, max)
     }
 
     /// A sub-national region whose name starts `lower`: its length in tokens and its country.
     pub fn region_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        let max = self.key_lengths(lower)?.region;
+        let max = usize::from(self.key_lengths(lower)?.region);
         place_at(&self.regions, lower, max)
     }
 
@@ -257,9 +257,9 @@ impl NameIndex {
     /// name says about the country a document is about.
     pub fn place_country_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
         let lengths = self.key_lengths(lower)?;
-        let division = place_at(&self.regions, lower, lengths.region)
+        let division = place_at(&self.regions, lower, usize::from(lengths.region))
             .and_then(|r| self.unshared(lower, r, None));
-        let city = place_at(&self.cities, lower, lengths.city);
+        let city = place_at(&self.cities, lower, usize::from(lengths.city));
         let (n, country) = match (division, city) {
             (Some(d), Some(c)) => Some(if c.0 > d.0 { c } else { d }),
             (d, c) => d.or(c),
@@ -276,25 +276,27 @@ impl NameIndex {
     }
 }
 
-/// The most words of a surname, city and region key that starts with a given word (0: none).
+/// The most words of a surname, city and region key that starts with a given word (0: none;
+/// bytes, so that the index is no larger than a set of the words).
 #[derive(Clone, Copy, Debug, Default)]
 struct KeyLengths {
-    surname: usize,
-    city: usize,
-    region: usize,
+    surname: u8,
+    city: u8,
+    region: u8,
 }
 
 /// The first words of the index's keys with their [`KeyLengths`].
-fn first_words(index: &NameIndex) -> HashMap<String, KeyLengths> {
-    let mut first: HashMap<String, KeyLengths> = HashMap::default();
+fn first_words(index: &NameIndex) -> HashMap<Box<str>, KeyLengths> {
+    let mut first: HashMap<Box<str>, KeyLengths> = HashMap::default();
     let mut add = |keys: &mut dyn Iterator<Item = &String>,
-                   slot: fn(&mut KeyLengths) -> &mut usize| {
+                   slot: fn(&mut KeyLengths) -> &mut u8| {
         for k in keys {
             let Some(w) = k.split(' ').next().filter(|w| !w.is_empty()) else {
                 continue;
             };
-            let n = slot(first.entry(w.to_string()).or_default());
-            *n = (*n).max(k.split(' ').count());
+            let words = u8::try_from(k.split(' ').count()).unwrap_or(u8::MAX);
+            let n = slot(first.entry(w.into()).or_default());
+            *n = (*n).max(words);
         }
     };
     add(&mut index.surnames.keys(), |l| &mut l.surname);
