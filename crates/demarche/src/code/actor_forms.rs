@@ -28,7 +28,7 @@ fn capitalized(t: &Token) -> bool {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    capitalized(t) && matches!(t.tag, Tag::NNP | Tag::NNPS) && !CALENDAR_WORDS.contains(&t.lower)
+    matches!(t.tag, Tag::NNP | Tag::NNPS) && capitalized(t) && !CALENDAR_WORDS.contains(&t.lower)
 }
 
 fn covered(spans: impl IntoIterator<Item = (usize, usize)>, i: usize) -> bool {

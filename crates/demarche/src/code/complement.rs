@@ -281,20 +281,34 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
 
 /// The stance a governing word gives its complement.
 pub(super) fn stance_of(w: &Token) -> Option<Stance> {
-    let has = |l: &super::grammar::WordList| l.contains(&w.lemma) || l.contains(&w.lower);
-    if has(&THREAT_GOVERNORS) {
-        Some(Stance::Threat)
-    } else if has(&APPEAL_GOVERNORS) {
-        Some(Stance::Appeal)
-    } else if has(&DEMAND_GOVERNORS) {
-        Some(Stance::Demand)
-    } else if has(&REJECT_GOVERNORS) {
-        Some(Stance::Reject)
-    } else if has(&INTENT_GOVERNORS) {
-        Some(Stance::Intent)
-    } else {
-        None
-    }
+    let of = |word: &str| stances().get(word).copied();
+    let found = match (of(&w.lemma), of(&w.lower)) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    found.map(|(_, stance)| stance)
+}
+
+/// Each governing word with the first list that has it, in the order [`stance_of`] tries them
+/// (threat, appeal, demand, reject, intent), as (rank, stance): one look-up, not one a list.
+fn stances() -> &'static rustc_hash::FxHashMap<&'static str, (usize, Stance)> {
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, (usize, Stance)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let lists = [
+            (&THREAT_GOVERNORS, Stance::Threat),
+            (&APPEAL_GOVERNORS, Stance::Appeal),
+            (&DEMAND_GOVERNORS, Stance::Demand),
+            (&REJECT_GOVERNORS, Stance::Reject),
+            (&INTENT_GOVERNORS, Stance::Intent),
+        ];
+        let mut map = rustc_hash::FxHashMap::default();
+        for (rank, (list, stance)) in lists.iter().enumerate().rev() {
+            for w in list.words() {
+                map.insert(*w, (rank, *stance));
+            }
+        }
+        map
+    })
 }
 
 /// A reported clause: "said Iran must release" (a demand by the speaker), "demanded that Iran

@@ -11,7 +11,49 @@ use std::sync::OnceLock;
 #[derive(Debug)]
 pub(crate) struct WordList {
     text: &'static str,
-    words: OnceLock<crate::text::wordlist::WordList>,
+    words: OnceLock<Parsed>,
+}
+
+/// A parsed list with a filter in front of its hash set: the lengths and first bytes of its
+/// entries. Most words looked up are in no list, and most of those fail the filter.
+#[derive(Debug)]
+struct Parsed {
+    list: crate::text::wordlist::WordList,
+    /// Bit `min(len, 63)` is set for the length of each entry.
+    lengths: u64,
+    /// Bit `b` is set for the first byte `b` of each entry (0 for an empty entry).
+    first_bytes: [u64; 4],
+}
+
+impl Parsed {
+    fn new(text: &'static str) -> Parsed {
+        let list = crate::text::wordlist::WordList::new(text);
+        let (mut lengths, mut first_bytes) = (0, [0; 4]);
+        for w in list.iter() {
+            lengths |= length_bit(w);
+            let (word, bit) = first_byte_bit(w);
+            first_bytes[word] |= bit;
+        }
+        Parsed {
+            list,
+            lengths,
+            first_bytes,
+        }
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        let (word, bit) = first_byte_bit(w);
+        self.lengths & length_bit(w) != 0 && self.first_bytes[word] & bit != 0
+    }
+}
+
+fn length_bit(w: &str) -> u64 {
+    1 << w.len().min(63)
+}
+
+fn first_byte_bit(w: &str) -> (usize, u64) {
+    let b = w.as_bytes().first().copied().unwrap_or(0);
+    (usize::from(b >> 6), 1 << (b & 63))
 }
 
 impl WordList {
@@ -24,17 +66,17 @@ impl WordList {
 
     /// The entries, in file order.
     pub(crate) fn words(&self) -> &[&'static str] {
-        self.list()
+        &self.parsed().list
     }
 
-    fn list(&self) -> &crate::text::wordlist::WordList {
-        self.words
-            .get_or_init(|| crate::text::wordlist::WordList::new(self.text))
+    fn parsed(&self) -> &Parsed {
+        self.words.get_or_init(|| Parsed::new(self.text))
     }
 
     /// Whether `word` is one of the entries (exact, case-sensitive comparison).
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.list().contains(word)
+        let p = self.parsed();
+        p.may_contain(word) && p.list.contains(word)
     }
 }
 
@@ -254,6 +296,29 @@ mod tests {
                 assert!(!w.is_empty(), "{file}: empty entry");
                 assert!(seen.insert(*w), "{file}: duplicate entry '{w}'");
             }
+        }
+    }
+
+    #[test]
+    fn the_filter_lets_every_entry_through() {
+        for (file, list) in all_lists() {
+            for w in list.words() {
+                assert!(list.contains(w), "{file}: '{w}' not found");
+            }
+        }
+        // (list, a word it lacks that passes or fails the filter)
+        let absent = [
+            (&NEGATORS, "nor"),
+            (&NEGATORS, ""),
+            (&HONORIFICS, "Mr"),
+            (&CALENDAR_WORDS, "Zmonday"),
+            (
+                &FUTURE_MODALS,
+                "a-very-long-word-that-is-longer-than-sixty-four-bytes-in-all-of-it",
+            ),
+        ];
+        for (list, w) in absent {
+            assert!(!list.contains(w), "'{w}' found");
         }
     }
 

@@ -5,6 +5,7 @@
 use super::grammar::{ATTACK_METHOD_CODES, ATTACK_METHOD_PREPOSITIONS};
 use crate::text::inflect::noun_singular;
 use crate::text::Token;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -17,9 +18,24 @@ struct Means {
     code: Option<&'static str>,
 }
 
-/// The means, longest first.
-fn table() -> &'static [Means] {
-    static TABLE: OnceLock<Vec<Means>> = OnceLock::new();
+/// The means, longest first, indexed by their first word.
+struct Table {
+    rows: Vec<Means>,
+    /// First word → indices into `rows`, in `rows` order.
+    by_first: HashMap<&'static str, Vec<usize>>,
+}
+
+impl Table {
+    /// The means whose first word is `first`, longest first.
+    fn starting_with(&self, first: &str) -> impl Iterator<Item = &Means> {
+        let ids = self.by_first.get(first).map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|&i| &self.rows[i])
+    }
+}
+
+/// The table of `attack-method-codes.txt`, built on first use.
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut rows: Vec<Means> = ATTACK_METHOD_CODES
             .words()
@@ -32,7 +48,11 @@ fn table() -> &'static [Means] {
             })
             .collect();
         rows.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
-        rows
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, m) in rows.iter().enumerate() {
+            by_first.entry(m.words[0]).or_default().push(i);
+        }
+        Table { rows, by_first }
     })
 }
 
@@ -86,20 +106,20 @@ fn aerial_over_artillery(code: &str, means: &str) -> bool {
 /// word is no noun, or an attack noun: "a mortar attack").
 fn means_at(tokens: &[Token], p: usize) -> Option<&'static str> {
     let word = |k: usize| tokens.get(k).map(|t| noun_singular(&t.lower));
-    let matches_at = |m: &Means, at: usize| {
-        m.words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| word(at + i).is_some_and(|t| t == *w))
+    // The means starting at `at` whose first word is `first`, of those with a code or not.
+    let find_at = |at: usize, coded: bool| {
+        let first = word(at)?;
+        table().starting_with(&first).find(|m| {
+            m.code.is_some() == coded
+                && m.words[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(i, w)| word(at + 1 + i).is_some_and(|t| t == *w))
+        })
     };
-    let found = table()
-        .iter()
-        .find(|m| m.code.is_some() && matches_at(m, p))?;
+    let found = find_at(p, true)?;
     let next = p + found.words.len();
-    let heads = tokens.get(next).is_none_or(|t| !t.tag.is_noun())
-        || table()
-            .iter()
-            .any(|m| m.code.is_none() && matches_at(m, next));
+    let heads = tokens.get(next).is_none_or(|t| !t.tag.is_noun()) || find_at(next, false).is_some();
     heads.then_some(found.code).flatten()
 }
 
@@ -211,7 +231,7 @@ mod tests {
             "/../../dictionaries/cameo.tsv"
         ));
         let known: Vec<&str> = cameo.lines().filter_map(|l| l.split('\t').next()).collect();
-        for m in table() {
+        for m in &table().rows {
             if let Some(c) = m.code {
                 assert!(
                     known.contains(&c),

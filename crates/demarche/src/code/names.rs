@@ -39,10 +39,9 @@ pub struct NameIndex {
     shared_regions: HashMap<String, Vec<String>>,
     /// The gazetteer, for "CITY, Region" ("Atlanta, Georgia").
     gazetteer: Option<Arc<Gazetteer>>,
-    /// First words of the surnames, cities and regions: a cheap test before building keys.
-    first_words: HashSet<String>,
-    /// The longest city or region name, in tokens.
-    longest_place: usize,
+    /// First word of the surnames, cities and regions → the most words of a key of each kind
+    /// that starts with it: a cheap test before building keys, and how long a key to try.
+    first_words: HashMap<Box<str>, KeyLengths>,
     /// Three-letter codes of countries (and other code roots that stand alone).
     roots: HashSet<String>,
     /// One-word country names and adjectives, as written (case kept for the case-sensitive
@@ -87,15 +86,7 @@ impl NameIndex {
             index.add_places(g, &phrases, lexicon);
         }
         index.gazetteer = gazetteer;
-        let keys = index
-            .surnames
-            .keys()
-            .chain(index.cities.keys())
-            .chain(index.regions.keys());
-        index.first_words = keys
-            .filter_map(|k| k.split(' ').next().filter(|w| !w.is_empty()))
-            .map(str::to_string)
-            .collect();
+        index.first_words = first_words(&index);
         index
     }
 
@@ -148,14 +139,12 @@ impl NameIndex {
             if common || phrases.contains(&joined) {
                 continue;
             }
-            self.longest_place = self.longest_place.max(key.len());
             self.cities
                 .entry(joined)
                 .or_insert_with(|| g.countries()[c.country].cameo.clone());
         }
         for a in g.admin1() {
             let key = words(&a.name).join(" ");
-            self.longest_place = self.longest_place.max(key.split(' ').count());
             let country = &g.countries()[a.country].cameo;
             let first = self.regions.entry(key.clone()).or_insert(country.clone());
             if first != country {
@@ -213,10 +202,8 @@ impl NameIndex {
         lower: &[&str],
         date: Option<Date>,
     ) -> Option<(usize, &'d ActorEntry)> {
-        if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
-            return None;
-        }
-        longest_prefix(&self.surnames, lower, 3, |n, roles| {
+        let max = usize::from(self.key_lengths(lower)?.surname).min(3);
+        longest_prefix(&self.surnames, lower, max, |n, roles| {
             unique_person(actors, roles, date).map(|e| (n, e))
         })
     }
@@ -224,12 +211,14 @@ impl NameIndex {
     /// A city (of 250,000 people or more, or a capital) whose name starts `lower`: its
     /// length in tokens and its country.
     pub fn city_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        self.place_at(&self.cities, lower)
+        let max = usize::from(self.key_lengths(lower)?.city);
+        place_at(&self.cities, lower, max)
     }
 
     /// A sub-national region whose name starts `lower`: its length in tokens and its country.
     pub fn region_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        self.place_at(&self.regions, lower)
+        let max = usize::from(self.key_lengths(lower)?.region);
+        place_at(&self.regions, lower, max)
     }
 
     /// A sub-national division whose name starts `lower`, with its country; a name shared by
@@ -239,7 +228,21 @@ impl NameIndex {
         lower: &[&str],
         context: Option<&'s str>,
     ) -> Option<(usize, &'s str)> {
-        let (n, country) = self.region_at(lower)?;
+        let region = self.region_at(lower)?;
+        self.unshared(lower, region, context)
+    }
+
+    /// The region `lower[..n]` of `country`, unless its name is shared by divisions of several
+    /// countries and `context` is none of them.
+    fn unshared<'s>(
+        &'s self,
+        lower: &[&str],
+        (n, country): (usize, &'s str),
+        context: Option<&'s str>,
+    ) -> Option<(usize, &'s str)> {
+        if self.shared_regions.is_empty() {
+            return Some((n, country));
+        }
         match self.shared_regions.get(&lower[..n].join(" ")) {
             None => Some((n, country)),
             Some(all) => all
@@ -253,7 +256,11 @@ impl NameIndex {
     /// no country's name ("Georgia"), with its length in tokens and its country: what a place
     /// name says about the country a document is about.
     pub fn place_country_at(&self, lower: &[&str]) -> Option<(usize, &str)> {
-        let (n, country) = match (self.division_at(lower, None), self.city_at(lower)) {
+        let lengths = self.key_lengths(lower)?;
+        let division = place_at(&self.regions, lower, usize::from(lengths.region))
+            .and_then(|r| self.unshared(lower, r, None));
+        let city = place_at(&self.cities, lower, usize::from(lengths.city));
+        let (n, country) = match (division, city) {
             (Some(d), Some(c)) => Some(if c.0 > d.0 { c } else { d }),
             (d, c) => d.or(c),
         }?;
@@ -263,21 +270,53 @@ impl NameIndex {
         (!is_country).then_some((n, country))
     }
 
-    fn place_at<'s>(
-        &self,
-        map: &'s HashMap<String, String>,
-        lower: &[&str],
-    ) -> Option<(usize, &'s str)> {
-        if !lower.first().is_some_and(|w| self.first_words.contains(*w)) {
-            return None;
-        }
-        longest_prefix(map, lower, self.longest_place, |n, c| Some((n, c.as_str())))
+    /// The key lengths of the names starting with the first word of `lower`, if any.
+    fn key_lengths(&self, lower: &[&str]) -> Option<KeyLengths> {
+        self.first_words.get(*lower.first()?).copied()
     }
+}
+
+/// The most words of a surname, city and region key that starts with a given word (0: none;
+/// bytes, so that the index is no larger than a set of the words).
+#[derive(Clone, Copy, Debug, Default)]
+struct KeyLengths {
+    surname: u8,
+    city: u8,
+    region: u8,
+}
+
+/// The first words of the index's keys with their [`KeyLengths`].
+fn first_words(index: &NameIndex) -> HashMap<Box<str>, KeyLengths> {
+    let mut first: HashMap<Box<str>, KeyLengths> = HashMap::default();
+    let mut add = |keys: &mut dyn Iterator<Item = &String>,
+                   slot: fn(&mut KeyLengths) -> &mut u8| {
+        for k in keys {
+            let Some(w) = k.split(' ').next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            let words = u8::try_from(k.split(' ').count()).unwrap_or(u8::MAX);
+            let n = slot(first.entry(w.into()).or_default());
+            *n = (*n).max(words);
+        }
+    };
+    add(&mut index.surnames.keys(), |l| &mut l.surname);
+    add(&mut index.cities.keys(), |l| &mut l.city);
+    add(&mut index.regions.keys(), |l| &mut l.region);
+    first
+}
+
+/// The longest place key of `map` starting `lower`, of at most `max` words.
+fn place_at<'s>(
+    map: &'s HashMap<String, String>,
+    lower: &[&str],
+    max: usize,
+) -> Option<(usize, &'s str)> {
+    longest_prefix(map, lower, max, |n, c| Some((n, c.as_str())))
 }
 
 /// The first `Some` of `found(n, value)` for the keys `lower[..n]` (joined by spaces) in `map`,
 /// from the longest `n` (at most `max`) down to 1. The key is built once, in one buffer: each
-/// shorter key is a prefix of it.
+/// shorter key is a prefix of it (a one-word key is looked up as it is).
 fn longest_prefix<'m, V, R>(
     map: &'m HashMap<String, V>,
     lower: &[&str],
@@ -285,11 +324,17 @@ fn longest_prefix<'m, V, R>(
     mut found: impl FnMut(usize, &'m V) -> Option<R>,
 ) -> Option<R> {
     let words = &lower[..lower.len().min(max)];
-    let key = words.join(" ");
-    (1..=words.len()).rev().find_map(|n| {
-        let end = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
-        map.get(&key[..end]).and_then(|v| found(n, v))
-    })
+    match words {
+        [] => None,
+        [one] => map.get(*one).and_then(|v| found(1, v)),
+        _ => {
+            let key = words.join(" ");
+            (1..=words.len()).rev().find_map(|n| {
+                let end = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+                map.get(&key[..end]).and_then(|v| found(n, v))
+            })
+        }
+    }
 }
 
 /// The role entry of the one person among `roles` with a role valid on `date`, if exactly one

@@ -111,10 +111,16 @@ impl WordSet for After<'_, '_> {
 
     fn for_each(&self, f: &mut dyn FnMut(&str)) {
         for k in self.window.clone().chain(self.passive_object) {
+            // Each distinct form once: most tokens are their own lemma and singular.
             let t = &self.words.tokens[k];
+            let one = &*self.words.singular[k];
             f(&t.lower);
-            f(&t.lemma);
-            f(&self.words.singular[k]);
+            if t.lemma != t.lower {
+                f(&t.lemma);
+            }
+            if one != t.lower && one != t.lemma {
+                f(one);
+            }
         }
     }
 
@@ -205,6 +211,7 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
 }
 
 /// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
+/// `candidates` is a buffer for the head's candidate patterns, reused from call to call.
 ///
 /// An actor mention counts as one token for `*` gaps ("presented *North Korean envoy Kim
 /// Kye-Gwan* with proposals"): see [`Words::units`].
@@ -213,6 +220,7 @@ pub fn match_at<'d>(
     words_of: &Words<'_>,
     i: usize,
     clause: Range<usize>,
+    candidates: &mut Vec<&'d VerbPattern>,
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let tokens = words_of.tokens;
     let t = &tokens[i];
@@ -239,15 +247,15 @@ pub fn match_at<'d>(
         window,
         passive_object,
     };
-    let candidates: Vec<&VerbPattern> = if t.tag.is_verb() {
-        dict.verbs.candidates(&t.lemma, false, &present)
+    candidates.clear();
+    if t.tag.is_verb() {
+        dict.verbs.candidates(&t.lemma, false, &present, candidates);
     } else {
-        let mut v = dict.verbs.candidates(&t.lemma, true, &present);
+        dict.verbs.candidates(&t.lemma, true, &present, candidates);
         if t.lemma != t.lower {
-            v.extend(dict.verbs.candidates(&t.lower, true, &present));
+            dict.verbs.candidates(&t.lower, true, &present, candidates);
         }
-        v
-    };
+    }
     if candidates.is_empty() {
         return Err(None);
     }
@@ -255,7 +263,7 @@ pub fn match_at<'d>(
     let refusal = negated && t.tag == Tag::VB && negated_future(tokens, i, clause.start);
     let mut miss = None;
     let mut best: Option<VerbMatch<'d>> = None;
-    for p in candidates {
+    for &p in candidates.iter() {
         if best
             .as_ref()
             .is_some_and(|b| b.pattern.specificity() > p.specificity())

@@ -160,6 +160,7 @@ impl<'a> SentenceContext<'a> {
         let units = self.skip_units();
         let words = patterns::Words::new(tokens, &units);
         let mut walk = PatternWalk::default();
+        let mut candidates = Vec::new();
         let mut events = Vec::new();
         let mut superseded = Vec::new();
         let mut open: Option<OpenGovernor> = None;
@@ -170,7 +171,7 @@ impl<'a> SentenceContext<'a> {
             }
             let clause_idx = self.sentence.clause_of(i);
             let clause = self.sentence.clauses[clause_idx].tokens.clone();
-            match patterns::match_at(&self.coder.dict, &words, i, clause) {
+            match patterns::match_at(&self.coder.dict, &words, i, clause, &mut candidates) {
                 Ok(m) => {
                     walk.enter(&m);
                     let mut made = events::events_for(self, &m, clause_idx, &walk.prior, trace);

@@ -2,8 +2,8 @@
 //! contexts.
 
 use super::parse::Diagnostic;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// What demarche knows about one CAMEO event code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ impl CameoTable {
     /// cannot be read, or a Goldstein score or quad class that is not a number, becomes a
     /// [`Diagnostic`] with its line; a row with a bad score is kept without one.
     pub fn from_tsv(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> CameoTable {
-        let mut codes = HashMap::new();
+        let mut codes = HashMap::default();
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(b'\t')
             .has_headers(false)

@@ -168,30 +168,36 @@ impl VerbDictionary {
     }
 
     /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
-    /// present after the head, most specific first (ties in dictionary order). Patterns whose
-    /// last fixed word is not among `present` are not returned.
+    /// present after the head, most specific first (ties in dictionary order), appended to
+    /// `out` (a buffer the caller reuses). Patterns whose last fixed word is not among
+    /// `present` are not returned.
     pub fn candidates<'s>(
         &'s self,
         lemma: &str,
         noun: bool,
         present: &impl WordSet,
-    ) -> Vec<&'s VerbPattern> {
+        out: &mut Vec<&'s VerbPattern>,
+    ) {
         let by_word = if noun {
             &self.noun_by_word
         } else {
             &self.verb_by_word
         };
         let Some(index) = by_word.get(lemma) else {
-            return Vec::new();
+            return;
         };
-        // Each pattern is in one list (its last word's); each list is sorted already.
-        let mut lists: Vec<&'s [usize]> = Vec::new();
+        // Each pattern is in one list (its last word's); each list is sorted already. Most
+        // heads have one list that can match: no allocation then.
+        let mut first: Option<&'s [usize]> = None;
+        let mut more: Vec<&'s [usize]> = Vec::new();
         let mut add = |list: &'s Vec<usize>| {
-            if !lists
-                .iter()
-                .any(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
-            {
-                lists.push(list);
+            let same = |l: &&[usize]| std::ptr::eq(l.as_ptr(), list.as_ptr());
+            if first.as_ref().is_some_and(same) || more.iter().any(same) {
+                return;
+            }
+            match first {
+                None => first = Some(list),
+                Some(_) => more.push(list),
             }
         };
         index.get("").map(&mut add);
@@ -207,15 +213,17 @@ impl VerbDictionary {
                 index.get(w).filter(|_| !w.is_empty()).map(&mut add);
             });
         }
-        match lists.as_slice() {
-            [] => Vec::new(),
-            [one] => one.iter().map(|&i| &self.patterns[i]).collect(),
-            _ => {
-                let mut ids = lists.concat();
-                ids.sort_unstable_by_key(|&i| self.order_key(i));
-                ids.into_iter().map(|i| &self.patterns[i]).collect()
-            }
+        let Some(first) = first else {
+            return;
+        };
+        if more.is_empty() {
+            out.extend(first.iter().map(|&i| &self.patterns[i]));
+            return;
         }
+        more.push(first);
+        let mut ids = more.concat();
+        ids.sort_unstable_by_key(|&i| self.order_key(i));
+        out.extend(ids.into_iter().map(|i| &self.patterns[i]));
     }
 
     /// The order of candidates: most specific first, then in dictionary order.
