@@ -138,6 +138,13 @@ pub(crate) enum Rule {
     AttackMeans,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
+    /// A statement coded as the obligation it lays on another actor ("says Y has to act"): 100.
+    ReportedDemand,
+    /// A statement coded as its judgement of another actor ("says Y is to blame"): 111, 112.
+    ReportedJudgement,
+    /// A speech pattern read by what follows it ("warned that" a state of affairs: 012;
+    /// "insists that Y is": 010).
+    RereadSpeech,
 }
 
 impl Rule {
@@ -172,6 +179,9 @@ impl Rule {
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
             Rule::Reply => "reply",
+            Rule::ReportedDemand => "reported-demand",
+            Rule::ReportedJudgement => "reported-judgement",
+            Rule::RereadSpeech => "reread-speech",
         }
     }
 }
@@ -274,6 +284,9 @@ mod tests {
             (Rule::Accusation, "accusation"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),
+            (Rule::ReportedDemand, "reported-demand"),
+            (Rule::ReportedJudgement, "reported-judgement"),
+            (Rule::RereadSpeech, "reread-speech"),
         ];
         for (rule, name) in cases {
             assert_eq!(rule.to_string(), name);
