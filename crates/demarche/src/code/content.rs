@@ -10,8 +10,8 @@
 use super::complement::{clause_governor, trailing_speech};
 use super::decision::Rule;
 use super::grammar::{
-    ACCUSATION_PREDICATES, COMPOUND_JOINERS, DEMAND_MODALS, DISAPPROVAL_PREDICATES, FUTURE_MODALS,
-    OBLIGATION_VERBS,
+    ACCUSATION_PREDICATES, COMPOUND_JOINERS, DEMAND_MODALS, DISAPPROVAL_PREDICATES,
+    DISAVOWED_PARTS, FUTURE_MODALS, NEGATORS, OBLIGATION_VERBS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -29,6 +29,8 @@ const ACCUSE: &str = "112";
 const PESSIMISM: &str = "012";
 /// Make statement.
 const STATEMENT: &str = "010";
+/// Deny responsibility.
+const DENY: &str = "016";
 
 /// Verbs whose object is judged by a following predicate: "declared Arafat irrelevant".
 const JUDGING_VERBS: [&str; 6] = ["declare", "call", "brand", "deem", "label", "pronounce"];
@@ -116,19 +118,23 @@ pub(super) fn restate(ctx: &SentenceContext<'_>, s: &HeadedEvent) -> Vec<HeadedE
         return Vec::new();
     };
     let said = reported_words(ctx, s.head)
-        .and_then(|words| demanded(ctx, words.clone()).or_else(|| judged(ctx, words)))
+        .and_then(|words| {
+            demanded(ctx, words.clone())
+                .or_else(|| disavowed(ctx, words.clone()))
+                .or_else(|| judged(ctx, words))
+        })
         .or_else(|| judged_object(ctx, s.head));
     let Some((code, targets)) = said else {
         return Vec::new();
     };
-    let rule = if code == DEMAND {
-        Rule::ReportedDemand
-    } else {
-        Rule::ReportedJudgement
+    let rule = match code {
+        DEMAND => Rule::ReportedDemand,
+        DENY => Rule::ReportedDenial,
+        _ => Rule::ReportedJudgement,
     };
     let others: Vec<&Mention> = targets
         .into_iter()
-        .filter(|m| m.code.as_str() != speaker.code.as_str())
+        .filter(|m| code != DENY && m.code.as_str() != speaker.code.as_str())
         .collect();
     if others.is_empty() && code == DEMAND {
         return Vec::new();
@@ -261,16 +267,26 @@ fn judged_object<'c>(
 }
 
 /// The code of the judging predicate starting at `i` (past degree adverbs and quotation
-/// marks): 112 for an accusation, 111 for disapproval; none after a negation.
+/// marks): 112 for an accusation, 111 for disapproval; a negated accusation ("was not behind
+/// the attack") is a denial (016), a negated disapproval nothing.
 fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<&'static str> {
-    let mut too = false;
+    let (mut too, mut negated) = (false, false);
     while i < end && (degree(&tokens[i]) || is_quote_mark(&tokens[i].text)) {
-        if matches!(tokens[i].lower.as_str(), "not" | "n't" | "never") {
-            return None;
-        }
+        negated |= NEGATORS.contains(&tokens[i].lower);
         too |= tokens[i].lower == "too";
         i += 1;
     }
+    if accusation_at(tokens, i, end) {
+        return Some(if negated { DENY } else { ACCUSE });
+    }
+    let w = tokens.get(i).filter(|_| i < end && !negated)?;
+    let adjective = matches!(w.tag, Tag::JJ | Tag::JJR | Tag::VBN);
+    let disapproving = DISAPPROVAL_PREDICATES.contains(&w.lower) || too && adjective;
+    (disapproving && !extraposed(tokens, i + 1)).then_some(CRITICIZE)
+}
+
+/// Whether an accusation predicate ("to blame", "behind", "responsible for") starts at `i`.
+fn accusation_at(tokens: &[Token], i: usize, end: usize) -> bool {
     let accused = ACCUSATION_PREDICATES.words().iter().any(|p| {
         let n = p.split(' ').count();
         i + n <= end
@@ -278,13 +294,34 @@ fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<&'static str>
                 .zip(&tokens[i..i + n])
                 .all(|(w, t)| t.lower == w)
     });
-    if accused && !(tokens[i].lower == "behind" && i + 1 < end && tokens[i + 1].tag == Tag::RB) {
-        return Some(ACCUSE);
-    }
-    let w = tokens.get(i).filter(|_| i < end)?;
-    let adjective = matches!(w.tag, Tag::JJ | Tag::JJR | Tag::VBN);
-    let disapproving = DISAPPROVAL_PREDICATES.contains(&w.lower) || too && adjective;
-    (disapproving && !extraposed(tokens, i + 1)).then_some(CRITICIZE)
+    // "behind" as an adverb ("fell behind", "left behind") accuses no one.
+    let adverb = tokens[i].lower == "behind" && tokens.get(i + 1).is_none_or(|t| !opens_np(t));
+    accused && !adverb
+}
+
+/// A word that can open a noun phrase ("the", "its", "Monday's", a name).
+fn opens_np(t: &Token) -> bool {
+    t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP
+}
+
+/// "it had nothing to do with the bombing", "Kashmiris have no connection with this attack": a
+/// disavowal of a part in something (016), with no target.
+fn disavowed<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let at = |i: usize, w: &str| i < words.end && tokens[i].lower == w;
+    let part = |i: usize| i < words.end && DISAVOWED_PARTS.contains(&tokens[i].lemma);
+    words
+        .clone()
+        .find(|&i| {
+            let nothing = || at(i + 1, "nothing") && at(i + 2, "to") && at(i + 3, "do");
+            tokens[i].lemma == "have"
+                && tokens[i].tag.is_verb()
+                && (at(i + 1, "no") && part(i + 2) || nothing())
+        })
+        .map(|_| (DENY, Vec::new()))
 }
 
 /// "it is wrong *to* ...", "too early *to* say": the predicate judges a clause, not an actor.
@@ -366,4 +403,32 @@ fn degree(t: &Token) -> bool {
             t.lower.as_str(),
             "more" | "most" | "less" | "largely" | "partly"
         )
+}
+
+/// Codes of appraisals (criticism, disapproval, praise, comments, empathy) whose target is the
+/// one whose act or thing is appraised.
+const APPRAISAL_PREFIXES: [&str; 5] = ["11", "051", "012", "013", "018"];
+
+/// "expressed disappointment at *the workers'* actions", "welcomed the decision *by Iran*": an
+/// appraisal with no target is aimed at the possessor (or `of`/`by` actor) of the noun phrase it
+/// is about, in its clause after the pattern and before any other verb.
+pub(super) fn appraised<'c>(ctx: &'c SentenceContext<'_>, e: &HeadedEvent) -> Option<&'c Mention> {
+    let code = e.event.cameo.as_str();
+    if e.event.target.is_some() || !APPRAISAL_PREFIXES.iter().any(|p| code.starts_with(p)) {
+        return None;
+    }
+    let tokens = ctx.tokens();
+    let clause_end = ctx.sentence.clauses[e.clause].tokens.end;
+    let stop = (e.pattern.end..clause_end)
+        .find(|&i| tokens[i].tag.is_verb())
+        .unwrap_or(clause_end);
+    let source = e.event.source.as_ref()?.code.as_str();
+    ctx.mentions
+        .iter()
+        .filter(|m| m.start >= e.pattern.end && m.end <= stop && m.code.as_str() != source)
+        .find(|m| {
+            let possessive = tokens[m.start].tag == Tag::PRPS
+                || tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
+            possessive || matches!(m.preposition.as_deref(), Some("of" | "by"))
+        })
 }

@@ -142,6 +142,10 @@ pub(crate) enum Rule {
     ReportedDemand,
     /// A statement coded as its judgement of another actor ("says Y is to blame"): 111, 112.
     ReportedJudgement,
+    /// A statement coded as the disavowal it states ("said it had nothing to do with"): 016.
+    ReportedDenial,
+    /// An appraisal's target is the possessor of what it appraises ("at the workers' actions").
+    AppraisedPossessor,
     /// A speech pattern read by what follows it ("warned that" a state of affairs: 012;
     /// "insists that Y is": 010).
     RereadSpeech,
@@ -181,6 +185,8 @@ impl Rule {
             Rule::Reply => "reply",
             Rule::ReportedDemand => "reported-demand",
             Rule::ReportedJudgement => "reported-judgement",
+            Rule::ReportedDenial => "reported-denial",
+            Rule::AppraisedPossessor => "appraised-possessor",
             Rule::RereadSpeech => "reread-speech",
         }
     }
@@ -286,6 +292,8 @@ mod tests {
             (Rule::Quotation, "quotation"),
             (Rule::ReportedDemand, "reported-demand"),
             (Rule::ReportedJudgement, "reported-judgement"),
+            (Rule::ReportedDenial, "reported-denial"),
+            (Rule::AppraisedPossessor, "appraised-possessor"),
             (Rule::RereadSpeech, "reread-speech"),
         ];
         for (rule, name) in cases {

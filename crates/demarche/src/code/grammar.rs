@@ -91,6 +91,8 @@ grammar_lists! {
     DISAPPROVAL_PREDICATES = "disapproval-predicates.txt";
     /// Predicates that accuse an actor ("Y is to blame", "Y was behind the attack"): 112.
     ACCUSATION_PREDICATES = "accusation-predicates.txt";
+    /// Nouns of a part in something that "have no ..." disavows ("no connection with"): 016.
+    DISAVOWED_PARTS = "disavowed-parts.txt";
     /// Statement codes dropped when they have no target (unless kept).
     COMMENT_CODES = "comment-codes.txt";
     /// Act code prefix → intent, appeal and demand codes (one row per line).

@@ -40,6 +40,12 @@ pub(super) fn settle(
         if let Some(code) = super::content::reread(ctx, e) {
             super::emit::recode(ctx, &mut e.event, code, Rule::RereadSpeech);
         }
+        if let Some(m) = super::content::appraised(ctx, e) {
+            e.event.target = Some(super::emit::actor(ctx, m));
+            e.event
+                .rules
+                .push(Rule::AppraisedPossessor.as_str().to_owned());
+        }
     }
     let mut accusations = Vec::new();
     let mut replaced: Vec<usize> = superseded.to_vec();
