@@ -88,8 +88,23 @@ pub(super) fn reported_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<R
     if let Some(k) = governed {
         return Some(sentence.clauses[k].tokens.start..subtree_end(sentence, k));
     }
-    let (k, v) = trailing_speech(sentence)?;
-    (v == verb).then(|| 0..sentence.clauses[k].tokens.start)
+    if let Some((k, _)) = trailing_speech(sentence).filter(|&(_, v)| v == verb) {
+        return Some(0..sentence.clauses[k].tokens.start);
+    }
+    unsplit_report(sentence, verb)
+}
+
+/// "said the investigation by Iran was too narrow" left in one clause: the words after a speech
+/// verb up to its clause's end, when a finite verb follows there.
+fn unsplit_report(sentence: &Sentence, verb: usize) -> Option<Range<usize>> {
+    let tokens = &sentence.tokens;
+    if !crate::text::chunk::is_speech_verb(&tokens[verb].lemma) {
+        return None;
+    }
+    let end = sentence.clauses[sentence.clause_of(verb)].tokens.end;
+    (verb + 2..end)
+        .any(|i| tokens[i].tag.is_finite_verb())
+        .then_some(verb + 1..end)
 }
 
 /// The end of clause `k` and of the clauses right after it that hang from it.
@@ -111,49 +126,82 @@ fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     end
 }
 
-/// The statement `s` (a plain 010 with no coded act in what it reports) as what it says: a
-/// demand on, a criticism of or an accusation of other actors — one event per actor, or none.
-pub(super) fn restate(ctx: &SentenceContext<'_>, s: &HeadedEvent) -> Vec<HeadedEvent> {
+/// The statement `s` (a plain 010) as what it says: a demand on, a criticism or accusation of
+/// other actors (one event per actor), or the speaker's denial; none when it says none of these.
+/// When a coded act lies inside the words (`coded_inside`), only a judgement is looked for.
+pub(super) fn restate(
+    ctx: &SentenceContext<'_>,
+    s: &HeadedEvent,
+    coded_inside: bool,
+) -> Vec<HeadedEvent> {
     let Some(speaker) = s.event.source.as_ref() else {
         return Vec::new();
     };
-    let said = reported_words(ctx, s.head)
+    let Some((code, targets)) = what_is_said(ctx, s.head, coded_inside) else {
+        return Vec::new();
+    };
+    let own_country = speaker.code.get(..3).unwrap_or("");
+    // "Afghanistan must go from an economy of war ...", Mr Karzai said: an obligation on the
+    // speaker's own country as a whole is an exhortation, not a demand on another actor.
+    let exhorted = |m: &Mention| code == DEMAND && m.code.as_str() == own_country;
+    let others: Vec<&Mention> = targets
+        .into_iter()
+        .filter(|m| m.code.as_str() != speaker.code.as_str() && !exhorted(m))
+        .collect();
+    let targets: Vec<Option<&Mention>> = match code {
+        // "Pakistan said it was not behind the attack": a denial is the speaker's own; a
+        // defence of another ("said Germany was not to blame") is no denial.
+        DENY if !others.is_empty() => return Vec::new(),
+        DEMAND if others.is_empty() => return Vec::new(),
+        _ if others.is_empty() => vec![None],
+        _ => others.into_iter().map(Some).collect(),
+    };
+    targets
+        .into_iter()
+        .map(|t| restated(ctx, s, code, t))
+        .collect()
+}
+
+/// What the words reported by the speech verb at `verb` say, and of whom.
+fn what_is_said<'c>(
+    ctx: &'c SentenceContext<'_>,
+    verb: usize,
+    coded_inside: bool,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let words = reported_words(ctx, verb);
+    if coded_inside {
+        return words.and_then(|w| judged(ctx, w));
+    }
+    words
         .and_then(|words| {
             demanded(ctx, words.clone())
                 .or_else(|| disavowed(ctx, words.clone()))
                 .or_else(|| judged(ctx, words))
         })
-        .or_else(|| judged_object(ctx, s.head));
-    let Some((code, targets)) = said else {
-        return Vec::new();
-    };
+        .or_else(|| judged_object(ctx, verb))
+}
+
+/// The statement `s` recoded as `code`, aimed at `target`.
+fn restated(
+    ctx: &SentenceContext<'_>,
+    s: &HeadedEvent,
+    code: &'static str,
+    target: Option<&Mention>,
+) -> HeadedEvent {
     let rule = match code {
         DEMAND => Rule::ReportedDemand,
         DENY => Rule::ReportedDenial,
         _ => Rule::ReportedJudgement,
     };
-    let others: Vec<&Mention> = targets
-        .into_iter()
-        .filter(|m| code != DENY && m.code.as_str() != speaker.code.as_str())
-        .collect();
-    if others.is_empty() && code == DEMAND {
-        return Vec::new();
+    let mut event = s.event.clone();
+    event.target = target.map(|t| super::emit::actor(ctx, t));
+    super::emit::recode(ctx, &mut event, code, rule);
+    HeadedEvent {
+        event,
+        clause: s.clause,
+        head: s.head,
+        pattern: s.pattern.clone(),
     }
-    let with_target = |t: Option<&Mention>| {
-        let mut event = s.event.clone();
-        event.target = t.map(|t| super::emit::actor(ctx, t));
-        super::emit::recode(ctx, &mut event, code, rule);
-        HeadedEvent {
-            event,
-            clause: s.clause,
-            head: s.head,
-            pattern: s.pattern.clone(),
-        }
-    };
-    if others.is_empty() {
-        return vec![with_target(None)];
-    }
-    others.into_iter().map(|t| with_target(Some(t))).collect()
 }
 
 /// "Y has to act", "Y must do more", "it is time for Y to act": an obligation in the words,
@@ -409,9 +457,13 @@ fn degree(t: &Token) -> bool {
 /// one whose act or thing is appraised.
 const APPRAISAL_PREFIXES: [&str; 5] = ["11", "051", "012", "013", "018"];
 
+/// How far after the pattern the appraised noun phrase may start: a preposition and a
+/// determiner or modifier ("at *the maintenance workers'* actions").
+const NEAR: usize = 3;
+
 /// "expressed disappointment at *the workers'* actions", "welcomed the decision *by Iran*": an
 /// appraisal with no target is aimed at the possessor (or `of`/`by` actor) of the noun phrase it
-/// is about, in its clause after the pattern and before any other verb.
+/// is about: the noun phrase right after the pattern (within [`NEAR`] tokens), before any verb.
 pub(super) fn appraised<'c>(ctx: &'c SentenceContext<'_>, e: &HeadedEvent) -> Option<&'c Mention> {
     let code = e.event.cameo.as_str();
     if e.event.target.is_some() || !APPRAISAL_PREFIXES.iter().any(|p| code.starts_with(p)) {
@@ -425,7 +477,8 @@ pub(super) fn appraised<'c>(ctx: &'c SentenceContext<'_>, e: &HeadedEvent) -> Op
     let source = e.event.source.as_ref()?.code.as_str();
     ctx.mentions
         .iter()
-        .filter(|m| m.start >= e.pattern.end && m.end <= stop && m.code.as_str() != source)
+        .filter(|m| (e.pattern.end..=e.pattern.end + NEAR).contains(&m.start))
+        .filter(|m| m.end <= stop && m.code.as_str() != source)
         .find(|m| {
             let possessive = tokens[m.start].tag == Tag::PRPS
                 || tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);

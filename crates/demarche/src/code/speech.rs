@@ -60,8 +60,8 @@ pub(super) fn settle(
     }
     let restated: Vec<HeadedEvent> = events
         .iter()
-        .filter(|s| is_statement(&s.event) && !replaced.contains(&s.head))
-        .flat_map(|s| super::content::restate(ctx, s))
+        .filter(|s| is_statement(&s.event))
+        .flat_map(|s| super::content::restate(ctx, s, replaced.contains(&s.head)))
         .collect();
     replaced.extend(restated.iter().map(|r| r.head));
     let keep = |e: &HeadedEvent| {
