@@ -4,14 +4,14 @@
 //! judgement of another actor ("Y's action is unjustified", "Y is to blame", "Y was behind the
 //! attack", "declared Y irrelevant") is X's criticism (111) or accusation (112) of Y. Two speech
 //! patterns are read by what follows them: "warned that" a state of affairs is a pessimistic
-//! comment (012), not a threat, unless an actor's future act is announced; "insists (that) Y is
+//! comment (012), not a threat, unless a future act may be announced; "insists (that) Y is
 //! ..." is a claim (010), not a demand, unless what is insisted on is demanded.
 
 use super::complement::{clause_governor, trailing_speech};
 use super::decision::Rule;
 use super::grammar::{
     ACCUSATION_PREDICATES, COMPOUND_JOINERS, DEMAND_MODALS, DISAPPROVAL_PREDICATES,
-    DISAVOWED_PARTS, FUTURE_MODALS, NEGATORS, OBLIGATION_VERBS,
+    DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS, OBLIGATION_VERBS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -384,8 +384,8 @@ fn is_quote_mark(text: &str) -> bool {
     matches!(text, "\"" | "'" | "\u{201c}" | "\u{201d}" | "``" | "''")
 }
 
-/// The speech patterns read by what follows them: "warned that" a state of affairs (no actor
-/// announcing a future act) is a pessimistic comment (012); "insists that Y is ..." (no demand
+/// The speech patterns read by what follows them: "warned that" a state of affairs (no future
+/// act announced) is a pessimistic comment (012); "insists that Y is ..." (no demand
 /// in it) is a claim (010). Returns the code `e` becomes, if any.
 pub(super) fn reread(ctx: &SentenceContext<'_>, e: &HeadedEvent) -> Option<&'static str> {
     let tokens = ctx.tokens();
@@ -398,19 +398,21 @@ pub(super) fn reread(ctx: &SentenceContext<'_>, e: &HeadedEvent) -> Option<&'sta
     }
 }
 
-/// Whether the words announce an actor's future act: an actor subject before a future modal
-/// ("warned they will shoot", "warned its troops would respond").
+/// Whether the words may announce a future act: any "will"/"would" ("warned that there would
+/// be consequences", "that any attack would be met with force"), or "could"/"may" after an actor
+/// or personal pronoun ("warned it could strike"; "the dispute could snowball" announces none).
 fn announced_act(ctx: &SentenceContext<'_>, words: Range<usize>) -> bool {
     let tokens = ctx.tokens();
     words.clone().any(|i| {
-        let pronoun =
-            i > words.start && tokens[i - 1].tag == Tag::PRP && tokens[i - 1].lower != "it";
+        let t = &tokens[i];
+        let pronoun = i > words.start && tokens[i - 1].tag == Tag::PRP;
         let actor = || {
             ctx.mentions
                 .iter()
                 .any(|m| m.start >= words.start && m.end <= i && m.preposition.is_none())
         };
-        tokens[i].tag == Tag::MD && FUTURE_MODALS.contains(&tokens[i].lower) && (pronoun || actor())
+        let possible = HYPOTHETICAL_MODALS.contains(&t.lower) && (pronoun || actor());
+        t.tag == Tag::MD && (FUTURE_MODALS.contains(&t.lower) || possible)
     })
 }
 
