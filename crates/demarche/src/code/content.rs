@@ -2,7 +2,9 @@
 //! a statement, not that it was said): an obligation the speaker lays on another actor ("X says Y
 //! has to act", "it is time for Y to exert control", "Y must do more") is X's demand (100) on Y; a
 //! judgement of another actor ("Y's action is unjustified", "Y is to blame", "Y was behind the
-//! attack", "declared Y irrelevant") is X's criticism (111) or accusation (112) of Y. Two speech
+//! attack", "declared Y irrelevant") is X's criticism (111) or accusation (112) of Y; a disavowal
+//! ("had nothing to do with", "has no connection with", "was not behind") is X's denial (016). An
+//! appraisal with no target is aimed at the possessor of what it appraises. Two speech
 //! patterns are read by what follows them: "warned that" a state of affairs is a pessimistic
 //! comment (012), not a threat, unless a future act may be announced; "insists (that) Y is
 //! ..." is a claim (010), not a demand, unless what is insisted on is demanded.
