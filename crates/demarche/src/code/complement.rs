@@ -333,7 +333,8 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
             frame: Frame::Speaker(parent),
         })
     };
-    if modal.is_some_and(|m| DEMAND_MODALS.contains(&m.lower)) {
+    let obliged = super::content::obligation(tokens, head, clause.tokens.start).is_some();
+    if obliged || modal.is_some_and(|m| DEMAND_MODALS.contains(&m.lower)) {
         return speaker(Stance::Demand);
     }
     let w = &tokens[g];
@@ -438,8 +439,10 @@ fn calendar(t: &Token) -> bool {
 fn trailing_demand(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Governed> {
     let (k, verb) = trailing_speech(sentence)?;
     let start = sentence.clauses[clause_idx].tokens.start;
-    let modal = group_modal(&sentence.tokens, head, start)?;
-    (clause_idx < k && DEMAND_MODALS.contains(&modal.lower)).then_some(Governed {
+    let obliged = super::content::obligation(&sentence.tokens, head, start).is_some();
+    let modal = group_modal(&sentence.tokens, head, start);
+    let demanded = obliged || modal.is_some_and(|m| DEMAND_MODALS.contains(&m.lower));
+    (clause_idx < k && demanded).then_some(Governed {
         stance: Stance::Demand,
         governor: Some(verb),
         frame: Frame::Speaker(k),

@@ -145,6 +145,17 @@ pub(crate) enum Rule {
     AttackMeans,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
+    /// A statement coded as the obligation it lays on another actor ("says Y has to act"): 100.
+    ReportedDemand,
+    /// A statement coded as its judgement of another actor ("says Y is to blame"): 111, 112.
+    ReportedJudgement,
+    /// A statement coded as the disavowal it states ("said it had nothing to do with"): 016.
+    ReportedDenial,
+    /// An appraisal's target is the possessor of what it appraises ("at the workers' actions").
+    AppraisedPossessor,
+    /// A speech pattern read by what follows it ("warned that" a state of affairs: 012;
+    /// "insists that Y is": 010).
+    RereadSpeech,
 }
 
 impl Rule {
@@ -179,6 +190,11 @@ impl Rule {
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
             Rule::Reply => "reply",
+            Rule::ReportedDemand => "reported-demand",
+            Rule::ReportedJudgement => "reported-judgement",
+            Rule::ReportedDenial => "reported-denial",
+            Rule::AppraisedPossessor => "appraised-possessor",
+            Rule::RereadSpeech => "reread-speech",
         }
     }
 }
@@ -288,6 +304,11 @@ mod tests {
             (Rule::Accusation, "accusation"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),
+            (Rule::ReportedDemand, "reported-demand"),
+            (Rule::ReportedJudgement, "reported-judgement"),
+            (Rule::ReportedDenial, "reported-denial"),
+            (Rule::AppraisedPossessor, "appraised-possessor"),
+            (Rule::RereadSpeech, "reread-speech"),
         ];
         for (rule, name) in cases {
             assert_eq!(rule.to_string(), name);

@@ -129,6 +129,14 @@ grammar_lists! {
     PROTEST_PURPOSE_CODES = "protest-purpose-codes.txt";
     /// Modals of obligation: "said Iran must" is a demand on Iran.
     DEMAND_MODALS = "demand-modals.txt";
+    /// Verbs that before "to" + a bare verb oblige like "must" ("has to act", "needs to").
+    OBLIGATION_VERBS = "obligation-verbs.txt";
+    /// Predicates that criticize an actor ("Y's action is unjustified"): 111.
+    DISAPPROVAL_PREDICATES = "disapproval-predicates.txt";
+    /// Predicates that accuse an actor ("Y is to blame", "Y was behind the attack"): 112.
+    ACCUSATION_PREDICATES = "accusation-predicates.txt";
+    /// Nouns of a part in something that "have no ..." disavows ("no connection with"): 016.
+    DISAVOWED_PARTS = "disavowed-parts.txt";
     /// Statement codes dropped when they have no target (unless kept).
     COMMENT_CODES = "comment-codes.txt";
     /// Act code prefix → intent, appeal and demand codes (one row per line).

@@ -20,6 +20,9 @@
 //! * [`complement`]: CAMEO's codes for intended, threatened, appealed-for and demanded acts;
 //! * [`speech`]: what reported speech says — its events replace the bare statement, reports of
 //!   another's violence the speaker claims are accusations, untargeted statements are optional;
+//! * [`content`]: what a statement with no coded act inside says — an obligation laid on
+//!   another actor (100), a judgement of it (111, 112) — and speech patterns read by what
+//!   follows them ("warned that" a state of affairs: 012);
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`visits`]: visits are political acts — a civilian's or a company's trip is none;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
@@ -36,6 +39,7 @@
 mod actor_forms;
 mod authority;
 mod complement;
+mod content;
 mod decision;
 mod emit;
 mod event_date;

@@ -15,6 +15,7 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
     let tokens = &sentence.tokens;
     let clause = &sentence.clauses[clause_idx];
     hypothetical_modal(tokens, clause, head)
+        .or_else(|| obliged(tokens, clause, head))
         .or_else(|| asked(tokens))
         .or_else(|| undecided(tokens, clause.tokens.start, head))
         .or_else(|| conditional(tokens, clause))
@@ -38,6 +39,15 @@ fn hypothetical_modal(tokens: &[Token], clause: &Clause, head: usize) -> Option<
         j -= 1;
     }
     None
+}
+
+/// "has to act", "needs to withdraw", "it is time for Y to act": obliged, not done.
+fn obliged(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    let w = super::content::obligation(tokens, head, clause.tokens.start)?;
+    Some(format!(
+        "obligation '{}': asked for, not done",
+        tokens[w].text
+    ))
 }
 
 /// "Will Iran release the sailors?": a question asks about an act, it reports none.

@@ -2,7 +2,8 @@
 //! a governing word's generic event gives way to its complement's ("urged Iran to hold talks" is
 //! 026, not also 020); a plain statement (010) whose reported speech or quotation holds a coded event
 //! gives way to it; a speaker's report that another actor used force is also the speaker's
-//! accusation (112) of that actor; and plain statements with no target are dropped unless the coder
+//! accusation (112) of that actor; a plain statement with nothing coded in it is coded as what it
+//! says when that is a demand or a judgement ([`super::content`]); and plain statements with no target are dropped unless the coder
 //! keeps them ([`super::CoderBuilder::untargeted_statements`]).
 
 use super::complement::gives_way;
@@ -34,6 +35,18 @@ pub(super) fn settle(
     superseded: &[usize],
 ) -> Vec<HeadedEvent> {
     events.retain(|e| !(superseded.contains(&e.head) && gives_way(&e.event.cameo)));
+    events.retain(|e| !super::content::predicative_blame(ctx.tokens(), e));
+    for e in events.iter_mut() {
+        if let Some(code) = super::content::reread(ctx, e) {
+            super::emit::recode(ctx, &mut e.event, code, Rule::RereadSpeech);
+        }
+        if let Some(m) = super::content::appraised(ctx, e) {
+            e.event.target = Some(super::emit::actor(ctx, m));
+            e.event
+                .rules
+                .push(Rule::AppraisedPossessor.as_str().to_owned());
+        }
+    }
     let mut accusations = Vec::new();
     let mut replaced: Vec<usize> = superseded.to_vec();
     for s in events.iter().filter(|e| is_statement(&e.event)) {
@@ -47,6 +60,12 @@ pub(super) fn settle(
             }
         }
     }
+    let restated: Vec<HeadedEvent> = events
+        .iter()
+        .filter(|s| is_statement(&s.event))
+        .flat_map(|s| super::content::restate(ctx, s, replaced.contains(&s.head)))
+        .collect();
+    replaced.extend(restated.iter().map(|r| r.head));
     let keep = |e: &HeadedEvent| {
         let replaced_statement = is_statement(&e.event) && replaced.contains(&e.head);
         let untargeted = e.event.target.is_none() && COMMENT_CODES.contains(&e.event.cameo);
@@ -55,6 +74,7 @@ pub(super) fn settle(
     };
     let mut out: Vec<HeadedEvent> = events.into_iter().filter(keep).collect();
     out.extend(accusations);
+    out.extend(restated);
     out
 }
 
