@@ -327,12 +327,14 @@ pub struct Model<'a> {
     table: &'a [[u8; 8]],
     /// The number of cells less one.
     mask: usize,
-    /// The weights of the features with many entries as whole rows, one lane per tag, so that
-    /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
-    dense: Vec<[i16; 32]>,
+    /// The weights of the features with many entries as whole rows, one lane per tag (32
+    /// little-endian `i16`), so that adding one is a few vector instructions instead of a loop
+    /// over (tag, weight) pairs.
+    dense: &'a [[u8; 64]],
     /// For each pair of previous tags (`t1 * HISTORY_TAGS + t2`), the summed weights of the
-    /// history features: a token's four tag-only features are one row read.
-    history: Vec<[i32; 32]>,
+    /// history features (32 little-endian `i32`): a token's four tag-only features are one row
+    /// read.
+    history: &'a [[u8; 128]],
     /// For each [`Role`] but `Own`, the row of a neighbour beyond the sentence's edge.
     edges: [Row; ROLES],
 }
@@ -394,11 +396,12 @@ impl<'a> Model<'a> {
             let slot = table.slot_for(start, end);
             table.insert(u32_at(keys, f), slot);
         }
-        let cells = table.cells();
-        let mut model = table.model(&cells);
-        model.history = (0..HISTORY_TAGS * HISTORY_TAGS)
-            .map(|i| model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS))
+        let (cells, dense) = (table.cells(), table.dense_rows());
+        let mut model = table.model(&cells, &dense);
+        let history: Vec<[u8; 128]> = (0..HISTORY_TAGS * HISTORY_TAGS)
+            .map(|i| le_bytes(model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS)))
             .collect();
+        model.history = &history;
         Ok(model.encode())
     }
 
@@ -419,15 +422,14 @@ impl<'a> Model<'a> {
         let mut out = COMPILED_MAGIC.to_vec();
         out.extend(counts.iter().flat_map(|&n| (n as u32).to_le_bytes()));
         out.extend(self.table.iter().flatten());
-        out.extend(self.dense.iter().flatten().flat_map(|w| w.to_le_bytes()));
-        out.extend(self.history.iter().flatten().flat_map(|w| w.to_le_bytes()));
+        out.extend(self.dense.iter().flatten());
+        out.extend(self.history.iter().flatten());
         out.extend_from_slice(self.tags);
         out.extend_from_slice(self.weights);
         out
     }
 
-    /// Reads a compiled model ([`Model::compile`]): the table is used in place; the dense and
-    /// history rows (≈ 400 KB) are copied out.
+    /// Reads a compiled model ([`Model::compile`]) in place.
     pub fn from_compiled(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
         if bytes.len() < COMPILED_HEADER || &bytes[..8] != COMPILED_MAGIC {
             return Err(ModelError("not a compiled demarche perceptron"));
@@ -459,8 +461,8 @@ impl<'a> Model<'a> {
             weights,
             table,
             mask: cells - 1,
-            dense: dense.chunks_exact(64).map(lanes::<i16, 2>).collect(),
-            history: history.chunks_exact(128).map(lanes::<i32, 4>).collect(),
+            dense: dense.as_chunks().0,
+            history: history.as_chunks().0,
             edges: [[0; 32]; ROLES],
         };
         model.edges = ALL_ROLES.map(|role| model.role_row(&WordKeys::NONE, role));
@@ -523,10 +525,10 @@ impl<'a> Model<'a> {
         prev2: Option<Tag>,
     ) -> Tag {
         let (t1, t2) = (history_index(prev), history_index(prev2));
-        let mut scores = (self.history)
-            .get(t1 as usize * HISTORY_TAGS + t2 as usize)
-            .copied()
-            .unwrap_or([0; 32]);
+        let mut scores = [0; 32];
+        if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
+            add_i32(&mut scores, h);
+        }
         self.add_features(&word_features(keys, i, t1), &mut scores);
         best_tag(&scores)
     }
@@ -534,6 +536,7 @@ impl<'a> Model<'a> {
     /// Adds the weights of the features `feats` to `scores`. Every feature's first probe is
     /// read before any is resolved, so that their cache misses overlap instead of following
     /// one another. (Scores are integers: the order of the additions does not matter.)
+    #[inline]
     fn add_features(&self, feats: &[u32], scores: &mut Row) {
         let mut cells = [(0, 0); N_WORD];
         for (cell, &k) in cells.iter_mut().zip(feats) {
@@ -571,9 +574,7 @@ impl<'a> Model<'a> {
     ) -> Tag {
         let (t1, t2) = (history_index(prev), history_index(prev2));
         if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
-            for (s, &x) in rows.iter_mut().zip(h) {
-                *s += x;
-            }
+            add_i32(&mut rows, h);
         }
         self.add_features(&pair_features(w, p1, n1, t1), &mut rows);
         best_tag(&rows)
@@ -583,8 +584,8 @@ impl<'a> Model<'a> {
     fn add_weights(&self, slot: u32, scores: &mut [i32; 32]) {
         if slot & DENSE_BIT != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE_BIT) as usize) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
+                for (s, w) in scores.iter_mut().zip(row.as_chunks::<2>().0) {
+                    *s += i32::from(i16::from_le_bytes(*w));
                 }
             }
             return;
@@ -696,8 +697,20 @@ impl<'a> TableBuilder<'a> {
         self.cells.iter().map(cell).collect()
     }
 
-    /// The model over this table (its `cells`), without history or edge rows yet.
-    fn model<'c>(self, cells: &'c [[u8; 8]]) -> Model<'c>
+    /// The dense rows as the model reads them.
+    fn dense_rows(&self) -> Vec<[u8; 64]> {
+        let row = |r: &[i16; 32]| {
+            let mut out = [0; 64];
+            for (o, w) in out.as_chunks_mut::<2>().0.iter_mut().zip(r) {
+                *o = w.to_le_bytes();
+            }
+            out
+        };
+        self.dense.iter().map(row).collect()
+    }
+
+    /// The model over this table (its `cells` and `dense` rows), without history or edge rows.
+    fn model<'c>(&self, cells: &'c [[u8; 8]], dense: &'c [[u8; 64]]) -> Model<'c>
     where
         'a: 'c,
     {
@@ -706,36 +719,27 @@ impl<'a> TableBuilder<'a> {
             weights: self.weights,
             mask: cells.len() - 1,
             table: cells,
-            dense: self.dense,
-            history: Vec::new(),
+            dense,
+            history: &[],
             edges: [[0; 32]; ROLES],
         }
     }
 }
 
-/// 32 little-endian lanes of `N` bytes each.
-fn lanes<T: FromLe<N> + Default + Copy, const N: usize>(bytes: &[u8]) -> [T; 32] {
-    let mut row = [T::default(); 32];
-    for (lane, b) in row.iter_mut().zip(bytes.chunks_exact(N)) {
-        *lane = T::from_le(b.try_into().expect("chunks of N bytes"));
+/// `row` as 32 little-endian `i32`.
+fn le_bytes(row: Row) -> [u8; 128] {
+    let mut out = [0; 128];
+    for (o, x) in out.as_chunks_mut::<4>().0.iter_mut().zip(row) {
+        *o = x.to_le_bytes();
     }
-    row
+    out
 }
 
-/// Integers read from `N` little-endian bytes.
-trait FromLe<const N: usize> {
-    fn from_le(bytes: [u8; N]) -> Self;
-}
-
-impl FromLe<2> for i16 {
-    fn from_le(bytes: [u8; 2]) -> i16 {
-        i16::from_le_bytes(bytes)
-    }
-}
-
-impl FromLe<4> for i32 {
-    fn from_le(bytes: [u8; 4]) -> i32 {
-        i32::from_le_bytes(bytes)
+/// Adds a row of 32 little-endian `i32` to `scores`.
+#[inline]
+fn add_i32(scores: &mut Row, row: &[u8; 128]) {
+    for (s, x) in scores.iter_mut().zip(row.as_chunks::<4>().0) {
+        *s += i32::from_le_bytes(*x);
     }
 }
 
