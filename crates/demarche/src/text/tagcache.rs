@@ -30,7 +30,7 @@ const SETS_LOG2: u32 = 10;
 /// Sets of a thread's first, small cache.
 const FIRST_SETS_LOG2: u32 = 5;
 /// Word look-ups after which a thread's small cache is replaced by the full-size one.
-const GROW_AFTER: u64 = 2_048;
+const GROW_AFTER: u64 = 512;
 
 /// One cached word.
 #[derive(Clone)]
