@@ -4,7 +4,11 @@
 //! * the gazetteer: parses `dictionaries/gazetteer/*.tsv` and writes the snapshot that
 //!   `src/resolve/bundled.rs` embeds;
 //! * the dictionaries: compiles `dictionaries/` (actors, agents, verbs, discards, CAMEO table,
-//!   the tagger's lexicon) and writes the snapshot that `src/dict/bundled.rs` embeds.
+//!   the tagger's lexicon) and writes the snapshot that `src/dict/bundled.rs` embeds;
+//! * the tagger: reads `dictionaries/tagger/perceptron.bin` and writes the model in its compiled
+//!   layout (look-up table, dense and history rows), which `src/text/perceptron.rs` embeds when
+//!   this script sets the `demarche_tagger_snapshot` cfg (the script's own copy of that file,
+//!   compiled without the cfg, reads the weights file).
 
 // The library's modules, compiled here only for their parsers, compilers and encoders. The
 // module tree mirrors the crate's, so their `crate::` paths resolve the same way.
@@ -100,6 +104,15 @@ fn main() {
         .expect("writing the gazetteer snapshot");
     std::fs::write(out.join("dictionaries.bin"), dictionary_snapshot())
         .expect("writing the dictionary snapshot");
+    std::fs::write(out.join("tagger.bin"), tagger_snapshot()).expect("writing the tagger model");
+    println!("cargo:rustc-check-cfg=cfg(demarche_tagger_snapshot)");
+    println!("cargo:rustc-cfg=demarche_tagger_snapshot");
+}
+
+/// The bundled tagger weights in the model's compiled layout.
+fn tagger_snapshot() -> Vec<u8> {
+    text::perceptron::Model::compile(text::perceptron::BUNDLED)
+        .unwrap_or_else(|e| panic!("the bundled tagger weights do not load: {e}"))
 }
 
 /// The bundled gazetteer, parsed and encoded.

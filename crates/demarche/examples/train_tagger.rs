@@ -86,7 +86,8 @@ fn train(examples: &[Example], lexicon: &Lexicon, epochs: usize) -> Trainer {
 }
 
 fn evaluate(path: &str, weights: &[u8], dict: &TagDict, lexicon: &Lexicon) -> std::io::Result<()> {
-    let model = Model::from_bytes(weights).expect("just written");
+    let compiled = Model::compile(weights).expect("just written");
+    let model = Model::from_compiled(&compiled).expect("just compiled");
     let dev = read_examples(path)?;
     let (mut right, mut all) = (0, 0);
     for ex in &dev {

@@ -16,7 +16,10 @@ impl Gazetteer {
         BUNDLED
             .get_or_init(|| {
                 // build.rs wrote the snapshot with this crate's own encoder.
-                Arc::new(Gazetteer::from_snapshot(SNAPSHOT).expect("the bundled snapshot is whole"))
+                Arc::new(
+                    Gazetteer::from_static_snapshot(SNAPSHOT)
+                        .expect("the bundled snapshot is whole"),
+                )
             })
             .clone()
     }

@@ -8,8 +8,11 @@
 //! words that share a slot share the larger entry, so a collision only makes the table less
 //! selective, never wrong. It is built with the gazetteer ([`FirstWords::build`]) — at build
 //! time for the bundled one, written into its snapshot as bytes ([`FirstWords::as_bytes`]) —
-//! so loading it parses nothing. The module depends on nothing else in the crate, so the build
-//! script can compile it too.
+//! so loading it parses nothing; the bundled snapshot's table is read in place
+//! ([`Gazetteer::from_static_snapshot`](super::gazetteer::Gazetteer::from_static_snapshot)).
+//! The module depends on nothing else in the crate, so the build script can compile it too.
+
+use std::borrow::Cow;
 
 /// log2 of the number of slots (2^19 slots, 256 KiB).
 const SLOTS_LOG2: u32 = 19;
@@ -51,7 +54,7 @@ fn first_word(key: &str) -> &str {
 /// The table: two 4-bit slots a byte; empty for an empty gazetteer.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FirstWords {
-    nibbles: Vec<u8>,
+    nibbles: Cow<'static, [u8]>,
 }
 
 impl FirstWords {
@@ -61,7 +64,7 @@ impl FirstWords {
         adjectives: impl IntoIterator<Item = &'a str>,
     ) -> FirstWords {
         let mut table = FirstWords {
-            nibbles: vec![0; 1 << (SLOTS_LOG2 - 1)],
+            nibbles: Cow::Owned(vec![0; 1 << (SLOTS_LOG2 - 1)]),
         };
         for key in names {
             let words = key.split(' ').count().min(usize::from(WORDS_MASK)) as u8;
@@ -76,10 +79,11 @@ impl FirstWords {
     /// Merges `bits` into the entry of `word` (the word count as a maximum, flags as an "or").
     fn raise(&mut self, word: &str, bits: u8) {
         let (byte, shift) = slot(word_hash(word));
-        let old = (self.nibbles[byte] >> shift) & 0xF;
+        let nibbles = self.nibbles.to_mut();
+        let old = (nibbles[byte] >> shift) & 0xF;
         let words = (old & WORDS_MASK).max(bits & WORDS_MASK);
         let new = words | (old & ADJECTIVE) | (bits & ADJECTIVE);
-        self.nibbles[byte] = (self.nibbles[byte] & !(0xF << shift)) | (new << shift);
+        nibbles[byte] = (nibbles[byte] & !(0xF << shift)) | (new << shift);
     }
 
     /// The entry of the word with this [`word_hash`].
@@ -97,11 +101,9 @@ impl FirstWords {
     }
 
     /// A table written by [`FirstWords::as_bytes`]; `None` when the length is not a table's.
-    pub fn from_bytes(bytes: &[u8]) -> Option<FirstWords> {
+    pub fn from_bytes(bytes: Cow<'static, [u8]>) -> Option<FirstWords> {
         let whole = bytes.is_empty() || bytes.len() == 1 << (SLOTS_LOG2 - 1);
-        whole.then(|| FirstWords {
-            nibbles: bytes.to_vec(),
-        })
+        whole.then_some(FirstWords { nibbles: bytes })
     }
 }
 
@@ -147,9 +149,11 @@ mod tests {
     #[test]
     fn bytes_read_back_and_bad_lengths_are_refused() {
         let table = FirstWords::build(["paris"], ["french"]);
-        assert_eq!(FirstWords::from_bytes(table.as_bytes()), Some(table));
-        assert_eq!(FirstWords::from_bytes(&[]), Some(FirstWords::default()));
-        assert_eq!(FirstWords::from_bytes(&[0; 7]), None);
+        let copy = Cow::Owned(table.as_bytes().to_vec());
+        assert_eq!(FirstWords::from_bytes(copy), Some(table));
+        let empty = FirstWords::from_bytes(Cow::Borrowed(&[]));
+        assert_eq!(empty, Some(FirstWords::default()));
+        assert_eq!(FirstWords::from_bytes(Cow::Borrowed(&[0; 7])), None);
     }
 
     #[test]

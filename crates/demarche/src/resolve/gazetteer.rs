@@ -10,6 +10,7 @@ use super::first_words::{FirstWord, FirstWords};
 use super::snapshot::{Reader, Writer};
 use crate::error::{Error, Result};
 use compact_str::CompactString;
+use std::borrow::Cow;
 
 /// Longest place name, in words, that the gazetteer indexes.
 pub const MAX_NAME_WORDS: usize = 6;
@@ -244,8 +245,9 @@ pub struct Gazetteer {
     /// The first words of `names` and `adjectives`.
     first_words: FirstWords,
     /// Per city, [`short_hash`] of the first word of its folded name when the name has more
-    /// words, else 0: the cities whose name a short form ("Santiago") can stand for.
-    city_first_words: Vec<u32>,
+    /// words, else 0 (little-endian `u32`s): the cities whose name a short form ("Santiago") can
+    /// stand for.
+    city_first_words: Cow<'static, [u8]>,
 }
 
 /// The 32-bit hash [`Gazetteer::city_first_word`] gives (never 0) of a folded word.
@@ -389,7 +391,11 @@ impl Gazetteer {
             g.names.keys().map(CompactString::as_str),
             g.adjectives.keys().map(String::as_str),
         );
-        g.city_first_words = g.cities.iter().map(|c| city_first_word(&c.name)).collect();
+        let city_words = g
+            .cities
+            .iter()
+            .flat_map(|c| city_first_word(&c.name).to_le_bytes());
+        g.city_first_words = Cow::Owned(city_words.collect());
         Ok(g)
     }
 
@@ -600,18 +606,25 @@ impl Gazetteer {
             w.count(idx);
         }
         w.bytes(self.first_words.as_bytes());
-        let city_words: Vec<u8> = self
-            .city_first_words
-            .iter()
-            .flat_map(|h| h.to_le_bytes())
-            .collect();
-        w.bytes(&city_words);
+        w.bytes(&self.city_first_words);
         w.into_bytes()
     }
 
     /// Reads a gazetteer written by [`Gazetteer::to_snapshot`].
     pub fn from_snapshot(bytes: &[u8]) -> Result<Gazetteer> {
-        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r));
+        let copy = |b: &[u8]| Cow::Owned(b.to_vec());
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, copy));
+        read.ok_or_else(|| Error::Dictionary {
+            file: "gazetteer snapshot".into(),
+            message: "truncated or malformed".into(),
+        })
+    }
+
+    /// Like [`Gazetteer::from_snapshot`], for a snapshot that lives as long as the program (the
+    /// embedded one): its first-word tables are read in place, not copied, so that their pages
+    /// come in only as look-ups touch them.
+    pub fn from_static_snapshot(bytes: &'static [u8]) -> Result<Gazetteer> {
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, Cow::Borrowed));
         read.ok_or_else(|| Error::Dictionary {
             file: "gazetteer snapshot".into(),
             message: "truncated or malformed".into(),
@@ -648,7 +661,10 @@ impl Gazetteer {
     /// [`short_hash`] of the first word of city `i`'s folded name when it has more than one
     /// word, else 0.
     pub fn city_first_word(&self, i: usize) -> u32 {
-        self.city_first_words.get(i).copied().unwrap_or(0)
+        match self.city_first_words.get(4 * i..4 * i + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        }
     }
 
     /// Like [`Gazetteer::lookup`], for a key already folded with [`fold_key`].
@@ -947,7 +963,11 @@ fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
     Some(map)
 }
 
-fn read_gazetteer(r: &mut Reader) -> Option<Gazetteer> {
+/// Reads a gazetteer snapshot; `keep` keeps its first-word tables (copied or borrowed).
+fn read_gazetteer<'a>(
+    r: &mut Reader<'a>,
+    keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+) -> Option<Gazetteer> {
     let countries = read_vec(r, read_country)?;
     let admin1 = read_vec(r, read_admin1)?;
     let cities = read_vec(r, read_city)?;
@@ -966,13 +986,9 @@ fn read_gazetteer(r: &mut Reader) -> Option<Gazetteer> {
         let key = (r.count()?, r.str()?.to_string());
         admin1_codes.insert(key, r.count()?);
     }
-    let first_words = FirstWords::from_bytes(r.bytes()?)?;
-    let city_first_words: Vec<u32> = r
-        .bytes()?
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    if city_first_words.len() != cities.len() {
+    let first_words = FirstWords::from_bytes(keep(r.bytes()?))?;
+    let city_first_words = keep(r.bytes()?);
+    if city_first_words.len() != 4 * cities.len() {
         return None;
     }
     r.is_at_end().then_some(Gazetteer {

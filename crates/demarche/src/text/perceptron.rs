@@ -3,10 +3,13 @@
 //! its shape, the two previous tags and the neighbouring words.
 //!
 //! The weights are trained by `scripts/train_tagger.py` (which runs the `train_tagger` example
-//! on spaCy-tagged registry text) and embedded from `dictionaries/tagger/perceptron.bin`. The
-//! file is read in place, without parsing: sorted 32-bit feature hashes, each with a run of
-//! (tag, weight) entries quantized to `i16`. Feature extraction here is shared by training and
-//! tagging, so both always see the same features.
+//! on spaCy-tagged registry text) into `dictionaries/tagger/perceptron.bin`: sorted 32-bit
+//! feature hashes, each with a run of (tag, weight) entries quantized to `i16`. The build script
+//! turns that file into the model's own layout ([`Model::compile`]: the look-up table, dense
+//! rows and history rows made in advance), which the library embeds and reads in place
+//! ([`Model::from_compiled`]), so that start-up builds no table and the table's pages are read
+//! only as tagging touches them. Feature extraction here is shared by training and tagging, so
+//! both always see the same features.
 
 use super::lexicon::Lexicon;
 use super::tag::{Tag, Token};
@@ -51,6 +54,10 @@ pub const ALL_TAGS: [Tag; 30] = [
 const N_TAGS: usize = ALL_TAGS.len();
 const MAGIC: &[u8; 8] = b"DMPT0001";
 const HEADER: usize = 24;
+/// The first bytes of a compiled model ([`Model::compiled`]).
+const COMPILED_MAGIC: &[u8; 8] = b"DMPC0001";
+/// Bytes of a compiled model's header ([`Model::compile`]): the magic and five `u32` counts.
+const COMPILED_HEADER: usize = 28;
 /// Stands for "no tag" before the sentence start.
 const START: u64 = N_TAGS as u64;
 
@@ -314,15 +321,20 @@ pub type Row = [i32; 32];
 pub struct Model<'a> {
     tags: &'a [u8],
     weights: &'a [u8],
-    /// (feature key, slot) pairs, the slot encoded as `DENSE_BIT`/`MAX_SPARSE_START` say; a zero
-    /// slot is an empty cell. The length is a power of two.
-    table: Vec<(u32, u32)>,
-    /// The weights of the features with many entries as whole rows, one lane per tag, so that
-    /// adding one is a few vector instructions instead of a loop over (tag, weight) pairs.
-    dense: Vec<[i16; 32]>,
+    /// (feature key, slot) cells, two little-endian `u32`, the slot encoded as
+    /// `DENSE_BIT`/`MAX_SPARSE_START` say; a zero slot is an empty cell. The number of cells is a
+    /// power of two, and at least one is empty.
+    table: &'a [[u8; 8]],
+    /// The number of cells less one.
+    mask: usize,
+    /// The weights of the features with many entries as whole rows, one lane per tag (32
+    /// little-endian `i16`), so that adding one is a few vector instructions instead of a loop
+    /// over (tag, weight) pairs.
+    dense: &'a [[u8; 64]],
     /// For each pair of previous tags (`t1 * HISTORY_TAGS + t2`), the summed weights of the
-    /// history features: a token's four tag-only features are one row read.
-    history: Vec<[i32; 32]>,
+    /// history features (32 little-endian `i32`): a token's four tag-only features are one row
+    /// read.
+    history: &'a [[u8; 128]],
     /// For each [`Role`] but `Own`, the row of a neighbour beyond the sentence's edge.
     edges: [Row; ROLES],
 }
@@ -347,8 +359,10 @@ fn u32_at(bytes: &[u8], i: usize) -> u32 {
 }
 
 impl<'a> Model<'a> {
-    /// Reads a weights file (see [`write_model`] for the layout).
-    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+    /// Reads a weights file (see [`write_model`] for the layout) into the compiled layout that
+    /// [`Model::from_compiled`] reads in place: the look-up table built, the long runs of
+    /// entries made dense rows, the history rows summed.
+    pub fn compile(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(ModelError("not a demarche perceptron file"));
         }
@@ -367,13 +381,11 @@ impl<'a> Model<'a> {
         if n_entries >= MAX_SPARSE_START {
             return Err(ModelError("too many entries"));
         }
-        let mut model = Model {
+        let mut table = TableBuilder {
             tags: &bytes[starts_end..tags_end],
             weights: &bytes[tags_end..],
-            table: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
+            cells: vec![(0, 0); (n_feats + n_feats / 2).next_power_of_two().max(2)],
             dense: Vec::new(),
-            history: Vec::new(),
-            edges: [[0; 32]; ROLES],
         };
         let (keys, starts) = (&bytes[HEADER..keys_end], &bytes[keys_end..starts_end]);
         for f in 0..n_feats {
@@ -381,12 +393,78 @@ impl<'a> Model<'a> {
             if start > end || end > n_entries || end - start >= 128 {
                 return Err(ModelError("bad entry offsets"));
             }
-            let slot = model.slot_for(start, end);
-            model.insert(u32_at(keys, f), slot);
+            let slot = table.slot_for(start, end);
+            table.insert(u32_at(keys, f), slot);
         }
-        model.history = (0..HISTORY_TAGS * HISTORY_TAGS)
-            .map(|i| model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS))
+        let (cells, dense) = (table.cells(), table.dense_rows());
+        let mut model = table.model(&cells, &dense);
+        let history: Vec<[u8; 128]> = (0..HISTORY_TAGS * HISTORY_TAGS)
+            .map(|i| le_bytes(model.history_row(i / HISTORY_TAGS, i % HISTORY_TAGS)))
             .collect();
+        model.history = &history;
+        Ok(model.encode())
+    }
+
+    /// The model in its compiled layout ([`Model::compile`]).
+    ///
+    /// Layout (little-endian): `DMPC0001`; the numbers of table cells, dense rows, history
+    /// rows, tag bytes and weight bytes (`u32` each); the table cells (key, slot: `u32` each);
+    /// the dense rows (32 `i16` each); the history rows (32 `i32` each); the tag bytes; the
+    /// weight bytes.
+    fn encode(&self) -> Vec<u8> {
+        let counts = [
+            self.mask + 1,
+            self.dense.len(),
+            self.history.len(),
+            self.tags.len(),
+            self.weights.len(),
+        ];
+        let mut out = COMPILED_MAGIC.to_vec();
+        out.extend(counts.iter().flat_map(|&n| (n as u32).to_le_bytes()));
+        out.extend(self.table.iter().flatten());
+        out.extend(self.dense.iter().flatten());
+        out.extend(self.history.iter().flatten());
+        out.extend_from_slice(self.tags);
+        out.extend_from_slice(self.weights);
+        out
+    }
+
+    /// Reads a compiled model ([`Model::compile`]) in place.
+    pub fn from_compiled(bytes: &'a [u8]) -> Result<Model<'a>, ModelError> {
+        if bytes.len() < COMPILED_HEADER || &bytes[..8] != COMPILED_MAGIC {
+            return Err(ModelError("not a compiled demarche perceptron"));
+        }
+        let count = |i| u32_at(&bytes[8..], i) as usize;
+        let (cells, n_dense, n_history) = (count(0), count(1), count(2));
+        if !cells.is_power_of_two() || n_history != HISTORY_TAGS * HISTORY_TAGS {
+            return Err(ModelError("bad compiled table"));
+        }
+        let sizes = [8 * cells, 64 * n_dense, 128 * n_history, count(3), count(4)];
+        let mut parts = [&bytes[..0]; 5];
+        let mut rest = &bytes[COMPILED_HEADER..];
+        for (part, size) in parts.iter_mut().zip(sizes) {
+            (*part, rest) = rest
+                .split_at_checked(size)
+                .ok_or(ModelError("truncated compiled model"))?;
+        }
+        if !rest.is_empty() {
+            return Err(ModelError("padded compiled model"));
+        }
+        let [table, dense, history, tags, weights] = parts;
+        let table = table.as_chunks::<8>().0;
+        // Linear probing ends at an empty cell: there must be one.
+        if !table.iter().any(|c| c[4..] == [0; 4]) {
+            return Err(ModelError("a compiled table without an empty cell"));
+        }
+        let mut model = Model {
+            tags,
+            weights,
+            table,
+            mask: cells - 1,
+            dense: dense.as_chunks().0,
+            history: history.as_chunks().0,
+            edges: [[0; 32]; ROLES],
+        };
         model.edges = ALL_ROLES.map(|role| model.role_row(&WordKeys::NONE, role));
         Ok(model)
     }
@@ -402,51 +480,22 @@ impl<'a> Model<'a> {
         row
     }
 
-    /// Where the weights of entries `start..end` will be read from: a new dense row for a long
-    /// run without a repeated tag, else the run itself.
-    fn slot_for(&mut self, start: usize, end: usize) -> u32 {
-        let sparse = ((end - start) as u32) << 24 | start as u32;
-        if end - start < DENSE_MIN_ENTRIES {
-            return sparse;
-        }
-        let mut row = [0i16; 32];
-        let mut seen = 0u32;
-        for (&tag, w) in self.entries(start, end) {
-            let lane = usize::from(tag & 31);
-            seen |= 1 << lane;
-            row[lane] = i16::from_le_bytes([w[0], w[1]]);
-        }
-        // A tag listed twice (never written by `write_model`) keeps the feature sparse.
-        if seen.count_ones() as usize != end - start {
-            return sparse;
-        }
-        self.dense.push(row);
-        DENSE_BIT | (self.dense.len() - 1) as u32
-    }
-
-    /// Adds `key` unless it is there already (the first of equal keys wins, as in the file).
-    fn insert(&mut self, key: u32, slot: u32) {
-        let mask = self.table.len() - 1;
-        let mut i = key as usize & mask;
-        while self.table[i].1 != 0 {
-            if self.table[i].0 == key {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        self.table[i] = (key, slot);
+    /// Table cell `i`, a masked index (`i <= self.mask`, so that it is in the table).
+    #[inline]
+    fn cell(&self, i: usize) -> (u32, u32) {
+        let cell = u64::from_le_bytes(self.table[i]);
+        (cell as u32, (cell >> 32) as u32)
     }
 
     /// The slot of feature key `k`, if the model has it.
     fn find(&self, k: u32) -> Option<u32> {
-        self.find_from(k, self.table[k as usize & (self.table.len() - 1)])
+        self.find_from(k, self.cell(k as usize & self.mask))
     }
 
     /// The slot of feature key `k` whose first probe read `cell`, if the model has it. (Keys
     /// are hashes already: their low bits index the table.)
     fn find_from(&self, k: u32, cell: (u32, u32)) -> Option<u32> {
-        let mask = self.table.len() - 1;
-        let mut i = k as usize & mask;
+        let mut i = k as usize & self.mask;
         let (mut key, mut slot) = cell;
         loop {
             if slot == 0 {
@@ -455,8 +504,8 @@ impl<'a> Model<'a> {
             if key == k {
                 return Some(slot);
             }
-            i = (i + 1) & mask;
-            (key, slot) = self.table[i];
+            i = (i + 1) & self.mask;
+            (key, slot) = self.cell(i);
         }
     }
 
@@ -476,10 +525,10 @@ impl<'a> Model<'a> {
         prev2: Option<Tag>,
     ) -> Tag {
         let (t1, t2) = (history_index(prev), history_index(prev2));
-        let mut scores = (self.history)
-            .get(t1 as usize * HISTORY_TAGS + t2 as usize)
-            .copied()
-            .unwrap_or([0; 32]);
+        let mut scores = [0; 32];
+        if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
+            add_i32(&mut scores, h);
+        }
         self.add_features(&word_features(keys, i, t1), &mut scores);
         best_tag(&scores)
     }
@@ -487,11 +536,11 @@ impl<'a> Model<'a> {
     /// Adds the weights of the features `feats` to `scores`. Every feature's first probe is
     /// read before any is resolved, so that their cache misses overlap instead of following
     /// one another. (Scores are integers: the order of the additions does not matter.)
+    #[inline]
     fn add_features(&self, feats: &[u32], scores: &mut Row) {
-        let mask = self.table.len() - 1;
         let mut cells = [(0, 0); N_WORD];
         for (cell, &k) in cells.iter_mut().zip(feats) {
-            *cell = self.table[k as usize & mask];
+            *cell = self.cell(k as usize & self.mask);
         }
         for (&k, &cell) in feats.iter().zip(&cells) {
             if let Some(slot) = self.find_from(k, cell) {
@@ -525,9 +574,7 @@ impl<'a> Model<'a> {
     ) -> Tag {
         let (t1, t2) = (history_index(prev), history_index(prev2));
         if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
-            for (s, &x) in rows.iter_mut().zip(h) {
-                *s += x;
-            }
+            add_i32(&mut rows, h);
         }
         self.add_features(&pair_features(w, p1, n1, t1), &mut rows);
         best_tag(&rows)
@@ -537,8 +584,8 @@ impl<'a> Model<'a> {
     fn add_weights(&self, slot: u32, scores: &mut [i32; 32]) {
         if slot & DENSE_BIT != 0 {
             if let Some(row) = self.dense.get((slot & !DENSE_BIT) as usize) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += i32::from(w);
+                for (s, w) in scores.iter_mut().zip(row.as_chunks::<2>().0) {
+                    *s += i32::from(i16::from_le_bytes(*w));
                 }
             }
             return;
@@ -560,7 +607,9 @@ fn best_tag(scores: &Row) -> Tag {
     ALL_TAGS[best]
 }
 
-const BUNDLED: &[u8] = include_bytes!(concat!(
+/// The bundled weights file, as `train_tagger` wrote it (read by the build script and tests).
+#[cfg_attr(demarche_tagger_snapshot, allow(dead_code))]
+pub const BUNDLED: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../dictionaries/tagger/perceptron.bin"
 ));
@@ -568,7 +617,130 @@ const BUNDLED: &[u8] = include_bytes!(concat!(
 /// The bundled model.
 pub fn bundled() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(BUNDLED).expect("bundled tagger weights are valid"))
+    MODEL.get_or_init(|| load_bundled().expect("bundled tagger weights are valid"))
+}
+
+/// The bundled model as the build script compiled it (`crates/demarche/build.rs`, which sets
+/// `demarche_tagger_snapshot` for the library).
+#[cfg(demarche_tagger_snapshot)]
+fn load_bundled() -> Result<Model<'static>, ModelError> {
+    Model::from_compiled(include_bytes!(concat!(env!("OUT_DIR"), "/tagger.bin")))
+}
+
+/// The bundled model compiled from the weights file (in the build script itself, which has no
+/// compiled model yet).
+#[cfg(not(demarche_tagger_snapshot))]
+fn load_bundled() -> Result<Model<'static>, ModelError> {
+    static COMPILED: OnceLock<Vec<u8>> = OnceLock::new();
+    let bytes = match COMPILED.get() {
+        Some(bytes) => bytes,
+        None => {
+            let bytes = Model::compile(BUNDLED)?;
+            COMPILED.get_or_init(|| bytes)
+        }
+    };
+    Model::from_compiled(bytes)
+}
+
+/// The table and dense rows of a model being read from a weights file.
+struct TableBuilder<'a> {
+    tags: &'a [u8],
+    weights: &'a [u8],
+    cells: Vec<(u32, u32)>,
+    dense: Vec<[i16; 32]>,
+}
+
+impl<'a> TableBuilder<'a> {
+    /// Where the weights of entries `start..end` will be read from: a new dense row for a long
+    /// run without a repeated tag, else the run itself.
+    fn slot_for(&mut self, start: usize, end: usize) -> u32 {
+        let sparse = ((end - start) as u32) << 24 | start as u32;
+        if end - start < DENSE_MIN_ENTRIES {
+            return sparse;
+        }
+        let mut row = [0i16; 32];
+        let mut seen = 0u32;
+        let tags = self.tags.get(start..end).unwrap_or_default();
+        let weights = self.weights.get(2 * start..2 * end).unwrap_or_default();
+        for (&tag, w) in tags.iter().zip(weights.chunks_exact(2)) {
+            let lane = usize::from(tag & 31);
+            seen |= 1 << lane;
+            row[lane] = i16::from_le_bytes([w[0], w[1]]);
+        }
+        // A tag listed twice (never written by `write_model`) keeps the feature sparse.
+        if seen.count_ones() as usize != end - start {
+            return sparse;
+        }
+        self.dense.push(row);
+        DENSE_BIT | (self.dense.len() - 1) as u32
+    }
+
+    /// Adds `key` unless it is there already (the first of equal keys wins, as in the file).
+    fn insert(&mut self, key: u32, slot: u32) {
+        let mask = self.cells.len() - 1;
+        let mut i = key as usize & mask;
+        while self.cells[i].1 != 0 {
+            if self.cells[i].0 == key {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.cells[i] = (key, slot);
+    }
+
+    /// The table's cells as the model reads them.
+    fn cells(&self) -> Vec<[u8; 8]> {
+        let cell = |&(k, s): &(u32, u32)| {
+            let (k, s) = (k.to_le_bytes(), s.to_le_bytes());
+            [k[0], k[1], k[2], k[3], s[0], s[1], s[2], s[3]]
+        };
+        self.cells.iter().map(cell).collect()
+    }
+
+    /// The dense rows as the model reads them.
+    fn dense_rows(&self) -> Vec<[u8; 64]> {
+        let row = |r: &[i16; 32]| {
+            let mut out = [0; 64];
+            for (o, w) in out.as_chunks_mut::<2>().0.iter_mut().zip(r) {
+                *o = w.to_le_bytes();
+            }
+            out
+        };
+        self.dense.iter().map(row).collect()
+    }
+
+    /// The model over this table (its `cells` and `dense` rows), without history or edge rows.
+    fn model<'c>(&self, cells: &'c [[u8; 8]], dense: &'c [[u8; 64]]) -> Model<'c>
+    where
+        'a: 'c,
+    {
+        Model {
+            tags: self.tags,
+            weights: self.weights,
+            mask: cells.len() - 1,
+            table: cells,
+            dense,
+            history: &[],
+            edges: [[0; 32]; ROLES],
+        }
+    }
+}
+
+/// `row` as 32 little-endian `i32`.
+fn le_bytes(row: Row) -> [u8; 128] {
+    let mut out = [0; 128];
+    for (o, x) in out.as_chunks_mut::<4>().0.iter_mut().zip(row) {
+        *o = x.to_le_bytes();
+    }
+    out
+}
+
+/// Adds a row of 32 little-endian `i32` to `scores`.
+#[inline]
+fn add_i32(scores: &mut Row, row: &[u8; 128]) {
+    for (s, x) in scores.iter_mut().zip(row.as_chunks::<4>().0) {
+        *s += i32::from_le_bytes(*x);
+    }
 }
 
 impl Model<'_> {
@@ -744,19 +916,88 @@ mod tests {
 
     #[test]
     fn bad_files_are_rejected() {
-        assert!(Model::from_bytes(b"nonsense").is_err());
+        assert!(Model::compile(b"nonsense").is_err());
         let mut bytes = BUNDLED.to_vec();
         bytes.pop();
-        assert!(Model::from_bytes(&bytes).is_err());
+        assert!(Model::compile(&bytes).is_err());
     }
 
-    /// The tag of the plain sum of all 22 features, one look-up each.
-    fn plainly_predicted(model: &Model, keys: &[WordKeys], i: usize, p: [Option<Tag>; 2]) -> Tag {
+    #[test]
+    fn compiling_again_gives_the_same_bytes() {
+        let bytes = Model::compile(BUNDLED).unwrap();
+        assert_eq!(Model::from_compiled(&bytes).unwrap().encode(), bytes);
+        assert_eq!(Model::compile(BUNDLED).unwrap(), bytes);
+    }
+
+    #[test]
+    fn bad_compiled_models_are_rejected() {
+        let bytes = Model::compile(BUNDLED).unwrap();
+        // Two cells, the second empty (slot 0) or both taken: no probe would end.
+        let two_cells = |second_slot: u8| {
+            let counts = [2u32, 0, (HISTORY_TAGS * HISTORY_TAGS) as u32, 0, 0];
+            let mut model = COMPILED_MAGIC.to_vec();
+            model.extend(counts.iter().flat_map(|n| n.to_le_bytes()));
+            model.extend([2, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, second_slot, 0, 0, 0]);
+            model.resize(model.len() + 128 * HISTORY_TAGS * HISTORY_TAGS, 0);
+            model
+        };
+        let free = two_cells(0);
+        let one_free = Model::from_compiled(&free).unwrap();
+        assert_eq!(
+            (one_free.find(2), one_free.find(4), one_free.find(1)),
+            (Some(1), None, None)
+        );
+        let cases: [(&str, Vec<u8>); 6] = [
+            ("empty", Vec::new()),
+            ("weights file", BUNDLED.to_vec()),
+            ("truncated", bytes[..bytes.len() - 1].to_vec()),
+            ("padded", [&bytes[..], &[0]].concat()),
+            (
+                "3 cells",
+                [&bytes[..8], &3u32.to_le_bytes(), &bytes[12..]].concat(),
+            ),
+            ("no empty cell", two_cells(1)),
+        ];
+        for (what, bad) in cases {
+            assert!(Model::from_compiled(&bad).is_err(), "{what}");
+        }
+    }
+
+    /// Adds the weights of feature `key` as the weights file lists them (a binary search of
+    /// its sorted keys: nothing of the compiled table) to `scores`.
+    fn add_from_file(key: u32, scores: &mut [i32; 32]) {
+        let file = BUNDLED;
+        let (n_feats, n_entries) = (
+            u32_at(&file[8..], 1) as usize,
+            u32_at(&file[8..], 2) as usize,
+        );
+        let keys = &file[HEADER..HEADER + 4 * n_feats];
+        let starts = &file[HEADER + 4 * n_feats..];
+        let tags = &starts[4 * (n_feats + 1)..];
+        let weights = &tags[n_entries + n_entries % 2..];
+        let (mut lo, mut hi) = (0, n_feats);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if u32_at(keys, mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo == n_feats || u32_at(keys, lo) != key {
+            return;
+        }
+        for e in u32_at(starts, lo) as usize..u32_at(starts, lo + 1) as usize {
+            let w = i16::from_le_bytes([weights[2 * e], weights[2 * e + 1]]);
+            scores[usize::from(tags[e] & 31)] += i32::from(w);
+        }
+    }
+
+    /// The tag of the plain sum of all 22 features, each read from the weights file.
+    fn plainly_predicted(keys: &[WordKeys], i: usize, p: [Option<Tag>; 2]) -> Tag {
         let mut scores = [0i32; 32];
         for k in features(keys, i, p[0], p[1]) {
-            if let Some(slot) = model.find(k) {
-                model.add_weights(slot, &mut scores);
-            }
+            add_from_file(k, &mut scores);
         }
         let best = (0..N_TAGS).rev().max_by_key(|&t| scores[t]).unwrap_or(0);
         ALL_TAGS[best]
@@ -781,7 +1022,7 @@ mod tests {
         for i in 0..tokens.len() {
             for p1 in history {
                 for p2 in history {
-                    let plain = plainly_predicted(model, &keys, i, [p1, p2]);
+                    let plain = plainly_predicted(&keys, i, [p1, p2]);
                     assert_eq!(model.predict(&keys, i, p1, p2), plain, "{i} {p1:?} {p2:?}");
                 }
             }

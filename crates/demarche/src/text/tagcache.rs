@@ -12,7 +12,9 @@
 //! Scores are integers, so a row summed in advance gives exactly the tag the features summed
 //! one by one give. The neighbours' rows are stored in 16 bits (one that does not fit is summed
 //! again at each use), the token's own in 32 (most do not fit in 16). The cache is two-way
-//! set-associative with a fixed size (2,048 entries, about 1.1 MB a thread) and never grows.
+//! set-associative. A thread's cache starts small (64 entries, 35 KB) and, once it has looked
+//! up [`GROW_AFTER`] words, is replaced by one of the full size (2,048 entries, about 1.1 MB),
+//! which never grows: a short run never pays for the large one's pages.
 
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
@@ -25,6 +27,10 @@ use std::hash::Hasher;
 
 /// Sets of the per-thread cache (two entries each).
 const SETS_LOG2: u32 = 10;
+/// Sets of a thread's first, small cache.
+const FIRST_SETS_LOG2: u32 = 5;
+/// Word look-ups after which a thread's small cache is replaced by the full-size one.
+const GROW_AFTER: u64 = 512;
 
 /// One cached word.
 #[derive(Clone)]
@@ -100,7 +106,7 @@ pub struct WordCache {
 }
 
 thread_local! {
-    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::new(SETS_LOG2));
+    static CACHE: RefCell<WordCache> = RefCell::new(WordCache::new(FIRST_SETS_LOG2));
 }
 
 /// Runs `f` (once) with this thread's cache, emptied first if it was filled with another
@@ -129,7 +135,13 @@ impl WordCache {
         }
     }
 
+    /// Readies the cache for a sentence tagged with `lexicon`: emptied if it was filled with
+    /// another lexicon; replaced by the full-size cache once a small one has seen
+    /// [`GROW_AFTER`] words (between sentences, so no sentence's [`Word`]s outlive it).
     fn bind(&mut self, lexicon: &Lexicon) {
+        if self.sets_log2 < SETS_LOG2 && self.clock >= GROW_AFTER {
+            *self = WordCache::new(SETS_LOG2);
+        }
         if self.lexicon != lexicon.id() {
             self.entries.fill(Entry::EMPTY);
             self.lexicon = lexicon.id();
@@ -334,6 +346,21 @@ mod tests {
             check(&mut cache, &lexicon);
             check(&mut cache, &lexicon);
         }
+    }
+
+    #[test]
+    fn a_small_cache_grows_between_sentences() {
+        let lexicon = Lexicon::new([]);
+        let mut cache = WordCache::new(FIRST_SETS_LOG2);
+        let mut grown = false;
+        while !grown {
+            cache.bind(&lexicon);
+            grown = cache.sets_log2 == SETS_LOG2;
+            check(&mut cache, &lexicon);
+            assert!(grown || cache.clock < GROW_AFTER + 100, "{}", cache.clock);
+        }
+        assert_eq!(cache.entries.len(), 2 << SETS_LOG2);
+        assert_eq!(cache.lexicon, lexicon.id());
     }
 
     #[test]
