@@ -157,10 +157,7 @@ fn context_force(ctx: &SentenceContext<'_>, np_start: usize, head: usize) -> Opt
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<Token> {
-        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
-        crate::text::test_support::analyzed_tokens(text, lexicon)
-    }
+    use crate::code::bundled_tokens as tokens;
 
     #[test]
     fn the_subject_head_and_what_it_names() {

@@ -137,10 +137,7 @@ fn introduced(tokens: &[Token], head: usize, p: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<Token> {
-        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
-        crate::text::test_support::analyzed_tokens(text, lexicon)
-    }
+    use crate::code::bundled_tokens as tokens;
 
     #[test]
     fn the_means_gives_the_sub_code() {

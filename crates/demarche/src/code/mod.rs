@@ -71,6 +71,13 @@ mod target;
 mod unknown_persons;
 mod visits;
 
+/// The tokens of `text` analyzed with the bundled dictionaries' lexicon (unit tests of code/).
+#[cfg(test)]
+fn bundled_tokens(text: &str) -> Vec<crate::text::Token> {
+    let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
+    crate::text::test_support::analyzed_tokens(text, lexicon)
+}
+
 pub use explain::{Explanation, SentenceExplanation};
 
 use crate::dict::{Dictionaries, EncodedSentence, SentenceMatches};

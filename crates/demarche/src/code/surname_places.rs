@@ -42,10 +42,7 @@ fn place_context(tokens: &[Token], start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<Token> {
-        let lexicon = &crate::dict::Dictionaries::bundled().lexicon;
-        crate::text::test_support::analyzed_tokens(text, lexicon)
-    }
+    use crate::code::bundled_tokens as tokens;
 
     #[test]
     fn place_contexts() {

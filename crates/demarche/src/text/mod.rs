@@ -154,16 +154,7 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
 mod tests {
     use super::*;
 
-    fn tags(sentence: &str) -> String {
-        let lex = Lexicon::new([]);
-        let a = analyze(sentence.as_bytes(), &lex);
-        a.sentences[0]
-            .tokens
-            .iter()
-            .map(|t| format!("{}/{}", t.text, t.tag.name()))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
+    use super::test_support::tags;
 
     #[test]
     fn verbs_and_nouns_in_context() {
