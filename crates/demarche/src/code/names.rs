@@ -19,6 +19,14 @@ const SURNAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "van", "von", "da", "di", "du", "del", "le", "la",
 ];
 
+/// Particles meaning "son/daughter of": the word after them alone is not the person's surname.
+const PATRONYMIC_PARTICLES: &[&str] = &["bin", "ibn", "bint"];
+
+/// Titles before a given name, not a surname ("Prince Sultan", "Pope Francis").
+const ROYAL_TITLES: &[&str] = &[
+    "king", "queen", "prince", "princess", "emir", "sultan", "pope",
+];
+
 /// Suffixes that are not the surname ("Jr.", "III").
 const NAME_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
 
@@ -407,7 +415,16 @@ fn surname_keys(phrase: &str, code: &str) -> Vec<Vec<String>> {
         return vec![vec![w[0].clone()]];
     }
     let last = w[w.len() - 1].clone();
-    let mut keys = vec![vec![last.clone()]];
+    // After "bin"/"ibn" the last word is a father's name ("Bandar bin Sultan"), never written
+    // alone for the person: only the particle and what follows is a key.
+    // After a royal title the last word is a given name ("Prince Sultan", "King Salman").
+    let patronymic = PATRONYMIC_PARTICLES.contains(&w[w.len() - 2].as_str());
+    let royal = ROYAL_TITLES.contains(&w[w.len() - 2].as_str());
+    let mut keys = if patronymic || royal {
+        Vec::new()
+    } else {
+        vec![vec![last.clone()]]
+    };
     if let Some(k) = (1..w.len() - 1).find(|&k| SURNAME_PARTICLES.contains(&w[k].as_str())) {
         keys.push(w[k..].to_vec());
     }
@@ -425,9 +442,12 @@ mod tests {
 
     #[test]
     fn surname_forms() {
-        let cases: [(&str, &str, &[&str]); 5] = [
+        let cases: [(&str, &str, &[&str]); 8] = [
             ("Vladimir Putin", "RUSGOV", &["putin"]),
-            ("Osama bin Laden", "IMGALQ", &["laden", "bin laden"]),
+            ("Osama bin Laden", "IMGALQ", &["bin laden"]),
+            ("Bandar bin Sultan", "SAUGOV", &["bin sultan"]),
+            ("Prince Sultan", "SAUGOV", &[]),
+            ("Crown Prince Sultan", "SAUGOV", &[]),
             ("Bashar al-Assad", "SYRGOV", &["al-assad", "assad"]),
             ("Xi Jinping", "CHNGOV", &["xi"]),
             ("Joseph R. Biden Jr.", "USAGOV", &["biden"]),
