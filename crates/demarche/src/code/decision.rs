@@ -143,6 +143,8 @@ pub(crate) enum Rule {
     ProtestPurpose,
     /// A violent act coded by its means ("a suicide bomber killed": 1831).
     AttackMeans,
+    /// A bombing by a state's forces, government or alliance coded as aerial weapons (195).
+    MilitaryBombing,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
     /// A statement coded as the obligation it lays on another actor ("says Y has to act"): 100.
@@ -189,6 +191,7 @@ impl Rule {
             Rule::PlaceTarget => "place-target",
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
+            Rule::MilitaryBombing => "military-bombing",
             Rule::Reply => "reply",
             Rule::ReportedDemand => "reported-demand",
             Rule::ReportedJudgement => "reported-judgement",

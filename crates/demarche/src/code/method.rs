@@ -96,6 +96,18 @@ fn refines(code: &str, means: &str) -> bool {
         || aerial_over_artillery(code, means)
 }
 
+/// The code a bombing takes from who did it: CAMEO's 183 is non-military bombing, so a plain
+/// bombing (not a suicide, vehicle, roadside or location one) by a state's armed forces or
+/// government, a country or an alliance is aerial weapons, 195 ("US planes' bombing raids",
+/// "NATO's bombing of Serbia", "a US bomb killed three soldiers").
+pub(super) fn military_bombing(code: &str, source: &str) -> Option<&'static str> {
+    let state = source.len() == 3 && source != "---"
+        || source.ends_with("MIL") && !source.starts_with("---")
+        || source.ends_with("GOV") && !source.starts_with("---")
+        || source.starts_with("IGO");
+    (code == "183" && state).then_some("195")
+}
+
 /// Aircraft named as the means win over the heavy weapons a verb implies: "US aircraft have
 /// been bombarding" is 195, not the 194 of "bombard".
 fn aerial_over_artillery(code: &str, means: &str) -> bool {

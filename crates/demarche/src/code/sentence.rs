@@ -10,7 +10,7 @@ use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{emit, events, place_target, reciprocal, speaker, Coder};
+use super::{emit, events, method, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -67,6 +67,7 @@ impl Coder {
         };
         let ctx = SentenceContext::new(self, doc, analysis, sentence, matches, memory, &mut trace);
         let mut events = ctx.code_patterns(&mut trace);
+        ctx.military_bombings(&mut events, &mut trace);
         let mut refs: Vec<&mut Event> = events.iter_mut().map(|e| &mut e.event).collect();
         for note in memory.acts.answer(&mut refs) {
             trace.note(|| note);
@@ -313,6 +314,17 @@ impl<'a> SentenceContext<'a> {
                 w.code, w.code
             )
         });
+    }
+
+    /// A bombing by a state's forces is aerial weapons, not CAMEO's non-military 183.
+    fn military_bombings(&self, events: &mut [ClausedEvent], trace: &mut Trace) {
+        for e in events.iter_mut() {
+            let source = e.event.source.as_ref().map_or("", |a| a.code.as_str());
+            if let Some(code) = method::military_bombing(&e.event.cameo, source) {
+                trace.note(|| format!("a bombing by {source} is aerial weapons: coded as {code}"));
+                emit::recode(self, &mut e.event, code, Rule::MilitaryBombing);
+            }
+        }
     }
 
     /// The two actors "both sides", "the two countries" stand for in this sentence, if any.
