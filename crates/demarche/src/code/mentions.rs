@@ -589,7 +589,8 @@ fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, en
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
-    after_locative || modifier && !agent_follows
+    let in_dateline = super::dateline::end(tokens).is_some_and(|e| end < e);
+    after_locative || modifier && !agent_follows || in_dateline
 }
 
 /// "Japanese officials", "China's chief negotiator": an agent right after the actor.

@@ -40,6 +40,7 @@ mod actor_forms;
 mod authority;
 mod complement;
 mod content;
+mod dateline;
 mod decision;
 mod emit;
 mod event_date;

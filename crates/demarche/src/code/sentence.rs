@@ -10,7 +10,7 @@ use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{emit, events, method, place_target, reciprocal, speaker, Coder};
+use super::{dateline, emit, events, method, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -431,6 +431,9 @@ fn sentence_mentions(
     let actors: &mut DocumentMemory = &mut memory.actors;
     let (mut mentions, places) =
         mentions::find_mentions(&coder.dict, &coder.names, tokens, matches, doc.date, actors);
+    if let Some(end) = dateline::end(tokens) {
+        mentions.retain(|m| m.start >= end); // "RANGOON, Oct 9 -" is where, not who
+    }
     speaker::speaker_possessives(sentence, &mut mentions);
     let attributions = quotes::attribute(sentence, &mentions);
     let quoted = quotes::first_person_mentions(sentence, &attributions);
