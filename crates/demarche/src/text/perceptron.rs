@@ -600,11 +600,17 @@ impl<'a> Model<'a> {
 
 /// The highest-scoring tag; on a tie the tag that comes first. (Rows have 32 lanes so that a
 /// tag byte masked to 0..32 needs no bounds check; lanes 30 and 31 stay out of the choice.)
+///
+/// Branch-free over whole rows, which the compiler turns into vector compares: the top score
+/// of the tag lanes, then the lowest lane that has it, from a bit mask of the lanes equal to it.
 fn best_tag(scores: &Row) -> Tag {
-    let lanes = &scores[..N_TAGS];
+    let mut lanes = *scores;
+    lanes[N_TAGS..].fill(i32::MIN);
     let top = lanes.iter().copied().fold(i32::MIN, i32::max);
-    let best = lanes.iter().position(|&s| s == top).unwrap_or(0);
-    ALL_TAGS[best]
+    let equal = (lanes.iter().enumerate()).fold(0u32, |m, (i, &s)| m | u32::from(s == top) << i);
+    // `equal` has a bit below `N_TAGS`: lane 30 or 31 can equal `top` only if every tag lane
+    // does too.
+    ALL_TAGS[(equal.trailing_zeros() as usize).min(N_TAGS - 1)]
 }
 
 /// The bundled weights file, as `train_tagger` wrote it (read by the build script and tests).
@@ -1061,6 +1067,28 @@ mod tests {
             split.sort_unstable();
             all.sort_unstable();
             assert_eq!(split, all, "token {i}");
+        }
+    }
+
+    #[test]
+    fn the_best_tag_is_the_first_of_the_top_scores() {
+        // (lanes set: (lane, score)), the tag chosen; the other lanes score 0.
+        let cases: [(&[(usize, i32)], Tag); 7] = [
+            (&[], Tag::CC),
+            (&[(0, -5)], Tag::CD),
+            (&[(11, 7), (20, 7)], Tag::NNP),
+            (&[(29, 1)], Tag::Punct),
+            // Lanes 30 and 31 are not tags, however high.
+            (&[(30, 99), (31, 99), (4, 1)], Tag::IN),
+            (&(0..30).map(|l| (l, i32::MIN)).collect::<Vec<_>>(), Tag::CC),
+            (&[(3, i32::MAX), (2, i32::MAX - 1)], Tag::EX),
+        ];
+        for (lanes, want) in cases {
+            let mut row = [0; 32];
+            for &(lane, score) in lanes {
+                row[lane] = score;
+            }
+            assert_eq!(best_tag(&row), want, "{lanes:?}");
         }
     }
 
