@@ -170,13 +170,12 @@ impl Tokenizer<'_> {
     /// byte at a time; `all_digits` stays true only if they are all digits.
     #[inline]
     fn ascii_alphanumerics(&mut self, all_digits: &mut bool) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            if !b.is_ascii_alphanumeric() {
-                return;
-            }
-            *all_digits &= b.is_ascii_digit();
-            self.pos += 1;
-        }
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let n = (rest.iter())
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        *all_digits &= rest[..n].iter().all(u8::is_ascii_digit);
+        self.pos += n;
     }
 
     /// "U.S.", "D.P.R.K.", "a.m.": single letters each followed by a period, at least two.
