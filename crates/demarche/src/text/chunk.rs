@@ -308,7 +308,8 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         Tag::IN if t.lower == "that" => return Some(ClauseKind::Reported),
         _ => {}
     }
-    if SUBORDINATORS.contains(&t.lower.as_str()) && subordinator_tag(t.tag) {
+    // The tag first: it is a compare, the word list a hash of the word.
+    if subordinator_tag(t.tag) && SUBORDINATORS.contains(&t.lower.as_str()) {
         let next = tokens.get(i + 1);
         if next.is_some_and(|n| n.tag == Tag::VBG)
             || has_finite_verb_ahead(tokens, i + 1)

@@ -113,8 +113,9 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                 .iter()
                 .map(|r| {
                     let s = &text[r.start..r.end];
+                    let text = compact_str::CompactString::from(s);
                     let lower = if s.is_ascii() {
-                        let mut lower = compact_str::CompactString::from(s);
+                        let mut lower = text.clone();
                         lower.make_ascii_lowercase();
                         lower
                     } else {
@@ -123,7 +124,7 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                     Token {
                         start: r.start,
                         end: r.end,
-                        text: s.into(),
+                        text,
                         lemma: lower.clone(),
                         lower,
                         tag: Tag::NN,

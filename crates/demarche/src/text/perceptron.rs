@@ -137,6 +137,11 @@ pub fn word_keys(lexicon: &Lexicon, t: &Token, first: bool) -> WordKeys {
 }
 
 fn last_chars(s: &str, n: usize) -> &str {
+    // Most words end in ASCII letters: then the last `n` bytes are the last `n` characters.
+    let tail = s.len().saturating_sub(n);
+    if s.as_bytes()[tail..].is_ascii() {
+        return &s[tail..];
+    }
     let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
     &s[start..]
 }
@@ -144,11 +149,20 @@ fn last_chars(s: &str, n: usize) -> &str {
 /// Capitalization pattern, hyphen, digits, tokenizer shape and sentence start, packed.
 fn shape_class(t: &Token, first: bool) -> u64 {
     let text = t.text.as_str();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let (upper, alphabetic) = if text.is_ascii() {
+        let count = |f: fn(&u8) -> bool| text.bytes().filter(f).count();
+        (
+            count(u8::is_ascii_uppercase),
+            count(u8::is_ascii_alphabetic),
+        )
+    } else {
+        let count = |f: fn(char) -> bool| text.chars().filter(|&c| f(c)).count();
+        (count(char::is_uppercase), count(char::is_alphabetic))
+    };
     let caps = match (text.chars().next().is_some_and(char::is_uppercase), upper) {
         (_, 0) => 0u64,
         (true, 1) => 1,
-        (true, n) if n == text.chars().filter(|c| c.is_alphabetic()).count() => 2,
+        (true, n) if n == alphabetic => 2,
         _ => 3,
     };
     let hyphen = u64::from(text.contains('-'));
@@ -600,11 +614,17 @@ impl<'a> Model<'a> {
 
 /// The highest-scoring tag; on a tie the tag that comes first. (Rows have 32 lanes so that a
 /// tag byte masked to 0..32 needs no bounds check; lanes 30 and 31 stay out of the choice.)
+///
+/// Branch-free over whole rows, which the compiler turns into vector compares: the top score
+/// of the tag lanes, then the lowest lane that has it, from a bit mask of the lanes equal to it.
 fn best_tag(scores: &Row) -> Tag {
-    let lanes = &scores[..N_TAGS];
+    let mut lanes = *scores;
+    lanes[N_TAGS..].fill(i32::MIN);
     let top = lanes.iter().copied().fold(i32::MIN, i32::max);
-    let best = lanes.iter().position(|&s| s == top).unwrap_or(0);
-    ALL_TAGS[best]
+    let equal = (lanes.iter().enumerate()).fold(0u32, |m, (i, &s)| m | u32::from(s == top) << i);
+    // `equal` has a bit below `N_TAGS`: lane 30 or 31 can equal `top` only if every tag lane
+    // does too.
+    ALL_TAGS[(equal.trailing_zeros() as usize).min(N_TAGS - 1)]
 }
 
 /// The bundled weights file, as `train_tagger` wrote it (read by the build script and tests).
@@ -1065,8 +1085,65 @@ mod tests {
     }
 
     #[test]
+    fn the_best_tag_is_the_first_of_the_top_scores() {
+        // (lanes set: (lane, score)), the tag chosen; the other lanes score 0.
+        let cases: [(&[(usize, i32)], Tag); 7] = [
+            (&[], Tag::CC),
+            (&[(0, -5)], Tag::CD),
+            (&[(11, 7), (20, 7)], Tag::NNP),
+            (&[(29, 1)], Tag::Punct),
+            // Lanes 30 and 31 are not tags, however high.
+            (&[(30, 99), (31, 99), (4, 1)], Tag::IN),
+            (&(0..30).map(|l| (l, i32::MIN)).collect::<Vec<_>>(), Tag::CC),
+            (&[(3, i32::MAX), (2, i32::MAX - 1)], Tag::EX),
+        ];
+        for (lanes, want) in cases {
+            let mut row = [0; 32];
+            for &(lane, score) in lanes {
+                row[lane] = score;
+            }
+            assert_eq!(best_tag(&row), want, "{lanes:?}");
+        }
+    }
+
+    #[test]
     fn suffixes_respect_char_boundaries() {
-        assert_eq!(last_chars("café", 3), "afé");
-        assert_eq!(last_chars("a", 3), "a");
+        let cases = [
+            ("café", 3, "afé"),
+            ("a", 3, "a"),
+            ("", 2, ""),
+            ("talks", 4, "alks"),
+            ("talks", 5, "talks"),
+            ("Zürich", 4, "rich"),
+            ("Zürich", 5, "ürich"),
+            ("über", 4, "über"),
+            ("éé", 3, "éé"),
+        ];
+        for (word, n, want) in cases {
+            assert_eq!(last_chars(word, n), want, "{word} {n}");
+        }
+    }
+
+    #[test]
+    fn shapes_count_capitals_beyond_ascii() {
+        // (text, capitalization class: 0 none, 1 initial, 2 all, 3 mixed)
+        let cases = [
+            ("talks", 0),
+            ("Korea", 1),
+            ("NATO", 2),
+            ("McCain", 3),
+            ("Öcalan", 1),
+            ("ÖZ", 2),
+            ("ÖzDemİr", 3),
+            ("iPhone", 3),
+            ("F-16", 1),
+            ("éclat", 0),
+        ];
+        for (text, caps) in cases {
+            let t = word_token(text, false);
+            assert_eq!(shape_class(&t, false) & 3, caps, "{text}");
+        }
+        let t = word_token("F-16", false);
+        assert_eq!(shape_class(&t, true) >> 2 & 3, 3, "hyphen and digit");
     }
 }

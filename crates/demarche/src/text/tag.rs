@@ -193,6 +193,7 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
         for (t, w) in tokens.iter_mut().zip(&words) {
             t.lemma = cache.lemma(lexicon, w, t);
         }
+        cache.recycle(words);
     });
 }
 

@@ -103,6 +103,9 @@ pub struct WordCache {
     clock: u64,
     entries: Vec<Entry>,
     sets_log2: u32,
+    /// The vector [`WordCache::words`] fills, handed back by [`WordCache::recycle`] so that a
+    /// sentence allocates none.
+    spare: Vec<Word>,
 }
 
 thread_local! {
@@ -132,6 +135,7 @@ impl WordCache {
             clock: 0,
             entries: vec![Entry::EMPTY; 2 << sets_log2],
             sets_log2,
+            spare: Vec::new(),
         }
     }
 
@@ -148,11 +152,18 @@ impl WordCache {
         }
     }
 
-    /// The words of `tokens`, from the cache or computed (and cached).
+    /// The words of `tokens`, from the cache or computed (and cached), in the vector the last
+    /// [`WordCache::recycle`] handed back.
     pub fn words(&mut self, lexicon: &Lexicon, dict: &TagDict, tokens: &[Token]) -> Vec<Word> {
-        (tokens.iter().enumerate())
-            .map(|(i, t)| self.word(lexicon, dict, t, i == 0))
-            .collect()
+        let mut words = std::mem::take(&mut self.spare);
+        words.clear();
+        words.extend((tokens.iter().enumerate()).map(|(i, t)| self.word(lexicon, dict, t, i == 0)));
+        words
+    }
+
+    /// Keeps `words` (a sentence's, done with) for the next [`WordCache::words`] to fill.
+    pub fn recycle(&mut self, words: Vec<Word>) {
+        self.spare = words;
     }
 
     fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &Token, first: bool) -> Word {

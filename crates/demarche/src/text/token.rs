@@ -55,9 +55,15 @@ pub fn tokenize(text: &str) -> Vec<RawToken> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
-        out: Vec::new(),
+        out: Vec::with_capacity(expected_tokens(text)),
     }
     .run()
+}
+
+/// About as many tokens as news text of this length has (a word and its space take about six
+/// bytes), so that the token vector is allocated once instead of doubling its way up.
+fn expected_tokens(text: &str) -> usize {
+    text.len() / 5 + 4
 }
 
 struct Tokenizer<'a> {
@@ -123,7 +129,11 @@ impl Tokenizer<'_> {
             return Shape::Abbreviation;
         }
         let mut all_digits = true;
-        while let Some(c) = self.peek_char(self.pos) {
+        loop {
+            self.ascii_alphanumerics(&mut all_digits);
+            let Some(c) = self.peek_char(self.pos) else {
+                break;
+            };
             if c.is_alphanumeric() {
                 all_digits &= c.is_ascii_digit();
                 self.pos += c.len_utf8();
@@ -154,6 +164,18 @@ impl Tokenizer<'_> {
             }
         }
         Shape::Word
+    }
+
+    /// Consumes the ASCII letters and digits at `self.pos` (most of a word's characters), a
+    /// byte at a time; `all_digits` stays true only if they are all digits.
+    #[inline]
+    fn ascii_alphanumerics(&mut self, all_digits: &mut bool) {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let n = (rest.iter())
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        *all_digits &= rest[..n].iter().all(u8::is_ascii_digit);
+        self.pos += n;
     }
 
     /// "U.S.", "D.P.R.K.", "a.m.": single letters each followed by a period, at least two.
@@ -336,6 +358,23 @@ mod tests {
             words("sanctions by the U.S. The E.U. agreed"),
             ["sanctions", "by", "the", "U.S.", "The", "E.U.", "agreed"]
         );
+    }
+
+    #[test]
+    fn words_with_letters_beyond_ascii() {
+        let cases = [
+            (
+                "Zürich-based Nestlé's café",
+                vec!["Zürich-based", "Nestlé", "'s", "café"],
+            ),
+            ("São Paulo, 2006", vec!["São", "Paulo", ",", "2006"]),
+            ("Ḥamās Ö. ak47 ١٢٣", vec!["Ḥamās", "Ö.", "ak47", "١٢٣"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(words(text), want, "{text}");
+        }
+        let shapes: Vec<Shape> = tokenize("1.5 x2 ١٢").iter().map(|t| t.shape).collect();
+        assert_eq!(shapes, [Shape::Number, Shape::Word, Shape::Word]);
     }
 
     #[test]
