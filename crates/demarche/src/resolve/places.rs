@@ -486,30 +486,6 @@ impl<'t> TokenKeys<'t> {
         buf
     }
 
-    /// The keys of tokens `i..i + max` joined as [`TokenKeys::span`] joins them, written into
-    /// `buf` once, up to the last token before a key that would make more than `words` words;
-    /// `ends[len]` is then the length of the key of `i..i + len` (a prefix of `buf`).
-    fn spans(&self, i: usize, max: usize, words: usize, buf: &mut String, ends: &mut Vec<usize>) {
-        buf.clear();
-        ends.clear();
-        ends.push(0);
-        let mut n = 0;
-        for k in i..i + max {
-            let key = self.token(k);
-            if !key.is_empty() {
-                if n == words {
-                    break;
-                }
-                n += 1;
-                if !buf.is_empty() {
-                    buf.push(' ');
-                }
-                buf.push_str(key);
-            }
-            ends.push(buf.len());
-        }
-    }
-
     /// No token of `i..i + len` has a lower-case letter.
     fn all_caps(&self, i: usize, len: usize) -> bool {
         !self.keys[i..i + len].iter().any(|k| k.has_lower)
@@ -693,7 +669,7 @@ impl PlaceResolver {
     fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let (mut buf, mut ends) = (String::new(), Vec::new());
+        let mut buf = String::new();
         let mut i = 0;
         while i < tokens.len() {
             if let Some(raw) = keys
@@ -724,7 +700,6 @@ impl PlaceResolver {
                 .take_while(|t| is_wordish(t))
                 .count();
             let mut found = None;
-            keys.spans(i, max, limit, &mut buf, &mut ends);
             // The words of the span `i..i + len` (tokens with empty keys add none).
             let mut words = (i..i + max).filter(|&k| !keys.token(k).is_empty()).count();
             for len in (1..=max).rev() {
@@ -735,8 +710,7 @@ impl PlaceResolver {
                 if span_words > limit {
                     continue;
                 }
-                let Some(&end) = ends.get(len) else { continue };
-                let key = &buf[..end];
+                let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
                 let fits = |r: &&NameRef| !r.all_caps || all_caps;
