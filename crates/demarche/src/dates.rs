@@ -337,10 +337,10 @@ mod tests {
         let a = analyze(text.as_bytes(), &Lexicon::new([]));
         let mut found = 0;
         for s in &a.sentences {
-            for i in 0..s.tokens.len() {
+            for (i, t) in s.tokens.iter().enumerate() {
                 if at(&s.tokens, i).is_some() {
                     found += 1;
-                    assert!(may_start(&s.tokens[i]), "{:?}", s.tokens[i].text);
+                    assert!(may_start(t), "{:?}", t.text);
                 }
             }
         }
