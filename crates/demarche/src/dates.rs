@@ -8,6 +8,8 @@ use crate::model::{Date, DatePrecision};
 use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::Token;
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// A temporal expression found in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,21 +67,55 @@ word_list! {
     static MONTH_ABBR = "dates/month_abbreviations.txt";
 }
 
+/// What a lower-case word names in the calendar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CalendarWord {
+    /// A weekday (0 = Monday).
+    Weekday(u32),
+    /// A month (1 = January), by its name or an abbreviation.
+    Month(u32),
+}
+
+/// The calendar words of [`WEEKDAYS`], [`MONTHS`], [`MONTH_ABBR`] and "sept.", one hash
+/// look-up instead of a scan of each list (a month's name wins over an abbreviation).
+fn calendar_word(lower: &str) -> Option<CalendarWord> {
+    static WORDS: LazyLock<FxHashMap<&'static str, CalendarWord>> = LazyLock::new(|| {
+        let mut map = FxHashMap::default();
+        map.insert("sept.", CalendarWord::Month(9));
+        let months = |list: &'static [&'static str]| {
+            (1..)
+                .zip(list.iter())
+                .map(|(m, w)| (*w, CalendarWord::Month(m)))
+        };
+        map.extend(months(&MONTH_ABBR[..]));
+        map.extend(months(&MONTHS[..]));
+        map.extend(
+            (0..)
+                .zip(WEEKDAYS.iter())
+                .map(|(d, w)| (*w, CalendarWord::Weekday(d))),
+        );
+        map
+    });
+    WORDS.get(lower).copied()
+}
+
+/// The weekday token `t` names (0 = Monday).
+fn weekday_of(t: &Token) -> Option<u32> {
+    match calendar_word(&t.lower) {
+        Some(CalendarWord::Weekday(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// The month a capitalized token `t` names ("May" only as such: callers check context further).
 fn month_of(t: &Token) -> Option<u32> {
-    let l = t.lower.as_str();
-    let capital = t.text.starts_with(char::is_uppercase);
-    if !capital {
+    if !t.text.starts_with(char::is_uppercase) {
         return None;
     }
-    if l == "may" || l == "march" {
-        // Only as months when capitalized mid-sentence; callers check context further.
+    match calendar_word(&t.lower) {
+        Some(CalendarWord::Month(m)) => Some(m),
+        _ => None,
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == l)
-        .or_else(|| MONTH_ABBR.iter().position(|m| *m == l))
-        .or_else(|| if l == "sept." { Some(8) } else { None })
-        .map(|i| i as u32 + 1)
 }
 
 fn number(t: Option<&Token>) -> Option<u32> {
@@ -125,17 +161,20 @@ pub fn find(tokens: &[Token]) -> Vec<TimeExpression> {
 const RELATIVE_STARTS: [&str; 4] = ["last", "this", "yesterday", "today"];
 
 /// A cheap test that token `t` can start an expression that [`at`] finds: a number (day or
-/// year), a capitalized word that begins like a month, weekday or relative word, a weekday, or
-/// the first word of a relative expression.
+/// year), a capitalized month, weekday or relative word, a weekday, or the first word of a
+/// relative expression. (A capitalized word is a calendar word only if it begins like one.)
 fn may_start(t: &Token) -> bool {
     let l = t.lower.as_str();
     match l.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii_digit() => true,
-        Some(&b) if t.text.starts_with(char::is_uppercase) => begins_a_name(b),
+        Some(&b) if t.text.starts_with(char::is_uppercase) => {
+            begins_a_name(b) && (RELATIVE_STARTS.contains(&l) || calendar_word(l).is_some())
+        }
         // The first letters of the weekdays and of "last", "this", "yesterday", "today".
         Some(b'm' | b't' | b'w' | b'f' | b's' | b'l' | b'y') => {
-            RELATIVE_STARTS.contains(&l) || WEEKDAYS.contains(&l)
+            RELATIVE_STARTS.contains(&l)
+                || matches!(calendar_word(l), Some(CalendarWord::Weekday(_)))
         }
         Some(_) => false,
     }
@@ -144,7 +183,7 @@ fn may_start(t: &Token) -> bool {
 /// True when some month or weekday name, month abbreviation or relative word begins with
 /// this byte: a capitalized word that begins otherwise ("Israeli", "Gaza") starts nothing.
 fn begins_a_name(first: u8) -> bool {
-    static FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
         let mut set = [false; 256];
         let words = MONTHS
             .iter()
@@ -167,8 +206,8 @@ fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
 
 fn at(tokens: &[Token], i: usize) -> Option<(usize, TimeValue)> {
     let t = &tokens[i];
-    if let Some(w) = WEEKDAYS.iter().position(|d| *d == t.lower) {
-        return Some((i + 1, TimeValue::Weekday(w as u32)));
+    if let Some(w) = weekday_of(t) {
+        return Some((i + 1, TimeValue::Weekday(w)));
     }
     if let Some(m) = month_of(t) {
         if matches!(t.lower.as_str(), "may" | "march")
@@ -288,6 +327,25 @@ pub fn resolve(value: TimeValue, doc: Date) -> Option<(String, DatePrecision)> {
 mod tests {
     use super::*;
     use crate::text::{analyze, Lexicon};
+
+    #[test]
+    fn every_start_of_an_expression_passes_the_prefilter() {
+        let text = "On Monday, Tuesday and sunday, Last year in May 2003, 9 October, \
+                    Sept. 11, 2001 and Jan. 5 this week, Yesterday and today, since 1998 \
+                    Security forces in Sana and Madrid met Friday; Wednesday's talks. \
+                    The 21st of March and last March, in 2004 and 31 December 2005.";
+        let a = analyze(text.as_bytes(), &Lexicon::new([]));
+        let mut found = 0;
+        for s in &a.sentences {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if at(&s.tokens, i).is_some() {
+                    found += 1;
+                    assert!(may_start(t), "{:?}", t.text);
+                }
+            }
+        }
+        assert!(found >= 15, "{found} expressions");
+    }
 
     fn resolve_in(text: &str, doc: &str) -> Vec<String> {
         let a = analyze(text.as_bytes(), &Lexicon::new([]));

@@ -74,6 +74,7 @@ impl WordList {
     }
 
     /// Whether `word` is one of the entries (exact, case-sensitive comparison).
+    #[inline]
     pub(crate) fn contains(&self, word: &str) -> bool {
         let p = self.parsed();
         p.may_contain(word) && p.list.contains(word)

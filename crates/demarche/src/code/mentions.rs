@@ -805,19 +805,22 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
         in_mention[m.start..m.end].fill(true);
     }
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    let mut pending = std::mem::take(mentions).into_iter().peekable();
+    // Looked at through `as_slice` (a `Peekable` moved a whole `Mention` in and out of its
+    // slot at every token).
+    let mut pending = std::mem::take(mentions).into_iter();
     // A group a subject of this sentence clears is still what its object pronouns can name
     // ("Gunmen fled. Police arrested them.").
     let group = memory.last_group.clone();
     for (i, t) in tokens.iter().enumerate() {
-        while let Some(m) = pending.next_if(|m| m.start <= i) {
+        while pending.as_slice().first().is_some_and(|m| m.start <= i) {
+            let Some(m) = pending.next() else { break };
             remember(tokens, &m, memory);
             out.push(m);
         }
         if (t.lower == "the" || t.lower == "both")
             && !out
                 .iter()
-                .chain(pending.peek())
+                .chain(pending.as_slice().first())
                 .any(|m| m.start <= i + 1 && i + 1 < m.end)
         {
             if let Some(m) = (t.lower == "the")

@@ -11,6 +11,7 @@
 use super::decision::Rule;
 use super::grammar::REPLY_CODES;
 use crate::model::{Actor, Event};
+use std::sync::LazyLock;
 
 /// How many sentences back an answered act may stand.
 const WINDOW: usize = 2;
@@ -40,7 +41,7 @@ pub(crate) struct Acts {
 impl Acts {
     /// Remembers the events of a sentence that have a source.
     pub(crate) fn remember(&mut self, events: &[Event]) {
-        for e in events {
+        for e in events.iter().filter(|e| may_be_answered(&e.cameo)) {
             if let Some(s) = &e.source {
                 self.acts.push(Act {
                     sentence: e.sentence,
@@ -109,6 +110,18 @@ fn act_of<'e>(e: &'e &mut Event) -> Option<(&'e str, &'e Actor, Option<&'e str>)
         s,
         e.target.as_ref().map(|t| t.code.as_str()),
     ))
+}
+
+/// Whether some reply answers acts with code `code` (only those are remembered).
+fn may_be_answered(code: &str) -> bool {
+    static ANSWERED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let answered = REPLY_CODES
+            .words()
+            .iter()
+            .map(|line| line.split_whitespace().skip(1));
+        answered.flatten().filter(|f| *f != "*").collect()
+    });
+    ANSWERED.iter().any(|p| code.starts_with(p))
 }
 
 /// The acts an event with code `code` answers (`None`: it is no reply).

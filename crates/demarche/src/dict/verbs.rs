@@ -232,6 +232,7 @@ impl VerbDictionary {
     }
 
     /// True when `lemma` heads a verb (or, with `noun`, a noun) pattern.
+    #[inline]
     pub fn has_head(&self, lemma: &str, noun: bool) -> bool {
         if noun {
             self.noun_heads.contains_key(lemma)

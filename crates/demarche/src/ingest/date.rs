@@ -26,7 +26,8 @@ impl DateError {
 /// Parses a document date; see the module documentation for the accepted forms.
 pub fn try_parse_date(s: &str) -> Result<Date, DateError> {
     let s = s.trim();
-    compact(s)
+    iso(s)
+        .or_else(|| compact(s))
         .or_else(|| calendar(s))
         .or_else(|| timestamp(s))
         .ok_or_else(|| DateError { input: s.into() })
@@ -35,6 +36,22 @@ pub fn try_parse_date(s: &str) -> Result<Date, DateError> {
 /// [`try_parse_date`] without the reason.
 pub fn parse_date(s: &str) -> Option<Date> {
     try_parse_date(s).ok()
+}
+
+/// The common `YYYY-MM-DD`, read by its bytes (what [`calendar`] reads it as, without
+/// splitting and parsing each part).
+fn iso(s: &str) -> Option<Date> {
+    let b: &[u8; 10] = s.as_bytes().try_into().ok()?;
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 fn compact(s: &str) -> Option<Date> {
