@@ -25,6 +25,9 @@ mod gazetteer;
 #[path = "src/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "src/resolve/name_table.rs"]
+mod name_table;
+#[allow(dead_code)]
 #[path = "src/resolve/snapshot.rs"]
 mod snapshot;
 
@@ -89,6 +92,7 @@ const SOURCES: &[&str] = &[
     "src/model.rs",
     "src/resolve/first_words.rs",
     "src/resolve/gazetteer.rs",
+    "src/resolve/name_table.rs",
     "src/resolve/snapshot.rs",
     "src/text",
     "src/dict",

@@ -7,6 +7,7 @@
 //! crate but `error`, `model`, `super::snapshot` and `super::first_words`.
 
 use super::first_words::{FirstWord, FirstWords};
+use super::name_table::{NameRefs, NameTable, TableSizes};
 use super::snapshot::{Reader, Writer};
 use crate::error::{Error, Result};
 use compact_str::CompactString;
@@ -236,7 +237,10 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     admin1: Vec<Admin1>,
     cities: Vec<City>,
-    names: FastMap<CompactString, Refs>,
+    /// Folded name → entries, searched in place ([`NameTable`]).
+    names: NameTable,
+    /// The names being collected while the text is parsed; moved into `names` at the end.
+    parsed_names: FastMap<CompactString, Refs>,
     adjectives: FastMap<String, usize>,
     codes: FastMap<String, usize>,
     admin1_codes: FastMap<(usize, String), usize>,
@@ -388,9 +392,11 @@ impl Gazetteer {
         g.read_cities(cities, &capital_ids)?;
         g.shrink_to_fit();
         g.first_words = FirstWords::build(
-            g.names.keys().map(CompactString::as_str),
+            g.parsed_names.keys().map(CompactString::as_str),
             g.adjectives.keys().map(String::as_str),
         );
+        let parsed = std::mem::take(&mut g.parsed_names);
+        g.names = NameTable::build(parsed.iter().map(|(k, v)| (k.as_str(), v.as_slice())));
         let city_words = g
             .cities
             .iter()
@@ -404,7 +410,6 @@ impl Gazetteer {
         self.countries.shrink_to_fit();
         self.admin1.shrink_to_fit();
         self.cities.shrink_to_fit();
-        self.names.shrink_to_fit();
         self.adjectives.shrink_to_fit();
         self.codes.shrink_to_fit();
         self.admin1_codes.shrink_to_fit();
@@ -547,7 +552,7 @@ impl Gazetteer {
             primary,
             all_caps,
         };
-        match self.names.entry(CompactString::from(key)) {
+        match self.parsed_names.entry(CompactString::from(key)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(Refs::One([new]));
             }
@@ -584,14 +589,7 @@ impl Gazetteer {
         self.admin1.iter().for_each(|a| write_admin1(&mut w, a));
         w.count(self.cities.len());
         self.cities.iter().for_each(|c| write_city(&mut w, c));
-        w.count(self.names.len());
-        for (key, refs) in &self.names {
-            w.str(key);
-            w.count(refs.as_slice().len());
-            refs.as_slice()
-                .iter()
-                .for_each(|r| write_name_ref(&mut w, r));
-        }
+        w.bytes(self.names.as_bytes());
         for map in [&self.adjectives, &self.codes, &self.iso2_index] {
             w.count(map.len());
             for (key, &idx) in map {
@@ -647,7 +645,7 @@ impl Gazetteer {
     }
 
     /// The entries a name (any case, with or without diacritics) can refer to.
-    pub fn lookup(&self, name: &str) -> &[NameRef] {
+    pub fn lookup(&self, name: &str) -> NameRefs<'_> {
         self.lookup_key(&fold_key(name))
     }
 
@@ -668,8 +666,8 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::lookup`], for a key already folded with [`fold_key`].
-    pub fn lookup_key(&self, key: &str) -> &[NameRef] {
-        self.names.get(key).map_or(&[], Refs::as_slice)
+    pub fn lookup_key(&self, key: &str) -> NameRefs<'_> {
+        self.names.get(key)
     }
 
     /// The country with this ISO 3166-1 alpha-3 or CAMEO code (`CHN`, `KSV`, `XKX`); an actor
@@ -904,34 +902,6 @@ fn feature_of_tag(tag: u8) -> Option<FeatureType> {
     FEATURES.get(usize::from(tag)).copied()
 }
 
-fn write_name_ref(w: &mut Writer, r: &NameRef) {
-    let (tag, idx) = match r.place {
-        PlaceId::Country(i) => (0, i),
-        PlaceId::Admin1(i) => (1, i),
-        PlaceId::City(i) => (2, i),
-    };
-    w.u8(tag);
-    w.count(idx);
-    w.bool(r.primary);
-    w.bool(r.all_caps);
-}
-
-fn read_name_ref(r: &mut Reader) -> Option<NameRef> {
-    let tag = r.u8()?;
-    let idx = r.count()?;
-    let place = match tag {
-        0 => PlaceId::Country(idx),
-        1 => PlaceId::Admin1(idx),
-        2 => PlaceId::City(idx),
-        _ => return None,
-    };
-    Some(NameRef {
-        place,
-        primary: r.bool()?,
-        all_caps: r.bool()?,
-    })
-}
-
 /// `n` items read with `item`.
 fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec<T>> {
     let n = r.count()?;
@@ -940,18 +910,6 @@ fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec
         out.push(item(r)?);
     }
     Some(out)
-}
-
-fn read_refs(r: &mut Reader) -> Option<Refs> {
-    let n = r.count()?;
-    if n == 1 {
-        return Some(Refs::One([read_name_ref(r)?]));
-    }
-    let mut refs = Vec::with_capacity(n);
-    for _ in 0..n {
-        refs.push(read_name_ref(r)?);
-    }
-    Some(Refs::Many(refs))
 }
 
 fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
@@ -971,12 +929,12 @@ fn read_gazetteer<'a>(
     let countries = read_vec(r, read_country)?;
     let admin1 = read_vec(r, read_admin1)?;
     let cities = read_vec(r, read_city)?;
-    let n = r.count()?;
-    let mut names = FastMap::with_capacity_and_hasher(n, Default::default());
-    for _ in 0..n {
-        let key = CompactString::from(r.str()?);
-        names.insert(key, read_refs(r)?);
-    }
+    let sizes = TableSizes {
+        countries: countries.len(),
+        admin1: admin1.len(),
+        cities: cities.len(),
+    };
+    let names = NameTable::from_bytes(keep(r.bytes()?), sizes)?;
     let adjectives = read_index_map(r)?;
     let codes = read_index_map(r)?;
     let iso2_index = read_index_map(r)?;
@@ -996,6 +954,7 @@ fn read_gazetteer<'a>(
         admin1,
         cities,
         names,
+        parsed_names: FastMap::default(),
         adjectives,
         codes,
         admin1_codes,
