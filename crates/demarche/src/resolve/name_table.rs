@@ -16,8 +16,9 @@
 //! text     the keys' bytes, in key order (sorted, so the bytes depend only on the contents)
 //! ```
 //!
-//! [`NameTable::from_bytes`] checks every offset, index and slot once, so a cut or corrupt
-//! table is refused there; reads stay bounds-checked after that and never panic. The module
+//! [`NameTable::from_bytes`] checks every offset, entry and slot once (one pass over the
+//! words, no allocation), so a cut table, or one whose offsets, indexes or slots are out of
+//! place, is refused there; reads stay bounds-checked after that and never panic. The module
 //! depends only on `super::first_words` and `super::gazetteer`'s `NameRef`, so the build script
 //! compiles it too.
 
@@ -214,37 +215,45 @@ impl NameTable {
         let Some(text_len) = self.bytes.len().checked_sub(text) else {
             return false;
         };
-        self.ends_rise(key_ends, text_len)
-            && self.ends_rise(ref_ends, self.refs)
-            && (0..self.refs).all(|i| self.word(refs + i).is_some_and(|w| fits(w, sizes)))
-            && self.slots_are_whole()
+        let words = |at: usize, n: usize| words(&self.bytes[4 * at..4 * (at + n)]);
+        ends_rise(words(key_ends, self.keys), text_len)
+            && ends_rise(words(ref_ends, self.keys), self.refs)
+            && words(refs, self.refs).all(|w| fits(w, sizes))
+            && slots_are_whole(words(HEADER, self.slots()), self.keys)
     }
+}
 
-    /// True when the `keys` ends at word `section` never fall and the last is `total`.
-    fn ends_rise(&self, section: usize, total: usize) -> bool {
-        let mut last = 0;
-        for k in 0..self.keys {
-            match self.word(section + k) {
-                Some(end) if end as usize >= last => last = end as usize,
-                _ => return false,
-            }
-        }
-        last == total
-    }
+/// The little-endian `u32`s of `bytes` (a multiple of 4 long).
+fn words(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
 
-    /// True when every key is in exactly one slot and at least one slot is empty.
-    fn slots_are_whole(&self) -> bool {
-        let mut seen = vec![false; self.keys];
-        let mut empty = false;
-        for s in 0..self.slots() {
-            match self.word(HEADER + s).map(|w| w as usize) {
-                Some(0) => empty = true,
-                Some(k) if k <= self.keys && !seen[k - 1] => seen[k - 1] = true,
-                _ => return false,
-            }
+/// True when `ends` never fall and the last is `total` (0 when there are none).
+fn ends_rise(ends: impl Iterator<Item = u32>, total: usize) -> bool {
+    let mut last = 0;
+    for end in ends {
+        if (end as usize) < last {
+            return false;
         }
-        empty && seen.iter().all(|&s| s)
+        last = end as usize;
     }
+    last == total
+}
+
+/// True when the slots hold `keys` key indexes, each in range, and at least one slot is empty
+/// (so that a probe always ends).
+fn slots_are_whole(slots: impl Iterator<Item = u32>, keys: usize) -> bool {
+    let (mut used, mut empty) = (0, false);
+    for s in slots {
+        match s as usize {
+            0 => empty = true,
+            k if k <= keys => used += 1,
+            _ => return false,
+        }
+    }
+    empty && used == keys
 }
 
 /// The `i`th little-endian `u32` of `bytes`.
