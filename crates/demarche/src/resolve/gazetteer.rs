@@ -396,13 +396,23 @@ impl Gazetteer {
             g.adjectives.keys().map(String::as_str),
         );
         let parsed = std::mem::take(&mut g.parsed_names);
-        g.names = NameTable::build(parsed.iter().map(|(k, v)| (k.as_str(), v.as_slice())));
+        let entries = parsed.iter().map(|(k, v)| (k.as_str(), v.as_slice()));
+        g.names = NameTable::build(entries, g.sizes());
         let city_words = g
             .cities
             .iter()
             .flat_map(|c| city_first_word(&c.name).to_le_bytes());
         g.city_first_words = Cow::Owned(city_words.collect());
         Ok(g)
+    }
+
+    /// How many entries each table holds.
+    fn sizes(&self) -> TableSizes {
+        TableSizes {
+            countries: self.countries.len(),
+            admin1: self.admin1.len(),
+            cities: self.cities.len(),
+        }
     }
 
     /// Gives back the spare capacity of the tables once they are complete.
@@ -611,18 +621,19 @@ impl Gazetteer {
     /// Reads a gazetteer written by [`Gazetteer::to_snapshot`].
     pub fn from_snapshot(bytes: &[u8]) -> Result<Gazetteer> {
         let copy = |b: &[u8]| Cow::Owned(b.to_vec());
-        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, copy));
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, copy, false));
         read.ok_or_else(|| Error::Dictionary {
             file: "gazetteer snapshot".into(),
             message: "truncated or malformed".into(),
         })
     }
 
-    /// Like [`Gazetteer::from_snapshot`], for a snapshot that lives as long as the program (the
-    /// embedded one): its first-word tables are read in place, not copied, so that their pages
-    /// come in only as look-ups touch them.
+    /// Like [`Gazetteer::from_snapshot`], for the snapshot this crate's build embedded: its
+    /// first-word tables and its name table are read in place, not copied, and the name table
+    /// is not checked through ([`NameTable::from_trusted_bytes`]), so that their pages come in
+    /// only as look-ups touch them.
     pub fn from_static_snapshot(bytes: &'static [u8]) -> Result<Gazetteer> {
-        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, Cow::Borrowed));
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, Cow::Borrowed, true));
         read.ok_or_else(|| Error::Dictionary {
             file: "gazetteer snapshot".into(),
             message: "truncated or malformed".into(),
@@ -921,10 +932,12 @@ fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
     Some(map)
 }
 
-/// Reads a gazetteer snapshot; `keep` keeps its first-word tables (copied or borrowed).
+/// Reads a gazetteer snapshot; `keep` keeps its tables of bytes (copied or borrowed);
+/// `trusted`: the name table is the build's own, checked only for its size.
 fn read_gazetteer<'a>(
     r: &mut Reader<'a>,
     keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    trusted: bool,
 ) -> Option<Gazetteer> {
     let countries = read_vec(r, read_country)?;
     let admin1 = read_vec(r, read_admin1)?;
@@ -934,7 +947,12 @@ fn read_gazetteer<'a>(
         admin1: admin1.len(),
         cities: cities.len(),
     };
-    let names = NameTable::from_bytes(keep(r.bytes()?), sizes)?;
+    let table = keep(r.bytes()?);
+    let names = if trusted {
+        NameTable::from_trusted_bytes(table, sizes)?
+    } else {
+        NameTable::from_bytes(table, sizes)?
+    };
     let adjectives = read_index_map(r)?;
     let codes = read_index_map(r)?;
     let iso2_index = read_index_map(r)?;
