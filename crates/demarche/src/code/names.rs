@@ -2,6 +2,10 @@
 //! actors people write without their full dictionary name: leaders by surname ("Putin said"),
 //! cities before an agent noun ("Lagos police"), and sub-national regions whose names contain
 //! a country's name ("New South Wales", "Georgia" the US state).
+//!
+//! This file is also compiled into `build.rs` (which builds the bundled indexes,
+//! `super::bundled_names`), so it may use `crate::` paths only to `dict`, `model`,
+//! `resolve::{gazetteer, Gazetteer}` and `text`, and nothing of `code/`.
 
 use crate::dict::{ActorDictionary, ActorEntry};
 use crate::model::Date;
