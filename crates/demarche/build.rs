@@ -5,6 +5,8 @@
 //!   `src/resolve/bundled.rs` embeds;
 //! * the dictionaries: compiles `dictionaries/` (actors, agents, verbs, discards, CAMEO table,
 //!   the tagger's lexicon) and writes the snapshot that `src/dict/bundled.rs` embeds;
+//! * the coder's name indexes: builds `code::names::NameIndex` from those two and writes the
+//!   snapshot that `src/code/bundled_names.rs` embeds;
 //! * the tagger: reads `dictionaries/tagger/perceptron.bin` and writes the model in its compiled
 //!   layout (look-up table, dense and history rows), which `src/text/perceptron.rs` embeds when
 //!   this script sets the `demarche_tagger_snapshot` cfg (the script's own copy of that file,
@@ -16,17 +18,29 @@
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
-#[path = "src/resolve/first_words.rs"]
-mod first_words;
-#[allow(dead_code)]
-#[path = "src/resolve/gazetteer.rs"]
-mod gazetteer;
-#[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
-#[allow(dead_code)]
-#[path = "src/resolve/snapshot.rs"]
-mod snapshot;
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/resolve"]
+mod resolve {
+    #[path = "first_words.rs"]
+    pub mod first_words;
+    #[path = "gazetteer.rs"]
+    pub mod gazetteer;
+    #[path = "name_table.rs"]
+    pub mod name_table;
+    #[path = "snapshot.rs"]
+    pub mod snapshot;
+    pub use gazetteer::Gazetteer;
+}
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/code"]
+mod code {
+    #[path = "names.rs"]
+    pub mod names;
+}
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/text"]
@@ -78,6 +92,7 @@ mod dict {
     pub mod sources;
     #[path = "verbs.rs"]
     pub mod verbs;
+    pub use actors::{ActorDictionary, ActorEntry};
 }
 
 use std::path::{Path, PathBuf};
@@ -89,7 +104,9 @@ const SOURCES: &[&str] = &[
     "src/model.rs",
     "src/resolve/first_words.rs",
     "src/resolve/gazetteer.rs",
+    "src/resolve/name_table.rs",
     "src/resolve/snapshot.rs",
+    "src/code/names.rs",
     "src/text",
     "src/dict",
     "../../dictionaries",
@@ -100,10 +117,14 @@ fn main() {
         println!("cargo:rerun-if-changed={source}");
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("gazetteer.bin"), gazetteer_snapshot())
+    let gazetteer = std::sync::Arc::new(bundled_gazetteer());
+    std::fs::write(out.join("gazetteer.bin"), gazetteer.to_snapshot())
         .expect("writing the gazetteer snapshot");
-    std::fs::write(out.join("dictionaries.bin"), dictionary_snapshot())
+    let dict = dict::compiled::Dictionaries::compile(dict::sources::DictionarySources::bundled());
+    std::fs::write(out.join("dictionaries.bin"), dictionary_snapshot(&dict))
         .expect("writing the dictionary snapshot");
+    std::fs::write(out.join("names.bin"), names_snapshot(&dict, gazetteer))
+        .expect("writing the name index snapshot");
     std::fs::write(out.join("tagger.bin"), tagger_snapshot()).expect("writing the tagger model");
     println!("cargo:rustc-check-cfg=cfg(demarche_tagger_snapshot)");
     println!("cargo:rustc-cfg=demarche_tagger_snapshot");
@@ -115,29 +136,37 @@ fn tagger_snapshot() -> Vec<u8> {
         .unwrap_or_else(|e| panic!("the bundled tagger weights do not load: {e}"))
 }
 
-/// The bundled gazetteer, parsed and encoded.
-fn gazetteer_snapshot() -> Vec<u8> {
+/// The bundled gazetteer, parsed.
+fn bundled_gazetteer() -> resolve::Gazetteer {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dictionaries/gazetteer");
     let read = |name: &str| {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
     };
-    gazetteer::Gazetteer::from_tsv(
+    resolve::Gazetteer::from_tsv(
         &read("countries.tsv"),
         &read("admin1.tsv"),
         &read("cities.tsv"),
         &read("regions.tsv"),
     )
     .unwrap_or_else(|e| panic!("the bundled gazetteer does not parse: {e}"))
-    .to_snapshot()
 }
 
-/// The bundled dictionaries (embedded in `src/dict/sources.rs` with `include_str!`), compiled
-/// and encoded. Their diagnostics travel inside the snapshot, as `dict check` reports them.
-fn dictionary_snapshot() -> Vec<u8> {
-    let sources = dict::sources::DictionarySources::bundled();
-    dict::compiled::Dictionaries::compile(sources)
-        .to_snapshot()
+/// The bundled dictionaries (embedded in `src/dict/sources.rs` with `include_str!`), compiled,
+/// encoded. Their diagnostics travel inside the snapshot, as `dict check` reports them.
+fn dictionary_snapshot(dict: &dict::compiled::Dictionaries) -> Vec<u8> {
+    dict.to_snapshot()
         .unwrap_or_else(|e| panic!("encoding the dictionary snapshot: {e}"))
+}
+
+/// The coder's name indexes (surnames, cities, regions) for the bundled dictionaries and
+/// gazetteer, encoded (`src/code/bundled_names.rs` embeds them).
+fn names_snapshot(
+    dict: &dict::compiled::Dictionaries,
+    gazetteer: std::sync::Arc<resolve::Gazetteer>,
+) -> Vec<u8> {
+    code::names::NameIndex::new(&dict.actors, &dict.lexicon, Some(gazetteer))
+        .to_snapshot()
+        .unwrap_or_else(|e| panic!("encoding the name index snapshot: {e}"))
 }

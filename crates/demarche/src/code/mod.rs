@@ -38,6 +38,7 @@
 
 mod actor_forms;
 mod authority;
+mod bundled_names;
 mod complement;
 mod content;
 mod dateline;
@@ -175,7 +176,7 @@ impl CoderBuilder {
             .unwrap_or_else(|| Arc::new(Dictionaries::bundled()));
         let gazetteer = self.places.then(crate::resolve::Gazetteer::bundled);
         let places = gazetteer.clone().map(|g| Arc::new(PlaceResolver::new(g)));
-        let names = Arc::new(NameIndex::new(&dict.actors, &dict.lexicon, gazetteer));
+        let names = Arc::new(bundled_names::name_index(&dict, gazetteer));
         let home_country = match &self.home_country {
             None => None,
             Some(code) => Some(home_country::known_country(&names, code).ok_or_else(|| {

@@ -2,6 +2,10 @@
 //! actors people write without their full dictionary name: leaders by surname ("Putin said"),
 //! cities before an agent noun ("Lagos police"), and sub-national regions whose names contain
 //! a country's name ("New South Wales", "Georgia" the US state).
+//!
+//! This file is also compiled into `build.rs` (which builds the bundled indexes,
+//! `super::bundled_names`), so it may use `crate::` paths only to `dict`, `model`,
+//! `resolve::{gazetteer, Gazetteer}` and `text`, and nothing of `code/`.
 
 use crate::dict::{ActorDictionary, ActorEntry};
 use crate::model::Date;
@@ -9,6 +13,7 @@ use crate::resolve::gazetteer::PlaceId;
 use crate::resolve::Gazetteer;
 use crate::text::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// Country codes whose persons' family name comes first ("Xi Jinping" is "Xi").
@@ -33,27 +38,37 @@ const NAME_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
 /// Smallest population of a city that names its country before an agent noun.
 const CITY_AGENT_POPULATION: u64 = 250_000;
 
-/// The indexes.
-#[derive(Debug, Default)]
+/// The indexes. For the bundled dictionaries and gazetteer `build.rs` builds them and writes
+/// them as a snapshot (postcard, maps in key order: [`NameIndex::to_snapshot`]), which
+/// `super::bundled_names` decodes instead of building them again at start-up.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NameIndex {
     /// Surname (lower-case tokens joined by spaces) → (person id, entry index) of every role
     /// of every person.
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     surnames: HashMap<String, Vec<(usize, usize)>>,
     /// City name (lower-case tokens joined by spaces) → CAMEO country code.
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     cities: HashMap<String, String>,
     /// Region name (lower-case tokens joined by spaces) → CAMEO country code.
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     regions: HashMap<String, String>,
     /// Region names shared by divisions of several countries ("punjab") → those countries.
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     shared_regions: HashMap<String, Vec<String>>,
     /// The gazetteer, for "CITY, Region" ("Atlanta, Georgia").
+    #[serde(skip)]
     gazetteer: Option<Arc<Gazetteer>>,
     /// First word of the surnames, cities and regions → the most words of a key of each kind
     /// that starts with it: a cheap test before building keys, and how long a key to try.
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     first_words: HashMap<Box<str>, KeyLengths>,
     /// Three-letter codes of countries (and other code roots that stand alone).
+    #[serde(serialize_with = "crate::dict::sorted::set")]
     roots: HashSet<String>,
     /// One-word country names and adjectives, as written (case kept for the case-sensitive
     /// ones, "US"), lower-cased otherwise → (code, entry): the first part of "US-led".
+    #[serde(serialize_with = "crate::dict::sorted::map")]
     country_words: HashMap<String, (String, String)>,
 }
 
@@ -96,6 +111,25 @@ impl NameIndex {
         index.gazetteer = gazetteer;
         index.first_words = first_words(&index);
         index
+    }
+
+    /// The indexes as bytes, for [`NameIndex::from_snapshot`] (`build.rs` writes the bundled
+    /// ones with it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn to_snapshot(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
+    }
+
+    /// The indexes [`NameIndex::to_snapshot`] wrote, answering place questions with
+    /// `gazetteer` (the one they were built with). Bytes that are cut or not a snapshot of
+    /// these types are an error.
+    pub fn from_snapshot(
+        bytes: &[u8],
+        gazetteer: Option<Arc<Gazetteer>>,
+    ) -> Result<NameIndex, postcard::Error> {
+        let mut index: NameIndex = postcard::from_bytes(bytes)?;
+        index.gazetteer = gazetteer;
+        Ok(index)
     }
 
     fn add_surnames(
@@ -286,7 +320,7 @@ impl NameIndex {
 
 /// The most words of a surname, city and region key that starts with a given word (0: none;
 /// bytes, so that the index is no larger than a set of the words).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct KeyLengths {
     surname: u8,
     city: u8,

@@ -16,7 +16,10 @@ impl Dictionaries {
     /// `the_snapshot_is_the_compiled_text` rules out.
     pub fn bundled() -> Dictionaries {
         // build.rs wrote the snapshot with this crate's own types and encoder.
-        Dictionaries::from_snapshot(SNAPSHOT).expect("the bundled dictionary snapshot is whole")
+        let mut dict = Dictionaries::from_snapshot(SNAPSHOT)
+            .expect("the bundled dictionary snapshot is whole");
+        dict.mark_bundled();
+        dict
     }
 }
 

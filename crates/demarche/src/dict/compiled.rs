@@ -46,6 +46,10 @@ pub struct Dictionaries {
     pub(crate) lexicon: Lexicon,
     /// Lines that could not be used.
     pub diagnostics: Vec<Diagnostic>,
+    /// These are [`Dictionaries::bundled`]: what `build.rs` built the coder's other bundled
+    /// tables from (`code::bundled_names`).
+    #[serde(skip)]
+    bundled: bool,
 }
 
 impl Dictionaries {
@@ -80,7 +84,18 @@ impl Dictionaries {
             cameo,
             lexicon,
             diagnostics,
+            bundled: false,
         }
+    }
+
+    /// Marks these as the bundled dictionaries (`dict::bundled`).
+    pub(crate) fn mark_bundled(&mut self) {
+        self.bundled = true;
+    }
+
+    /// True for [`Dictionaries::bundled`], false for compiled ones.
+    pub(crate) fn is_bundled(&self) -> bool {
+        self.bundled
     }
 
     /// The compiled dictionaries as bytes, for [`Dictionaries::from_snapshot`] (`build.rs`

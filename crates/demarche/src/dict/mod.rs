@@ -12,7 +12,7 @@ mod classes;
 mod compiled;
 pub(crate) mod parse;
 pub(crate) mod phrase;
-mod sorted;
+pub(crate) mod sorted;
 mod sources;
 pub(crate) mod verbs;
 

@@ -7,6 +7,7 @@
 //! crate but `error`, `model`, `super::snapshot` and `super::first_words`.
 
 use super::first_words::{FirstWord, FirstWords};
+use super::name_table::{NameRefs, NameTable, TableSizes};
 use super::snapshot::{Reader, Writer};
 use crate::error::{Error, Result};
 use compact_str::CompactString;
@@ -236,7 +237,10 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     admin1: Vec<Admin1>,
     cities: Vec<City>,
-    names: FastMap<CompactString, Refs>,
+    /// Folded name → entries, searched in place ([`NameTable`]).
+    names: NameTable,
+    /// The names being collected while the text is parsed; moved into `names` at the end.
+    parsed_names: FastMap<CompactString, Refs>,
     adjectives: FastMap<String, usize>,
     codes: FastMap<String, usize>,
     admin1_codes: FastMap<(usize, String), usize>,
@@ -388,9 +392,12 @@ impl Gazetteer {
         g.read_cities(cities, &capital_ids)?;
         g.shrink_to_fit();
         g.first_words = FirstWords::build(
-            g.names.keys().map(CompactString::as_str),
+            g.parsed_names.keys().map(CompactString::as_str),
             g.adjectives.keys().map(String::as_str),
         );
+        let parsed = std::mem::take(&mut g.parsed_names);
+        let entries = parsed.iter().map(|(k, v)| (k.as_str(), v.as_slice()));
+        g.names = NameTable::build(entries, g.sizes());
         let city_words = g
             .cities
             .iter()
@@ -399,12 +406,20 @@ impl Gazetteer {
         Ok(g)
     }
 
+    /// How many entries each table holds.
+    fn sizes(&self) -> TableSizes {
+        TableSizes {
+            countries: self.countries.len(),
+            admin1: self.admin1.len(),
+            cities: self.cities.len(),
+        }
+    }
+
     /// Gives back the spare capacity of the tables once they are complete.
     fn shrink_to_fit(&mut self) {
         self.countries.shrink_to_fit();
         self.admin1.shrink_to_fit();
         self.cities.shrink_to_fit();
-        self.names.shrink_to_fit();
         self.adjectives.shrink_to_fit();
         self.codes.shrink_to_fit();
         self.admin1_codes.shrink_to_fit();
@@ -547,7 +562,7 @@ impl Gazetteer {
             primary,
             all_caps,
         };
-        match self.names.entry(CompactString::from(key)) {
+        match self.parsed_names.entry(CompactString::from(key)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(Refs::One([new]));
             }
@@ -584,14 +599,7 @@ impl Gazetteer {
         self.admin1.iter().for_each(|a| write_admin1(&mut w, a));
         w.count(self.cities.len());
         self.cities.iter().for_each(|c| write_city(&mut w, c));
-        w.count(self.names.len());
-        for (key, refs) in &self.names {
-            w.str(key);
-            w.count(refs.as_slice().len());
-            refs.as_slice()
-                .iter()
-                .for_each(|r| write_name_ref(&mut w, r));
-        }
+        w.bytes(self.names.as_bytes());
         for map in [&self.adjectives, &self.codes, &self.iso2_index] {
             w.count(map.len());
             for (key, &idx) in map {
@@ -613,18 +621,19 @@ impl Gazetteer {
     /// Reads a gazetteer written by [`Gazetteer::to_snapshot`].
     pub fn from_snapshot(bytes: &[u8]) -> Result<Gazetteer> {
         let copy = |b: &[u8]| Cow::Owned(b.to_vec());
-        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, copy));
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, copy, false));
         read.ok_or_else(|| Error::Dictionary {
             file: "gazetteer snapshot".into(),
             message: "truncated or malformed".into(),
         })
     }
 
-    /// Like [`Gazetteer::from_snapshot`], for a snapshot that lives as long as the program (the
-    /// embedded one): its first-word tables are read in place, not copied, so that their pages
-    /// come in only as look-ups touch them.
+    /// Like [`Gazetteer::from_snapshot`], for the snapshot this crate's build embedded: its
+    /// first-word tables and its name table are read in place, not copied, and the name table
+    /// is not checked through ([`NameTable::from_trusted_bytes`]), so that their pages come in
+    /// only as look-ups touch them.
     pub fn from_static_snapshot(bytes: &'static [u8]) -> Result<Gazetteer> {
-        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, Cow::Borrowed));
+        let read = Reader::new(bytes).and_then(|mut r| read_gazetteer(&mut r, Cow::Borrowed, true));
         read.ok_or_else(|| Error::Dictionary {
             file: "gazetteer snapshot".into(),
             message: "truncated or malformed".into(),
@@ -647,7 +656,7 @@ impl Gazetteer {
     }
 
     /// The entries a name (any case, with or without diacritics) can refer to.
-    pub fn lookup(&self, name: &str) -> &[NameRef] {
+    pub fn lookup(&self, name: &str) -> NameRefs<'_> {
         self.lookup_key(&fold_key(name))
     }
 
@@ -668,8 +677,8 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::lookup`], for a key already folded with [`fold_key`].
-    pub fn lookup_key(&self, key: &str) -> &[NameRef] {
-        self.names.get(key).map_or(&[], Refs::as_slice)
+    pub fn lookup_key(&self, key: &str) -> NameRefs<'_> {
+        self.names.get(key)
     }
 
     /// The country with this ISO 3166-1 alpha-3 or CAMEO code (`CHN`, `KSV`, `XKX`); an actor
@@ -904,34 +913,6 @@ fn feature_of_tag(tag: u8) -> Option<FeatureType> {
     FEATURES.get(usize::from(tag)).copied()
 }
 
-fn write_name_ref(w: &mut Writer, r: &NameRef) {
-    let (tag, idx) = match r.place {
-        PlaceId::Country(i) => (0, i),
-        PlaceId::Admin1(i) => (1, i),
-        PlaceId::City(i) => (2, i),
-    };
-    w.u8(tag);
-    w.count(idx);
-    w.bool(r.primary);
-    w.bool(r.all_caps);
-}
-
-fn read_name_ref(r: &mut Reader) -> Option<NameRef> {
-    let tag = r.u8()?;
-    let idx = r.count()?;
-    let place = match tag {
-        0 => PlaceId::Country(idx),
-        1 => PlaceId::Admin1(idx),
-        2 => PlaceId::City(idx),
-        _ => return None,
-    };
-    Some(NameRef {
-        place,
-        primary: r.bool()?,
-        all_caps: r.bool()?,
-    })
-}
-
 /// `n` items read with `item`.
 fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec<T>> {
     let n = r.count()?;
@@ -940,18 +921,6 @@ fn read_vec<T>(r: &mut Reader, item: fn(&mut Reader) -> Option<T>) -> Option<Vec
         out.push(item(r)?);
     }
     Some(out)
-}
-
-fn read_refs(r: &mut Reader) -> Option<Refs> {
-    let n = r.count()?;
-    if n == 1 {
-        return Some(Refs::One([read_name_ref(r)?]));
-    }
-    let mut refs = Vec::with_capacity(n);
-    for _ in 0..n {
-        refs.push(read_name_ref(r)?);
-    }
-    Some(Refs::Many(refs))
 }
 
 fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
@@ -963,20 +932,27 @@ fn read_index_map(r: &mut Reader) -> Option<FastMap<String, usize>> {
     Some(map)
 }
 
-/// Reads a gazetteer snapshot; `keep` keeps its first-word tables (copied or borrowed).
+/// Reads a gazetteer snapshot; `keep` keeps its tables of bytes (copied or borrowed);
+/// `trusted`: the name table is the build's own, checked only for its size.
 fn read_gazetteer<'a>(
     r: &mut Reader<'a>,
     keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    trusted: bool,
 ) -> Option<Gazetteer> {
     let countries = read_vec(r, read_country)?;
     let admin1 = read_vec(r, read_admin1)?;
     let cities = read_vec(r, read_city)?;
-    let n = r.count()?;
-    let mut names = FastMap::with_capacity_and_hasher(n, Default::default());
-    for _ in 0..n {
-        let key = CompactString::from(r.str()?);
-        names.insert(key, read_refs(r)?);
-    }
+    let sizes = TableSizes {
+        countries: countries.len(),
+        admin1: admin1.len(),
+        cities: cities.len(),
+    };
+    let table = keep(r.bytes()?);
+    let names = if trusted {
+        NameTable::from_trusted_bytes(table, sizes)?
+    } else {
+        NameTable::from_bytes(table, sizes)?
+    };
     let adjectives = read_index_map(r)?;
     let codes = read_index_map(r)?;
     let iso2_index = read_index_map(r)?;
@@ -996,6 +972,7 @@ fn read_gazetteer<'a>(
         admin1,
         cities,
         names,
+        parsed_names: FastMap::default(),
         adjectives,
         codes,
         admin1_codes,

@@ -15,6 +15,8 @@ pub mod first_words;
 #[cfg_attr(not(test), allow(dead_code))]
 pub mod gazetteer;
 pub mod locate;
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod name_table;
 pub mod places;
 #[cfg_attr(not(test), allow(dead_code))]
 mod snapshot;

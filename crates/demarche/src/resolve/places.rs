@@ -713,7 +713,7 @@ impl PlaceResolver {
                 let key = keys.span(i, len, &mut buf);
                 let all_caps = keys.all_caps(i, len);
                 let refs = g.lookup_key(key);
-                let fits = |r: &&NameRef| !r.all_caps || all_caps;
+                let fits = |r: &NameRef| !r.all_caps || all_caps;
                 if refs.iter().any(|r| fits(&r)) {
                     let cands: Vec<Cand> = refs
                         .iter()
