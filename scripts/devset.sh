@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Score `demarche code` on the development set (tests/corpus, see its README.md).
 #
-# usage: scripts/devset.sh [--split dev|tune|test] [--min-recall R] [--min-precision P]
+# usage: scripts/devset.sh [--split dev|tune|fresh|test] [--min-recall R] [--min-precision P]
 #
 #   --split dev   (default) documents lee-000..063, gold tests/corpus/gold.tsv: the split whose
 #                 misses may be read to find general causes
 #   --split tune  documents lee-128..191, gold tests/corpus/tune/gold.tsv: coded blind in the fifth
 #                 session, after the test split; readable like the first split
+#   --split fresh documents lee-192..255, gold tests/corpus/fresh/gold.tsv: coded blind in the sixth
+#                 session; readable
 #   --split test  documents lee-064..127, gold tests/corpus/test/gold.tsv: coded blind later and
 #                 only ever scored (never read for misses), to check that gains generalize
 #
@@ -21,7 +23,8 @@ case "$SPLIT" in
   dev) GOLD=tests/corpus; DOCS=64; FIRST=0 ;;
   test) GOLD=tests/corpus/test; DOCS=128; FIRST=64 ;;
   tune) GOLD=tests/corpus/tune; DOCS=192; FIRST=128 ;;
-  *) echo "devset: --split must be dev, tune or test, not '$SPLIT'" >&2; exit 2 ;;
+  fresh) GOLD=tests/corpus/fresh; DOCS=256; FIRST=192 ;;
+  *) echo "devset: --split must be dev, tune, fresh or test, not '$SPLIT'" >&2; exit 2 ;;
 esac
 OUT=target/devset/$SPLIT
 cargo build --release -q -p demarche-cli

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classify demarche's false events: output events that match no gold row.
 
-usage: scripts/false_events.py [--split dev|tune|wire-tune] [--bin PATH] [--list] [--root RR]
+usage: scripts/false_events.py [--split dev|tune|fresh|wire-tune] [--bin PATH] [--list] [--root RR]
 
 For the readable splits only (the first development split, the tune split and the wire-tune
 codebook set; never the blind test split, which this script refuses), codes the split with the
@@ -30,7 +30,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import score_devset as sd  # noqa: E402
 
-SPLITS = {"dev": ("tests/corpus/gold.tsv", 64), "tune": ("tests/corpus/tune/gold.tsv", 192)}
+SPLITS = {"dev": ("tests/corpus/gold.tsv", 64), "tune": ("tests/corpus/tune/gold.tsv", 192), "fresh": ("tests/corpus/fresh/gold.tsv", 256)}
 WIRE_TUNE = "tests/codebook/wire-tune.tsv"
 
 
@@ -141,7 +141,7 @@ def main():
     ap.add_argument("--root")
     args = ap.parse_args()
     if args.split not in ("dev", "tune", "wire-tune"):
-        print(f"false_events: --split must be dev, tune or wire-tune, not '{args.split}' "
+        print(f"false_events: --split must be dev, tune, fresh or wire-tune, not '{args.split}' "
               "(the test split is scored only, never read)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:

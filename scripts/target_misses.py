@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Count and list events whose CAMEO root matches a gold row but whose target (or source) differs.
 
-usage: scripts/target_misses.py [--split dev|tune|wire-tune]... [--bin PATH] [--list]
+usage: scripts/target_misses.py [--split dev|tune|fresh|wire-tune]... [--bin PATH] [--list]
 
 For each chosen set (default: dev, tune and wire-tune; the blind `test` split and wire.tsv are
 refused — they may only be scored) codes the sentences with the release CLI and, for every gold
@@ -31,7 +31,7 @@ import codebook  # noqa: E402
 import score_devset as sd  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SPLITS = {"dev": ("tests/corpus", 64), "tune": ("tests/corpus/tune", 192)}
+SPLITS = {"dev": ("tests/corpus", 64), "tune": ("tests/corpus/tune", 192), "fresh": ("tests/corpus/fresh", 256)}
 
 
 def classify(gold_src, gold_tgt, events):
@@ -105,7 +105,7 @@ def wire_items(binary):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", action="append", choices=("dev", "tune", "wire-tune", "test", "wire"))
+    ap.add_argument("--split", action="append", choices=("dev", "tune", "fresh", "wire-tune", "test", "wire"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "demarche"))
     ap.add_argument("--list", action="store_true")
     args = ap.parse_args()
