@@ -50,3 +50,61 @@ fn future(tokens: &[Token], verb: usize, start: usize) -> bool {
         .take_while(|t| t.tag == Tag::MD || t.tag == Tag::RB || t.tag.is_verb())
         .any(|t| t.tag == Tag::MD && FUTURE_MODALS.contains(&t.lower))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::bundled_tokens as tokens;
+
+    /// The governing verb's word and whether it is a light verb.
+    type Governor = Option<(&'static str, bool)>;
+
+    /// (sentence, index of the object's first word, clause start, expected governor).
+    const CASES: &[(&str, usize, usize, Governor)] = &[
+        (
+            "Israel launched an attack on Gaza .",
+            2,
+            0,
+            Some(("launched", true)),
+        ),
+        (
+            "Israel carried out a raid on Gaza .",
+            3,
+            0,
+            Some(("carried", true)),
+        ),
+        (
+            "Israel condemned the attack on Gaza .",
+            2,
+            0,
+            Some(("condemned", false)),
+        ),
+        // The verb before the clause is not its governor.
+        ("Israel launched an attack on Gaza .", 2, 2, None),
+        (
+            "Israel said attacks on Gaza continued .",
+            2,
+            0,
+            Some(("said", false)),
+        ),
+        ("The attack on Gaza angered Egypt .", 0, 0, None),
+    ];
+
+    #[test]
+    fn finds_the_verb_governing_an_object() {
+        for &(text, np_start, clause_start, expected) in CASES {
+            let toks = tokens(text);
+            let got = governing_verb(&toks, clause_start, np_start)
+                .map(|(v, light)| (toks[v].text.as_str(), light));
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_future_modal_is_found_past_adverbs() {
+        let toks = tokens("Russia will soon launch an attack .");
+        assert!(future(&toks, 3, 0));
+        let toks = tokens("Russia has launched an attack .");
+        assert!(!future(&toks, 2, 0));
+    }
+}
