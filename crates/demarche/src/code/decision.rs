@@ -29,6 +29,9 @@ pub(crate) enum SourceRule {
     /// The subject of the verb announcing or ordering a nominal event ("announced the
     /// deployment of").
     Announcer,
+    /// The subject of the light verb whose object is a nominal event ("launched an attack on",
+    /// "lodged a complaint against").
+    LightVerb,
     /// The police or judiciary of the context country behind an agentless passive ("he was
     /// arrested").
     ImpliedAuthority,
@@ -55,6 +58,7 @@ impl SourceRule {
             SourceRule::ClauseSubject => "clause-subject",
             SourceRule::MutualPartners => "mutual-partners",
             SourceRule::Announcer => "announcer",
+            SourceRule::LightVerb => "light-verb",
             SourceRule::ImpliedAuthority => "implied-authority",
             SourceRule::PostureSubject => "posture-subject",
             SourceRule::InstrumentUser => "instrument-user",

@@ -188,7 +188,7 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
 
 /// Why a nominal pattern is not an event of its own: what the pattern before it stops, or
 /// (without a possessor) the object of the event before it, part of an uncoded infinitive, or a noun
-/// with no actor.
+/// with no actor (a light verb's subject is one: "launched an attack on").
 fn not_its_own_event(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
@@ -216,7 +216,9 @@ fn not_its_own_event(
     if inside_unrealized_infinitive(ctx.sentence, clause_idx, m.head) {
         return Some("it belongs to an infinitive that is not coded");
     }
-    if !ends_with(p, &grammar::NOMINAL_PARTNER_PREPOSITIONS) {
+    // "launched an attack on": the light verb's subject is the noun's actor.
+    let light = source_rule == Some(SourceRule::LightVerb);
+    if !light && !ends_with(p, &grammar::NOMINAL_PARTNER_PREPOSITIONS) {
         return Some("the noun has no actor of its own");
     }
     None

@@ -214,6 +214,8 @@ grammar_lists! {
     RECIPROCAL_ROOTS = "reciprocal-roots.txt";
     /// Verbs whose event-noun object is the subject's act ("announced the deployment of").
     ANNOUNCING_VERBS = "announcing-verbs.txt";
+    /// Light verbs whose event-noun object is the subject's act ("held talks", "carry out").
+    LIGHT_VERBS = "light-verbs.txt";
     /// Weapon and fire nouns whose relative clause is the act of the one using them.
     INSTRUMENT_NOUNS = "instrument-nouns.txt";
     /// Request and offer nouns whose "by"/"from"/"of" actor asked for it ("demands by X").

@@ -51,6 +51,7 @@ mod grammar;
 mod hardware;
 mod home_country;
 mod label;
+mod light_verb;
 mod memory;
 pub mod mentions;
 mod method;

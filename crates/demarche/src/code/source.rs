@@ -7,6 +7,7 @@ use super::grammar::{
     ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, INSTRUMENT_NOUNS,
     PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS,
 };
+use super::light_verb;
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
@@ -382,17 +383,16 @@ pub(super) fn is_determiner_pronoun(tokens: &[Token], mentions: &[Mention], x: &
             .any(|o| o.start == x.end || o.start == x.end + 1 && tokens[x.end].tag == Tag::JJ)
 }
 
-/// The verb right before a noun phrase starting at `np_start` when it announces or orders the
-/// act the noun names ("announced the deployment of troops").
-fn announcing_verb(tokens: &[Token], np_start: usize) -> Option<usize> {
-    let verb = np_start.checked_sub(1)?;
-    let t = &tokens[verb];
-    (t.tag.is_verb() && ANNOUNCING_VERBS.contains(&t.lemma)).then_some(verb)
+/// Whether the verb whose object a noun phrase is announces or orders the act the noun names
+/// ("announced the deployment of troops").
+fn announcing_verb(tokens: &[Token], verb: usize) -> bool {
+    ANNOUNCING_VERBS.contains(&tokens[verb].lemma)
 }
 
 /// The source of a nominal event: a possessor or modifier actor right before the noun
 /// ("North Korea's nuclear test", "UN sanctions"), or its `by` agent ("the arrest of two
-/// journalists by Iranian police"), else the clause subject.
+/// journalists by Iranian police"), the subject of the verb announcing it or of the light verb
+/// whose object it is ("launched an attack on"), else the clause subject.
 fn nominal_source<'m>(
     sentence: &Sentence,
     mentions: &'m [Mention],
@@ -420,10 +420,20 @@ fn nominal_source<'m>(
     if let Some(m) = possessor.or_else(agent) {
         return (vec![m], Some(SourceRule::Possessor));
     }
-    if let Some(verb) = announcing_verb(tokens, np_start) {
+    let clause_start = sentence.clauses[clause_idx].tokens.start;
+    let governing = light_verb::governing_verb(tokens, clause_start, np_start);
+    if let Some((verb, light)) = governing {
+        // "did not hold talks with", "could launch an attack on": no act of the subject.
+        if !light_verb::realized(sentence, clause_idx, verb) {
+            return (Vec::new(), None);
+        }
+        let rule = match announcing_verb(tokens, verb) {
+            true => Some(SourceRule::Announcer),
+            false => light.then_some(SourceRule::LightVerb),
+        };
         let (s, _) = subject_of(sentence, mentions, clause_idx, verb);
-        if !s.is_empty() {
-            return (s, Some(SourceRule::Announcer));
+        if rule.is_some() && !s.is_empty() {
+            return (s, rule);
         }
     }
     let (s, rule) = subject_of(sentence, mentions, clause_idx, head);
