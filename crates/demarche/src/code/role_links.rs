@@ -161,8 +161,9 @@ mod tests {
 
     #[test]
     fn skips_a_parenthesised_acronym_only() {
-        let tokens = bundled_tokens("the union 's ( CFMEU ) John Sutton said");
-        assert_eq!(skip_parenthesis(&tokens, 3), 6);
-        assert_eq!(skip_parenthesis(&tokens, 6), 6);
+        let tokens = bundled_tokens("the union's (CFMEU) John Sutton said");
+        let at = |w: &str| tokens.iter().position(|t| t.text == w).unwrap();
+        assert_eq!(skip_parenthesis(&tokens, at("(")), at("John"));
+        assert_eq!(skip_parenthesis(&tokens, at("John")), at("John"));
     }
 }
