@@ -276,6 +276,8 @@ grammar_lists! {
     REGION_ADJECTIVES = "region-adjectives.txt";
     /// Titles before a surname ("Mr Howard", "General Musharraf").
     HONORIFICS = "honorifics.txt";
+    /// Verbs that give their subject the office after them ("was elected Prime Minister").
+    ROLE_LINK_VERBS = "role-link-verbs.txt";
     /// Capitalized words after a name that are not part of it (days, months).
     CALENDAR_WORDS = "calendar-words.txt";
     /// Words that negate a verb group ("not").

@@ -6,15 +6,16 @@ use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
-    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, INTENT_GOVERNORS, OBJECT_PRONOUNS,
-    PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
-    TWO_SIDES_PLACE_PREPOSITIONS,
+    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS,
+    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS,
+    TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::organisations;
+use super::role_links;
 use super::scoped;
 use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -79,6 +80,7 @@ impl Mention {
     /// `common-noun-targetless-codes.txt` ("residents protested").
     pub(super) fn needs_target(&self, code: &str) -> bool {
         let common = self.kind == MentionKind::RoleNoun
+            && !self.person
             && self
                 .code
                 .get(3..)
@@ -153,8 +155,16 @@ impl DocumentMemory {
             keys.push(vec![full[full.len() - 1].clone()]);
             keys.push(vec![full[0].clone()]);
         }
+        // "Sir Allan Kemakeza" is also "Allan Kemakeza" and "Sir Allan".
+        let titles = full.iter().take_while(|w| HONORIFICS.contains(w)).count();
+        if titles > 0 && titles < full.len() {
+            keys.push(full[titles..].to_vec());
+            keys.push(vec![full[titles].clone()]);
+        }
+        let opening = name_tokens.first().is_some_and(|t| t.tag == Tag::DT);
         for k in keys {
-            if k.iter().any(|w| w.len() < 3) {
+            // "The" of "The Solomon Islands Prime Minister" is no name.
+            if k.iter().any(|w| w.len() < 3) || opening && k[0] == full[0] {
                 continue;
             }
             self.names.retain(|(n, ..)| *n != k);
@@ -394,6 +404,7 @@ pub fn find_mentions(
         m.preposition = governing_preposition(tokens, m.start);
     }
     mentions.sort_by_key(|m| m.start);
+    role_links::link_roles(tokens, &mut mentions, memory);
     memory.count_countries(
         mentions
             .iter()

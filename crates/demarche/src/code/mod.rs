@@ -64,6 +64,7 @@ mod protest;
 pub mod quotes;
 mod reciprocal;
 mod reply;
+mod role_links;
 mod scoped;
 mod sentence;
 mod source;

@@ -42,6 +42,7 @@ const BUNDLED_ACTORS: &[(&str, &str)] = &[
     bundled_file!("actors/igos.txt"),
     bundled_file!("actors/nonstate.txt"),
     bundled_file!("actors/parties.txt"),
+    bundled_file!("actors/peoples.txt"),
     bundled_file!("actors/persons.txt"),
 ];
 const BUNDLED_AGENTS: (&str, &str) = bundled_file!("agents.txt");

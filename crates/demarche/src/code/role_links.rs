@@ -1,0 +1,169 @@
+//! Roles a document gives to persons no dictionary knows, by the construction that names them:
+//! a body's possessive before a name ("Westpac's David Lording", "the union's Geoff Derrick":
+//! the body's code), a title set off before a name ("The Immigration Minister, Philip Ruddock,
+//! said": the title's code) and an election or appointment ("Sir Allan Kemakeza ... was elected
+//! Prime Minister": the office's code). The name is learned for the rest of the document, so
+//! "Mr Lording" and "Sir Allan" code as that actor later (docs/coding.md, "Roles linked to a
+//! name").
+
+use super::grammar::{HONORIFICS, ROLE_LINK_VERBS};
+use super::mentions::{is_collective_agent, name_run, DocumentMemory, Mention, MentionKind};
+use crate::text::{Tag, Token};
+
+/// Most words of a linked name ("Mary Jane van Dyke").
+const MAX_NAME: usize = 4;
+
+/// Links the sentence's unknown names to the roles its constructions give them: possessive
+/// bodies and set-off titles grow to cover the name (which becomes a person's mention), and
+/// every linked name is learned.
+pub(super) fn link_roles(tokens: &[Token], mentions: &mut [Mention], memory: &mut DocumentMemory) {
+    for k in 0..mentions.len() {
+        if let Some((start, end)) =
+            possessive_name(tokens, mentions, k).or_else(|| set_off_name(tokens, mentions, k))
+        {
+            let m = &mut mentions[k];
+            memory.learn(&tokens[start..end], &m.code, &m.entry);
+            m.end = end;
+            m.person = true;
+        }
+    }
+    if let Some((start, end, k)) = elected_name(tokens, mentions) {
+        let (code, entry) = (mentions[k].code.clone(), mentions[k].entry.clone());
+        memory.learn(&tokens[start..end], &code, &entry);
+    }
+}
+
+/// "Westpac's David Lording says", "the CFMEU's (CFMEU) John Sutton": a body (no person, any
+/// code) with a possessive, an optional parenthesised acronym, then a name that stands as a
+/// subject or apposition. Returns the name's tokens.
+fn possessive_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
+    let m = &mentions[k];
+    if m.person || tokens.get(m.end)?.tag != Tag::POS {
+        return None;
+    }
+    let start = skip_parenthesis(tokens, m.end + 1);
+    let end = linked_name(tokens, mentions, start)?;
+    Some((start, end))
+}
+
+/// "The Immigration Minister, Philip Ruddock, has written": a title (an actor with an agent
+/// that names one person, not a body) then a comma and a name that closes with a comma or a
+/// verb. Returns the name's tokens.
+fn set_off_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
+    let m = &mentions[k];
+    let title: Vec<&str> = tokens[m.start..m.end]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect();
+    if !titled(m) || m.code.len() <= 3 || is_collective_agent(&title.join(" ")) {
+        return None;
+    }
+    if tokens.get(m.end)?.text != "," {
+        return None;
+    }
+    let end = linked_name(tokens, mentions, m.end + 1)?;
+    Some((m.end + 1, end))
+}
+
+/// "Sir Allan Kemakeza, the leader of the party, was elected Prime Minister", "Ms Smith became
+/// foreign minister": the name opening the sentence, a form of "be" (or none) and an election
+/// verb (`role-link-verbs.txt`), "as" and "the" optional, then a title. Returns the name's
+/// tokens and the title's mention.
+fn elected_name(tokens: &[Token], mentions: &[Mention]) -> Option<(usize, usize, usize)> {
+    let start = tokens
+        .iter()
+        .take_while(|t| HONORIFICS.contains(&t.lower))
+        .count();
+    let end = name_run(tokens, start);
+    if end == start || end - start > MAX_NAME || covered(mentions, start, end) {
+        return None;
+    }
+    let k = (0..mentions.len()).find(|&k| office_after_verb(tokens, mentions, k, end))?;
+    Some((start, end, k))
+}
+
+/// Whether mention `k` is an office (an actor with an agent, not a known person) after an
+/// election verb that follows the subject ending at `end`: "be" forms and adverbs between
+/// them, or an apposition closed by a comma ("Sir Allan Kemakeza, the party's leader, was
+/// elected").
+fn office_after_verb(tokens: &[Token], mentions: &[Mention], k: usize, end: usize) -> bool {
+    let m = &mentions[k];
+    let known_person = m.person && m.kind == MentionKind::Dictionary && !titled(m);
+    if m.start <= end || m.code.len() <= 3 || known_person {
+        return false;
+    }
+    // Back over capitalised words of the title outside the mention ("Prime" of "Prime
+    // Minister" when only "Minister" is a learned name), then "as", "the", "in".
+    let mut v = m.start;
+    while v > end + 1 && tokens[v - 1].tag == Tag::NNP {
+        v -= 1;
+    }
+    while v > end + 1 && matches!(tokens[v - 1].lower.as_str(), "as" | "the" | "a" | "in") {
+        v -= 1;
+    }
+    if v <= end || !ROLE_LINK_VERBS.contains(&tokens[v - 1].lower) {
+        return false;
+    }
+    let before = &tokens[end..v - 1];
+    let after_comma = before
+        .iter()
+        .rposition(|t| t.text == ",")
+        .map_or(0, |c| c + 1);
+    let linking = before[after_comma..]
+        .iter()
+        .all(|t| t.tag == Tag::RB || crate::text::tag::auxiliary_of(&t.lower).is_some());
+    let apposition = after_comma == 0 || before.first().is_some_and(|t| t.text == ",");
+    linking && apposition
+}
+
+/// A name of 2 to [`MAX_NAME`] capitalised words at `i`, in no mention, followed by a comma,
+/// a verb (after adverbs and modals) or the end of the sentence: its end.
+fn linked_name(tokens: &[Token], mentions: &[Mention], i: usize) -> Option<usize> {
+    if tokens.get(i).is_none_or(|t| HONORIFICS.contains(&t.lower)) {
+        return None;
+    }
+    let end = name_run(tokens, i);
+    if end < i + 2 || end - i > MAX_NAME || covered(mentions, i, end) {
+        return None;
+    }
+    let next = tokens[end..]
+        .iter()
+        .find(|t| !matches!(t.tag, Tag::MD | Tag::RB));
+    next.is_none_or(|t| t.tag.is_verb() || t.text == ",")
+        .then_some(end)
+}
+
+/// Past a parenthesised acronym of up to three tokens at `i` ("(CFMEU)").
+fn skip_parenthesis(tokens: &[Token], i: usize) -> usize {
+    if tokens.get(i).is_some_and(|t| t.text == "(") {
+        if let Some(close) = tokens[i..].iter().take(5).position(|t| t.text == ")") {
+            return i + close + 1;
+        }
+    }
+    i
+}
+
+/// Whether the mention's code comes with an agent noun ("Australian Agriculture Minister",
+/// "Immigration Minister"), not from a person's own entry ("Tony Blair").
+fn titled(m: &Mention) -> bool {
+    m.entry.split('+').any(|e| e.starts_with("agents.txt"))
+}
+
+/// Whether a mention covers a token of `start..end`.
+fn covered(mentions: &[Mention], start: usize, end: usize) -> bool {
+    mentions.iter().any(|m| m.start < end && m.end > start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::bundled_tokens;
+
+    #[test]
+    fn skips_a_parenthesised_acronym_only() {
+        let tokens = bundled_tokens("the union's (CFMEU) John Sutton said");
+        let at = |w: &str| tokens.iter().position(|t| t.text == w).unwrap();
+        assert_eq!(skip_parenthesis(&tokens, at("(")), at("John"));
+        assert_eq!(skip_parenthesis(&tokens, at("John")), at("John"));
+    }
+}
