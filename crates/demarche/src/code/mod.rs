@@ -37,6 +37,7 @@
 //! Event locations are chosen by [`crate::resolve::locate`].
 
 mod actor_forms;
+mod appraisal;
 mod authority;
 mod complement;
 mod content;
