@@ -782,6 +782,32 @@ fn home_country_comes_from_the_record_then_the_run() {
 }
 
 #[test]
+fn home_country_beats_the_places_for_offices() {
+    // An Australian story about Afghanistan: the record's or the run's country wins over the
+    // places' for an office named alone; without either the places' country stays.
+    let text =
+        "Fighting continued in Kabul and Kandahar. The Government has criticised the Taliban.";
+    let cases = [
+        (None, None, "AFGGOV"),
+        (Some("AUS"), None, "AUSGOV"),
+        (None, Some("AUS"), "AUSGOV"),
+        (Some("NZL"), Some("AUS"), "NZLGOV"),
+    ];
+    for (field, flag, want) in cases {
+        let mut record = serde_json::json!({"id": "d", "text": text, "date": "2002-01-02"});
+        if let Some(f) = field {
+            record["country"] = f.into();
+        }
+        let mut args = vec!["code", "-", "--input-format", "jsonl"];
+        args.extend(flag.iter().flat_map(|c| ["--country", *c]));
+        let out = demarche(&args, Some(record.to_string().as_bytes()));
+        let ev = events(&out);
+        assert_eq!(ev.len(), 1, "{field:?} {flag:?}: {}", stderr(&out));
+        assert_eq!(ev[0]["source"]["code"], want, "{field:?} {flag:?}");
+    }
+}
+
+#[test]
 fn unknown_home_country_is_a_usage_error() {
     let out = demarche(
         &["code", "-", "--country", "XYZ"],

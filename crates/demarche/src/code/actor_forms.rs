@@ -345,6 +345,9 @@ pub(super) struct TitledContext<'a> {
     pub places: &'a [PlaceMention],
     /// The document's context country.
     pub context: Option<&'a str>,
+    /// The document's home country: taken before the context country by the titles of
+    /// offices (`office-agents.txt`: "the Immigration Minister, X").
+    pub home: Option<&'a str>,
     /// The document's dominant or home country, when it has no context country.
     pub fallback: Option<(&'a str, CountryFrom)>,
 }
@@ -384,10 +387,12 @@ pub(super) fn titled_unknown_mentions(
             continue;
         }
         used[k] = true;
-        let country = (memory.last_country_with_agent(&agent.code, mentions, am.start))
-            .or(cx.context)
-            .map(|c| (Shared::from(c), CountryFrom::Context))
-            .or(cx.fallback.map(|(c, from)| (Shared::from(c), from)));
+        let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
+        let home = office_home(cx.home, &agent.code);
+        let country = (same.map(|c| (c, CountryFrom::Context)).or(home))
+            .or(cx.context.map(|c| (c, CountryFrom::Context)))
+            .or(cx.fallback)
+            .map(|(c, from)| (Shared::from(c), from));
         let code = label::code_with(country.as_ref().map_or("---", |(c, _)| &**c), &agent.code);
         let entry = label::entry_of(&agent.entry);
         memory.learn(&tokens[name..end], &code, &entry);
@@ -404,6 +409,14 @@ pub(super) fn titled_unknown_mentions(
             agent: None,
         });
     }
+}
+
+/// The home country for an office's agent (`office-agents.txt`), none for other agents: a
+/// state names its own offices alone, so "the Government" of an Australian story about
+/// Afghanistan is Australia's.
+fn office_home<'a>(home: Option<&'a str>, agent: &str) -> Option<(&'a str, CountryFrom)> {
+    home.filter(|_| OFFICE_AGENTS.contains(agent))
+        .map(|c| (c, CountryFrom::Home))
 }
 
 /// Further titles after an agent ("army spokesman *Colonel* X"): where the name starts.
@@ -434,6 +447,9 @@ fn owned(tokens: &[Token], start: usize) -> bool {
 pub(super) struct RoleCountries<'a> {
     /// The document's context country.
     pub document: Option<&'a str>,
+    /// The document's home country: taken before the context country by offices
+    /// (`office-agents.txt`: "the Government", "the Prime Minister").
+    pub home: Option<&'a str>,
     /// The country of the sentence's first country actor, with the token after it when it is
     /// the sentence's only country: taken, when the document has no context yet, by
     /// common-noun actors ("Kenyan police arrested two men" → `KENCVL`) and by the state and
@@ -468,17 +484,18 @@ pub(super) fn role_noun_mentions(
         if overlaps || !stands_alone(tokens, am, agent) {
             continue;
         }
-        let country = memory
-            .last_country_with_agent(&agent.code, mentions, am.start)
-            .or(countries.document)
-            .or(countries
-                .sentence
-                .filter(|&(_, end)| {
-                    COMMON_NOUN_AGENTS.contains(&agent.code)
-                        || am.start >= end && STATE_SIDE_AGENTS.contains(&agent.code)
-                })
-                .map(|(c, _)| c))
-            .map(|c| (c, CountryFrom::Context))
+        let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
+        let home = office_home(countries.home, &agent.code);
+        let country = (same.map(|c| (c, CountryFrom::Context)).or(home))
+            .or((countries.document)
+                .or(countries
+                    .sentence
+                    .filter(|&(_, end)| {
+                        COMMON_NOUN_AGENTS.contains(&agent.code)
+                            || am.start >= end && STATE_SIDE_AGENTS.contains(&agent.code)
+                    })
+                    .map(|(c, _)| c))
+                .map(|c| (c, CountryFrom::Context)))
             .or(countries.fallback);
         mentions.push(Mention {
             start: am.start,

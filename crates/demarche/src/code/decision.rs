@@ -151,6 +151,8 @@ pub(crate) enum Rule {
     MilitaryBombing,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
+    /// The target of an appraisal is the source of the earlier act its object noun names.
+    Appraised,
     /// A statement coded as the obligation it lays on another actor ("says Y has to act"): 100.
     ReportedDemand,
     /// A statement coded as its judgement of another actor ("says Y is to blame"): 111, 112.
@@ -197,6 +199,7 @@ impl Rule {
             Rule::AttackMeans => "attack-means",
             Rule::MilitaryBombing => "military-bombing",
             Rule::Reply => "reply",
+            Rule::Appraised => "appraised",
             Rule::ReportedDemand => "reported-demand",
             Rule::ReportedJudgement => "reported-judgement",
             Rule::ReportedDenial => "reported-denial",

@@ -239,6 +239,10 @@ grammar_lists! {
     PLACE_TARGET_CODES = "place-target-codes.txt";
     /// CAMEO code prefixes of replies, each with the code prefixes of the acts it answers.
     REPLY_CODES = "reply-codes.txt";
+    /// Nouns naming an earlier act, each with the code prefixes of the acts it names.
+    APPRAISED_NOUNS = "appraised-nouns.txt";
+    /// Code prefixes of appraisals whose object may name an earlier act by its noun.
+    APPRAISAL_CODES = "appraisal-codes.txt";
     /// Prepositions of a nominal event whose joined actors act on each other ("between").
     RECIPROCAL_PREPOSITIONS = "reciprocal-prepositions.txt";
     /// Quantity words before "of" ("thousands of").

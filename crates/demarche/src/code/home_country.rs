@@ -1,10 +1,12 @@
 //! The countries of last resort of the country convention (docs/coding.md): the document's
-//! *dominant* country, from a cheap first pass over all its sentences (the countries of its
-//! places, cities and first-level divisions included: "Sydney" → `AUS`), and the
-//! *home* country a record (field `country`) or the whole run (`--country`) gives. They serve
-//! only where no earlier sentence named a country.
+//! *home* country — the record's `country` field, else the run's `--country`, else the country
+//! whose leaders the document names by a bare title ("Prime Minister John Howard" → `AUS`),
+//! the evidence that it is that country's own news — which the offices named alone ("the
+//! Government") take first; its *dominant* country, from a cheap first pass over all its sentences (the countries of its
+//! places, cities and first-level divisions included: "Sydney" → `AUS`). They serve where no
+//! earlier actor gave the country.
 
-use super::grammar::PLACE_LOCATIVE_WORDS;
+use super::grammar::{FORMER_WORDS, PLACE_LOCATIVE_WORDS};
 use super::names::NameIndex;
 use crate::dict::{Dictionaries, SentenceMatches};
 use crate::model::{Date, Document};
@@ -38,18 +40,83 @@ impl CountryFrom {
 /// The fallbacks after the context country, in order.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Fallbacks {
+    /// The record's `country` field.
+    pub(super) record: Option<String>,
+    /// The country whose leaders the document names by a bare title ([`domestic`]).
+    pub(super) domestic: Option<String>,
     /// The document's dominant country.
     pub(super) document: Option<String>,
-    /// The record's or the run's home country.
-    pub(super) home: Option<String>,
+    /// The run's home country (`--country`).
+    pub(super) run: Option<String>,
 }
 
 impl Fallbacks {
-    /// The first fallback there is, with where it came from.
-    pub(super) fn first(&self) -> Option<(&str, CountryFrom)> {
-        let document = self.document.as_deref().map(|c| (c, CountryFrom::Document));
-        document.or_else(|| self.home.as_deref().map(|c| (c, CountryFrom::Home)))
+    /// The document's home country: the record's, else the run's, else the one of its
+    /// domestic evidence.
+    pub(super) fn home(&self) -> Option<&str> {
+        (self.record.as_deref())
+            .or(self.run.as_deref())
+            .or(self.domestic.as_deref())
     }
+
+    /// The first fallback there is, with where it came from: the home country, else the
+    /// dominant country.
+    pub(super) fn first(&self) -> Option<(&str, CountryFrom)> {
+        let home = self.home().map(|c| (c, CountryFrom::Home));
+        home.or_else(|| self.document.as_deref().map(|c| (c, CountryFrom::Document)))
+    }
+}
+
+/// The country whose government leaders the document names by a bare title most often (the
+/// first on a tie): a dictionary person coded as a country's `GOV` right after an official's
+/// title — "Prime Minister John Howard", "the Foreign Minister, Alexander Downer" — where no
+/// country, possessive or name stands before the title ("Israeli Prime Minister Ariel Sharon"
+/// does not count). News names its own country's offices without the country and foreign ones
+/// with it, so this is the country whose offices the document's bare offices are.
+pub(super) fn domestic(
+    dict: &Dictionaries,
+    names: &NameIndex,
+    sentences: &[Sentence],
+    matches: &[SentenceMatches],
+    date: Option<Date>,
+) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (sentence, m) in sentences.iter().zip(matches) {
+        let tokens = &sentence.tokens;
+        let actors = dict.actors.resolve(m.actors.clone(), date);
+        let titles = dict.agents.resolve(m.agents.clone());
+        for (a, entry) in &actors {
+            let root = entry.code.get(..3).filter(|r| names.is_root(r));
+            let governs = entry.person && entry.code.get(3..6) == Some("GOV");
+            let titled = titles.iter().any(|(t, _)| {
+                title_before(tokens, t.start, t.end, a.start)
+                    && !actors.iter().any(|(o, _)| o.end == t.start)
+            });
+            if let (Some(root), true, true) = (root, governs, titled) {
+                match counts.iter_mut().find(|(k, _)| k == root) {
+                    Some(slot) => slot.1 += 1,
+                    None => counts.push((root.to_string(), 1)),
+                }
+            }
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+}
+
+/// The title at `start..end` stands bare right before the name at `name` (or before a comma
+/// before it): nothing but a determiner before the title — no possessive ("Pakistan's"), no
+/// capitalized word ("Israeli", "Labor"), no former word ("former Prime Minister").
+fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool {
+    let next = end == name || end + 1 == name && tokens[end].text == ",";
+    let former = (start.saturating_sub(1)..end).any(|k| FORMER_WORDS.contains(&tokens[k].lower));
+    let before = start.checked_sub(1).map(|b| &tokens[b]);
+    let bare = before.is_none_or(|t| {
+        t.tag == Tag::DT
+            || !t.text.starts_with(char::is_uppercase)
+                && !matches!(t.tag, Tag::POS | Tag::PRPS | Tag::JJ | Tag::NNP)
+    });
+    next && bare && !former
 }
 
 /// The country whose places the document names most often over all its sentences (the first
@@ -186,20 +253,38 @@ mod tests {
     #[test]
     fn fallbacks_come_in_order() {
         let cases = [
+            // record, domestic, document, run → first
             (
-                Some("AUS"),
-                Some("NZL"),
-                Some(("AUS", CountryFrom::Document)),
+                [None, None, Some("AFG"), None],
+                Some(("AFG", CountryFrom::Document)),
             ),
-            (None, Some("NZL"), Some(("NZL", CountryFrom::Home))),
-            (None, None, None),
+            (
+                [None, None, None, Some("NZL")],
+                Some(("NZL", CountryFrom::Home)),
+            ),
+            (
+                [None, Some("AUS"), Some("AFG"), Some("NZL")],
+                Some(("NZL", CountryFrom::Home)),
+            ),
+            (
+                [None, Some("AUS"), Some("AFG"), None],
+                Some(("AUS", CountryFrom::Home)),
+            ),
+            (
+                [Some("GBR"), Some("AUS"), Some("AFG"), None],
+                Some(("GBR", CountryFrom::Home)),
+            ),
+            ([None, None, None, None], None),
         ];
-        for (document, home, want) in cases {
+        for (given, want) in cases {
+            let [record, domestic, document, run] = given.map(|c| c.map(String::from));
             let f = Fallbacks {
-                document: document.map(String::from),
-                home: home.map(String::from),
+                record,
+                domestic,
+                document,
+                run,
             };
-            assert_eq!(f.first(), want, "{document:?} {home:?}");
+            assert_eq!(f.first(), want, "{given:?}");
         }
     }
 

@@ -253,8 +253,14 @@ impl DocumentMemory {
         self.fallbacks = fallbacks;
     }
 
-    /// The document's dominant country, else its home country: the last steps of the country
-    /// convention before `---`.
+    /// The document's home country (the record's, else its domestic evidence): the country of
+    /// the offices named alone (docs/coding.md, "Offices and bodies").
+    pub(super) fn home_country(&self) -> Option<&str> {
+        self.fallbacks.home()
+    }
+
+    /// The document's home country, else its dominant country, else the run's: the last steps
+    /// of the country convention before `---`.
     pub(super) fn fallback_country(&self) -> Option<(&str, CountryFrom)> {
         self.fallbacks.first()
     }
@@ -372,10 +378,12 @@ pub fn find_mentions(
         .fallback_country()
         .map(|(c, from)| (c.to_string(), from));
     let fallback = fallback.as_ref().map(|(c, from)| (c.as_str(), *from));
+    let home = memory.home_country().map(Code::from);
     let before = mentions.len();
     let titled = actor_forms::TitledContext {
         places: &places,
         context: context.as_deref(),
+        home: home.as_deref(),
         fallback,
     };
     actor_forms::titled_unknown_mentions(
@@ -392,6 +400,7 @@ pub fn find_mentions(
         &used_agents,
         actor_forms::RoleCountries {
             document: context.as_deref(),
+            home: home.as_deref(),
             sentence: sentence_country(&mentions, names)
                 .as_ref()
                 .map(|(c, end)| (c.as_str(), *end)),

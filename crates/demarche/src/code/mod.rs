@@ -37,6 +37,7 @@
 //! Event locations are chosen by [`crate::resolve::locate`].
 
 mod actor_forms;
+mod appraisal;
 mod authority;
 mod bundled_names;
 mod complement;
@@ -299,8 +300,9 @@ impl Coder {
         out
     }
 
-    /// The document's dominant country and its home country (the record's `country` field,
-    /// else the run's), warning about a field that names no country.
+    /// The document's home country (the record's `country` field, else the run's, else its
+    /// domestic evidence) and its dominant country, warning about a field that names no
+    /// country.
     fn fallbacks(
         &self,
         doc: &Document,
@@ -313,8 +315,15 @@ impl Coder {
             home_country::dominant(&self.dict, &self.names, sentences, matches, doc.date);
         let (record, warning) = home_country::record_country(doc, &self.names);
         warnings.extend(warning);
-        let home = record.or_else(|| self.home_country.clone());
-        home_country::Fallbacks { document, home }
+        let domestic = (record.is_none() && self.home_country.is_none())
+            .then(|| home_country::domestic(&self.dict, &self.names, sentences, matches, doc.date))
+            .flatten();
+        home_country::Fallbacks {
+            record,
+            domestic,
+            document,
+            run: self.home_country.clone(),
+        }
     }
 }
 

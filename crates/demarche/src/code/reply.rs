@@ -102,6 +102,18 @@ impl Acts {
     }
 }
 
+impl Acts {
+    /// The (code, source) of the acts remembered for sentence `sentence`, latest first: those
+    /// of the sentences of the window before it.
+    pub(crate) fn recent(&self, sentence: usize) -> impl Iterator<Item = (&str, &Actor)> {
+        self.acts
+            .iter()
+            .rev()
+            .filter(move |a| a.sentence + WINDOW >= sentence && a.sentence < sentence)
+            .map(|a| (a.code.as_str(), &a.source))
+    }
+}
+
 /// The (code, source, target code) of an event that has a source.
 fn act_of<'e>(e: &'e &mut Event) -> Option<(&'e str, &'e Actor, Option<&'e str>)> {
     let s = e.source.as_ref()?;
@@ -144,7 +156,7 @@ fn answered_codes(code: &str) -> Option<Answered> {
 
 /// Whether two actor codes are the same side: the same country (first three letters), or the
 /// same code where the country is unknown (`---`) or a group (`IGO`, `NGO`, `IMG`, `MNC`).
-fn same_side(a: &str, b: &str) -> bool {
+pub(super) fn same_side(a: &str, b: &str) -> bool {
     let country = |c: &str| c.get(..3).unwrap_or(c).to_string();
     let (ca, cb) = (country(a), country(b));
     let grouped = |c: &str| matches!(c, "---" | "IGO" | "NGO" | "IMG" | "MNC");

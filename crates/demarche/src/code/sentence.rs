@@ -68,6 +68,12 @@ impl Coder {
         let ctx = SentenceContext::new(self, doc, analysis, sentence, matches, memory, &mut trace);
         let mut events = ctx.code_patterns(&mut trace);
         ctx.military_bombings(&mut events, &mut trace);
+        let mut ends: Vec<(usize, &mut Event)> = (events.iter_mut())
+            .map(|e| (e.pattern.start + 1, &mut e.event))
+            .collect();
+        for note in super::appraisal::aim(&memory.acts, &sentence.tokens, &mut ends) {
+            trace.note(|| note);
+        }
         let mut refs: Vec<&mut Event> = events.iter_mut().map(|e| &mut e.event).collect();
         for note in memory.acts.answer(&mut refs) {
             trace.note(|| note);
