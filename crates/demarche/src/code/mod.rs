@@ -61,6 +61,7 @@ mod protest;
 pub mod quotes;
 mod reciprocal;
 mod reply;
+mod salience;
 mod scoped;
 mod sentence;
 mod source;

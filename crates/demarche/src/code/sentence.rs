@@ -16,7 +16,7 @@ use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
 use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
-use crate::text::{Analysis, Sentence, Tag, Token};
+use crate::text::{Analysis, ClauseKind, Sentence, Tag, Token};
 use std::ops::Range;
 
 /// Everything the coder knows about the sentence it is coding.
@@ -417,8 +417,20 @@ fn sentence_mentions(
 ) -> (Vec<Mention>, Vec<Attribution>) {
     let tokens = &sentence.tokens;
     let actors: &mut DocumentMemory = &mut memory.actors;
-    let (mut mentions, places) =
-        mentions::find_mentions(&coder.dict, &coder.names, tokens, matches, doc.date, actors);
+    let quoted: Vec<_> = sentence
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Quotation)
+        .map(|c| c.tokens.clone())
+        .collect();
+    let (mut mentions, places) = mentions::find_mentions(
+        &coder.dict,
+        &coder.names,
+        tokens,
+        matches,
+        (doc.date, &quoted),
+        actors,
+    );
     speaker::speaker_possessives(sentence, &mut mentions);
     let attributions = quotes::attribute(sentence, &mentions);
     let quoted = quotes::first_person_mentions(sentence, &attributions);
