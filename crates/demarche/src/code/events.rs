@@ -14,7 +14,7 @@ use super::sentence::{PriorMatches, SentenceContext};
 use super::{authority, grammar, hardware, source, target};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
-use crate::text::Tag;
+use crate::text::{Tag, Token};
 
 /// Who an event's participants are and how they were found.
 struct Participants<'m> {
@@ -202,6 +202,11 @@ fn not_its_own_event(
         // *its attacks*" is no attack.
         return Some("it is what the pattern before it stops");
     }
+    if p.noun && possessed_by_pronoun(ctx.tokens(), m.head) {
+        return Some(
+            "a possessive pronoun makes it an act told before or under way ('its attacks')",
+        );
+    }
     if !p.noun
         || matches!(
             source_rule,
@@ -220,6 +225,20 @@ fn not_its_own_event(
         return Some("the noun has no actor of its own");
     }
     None
+}
+
+/// An event noun whose noun phrase opens with a possessive pronoun ("its bombing of", "his own
+/// crackdown on", "their attacks"): the act is one the story has told or that is under way, and
+/// the pronoun's antecedent is a guess; the sentence's own verb carries what is new.
+fn possessed_by_pronoun(tokens: &[Token], head: usize) -> bool {
+    let mut k = head;
+    while k > 0 && (tokens[k - 1].tag.is_prenominal() || tokens[k - 1].tag.is_noun()) {
+        k -= 1;
+        if tokens[k].tag == Tag::PRPS {
+            return true;
+        }
+    }
+    false
 }
 
 /// The noun phrase right after an earlier pattern, or inside its gap, is its object

@@ -417,12 +417,7 @@ fn sentence_mentions(
 ) -> (Vec<Mention>, Vec<Attribution>) {
     let tokens = &sentence.tokens;
     let actors: &mut DocumentMemory = &mut memory.actors;
-    let quoted: Vec<_> = sentence
-        .clauses
-        .iter()
-        .filter(|c| c.kind == ClauseKind::Quotation)
-        .map(|c| c.tokens.clone())
-        .collect();
+    let quoted = quotations(sentence);
     let (mut mentions, places) = mentions::find_mentions(
         &coder.dict,
         &coder.names,
@@ -442,6 +437,29 @@ fn sentence_mentions(
         t.record_mentions(tokens, &mentions, &places);
     }
     (mentions, attributions)
+}
+
+/// The token ranges of the sentence's quotations: a quotation clause closed in the sentence or
+/// opening it ("“We are ready. ..."). One that starts after the sentence's first token and never
+/// closes starts at the closing mark of a quote opened in an earlier sentence (`...at all,” he
+/// said.`): what follows that mark is the narrative.
+fn quotations(sentence: &Sentence) -> Vec<Range<usize>> {
+    let is_mark = |t: &Token| {
+        matches!(
+            t.text.as_str(),
+            "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"
+        )
+    };
+    sentence
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Quotation)
+        .filter(|c| {
+            let inner = sentence.tokens.get(c.tokens.start + 1..c.tokens.end);
+            c.tokens.start == 0 || inner.is_some_and(|t| t.iter().any(is_mark))
+        })
+        .map(|c| c.tokens.clone())
+        .collect()
 }
 
 /// A weapon or attack noun ("roadside bomb", "drone strike") that may be the subject of the
