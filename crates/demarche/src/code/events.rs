@@ -7,6 +7,7 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
+use super::grammar::CONTINUATION_VERBS;
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
@@ -202,9 +203,9 @@ fn not_its_own_event(
         // *its attacks*" is no attack.
         return Some("it is what the pattern before it stops");
     }
-    if p.noun && possessed_by_pronoun(ctx.tokens(), m.head) {
+    if p.noun && continued_by_pronoun(ctx.tokens(), m.head) {
         return Some(
-            "a possessive pronoun makes it an act told before or under way ('its attacks')",
+            "a continued act with a pronoun possessor ('resumed its attacks') is under way",
         );
     }
     if !p.noun
@@ -227,15 +228,19 @@ fn not_its_own_event(
     None
 }
 
-/// An event noun whose noun phrase opens with a possessive pronoun ("its bombing of", "his own
-/// crackdown on", "their attacks"): the act is one the story has told or that is under way, and
-/// the pronoun's antecedent is a guess; the sentence's own verb carries what is new.
-fn possessed_by_pronoun(tokens: &[Token], head: usize) -> bool {
+/// An event noun whose noun phrase opens with a possessive pronoun, as the object of a verb of
+/// continuation ("intensified its bombing of", "resume their attacks", "continue his mission
+/// to"): the act is one under way, not a new one, and the pronoun's antecedent is a guess.
+fn continued_by_pronoun(tokens: &[Token], head: usize) -> bool {
     let mut k = head;
     while k > 0 && (tokens[k - 1].tag.is_prenominal() || tokens[k - 1].tag.is_noun()) {
         k -= 1;
         if tokens[k].tag == Tag::PRPS {
-            return true;
+            return tokens[..k]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t.tag, Tag::RB | Tag::RP))
+                .is_some_and(|t| t.tag.is_verb() && CONTINUATION_VERBS.contains(&t.lemma));
         }
     }
     false
