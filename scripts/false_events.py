@@ -140,7 +140,7 @@ def main():
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--root")
     args = ap.parse_args()
-    if args.split not in ("dev", "tune", "wire-tune"):
+    if args.split not in ("dev", "tune", "fresh", "wire-tune"):
         print(f"false_events: --split must be dev, tune, fresh or wire-tune, not '{args.split}' "
               "(the test split is scored only, never read)", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
+use super::grammar::CONTINUATION_VERBS;
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
@@ -14,7 +15,7 @@ use super::sentence::{PriorMatches, SentenceContext};
 use super::{authority, grammar, hardware, source, target};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
-use crate::text::Tag;
+use crate::text::{Tag, Token};
 
 /// Who an event's participants are and how they were found.
 struct Participants<'m> {
@@ -202,6 +203,11 @@ fn not_its_own_event(
         // *its attacks*" is no attack.
         return Some("it is what the pattern before it stops");
     }
+    if p.noun && continued_by_pronoun(ctx.tokens(), m.head) {
+        return Some(
+            "a continued act with a pronoun possessor ('resumed its attacks') is under way",
+        );
+    }
     if !p.noun
         || matches!(
             source_rule,
@@ -222,6 +228,24 @@ fn not_its_own_event(
         return Some("the noun has no actor of its own");
     }
     None
+}
+
+/// An event noun whose noun phrase opens with a possessive pronoun, as the object of a verb of
+/// continuation ("intensified its bombing of", "resume their attacks", "continue his mission
+/// to"): the act is one under way, not a new one, and the pronoun's antecedent is a guess.
+fn continued_by_pronoun(tokens: &[Token], head: usize) -> bool {
+    let mut k = head;
+    while k > 0 && (tokens[k - 1].tag.is_prenominal() || tokens[k - 1].tag.is_noun()) {
+        k -= 1;
+        if tokens[k].tag == Tag::PRPS {
+            return tokens[..k]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t.tag, Tag::RB | Tag::RP))
+                .is_some_and(|t| t.tag.is_verb() && CONTINUATION_VERBS.contains(&t.lemma));
+        }
+    }
+    false
 }
 
 /// The noun phrase right after an earlier pattern, or inside its gap, is its object

@@ -116,6 +116,8 @@ grammar_lists! {
     INTENTION_WORDS = "intention-words.txt";
     /// Decision nouns whose infinitive is the act decided, coded as done ("decision to cut").
     DECISION_NOUNS = "decision-nouns.txt";
+    /// Verbs whose object is an act under way ("continued its attacks").
+    CONTINUATION_VERBS = "continuation-verbs.txt";
     /// Words whose infinitive complement is intended: coded as its 03x intent ("pledged to").
     INTENT_GOVERNORS = "intent-governors.txt";
     /// Words whose complement is threatened: coded as its 13x threat ("threatened to").

@@ -16,6 +16,7 @@ use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::organisations;
 use super::role_links;
+use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
 use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
@@ -104,9 +105,6 @@ pub struct PlaceMention {
     pub code: Code,
 }
 
-/// An actor remembered across sentences: (code, entry, text).
-type Remembered = (Code, Shared, Shared);
-
 /// What the coder remembers across the sentences of one document.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentMemory {
@@ -116,11 +114,8 @@ pub struct DocumentMemory {
     countries: Vec<(Code, usize, usize)>,
     /// Sentences seen.
     sentences: usize,
-    last_person: Option<Remembered>,
-    last_collective: Option<Remembered>,
-    /// The last plural role noun that was a subject ("Gunmen attacked ..."), for "they",
-    /// "them", "their" in later sentences; cleared by a later collective subject.
-    last_group: Option<Remembered>,
+    /// What pronouns stand for: the salient person, collective actor and plural group.
+    salience: Salience,
     /// Recent non-person actors, oldest first: (code, entry, text).
     recent: Vec<Remembered>,
     /// Recent actors, persons included, oldest first: the candidates for "the two sides".
@@ -129,13 +124,6 @@ pub struct DocumentMemory {
     sides_this_sentence: usize,
     /// Recent persons, oldest first: the candidates for "him", "her" other than the subject.
     recent_persons: Vec<Remembered>,
-    /// The salient person and collective actor before the current ones: what an object
-    /// pronoun stands for first when the current one is its clause's subject.
-    previous_person: Option<Remembered>,
-    previous_collective: Option<Remembered>,
-    /// The salient person is one no dictionary knows ("Mr Hicks said ..."): "he", "she" stand
-    /// for no one until a known person is salient again.
-    person_unknown: bool,
     /// Words of the unknown persons' names seen so far ("roy", "whiting"), lower case.
     unknown_names: Vec<Code>,
     /// Codes of the dictionary actors named so far, for `context` entries ("Labor" after
@@ -300,13 +288,14 @@ impl DocumentMemory {
     }
 }
 
-/// Finds the actor mentions (and places) of one sentence, updating the document memory.
+/// Finds the actor mentions (and places) of one sentence, updating the document memory; `quoted`:
+/// the token ranges of its quotations.
 pub fn find_mentions(
     dict: &Dictionaries,
     names: &NameIndex,
     tokens: &[Token],
     matches: SentenceMatches,
-    date: Option<Date>,
+    (date, quoted): (Option<Date>, &[std::ops::Range<usize>]),
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
     memory.sides_this_sentence = 0;
@@ -356,7 +345,7 @@ pub fn find_mentions(
     for m in &mut mentions {
         m.preposition = governing_preposition(tokens, m.start);
     }
-    resolve_pronouns(tokens, &mut mentions, memory);
+    resolve_pronouns(tokens, quoted, &mut mentions, memory);
     for m in mentions
         .iter_mut()
         .filter(|m| m.kind == MentionKind::Coreference)
@@ -819,7 +808,14 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
 
 /// Resolves "he", "she", "his", "it", "its" to the last person or collective actor, walking the
 /// sentence left to right so a pronoun can point to an actor earlier in the same sentence.
-fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut DocumentMemory) {
+/// Tokens inside a quotation (`quoted`) see only the quotation's own antecedents
+/// (`salience::QuoteScope`).
+fn resolve_pronouns(
+    tokens: &[Token],
+    quoted: &[std::ops::Range<usize>],
+    mentions: &mut Vec<Mention>,
+    memory: &mut DocumentMemory,
+) {
     let mut in_mention = vec![false; tokens.len()];
     for m in mentions.iter() {
         in_mention[m.start..m.end].fill(true);
@@ -830,8 +826,11 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
     let mut pending = std::mem::take(mentions).into_iter();
     // A group a subject of this sentence clears is still what its object pronouns can name
     // ("Gunmen fled. Police arrested them.").
-    let group = memory.last_group.clone();
+    let group = memory.salience.group.get().cloned();
+    let mut scope = QuoteScope::default();
     for (i, t) in tokens.iter().enumerate() {
+        let in_quote = quoted.iter().any(|q| q.contains(&i));
+        scope.step(in_quote, &mut memory.salience);
         while pending.as_slice().first().is_some_and(|m| m.start <= i) {
             let Some(m) = pending.next() else { break };
             remember(tokens, &m, memory);
@@ -864,16 +863,34 @@ fn resolve_pronouns(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mut 
             let object = t.tag == Tag::PRP && OBJECT_PRONOUNS.contains(&t.lower);
             let subject = object.then(|| clause_subject(tokens, &out, i)).flatten();
             let object = subject.as_deref().map(|s| (s, group.as_ref()));
-            out.extend(pronoun_mention(t, i, memory, object));
+            let resolved = pronoun_mention(t, i, memory, object);
+            if let Some(m) = resolved.as_ref().filter(|_| object.is_none()) {
+                refer_back(m, memory);
+            }
+            out.extend(resolved);
         }
     }
+    scope.leave(&mut memory.salience);
     out.extend(pending);
     *mentions = out;
 }
 
+/// A pronoun that is no object resolved to `m`'s antecedent keeps that antecedent recent.
+fn refer_back(m: &Mention, memory: &mut DocumentMemory) {
+    let now = memory.sentences;
+    let s = &mut memory.salience;
+    if m.person {
+        s.person.touch(now);
+    } else if s.group.get().is_some_and(|g| g.0 == m.code) {
+        s.group.touch(now);
+    } else {
+        s.collective.touch(now);
+    }
+}
+
 /// Makes the unknown person `name` salient: later "he", "she" stand for no one.
 fn note_unknown_person(name: &[Token], memory: &mut DocumentMemory) {
-    memory.person_unknown = true;
+    memory.salience.person_unknown = true;
     for t in name
         .iter()
         .filter(|t| t.tag == Tag::NNP && t.lower.len() >= 3)
@@ -894,12 +911,14 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
         push_recent(&mut memory.recent_persons, remembered.clone());
         // Pronouns refer back to the salient person: a subject, not an object or a
         // name inside a prepositional phrase ("Hill met Kim. He said ..." → Hill).
-        if memory.last_person.is_none() || is_subject_like(tokens, m) {
-            memory.person_unknown = false;
+        let s = &mut memory.salience;
+        if s.person.get().is_none() || is_subject_like(tokens, m) {
+            s.person_unknown = false;
             replace_salient(
-                &mut memory.last_person,
-                &mut memory.previous_person,
+                &mut s.person,
+                &mut s.previous_person,
                 remembered,
+                memory.sentences,
             );
         }
         return;
@@ -908,28 +927,32 @@ fn remember(tokens: &[Token], m: &Mention, memory: &mut DocumentMemory) {
     // "it"/"its" refer back to a salient country or organisation: a subject or a
     // possessor, not an object or a name inside a prepositional phrase.
     let possessor = tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
-    if memory.last_collective.is_none() || is_subject_like(tokens, m) || possessor {
+    let s = &mut memory.salience;
+    if s.collective.get().is_none() || is_subject_like(tokens, m) || possessor {
         if is_subject_like(tokens, m) {
-            memory.last_group = None;
+            s.group.clear();
         }
         replace_salient(
-            &mut memory.last_collective,
-            &mut memory.previous_collective,
+            &mut s.collective,
+            &mut s.previous_collective,
             remembered,
+            memory.sentences,
         );
     }
 }
 
-/// Makes `remembered` the salient actor, keeping the one it replaces (of another code).
+/// Makes `remembered` the salient actor (named in sentence `now`), keeping the one it replaces
+/// (of another code).
 fn replace_salient(
-    last: &mut Option<Remembered>,
+    last: &mut Slot,
     previous: &mut Option<Remembered>,
     remembered: Remembered,
+    now: usize,
 ) {
-    if let Some(old) = last.take().filter(|o| o.0 != remembered.0) {
+    let code = remembered.0.clone();
+    if let Some(old) = last.set(remembered, now).filter(|o| o.0 != code) {
         *previous = Some(old);
     }
-    *last = Some(remembered);
 }
 
 /// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
@@ -942,7 +965,11 @@ fn remember_group(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentM
     });
     if let Some(m) = group {
         let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
-        memory.last_group = Some((m.code.clone(), m.entry.clone(), text));
+        let now = memory.sentences;
+        memory
+            .salience
+            .group
+            .set((m.code.clone(), m.entry.clone(), text), now);
     }
 }
 
@@ -968,15 +995,17 @@ fn pronoun_mention(
     object: Option<ObjectContext<'_>>,
 ) -> Option<Mention> {
     let person = PERSON_PRONOUNS.contains(&t.lower);
-    if person && memory.person_unknown {
+    let s = &memory.salience;
+    if person && s.person_unknown {
         return None;
     }
     let plural = PLURAL_PRONOUNS.contains(&t.lower);
+    let now = memory.sentences;
     let source = if person {
-        memory.last_person.clone()
+        s.person.recent(now).cloned()
     } else if COLLECTIVE_PRONOUNS.contains(&t.lower) {
-        let group = plural.then(|| memory.last_group.clone());
-        group.flatten().or_else(|| memory.last_collective.clone())
+        let group = plural.then(|| s.group.recent(now)).flatten();
+        group.or_else(|| s.collective.recent(now)).cloned()
     } else {
         None
     };
@@ -1016,11 +1045,12 @@ fn other_than_subject(
         &memory.recent
     };
     let fits = |text: &str| person || !plural || is_plural_or_collective(text);
-    let group = memory.last_group.as_ref().or(group);
+    let s = &memory.salience;
+    let group = s.group.get().or(group);
     let previous = if person {
-        memory.previous_person.as_ref()
+        s.previous_person.as_ref()
     } else {
-        memory.previous_collective.as_ref()
+        s.previous_collective.as_ref()
     };
     let previous = previous.filter(|(c, _, text)| c != subject && fits(text));
     group
@@ -1134,12 +1164,12 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
 /// it is a country, else, when no collective actor was named yet, the salient person's country
 /// ("President X asked the country's banks").
 fn salient_country(memory: &DocumentMemory) -> Option<Remembered> {
-    if let Some(c) = &memory.last_collective {
+    if let Some(c) = memory.salience.collective.get() {
         // A party stands in its country ("Labor criticised the government": AUSGOV).
         let party = c.0.len() == 6 && c.0.ends_with("PTY");
         return (c.0.len() == 3 || party).then(|| (c.0[..3].into(), c.1.clone(), c.2.clone()));
     }
-    let (code, entry, text) = memory.last_person.as_ref()?;
+    let (code, entry, text) = memory.salience.person.get()?;
     let root = code
         .get(..3)
         .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;

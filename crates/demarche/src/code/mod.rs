@@ -66,6 +66,7 @@ pub mod quotes;
 mod reciprocal;
 mod reply;
 mod role_links;
+mod salience;
 mod scoped;
 mod sentence;
 mod source;

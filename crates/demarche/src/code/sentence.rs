@@ -16,7 +16,7 @@ use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
 use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
-use crate::text::{Analysis, Sentence, Tag, Token};
+use crate::text::{Analysis, ClauseKind, Sentence, Tag, Token};
 use std::ops::Range;
 
 /// Everything the coder knows about the sentence it is coding.
@@ -435,8 +435,15 @@ fn sentence_mentions(
 ) -> (Vec<Mention>, Vec<Attribution>) {
     let tokens = &sentence.tokens;
     let actors: &mut DocumentMemory = &mut memory.actors;
-    let (mut mentions, places) =
-        mentions::find_mentions(&coder.dict, &coder.names, tokens, matches, doc.date, actors);
+    let quoted = quotations(sentence);
+    let (mut mentions, places) = mentions::find_mentions(
+        &coder.dict,
+        &coder.names,
+        tokens,
+        matches,
+        (doc.date, &quoted),
+        actors,
+    );
     if let Some(end) = dateline::end(tokens) {
         mentions.retain(|m| m.start >= end); // "RANGOON, Oct 9 -" is where, not who
     }
@@ -451,6 +458,29 @@ fn sentence_mentions(
         t.record_mentions(tokens, &mentions, &places);
     }
     (mentions, attributions)
+}
+
+/// The token ranges of the sentence's quotations: a quotation clause closed in the sentence or
+/// opening it ("“We are ready. ..."). One that starts after the sentence's first token and never
+/// closes starts at the closing mark of a quote opened in an earlier sentence (`...at all,” he
+/// said.`): what follows that mark is the narrative.
+fn quotations(sentence: &Sentence) -> Vec<Range<usize>> {
+    let is_mark = |t: &Token| {
+        matches!(
+            t.text.as_str(),
+            "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"
+        )
+    };
+    sentence
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Quotation)
+        .filter(|c| {
+            let inner = sentence.tokens.get(c.tokens.start + 1..c.tokens.end);
+            c.tokens.start == 0 || inner.is_some_and(|t| t.iter().any(is_mark))
+        })
+        .map(|c| c.tokens.clone())
+        .collect()
 }
 
 /// A weapon or attack noun ("roadside bomb", "drone strike") that may be the subject of the
