@@ -8,7 +8,8 @@ Each sentence holds one gold event with a PLOVER type. Only events with a PLOVER
 CAMEO 01x/02x (statements, appeals) have none in dictionaries/cameo.tsv and cost nothing.
 Printed per set:
   type      record recall = sentences with an emitted event of the gold type / sentences;
-            precision = emitted PLOVER-typed events of the gold type / emitted PLOVER-typed events
+            precision = the same count / emitted PLOVER-typed events: the gold record matches one
+            event, so every further typed event, even of the right type, costs precision
   type+dyad the same, the event also agreeing with the gold source and target on country
             (first three letters; IGO/NGO/MNC in full; `-` = no target; `---` no country)
   extra     sentences with more than one PLOVER-typed event (each extra one costs precision)
@@ -134,8 +135,8 @@ def score(recs, events):
         m["found"] += any(map(ok, out))
         m["found_dyad"] += any(map(dyad, out))
         m["events"] += len(out)
-        m["correct"] += sum(map(ok, out))
-        m["correct_dyad"] += sum(map(dyad, out))
+        m["correct"] += any(map(ok, out))
+        m["correct_dyad"] += any(map(dyad, out))
         m["extra"] += len(out) > 1
         gold = "|".join(sorted(types))
         for e in out or [("none",)]:

@@ -38,6 +38,7 @@
 
 mod actor_forms;
 mod authority;
+mod collapse;
 mod complement;
 mod content;
 mod decision;
