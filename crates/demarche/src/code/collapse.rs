@@ -31,7 +31,11 @@ pub(super) fn one_per_act(events: &mut Vec<HeadedEvent>) {
 fn same_act(a: &HeadedEvent, b: &HeadedEvent) -> bool {
     let (x, y) = (&a.event, &b.event);
     let overlap = a.pattern.start < b.pattern.end && b.pattern.start < a.pattern.end;
-    let same_root = x.cameo.get(..2) == y.cameo.get(..2);
+    // Two codes of one root as specific as each other ("halt enrichment and free the sailors":
+    // 0253, 0256) are two acts; a generic and a specific one ("refused demands that he resign":
+    // 124, 1231) are one.
+    let same_root = x.cameo.get(..2) == y.cameo.get(..2)
+        && (x.cameo.len() != y.cameo.len() || generic(&x.cameo) || generic(&y.cameo));
     let same_type = x.plover.is_some() && x.plover == y.plover;
     code(x).is_some()
         && code(x) == code(y)
@@ -80,6 +84,11 @@ fn protest_demand(events: &[HeadedEvent], d: &HeadedEvent) -> bool {
 /// Roots whose acts are about something: support (05), disapproval (11), rejection (12),
 /// reduced relations (16).
 const APPRAISING_ROOTS: [&str; 4] = ["05", "11", "12", "16"];
+
+/// A root's "not specified below" code (x0: "120", "190").
+fn generic(code: &str) -> bool {
+    code.len() == 3 && code.ends_with('0')
+}
 
 /// The code of an event's source.
 fn code(e: &Event) -> Option<&str> {
@@ -149,6 +158,18 @@ mod tests {
             ),
             (&[("ISR", "-", "1246"), ("ISR", "-", "120")], &["1246"]),
             (&[("ISR", "-", "120"), ("ISR", "-", "1246")], &["1246"]),
+            (
+                &[("ISR", "CVL", "193"), ("ISR", "CVL", "190")],
+                &["193>CVL"],
+            ),
+            (
+                &[("UN", "IRN", "0253"), ("UN", "IRN", "0256")],
+                &["0253>IRN", "0256>IRN"],
+            ),
+            (
+                &[("NOR", "LKA", "131"), ("NOR", "LKA", "138")],
+                &["131>LKA", "138>LKA"],
+            ),
             // other targets, sources or roots: two acts
             (
                 &[("GBR", "-", "1831"), ("GBR", "CVL", "1831")],
