@@ -147,7 +147,8 @@ mod tests {
     #[test]
     fn repeated_acts_keep_the_most_specific() {
         // (events as source, target, code; what is kept)
-        let cases: &[(&[(&str, &str, &str)], &[&str])] = &[
+        type Case<'a> = (&'a [(&'a str, &'a str, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 &[("EGY", "OPP", "124"), ("EGY", "OPP", "1231")],
                 &["1231>OPP"],
