@@ -40,6 +40,7 @@ mod actor_forms;
 mod appraisal;
 mod authority;
 mod bundled_names;
+mod collapse;
 mod complement;
 mod content;
 mod dateline;

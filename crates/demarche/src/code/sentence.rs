@@ -241,6 +241,8 @@ impl<'a> SentenceContext<'a> {
         let mut settled = speech::settle(self, events, &superseded);
         super::protest::fold_purposes(self, &mut settled);
         super::visits::drop_private(&mut settled);
+        super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
+        super::collapse::one_per_act(&mut settled);
         settled
             .into_iter()
             .map(|e| ClausedEvent {

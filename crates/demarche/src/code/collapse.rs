@@ -1,0 +1,242 @@
+//! One event per act, as a reader counts acts in a sentence. When two of a sentence's events are
+//! the same act — the same source and target and the same CAMEO root, or the same PLOVER type
+//! on overlapping patterns — only the more specific is emitted: a governing word and its
+//! complement ("rejected demands that he resign": 124 and 1231) or two rules on one predicate
+//! ("intensifying its bombing of": 195 and 183) give one event. What an appraisal is about
+//! ("condemned the attack") and what a protest demands are no events of their own.
+
+use super::speech::HeadedEvent;
+use crate::model::Event;
+
+/// Drops each event that repeats the act of a more specific one kept (see the module doc); the
+/// kept event takes the place of the first of its group, so the order stays.
+pub(super) fn one_per_act(events: &mut Vec<HeadedEvent>) {
+    let mut k = 0;
+    while k < events.len() {
+        let twin = (0..k).find(|&j| same_act(&events[j], &events[k]));
+        match twin {
+            Some(j) => {
+                let dropped = events.remove(k);
+                if more_specific(&dropped.event, &events[j].event) {
+                    events[j] = dropped;
+                }
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Whether `a` and `b` are one act: the same source and target, and the same root or, for
+/// patterns that overlap (one predicate: "intensifying its bombing of"), the same PLOVER type.
+fn same_act(a: &HeadedEvent, b: &HeadedEvent) -> bool {
+    let (x, y) = (&a.event, &b.event);
+    let overlap = a.pattern.start < b.pattern.end && b.pattern.start < a.pattern.end;
+    // Two codes of one root as specific as each other ("halt enrichment and free the sailors":
+    // 0253, 0256) are two acts; a generic and a specific one ("refused demands that he resign":
+    // 124, 1231) are one.
+    let same_root = x.cameo.get(..2) == y.cameo.get(..2)
+        && (x.cameo.len() != y.cameo.len() || generic(&x.cameo) || generic(&y.cameo));
+    let same_type = x.plover.is_some() && x.plover == y.plover;
+    code(x).is_some()
+        && code(x) == code(y)
+        && target(x) == target(y)
+        && (same_root || same_type && overlap)
+}
+
+/// Drops what an appraisal is about and what a protest demands: an event noun after a verb of
+/// support, disapproval, rejection or reduced relations (05x, 11x, 12x, 16x) in its clause
+/// ("condemned the attack on the bus", "suspended trade talks"), and a demand (10x) by a
+/// protest's source after the protest ("marched through the capital, demanding new elections").
+/// `noun(head)` says whether a pattern's head token is a noun.
+pub(super) fn drop_objects(events: &mut Vec<HeadedEvent>, noun: impl Fn(usize) -> bool) {
+    let drop: Vec<bool> = events
+        .iter()
+        .map(|e| appraised(events, e, &noun) || protest_demand(events, e))
+        .collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// Whether `n` is an event noun after an appraising verb's event in its clause.
+fn appraised(events: &[HeadedEvent], n: &HeadedEvent, noun: &impl Fn(usize) -> bool) -> bool {
+    noun(n.head)
+        && events.iter().any(|v| {
+            !noun(v.head)
+                && v.clause == n.clause
+                && v.head < n.head
+                && APPRAISING_ROOTS
+                    .iter()
+                    .any(|r| v.event.cameo.starts_with(r))
+        })
+}
+
+/// Whether `d` is a demand by the source of a protest before it.
+fn protest_demand(events: &[HeadedEvent], d: &HeadedEvent) -> bool {
+    d.event.cameo.starts_with("10")
+        && events.iter().any(|p| {
+            p.event.cameo.starts_with("14") && p.head < d.head && code(&p.event) == code(&d.event)
+        })
+}
+
+/// Roots whose acts are about something: support (05), disapproval (11), rejection (12),
+/// reduced relations (16).
+const APPRAISING_ROOTS: [&str; 4] = ["05", "11", "12", "16"];
+
+/// A root's "not specified below" code (x0: "120", "190").
+fn generic(code: &str) -> bool {
+    code.len() == 3 && code.ends_with('0')
+}
+
+/// The code of an event's source.
+fn code(e: &Event) -> Option<&str> {
+    e.source.as_ref().map(|s| s.code.as_str())
+}
+
+/// The code of an event's target.
+fn target(e: &Event) -> Option<&str> {
+    e.target.as_ref().map(|t| t.code.as_str())
+}
+
+/// Whether `a` says more than `b`: a target where `b` has none, else a longer code, else a code
+/// below its root's "not specified" x0.
+fn more_specific(a: &Event, b: &Event) -> bool {
+    let rank = |e: &Event| {
+        (
+            e.target.is_some(),
+            e.cameo.len(),
+            !e.cameo.ends_with('0') || e.cameo.len() > 3,
+        )
+    };
+    rank(a) > rank(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Evidence, Span};
+
+    fn event(source: &str, target: &str, cameo: &str) -> Event {
+        let span = Span::new(0, 1);
+        let evidence = Evidence::new("x", span, "test", "x");
+        let mut e = Event::new("doc", 0, span, cameo, evidence);
+        e.source = Some(Actor::new(source, source, span, "test"));
+        e.target = (target != "-").then(|| Actor::new(target, target, span, "test"));
+        e
+    }
+
+    fn headed(e: Event) -> HeadedEvent {
+        HeadedEvent {
+            event: e,
+            clause: 0,
+            head: 0,
+            pattern: 0..1,
+        }
+    }
+
+    fn codes(events: &[HeadedEvent]) -> Vec<String> {
+        let show = |e: &Event| match &e.target {
+            Some(t) => format!("{}>{}", e.cameo, t.code),
+            None => e.cameo.clone(),
+        };
+        events.iter().map(|e| show(&e.event)).collect()
+    }
+
+    #[test]
+    fn repeated_acts_keep_the_most_specific() {
+        // (events as source, target, code; what is kept)
+        type Case<'a> = (&'a [(&'a str, &'a str, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[("EGY", "OPP", "124"), ("EGY", "OPP", "1231")],
+                &["1231>OPP"],
+            ),
+            (
+                &[("NGA", "GOV", "1421"), ("NGA", "GOV", "142")],
+                &["1421>GOV"],
+            ),
+            (&[("ISR", "-", "1246"), ("ISR", "-", "120")], &["1246"]),
+            (&[("ISR", "-", "120"), ("ISR", "-", "1246")], &["1246"]),
+            (
+                &[("ISR", "CVL", "193"), ("ISR", "CVL", "190")],
+                &["193>CVL"],
+            ),
+            (
+                &[("UN", "IRN", "0253"), ("UN", "IRN", "0256")],
+                &["0253>IRN", "0256>IRN"],
+            ),
+            (
+                &[("NOR", "LKA", "131"), ("NOR", "LKA", "138")],
+                &["131>LKA", "138>LKA"],
+            ),
+            // other targets, sources or roots: two acts
+            (
+                &[("GBR", "-", "1831"), ("GBR", "CVL", "1831")],
+                &["1831", "1831>CVL"],
+            ),
+            (
+                &[("FRA", "-", "080"), ("ESP", "-", "0832")],
+                &["080", "0832"],
+            ),
+            (
+                &[("USA", "IRQ", "190"), ("USA", "SYR", "190")],
+                &["190>IRQ", "190>SYR"],
+            ),
+            (
+                &[("CHN", "CVL", "175"), ("CHN", "CVL", "202")],
+                &["175>CVL", "202>CVL"],
+            ),
+        ];
+        for (input, want) in cases {
+            let mut events: Vec<HeadedEvent> = input
+                .iter()
+                .map(|&(s, t, c)| headed(event(s, t, c)))
+                .collect();
+            one_per_act(&mut events);
+            assert_eq!(codes(&events), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn one_predicate_gives_one_event_of_its_type() {
+        // (second pattern's tokens, what is kept): "intensifying its bombing of" 195 + 183
+        for (second, want) in [(2..4, vec!["195>AFG"]), (5..6, vec!["195>AFG", "183>AFG"])] {
+            let mut events: Vec<HeadedEvent> = [("195", 0..4), ("183", second)]
+                .into_iter()
+                .map(|(code, pattern)| {
+                    let mut e = event("USA", "AFG", code);
+                    e.plover = Some("ASSAULT".to_string());
+                    HeadedEvent {
+                        pattern,
+                        ..headed(e)
+                    }
+                })
+                .collect();
+            one_per_act(&mut events);
+            assert_eq!(codes(&events), want);
+        }
+    }
+
+    #[test]
+    fn appraised_acts_and_protest_demands_are_no_events() {
+        // (verb event code, later event code, nominal, whether the later one stays)
+        let cases = [
+            ("111", "190", true, false),  // "condemned the attack on the bus"
+            ("164", "040", true, false),  // "suspended trade talks"
+            ("051", "057", true, false),  // "praised the accord"
+            ("111", "190", false, true),  // a verb in the clause is an act of its own
+            ("173", "190", true, true),   // an arrest is about no act
+            ("141", "100", false, false), // "marched, demanding new elections"
+            ("141", "020", false, true),  // an appeal is not a demand
+        ];
+        for (first, second, noun, stays) in cases {
+            let mut later = headed(event("ISR", "-", second));
+            later.head = 3;
+            let mut events = vec![headed(event("ISR", "PSE", first)), later];
+            drop_objects(&mut events, |head| noun && head == 3);
+            assert_eq!(events.len() == 2, stays, "{first} then {second}");
+        }
+    }
+}
