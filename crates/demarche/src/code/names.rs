@@ -4,7 +4,7 @@
 //! a country's name ("New South Wales", "Georgia" the US state).
 //!
 //! This file is also compiled into `build.rs` (which builds the bundled indexes,
-//! `super::bundled_names`), so it may use `crate::` paths only to `dict`, `model`,
+//! `super::bundled_names`), so it may reach only the crate's `dict`, `model`,
 //! `resolve::{gazetteer, Gazetteer}` and `text`, and nothing of `code/`.
 
 use crate::dict::{ActorDictionary, ActorEntry};
