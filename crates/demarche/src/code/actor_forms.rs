@@ -481,7 +481,7 @@ pub(super) fn role_noun_mentions(
         let overlaps = mentions
             .iter()
             .any(|m| m.start < am.end && m.end > am.start);
-        if overlaps || !stands_alone(tokens, am, agent) {
+        if overlaps || !stands_alone(tokens, agents, am, agent) {
             continue;
         }
         let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
@@ -517,7 +517,12 @@ pub(super) fn role_noun_mentions(
 /// local agent is its locality ("Illawarra police", `local-agents.txt`). An office noun
 /// (`office-agents.txt`) may follow an office modifier ("the Federal Government") and is no
 /// actor when generic ("any government", [`is_generic_office`]).
-fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool {
+fn stands_alone(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    am: &PhraseMatch,
+    agent: &AgentEntry,
+) -> bool {
     let modifier = tokens
         .get(am.end)
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
@@ -543,7 +548,25 @@ fn stands_alone(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool 
         && (b < 2 || !is_name_token(&tokens[b - 2]));
     let owned = b > 0
         && (matches!(tokens[b - 1].tag, Tag::PRPS | Tag::POS) || is_name_token(&tokens[b - 1]));
-    !modifier && (!owned || locality)
+    !modifier && (!owned || locality || workforce_of_company(tokens, agents, b, agent))
+}
+
+/// "the airline's maintenance workers", "the company's pilots": a labour noun whose possessor
+/// (before the "'s" at `b - 1`) is a business noun is the company's workforce, labour of the
+/// context country like the noun alone.
+fn workforce_of_company(
+    tokens: &[Token],
+    agents: &[AgentMatch<'_>],
+    b: usize,
+    agent: &str,
+) -> bool {
+    let possessive = b > 1 && tokens[b - 1].tag == Tag::POS;
+    let company = || {
+        agents
+            .iter()
+            .any(|(m, a)| m.end == b - 1 && a.code == "BUS")
+    };
+    agent == "LAB" && possessive && company()
 }
 
 /// The noun phrase at `k` (after a possessive "'s") is a request or offer (`request-nouns.txt`):

@@ -611,7 +611,8 @@ fn attach_agent(
     entry: &ActorEntry,
 ) {
     let party = entry.code.len() == 6 && entry.code.ends_with("PTY");
-    if entry.code.len() != 3 && !party {
+    let company = entry.code.len() == 6 && entry.code.ends_with("BUS") && !entry.person;
+    if entry.code.len() != 3 && !party && !company {
         return;
     }
     let mut j = mention.end;
@@ -620,10 +621,9 @@ fn attach_agent(
     }
     for skipped in 0..=3 {
         if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
-            let modifiers_ok = tokens[j..j + skipped]
-                .iter()
-                .all(|t| matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS));
-            if modifiers_ok {
+            let modifiers_ok = tokens[j..j + skipped].iter().all(agent_modifier);
+            // Only a company's workforce joins a company ("Qantas pilots" → `AUSLAB`).
+            if modifiers_ok && (!company || agents[k].1.code == "LAB") {
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
@@ -631,21 +631,28 @@ fn attach_agent(
                 mention.person = !is_collective_agent(&agent.phrase);
                 // A party's lawmakers are the country's legislature ("a Labor MP" → AUSLEG);
                 // its leaders and officials stay the party (docs/coding.md, "Parties").
-                mention.code = match (party, agent.code.as_str()) {
+                // A company's workers are the country's labour, not its business.
+                mention.code = match (party || company, agent.code.as_str()) {
                     (false, _) => label::code_with(&entry.code, &agent.code),
-                    (true, "LEG") => label::code_with(&entry.code[..3], "LEG"),
+                    (true, "LEG" | "LAB") => label::code_with(&entry.code[..3], &agent.code),
                     (true, _) => entry.code.as_str().into(),
                 };
             }
             return;
         }
-        if tokens
-            .get(j + skipped)
-            .is_none_or(|t| !matches!(t.tag, Tag::JJ | Tag::NN | Tag::NNP | Tag::VBN | Tag::JJS))
-        {
+        if tokens.get(j + skipped).is_none_or(|t| !agent_modifier(t)) {
             return;
         }
     }
+}
+
+/// A word between an actor and its agent: an adjective or a noun modifier ("Japanese *senior*
+/// officials", "the Australian *Securities* Commission", "Qantas *maintenance* workers").
+fn agent_modifier(t: &Token) -> bool {
+    matches!(
+        t.tag,
+        Tag::JJ | Tag::NN | Tag::NNP | Tag::NNPS | Tag::VBN | Tag::JJS
+    )
 }
 
 /// "Chinese and Russian envoys": an agent after the last of joined actors applies to each.
