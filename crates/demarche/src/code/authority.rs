@@ -179,3 +179,36 @@ pub(super) fn set_place_country(event: &mut Event, m: &PlaceMatch) -> bool {
     event.rules.push(Rule::AuthorityPlace.to_string());
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_country_code_names_a_country() {
+        for (code, want) in [
+            ("IND", true),
+            ("INDCOP", false),
+            ("---", false),
+            ("IG", false),
+            ("ind", false),
+        ] {
+            assert_eq!(is_country(code), want, "{code}");
+        }
+    }
+
+    #[test]
+    fn only_the_implied_authority_takes_the_place() {
+        let rules = |r: &[&str]| r.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        for (r, want) in [
+            (rules(&["passive", "implied-authority"]), true),
+            (
+                rules(&["passive", "implied-authority", "authority-place"]),
+                false,
+            ),
+            (rules(&["passive"]), false),
+        ] {
+            assert_eq!(takes_locative_place(&r), want, "{r:?}");
+        }
+    }
+}
