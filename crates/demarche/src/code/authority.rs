@@ -3,15 +3,25 @@
 //! an agentless passive of an arrest or a legal act: "he was arrested",
 //! "Reid is charged with intimidation". CAMEO coders take the source to be the police (`COP`,
 //! `police-passive-verbs.txt`) or the judiciary (`JUD`, `judicial-passive-verbs.txt`) of the
-//! country the story is about — the document's context country; without one the act is not
-//! coded, nor is a participle without a form of "be" before it, nor the holding of the context
+//! country where it happened — a country named after a locative preposition in its clause ("was
+//! arrested in India": `INDCOP`, `authority-place-prepositions.txt`), or a place there whose
+//! country the gazetteer knows ("detained in Mumbai", set when places are resolved:
+//! [`set_place_country`]) — else the country the story is about, the document's context country;
+//! a crime against a country is its own to pursue ("charged with waging war against India",
+//! `authority-wronged-prepositions.txt`); without one the act is not coded, nor is a participle without a form of "be" before it, nor the holding of the context
 //! country's own forces (held by another state, mostly). The implied actor points at the
 //! verb (there are no words naming it).
 
-use super::grammar::{JUDICIAL_PASSIVE_VERBS, POLICE_PASSIVE_VERBS};
-use super::mentions::{Mention, MentionKind};
+use super::decision::Rule;
+use super::grammar::{
+    WordList, AUTHORITY_PLACE_PREPOSITIONS, AUTHORITY_WRONGED_PREPOSITIONS, JUDICIAL_PASSIVE_VERBS,
+    POLICE_PASSIVE_VERBS,
+};
+use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
+use crate::model::Event;
+use crate::resolve::PlaceMatch;
 use crate::text::{Tag, Token};
 
 /// "Troops were deployed", "police were put on alert": the subject of an agentless passive
@@ -35,6 +45,9 @@ pub(super) fn posture_subject<'m>(
         })
 }
 
+/// The start of an implied authority's entry.
+const IMPLIED_ENTRY: &str = "grammar/";
+
 /// The agents that are forces a posture is taken with.
 const POSTURE_AGENTS: [&str; 2] = ["MIL", "COP"];
 
@@ -56,8 +69,13 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
     } else {
         return None;
     };
-    let (country, from) = ctx.context_country.as_ref()?;
-    let country = country.as_str();
+    let (country, from) = match locative_country(ctx, m.head) {
+        Some(c) => (c, CountryFrom::Place),
+        None => ctx
+            .context_country
+            .as_ref()
+            .map(|(c, f)| (c.as_str(), *f))?,
+    };
     if own_forces_held(ctx, m.head, country) {
         return None;
     }
@@ -65,13 +83,13 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
         start: m.head,
         end: m.head + 1,
         code: format!("{country}{agent}").into(),
-        entry: format!("grammar/{list}").into(),
+        entry: format!("{IMPLIED_ENTRY}{list}").into(),
         person: false,
         kind: MentionKind::RoleNoun,
         preposition: None,
         antecedent: Some(country.into()),
         agent: None,
-        country_from: Some(*from),
+        country_from: Some(from),
     })
 }
 
@@ -97,4 +115,100 @@ fn own_forces_held(ctx: &SentenceContext<'_>, head: usize, country: &str) -> boo
             && x.code.get(..3) == Some(country)
             && x.code.get(3..6) == Some("MIL")
     })
+}
+
+/// "was arrested in India": the country a mention after `head` in its clause names, governed by
+/// a preposition of `authority-place-prepositions.txt`.
+fn locative_country<'m>(ctx: &'m SentenceContext<'_>, head: usize) -> Option<&'m str> {
+    country_after(ctx, head, &AUTHORITY_PLACE_PREPOSITIONS)
+        .or_else(|| country_after(ctx, head, &AUTHORITY_WRONGED_PREPOSITIONS))
+}
+
+/// The bare country of the first mention after `head` in its clause governed by a preposition
+/// of `list`.
+fn country_after<'m>(
+    ctx: &'m SentenceContext<'_>,
+    head: usize,
+    list: &WordList,
+) -> Option<&'m str> {
+    let clause = &ctx.sentence.clauses[ctx.sentence.clause_of(head)].tokens;
+    ctx.mentions
+        .iter()
+        .filter(|x| x.start > head && x.end <= clause.end)
+        .find(|x| x.preposition.as_deref().is_some_and(|p| list.contains(p)))
+        .map(|x| x.code.as_str())
+        .filter(|c| is_country(c))
+}
+
+/// A bare country code ("IND"), not an agent, group or unknown actor.
+pub(super) fn is_country(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "was detained in Mumbai": the place whose country is the implied authority's when no
+/// country is named, for an event whose source is the implied authority of the context
+/// country; [`PlaceRole::At`](crate::resolve::locate::PlaceRole::At) finds it.
+pub(super) fn takes_locative_place(rules: &[String]) -> bool {
+    rules.iter().any(|r| r == "implied-authority")
+        && !rules.iter().any(|r| r == Rule::AuthorityPlace.as_str())
+}
+
+/// Gives `event`'s implied authority the country of place `m`, unless the place has none or is
+/// already its country; returns whether it did.
+pub(super) fn set_place_country(event: &mut Event, m: &PlaceMatch) -> bool {
+    let country = m.cameo_country.as_str();
+    let Some(source) = event
+        .source
+        .as_mut()
+        .filter(|s| s.entry.starts_with(IMPLIED_ENTRY))
+    else {
+        return false;
+    };
+    if !is_country(country) || source.code.get(..3) == Some(country) {
+        return false;
+    }
+    source.code.replace_range(..3, country);
+    source.via = Some(format!("{} ({})", Rule::AuthorityPlace.as_str(), m.name));
+    let target_via = event.target.as_ref().and_then(|t| t.via.clone());
+    let target_via = target_via.unwrap_or_default();
+    for old in ["context-country", "document-country", "home-country"] {
+        event
+            .rules
+            .retain(|r| r != old || target_via.starts_with(old));
+    }
+    event.rules.push(Rule::AuthorityPlace.to_string());
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_country_code_names_a_country() {
+        for (code, want) in [
+            ("IND", true),
+            ("INDCOP", false),
+            ("---", false),
+            ("IG", false),
+            ("ind", false),
+        ] {
+            assert_eq!(is_country(code), want, "{code}");
+        }
+    }
+
+    #[test]
+    fn only_the_implied_authority_takes_the_place() {
+        let rules = |r: &[&str]| r.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        for (r, want) in [
+            (rules(&["passive", "implied-authority"]), true),
+            (
+                rules(&["passive", "implied-authority", "authority-place"]),
+                false,
+            ),
+            (rules(&["passive"]), false),
+        ] {
+            assert_eq!(takes_locative_place(&r), want, "{r:?}");
+        }
+    }
 }

@@ -143,6 +143,9 @@ pub(crate) enum Rule {
     Reciprocal,
     /// The target is the country of the place the event happened at or went to.
     PlaceTarget,
+    /// The implied police or judiciary is that of the place the act happened at ("was arrested
+    /// in India": `INDCOP`).
+    AuthorityPlace,
     /// A protest coded with the purpose stated with it (14x1–14x4).
     ProtestPurpose,
     /// A violent act coded by its means ("a suicide bomber killed": 1831).
@@ -195,6 +198,7 @@ impl Rule {
             Rule::Quotation => "quotation",
             Rule::Reciprocal => "reciprocal",
             Rule::PlaceTarget => "place-target",
+            Rule::AuthorityPlace => "authority-place",
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
             Rule::MilitaryBombing => "military-bombing",

@@ -293,8 +293,15 @@ fn participants<'m>(
         t.is_none_or(|t| {
             // "raised its military alert": the source's own forces are not a target.
             let own = t.kind == MentionKind::Coreference && tokens[t.start].tag == Tag::PRPS;
+            // "arrested in India": the country that gives the implied police is not the target.
+            let place = |s: &Mention| {
+                s.country_from == Some(CountryFrom::Place) && s.code.get(..3) == Some(&t.code)
+            };
             !sources.iter().any(|s| {
-                s.code == t.code || s.start == t.start || own && t.code.get(..3) == s.code.get(..3)
+                s.code == t.code
+                    || s.start == t.start
+                    || own && t.code.get(..3) == s.code.get(..3)
+                    || place(s)
             })
         })
     });
@@ -490,6 +497,7 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
         (from(CountryFrom::Context), Rule::ContextCountry),
         (from(CountryFrom::Document), Rule::DocumentCountry),
         (from(CountryFrom::Home), Rule::HomeCountry),
+        (from(CountryFrom::Place), Rule::AuthorityPlace),
         (
             everyone().any(|x| x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX)),
             Rule::PlaceAgent,

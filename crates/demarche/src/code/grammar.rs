@@ -235,6 +235,12 @@ grammar_lists! {
     POLICE_PASSIVE_VERBS = "police-passive-verbs.txt";
     /// Verbs whose agentless passive is the judiciary's act ("he is charged with").
     JUDICIAL_PASSIVE_VERBS = "judicial-passive-verbs.txt";
+    /// Prepositions before the place of an agentless arrest or charge whose country's police
+    /// or judiciary did it ("arrested in India").
+    AUTHORITY_PLACE_PREPOSITIONS = "authority-place-prepositions.txt";
+    /// Prepositions before the country a crime was done against, whose police or judiciary
+    /// pursue it ("charged with waging war against India").
+    AUTHORITY_WRONGED_PREPOSITIONS = "authority-wronged-prepositions.txt";
     /// Prepositions after a `by` phrase without actor that name its owner ("fire from a tank").
     PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
     /// CAMEO code prefixes whose events target their place's country, with the place's role.

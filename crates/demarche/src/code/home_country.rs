@@ -24,6 +24,9 @@ pub enum CountryFrom {
     Document,
     /// The record's or run's home country (`home-country`).
     Home,
+    /// The place an agentless arrest or charge happened at ("arrested in India":
+    /// `authority-place`).
+    Place,
 }
 
 impl CountryFrom {
@@ -33,6 +36,7 @@ impl CountryFrom {
             CountryFrom::Context => "context-country",
             CountryFrom::Document => "document-country",
             CountryFrom::Home => "home-country",
+            CountryFrom::Place => "authority-place",
         }
     }
 }

@@ -10,7 +10,7 @@ use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{dateline, emit, events, method, place_target, reciprocal, speaker, Coder};
+use super::{authority, dateline, emit, events, method, place_target, reciprocal, speaker, Coder};
 use crate::dates::TimeExpression;
 use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -379,6 +379,7 @@ impl<'a> SentenceContext<'a> {
                 e.event.location =
                     places.event_location(self.analysis, self.sentence, &found, &actors, e.clause);
                 self.place_target(e, &found, &actors, trace);
+                self.authority_place(e, &found, &actors, trace);
             }
         }
         events.into_iter().map(|e| e.event).collect()
@@ -407,6 +408,34 @@ impl<'a> SentenceContext<'a> {
             trace.note(|| {
                 format!(
                     "place '{}' gives the target country {}",
+                    m.text, m.cameo_country
+                )
+            });
+        }
+    }
+
+    /// "was detained in Mumbai": the implied authority of an agentless arrest or charge is the
+    /// police or judiciary of the country of the place in its clause where it happened.
+    fn authority_place(
+        &self,
+        e: &mut ClausedEvent,
+        found: &[PlaceMatch],
+        actors: &[ActorSpan<'_>],
+        trace: &mut Trace,
+    ) {
+        if !authority::takes_locative_place(&e.event.rules) {
+            return;
+        }
+        let clause = self.sentence.clauses[e.clause].tokens.clone();
+        let (tokens, at) = (self.tokens(), locate::PlaceRole::At);
+        let Some(m) = locate::target_place(tokens, found, actors, clause, e.pattern.clone(), at)
+        else {
+            return;
+        };
+        if authority::set_place_country(&mut e.event, m) {
+            trace.note(|| {
+                format!(
+                    "place '{}' gives the implied authority's country {}",
                     m.text, m.cameo_country
                 )
             });
