@@ -20,6 +20,7 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
         .or_else(|| asked(tokens))
         .or_else(|| undecided(tokens, clause.tokens.start, head))
         .or_else(|| conditional(tokens, clause))
+        .or_else(|| or_else(sentence, clause_idx, head))
         .or_else(|| demanded(tokens, clause))
         .or_else(|| gerund_not_an_act(tokens, clause, head))
         .or_else(|| catenative(tokens, clause, head))
@@ -73,6 +74,21 @@ fn conditional(tokens: &[Token], clause: &Clause) -> Option<String> {
     let first = &tokens[clause.tokens.start];
     (clause.kind == ClauseKind::Subordinate && CONDITIONAL_CONJUNCTIONS.contains(&first.lower))
         .then(|| format!("conditional clause '{}'", first.text))
+}
+
+/// "had 48 hours to act or else he would return to Washington, ending the mission": what follows
+/// "or else" in its clause (or a clause hanging from it) is the consequence held out, not done; a
+/// threat or intent stated that way is coded by `complement` first.
+fn or_else(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let k = (1..head).find(|&k| tokens[k - 1].lower == "or" && tokens[k].lower == "else")?;
+    let holder = sentence
+        .clauses
+        .iter()
+        .position(|c| c.tokens.contains(&k))?;
+    let clause = &sentence.clauses[clause_idx];
+    (clause_idx == holder || clause.parent == Some(holder))
+        .then(|| "after 'or else': held out, not done".to_string())
 }
 
 /// "insistence that North Korea give up ...", "urged that ...": demanded, not done.
