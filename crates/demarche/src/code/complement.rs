@@ -185,7 +185,8 @@ fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool 
         HYPOTHETICAL_MODALS.contains(&m.lower) && !DEMAND_MODALS.contains(&m.lower)
     });
     let undecided = super::modality::undecided(tokens, clause.tokens.start, head).is_some();
-    conditional || possible || undecided || super::modality::asked(tokens).is_some()
+    let supposed = super::modality::supposed_act(tokens, clause, head).is_some();
+    conditional || possible || undecided || supposed || super::modality::asked(tokens).is_some()
 }
 
 /// "has no intention of withdrawing", "has no plans to send": an intention word under "no"

@@ -135,6 +135,9 @@ pub(crate) enum Rule {
     Governed(Stance),
     /// A speaker's report that another actor did a conflictual act: an accusation (112).
     Accusation,
+    /// An act only supposed, alleged or expected ("is believed to have attacked"): kept only
+    /// for the speaker's accusation (112), then dropped.
+    Supposed,
     /// The date comes from a temporal expression in the text.
     EventDate,
     /// The statement keeps its quotation.
@@ -194,6 +197,7 @@ impl Rule {
             Rule::Governed(Stance::Demand) => "demand",
             Rule::Governed(Stance::Reject) => "reject",
             Rule::Accusation => "accusation",
+            Rule::Supposed => "supposed",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
             Rule::Reciprocal => "reciprocal",
@@ -316,6 +320,7 @@ mod tests {
             (Rule::Governed(Stance::Demand), "demand"),
             (Rule::Governed(Stance::Reject), "reject"),
             (Rule::Accusation, "accusation"),
+            (Rule::Supposed, "supposed"),
             (Rule::EventDate, "event-date"),
             (Rule::Quotation, "quotation"),
             (Rule::ReportedDemand, "reported-demand"),

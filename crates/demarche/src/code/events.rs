@@ -187,6 +187,12 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
     hypothetical(ctx.sentence, clause_idx, m.head)
 }
 
+/// Whether the act at `head` is only supposed, alleged or expected ("is believed to have").
+fn supposed(ctx: &SentenceContext<'_>, clause_idx: usize, head: usize) -> bool {
+    let clause = &ctx.sentence.clauses[clause_idx];
+    super::modality::supposed_act(ctx.tokens(), clause, head).is_some()
+}
+
 /// Why a nominal pattern is not an event of its own: what the pattern before it stops, or
 /// (without a possessor) the object of the event before it, part of an uncoded infinitive, or a noun
 /// with no actor (a light verb's subject is one: "launched an attack on").
@@ -372,6 +378,11 @@ fn make_events(
 ) -> Vec<Event> {
     let mut rules = pattern_rules(m.pattern, passive, who);
     let when = event_date(ctx, m.head, clause_idx);
+    // An event noun names an act presupposed, not supposed ("believes it was his contacts with
+    // the militias that led to").
+    if !ctx.coder.keep_hypothetical && !m.pattern.noun && supposed(ctx, clause_idx, m.head) {
+        rules.push(Rule::Supposed);
+    }
     let code = match governed {
         Some((g, code)) => {
             rules.push(match g.governor {

@@ -114,6 +114,10 @@ grammar_lists! {
     DEMAND_WORDS = "demand-words.txt";
     /// Words whose infinitive complement is an intention, not an act.
     INTENTION_WORDS = "intention-words.txt";
+    /// Words before "to" whose complement is supposed, not done ("is alleged to have").
+    SUPPOSITION_WORDS = "supposition-words.txt";
+    /// Verbs of belief or allegation whose complement is supposed, not done ("believes").
+    BELIEF_VERBS = "belief-verbs.txt";
     /// Decision nouns whose infinitive is the act decided, coded as done ("decision to cut").
     DECISION_NOUNS = "decision-nouns.txt";
     /// Verbs whose object is an act under way ("continued its attacks").

@@ -1,11 +1,12 @@
 //! Whether a verb's act happened: modals of possibility or obligation, conditional clauses,
 //! demanded complements, gerunds that are not acts, intended infinitives; and the future
-//! ("will meet"); questions and "whether" clauses (undecided, not done).
+//! ("will meet"); questions and "whether" clauses (undecided, not done); acts only supposed,
+//! alleged or expected ("is alleged to have", "believes Hamas attacked").
 
 use super::grammar::{
-    ACCUSATION_WORDS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DECISION_NOUNS, DEMAND_WORDS,
-    FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS,
-    INTENTION_WORDS, OPPOSING_PREPOSITIONS,
+    ACCUSATION_WORDS, BELIEF_VERBS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DECISION_NOUNS,
+    DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS,
+    INTENTION_WORDS, OPPOSING_PREPOSITIONS, SUPPOSITION_WORDS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 
@@ -19,6 +20,7 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
         .or_else(|| asked(tokens))
         .or_else(|| undecided(tokens, clause.tokens.start, head))
         .or_else(|| conditional(tokens, clause))
+        .or_else(|| or_else(sentence, clause_idx, head))
         .or_else(|| demanded(tokens, clause))
         .or_else(|| gerund_not_an_act(tokens, clause, head))
         .or_else(|| catenative(tokens, clause, head))
@@ -74,6 +76,21 @@ fn conditional(tokens: &[Token], clause: &Clause) -> Option<String> {
         .then(|| format!("conditional clause '{}'", first.text))
 }
 
+/// "had 48 hours to act or else he would return to Washington, ending the mission": what follows
+/// "or else" in its clause (or a clause hanging from it) is the consequence held out, not done; a
+/// threat or intent stated that way is coded by `complement` first.
+fn or_else(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let k = (1..head).find(|&k| tokens[k - 1].lower == "or" && tokens[k].lower == "else")?;
+    let holder = sentence
+        .clauses
+        .iter()
+        .position(|c| c.tokens.contains(&k))?;
+    let clause = &sentence.clauses[clause_idx];
+    (clause_idx == holder || clause.parent == Some(holder))
+        .then(|| "after 'or else': held out, not done".to_string())
+}
+
 /// "insistence that North Korea give up ...", "urged that ...": demanded, not done.
 fn demanded(tokens: &[Token], clause: &Clause) -> Option<String> {
     if clause.kind != ClauseKind::Reported {
@@ -84,6 +101,65 @@ fn demanded(tokens: &[Token], clause: &Clause) -> Option<String> {
         .map(|g| &tokens[g])
         .filter(|w| DEMAND_WORDS.contains(&w.lemma))?;
     Some(format!("complement of '{}': asked for, not done", w.text))
+}
+
+/// An act supposed, alleged or expected by others, not reported done: not intended or threatened
+/// by its subject either ("Israel fears Syria will attack"). Such an act is coded only for the
+/// accusation of its doer by a speaker who reports it (`speech`), then dropped.
+pub(super) fn supposed_act(tokens: &[Token], clause: &Clause, head: usize) -> Option<String> {
+    believed(tokens, clause).or_else(|| supposed(tokens, clause.tokens.start, head))
+}
+
+/// "Israel believes Hamas attacked", "alleged that Iraq attacked": the complement of a verb of
+/// belief, suspicion or allegation is supposed, not reported done (an allegation's 112 is coded by
+/// its own verb).
+fn believed(tokens: &[Token], clause: &Clause) -> Option<String> {
+    if clause.kind != ClauseKind::Reported {
+        return None;
+    }
+    let g = super::complement::clause_governor(tokens, clause.tokens.start)?;
+    believing(&tokens[g]).then(|| format!("complement of '{}': supposed, not done", tokens[g].text))
+}
+
+/// A verb of belief, suspicion, expectation or allegation ("believes", "alleged").
+fn believing(t: &Token) -> bool {
+    t.tag.is_verb() && BELIEF_VERBS.contains(&t.lemma)
+}
+
+/// "is alleged to have attacked", "is believed to be leading", "expected the rebels to
+/// surrender", "Israel thinks Syria attacked": the act is supposed by others, not reported done.
+/// A participle that only describes a noun ("suspected militants attacked", "gunmen believed to
+/// be from the group abducted") leaves the act reported.
+fn supposed(tokens: &[Token], clause_start: usize, head: usize) -> Option<String> {
+    let w = (clause_start + 1..head).find(|&w| {
+        supposition_before_to(tokens, clause_start, w) || believing_verb(tokens, clause_start, w)
+    })?;
+    Some(format!("after '{}': supposed, not done", tokens[w].text))
+}
+
+/// "alleged", "likely" right before "to", after a form of "be".
+fn supposition_before_to(tokens: &[Token], clause_start: usize, w: usize) -> bool {
+    SUPPOSITION_WORDS.contains(&tokens[w].lower)
+        && tokens.get(w + 1).is_some_and(|n| n.lower == "to")
+        && auxiliary_before(tokens, clause_start, w, &["be"])
+}
+
+/// "thinks", "has alleged", "is suspected": a verb of belief in the verb group, not a
+/// participle describing a noun ("gunmen believed to be ...", tagged either way).
+fn believing_verb(tokens: &[Token], clause_start: usize, w: usize) -> bool {
+    let participle =
+        tokens[w].tag == Tag::VBN || tokens.get(w + 1).is_some_and(|n| n.lower == "to");
+    believing(&tokens[w])
+        && (!participle || auxiliary_before(tokens, clause_start, w, &["be", "have"]))
+}
+
+/// A form of one of `lemmas` right before `w`, past adverbs.
+fn auxiliary_before(tokens: &[Token], clause_start: usize, w: usize, lemmas: &[&str]) -> bool {
+    let mut j = w;
+    while j > clause_start && tokens[j - 1].tag == Tag::RB {
+        j -= 1;
+    }
+    j > clause_start && lemmas.contains(&tokens[j - 1].lemma.as_str())
 }
 
 /// "stop cooperating", "accused Russia of shooting": a gerund that is not an act.

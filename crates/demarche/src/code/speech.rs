@@ -54,10 +54,12 @@ pub(super) fn settle(
             .iter()
             .filter(|r| !is_statement(&r.event) && reports(ctx, s, r));
         for r in reported {
-            replaced.push(s.head);
-            if claims(ctx, s, r) {
-                accusations.extend(accusation(ctx, s, r));
+            let accused = claims(ctx, s, r).then(|| accusation(ctx, s, r)).flatten();
+            // A supposed act replaces the statement only by the accusation it makes.
+            if accused.is_some() || !supposed(&r.event) {
+                replaced.push(s.head);
             }
+            accusations.extend(accused);
         }
     }
     let restated: Vec<HeadedEvent> = events
@@ -72,10 +74,18 @@ pub(super) fn settle(
         let dropped_untargeted = untargeted && !ctx.coder.untargeted_statements;
         !replaced_statement && !dropped_untargeted
     };
-    let mut out: Vec<HeadedEvent> = events.into_iter().filter(keep).collect();
+    let mut out: Vec<HeadedEvent> = events
+        .into_iter()
+        .filter(|e| keep(e) && !supposed(&e.event))
+        .collect();
     out.extend(accusations);
     out.extend(restated);
     out
+}
+
+/// Whether the event is an act only supposed, alleged or expected: kept for its accusation only.
+fn supposed(e: &Event) -> bool {
+    e.rules.iter().any(|r| r == Rule::Supposed.as_str())
 }
 
 /// A plain statement (010, "make statement, not specified below"): denials, comments and
@@ -167,7 +177,10 @@ fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Op
     let speaker = s.event.source.as_ref()?;
     let accused = r.event.source.as_ref()?;
     let violent = ctx.coder.dict.cameo.get(&r.event.cameo).quad_class == 4;
-    if !violent || root(&speaker.code) == root(&accused.code) {
+    // "said it fears Syria will attack": a feared act accuses no one yet.
+    let start = ctx.sentence.clauses[r.clause].tokens.start;
+    let feared = supposed(&r.event) && super::modality::future_modal(ctx.tokens(), r.head, start);
+    if !violent || feared || root(&speaker.code) == root(&accused.code) {
         return None;
     }
     let mut event = s.event.clone();
