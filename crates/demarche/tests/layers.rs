@@ -53,7 +53,13 @@ fn crate_refs(source: &str) -> Vec<CrateRef> {
 fn first_segments(rest: &str) -> Vec<String> {
     let rest = rest.trim_start();
     let Some(group) = rest.strip_prefix('{') else {
-        return vec![leading_identifier(rest)];
+        // `crate::` named in prose, with no path after it, refers to nothing.
+        let name = leading_identifier(rest);
+        return if name.is_empty() {
+            Vec::new()
+        } else {
+            vec![name]
+        };
     };
     let mut depth = 0usize;
     let mut items = vec![String::new()];
@@ -188,7 +194,8 @@ fn scanner_finds_paths_groups_and_line_numbers() {
     let source = "use crate::model::Span;\n\
                   // nothing here\n\
                   use crate::{\n    text::Token,\n    dict::{Dictionaries, Diagnostic},\n};\n\
-                  fn f() -> crate::code::Coder { $crate::x; my_crate::y }\n";
+                  fn f() -> crate::code::Coder { $crate::x; my_crate::y }\n\
+                  //! paths named in prose: `crate::` alone\n";
     let found: Vec<String> = crate_refs(source)
         .iter()
         .map(|r| format!("{}:{}", r.line, r.target))
