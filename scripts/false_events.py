@@ -35,10 +35,7 @@ WIRE_TUNE = "tests/codebook/wire-tune.tsv"
 
 
 def run_coder(binary, docs):
-    out = subprocess.run([binary, "code", "-q", docs], capture_output=True, text=True)
-    if out.returncode not in (0, 1):
-        sys.exit(f"false_events: demarche failed ({out.returncode}): {out.stderr}")
-    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    return sd.code_events(binary, docs, "false_events")
 
 
 def event_key(e):

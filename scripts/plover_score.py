@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
-from score_devset import actor_matches, read_tsv  # noqa: E402
+from score_devset import actor_matches, code_events, read_tsv  # noqa: E402
 
 SPLITS = {"dev": ("tests/corpus", 64, 0), "tune": ("tests/corpus/tune", 192, 128),
           "fresh": ("tests/corpus/fresh", 256, 192), "test": ("tests/corpus/test", 128, 64)}
@@ -65,10 +65,7 @@ def gold_types(code, table):
 
 
 def run_demarche(binary, docs_path):
-    out = subprocess.run([binary, "code", "-q", docs_path], capture_output=True, text=True)
-    if out.returncode not in (0, 1):
-        sys.exit(f"plover_score: demarche failed ({out.returncode}): {out.stderr}")
-    return [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
+    return code_events(binary, docs_path, "plover_score")
 
 
 def typed(e):

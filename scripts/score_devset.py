@@ -17,6 +17,7 @@ ok). Also printed: exact CAMEO code recall, source-actor recall, false alarms in
 hold no event, and a per-root table. The last line is a one-line summary.
 """
 import json
+import subprocess
 import sys
 from collections import Counter, defaultdict
 
@@ -60,6 +61,15 @@ def read_gold(path):
         else:
             gold.setdefault(row["sid"], [])
     return gold
+
+
+def code_events(binary, docs, who):
+    """Runs `BINARY code -q DOCS` and returns its events; exits with a message naming `who` when
+    demarche fails (exit 1, some records rejected, still has events)."""
+    out = subprocess.run([binary, "code", "-q", docs], capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"{who}: demarche failed ({out.returncode}): {out.stderr}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
 def sentence_of(sentences, doc, offset):

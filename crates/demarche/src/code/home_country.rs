@@ -84,7 +84,7 @@ pub(super) fn domestic(
     matches: &[SentenceMatches],
     date: Option<Date>,
 ) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts = CountryTally::default();
     for (sentence, m) in sentences.iter().zip(matches) {
         let tokens = &sentence.tokens;
         let actors = dict.actors.resolve(m.actors.clone(), date);
@@ -97,15 +97,30 @@ pub(super) fn domestic(
                     && !actors.iter().any(|(o, _)| o.end == t.start)
             });
             if let (Some(root), true, true) = (root, governs, titled) {
-                match counts.iter_mut().find(|(k, _)| k == root) {
-                    Some(slot) => slot.1 += 1,
-                    None => counts.push((root.to_string(), 1)),
-                }
+                counts.add(root);
             }
         }
     }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    counts.most()
+}
+
+/// Countries counted in the order first seen.
+#[derive(Default)]
+struct CountryTally(Vec<(String, usize)>);
+
+impl CountryTally {
+    fn add(&mut self, country: &str) {
+        match self.0.iter_mut().find(|(k, _)| k == country) {
+            Some(slot) => slot.1 += 1,
+            None => self.0.push((country.to_string(), 1)),
+        }
+    }
+
+    /// The most counted country, the first seen on a tie.
+    fn most(self) -> Option<String> {
+        let best = self.0.iter().map(|(_, n)| *n).max()?;
+        self.0.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    }
 }
 
 /// The title at `start..end` stands bare right before the name at `name` (or before a comma
@@ -136,24 +151,15 @@ pub(super) fn dominant(
     matches: &[SentenceMatches],
     date: Option<Date>,
 ) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts = CountryTally::default();
     for (sentence, m) in sentences.iter().zip(matches) {
         if m.discards.is_empty() {
-            sentence_countries(
-                dict,
-                names,
-                &sentence.tokens,
-                m,
-                date,
-                &mut |c| match counts.iter_mut().find(|(k, _)| k == c) {
-                    Some(slot) => slot.1 += 1,
-                    None => counts.push((c.to_string(), 1)),
-                },
-            );
+            sentence_countries(dict, names, &sentence.tokens, m, date, &mut |c| {
+                counts.add(c)
+            });
         }
     }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+    counts.most()
 }
 
 /// Calls `count` with the country of each place name (city or division) and each dictionary
