@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Score `demarche code` on the development set (tests/corpus, see its README.md).
 #
-# usage: scripts/devset.sh [--split dev|tune|fresh|test] [--min-recall R] [--min-precision P]
+# usage: scripts/devset.sh [--split dev|tune|fresh|test|test2] [--min-recall R] [--min-precision P]
 #
 #   --split dev   (default) documents lee-000..063, gold tests/corpus/gold.tsv: the split whose
 #                 misses may be read to find general causes
@@ -11,6 +11,8 @@
 #                 session; readable
 #   --split test  documents lee-064..127, gold tests/corpus/test/gold.tsv: coded blind later and
 #                 only ever scored (never read for misses), to check that gains generalize
+#   --split test2 documents lee-256..299, gold tests/corpus/test2/gold.tsv: coded blind in the
+#                 seventh session; score only, like the test split
 #
 # Builds the release CLI, writes the documents from the gensim wheel (scripts/devset.py, cached
 # in ~/.cache/demarche-bench), checks that each sentence is the one that was coded (the split's
@@ -24,7 +26,8 @@ case "$SPLIT" in
   test) GOLD=tests/corpus/test; DOCS=128; FIRST=64 ;;
   tune) GOLD=tests/corpus/tune; DOCS=192; FIRST=128 ;;
   fresh) GOLD=tests/corpus/fresh; DOCS=256; FIRST=192 ;;
-  *) echo "devset: --split must be dev, tune, fresh or test, not '$SPLIT'" >&2; exit 2 ;;
+  test2) GOLD=tests/corpus/test2; DOCS=300; FIRST=256 ;;
+  *) echo "devset: --split must be dev, tune, fresh, test or test2, not '$SPLIT'" >&2; exit 2 ;;
 esac
 OUT=target/devset/$SPLIT
 cargo build --release -q -p demarche-cli

@@ -2,7 +2,7 @@
 """Score `demarche code` on single-event sentences by PLOVER type, as the held-out PLOVER set is.
 
 usage: scripts/plover_score.py --file TSV [--bin PATH] [--confusion] [--misses]
-       scripts/plover_score.py --split dev|tune|fresh|test [--bin PATH] [--confusion] [--misses]
+       scripts/plover_score.py --split dev|tune|fresh|test|test2 [--bin PATH] [--confusion] [--misses]
 
 Each sentence holds one gold event with a PLOVER type. Only events with a PLOVER type count:
 CAMEO 01x/02x (statements, appeals) have none in dictionaries/cameo.tsv and cost nothing.
@@ -22,7 +22,7 @@ Inputs:
           tests/plover/plover.tsv); rows whose code has no PLOVER type are skipped.
   --split a development-set split (scripts/devset.sh); its single-event sentences are those with
           exactly one gold row (core), whose code (any `|` alternative) has a PLOVER type.
-Held-out sets (--split test, tests/codebook/wire.tsv) are only ever scored: the script refuses
+Held-out sets (--split test and test2, tests/codebook/wire.tsv) are only ever scored: the script refuses
 --confusion and --misses on them.
 """
 import argparse
@@ -38,8 +38,9 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 from score_devset import actor_matches, code_events, read_tsv  # noqa: E402
 
 SPLITS = {"dev": ("tests/corpus", 64, 0), "tune": ("tests/corpus/tune", 192, 128),
-          "fresh": ("tests/corpus/fresh", 256, 192), "test": ("tests/corpus/test", 128, 64)}
-HELD_OUT = ("split:test", "wire.tsv")
+          "fresh": ("tests/corpus/fresh", 256, 192), "test": ("tests/corpus/test", 128, 64),
+          "test2": ("tests/corpus/test2", 300, 256)}
+HELD_OUT = ("split:test", "split:test2", "wire.tsv")
 
 
 def plover_table():
