@@ -346,9 +346,21 @@ impl<'a> SentenceContext<'a> {
         Some(pair)
     }
 
-    /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
+    /// `units[k]`: the end of the unit a gap skips at token `k`. A mention is one unit, and so
+    /// is a noun phrase — determiners, numbers and adjectives up to its last noun ("six
+    /// employees", "the company") — so that "found six employees of the company guilty of"
+    /// skips three units, not five.
     fn skip_units(&self) -> Vec<usize> {
-        let mut units: Vec<usize> = (1..=self.tokens().len()).collect();
+        let tokens = self.tokens();
+        let mut units: Vec<usize> = (1..=tokens.len()).collect();
+        let mut start = 0;
+        while start < tokens.len() {
+            let run = noun_phrase_end(&tokens[start..]);
+            if run > 1 {
+                units[start] = start + run;
+            }
+            start += run.max(1);
+        }
         for m in &self.mentions {
             units[m.start] = units[m.start].max(m.end);
         }
@@ -712,4 +724,18 @@ fn answers_demand(
                     .iter()
                     .all(|t| !t.tag.is_verb())
         })
+}
+
+/// The length of the noun phrase that opens `tokens` — prenominal words and nouns up to the
+/// last noun of the run — or 0 when the run holds no noun.
+fn noun_phrase_end(tokens: &[Token]) -> usize {
+    let mut last_noun = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.tag.is_noun() {
+            last_noun = i + 1;
+        } else if !t.tag.is_prenominal() {
+            break;
+        }
+    }
+    last_noun
 }
