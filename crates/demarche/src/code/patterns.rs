@@ -452,7 +452,7 @@ fn match_rest(
                 // the phrase.
                 if at >= limit
                     || PATTERN_STOP_PUNCTUATION.contains(&tokens[at].text)
-                    || tokens[at].tag.is_verb()
+                    || (tokens[at].tag.is_verb() && !prenominal_participle(tokens, at, from))
                     || tokens[at].tag == Tag::MD
                 {
                     break;
@@ -469,4 +469,16 @@ fn match_rest(
             None
         }
     }
+}
+
+/// A participle used as an adjective inside the gap's noun phrase: right after the gap opens or
+/// after a determiner, number or adjective, and before a noun or adjective ("given *suspended*
+/// jail sentences", "arrested *wanted* militants"). A gap skips it like any modifier.
+fn prenominal_participle(tokens: &[Token], at: usize, gap_start: usize) -> bool {
+    let participle = matches!(tokens[at].tag, Tag::VBN | Tag::VBG);
+    let before = at == gap_start || tokens[at - 1].tag.is_prenominal();
+    let after = tokens
+        .get(at + 1)
+        .is_some_and(|t| t.tag.is_noun() || matches!(t.tag, Tag::JJ));
+    participle && before && after
 }
