@@ -148,6 +148,27 @@ fn encode_cased(phrase: &str) -> String {
     out
 }
 
+/// Whether the sentence's words `written` (cased encoding) match a case-sensitive phrase's
+/// `cased` encoding: exactly, or — for a single acronym of four or more capitals — in title
+/// case, as British and Australian papers write them ("Opec", "Unita", "Farc" for OPEC,
+/// UNITA, FARC). Shorter acronyms ("US", "IRA") and lower-case forms never match.
+fn cased_matches(written: Option<&str>, cased: &str) -> bool {
+    let Some(written) = written else {
+        return false;
+    };
+    if written == cased {
+        return true;
+    }
+    let word = cased.trim_matches(SEP);
+    let single =
+        !word.contains(SEP) && word.len() >= 4 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let mut chars = written.trim_matches(SEP).chars();
+    single
+        && written.len() == cased.len()
+        && chars.next() == word.chars().next()
+        && chars.eq(word[1..].chars().map(|c| c.to_ascii_lowercase()))
+}
+
 /// True when a phrase must match case-sensitively: it has letters and all are capitals.
 pub fn is_case_sensitive(phrase: &str) -> bool {
     phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase)
@@ -199,7 +220,7 @@ impl PhraseSet {
                     let (id, cased) = &self.patterns[p as usize];
                     if let Some(cased) = cased {
                         let (a, b) = (s.cased_starts[start], s.cased_starts[end] + 1);
-                        if s.cased.get(a..b) != Some(cased.as_str()) {
+                        if !cased_matches(s.cased.get(a..b), cased) {
                             continue;
                         }
                     }
@@ -296,7 +317,7 @@ mod tests {
             let id = encoded[m.pattern().as_usize()].0;
             if is_case_sensitive(phrases[id]) {
                 let (a, b) = (s.cased_starts[start], s.cased_starts[end] + 1);
-                if s.cased.get(a..b) != Some(encode_cased(phrases[id]).as_str()) {
+                if !cased_matches(s.cased.get(a..b), &encode_cased(phrases[id])) {
                     continue;
                 }
             }
