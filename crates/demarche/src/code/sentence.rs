@@ -346,11 +346,28 @@ impl<'a> SentenceContext<'a> {
         Some(pair)
     }
 
-    /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit).
+    /// `units[k]`: the end of the unit a gap skips at token `k` (a mention is one unit, and so
+    /// are actors joined by "and"/"or": "gave *Israel and the Palestinians* a deadline").
     fn skip_units(&self) -> Vec<usize> {
-        let mut units: Vec<usize> = (1..=self.tokens().len()).collect();
+        let tokens = self.tokens();
+        let mut units: Vec<usize> = (1..=tokens.len()).collect();
+        let mut starts = vec![false; tokens.len() + 1];
         for m in &self.mentions {
             units[m.start] = units[m.start].max(m.end);
+            starts[m.start] = true;
+        }
+        for k in (0..tokens.len()).rev().filter(|&k| starts[k]) {
+            let joiner = units[k];
+            let or_and = tokens
+                .get(joiner)
+                .is_some_and(|t| t.lower == "and" || t.lower == "or");
+            let mut next = joiner + 1;
+            if tokens.get(next).is_some_and(|t| t.tag == Tag::DT) {
+                next += 1;
+            }
+            if or_and && starts.get(next) == Some(&true) {
+                units[k] = units[next];
+            }
         }
         units
     }
