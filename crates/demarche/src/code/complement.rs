@@ -90,10 +90,14 @@ fn coordinated_infinitive(sentence: &Sentence, clause_idx: usize, head: usize) -
     if !opening {
         return None;
     }
-    let first = (parent.tokens.start..parent.tokens.end.saturating_sub(1))
+    let Some(first) = (parent.tokens.start..parent.tokens.end.saturating_sub(1))
         .rev()
-        .find(|&k| tokens[k].tag == Tag::TO && tokens[k + 1].tag == Tag::VB)?
-        + 1;
+        .find(|&k| tokens[k].tag == Tag::TO && tokens[k + 1].tag == Tag::VB)
+        .map(|k| k + 1)
+    else {
+        // "Arafat must arrest them *and destroy* their bases."
+        return obliged_in(sentence, clause.parent?, parent.tokens.end);
+    };
     let finite = tokens[first + 1..parent.tokens.end]
         .iter()
         .any(|t| matches!(t.tag, Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD));
@@ -101,6 +105,19 @@ fn coordinated_infinitive(sentence: &Sentence, clause_idx: usize, head: usize) -
         return None;
     }
     infinitive_governor(tokens, parent.tokens.start, first)
+        .or_else(|| obliged_in(sentence, clause.parent?, first))
+}
+
+/// "Arafat must move to arrest them *and destroy* their bases", Zinni said: the parent clause's
+/// verb under a demand modal (before its infinitive at `first`) governs the coordinate act too.
+fn obliged_in(sentence: &Sentence, parent: usize, first: usize) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let start = sentence.clauses[parent].tokens.start;
+    let obliged = (start..first).find(|&k| {
+        tokens[k].tag == Tag::VB
+            && group_modal(tokens, k, start).is_some_and(|m| DEMAND_MODALS.contains(&m.lower))
+    })?;
+    reported(sentence, parent, obliged).filter(|g| g.stance == Stance::Demand)
 }
 
 /// "would not withdraw", "will never negotiate": a negated future modal states a refusal of
@@ -325,8 +342,11 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
         // "North Korea was told it must ...": the one who demands is not named here.
         return None;
     }
-    let modal = group_modal(tokens, head, clause.tokens.start);
     let parent = clause.parent?;
+    if super::content::extraposed_importance(tokens, g) {
+        return important_act(sentence, parent, clause_idx);
+    }
+    let modal = group_modal(tokens, head, clause.tokens.start);
     let speaker = |stance| {
         Some(Governed {
             stance,
@@ -354,6 +374,25 @@ fn reported(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<Gover
         }
         _ => None,
     }
+}
+
+/// "said it is vital that Israel withdraw", "It is vital that Israel withdraws, Bush said": an
+/// act under an importance predicate (clause `parent`) is demanded by whoever says so — the
+/// speaker of the clause above it, or of a trailing attribution; with no speaker, nothing.
+fn important_act(sentence: &Sentence, parent: usize, clause_idx: usize) -> Option<Governed> {
+    let tokens = &sentence.tokens;
+    let above = sentence.clauses[parent].parent.and_then(|k| {
+        let reported = sentence.clauses[parent].kind == ClauseKind::Reported;
+        let verb = clause_governor(tokens, sentence.clauses[parent].tokens.start)?;
+        reported.then_some((k, verb))
+    });
+    let (speech, verb) =
+        above.or_else(|| trailing_speech(sentence).filter(|&(k, _)| k > clause_idx))?;
+    Some(Governed {
+        stance: Stance::Demand,
+        governor: Some(verb),
+        frame: Frame::Speaker(speech),
+    })
 }
 
 /// "refused their demand to reverse", "rejected calls by donors to dismantle", "rejected
@@ -527,6 +566,17 @@ pub(crate) fn governed_code(code: &str, stance: Stance) -> Option<&'static str> 
     }
 }
 
+/// The code of an act demanded or appealed for that the codebook gives no sub-code ("said Arafat
+/// must arrest the militants", "challenged Arafat to arrest"): the family's default, 100 or 020 —
+/// the act is asked of its subject, not done. Other stances have none: the act stays as it is.
+pub(crate) fn family_default(stance: Stance) -> Option<&'static str> {
+    match stance {
+        Stance::Demand => Some("100"),
+        Stance::Appeal => Some("020"),
+        _ => None,
+    }
+}
+
 /// Whether a governing word's own code gives way to its complement's: a family default
 /// ("010", "020", "030", "100", "130").
 pub(crate) fn gives_way(code: &str) -> bool {
@@ -585,6 +635,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn demands_and_appeals_have_a_family_default() {
+        assert_eq!(family_default(Stance::Demand), Some("100"));
+        assert_eq!(family_default(Stance::Appeal), Some("020"));
+        assert_eq!(family_default(Stance::Intent), None);
+        assert_eq!(family_default(Stance::Threat), None);
     }
 
     #[test]

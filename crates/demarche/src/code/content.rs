@@ -13,7 +13,8 @@ use super::complement::{clause_governor, trailing_speech};
 use super::decision::Rule;
 use super::grammar::{
     ACCUSATION_PREDICATES, COMPOUND_JOINERS, DEMAND_MODALS, DISAPPROVAL_PREDICATES,
-    DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS, NEGATORS, OBLIGATION_VERBS,
+    DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS, IMPORTANCE_ADJECTIVES, NEGATORS,
+    OBLIGATION_VERBS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -53,7 +54,8 @@ pub(super) fn obligation(tokens: &[Token], head: usize, clause_start: usize) -> 
     time_for(tokens, clause_start, to)
 }
 
-/// "it is time *for Mr Arafat* to": the index of "time" before the "for" phrase ending at `to`.
+/// "it is time *for Mr Arafat* to", "it is vital *for Israel* to": the index of "time" (or the
+/// adjective) before the "for" phrase ending at `to`.
 fn time_for(tokens: &[Token], clause_start: usize, to: usize) -> Option<usize> {
     let mut j = to;
     while j > clause_start
@@ -63,11 +65,47 @@ fn time_for(tokens: &[Token], clause_start: usize, to: usize) -> Option<usize> {
     {
         j -= 1;
     }
-    (j < to
-        && j >= clause_start + 2
-        && tokens[j - 1].lower == "for"
-        && tokens[j - 2].lower == "time")
+    let obliging = |t: &Token| t.lower == "time" || importance(t);
+    (j < to && j >= clause_start + 2 && tokens[j - 1].lower == "for" && obliging(&tokens[j - 2]))
         .then_some(j - 2)
+}
+
+/// "important", "vital": an adjective of importance.
+fn importance(t: &Token) -> bool {
+    t.tag == Tag::JJ && IMPORTANCE_ADJECTIVES.contains(&t.lower)
+}
+
+/// "it is vital", "it's important": an importance adjective at `adj` after "it" + "be".
+pub(super) fn extraposed_importance(tokens: &[Token], adj: usize) -> bool {
+    adj >= 2
+        && importance(&tokens[adj])
+        && (crate::text::tag::auxiliary_of(&tokens[adj - 1].lower) == Some("be")
+            || tokens[adj - 1].lower == "'s")
+        && tokens[adj - 2].lower == "it"
+}
+
+/// "it's important *John Howard* delivers", "it is vital that *Israel* withdraw": the actors an
+/// extraposed importance predicate in the words lays an obligation on — the subject of the
+/// clause right after it, when a verb follows that subject.
+fn important_that<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<Vec<&'c Mention>> {
+    let tokens = ctx.tokens();
+    let adj = words
+        .clone()
+        .skip(2)
+        .find(|&i| extraposed_importance(tokens, i))?;
+    let mut at = adj + 1;
+    if tokens.get(at).is_some_and(|t| t.lower == "that") {
+        at += 1;
+    }
+    let subject = ctx
+        .mentions
+        .iter()
+        .find(|m| m.start == at && m.end < words.end)?;
+    let acts = tokens[subject.end].tag.is_verb() || tokens[subject.end].tag == Tag::MD;
+    acts.then(|| vec![subject])
 }
 
 /// The words the speech verb at `verb` reports: its attributed quotation, its reported clause
@@ -222,7 +260,7 @@ fn demanded<'c>(
         let Some(p) = marker else {
             continue;
         };
-        let obliged = if tokens[p].lower == "time" {
+        let obliged = if tokens[p].lower == "time" || importance(&tokens[p]) {
             ctx.mentions
                 .iter()
                 .filter(|m| m.start > p && m.end < head)
@@ -232,7 +270,7 @@ fn demanded<'c>(
         };
         return Some((DEMAND, obliged));
     }
-    None
+    important_that(ctx, words).map(|obliged| (DEMAND, obliged))
 }
 
 /// "must be punished", "needs to be overhauled": a passive obliged act names no one obliged.

@@ -99,8 +99,31 @@ fn governed_code(
     } else {
         complement::governed(ctx.sentence, clause_idx, m.head)?
     };
-    let code = complement::governed_code(&m.pattern.code, g.stance)?;
+    let code = match complement::governed_code(&m.pattern.code, g.stance) {
+        Some(code) => code,
+        None => complement::family_default(g.stance).filter(|_| asks_another(ctx, m, g))?,
+    };
     Some((g, code))
+}
+
+/// Whether a demand or appeal is made of an actor named apart from the act's own subject: the
+/// addressee ("challenged *Arafat* to arrest") or the subject of a reported clause ("said
+/// *Arafat* must arrest"). "ordered his forces to blast" names none: the order is the act. An
+/// event noun ("demanded that Washington speed up *training*") or a participle ("troops
+/// *fighting* Islamic State") is no act asked of a subject.
+fn asks_another(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, g: Governed) -> bool {
+    let t = &ctx.tokens()[m.head];
+    if m.pattern.noun || !(t.tag == Tag::VB || t.tag.is_finite_verb()) {
+        return false;
+    }
+    match (g.frame, g.governor) {
+        (Frame::Speaker(_), Some(_)) => true,
+        (Frame::Addressee, Some(governor)) => ctx
+            .mentions
+            .iter()
+            .any(|x| x.start > governor && x.end <= m.head && addressed(x)),
+        _ => false,
+    }
 }
 
 /// The events of a match that is coded: its participants, then one event per pair.
@@ -356,6 +379,11 @@ fn reframe<'m>(
         Frame::Speaker(speaker_clause) => {
             let (speakers, _) = source::subject_of(sentence, mentions, speaker_clause, governor);
             if speakers.is_empty() {
+                // "Arafat must arrest them," the general said: a demand by no known speaker is
+                // no act of the one it is laid on.
+                if g.stance == Stance::Demand {
+                    who.sources.clear();
+                }
                 return;
             }
             let (asked, _) = source::subject_of(sentence, mentions, clause_idx, m.head);

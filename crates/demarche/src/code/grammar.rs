@@ -138,6 +138,8 @@ grammar_lists! {
     DEMAND_MODALS = "demand-modals.txt";
     /// Verbs that before "to" + a bare verb oblige like "must" ("has to act", "needs to").
     OBLIGATION_VERBS = "obligation-verbs.txt";
+    /// Adjectives that oblige like "must" in "it is vital (that) Y acts" ("important").
+    IMPORTANCE_ADJECTIVES = "importance-adjectives.txt";
     /// Predicates that criticize an actor ("Y's action is unjustified"): 111.
     DISAPPROVAL_PREDICATES = "disapproval-predicates.txt";
     /// Predicates that accuse an actor ("Y is to blame", "Y was behind the attack"): 112.

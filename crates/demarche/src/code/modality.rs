@@ -16,6 +16,7 @@ pub(super) fn hypothetical(sentence: &Sentence, clause_idx: usize, head: usize) 
     let tokens = &sentence.tokens;
     let clause = &sentence.clauses[clause_idx];
     hypothetical_modal(tokens, clause, head)
+        .or_else(|| shared_modal(sentence, clause_idx, head))
         .or_else(|| obliged(tokens, clause, head))
         .or_else(|| asked(tokens))
         .or_else(|| undecided(tokens, clause.tokens.start, head))
@@ -41,6 +42,25 @@ fn hypothetical_modal(tokens: &[Token], clause: &Clause, head: usize) -> Option<
         j -= 1;
     }
     None
+}
+
+/// "must arrest the militants *and destroy* their bases": a bare verb opening a coordinate
+/// clause shares the modal of the first bare verb of the clause it is joined to.
+fn shared_modal(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    let opening = clause.kind == ClauseKind::Coordinate
+        && tokens[head].tag == Tag::VB
+        && tokens[clause.tokens.start..head]
+            .iter()
+            .all(|t| t.tag == Tag::CC || t.tag == Tag::RB);
+    if !opening {
+        return None;
+    }
+    let parent = &sentence.clauses[clause.parent?];
+    let verb = parent.tokens.clone().find(|&k| tokens[k].tag == Tag::VB)?;
+    hypothetical_modal(tokens, parent, verb)
+        .map(|why| format!("{why}, shared by the verb it is joined to"))
 }
 
 /// "has to act", "needs to withdraw", "it is time for Y to act": obliged, not done.

@@ -347,22 +347,30 @@ impl<'a> SentenceContext<'a> {
     }
 
     /// `units[k]`: the end of the unit a gap skips at token `k`. A mention is one unit, and so
-    /// is a noun phrase — determiners, numbers and adjectives up to its last noun ("six
-    /// employees", "the company") — so that "found six employees of the company guilty of"
-    /// skips three units, not five.
+    /// are actors joined by "and"/"or" ("gave *Israel and the Palestinians* a deadline") and a
+    /// noun phrase — determiners, numbers and adjectives up to its last noun ("six employees",
+    /// "the company") — so that "found six employees of the company guilty of" skips three
+    /// units, not five.
     fn skip_units(&self) -> Vec<usize> {
         let tokens = self.tokens();
-        let mut units: Vec<usize> = (1..=tokens.len()).collect();
-        let mut start = 0;
-        while start < tokens.len() {
-            let run = noun_phrase_end(&tokens[start..]);
-            if run > 1 {
-                units[start] = start + run;
-            }
-            start += run.max(1);
-        }
+        let mut units = noun_phrase_units(tokens);
+        let mut starts = vec![false; tokens.len() + 1];
         for m in &self.mentions {
             units[m.start] = units[m.start].max(m.end);
+            starts[m.start] = true;
+        }
+        for k in (0..tokens.len()).rev().filter(|&k| starts[k]) {
+            let joiner = units[k];
+            let or_and = tokens
+                .get(joiner)
+                .is_some_and(|t| t.lower == "and" || t.lower == "or");
+            let mut next = joiner + 1;
+            if tokens.get(next).is_some_and(|t| t.tag == Tag::DT) {
+                next += 1;
+            }
+            if or_and && starts.get(next) == Some(&true) {
+                units[k] = units[next];
+            }
         }
         units
     }
@@ -724,6 +732,21 @@ fn answers_demand(
                     .iter()
                     .all(|t| !t.tag.is_verb())
         })
+}
+
+/// `units[k]`: the end of the noun phrase starting at token `k` (prenominal words and nouns up to
+/// its last noun), else `k + 1`.
+fn noun_phrase_units(tokens: &[Token]) -> Vec<usize> {
+    let mut units: Vec<usize> = (1..=tokens.len()).collect();
+    let mut start = 0;
+    while start < tokens.len() {
+        let run = noun_phrase_end(&tokens[start..]);
+        if run > 1 {
+            units[start] = start + run;
+        }
+        start += run.max(1);
+    }
+    units
 }
 
 /// The length of the noun phrase that opens `tokens` — prenominal words and nouns up to the
