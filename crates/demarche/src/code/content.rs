@@ -2,20 +2,21 @@
 //! a statement, not that it was said): an obligation the speaker lays on another actor ("X says Y
 //! has to act", "it is time for Y to exert control", "Y must do more") is X's demand (100) on Y; a
 //! judgement of another actor ("Y's action is unjustified", "Y is to blame", "Y was behind the
-//! attack", "declared Y irrelevant") is X's criticism (111) or accusation (112) of Y; a disavowal
-//! ("had nothing to do with", "has no connection with", "was not behind") is X's denial (016). An
-//! appraisal with no target is aimed at the possessor of what it appraises. Two speech
-//! patterns are read by what follows them: "warned that" a state of affairs is a pessimistic
-//! comment (012), not a threat, unless a future act may be announced; "insists (that) Y is
-//! ..." is a claim (010), not a demand, unless what is insisted on is demanded.
+//! attack", "declared Y irrelevant"; read by [`super::judgement`]) is X's criticism (111),
+//! accusation (112) or praise (051) of Y; a disavowal ("had nothing to do with", "has no
+//! connection with", "was not behind") is X's denial (016). An appraisal with no target is aimed
+//! at the possessor of what it appraises. Two speech patterns are read by what follows them:
+//! "warned that" a state of affairs is a pessimistic comment (012), not a threat, unless a future
+//! act may be announced; "insists (that) Y is ..." is a claim (010), not a demand, unless what is
+//! insisted on is demanded.
 
 use super::complement::{clause_governor, trailing_speech};
 use super::decision::Rule;
 use super::grammar::{
-    ACCUSATION_PREDICATES, COMPOUND_JOINERS, DEMAND_MODALS, DISAPPROVAL_PREDICATES,
-    DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS, IMPORTANCE_ADJECTIVES, NEGATORS,
-    OBLIGATION_VERBS,
+    COMPOUND_JOINERS, DEMAND_MODALS, DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS,
+    IMPORTANCE_ADJECTIVES, OBLIGATION_VERBS,
 };
+use super::judgement::{faulted_conduct, judged, judged_deed, judged_object};
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
 use super::speech::HeadedEvent;
@@ -24,19 +25,12 @@ use std::ops::Range;
 
 /// The generic demand code.
 const DEMAND: &str = "100";
-/// Criticize or denounce.
-const CRITICIZE: &str = "111";
-/// Accuse.
-const ACCUSE: &str = "112";
 /// Make pessimistic comment.
 const PESSIMISM: &str = "012";
 /// Make statement.
 const STATEMENT: &str = "010";
 /// Deny responsibility.
 const DENY: &str = "016";
-
-/// Verbs whose object is judged by a following predicate: "declared Arafat irrelevant".
-const JUDGING_VERBS: [&str; 6] = ["declare", "call", "brand", "deem", "label", "pronounce"];
 
 /// "has to act", "needs to do more", "it is time for Y to act": the word that lays an obligation
 /// on the bare verb at `head`, as "must" does — the act is demanded, not done.
@@ -166,8 +160,9 @@ fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     end
 }
 
-/// The statement `s` (a plain 010) as what it says: a demand on, a criticism or accusation of
-/// other actors (one event per actor), or the speaker's denial; none when it says none of these.
+/// The statement `s` (a plain 010) as what it says: a demand on, a criticism, accusation or
+/// praise of other actors (one event per actor), or the speaker's denial; none when it says none
+/// of these, or judges only the speaker.
 /// When a coded act lies inside the words (`coded_inside`), only a judgement is looked for.
 pub(super) fn restate(
     ctx: &SentenceContext<'_>,
@@ -184,6 +179,7 @@ pub(super) fn restate(
     // "Afghanistan must go from an economy of war ...", Mr Karzai said: an obligation on the
     // speaker's own country as a whole is an exhortation, not a demand on another actor.
     let exhorted = |m: &Mention| code == DEMAND && m.code.as_str() == own_country;
+    let named = !targets.is_empty();
     let others: Vec<&Mention> = targets
         .into_iter()
         .filter(|m| m.code.as_str() != speaker.code.as_str() && !exhorted(m))
@@ -193,6 +189,9 @@ pub(super) fn restate(
         // defence of another ("said Germany was not to blame") is no denial.
         DENY if !others.is_empty() => return Vec::new(),
         DEMAND if others.is_empty() => return Vec::new(),
+        DENY => vec![None],
+        // "Qantas said its own decision was wrong": a judgement of the speaker itself is none.
+        _ if named && others.is_empty() => return Vec::new(),
         _ if others.is_empty() => vec![None],
         _ => others.into_iter().map(Some).collect(),
     };
@@ -216,7 +215,9 @@ fn what_is_said<'c>(
         .and_then(|words| {
             demanded(ctx, words.clone())
                 .or_else(|| disavowed(ctx, words.clone()))
-                .or_else(|| judged(ctx, words))
+                .or_else(|| judged(ctx, words.clone()))
+                .or_else(|| judged_deed(ctx, words.clone()))
+                .or_else(|| faulted_conduct(ctx, words))
         })
         .or_else(|| judged_object(ctx, verb))
 }
@@ -290,7 +291,11 @@ fn demand_modal(tokens: &[Token], head: usize, start: usize) -> Option<usize> {
 
 /// The subject right before the verb group at `p` (only adverbs between), with the actors
 /// joined to it ("Chairman Arafat and the Palestinian Authority must").
-fn subjects_before<'c>(ctx: &'c SentenceContext<'_>, start: usize, p: usize) -> Vec<&'c Mention> {
+pub(super) fn subjects_before<'c>(
+    ctx: &'c SentenceContext<'_>,
+    start: usize,
+    p: usize,
+) -> Vec<&'c Mention> {
     let tokens = ctx.tokens();
     let mut end = p;
     while end > start && tokens[end - 1].tag == Tag::RB {
@@ -312,86 +317,6 @@ fn subjects_before<'c>(ctx: &'c SentenceContext<'_>, start: usize, p: usize) -> 
     out
 }
 
-/// "Y's action is unjustified", "Y is to blame", "Y was behind the attack": a judging predicate
-/// after a form of "be" in the words, and the actors its subject names.
-fn judged<'c>(
-    ctx: &'c SentenceContext<'_>,
-    words: Range<usize>,
-) -> Option<(&'static str, Vec<&'c Mention>)> {
-    let tokens = ctx.tokens();
-    let copula = words
-        .clone()
-        .find(|&i| tokens[i].lemma == "be" && tokens[i].tag.is_verb())?;
-    let code = predicate(tokens, copula + 1, words.end)?;
-    let subject = ctx
-        .mentions
-        .iter()
-        .filter(|m| m.start >= words.start && m.end <= copula)
-        .find(|m| matches!(m.preposition.as_deref(), None | Some("by" | "of")));
-    Some((code, subject.into_iter().collect()))
-}
-
-/// "declared Mr Arafat irrelevant", "branded the strike illegal": the object of a judging verb
-/// followed by a disapproving predicate.
-fn judged_object<'c>(
-    ctx: &'c SentenceContext<'_>,
-    verb: usize,
-) -> Option<(&'static str, Vec<&'c Mention>)> {
-    let tokens = ctx.tokens();
-    if !JUDGING_VERBS.contains(&tokens[verb].lemma.as_str()) {
-        return None;
-    }
-    let object = ctx
-        .mentions
-        .iter()
-        .find(|m| m.start > verb && m.start <= verb + 2 && m.preposition.is_none())?;
-    let mut i = object.end;
-    while tokens.get(i).is_some_and(|t| is_quote_mark(&t.text)) {
-        i += 1;
-    }
-    let w = tokens.get(i)?;
-    (DISAPPROVAL_PREDICATES.contains(&w.lower) && !extraposed(tokens, i + 1))
-        .then(|| (CRITICIZE, vec![object]))
-}
-
-/// The code of the judging predicate starting at `i` (past degree adverbs and quotation
-/// marks): 112 for an accusation, 111 for disapproval; a negated accusation ("was not behind
-/// the attack") is a denial (016), a negated disapproval nothing.
-fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<&'static str> {
-    let (mut too, mut negated) = (false, false);
-    while i < end && (degree(&tokens[i]) || is_quote_mark(&tokens[i].text)) {
-        negated |= NEGATORS.contains(&tokens[i].lower);
-        too |= tokens[i].lower == "too";
-        i += 1;
-    }
-    if accusation_at(tokens, i, end) {
-        return Some(if negated { DENY } else { ACCUSE });
-    }
-    let w = tokens.get(i).filter(|_| i < end && !negated)?;
-    let adjective = matches!(w.tag, Tag::JJ | Tag::JJR | Tag::VBN);
-    let disapproving = DISAPPROVAL_PREDICATES.contains(&w.lower) || too && adjective;
-    (disapproving && !extraposed(tokens, i + 1)).then_some(CRITICIZE)
-}
-
-/// Whether an accusation predicate ("to blame", "behind", "responsible for") starts at `i`.
-fn accusation_at(tokens: &[Token], i: usize, end: usize) -> bool {
-    let accused = ACCUSATION_PREDICATES.words().iter().any(|p| {
-        let n = p.split(' ').count();
-        i + n <= end
-            && p.split(' ')
-                .zip(&tokens[i..i + n])
-                .all(|(w, t)| t.lower == w)
-    });
-    // "behind" as an adverb ("fell behind", "left behind") accuses no one.
-    let adverb = tokens[i].lower == "behind" && tokens.get(i + 1).is_none_or(|t| !opens_np(t));
-    accused && !adverb
-}
-
-/// A word that can open a noun phrase ("the", "its", "Monday's", a name).
-fn opens_np(t: &Token) -> bool {
-    t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP
-}
-
 /// "it had nothing to do with the bombing", "Kashmiris have no connection with this attack": a
 /// disavowal of a part in something (016), with no target.
 fn disavowed<'c>(
@@ -410,18 +335,6 @@ fn disavowed<'c>(
                 && (at(i + 1, "no") && part(i + 2) || nothing())
         })
         .map(|_| (DENY, Vec::new()))
-}
-
-/// "it is wrong *to* ...", "too early *to* say": the predicate judges a clause, not an actor.
-fn extraposed(tokens: &[Token], after: usize) -> bool {
-    tokens
-        .get(after)
-        .is_some_and(|t| t.tag == Tag::TO || t.lower == "that")
-}
-
-/// A quotation mark token.
-fn is_quote_mark(text: &str) -> bool {
-    matches!(text, "\"" | "'" | "\u{201c}" | "\u{201d}" | "``" | "''")
 }
 
 /// The speech patterns read by what follows them: "warned that" a state of affairs (no future
@@ -480,19 +393,10 @@ pub(super) fn predicative_blame(tokens: &[Token], e: &HeadedEvent) -> bool {
         return false;
     }
     let mut j = h - 1;
-    while j > 0 && degree(&tokens[j - 1]) {
+    while j > 0 && super::judgement::degree(&tokens[j - 1]) {
         j -= 1;
     }
     j > 0 && tokens[j - 1].lemma == "be"
-}
-
-/// An adverb, or "more"/"most"/"less" before a predicate ("are more to blame").
-fn degree(t: &Token) -> bool {
-    t.tag == Tag::RB
-        || matches!(
-            t.lower.as_str(),
-            "more" | "most" | "less" | "largely" | "partly"
-        )
 }
 
 /// Codes of appraisals (criticism, disapproval, praise, comments, empathy) whose target is the

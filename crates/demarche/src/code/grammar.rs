@@ -144,6 +144,14 @@ grammar_lists! {
     DISAPPROVAL_PREDICATES = "disapproval-predicates.txt";
     /// Predicates that accuse an actor ("Y is to blame", "Y was behind the attack"): 112.
     ACCUSATION_PREDICATES = "accusation-predicates.txt";
+    /// Predicates that praise an actor ("Y's decision was courageous"): 051.
+    APPROVAL_PREDICATES = "approval-predicates.txt";
+    /// Nouns of an act: a judging predicate judges an actor only through one (or an actor).
+    JUDGED_ACTS = "judged-acts.txt";
+    /// Deeds whose doer is judged ("has not done enough", "did a great job"): code + words.
+    JUDGED_DEEDS = "judged-deeds.txt";
+    /// Nouns of a fault found "in the way" an actor acts ("discrepancies"): 111 on the actor.
+    FAULT_NOUNS = "fault-nouns.txt";
     /// Nouns of a part in something that "have no ..." disavows ("no connection with"): 016.
     DISAVOWED_PARTS = "disavowed-parts.txt";
     /// Statement codes dropped when they have no target (unless kept).

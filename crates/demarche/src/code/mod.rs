@@ -23,6 +23,8 @@
 //! * [`content`]: what a statement with no coded act inside says — an obligation laid on
 //!   another actor (100), a judgement of it (111, 112) — and speech patterns read by what
 //!   follows them ("warned that" a state of affairs: 012);
+//! * [`judgement`]: the judgements reported words make of an actor or its act — criticism
+//!   (111), accusation (112), praise (051) — and deeds that judge their doer;
 //! * [`speaker`]: pronouns inside reported speech that stand for the speaker;
 //! * [`visits`]: visits are political acts — a civilian's or a company's trip is none;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
@@ -52,6 +54,7 @@ pub mod explain;
 mod grammar;
 mod hardware;
 mod home_country;
+mod judgement;
 mod label;
 mod light_verb;
 mod memory;

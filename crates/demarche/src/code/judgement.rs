@@ -1,0 +1,360 @@
+//! Judgements of an actor in reported words: a predicate after a form of "be" that disapproves
+//! of (111, `disapproval-predicates.txt`), accuses (112, `accusation-predicates.txt`) or approves
+//! of (051, `approval-predicates.txt`) what its subject names — an actor ("Y is to blame", "Y is
+//! being greedy") or an act (`judged-acts.txt`: "Y's action is unjustified", "it is a one-sided
+//! process") — a judged object ("declared Y irrelevant"), and a deed that judges its doer
+//! (`judged-deeds.txt`: "Y has not done enough", "Y did a great job"), and a fault found in how
+//! an actor acts ("there are discrepancies in the way Y handled it"). A judgement of something
+//! that is neither ("the weather is terrible") is none. [`super::content`] turns what is found
+//! into the speaker's event.
+
+use super::grammar::{
+    ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, DISAPPROVAL_PREDICATES,
+    FAULT_NOUNS, JUDGED_ACTS, JUDGED_DEEDS, NEGATORS,
+};
+use super::mentions::Mention;
+use super::sentence::SentenceContext;
+use crate::text::{Tag, Token};
+use std::ops::Range;
+
+/// Criticize or denounce.
+const CRITICIZE: &str = "111";
+/// Accuse.
+const ACCUSE: &str = "112";
+/// Praise or endorse.
+const PRAISE: &str = "051";
+/// Deny responsibility.
+const DENY: &str = "016";
+
+/// Verbs whose object is judged by a following predicate: "declared Arafat irrelevant".
+const JUDGING_VERBS: [&str; 6] = ["declare", "call", "brand", "deem", "label", "pronounce"];
+
+/// What a judging predicate says: its code, and the head noun of a predicate noun phrase ("a
+/// one-sided *process*") when it is one.
+struct Verdict {
+    code: &'static str,
+    noun: Option<usize>,
+}
+
+/// "Y's action is unjustified", "Y is to blame", "Y was behind the attack", "Y's decision was
+/// courageous": a judging predicate after a form of "be" in the words, and the actors its
+/// subject names. None when the subject names neither an actor nor an act.
+pub(super) fn judged<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let copula = words
+        .clone()
+        .find(|&i| tokens[i].lemma == "be" && tokens[i].tag.is_verb())?;
+    if conditional(tokens, words.start..copula) {
+        return None;
+    }
+    let verdict = predicate(tokens, copula + 1, words.end)?;
+    let subject = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= words.start && m.end <= copula)
+        .find(|m| matches!(m.preposition.as_deref(), None | Some("by" | "of")));
+    let act = |i: usize| JUDGED_ACTS.contains(&tokens[i].lemma) && !demonstrative(tokens, i);
+    // "that is unacceptable": a demonstrative alone before the copula points back at an act.
+    let pointer = copula > words.start && demonstrative(tokens, copula - 1);
+    let judged_act = || pointer || (words.start..copula).any(act) || verdict.noun.is_some_and(act);
+    let actor = subject.filter(|m| !possessive(tokens, m) || judged_act());
+    // "said it was not behind the attack": a denial is the speaker's own, whoever "it" is; "he"
+    // or "they" no actor stands for is still a person judged.
+    let person =
+        (words.start..copula).any(|i| tokens[i].tag == Tag::PRP && tokens[i].lower != "it");
+    if actor.is_none() && !person && verdict.code != DENY && !judged_act() {
+        return None;
+    }
+    Some((verdict.code, actor.into_iter().collect()))
+}
+
+/// "said that if Y's decision was wrong, ...", "asked whether Y was to blame": a judgement
+/// under a condition or a question (a conjunction of `conditional-conjunctions.txt` before it)
+/// is not made.
+fn conditional(tokens: &[Token], before: Range<usize>) -> bool {
+    tokens[before]
+        .iter()
+        .any(|t| CONDITIONAL_CONJUNCTIONS.contains(&t.lower))
+}
+
+/// "this" or "that" as a pronoun or determiner (not the conjunction "that").
+fn demonstrative(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].lower.as_str(), "this" | "that") && tokens[i].tag != Tag::IN
+}
+
+/// Whether the mention `m` is a possessor ("*Iran's* weather"): its judgement is of what it owns.
+fn possessive(tokens: &[Token], m: &Mention) -> bool {
+    tokens[m.start].tag == Tag::PRPS || tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS)
+}
+
+/// "declared Mr Arafat irrelevant", "branded the strike illegal": the object of a judging verb
+/// followed by a disapproving predicate.
+pub(super) fn judged_object<'c>(
+    ctx: &'c SentenceContext<'_>,
+    verb: usize,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    if !JUDGING_VERBS.contains(&tokens[verb].lemma.as_str()) {
+        return None;
+    }
+    let object = ctx
+        .mentions
+        .iter()
+        .find(|m| m.start > verb && m.start <= verb + 2 && m.preposition.is_none())?;
+    let mut i = object.end;
+    while tokens.get(i).is_some_and(|t| is_quote_mark(&t.text)) {
+        i += 1;
+    }
+    let w = tokens.get(i)?;
+    (DISAPPROVAL_PREDICATES.contains(&w.lower) && !extraposed(tokens, i + 1))
+        .then(|| (CRITICIZE, vec![object]))
+}
+
+/// The judging predicate starting at `i` (past degree adverbs, quotation marks and "being" or
+/// "been"): 112 for an accusation, 111 for disapproval, 051 for approval, as an adjective or
+/// inside a predicate noun phrase; a negated accusation ("was not behind the attack") is a
+/// denial (016), a negated disapproval or approval nothing.
+fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<Verdict> {
+    let (mut too, mut negated) = (false, false);
+    while i < end && (degree(&tokens[i]) || is_quote_mark(&tokens[i].text) || being(&tokens[i])) {
+        negated |= NEGATORS.contains(&tokens[i].lower);
+        too |= tokens[i].lower == "too";
+        i += 1;
+    }
+    if accusation_at(tokens, i, end) {
+        let code = if negated { DENY } else { ACCUSE };
+        return Some(Verdict { code, noun: None });
+    }
+    if i >= end || negated {
+        return None;
+    }
+    if matches!(tokens[i].lower.as_str(), "a" | "an") {
+        return noun_phrase(tokens, i + 1, end);
+    }
+    let w = &tokens[i];
+    let adjective = matches!(w.tag, Tag::JJ | Tag::JJR | Tag::VBN);
+    let code = if DISAPPROVAL_PREDICATES.contains(&w.lower) || too && adjective {
+        CRITICIZE
+    } else if APPROVAL_PREDICATES.contains(&w.lower) {
+        PRAISE
+    } else {
+        return None;
+    };
+    (!extraposed(tokens, i + 1)).then_some(Verdict { code, noun: None })
+}
+
+/// "a very one-sided process", "an active participant in", "a hypocrite": a predicate noun
+/// phrase (from past its article at `i`) that judges by a modifier or by its head noun.
+fn noun_phrase(tokens: &[Token], i: usize, end: usize) -> Option<Verdict> {
+    let mut j = i;
+    let mut code = None;
+    while j < end && (degree(&tokens[j]) || matches!(tokens[j].tag, Tag::JJ | Tag::VBN)) {
+        if accusation_at(tokens, j, end) {
+            return Some(Verdict {
+                code: ACCUSE,
+                noun: None,
+            });
+        }
+        code = code.or_else(|| judging_word(&tokens[j].lower));
+        j += 1;
+    }
+    if j >= end || !tokens[j].tag.is_noun() {
+        return None;
+    }
+    if accusation_at(tokens, j, end) {
+        return Some(Verdict {
+            code: ACCUSE,
+            noun: None,
+        });
+    }
+    let code = code.or_else(|| judging_word(&tokens[j].lower))?;
+    Some(Verdict {
+        code,
+        noun: Some(j),
+    })
+}
+
+/// The code of a disapproving or approving word.
+fn judging_word(w: &str) -> Option<&'static str> {
+    if DISAPPROVAL_PREDICATES.contains(w) {
+        Some(CRITICIZE)
+    } else {
+        APPROVAL_PREDICATES.contains(w).then_some(PRAISE)
+    }
+}
+
+/// "being" or "been" after the copula ("is being greedy").
+fn being(t: &Token) -> bool {
+    t.lemma == "be" && matches!(t.tag, Tag::VBG | Tag::VBN)
+}
+
+/// Whether an accusation predicate ("to blame", "behind", "responsible for") starts at `i`.
+fn accusation_at(tokens: &[Token], i: usize, end: usize) -> bool {
+    let accused = ACCUSATION_PREDICATES.words().iter().any(|p| {
+        let n = p.split(' ').count();
+        i + n <= end
+            && p.split(' ')
+                .zip(&tokens[i..i + n])
+                .all(|(w, t)| t.lower == w || t.lemma == w)
+    });
+    // "behind" as an adverb ("fell behind", "left behind") accuses no one.
+    let adverb = tokens[i].lower == "behind" && tokens.get(i + 1).is_none_or(|t| !opens_np(t));
+    accused && !adverb
+}
+
+/// A word that can open a noun phrase ("the", "its", "Monday's", a name).
+fn opens_np(t: &Token) -> bool {
+    t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP
+}
+
+/// "Israel says Arafat has not done enough", "says the police did a great job": a deed of
+/// `judged-deeds.txt` in the words, and its doer (the actors right before its verb group).
+pub(super) fn judged_deed<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    for i in words.clone() {
+        let Some(code) = deed_at(tokens, i, words.end) else {
+            continue;
+        };
+        let mut start = i;
+        while start > words.start && auxiliary(&tokens[start - 1]) {
+            start -= 1;
+        }
+        if conditional(tokens, words.start..start) {
+            return None;
+        }
+        let doers = super::content::subjects_before(ctx, words.start, start);
+        // "said it would track down militants Arafat has failed to arrest": a deed inside a
+        // phrase is background, not what is said; the doer leads the words.
+        let leads = doers.last().is_some_and(|m| {
+            tokens[words.start..m.start]
+                .iter()
+                .all(|t| !t.tag.is_verb())
+        });
+        return leads.then_some((code, doers));
+    }
+    None
+}
+
+/// "there are discrepancies in the way ASIC has handled the investigation", "there are
+/// questions about how Y ...": a fault (`fault-nouns.txt`) found in how an actor acts is
+/// criticism (111) of the actor right after "the way" or "how".
+pub(super) fn faulted_conduct<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let at = |i: usize, w: &str| i < words.end && tokens[i].lower == w;
+    let there = words.clone().find(|&i| {
+        tokens[i].tag == Tag::EX && tokens.get(i + 1).is_some_and(|t| t.lemma == "be")
+    })?;
+    if conditional(tokens, words.start..there) {
+        return None;
+    }
+    let mut i = there + 2;
+    while i < words.end && (degree(&tokens[i]) || matches!(tokens[i].tag, Tag::DT | Tag::JJ)) {
+        i += 1;
+    }
+    if i >= words.end || !FAULT_NOUNS.contains(&tokens[i].lemma) {
+        return None;
+    }
+    let p = i + 1;
+    if !["in", "with", "about", "over"].iter().any(|w| at(p, w)) {
+        return None;
+    }
+    let actor_at = match () {
+        _ if at(p + 1, "the") && at(p + 2, "way") => p + 3,
+        _ if at(p + 1, "how") => p + 2,
+        _ => return None,
+    };
+    let actor = ctx.mentions.iter().find(|m| m.start == actor_at)?;
+    Some((CRITICIZE, vec![actor]))
+}
+
+/// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does.
+fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
+    JUDGED_DEEDS.words().iter().find_map(|entry| {
+        let (code, phrase) = entry.split_once(' ')?;
+        let n = phrase.split(' ').count();
+        let matched = i + n <= end
+            && phrase
+                .split(' ')
+                .zip(&tokens[i..i + n])
+                .all(|(w, t)| deed_word(w, t));
+        matched.then_some(code)
+    })
+}
+
+/// Whether the token `t` stands for the entry word `w`.
+fn deed_word(w: &str, t: &Token) -> bool {
+    match w {
+        "not" => NEGATORS.contains(&t.lower),
+        "a" | "an" => matches!(t.lower.as_str(), "a" | "an"),
+        _ => t.lemma == w || t.lower == w,
+    }
+}
+
+/// A word of the verb group before a deed: an auxiliary ("has", "did", "is", "n't") or an
+/// attempt ("is trying to undermine").
+fn auxiliary(t: &Token) -> bool {
+    matches!(t.tag, Tag::MD | Tag::RB | Tag::TO)
+        || matches!(t.lemma.as_str(), "have" | "be" | "do" | "try" | "seek") && t.tag.is_verb()
+}
+
+/// "it is wrong *to* ...", "too early *to* say": the predicate judges a clause, not an actor.
+fn extraposed(tokens: &[Token], after: usize) -> bool {
+    tokens
+        .get(after)
+        .is_some_and(|t| t.tag == Tag::TO || t.lower == "that")
+}
+
+/// A quotation mark token.
+fn is_quote_mark(text: &str) -> bool {
+    matches!(text, "\"" | "'" | "\u{201c}" | "\u{201d}" | "``" | "''")
+}
+
+/// An adverb, or "more"/"most"/"less" before a predicate ("are more to blame").
+pub(super) fn degree(t: &Token) -> bool {
+    t.tag == Tag::RB
+        || matches!(
+            t.lower.as_str(),
+            "more" | "most" | "less" | "largely" | "partly"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_deed_is_a_judging_code_and_words() {
+        for entry in JUDGED_DEEDS.words() {
+            let (code, phrase) = entry.split_once(' ').expect("a code and words");
+            assert!(matches!(code, CRITICIZE | ACCUSE | PRAISE), "{entry}: code");
+            assert!(!phrase.trim().is_empty(), "{entry}: no words");
+        }
+    }
+
+    #[test]
+    fn judging_words_are_either_disapproving_or_approving() {
+        // (word, code)
+        let cases = [
+            ("unjustified", Some(CRITICIZE)),
+            ("greedy", Some(CRITICIZE)),
+            ("courageous", Some(PRAISE)),
+            ("terrible", None),
+            ("weak", None),
+        ];
+        for (w, code) in cases {
+            assert_eq!(judging_word(w), code, "{w}");
+        }
+        for w in APPROVAL_PREDICATES.words() {
+            assert!(!DISAPPROVAL_PREDICATES.contains(w), "{w} in both lists");
+        }
+    }
+}
