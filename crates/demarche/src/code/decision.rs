@@ -82,6 +82,10 @@ pub(crate) enum TargetRule {
     ComplementSubject,
     /// The subject of a threat's condition ("threatened sanctions if Russia invaded ...").
     Condition,
+    /// The victims of a participle after an act of force ("blasted vehicles, killing 14 people").
+    ParticipleVictims,
+    /// The victims of the clause a "when" attack hangs from ("10 people were killed when ...").
+    ClauseVictims,
 }
 
 impl TargetRule {
@@ -91,6 +95,8 @@ impl TargetRule {
             TargetRule::PassiveSubject => "passive-subject",
             TargetRule::ComplementSubject => "complement-subject",
             TargetRule::Condition => "condition-subject",
+            TargetRule::ParticipleVictims => "participle-victims",
+            TargetRule::ClauseVictims => "clause-victims",
         }
     }
 }
@@ -256,6 +262,11 @@ impl CameoCode {
         matches!(self.0.get(..2), Some("17" | "18" | "19" | "20"))
     }
 
+    /// Assault, fighting or mass violence (18x–20x): an act of force, with victims.
+    pub(crate) fn is_force(&self) -> bool {
+        matches!(self.0.get(..2), Some("18" | "19" | "20"))
+    }
+
     /// A consult (04x).
     pub(crate) fn is_consult(&self) -> bool {
         self.0.starts_with("04")
@@ -305,6 +316,11 @@ mod tests {
                 "complement-subject",
             ),
             (Rule::Target(TargetRule::Condition), "condition-subject"),
+            (
+                Rule::Target(TargetRule::ParticipleVictims),
+                "participle-victims",
+            ),
+            (Rule::Target(TargetRule::ClauseVictims), "clause-victims"),
             (Rule::CompoundSource, "compound-source"),
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),

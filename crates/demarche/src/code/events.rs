@@ -12,7 +12,7 @@ use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{authority, grammar, hardware, source, target};
+use super::{authority, grammar, hardware, source, target, victims};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::{Tag, Token};
@@ -194,6 +194,12 @@ fn realized_events(
         if !t.is_empty() {
             who.targets = t;
             who.target_rule = Some(TargetRule::Condition);
+        }
+    }
+    if who.targets.is_empty() && CameoCode::new(code).is_force() {
+        if let Some((t, rule)) = victims::victims(ctx, m.head, clause_idx) {
+            who.targets = t;
+            who.target_rule = Some(rule);
         }
     }
     let events = make_events(ctx, m, clause_idx, passive, &who, governed);

@@ -318,6 +318,12 @@ grammar_lists! {
     ATTACK_METHOD_CODES = "attack-method-codes.txt";
     /// Prepositions that introduce the means of a violent act after its verb ("with").
     ATTACK_METHOD_PREPOSITIONS = "attack-method-prepositions.txt";
+    /// Verbs of harm whose object or passive subject is an attack's victim ("killing 14 people").
+    VICTIM_VERBS = "victim-verbs.txt";
+    /// Intransitive verbs whose subject is an attack's victim ("the children died when").
+    DEATH_VERBS = "death-verbs.txt";
+    /// Conjunctions of a clause whose attack harmed the victims of the clause it hangs from.
+    VICTIM_CONJUNCTIONS = "victim-conjunctions.txt";
 }
 
 #[cfg(test)]

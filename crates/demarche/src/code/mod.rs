@@ -79,6 +79,7 @@ mod speech;
 mod surname_places;
 mod target;
 mod unknown_persons;
+mod victims;
 mod visits;
 
 /// The tokens of `text` analyzed with the bundled dictionaries' lexicon (unit tests of code/).

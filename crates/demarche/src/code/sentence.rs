@@ -10,7 +10,9 @@ use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
-use super::{authority, dateline, emit, events, method, place_target, reciprocal, speaker, Coder};
+use super::{
+    authority, dateline, emit, events, method, place_target, reciprocal, speaker, victims, Coder,
+};
 use crate::dates::TimeExpression;
 use crate::dict::{PatternWord, SentenceMatches};
 use crate::model::{Document, Event, Quote};
@@ -413,7 +415,8 @@ impl<'a> SentenceContext<'a> {
         actors: &[ActorSpan<'_>],
         trace: &mut Trace,
     ) {
-        let Some(role) = (e.event.target.is_none())
+        let open = e.event.target.is_none() || victims::yields_to_place(&e.event.rules);
+        let Some(role) = open
             .then(|| place_target::place_role(&e.event.cameo))
             .flatten()
         else {
@@ -425,6 +428,7 @@ impl<'a> SentenceContext<'a> {
         if let Some(m) =
             place.filter(|m| place_target::set_place_target(self.analysis, &mut e.event, m))
         {
+            victims::forget(&mut e.event.rules);
             trace.note(|| {
                 format!(
                     "place '{}' gives the target country {}",

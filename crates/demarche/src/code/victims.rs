@@ -1,0 +1,171 @@
+//! Victims as the target of an act of force that names none: the people a participle after it
+//! harms ("US jets blasted several vehicles, *killing 14 people*") and the people harmed in the
+//! clause a "when" attack explains ("*another 10 people* were killed when US planes bombarded
+//! vehicles", "*the children* died when gunships fired on two cars").
+//!
+//! Only an event already coded as force (18x–20x) takes victims, so a storm or a match that
+//! "left three people dead" codes nothing; a participle with a subject of its own ("troops
+//! raided the camp, *killing* three militants") is its own event and lends no victims; a place
+//! the act struck ("in Gaza") still gives the target country before its victims do. The harm
+//! words and the conjunctions are data: `victim-verbs.txt`, `death-verbs.txt` and
+//! `victim-conjunctions.txt` under `dictionaries/grammar/`.
+
+use super::decision::TargetRule;
+use super::grammar::{DEATH_VERBS, VICTIM_CONJUNCTIONS, VICTIM_VERBS};
+use super::mentions::Mention;
+use super::sentence::SentenceContext;
+use super::source::{conjoined, group, subject_of};
+use crate::text::{ClauseKind, Tag, Token};
+use std::ops::Range;
+
+/// How far after the harm verb its object may start ("killing at least 14 people").
+const OBJECT_REACH: usize = 6;
+
+/// The victims of the act of force at `head` in clause `clause_idx`, and the rule that found
+/// them; `None` when the sentence names none.
+pub(super) fn victims<'m>(
+    ctx: &'m SentenceContext<'_>,
+    head: usize,
+    clause_idx: usize,
+) -> Option<(Vec<Option<&'m Mention>>, TargetRule)> {
+    if let Some(v) = participle_victims(ctx, head, clause_idx) {
+        return Some((v, TargetRule::ParticipleVictims));
+    }
+    clause_victims(ctx, clause_idx).map(|v| (v, TargetRule::ClauseVictims))
+}
+
+/// Whether an event's target came from its victims (its `rules`), so that the place it struck
+/// may still take its place.
+pub(super) fn yields_to_place(rules: &[String]) -> bool {
+    rules.iter().any(|r| is_victim_rule(r))
+}
+
+/// Drops the victim rule from `rules` once a place target has replaced the victims.
+pub(super) fn forget(rules: &mut Vec<String>) {
+    rules.retain(|r| !is_victim_rule(r));
+}
+
+/// Rule name `r` is one of this module's.
+fn is_victim_rule(r: &str) -> bool {
+    [TargetRule::ParticipleVictims, TargetRule::ClauseVictims]
+        .into_iter()
+        .any(|t| t.as_str() == r)
+}
+
+/// The object of a harm participle in the participial clause right after the act's clause or
+/// hanging from it, when the participle has no subject of its own: "the agency said US jets
+/// blasted several vehicles, *killing 14 people*".
+fn participle_victims<'m>(
+    ctx: &'m SentenceContext<'_>,
+    head: usize,
+    clause_idx: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let clauses = &ctx.sentence.clauses;
+    let end = clauses[clause_idx].tokens.end;
+    let (k, c) = clauses
+        .iter()
+        .enumerate()
+        .skip(clause_idx + 1)
+        .find(|(_, c)| {
+            c.kind == ClauseKind::Participial
+                && c.tokens.start > head
+                && (c.tokens.start == end || c.parent == Some(clause_idx))
+        })?;
+    let tokens = ctx.tokens();
+    let verb = c.tokens.clone().find(|&j| !is_filler(&tokens[j]))?;
+    let harms = tokens[verb].tag == Tag::VBG && VICTIM_VERBS.contains(&tokens[verb].lemma);
+    if !harms
+        || !subject_of(ctx.sentence, &ctx.mentions, k, verb)
+            .0
+            .is_empty()
+    {
+        return None;
+    }
+    let reach = verb + 1..c.tokens.end.min(verb + 1 + OBJECT_REACH);
+    joined_victim(ctx, reach, c.tokens.end)
+}
+
+/// A comma or adverb before a participial clause's verb.
+fn is_filler(t: &Token) -> bool {
+    t.text == "," || t.tag == Tag::RB
+}
+
+/// The subject of the harm predicate of the clause a "when"/"as" clause hangs from, when the
+/// act of force is that clause's: "another 10 people were killed *when US planes bombarded*".
+fn clause_victims<'m>(
+    ctx: &'m SentenceContext<'_>,
+    clause_idx: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let clauses = &ctx.sentence.clauses;
+    let c = &clauses[clause_idx];
+    let tokens = ctx.tokens();
+    let opens = tokens
+        .get(c.tokens.start)
+        .is_some_and(|t| VICTIM_CONJUNCTIONS.contains(&t.lower));
+    if c.kind != ClauseKind::Subordinate || !opens {
+        return None;
+    }
+    let parent = clauses[c.parent?].tokens.start..c.tokens.start;
+    let harm = parent
+        .clone()
+        .find(|&j| is_harm_predicate(tokens, j, parent.start))?;
+    joined_victim(ctx, parent.start..harm, harm)
+}
+
+/// Token `j` is a passive harm verb ("were killed") or a verb of death ("died").
+fn is_harm_predicate(tokens: &[Token], j: usize, start: usize) -> bool {
+    let t = &tokens[j];
+    if DEATH_VERBS.contains(&t.lemma) && t.tag.is_verb() {
+        return true;
+    }
+    if t.tag != Tag::VBN || !VICTIM_VERBS.contains(&t.lemma) {
+        return false;
+    }
+    tokens[start..j]
+        .iter()
+        .rev()
+        .find(|t| t.tag != Tag::RB)
+        .is_some_and(|t| crate::text::tag::auxiliary_of(&t.lower) == Some("be"))
+}
+
+/// The first actor starting in `reach`, outside any prepositional phrase, with the actors
+/// joined to it that end by `limit`.
+fn joined_victim<'m>(
+    ctx: &'m SentenceContext<'_>,
+    reach: Range<usize>,
+    limit: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let mentions = &ctx.mentions[..];
+    let first = mentions
+        .iter()
+        .find(|x| reach.contains(&x.start) && x.preposition.is_none())?;
+    let joined = conjoined(ctx.tokens(), group(mentions, first));
+    Some(
+        joined
+            .into_iter()
+            .filter(|x| x.end <= limit)
+            .map(Some)
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_targets_replace_only_victim_targets() {
+        let cases: [(&[&str], bool); 4] = [
+            (&["hardware", "participle-victims"], true),
+            (&["clause-victims", "context-country"], true),
+            (&["passive-subject"], false),
+            (&[], false),
+        ];
+        for (rules, yields) in cases {
+            let mut rules: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
+            assert_eq!(yields_to_place(&rules), yields, "{rules:?}");
+            forget(&mut rules);
+            assert!(!yields_to_place(&rules), "{rules:?}");
+        }
+    }
+}
