@@ -1,12 +1,14 @@
 //! The forms in which news names actors without their full dictionary name: a leader's surname
 //! ("Putin said", "President Musharraf"), a city before an agent noun ("Lagos police"), a
-//! standalone role noun ("insurgents attacked"), an acronym defined in parentheses ("the Afghan
-//! National Army (ANA)"), and the guards against country names inside other names ("New South
+//! standalone role noun ("insurgents attacked"), a country word + "-led" or "-born" ("the US-led
+//! coalition", "a Saudi-born militant"), an age before an unknown name ("Twenty-eight-year-old
+//! Mohammed Afroz"), an acronym defined in parentheses ("the Afghan National Army (ANA)"), and
+//! the guards against country names inside other names ("New South
 //! Wales", "Michael Jordan").
 
 use super::grammar::{
-    CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS, HONORIFICS,
-    LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, REQUEST_NOUNS,
+    AGE_SUFFIXES, CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS,
+    HONORIFICS, LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, REQUEST_NOUNS,
     STATE_SIDE_AGENTS,
 };
 use super::label::{self, Shared};
@@ -286,8 +288,24 @@ const LED_FORCE_NOUNS: &[&str] = &[
     "mission",
 ];
 
+/// Suffixes of a one-word country that make the noun after it that country's: "Saudi-born
+/// militant", "a British-raised cleric". Unlike "-led" they need an agent noun after them.
+/// ("-based" says where, not whose: "the Pakistan-based Afghan Islamic Press" is no Pakistani
+/// agency.)
+const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
+
+/// The country word of a "COUNTRY-led" or "COUNTRY-born" token, and whether it is "-led".
+fn country_modifier(text: &str) -> Option<(&str, bool)> {
+    if let Some(prefix) = text.strip_suffix("-led") {
+        return Some((prefix, true));
+    }
+    let origin = ORIGIN_SUFFIXES.iter().find_map(|s| text.strip_suffix(s))?;
+    Some((origin, false))
+}
+
 /// "the US-led coalition", "Saudi-led forces": the leading country's military (`MIL`), or the
-/// agent of the head noun when it is one ("Saudi-led troops").
+/// agent of the head noun when it is one ("Saudi-led troops"); "Saudi-born militant"
+/// ([`ORIGIN_SUFFIXES`]): the agent of the head noun with that country.
 pub(super) fn led_force_mentions(
     tokens: &[Token],
     names: &NameIndex,
@@ -296,12 +314,12 @@ pub(super) fn led_force_mentions(
     mentions: &mut Vec<Mention>,
 ) {
     for i in 0..tokens.len().saturating_sub(1) {
-        let Some(prefix) = tokens[i].text.strip_suffix("-led") else {
+        let Some((prefix, led)) = country_modifier(&tokens[i].text) else {
             continue;
         };
         let head = &tokens[i + 1];
         let agent = agents.iter().position(|(m, _)| m.start == i + 1);
-        let force = LED_FORCE_NOUNS.contains(&head.lower.as_str());
+        let force = led && LED_FORCE_NOUNS.contains(&head.lower.as_str());
         let (Some((country, actor_entry)), true) =
             (names.country_word(prefix), force || agent.is_some())
         else {
@@ -318,11 +336,12 @@ pub(super) fn led_force_mentions(
                 let entry = label::entry_with(actor_entry, &a.entry);
                 (m.end, label::code_with(country, &a.code), entry)
             }
-            _ => (
+            _ if led => (
                 i + 2,
                 label::code_with(country, "MIL"),
                 Shared::from(actor_entry),
             ),
+            _ => continue,
         };
         mentions.push(Mention {
             start: i,
@@ -409,6 +428,57 @@ pub(super) fn titled_unknown_mentions(
             agent: None,
         });
     }
+}
+
+/// The entry of a person introduced by their age: the word list of age endings.
+const AGE_ENTRY: &str = "grammar/age-suffixes.txt";
+
+/// "Twenty-eight-year-old Mohammed Afroz", "28-year-old John Smith": an age word
+/// (`age-suffixes.txt`) right before a person's name that no dictionary knows introduces a
+/// private person, a civilian (`CVL`) of the document's context country (else its dominant or
+/// home country, else `---`), in this sentence only: the name is not learned, and pronouns do
+/// not stand for it (a private person is seldom the actor of later events: "eight-year-old
+/// Sarah Payne ... Sarah", "27-year-old Monica Seles ... she said").
+pub(super) fn aged_person_mentions(
+    tokens: &[Token],
+    cx: &TitledContext<'_>,
+    mentions: &mut Vec<Mention>,
+) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !is_age_word(&tokens[i]) {
+            continue;
+        }
+        let (name, end) = (i + 1, name_run(tokens, i + 1));
+        let taken = |s: usize, e: usize| s < end && e > i;
+        let free = !mentions.iter().any(|m| taken(m.start, m.end))
+            && !cx.places.iter().any(|p| taken(p.start, p.end));
+        let is_name = (name..end).all(|k| is_name_token(&tokens[k]));
+        if !(free && is_name && (1..=4).contains(&(end - name))) {
+            continue;
+        }
+        let country = cx
+            .context
+            .map(|c| (c, CountryFrom::Context))
+            .or(cx.fallback);
+        let code = label::code_with(country.map_or("---", |(c, _)| c), "CVL");
+        mentions.push(Mention {
+            start: i,
+            end,
+            code,
+            entry: Shared::from(AGE_ENTRY),
+            person: false,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            country_from: country.map(|(_, from)| from),
+            antecedent: country.map(|(c, _)| Shared::from(c)),
+            agent: None,
+        });
+    }
+}
+
+/// An age word: "Twenty-eight-year-old", "28-year-old".
+fn is_age_word(t: &Token) -> bool {
+    t.lower.ends_with("old") && AGE_SUFFIXES.words().iter().any(|s| t.lower.ends_with(s))
 }
 
 /// The home country for an office's agent (`office-agents.txt`), none for other agents: a

@@ -297,6 +297,10 @@ grammar_lists! {
     /// Adjectives between "the" and an office noun that do not own it ("the Federal
     /// Government").
     OFFICE_MODIFIERS = "office-modifiers.txt";
+    /// Endings of an age word before a person's name ("Twenty-eight-year-old").
+    AGE_SUFFIXES = "age-suffixes.txt";
+    /// Words between a locative word and a place that keep it a location ("in eastern Congo").
+    AREA_ADJECTIVES = "area-adjectives.txt";
     /// Adjectives and short forms of first-level divisions, `ADJECTIVE:DIVISION`
     /// ("victorian:victoria", "nsw:new_south_wales").
     REGION_ADJECTIVES = "region-adjectives.txt";

@@ -6,7 +6,7 @@
 //! places, cities and first-level divisions included: "Sydney" → `AUS`). They serve where no
 //! earlier actor gave the country.
 
-use super::grammar::{FORMER_WORDS, PLACE_LOCATIVE_WORDS};
+use super::grammar::{AREA_ADJECTIVES, FORMER_WORDS, PLACE_LOCATIVE_WORDS};
 use super::names::NameIndex;
 use crate::dict::{Dictionaries, SentenceMatches};
 use crate::model::{Date, Document};
@@ -198,7 +198,7 @@ fn sentence_countries(
         let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
         let root = entry.code.get(..3).filter(|r| names.is_root(r));
         let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
-        let place = entry.place || after_locative(tokens, m.start) && !modifier;
+        let place = entry.place || after_locative(tokens, m.start, m.end) && !modifier;
         let place = place && !is_destination(tokens, m.start);
         if let (Some(root), false, true) = (root, inside, place) {
             count(root);
@@ -220,14 +220,39 @@ pub(super) fn is_destination(tokens: &[Token], start: usize) -> bool {
     j > 0 && DESTINATION_WORDS.contains(&tokens[j - 1].lower.as_str())
 }
 
-/// A locative word before token `start`, a determiner between ("in Australia", "across the
-/// United States"): the country named there is a place, not an actor.
-fn after_locative(tokens: &[Token], start: usize) -> bool {
-    let mut j = start;
-    while j > 0 && tokens[j - 1].tag == Tag::DT {
-        j -= 1;
+/// A locative word before token `start` ("in Australia"), over determiners and area
+/// adjectives ("across the United States", "in eastern Congo", `area-adjectives.txt`) and a
+/// capitalized place set off before it ("in Garissa, Kenya", the name at `start..end` closing
+/// its phrase — not "In Beijing, China's ministry said"): the country named there is a place,
+/// not an actor.
+pub(super) fn after_locative(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut j = before_place_modifiers(tokens, start);
+    let closes = tokens
+        .get(end)
+        .is_none_or(|t| matches!(t.tag, Tag::Punct | Tag::IN | Tag::TO | Tag::CC));
+    let set_off = closes && j >= 2 && tokens[j - 1].text == "," && capitalized(&tokens[j - 2]);
+    if set_off {
+        let mut k = j - 2;
+        while k > 0 && capitalized(&tokens[k - 1]) && tokens[k - 1].tag != Tag::DT {
+            k -= 1;
+        }
+        j = before_place_modifiers(tokens, k);
     }
     j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower)
+}
+
+/// Where the determiners and area adjectives before token `start` begin.
+fn before_place_modifiers(tokens: &[Token], start: usize) -> usize {
+    let mut j = start;
+    while j > 0 && (tokens[j - 1].tag == Tag::DT || AREA_ADJECTIVES.contains(&tokens[j - 1].lower))
+    {
+        j -= 1;
+    }
+    j
+}
+
+fn capitalized(t: &Token) -> bool {
+    t.text.starts_with(char::is_uppercase)
 }
 
 /// The home country of a record: its `country` field, when it holds a known country code

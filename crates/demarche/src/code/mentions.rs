@@ -7,8 +7,8 @@ use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
     COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS,
-    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLACE_LOCATIVE_WORDS, PLURAL_PRONOUNS, QUANTITY_NOUNS,
-    TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
+    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
+    TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
@@ -383,6 +383,7 @@ pub fn find_mentions(
         memory,
         &mut mentions,
     );
+    actor_forms::aged_person_mentions(tokens, &titled, &mut mentions);
     actor_forms::role_noun_mentions(
         tokens,
         &agents,
@@ -587,11 +588,7 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
 /// following common noun ("the Beijing talks") other than an agent noun ("Beijing police",
 /// "Kabul's government" name the country's agents).
 fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, end: usize) -> bool {
-    let mut j = start;
-    while j > 0 && matches!(tokens[j - 1].tag, Tag::DT) {
-        j -= 1;
-    }
-    let after_locative = j > 0 && PLACE_LOCATIVE_WORDS.contains(&tokens[j - 1].lower);
+    let after_locative = home_country::after_locative(tokens, start, end);
     let agent_at = |k: usize| agents.iter().any(|(am, _)| am.start == k);
     let possessive = tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
     let agent_follows = agent_at(end) || possessive && agent_at(end + 1);
