@@ -5,7 +5,8 @@
 use super::grammar::FIRST_PERSON_PRONOUNS;
 use super::mentions::{Mention, MentionKind};
 use crate::text::chunk::is_speech_verb;
-use crate::text::{ClauseKind, Sentence, Tag};
+use crate::text::{Clause, ClauseKind, Sentence, Tag};
+use std::ops::Range;
 
 /// A quotation and who said it.
 #[derive(Clone, Debug)]
@@ -58,6 +59,33 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
         }
     }
     out
+}
+
+/// The tokens of quotation clause `k` with the clauses under it: `“Those who see this tape will realise that Osama is guilty,” he said` is
+/// one quotation up to its closing mark, though its relative and reported clauses are clauses of
+/// their own.
+pub(super) fn quotation_extent(sentence: &Sentence, k: usize) -> Range<usize> {
+    let clauses = &sentence.clauses;
+    let mut extent = clauses[k].tokens.clone();
+    let mut next = k + 1;
+    while next < clauses.len() && is_under(clauses, next, k) {
+        extent.end = extent.end.max(clauses[next].tokens.end);
+        next += 1;
+    }
+    extent
+}
+
+/// Clause `j` hangs, directly or through others, from clause `k`.
+fn is_under(clauses: &[Clause], j: usize, k: usize) -> bool {
+    let mut at = clauses[j].parent;
+    for _ in 0..clauses.len() {
+        match at {
+            Some(p) if p == k => return true,
+            Some(p) => at = clauses[p].parent,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn speech_near(

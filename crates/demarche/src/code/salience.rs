@@ -35,6 +35,12 @@ impl Slot {
             .filter(|_| now - self.at.min(now) <= WINDOW)
     }
 
+    /// The sentence the antecedent was last named or referred back to in (None when there is
+    /// none).
+    pub(super) fn named_at(&self) -> Option<usize> {
+        self.actor.as_ref().map(|_| self.at)
+    }
+
     /// Makes `actor` the antecedent, named in sentence `now`; returns the one it replaces.
     pub(super) fn set(&mut self, actor: Remembered, now: usize) -> Option<Remembered> {
         self.at = now;
