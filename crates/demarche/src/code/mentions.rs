@@ -1297,15 +1297,32 @@ fn salient_country(memory: &DocumentMemory) -> Option<Remembered> {
     }
 }
 
-/// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
+/// "It follows ...", "It is important ...", "it seems", "made it easier for ...", "find it
+/// hard to": an "it" that stands for no actor.
 fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     if tokens[i].lower != "it" {
         return false;
+    }
+    if extraposed_object(tokens, i) {
+        return true;
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
     let modal_be = tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be";
     (EXPLETIVE_IT_VERBS.contains(next) || modal_be) && !ready_to(tokens, i)
+}
+
+/// "has made it easier for offenders to", "made it clear that", "finds it hard to": an object
+/// "it" between a verb and an adjective that opens what "it" stands in for.
+fn extraposed_object(tokens: &[Token], i: usize) -> bool {
+    let verb = i > 0 && tokens[i - 1].tag.is_verb();
+    let adjective = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.tag, Tag::JJ | Tag::JJR | Tag::JJS));
+    let opens = tokens
+        .get(i + 2)
+        .is_some_and(|t| matches!(t.lower.as_str(), "to" | "for" | "that"));
+    verb && adjective && opens
 }
 
 /// "(said) it was ready to", "it would be willing to": the "it" of an intention is the actor

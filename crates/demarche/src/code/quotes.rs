@@ -144,3 +144,42 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(clauses: &[(usize, usize, ClauseKind, Option<usize>)]) -> Sentence {
+        let clauses = clauses
+            .iter()
+            .map(|&(start, end, kind, parent)| Clause {
+                tokens: start..end,
+                kind,
+                parent,
+            })
+            .collect();
+        Sentence {
+            index: 0,
+            start: 0,
+            end: 0,
+            tokens: Vec::new(),
+            clauses,
+        }
+    }
+
+    #[test]
+    fn a_quotation_extends_over_the_clauses_under_it() {
+        use ClauseKind::{Coordinate, Main, Quotation, Relative, Reported};
+        // `" Those | who see this tape will realise | that Osama is guilty , | " | he said .`
+        let s = sentence(&[
+            (0, 2, Quotation, None),
+            (2, 8, Relative, Some(0)),
+            (8, 14, Reported, Some(1)),
+            (14, 15, Coordinate, Some(2)),
+            (15, 18, Main, None),
+        ]);
+        for (k, want) in [(0, 0..15), (1, 2..15), (2, 8..15), (4, 15..18)] {
+            assert_eq!(quotation_extent(&s, k), want, "clause {k}");
+        }
+    }
+}

@@ -120,6 +120,8 @@ mod tests {
         slot.touch(8);
         assert!(slot.recent(9).is_some());
         assert!(slot.get().is_some());
+        assert_eq!(slot.named_at(), Some(8));
+        assert_eq!(Slot::default().named_at(), None);
     }
 
     #[test]
