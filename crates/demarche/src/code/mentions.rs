@@ -403,6 +403,7 @@ pub fn find_mentions(
         m.preposition = governing_preposition(tokens, m.start);
     }
     mentions.sort_by_key(|m| m.start);
+    they_of_speaker(tokens, &mut mentions);
     role_links::link_roles(tokens, &mut mentions, memory);
     memory.count_countries(
         mentions
@@ -420,6 +421,7 @@ pub fn find_mentions(
         }
     }
     organisations::former_office_holders(tokens, &mut mentions);
+    settle_subject(tokens, quoted, &mentions, memory);
     remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
@@ -959,6 +961,109 @@ fn replace_salient(
     }
 }
 
+/// "Arafat told CNN that Sharon was trying to torpedo his crackdown. He called ...": the person
+/// who is the sentence's subject — the first actor, before any verb, outside a quotation — is
+/// what "he", "she" stand for in the next sentences, not a person named later in a reported
+/// clause, a possessive or an aside ("Chief negotiator Saeb Erakat, speaking after Mr Sharon's
+/// speech, said ... He called on ..." is Erakat). This also makes a titled or role-noun person
+/// found after the pronouns ("The Foreign Minister said ...") salient.
+fn settle_subject(
+    tokens: &[Token],
+    quoted: &[std::ops::Range<usize>],
+    mentions: &[Mention],
+    memory: &mut DocumentMemory,
+) {
+    let first_verb = tokens
+        .iter()
+        .position(|t| t.tag.is_verb())
+        .unwrap_or(tokens.len());
+    let subject = mentions
+        .iter()
+        .find(|m| m.end <= first_verb && is_subject_like(tokens, m))
+        .filter(|m| m.person && m.kind != MentionKind::Coreference)
+        .filter(|m| !quoted.iter().any(|q| q.contains(&m.start)));
+    let Some(m) = subject else { return };
+    let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
+    let s = &mut memory.salience;
+    s.person_unknown = false;
+    replace_salient(
+        &mut s.person,
+        &mut s.previous_person,
+        (m.code.clone(), m.entry.clone(), text),
+        memory.sentences,
+    );
+}
+
+/// "Israeli officials said they would ...", "Local commanders have warned they will shoot ...":
+/// "they" opening what a plural speaker says stands for that speaker — its actor when the
+/// speaker is one (found here because role nouns are found after the pronouns), else no one
+/// ("commanders", "Government sources" no dictionary knows), never an earlier actor.
+fn they_of_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        let they = m.kind == MentionKind::Coreference
+            && tokens[m.start].tag == Tag::PRP
+            && PLURAL_PRONOUNS.contains(&tokens[m.start].lower);
+        let speaker_end = they
+            .then(|| speech_verb_before(tokens, m.start))
+            .flatten()
+            .and_then(|verb| plural_subject_end(tokens, verb));
+        let Some(end) = speaker_end else {
+            k += 1;
+            continue;
+        };
+        let covering = mentions[..k]
+            .iter()
+            .rev()
+            .find(|s| s.start < end && end <= s.end);
+        match covering {
+            Some(sp) if sp.end == end && speaks_as_group(tokens, sp) => {
+                let text = label::words(tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()));
+                let (code, entry) = (sp.code.clone(), sp.entry.clone());
+                let m = &mut mentions[k];
+                (m.code, m.entry, m.antecedent) = (code, entry, Some(text));
+                k += 1;
+            }
+            Some(_) => k += 1,
+            None => {
+                mentions.remove(k);
+            }
+        }
+    }
+}
+
+/// The speech verb whose complement opens at `i` ("warned (that) they").
+fn speech_verb_before(tokens: &[Token], i: usize) -> Option<usize> {
+    let k = i.checked_sub(1)?;
+    let k = if tokens[k].lower == "that" {
+        k.checked_sub(1)?
+    } else {
+        k
+    };
+    let t = &tokens[k];
+    (t.tag.is_verb() && crate::text::chunk::is_speech_verb(&t.lemma)).then_some(k)
+}
+
+/// One past the plural noun that is the subject of the speech verb at `verb`, with only
+/// auxiliaries and adverbs between them ("commanders have warned", "sources say").
+fn plural_subject_end(tokens: &[Token], verb: usize) -> Option<usize> {
+    let aux =
+        |t: &Token| matches!(t.tag, Tag::MD | Tag::RB) || t.lemma == "have" || t.lemma == "be";
+    let k = tokens[..verb].iter().rposition(|t| !aux(t))?;
+    matches!(tokens[k].tag, Tag::NNS | Tag::NNPS).then_some(k + 1)
+}
+
+/// A speaker "they" can stand for: a plural or collective actor, not a pronoun or a phrase
+/// after a preposition.
+fn speaks_as_group(tokens: &[Token], sp: &Mention) -> bool {
+    let text = label::words(tokens[sp.start..sp.end].iter().map(|t| t.text.as_str()));
+    !sp.person
+        && sp.kind != MentionKind::Coreference
+        && sp.preposition.is_none()
+        && is_collective_agent(&text)
+}
+
 /// "Gunmen attacked a bus. They killed ...": the sentence's last plural role-noun subject is
 /// what "they" stands for in the next sentences (until another collective subject is named).
 fn remember_group(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
@@ -1168,27 +1273,53 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
 /// it is a country, else, when no collective actor was named yet, the salient person's country
 /// ("President X asked the country's banks").
 fn salient_country(memory: &DocumentMemory) -> Option<Remembered> {
-    if let Some(c) = memory.salience.collective.get() {
-        // A party stands in its country ("Labor criticised the government": AUSGOV).
-        let party = c.0.len() == 6 && c.0.ends_with("PTY");
-        return (c.0.len() == 3 || party).then(|| (c.0[..3].into(), c.1.clone(), c.2.clone()));
+    let s = &memory.salience;
+    let person = s.person.get().and_then(|(code, entry, text)| {
+        let root = code
+            .get(..3)
+            .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;
+        Some((root.into(), entry.clone(), text.clone()))
+    });
+    // "Defence Minister Robert Hill says the Government ..." after "troops to Afghanistan" in
+    // an earlier sentence: a person named since the collective actor names the country.
+    let person_later = s.person.named_at() > s.collective.named_at() && !s.person_unknown;
+    match s.collective.get() {
+        Some(_) if person_later && person.is_some() => person,
+        Some(c) => {
+            // A party stands in its country ("Labor criticised the government": AUSGOV).
+            let party = c.0.len() == 6 && c.0.ends_with("PTY");
+            (c.0.len() == 3 || party).then(|| (c.0[..3].into(), c.1.clone(), c.2.clone()))
+        }
+        None => person,
     }
-    let (code, entry, text) = memory.salience.person.get()?;
-    let root = code
-        .get(..3)
-        .filter(|r| !matches!(*r, "---" | "IGO" | "NGO" | "IMG" | "NGM" | "MNC"))?;
-    Some((root.into(), entry.clone(), text.clone()))
 }
 
-/// "It follows ...", "It is important ...", "it seems": an "it" that stands for no actor.
+/// "It follows ...", "It is important ...", "it seems", "made it easier for ...", "find it
+/// hard to": an "it" that stands for no actor.
 fn is_expletive_it(tokens: &[Token], i: usize) -> bool {
     if tokens[i].lower != "it" {
         return false;
+    }
+    if extraposed_object(tokens, i) {
+        return true;
     }
     let next = tokens.get(i + 1).map_or("", |t| t.lemma.as_str());
     let after = tokens.get(i + 2).map_or("", |t| t.lemma.as_str());
     let modal_be = tokens.get(i + 1).is_some_and(|t| t.tag == Tag::MD) && after == "be";
     (EXPLETIVE_IT_VERBS.contains(next) || modal_be) && !ready_to(tokens, i)
+}
+
+/// "has made it easier for offenders to", "made it clear that", "finds it hard to": an object
+/// "it" between a verb and an adjective that opens what "it" stands in for.
+fn extraposed_object(tokens: &[Token], i: usize) -> bool {
+    let verb = i > 0 && tokens[i - 1].tag.is_verb();
+    let adjective = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.tag, Tag::JJ | Tag::JJR | Tag::JJS));
+    let opens = tokens
+        .get(i + 2)
+        .is_some_and(|t| matches!(t.lower.as_str(), "to" | "for" | "that"));
+    verb && adjective && opens
 }
 
 /// "(said) it was ready to", "it would be willing to": the "it" of an intention is the actor

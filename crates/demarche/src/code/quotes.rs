@@ -5,7 +5,8 @@
 use super::grammar::FIRST_PERSON_PRONOUNS;
 use super::mentions::{Mention, MentionKind};
 use crate::text::chunk::is_speech_verb;
-use crate::text::{ClauseKind, Sentence, Tag};
+use crate::text::{Clause, ClauseKind, Sentence, Tag};
+use std::ops::Range;
 
 /// A quotation and who said it.
 #[derive(Clone, Debug)]
@@ -58,6 +59,33 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
         }
     }
     out
+}
+
+/// The tokens of quotation clause `k` with the clauses under it: `“Those who see this tape will realise that Osama is guilty,” he said` is
+/// one quotation up to its closing mark, though its relative and reported clauses are clauses of
+/// their own.
+pub(super) fn quotation_extent(sentence: &Sentence, k: usize) -> Range<usize> {
+    let clauses = &sentence.clauses;
+    let mut extent = clauses[k].tokens.clone();
+    let mut next = k + 1;
+    while next < clauses.len() && is_under(clauses, next, k) {
+        extent.end = extent.end.max(clauses[next].tokens.end);
+        next += 1;
+    }
+    extent
+}
+
+/// Clause `j` hangs, directly or through others, from clause `k`.
+fn is_under(clauses: &[Clause], j: usize, k: usize) -> bool {
+    let mut at = clauses[j].parent;
+    for _ in 0..clauses.len() {
+        match at {
+            Some(p) if p == k => return true,
+            Some(p) => at = clauses[p].parent,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn speech_near(
@@ -115,4 +143,43 @@ pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(clauses: &[(usize, usize, ClauseKind, Option<usize>)]) -> Sentence {
+        let clauses = clauses
+            .iter()
+            .map(|&(start, end, kind, parent)| Clause {
+                tokens: start..end,
+                kind,
+                parent,
+            })
+            .collect();
+        Sentence {
+            index: 0,
+            start: 0,
+            end: 0,
+            tokens: Vec::new(),
+            clauses,
+        }
+    }
+
+    #[test]
+    fn a_quotation_extends_over_the_clauses_under_it() {
+        use ClauseKind::{Coordinate, Main, Quotation, Relative, Reported};
+        // `" Those | who see this tape will realise | that Osama is guilty , | " | he said .`
+        let s = sentence(&[
+            (0, 2, Quotation, None),
+            (2, 8, Relative, Some(0)),
+            (8, 14, Reported, Some(1)),
+            (14, 15, Coordinate, Some(2)),
+            (15, 18, Main, None),
+        ]);
+        for (k, want) in [(0, 0..15), (1, 2..15), (2, 8..15), (4, 15..18)] {
+            assert_eq!(quotation_extent(&s, k), want, "clause {k}");
+        }
+    }
 }

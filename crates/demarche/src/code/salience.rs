@@ -35,6 +35,12 @@ impl Slot {
             .filter(|_| now - self.at.min(now) <= WINDOW)
     }
 
+    /// The sentence the antecedent was last named or referred back to in (None when there is
+    /// none).
+    pub(super) fn named_at(&self) -> Option<usize> {
+        self.actor.as_ref().map(|_| self.at)
+    }
+
     /// Makes `actor` the antecedent, named in sentence `now`; returns the one it replaces.
     pub(super) fn set(&mut self, actor: Remembered, now: usize) -> Option<Remembered> {
         self.at = now;
@@ -114,6 +120,8 @@ mod tests {
         slot.touch(8);
         assert!(slot.recent(9).is_some());
         assert!(slot.get().is_some());
+        assert_eq!(slot.named_at(), Some(8));
+        assert_eq!(Slot::default().named_at(), None);
     }
 
     #[test]

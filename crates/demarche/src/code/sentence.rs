@@ -526,15 +526,13 @@ fn quotations(sentence: &Sentence) -> Vec<Range<usize>> {
             "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"
         )
     };
-    sentence
-        .clauses
-        .iter()
-        .filter(|c| c.kind == ClauseKind::Quotation)
-        .filter(|c| {
-            let inner = sentence.tokens.get(c.tokens.start + 1..c.tokens.end);
-            c.tokens.start == 0 || inner.is_some_and(|t| t.iter().any(is_mark))
+    (0..sentence.clauses.len())
+        .filter(|&k| sentence.clauses[k].kind == ClauseKind::Quotation)
+        .map(|k| quotes::quotation_extent(sentence, k))
+        .filter(|q| {
+            let inner = sentence.tokens.get(q.start + 1..q.end);
+            q.start == 0 || inner.is_some_and(|t| t.iter().any(is_mark))
         })
-        .map(|c| c.tokens.clone())
         .collect()
 }
 
