@@ -25,7 +25,7 @@
 //!
 //! The best score wins; every candidate keeps its score and the reasons that add up to it.
 
-use super::first_words::{word_hash, FirstWord};
+use super::first_words::{word_hash, word_hash_extend, FirstWord, WORD_HASH_START};
 use super::gazetteer::{
     fold_key_into, short_hash, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS,
 };
@@ -507,6 +507,41 @@ fn scan_ascii(text: &str) -> Option<(bool, bool)> {
     Some((folds, has_lower))
 }
 
+/// The key of a span of tokens from one start (as [`TokenKeys::span`] writes it) with the end
+/// and [`word_hash`] of the key of each shorter span from that start: `ends[n - 1]` for the
+/// first `n` tokens. Reused from start to start.
+#[derive(Default)]
+struct Prefixes {
+    key: String,
+    ends: Vec<(usize, u64)>,
+}
+
+impl Prefixes {
+    /// The spans from token `i` of at most `max` tokens and `limit` words (tokens with empty
+    /// keys add none).
+    fn build(&mut self, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
+        self.key.clear();
+        self.ends.clear();
+        let (mut hash, mut words) = (WORD_HASH_START, 0);
+        for k in i..i + max {
+            let word = keys.token(k);
+            if !word.is_empty() {
+                words += 1;
+                if words > limit {
+                    break;
+                }
+                if !self.key.is_empty() {
+                    self.key.push(' ');
+                    hash = word_hash_extend(hash, b" ");
+                }
+                self.key.push_str(word);
+                hash = word_hash_extend(hash, word.as_bytes());
+            }
+            self.ends.push((self.key.len(), hash));
+        }
+    }
+}
+
 /// What scoring one candidate reads of the other candidates of its mention.
 #[derive(Clone, Copy)]
 struct Siblings {
@@ -669,7 +704,7 @@ impl PlaceResolver {
     fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let mut buf = String::new();
+        let mut prefixes = Prefixes::default();
         let mut i = 0;
         while i < tokens.len() {
             if let Some(raw) = keys
@@ -699,31 +734,7 @@ impl PlaceResolver {
                 .take(MAX_NAME_WORDS)
                 .take_while(|t| is_wordish(t))
                 .count();
-            let mut found = None;
-            // The words of the span `i..i + len` (tokens with empty keys add none).
-            let mut words = (i..i + max).filter(|&k| !keys.token(k).is_empty()).count();
-            for len in (1..=max).rev() {
-                let span_words = words;
-                if !keys.token(i + len - 1).is_empty() {
-                    words -= 1;
-                }
-                if span_words > limit {
-                    continue;
-                }
-                let key = keys.span(i, len, &mut buf);
-                let all_caps = keys.all_caps(i, len);
-                let refs = g.lookup_key(key);
-                let fits = |r: &NameRef| !r.all_caps || all_caps;
-                if refs.iter().any(|r| fits(&r)) {
-                    let cands: Vec<Cand> = refs
-                        .iter()
-                        .filter(fits)
-                        .map(|r| Cand::new(r.place, r.primary))
-                        .collect();
-                    found = Some((len, cands));
-                    break;
-                }
-            }
+            let found = self.longest_name(keys, i, max, limit, &mut prefixes);
             match found {
                 Some((len, cands)) => {
                     out.push(Raw {
@@ -741,6 +752,36 @@ impl PlaceResolver {
             }
         }
         out
+    }
+
+    /// The longest gazetteer name spelled by tokens `i..i + len` (`len` at most `max`, of at
+    /// most `limit` words; a name in capitals only where the tokens are), with its candidates.
+    /// The key of the longest span is built and hashed once: each shorter one is a prefix.
+    fn longest_name(
+        &self,
+        keys: &TokenKeys,
+        i: usize,
+        max: usize,
+        limit: usize,
+        prefixes: &mut Prefixes,
+    ) -> Option<(usize, Vec<Cand>)> {
+        let g = self.gazetteer();
+        prefixes.build(keys, i, max, limit);
+        for len in (1..=prefixes.ends.len()).rev() {
+            let (end, hash) = prefixes.ends[len - 1];
+            let all_caps = keys.all_caps(i, len);
+            let refs = g.lookup_key_hashed(&prefixes.key[..end], hash);
+            let fits = |r: &NameRef| !r.all_caps || all_caps;
+            if refs.iter().any(|r| fits(&r)) {
+                let cands: Vec<Cand> = refs
+                    .iter()
+                    .filter(fits)
+                    .map(|r| Cand::new(r.place, r.primary))
+                    .collect();
+                return Some((len, cands));
+            }
+        }
+        None
     }
 
     /// "the Chinese capital", "China's capital", "the capital of China" at token `i`.
