@@ -371,7 +371,8 @@ impl<'a> SentenceContext<'a> {
         if let (true, Some(resolver)) = (wanted, &self.coder.places) {
             let actors = self.actor_spans();
             let places = &mut memory.places;
-            let found = places.resolve_sentence(resolver, self.analysis, self.sentence, &actors);
+            let text = (self.analysis, self.sentence);
+            let found = places.resolve_sentence(resolver, text, &actors, trace.is_on());
             if let Some(t) = trace.explanation() {
                 t.places
                     .extend(found.iter().flat_map(|m| m.explain(resolver.gazetteer())));

@@ -51,9 +51,9 @@ pub fn word_hash(word: &str) -> u64 {
 /// hashes of a key's prefixes come out of one pass over it.
 #[inline]
 pub fn word_hash_extend(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The first word of a folded key (keys are single-space separated).
