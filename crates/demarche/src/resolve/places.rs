@@ -422,7 +422,7 @@ impl<'t> TokenKeys<'t> {
     fn new(tokens: &'t [Token], explain: bool) -> TokenKeys<'t> {
         let mut keys = TokenKeys {
             tokens,
-            folded: String::new(),
+            folded: String::with_capacity(64),
             keys: Vec::with_capacity(tokens.len()),
             has_capital: false,
             explain,
@@ -539,13 +539,20 @@ fn scan_ascii(text: &str) -> Option<(bool, bool)> {
 /// The key of a span of tokens from one start (as [`TokenKeys::span`] writes it) with the end
 /// and [`word_hash`] of the key of each shorter span from that start: `ends[n - 1]` for the
 /// first `n` tokens. Reused from start to start.
-#[derive(Default)]
 struct Prefixes {
     key: String,
     ends: Vec<(usize, u64)>,
 }
 
 impl Prefixes {
+    /// Room for the longest names: one allocation each a sentence, none per start.
+    fn new() -> Prefixes {
+        Prefixes {
+            key: String::with_capacity(128),
+            ends: Vec::with_capacity(MAX_NAME_WORDS),
+        }
+    }
+
     /// The spans from token `i` of at most `max` tokens and `limit` words (tokens with empty
     /// keys add none).
     fn build(&mut self, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
@@ -735,7 +742,7 @@ impl PlaceResolver {
     fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let mut prefixes = Prefixes::default();
+        let mut prefixes = Prefixes::new();
         let mut i = 0;
         while i < tokens.len() {
             if let Some(raw) = keys
