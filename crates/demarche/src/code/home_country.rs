@@ -8,7 +8,8 @@
 
 use super::grammar::{AREA_ADJECTIVES, FORMER_WORDS, PLACE_LOCATIVE_WORDS};
 use super::names::NameIndex;
-use crate::dict::{Dictionaries, SentenceMatches};
+use super::phrases::{ResolvedActor, SentencePhrases};
+use crate::dict::Dictionaries;
 use crate::model::{Date, Document};
 use crate::text::{Sentence, Tag, Token};
 
@@ -81,15 +82,15 @@ pub(super) fn domestic(
     dict: &Dictionaries,
     names: &NameIndex,
     sentences: &[Sentence],
-    matches: &[SentenceMatches],
+    phrases: &[SentencePhrases],
     date: Option<Date>,
 ) -> Option<String> {
     let mut counts = CountryTally::default();
-    for (sentence, m) in sentences.iter().zip(matches) {
+    for (sentence, m) in sentences.iter().zip(phrases) {
         let tokens = &sentence.tokens;
-        let actors = dict.actors.resolve(m.actors.clone(), date);
-        let titles = dict.agents.resolve(m.agents.clone());
-        for (a, entry) in &actors {
+        let actors = m.all(dict, date);
+        let titles = &m.agents;
+        for (a, entry) in actors.iter() {
             let root = entry.code.get(..3).filter(|r| names.is_root(r));
             let governs = entry.person && entry.code.get(3..6) == Some("GOV");
             let titled = titles.iter().any(|(t, _)| {
@@ -145,18 +146,14 @@ fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool
 /// do not count: "Defence Minister X accused Algeria" says nothing of the minister's country.
 /// Sentences a discard phrase drops do not count.
 pub(super) fn dominant(
-    dict: &Dictionaries,
     names: &NameIndex,
     sentences: &[Sentence],
-    matches: &[SentenceMatches],
-    date: Option<Date>,
+    phrases: &[SentencePhrases],
 ) -> Option<String> {
     let mut counts = CountryTally::default();
-    for (sentence, m) in sentences.iter().zip(matches) {
-        if m.discards.is_empty() {
-            sentence_countries(dict, names, &sentence.tokens, m, date, &mut |c| {
-                counts.add(c)
-            });
+    for (sentence, m) in sentences.iter().zip(phrases) {
+        if m.raw.discards.is_empty() {
+            sentence_countries(names, &sentence.tokens, &m.plain, &mut |c| counts.add(c));
         }
     }
     counts.most()
@@ -165,11 +162,9 @@ pub(super) fn dominant(
 /// Calls `count` with the country of each place name (city or division) and each dictionary
 /// place outside those names ("New South Wales" is Australia's, not Wales).
 fn sentence_countries(
-    dict: &Dictionaries,
     names: &NameIndex,
     tokens: &[Token],
-    matches: &SentenceMatches,
-    date: Option<Date>,
+    actors: &[ResolvedActor],
     count: &mut impl FnMut(&str),
 ) {
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
@@ -191,9 +186,6 @@ fn sentence_countries(
             None => i += 1,
         }
     }
-    let actors = dict
-        .actors
-        .resolve_in(matches.actors.clone(), date, |_, _| false);
     for (m, entry) in actors {
         let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
         let root = entry.code.get(..3).filter(|r| names.is_root(r));

@@ -15,11 +15,12 @@ use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
 use super::names::NameIndex;
 use super::organisations;
+use super::phrases::SentencePhrases;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
 use super::unknown_persons;
-use crate::dict::{ActorEntry, Dictionaries, SentenceMatches};
+use crate::dict::{ActorEntry, Dictionaries};
 use crate::model::Date;
 use crate::text::{Tag, Token};
 
@@ -290,17 +291,24 @@ impl DocumentMemory {
 
 /// Finds the actor mentions (and places) of one sentence, updating the document memory; `quoted`:
 /// the token ranges of its quotations.
-pub fn find_mentions(
-    dict: &Dictionaries,
+pub(super) fn find_mentions<'d>(
+    dict: &'d Dictionaries,
     names: &NameIndex,
     tokens: &[Token],
-    matches: SentenceMatches,
+    phrases: SentencePhrases<'d>,
     (date, quoted): (Option<Date>, &[std::ops::Range<usize>]),
     memory: &mut DocumentMemory,
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
     memory.sides_this_sentence = 0;
-    let mut actors = scoped::sentence_actors(dict, names, tokens, matches.actors, date, memory);
-    let agents = dict.agents.resolve(matches.agents);
+    let agents = phrases.agents;
+    let mut actors = scoped::sentence_actors(
+        dict,
+        names,
+        tokens,
+        (phrases.raw.actors, phrases.plain),
+        date,
+        memory,
+    );
     let mut region_places = Vec::new();
     let context = memory.country().map(|(c, _)| Code::from(c));
     actor_forms::drop_names_inside_names(

@@ -64,6 +64,7 @@ mod modality;
 mod names;
 mod organisations;
 pub mod patterns;
+mod phrases;
 mod place_target;
 mod protest;
 pub mod quotes;
@@ -91,13 +92,14 @@ fn bundled_tokens(text: &str) -> Vec<crate::text::Token> {
 
 pub use explain::{Explanation, SentenceExplanation};
 
-use crate::dict::{Dictionaries, EncodedSentence, SentenceMatches};
+use crate::dict::{Dictionaries, EncodedSentence};
 use crate::error::{Error, Result};
 use crate::model::{Document, Event};
 use crate::resolve::PlaceResolver;
 use crate::text::{analyze, Analysis};
 use memory::DocumentState;
 use names::NameIndex;
+use phrases::SentencePhrases;
 use std::sync::Arc;
 
 /// Whether statements without a target are events by default (see
@@ -281,8 +283,9 @@ impl Coder {
             ..CodedDocument::default()
         };
         let mut memory = DocumentState::default();
-        let matches: Vec<SentenceMatches> = (analysis.sentences.iter())
+        let matches: Vec<SentencePhrases> = (analysis.sentences.iter())
             .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
+            .map(|m| SentencePhrases::new(&self.dict, m, doc.date))
             .collect();
         let fallbacks = self.fallbacks(doc, &analysis, &matches, &mut out.warnings);
         memory.actors.set_fallbacks(fallbacks);
@@ -313,12 +316,11 @@ impl Coder {
         &self,
         doc: &Document,
         analysis: &Analysis,
-        matches: &[SentenceMatches],
+        matches: &[SentencePhrases],
         warnings: &mut Vec<String>,
     ) -> home_country::Fallbacks {
         let sentences = &analysis.sentences;
-        let document =
-            home_country::dominant(&self.dict, &self.names, sentences, matches, doc.date);
+        let document = home_country::dominant(&self.names, sentences, matches);
         let (record, warning) = home_country::record_country(doc, &self.names);
         warnings.extend(warning);
         let domestic = (record.is_none() && self.home_country.is_none())

@@ -14,6 +14,7 @@ use crate::resolve::Gazetteer;
 use crate::text::Lexicon;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// Country codes whose persons' family name comes first ("Xi Jinping" is "Xi").
@@ -203,13 +204,16 @@ impl NameIndex {
     /// Whether `lower` (lower-case tokens) names a known place: a city of the index (large or
     /// a capital), a sub-national region, or a country of the gazetteer.
     pub fn is_known_place(&self, lower: &[&str]) -> bool {
-        let key = lower.join(" ");
-        self.cities.contains_key(&key)
-            || self.regions.contains_key(&key)
-            || self
-                .gazetteer
-                .as_ref()
-                .is_some_and(|g| g.country_by_name(&key).is_some())
+        with_joined(lower, |key| {
+            self.cities.contains_key(key)
+                || self.regions.contains_key(key)
+                || self.is_country_name(key)
+        })
+    }
+
+    /// Whether `key` (lower-case words joined by spaces) is a country's name in the gazetteer.
+    fn is_country_name(&self, key: &str) -> bool {
+        (self.gazetteer.as_ref()).is_some_and(|g| g.country_by_name(key).is_some())
     }
 
     /// Whether a city named `name` lies in `country`.
@@ -285,7 +289,7 @@ impl NameIndex {
         if self.shared_regions.is_empty() {
             return Some((n, country));
         }
-        match self.shared_regions.get(&lower[..n].join(" ")) {
+        match with_joined(&lower[..n], |key| self.shared_regions.get(key)) {
             None => Some((n, country)),
             Some(all) => all
                 .iter()
@@ -306,9 +310,7 @@ impl NameIndex {
             (Some(d), Some(c)) => Some(if c.0 > d.0 { c } else { d }),
             (d, c) => d.or(c),
         }?;
-        let key = lower[..n].join(" ");
-        let is_country =
-            (self.gazetteer.as_ref()).is_some_and(|g| g.country_by_name(&key).is_some());
+        let is_country = with_joined(&lower[..n], |key| self.is_country_name(key));
         (!is_country).then_some((n, country))
     }
 
@@ -357,8 +359,9 @@ fn place_at<'s>(
 }
 
 /// The first `Some` of `found(n, value)` for the keys `lower[..n]` (joined by spaces) in `map`,
-/// from the longest `n` (at most `max`) down to 1. The key is built once, in one buffer: each
-/// shorter key is a prefix of it (a one-word key is looked up as it is).
+/// from the longest `n` (at most `max`) down to 1. The key is built once, in the thread's
+/// buffer ([`with_joined`]): each shorter key is a prefix of it (a one-word key is looked up as
+/// it is).
 fn longest_prefix<'m, V, R>(
     map: &'m HashMap<String, V>,
     lower: &[&str],
@@ -369,14 +372,36 @@ fn longest_prefix<'m, V, R>(
     match words {
         [] => None,
         [one] => map.get(*one).and_then(|v| found(1, v)),
-        _ => {
-            let key = words.join(" ");
+        _ => with_joined(words, |key| {
             (1..=words.len()).rev().find_map(|n| {
                 let end = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
                 map.get(&key[..end]).and_then(|v| found(n, v))
             })
-        }
+        }),
     }
+}
+
+thread_local! {
+    /// The buffer the look-ups' keys are joined in ([`with_joined`]): no allocation a look-up.
+    static KEY: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Calls `f` with `words` joined by single spaces, written into the thread's buffer (a fresh
+/// string should `f` itself join words).
+fn with_joined<R>(words: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    KEY.with(|buffer| {
+        let Ok(mut key) = buffer.try_borrow_mut() else {
+            return f(&words.join(" "));
+        };
+        key.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        f(&key)
+    })
 }
 
 /// The role entry of the one person among `roles` with a role valid on `date`, if exactly one

@@ -6,6 +6,7 @@
 
 use super::mentions::DocumentMemory;
 use super::names::NameIndex;
+use super::phrases::ResolvedActor;
 use crate::dict::{ActorEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
 use crate::text::Token;
@@ -13,19 +14,20 @@ use crate::text::Token;
 /// Words a capitalized name may hold in lower case ("Party of the Regions").
 const NAME_FUNCTION_WORDS: &[&str] = &["of", "the", "and", "for", "de", "du", "la"];
 
-/// The sentence's actor matches with their entries, `context` entries kept only in scope.
+/// The sentence's actor matches with their entries, `context` entries kept only in scope;
+/// `plain` is their resolution with no `context` entry in scope.
 pub(super) fn sentence_actors<'d>(
     dict: &'d Dictionaries,
     names: &NameIndex,
     tokens: &[Token],
-    matches: Vec<PhraseMatch>,
+    (matches, plain): (Vec<PhraseMatch>, Vec<ResolvedActor<'d>>),
     date: Option<Date>,
     memory: &DocumentMemory,
-) -> Vec<(PhraseMatch, &'d ActorEntry)> {
+) -> Vec<ResolvedActor<'d>> {
+    // With no `context` entry among the matches, every resolution is the plain one.
     if !matches.iter().any(|m| dict.actors.is_scoped(m)) {
-        return dict.actors.resolve(matches, date);
+        return plain;
     }
-    let plain = dict.actors.resolve_in(matches.clone(), date, |_, _| false);
     let sentence: Vec<&str> = plain
         .iter()
         .filter_map(|(_, e)| e.code.get(..3))

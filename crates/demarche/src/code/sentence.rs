@@ -8,13 +8,14 @@ use super::explain::{SentenceExplanation, Trace};
 use super::memory::DocumentState;
 use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
+use super::phrases::SentencePhrases;
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
 use super::{
     authority, dateline, emit, events, method, place_target, reciprocal, speaker, victims, Coder,
 };
 use crate::dates::TimeExpression;
-use crate::dict::{PatternWord, SentenceMatches};
+use crate::dict::PatternWord;
 use crate::model::{Document, Event, Quote};
 use crate::resolve::locate::{self, ActorSpan};
 use crate::resolve::PlaceMatch;
@@ -56,7 +57,7 @@ impl Coder {
     pub(super) fn code_sentence(
         &self,
         doc: &Document,
-        (analysis, sentence, matches): (&Analysis, &Sentence, SentenceMatches),
+        (analysis, sentence, matches): (&Analysis, &Sentence, SentencePhrases<'_>),
         memory: &mut DocumentState,
         explanation: Option<&mut SentenceExplanation>,
     ) -> Vec<Event> {
@@ -86,14 +87,14 @@ impl Coder {
     }
 
     /// The sentence's dictionary phrase matches, or `None` when a discard phrase drops it.
-    fn phrase_matches(
+    fn phrase_matches<'p>(
         &self,
         sentence: &Sentence,
-        mut matches: SentenceMatches,
+        mut matches: SentencePhrases<'p>,
         trace: &mut Trace,
-    ) -> Option<SentenceMatches> {
+    ) -> Option<SentencePhrases<'p>> {
         let tokens = &sentence.tokens;
-        let discards = std::mem::take(&mut matches.discards);
+        let discards = std::mem::take(&mut matches.raw.discards);
         let Some(d) = discards.first() else {
             return Some(matches);
         };
@@ -116,7 +117,7 @@ impl<'a> SentenceContext<'a> {
         doc: &'a Document,
         analysis: &'a Analysis,
         sentence: &'a Sentence,
-        matches: SentenceMatches,
+        matches: SentencePhrases<'a>,
         memory: &mut DocumentState,
         trace: &mut Trace,
     ) -> SentenceContext<'a> {
@@ -392,7 +393,8 @@ impl<'a> SentenceContext<'a> {
         if let (true, Some(resolver)) = (wanted, &self.coder.places) {
             let actors = self.actor_spans();
             let places = &mut memory.places;
-            let found = places.resolve_sentence(resolver, self.analysis, self.sentence, &actors);
+            let text = (self.analysis, self.sentence);
+            let found = places.resolve_sentence(resolver, text, &actors, trace.is_on());
             if let Some(t) = trace.explanation() {
                 t.places
                     .extend(found.iter().flat_map(|m| m.explain(resolver.gazetteer())));
@@ -484,7 +486,7 @@ fn sentence_mentions(
     coder: &Coder,
     doc: &Document,
     sentence: &Sentence,
-    matches: SentenceMatches,
+    matches: SentencePhrases<'_>,
     memory: &mut DocumentState,
     trace: &mut Trace,
 ) -> (Vec<Mention>, Vec<Attribution>) {

@@ -39,11 +39,21 @@ impl FirstWord {
     }
 }
 
+/// The [`word_hash`] of the empty string (FNV-1a's offset basis).
+pub const WORD_HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// The hash of a folded word the table is indexed by: 64-bit FNV-1a over its bytes.
 pub fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    word_hash_extend(WORD_HASH_START, word.as_bytes())
+}
+
+/// The [`word_hash`] of a string continued with `bytes`, given the hash `h` of the string: the
+/// hashes of a key's prefixes come out of one pass over it.
+#[inline]
+pub fn word_hash_extend(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The first word of a folded key (keys are single-space separated).
@@ -160,5 +170,10 @@ mod tests {
     fn the_hash_is_fnv_1a() {
         assert_eq!(word_hash(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(word_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        for (head, tail) in [("gaza", " strip"), ("", "new york"), ("new york", "")] {
+            let whole = format!("{head}{tail}");
+            let extended = word_hash_extend(word_hash(head), tail.as_bytes());
+            assert_eq!(extended, word_hash(&whole), "{whole}");
+        }
     }
 }

@@ -681,6 +681,12 @@ impl Gazetteer {
         self.names.get(key)
     }
 
+    /// Like [`Gazetteer::lookup_key`], for a key whose
+    /// [`word_hash`](super::first_words::word_hash) is `hash`.
+    pub fn lookup_key_hashed(&self, key: &str, hash: u64) -> NameRefs<'_> {
+        self.names.get_hashed(key, hash)
+    }
+
     /// The country with this ISO 3166-1 alpha-3 or CAMEO code (`CHN`, `KSV`, `XKX`); an actor
     /// code with an agent suffix (`USAGOV`) is looked up by its first three letters.
     pub fn country_by_code(&self, code: &str) -> Option<usize> {

@@ -106,16 +106,18 @@ pub struct DocumentPlaces {
 
 impl DocumentPlaces {
     /// Resolves the places of a sentence, with its actors as context; records the dateline
-    /// (a place opening the first sentence) and the document's distinct places.
+    /// (a place opening the first sentence) and the document's distinct places. With
+    /// `explain` the matches keep their candidates' reasons ([`PlaceMatch::explain`]).
     pub fn resolve_sentence(
         &mut self,
         resolver: &PlaceResolver,
-        analysis: &Analysis,
-        sentence: &Sentence,
+        (analysis, sentence): (&Analysis, &Sentence),
         actors: &[ActorSpan<'_>],
+        explain: bool,
     ) -> Vec<PlaceMatch> {
         let context: Vec<&str> = actors.iter().map(|a| a.code).collect();
-        let found = resolver.find_places_in(&sentence.tokens, &context, &mut self.memory);
+        let tokens = &sentence.tokens;
+        let found = resolver.find_places_in(tokens, &context, &mut self.memory, explain);
         for m in found
             .iter()
             .filter(|m| names_a_place(&sentence.tokens, m, actors))

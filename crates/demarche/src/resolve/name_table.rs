@@ -105,7 +105,7 @@ impl NameTable {
             key_ends.push(to_u32(text.len()));
             refs.extend(entries.iter().map(pack));
             ref_ends.push(to_u32(refs.len()));
-            let mut slot = slot_of(key, slots_log2);
+            let mut slot = slot_of(word_hash(key), slots_log2);
             while slots[slot] != 0 {
                 slot = (slot + 1) & (slots.len() - 1);
             }
@@ -167,11 +167,17 @@ impl NameTable {
 
     /// The entries `key` (folded) refers to; none when it is not a name.
     pub fn get(&self, key: &str) -> NameRefs<'_> {
+        self.get_hashed(key, word_hash(key))
+    }
+
+    /// Like [`NameTable::get`], for a key whose [`word_hash`] is `hash` (computed by the
+    /// caller, from the hashes of the key's words).
+    pub fn get_hashed(&self, key: &str, hash: u64) -> NameRefs<'_> {
         if self.keys == 0 {
             return NameRefs::default();
         }
         let mask = self.slots() - 1;
-        let mut slot = slot_of(key, self.slots_log2);
+        let mut slot = slot_of(hash, self.slots_log2);
         for _ in 0..self.slots() {
             let k = match self.word(HEADER + slot) {
                 Some(0) | None => break,
@@ -286,8 +292,8 @@ fn read_u32(bytes: &[u8], i: usize) -> Option<u32> {
 }
 
 /// The first slot to probe for `key`.
-fn slot_of(key: &str, slots_log2: u32) -> usize {
-    let h = word_hash(key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn slot_of(hash: u64, slots_log2: u32) -> usize {
+    let h = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> 32 >> (32 - slots_log2.min(32))) as usize & ((1 << slots_log2) - 1)
 }
 

@@ -25,7 +25,7 @@
 //!
 //! The best score wins; every candidate keeps its score and the reasons that add up to it.
 
-use super::first_words::{word_hash, FirstWord};
+use super::first_words::{word_hash, word_hash_extend, FirstWord, WORD_HASH_START};
 use super::gazetteer::{
     fold_key_into, short_hash, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS,
 };
@@ -243,9 +243,18 @@ pub struct Candidate {
     primary: bool,
     /// The score.
     pub score: f32,
-    /// The reasons, kept as data: they are put into words only for an explanation.
+    /// The reasons, kept as data: they are put into words only for an explanation, and kept
+    /// only when one is asked for (`record`).
     why: Vec<Reason>,
+    record: bool,
+    /// The kinds of reason scoring asks about ([`SHORT_FORM`], [`QUALIFIED`]), kept always.
+    marks: u8,
 }
+
+/// [`Candidate::marks`]: a [`Why::ShortForm`] reason.
+const SHORT_FORM: u8 = 1;
+/// [`Candidate::marks`]: a [`Why::Qualified`] reason.
+const QUALIFIED: u8 = 2;
 
 type Cand = Candidate;
 
@@ -321,26 +330,43 @@ impl Why {
 }
 
 impl Candidate {
-    fn new(place: PlaceId, primary: bool) -> Candidate {
+    /// A candidate with no reasons yet; `record`: keep them (for an explanation).
+    fn new(place: PlaceId, primary: bool, record: bool) -> Candidate {
         Candidate {
             place,
             primary,
             score: 0.0,
-            // Room for the usual reasons: one allocation a candidate.
-            why: Vec::with_capacity(6),
+            // Room for the usual reasons: one allocation a recorded candidate, none otherwise.
+            why: if record {
+                Vec::with_capacity(6)
+            } else {
+                Vec::new()
+            },
+            record,
+            marks: 0,
         }
     }
 
     fn add(&mut self, points: f32, why: Why) {
         self.score += points;
-        self.why.push(Reason {
-            points: Some(points),
-            why,
-        });
+        self.note(Some(points), why);
     }
 
-    fn has(&self, test: impl Fn(&Why) -> bool) -> bool {
-        self.why.iter().any(|r| test(&r.why))
+    /// Notes a reason (kept when recording), with no change of score.
+    fn note(&mut self, points: Option<f32>, why: Why) {
+        self.marks |= match why {
+            Why::ShortForm(_) => SHORT_FORM,
+            Why::Qualified { .. } => QUALIFIED,
+            _ => 0,
+        };
+        if self.record {
+            self.why.push(Reason { points, why });
+        }
+    }
+
+    /// Whether a reason of this kind ([`SHORT_FORM`], [`QUALIFIED`]) was noted.
+    fn has(&self, mark: u8) -> bool {
+        self.marks & mark != 0
     }
 
     /// The reasons in words, "; "-separated: "+3.20 population 4000000; +0.80 national capital".
@@ -372,6 +398,8 @@ struct TokenKeys<'t> {
     keys: Vec<Key>,
     /// Some token's key is "capital" (which every capital phrase has).
     has_capital: bool,
+    /// Candidates keep their reasons (for an explanation).
+    explain: bool,
 }
 
 /// Where one token's key is, and what the place look-ups read of it.
@@ -391,12 +419,13 @@ struct Key {
 const LOWER: u32 = u32::MAX;
 
 impl<'t> TokenKeys<'t> {
-    fn new(tokens: &'t [Token]) -> TokenKeys<'t> {
+    fn new(tokens: &'t [Token], explain: bool) -> TokenKeys<'t> {
         let mut keys = TokenKeys {
             tokens,
-            folded: String::new(),
+            folded: String::with_capacity(64),
             keys: Vec::with_capacity(tokens.len()),
             has_capital: false,
+            explain,
         };
         for t in tokens {
             let key = keys.key_of(t);
@@ -507,6 +536,48 @@ fn scan_ascii(text: &str) -> Option<(bool, bool)> {
     Some((folds, has_lower))
 }
 
+/// The key of a span of tokens from one start (as [`TokenKeys::span`] writes it) with the end
+/// and [`word_hash`] of the key of each shorter span from that start: `ends[n - 1]` for the
+/// first `n` tokens. Reused from start to start.
+struct Prefixes {
+    key: String,
+    ends: Vec<(usize, u64)>,
+}
+
+impl Prefixes {
+    /// Room for the longest names: one allocation each a sentence, none per start.
+    fn new() -> Prefixes {
+        Prefixes {
+            key: String::with_capacity(128),
+            ends: Vec::with_capacity(MAX_NAME_WORDS),
+        }
+    }
+
+    /// The spans from token `i` of at most `max` tokens and `limit` words (tokens with empty
+    /// keys add none).
+    fn build(&mut self, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
+        self.key.clear();
+        self.ends.clear();
+        let (mut hash, mut words) = (WORD_HASH_START, 0);
+        for k in i..i + max {
+            let word = keys.token(k);
+            if !word.is_empty() {
+                words += 1;
+                if words > limit {
+                    break;
+                }
+                if !self.key.is_empty() {
+                    self.key.push(' ');
+                    hash = word_hash_extend(hash, b" ");
+                }
+                self.key.push_str(word);
+                hash = word_hash_extend(hash, word.as_bytes());
+            }
+            self.ends.push((self.key.len(), hash));
+        }
+    }
+}
+
 /// What scoring one candidate reads of the other candidates of its mention.
 #[derive(Clone, Copy)]
 struct Siblings {
@@ -563,17 +634,19 @@ impl PlaceResolver {
     /// candidates in those countries likelier.
     #[cfg(test)]
     pub fn find_places(&self, tokens: &[Token], context_countries: &[&str]) -> Vec<PlaceMatch> {
-        self.find_places_in(tokens, context_countries, &mut PlaceMemory::new())
+        self.find_places_in(tokens, context_countries, &mut PlaceMemory::new(), true)
     }
 
     /// Like [`PlaceResolver::find_places`], for a sentence of a document: places resolved in
     /// earlier sentences (kept in `memory`) make the same places and countries likelier, and the
-    /// places found here are added to it.
+    /// places found here are added to it. Only with `explain` do the candidates keep the
+    /// reasons of their scores ([`PlaceMatch::explain`]); the scores are the same either way.
     pub fn find_places_in(
         &self,
         tokens: &[Token],
         context_countries: &[&str],
         memory: &mut PlaceMemory,
+        explain: bool,
     ) -> Vec<PlaceMatch> {
         let g = self.gazetteer();
         let mut context: Vec<usize> = context_countries
@@ -582,7 +655,7 @@ impl PlaceResolver {
             .collect();
         context.sort_unstable();
         context.dedup();
-        let keys = TokenKeys::new(tokens);
+        let keys = TokenKeys::new(tokens, explain);
         let mut raws = self.raw_matches(tokens, &keys);
         self.merge_qualifiers(tokens, &keys, &mut raws);
         self.kind_qualifiers(tokens, &keys, &mut raws);
@@ -669,7 +742,7 @@ impl PlaceResolver {
     fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let mut buf = String::new();
+        let mut prefixes = Prefixes::new();
         let mut i = 0;
         while i < tokens.len() {
             if let Some(raw) = keys
@@ -699,31 +772,7 @@ impl PlaceResolver {
                 .take(MAX_NAME_WORDS)
                 .take_while(|t| is_wordish(t))
                 .count();
-            let mut found = None;
-            // The words of the span `i..i + len` (tokens with empty keys add none).
-            let mut words = (i..i + max).filter(|&k| !keys.token(k).is_empty()).count();
-            for len in (1..=max).rev() {
-                let span_words = words;
-                if !keys.token(i + len - 1).is_empty() {
-                    words -= 1;
-                }
-                if span_words > limit {
-                    continue;
-                }
-                let key = keys.span(i, len, &mut buf);
-                let all_caps = keys.all_caps(i, len);
-                let refs = g.lookup_key(key);
-                let fits = |r: &NameRef| !r.all_caps || all_caps;
-                if refs.iter().any(|r| fits(&r)) {
-                    let cands: Vec<Cand> = refs
-                        .iter()
-                        .filter(fits)
-                        .map(|r| Cand::new(r.place, r.primary))
-                        .collect();
-                    found = Some((len, cands));
-                    break;
-                }
-            }
+            let found = self.longest_name(keys, i, max, limit, &mut prefixes);
             match found {
                 Some((len, cands)) => {
                     out.push(Raw {
@@ -741,6 +790,36 @@ impl PlaceResolver {
             }
         }
         out
+    }
+
+    /// The longest gazetteer name spelled by tokens `i..i + len` (`len` at most `max`, of at
+    /// most `limit` words; a name in capitals only where the tokens are), with its candidates.
+    /// The key of the longest span is built and hashed once: each shorter one is a prefix.
+    fn longest_name(
+        &self,
+        keys: &TokenKeys,
+        i: usize,
+        max: usize,
+        limit: usize,
+        prefixes: &mut Prefixes,
+    ) -> Option<(usize, Vec<Cand>)> {
+        let g = self.gazetteer();
+        prefixes.build(keys, i, max, limit);
+        for len in (1..=prefixes.ends.len()).rev() {
+            let (end, hash) = prefixes.ends[len - 1];
+            let all_caps = keys.all_caps(i, len);
+            let refs = g.lookup_key_hashed(&prefixes.key[..end], hash);
+            let fits = |r: &NameRef| !r.all_caps || all_caps;
+            if refs.iter().any(|r| fits(&r)) {
+                let cands: Vec<Cand> = refs
+                    .iter()
+                    .filter(fits)
+                    .map(|r| Cand::new(r.place, r.primary, keys.explain))
+                    .collect();
+                return Some((len, cands));
+            }
+        }
+        None
     }
 
     /// "the Chinese capital", "China's capital", "the capital of China" at token `i`.
@@ -791,15 +870,17 @@ impl PlaceResolver {
         let mut cand = Cand::new(
             capital.map_or(PlaceId::Country(country), PlaceId::City),
             true,
+            keys.explain,
         );
-        cand.why.push(Reason {
-            points: None,
-            why: Why::Capital {
+        let found = capital.is_some();
+        cand.note(
+            None,
+            Why::Capital {
                 how,
                 country,
-                found: capital.is_some(),
+                found,
             },
-        });
+        );
         Some(Raw {
             start,
             name_end: end,
@@ -896,7 +977,7 @@ impl PlaceResolver {
             if !agreed {
                 // "Santiago, Spain": a short form of a longer name in that country.
                 let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
-                let extra = self.short_forms(key, &areas);
+                let extra = self.short_forms(key, &areas, keys.explain);
                 if !extra.is_empty() {
                     raws[k].cands.extend(extra);
                     agreed = self.boost_within(&mut raws[k].cands, &areas, bonus, &label);
@@ -956,7 +1037,7 @@ impl PlaceResolver {
                 if !agreed {
                     let mut buf = String::new();
                     let key = keys.span(raws[k].start, raws[k].name_end - raws[k].start, &mut buf);
-                    let extra = self.short_forms(key, &areas);
+                    let extra = self.short_forms(key, &areas, keys.explain);
                     if !extra.is_empty() {
                         raws[k].cands.extend(extra);
                         agreed =
@@ -1014,7 +1095,7 @@ impl PlaceResolver {
 
     /// Cities in `areas` whose names start with `key` and a space ("santiago" → "Santiago de
     /// Compostela" in Spain).
-    fn short_forms(&self, key: &str, areas: &[PlaceId]) -> Vec<Cand> {
+    fn short_forms(&self, key: &str, areas: &[PlaceId], explain: bool) -> Vec<Cand> {
         let g = self.gazetteer();
         if key.is_empty() {
             return Vec::new();
@@ -1053,7 +1134,7 @@ impl PlaceResolver {
             .filter(|&p| areas.iter().any(|&a| self.within(p, a)))
             .take(3)
             .map(|place| {
-                let mut c = Cand::new(place, false);
+                let mut c = Cand::new(place, false, explain);
                 c.add(-0.5, Why::ShortForm(place));
                 c
             })
@@ -1256,7 +1337,7 @@ impl PlaceResolver {
                 );
             }
         }
-        if !c.primary && !raw.capital_phrase && !c.has(|w| matches!(w, Why::ShortForm(_))) {
+        if !c.primary && !raw.capital_phrase && !c.has(SHORT_FORM) {
             c.add(-0.3, Why::Text("alternate name"));
         }
         let country = g.country_of(c.place);
@@ -1320,7 +1401,7 @@ impl PlaceResolver {
             return true;
         }
         let pop = g.population_of(best.place);
-        let qualified = best.has(|w| matches!(w, Why::Qualified { .. }));
+        let qualified = best.has(QUALIFIED);
         if qualified {
             return true;
         }
@@ -1633,7 +1714,7 @@ mod tests {
         let found: Vec<_> = a
             .sentences
             .iter()
-            .flat_map(|s| r.find_places_in(&s.tokens, &[], &mut memory))
+            .flat_map(|s| r.find_places_in(&s.tokens, &[], &mut memory, true))
             .collect();
         assert!(found.iter().all(|m| m.country_iso3 == "USA"), "{found:?}");
         assert_eq!(found.len(), 2);
