@@ -125,7 +125,8 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                         start: r.start,
                         end: r.end,
                         text,
-                        lemma: lower.clone(),
+                        // Set by the tagger, which reads no lemma before.
+                        lemma: compact_str::CompactString::const_new(""),
                         lower,
                         tag: Tag::NN,
                         shape: r.shape,
