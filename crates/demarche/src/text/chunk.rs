@@ -7,6 +7,7 @@
 //! one ("met Kim *and agreed* to ...").
 
 use super::tag::{Tag, Token};
+use super::token::Shape;
 use super::wordlist::word_list;
 use std::ops::Range;
 
@@ -158,7 +159,7 @@ pub fn noun_phrase_end(tokens: &[Token], i: usize) -> usize {
     let mut last_head = None;
     while j < tokens.len() {
         let t = &tokens[j];
-        let hyphen_joined = t.text == "-" && last_head == Some(j);
+        let hyphen_joined = last_head == Some(j) && is_punct(t, "-");
         if t.tag.is_prenominal() || t.tag.is_noun() || t.tag == Tag::PRP && j == i || hyphen_joined
         {
             if t.tag.is_noun() || t.tag == Tag::PRP || t.tag == Tag::CD {
@@ -208,13 +209,13 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut mains = Vec::new();
     for i in 1..tokens.len() {
         let mut kind = boundary_at(tokens, i, &quotes_seen);
-        let in_relative = starts
-            .last()
-            .is_some_and(|&(s, k)| k == ClauseKind::Relative && s > 0 && tokens[s - 1].text == ",");
+        let in_relative = starts.last().is_some_and(|&(s, k)| {
+            k == ClauseKind::Relative && s > 0 && is_punct(&tokens[s - 1], ",")
+        });
         let verbish = |t: &Token| t.tag.is_finite_verb() || t.tag == Tag::VBN;
         if kind.is_none()
             && in_relative
-            && tokens[i - 1].text == ","
+            && is_punct(&tokens[i - 1], ",")
             && (verbish(&tokens[i])
                 || tokens[i].tag == Tag::RB && tokens.get(i + 1).is_some_and(verbish))
         {
@@ -228,7 +229,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         });
         if kind.is_none()
             && in_fronted
-            && tokens[i - 1].text == ","
+            && is_punct(&tokens[i - 1], ",")
             && starts_subject_then_verb(tokens, i)
         {
             kind = Some(ClauseKind::Main);
@@ -283,12 +284,18 @@ fn parent_of(done: &[Clause], kind: ClauseKind) -> usize {
 fn has_finite_verb_ahead(tokens: &[Token], from: usize) -> bool {
     tokens[from..]
         .iter()
-        .take_while(|t| !matches!(t.text.as_str(), ";" | ":" | "."))
+        .take_while(|t| !(t.shape == Shape::Punct && matches!(t.text.as_str(), ";" | ":" | ".")))
         .any(|t| t.tag.is_finite_verb())
 }
 
 fn is_quote(t: &Token) -> bool {
-    t.text == "\""
+    is_punct(t, "\"")
+}
+
+/// Token `t` is the punctuation `p`: its shape compared first (a byte), its text (a string)
+/// only for punctuation. (Punctuation is never part of a word token.)
+fn is_punct(t: &Token, p: &str) -> bool {
+    t.shape == Shape::Punct && t.text == p
 }
 
 fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<ClauseKind> {
@@ -300,7 +307,7 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
     if is_quote(prev) && quotes_before[i - 1] % 2 == 1 {
         return Some(ClauseKind::Main);
     }
-    if matches!(prev.text.as_str(), ";" | ":") {
+    if prev.shape == Shape::Punct && matches!(prev.text.as_str(), ";" | ":") {
         return Some(ClauseKind::Coordinate);
     }
     match t.tag {
@@ -319,7 +326,7 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
             return Some(ClauseKind::Subordinate);
         }
     }
-    if t.tag == Tag::VBG && prev.text == "," {
+    if t.tag == Tag::VBG && is_punct(prev, ",") {
         return Some(ClauseKind::Participial);
     }
     if t.tag == Tag::CC && matches!(t.lower.as_str(), "and" | "but") {
@@ -330,14 +337,14 @@ fn boundary_at(tokens: &[Token], i: usize, quotes_before: &[usize]) -> Option<Cl
         {
             return Some(ClauseKind::Coordinate);
         }
-        if prev.text == "," && starts_subject_then_verb(tokens, i + 1) {
+        if is_punct(prev, ",") && starts_subject_then_verb(tokens, i + 1) {
             return Some(ClauseKind::Coordinate);
         }
     }
     if reported_without_that(tokens, i) {
         return Some(ClauseKind::Reported);
     }
-    if prev.text == "," && trailing_attribution(tokens, i) {
+    if is_punct(prev, ",") && trailing_attribution(tokens, i) {
         return Some(ClauseKind::Coordinate);
     }
     None
@@ -370,7 +377,11 @@ fn trailing_attribution(tokens: &[Token], i: usize) -> bool {
     else {
         return false;
     };
-    if v > 6 || rest[..v].iter().any(|t| t.tag.is_verb() || t.text == ",") {
+    if v > 6
+        || rest[..v]
+            .iter()
+            .any(|t| t.tag.is_verb() || is_punct(t, ","))
+    {
         return false;
     }
     let tail = &rest[v + 1..];

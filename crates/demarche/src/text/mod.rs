@@ -114,18 +114,13 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                 .map(|r| {
                     let s = &text[r.start..r.end];
                     let text = compact_str::CompactString::from(s);
-                    let lower = if s.is_ascii() {
-                        let mut lower = text.clone();
-                        lower.make_ascii_lowercase();
-                        lower
-                    } else {
-                        s.to_lowercase().into()
-                    };
+                    let lower = lower_case(s, &text);
                     Token {
                         start: r.start,
                         end: r.end,
                         text,
-                        lemma: lower.clone(),
+                        // Set by the tagger, which reads no lemma before.
+                        lemma: compact_str::CompactString::const_new(""),
                         lower,
                         tag: Tag::NN,
                         shape: r.shape,
@@ -149,6 +144,19 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
         normalized,
         sentences,
     }
+}
+
+/// `s` in lower case, `text` being `s` itself: a copy of `text` for an ASCII word with no
+/// capital (most words), lowered in place for other ASCII words.
+fn lower_case(s: &str, text: &compact_str::CompactString) -> compact_str::CompactString {
+    if !s.is_ascii() {
+        return s.to_lowercase().into();
+    }
+    let mut lower = text.clone();
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower.make_ascii_lowercase();
+    }
+    lower
 }
 
 #[cfg(test)]
@@ -188,6 +196,30 @@ mod tests {
             kinds,
             [ClauseKind::Main, ClauseKind::Reported, ClauseKind::Relative]
         );
+    }
+
+    #[test]
+    fn tokens_in_lower_case() {
+        let a = analyze(
+            "Talks in SEOUL, Zürich and İzmir resumed".as_bytes(),
+            &Lexicon::new([]),
+        );
+        let lower: Vec<&str> = a.sentences[0]
+            .tokens
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let want = [
+            "talks",
+            "in",
+            "seoul",
+            ",",
+            "zürich",
+            "and",
+            "i\u{307}zmir",
+            "resumed",
+        ];
+        assert_eq!(lower, want);
     }
 
     #[test]

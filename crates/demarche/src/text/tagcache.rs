@@ -2,19 +2,22 @@
 //! whether it opens the sentence; a token's `lower` is its text in lower case, as
 //! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is an
 //! auxiliary, its lemmas, and the summed weights of the features that read only that word, one
-//! row per [`Role`] (the token itself, and each of the four neighbours a token's features
-//! read). News repeats its words, so a scored token mostly costs five cached rows plus its five
+//! word: as the token scored, one row (seven features summed); as each of the four neighbours
+//! a token's features read ([`Role`]), the table slots of its one or two features. News repeats
+//! its words, so a scored token mostly costs a cached row and six cached slots plus its five
 //! features that cross words or tags, instead of hashing and probing eighteen features in a
 //! table far larger than the CPU caches.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
 //! Scores are integers, so a row summed in advance gives exactly the tag the features summed
-//! one by one give. The neighbours' rows are stored in 16 bits (one that does not fit is summed
-//! again at each use), the token's own in 32 (most do not fit in 16). The cache is two-way
-//! set-associative. A thread's cache starts small (64 entries, 35 KB) and, once it has looked
-//! up [`GROW_AFTER`] words, is replaced by one of the full size (2,048 entries, about 1.1 MB),
-//! which never grows: a short run never pays for the large one's pages.
+//! one by one give. The token's own row is kept in 32 bits (most of its sums do not fit in 16);
+//! a neighbour's features are kept as their slots, not as a summed row, so that an entry is
+//! small (about 300 bytes) and the cache holds twice the words in the same memory. The cache is
+//! four-way set-associative (least recently used replaced). A thread's cache starts small (128
+//! entries, 40 KB) and, once it has looked up [`GROW_AFTER`] words, is replaced by one of the
+//! full size (4,096 entries, about 1.2 MB), which never grows: a short run never pays for the
+//! large one's pages.
 
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
@@ -25,7 +28,9 @@ use compact_str::CompactString;
 use std::cell::RefCell;
 use std::hash::Hasher;
 
-/// Sets of the per-thread cache (two entries each).
+/// Entries of a set.
+const WAYS: usize = 4;
+/// Sets of the per-thread cache ([`WAYS`] entries each).
 const SETS_LOG2: u32 = 10;
 /// Sets of a thread's first, small cache.
 const FIRST_SETS_LOG2: u32 = 5;
@@ -49,13 +54,14 @@ struct Entry {
     aux: bool,
     /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
     lemmas: [CompactString; 2],
-    /// The roles whose row is stored in `own` or `rows` (bits 0 to 4), and the lemmas stored
-    /// in `lemmas` (bits 5 and 6).
+    /// The roles whose row or slots are stored in `own` or `slots` (bits 0 to 4), and the
+    /// lemmas stored in `lemmas` (bits 5 and 6).
     have: u8,
     /// The row of the word as the token scored (its sums need 32 bits).
     own: Row,
-    /// The rows of the word as each neighbour (`Role::Prev1` and after), in 16 bits.
-    rows: [[i16; 32]; ROLES - 1],
+    /// The slots of the word's features as each neighbour (`Role::Prev1` and after,
+    /// [`Model::role_slots`]).
+    slots: [[u32; 2]; ROLES - 1],
 }
 
 impl Entry {
@@ -72,7 +78,7 @@ impl Entry {
         aux: false,
         have: 0,
         own: [0; 32],
-        rows: [[0; 32]; ROLES - 1],
+        slots: [[0; 2]; ROLES - 1],
     };
 
     fn holds(&self, hash: u64, t: &Token, first: bool) -> bool {
@@ -133,7 +139,7 @@ impl WordCache {
         WordCache {
             lexicon: 0,
             clock: 0,
-            entries: vec![Entry::EMPTY; 2 << sets_log2],
+            entries: vec![Entry::EMPTY; WAYS << sets_log2],
             sets_log2,
             spare: Vec::new(),
         }
@@ -169,18 +175,19 @@ impl WordCache {
     fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &Token, first: bool) -> Word {
         self.clock += 1;
         let hash = hash(t, first);
-        let set = 2 * (hash >> (64 - self.sets_log2)) as usize;
-        let hit = (set..set + 2).find(|&s| self.entries[s].holds(hash, t, first));
+        let set = WAYS * (hash >> (64 - self.sets_log2)) as usize;
+        let hit = (set..set + WAYS).find(|&s| self.entries[s].holds(hash, t, first));
         let slot = hit.unwrap_or_else(|| {
-            let older = usize::from(self.entries[set + 1].used < self.entries[set].used);
-            let e = &mut self.entries[set + older];
+            let oldest = (set..set + WAYS).min_by_key(|&s| self.entries[s].used);
+            let oldest = oldest.unwrap_or(set);
+            let e = &mut self.entries[oldest];
             (e.stamp, e.hash) = (self.clock, hash);
             e.text.clone_from(&t.text);
             (e.shape, e.first, e.have) = (t.shape, first, 0);
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
             e.aux = auxiliary_of(&t.lower).is_some();
-            set + older
+            oldest
         });
         let e = &mut self.entries[slot];
         e.used = self.clock;
@@ -222,7 +229,8 @@ impl WordCache {
         model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
     }
 
-    /// Adds the row of `w` in `role` to `rows`, computing (and storing) it on first use.
+    /// Adds the row of `w` in `role` to `rows`, computing (and storing) it or its slots on
+    /// first use.
     fn add_row(&mut self, model: &Model, w: &Word, role: Role, rows: &mut Row) {
         let e = &mut self.entries[w.slot];
         if e.stamp != w.stamp {
@@ -238,18 +246,12 @@ impl WordCache {
             }
             return add(rows, &e.own);
         }
-        let narrow_row = &mut e.rows[role as usize - 1];
+        let slots = &mut e.slots[role as usize - 1];
         if fresh {
-            let row = model.role_row(&w.keys, role);
-            let Some(narrow) = narrow(&row) else {
-                return add(rows, &row);
-            };
-            *narrow_row = narrow;
+            *slots = model.role_slots(&w.keys, role);
             e.have |= bit;
         }
-        for (s, &x) in rows.iter_mut().zip(narrow_row.iter()) {
-            *s += i32::from(x);
-        }
+        model.add_slots(slots, rows);
     }
 }
 
@@ -287,15 +289,6 @@ fn add(rows: &mut Row, row: &Row) {
     for (s, &x) in rows.iter_mut().zip(row) {
         *s += x;
     }
-}
-
-/// `row` in 16 bits, if every lane fits.
-fn narrow(row: &Row) -> Option<[i16; 32]> {
-    let mut out = [0; 32];
-    for (o, &x) in out.iter_mut().zip(row) {
-        *o = i16::try_from(x).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -370,7 +363,7 @@ mod tests {
             check(&mut cache, &lexicon);
             assert!(grown || cache.clock < GROW_AFTER + 100, "{}", cache.clock);
         }
-        assert_eq!(cache.entries.len(), 2 << SETS_LOG2);
+        assert_eq!(cache.entries.len(), WAYS << SETS_LOG2);
         assert_eq!(cache.lexicon, lexicon.id());
     }
 
@@ -385,14 +378,5 @@ mod tests {
             cache.bind(lexicon);
             check(&mut cache, lexicon);
         }
-    }
-
-    #[test]
-    fn rows_that_do_not_fit_16_bits_are_not_narrowed() {
-        let mut row = [0; 32];
-        row[3] = -32768;
-        assert_eq!(narrow(&row).map(|r| r[3]), Some(-32768));
-        row[5] = 40_000;
-        assert_eq!(narrow(&row), None);
     }
 }

@@ -45,8 +45,14 @@ word_list! {
 
 /// True when `word` (any case, without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Lower-cased in a stack buffer: the word before every sentence's final period is asked.
+    let mut buf = [0u8; 32];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return ABBREVIATIONS.contains(&word.to_ascii_lowercase());
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| ABBREVIATIONS.contains(w))
 }
 
 /// Splits `text` into tokens.
@@ -375,6 +381,21 @@ mod tests {
         }
         let shapes: Vec<Shape> = tokenize("1.5 x2 ١٢").iter().map(|t| t.shape).collect();
         assert_eq!(shapes, [Shape::Number, Shape::Word, Shape::Word]);
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_length() {
+        let cases = [
+            ("Mr", true),
+            ("MR", true),
+            ("mr", true),
+            ("Hill", false),
+            ("", false),
+            (&"x".repeat(40), false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(is_abbreviation(word), want, "{word}");
+        }
     }
 
     #[test]
