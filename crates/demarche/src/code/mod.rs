@@ -276,7 +276,10 @@ impl Coder {
             warnings: utf8_warnings(&analysis),
             ..CodedDocument::default()
         };
-        let mut memory = DocumentState::default();
+        let mut memory = DocumentState {
+            labels: emit::DocLabels::of(doc),
+            ..DocumentState::default()
+        };
         let matches: Vec<SentenceMatches> = (analysis.sentences.iter())
             .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
             .collect();

@@ -267,8 +267,8 @@ fn date_precision(p: DatePrecision) -> &'static str {
     }
 }
 
-fn opt_str(j: &mut Json<'_>, s: &Option<String>) {
-    j.option(s.as_ref(), |j, s| j.str(s));
+fn opt_str<S: AsRef<str>>(j: &mut Json<'_>, s: &Option<S>) {
+    j.option(s.as_ref(), |j, s| j.str(s.as_ref()));
 }
 
 fn opt_actor(j: &mut Json<'_>, a: &Option<Actor>) {
