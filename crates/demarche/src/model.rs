@@ -205,7 +205,24 @@ impl Serialize for SharedStr {
 
 impl<'de> Deserialize<'de> for SharedStr {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
-        std::sync::Arc::<str>::deserialize(d).map(SharedStr::from)
+        d.deserialize_str(SharedStrVisitor)
+    }
+}
+
+/// The visitor behind [`SharedStr`]'s `Deserialize`: the text goes straight into its `Arc`
+/// (one allocation; no `String` on the way, which would cost the dictionary snapshot's decode
+/// a second copy of every pattern).
+struct SharedStrVisitor;
+
+impl serde::de::Visitor<'_> for SharedStrVisitor {
+    type Value = SharedStr;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SharedStr, E> {
+        Ok(SharedStr::from(s))
     }
 }
 
