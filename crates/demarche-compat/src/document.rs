@@ -110,7 +110,8 @@ impl LegacyCoder {
         };
         let verb = at(&detail.verb);
         let info = self.cameo.get(&event.code);
-        let doc_date = doc.date.map(|d| d.format("%Y-%m-%d").to_string());
+        let doc_date: Option<demarche::model::SharedStr> =
+            doc.date.map(|d| d.format("%Y-%m-%d").to_string().into());
         let evidence = Evidence::new(
             &decoded.text[verb.clone()],
             decoded.span(&verb),

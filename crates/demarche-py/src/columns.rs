@@ -41,7 +41,7 @@ enum Cell<'a> {
     Str(Option<&'a str>),
     Int(Option<i64>),
     Float(Option<f64>),
-    StrList(&'a [String]),
+    StrList(&'a [demarche::model::SharedStr]),
 }
 
 type Extract = for<'a> fn(&'a EventRow) -> Cell<'a>;
@@ -227,6 +227,6 @@ fn cell_object<'py>(py: Python<'py>, cell: Cell<'_>) -> PyResult<Bound<'py, PyAn
         Cell::Str(s) => s.into_pyobject(py)?.into_any(),
         Cell::Int(i) => i.into_pyobject(py)?.into_any(),
         Cell::Float(f) => f.into_pyobject(py)?.into_any(),
-        Cell::StrList(items) => PyList::new(py, items)?.into_any(),
+        Cell::StrList(items) => PyList::new(py, items.iter().map(|s| s.as_str()))?.into_any(),
     })
 }

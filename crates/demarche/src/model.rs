@@ -39,6 +39,193 @@ impl From<[usize; 2]> for Span {
     }
 }
 
+/// An immutable string that is cheap to clone: a `&'static str` or a shared `Arc<str>`.
+///
+/// The fields of an [`Event`] that many events share — the document id, the CAMEO code and
+/// its table's name and PLOVER fields, dictionary entries, patterns, rule names — are these,
+/// so making and dropping an event copies no text. It derefs to `str`, compares with `str`
+/// and `String`, and serializes as a plain JSON string.
+///
+/// ```
+/// use demarche::model::SharedStr;
+///
+/// let code = SharedStr::from("190");
+/// assert_eq!(code, "190");
+/// assert_eq!(code.clone().as_str(), "190");
+/// assert_eq!(serde_json::to_string(&SharedStr::from_static("passive")).unwrap(), "\"passive\"");
+/// ```
+#[derive(Clone)]
+pub struct SharedStr(SharedRepr);
+
+/// How a [`SharedStr`] holds its text.
+#[derive(Clone)]
+enum SharedRepr {
+    Static(&'static str),
+    Shared(std::sync::Arc<str>),
+}
+
+impl SharedStr {
+    /// A shared string of static text (no allocation).
+    pub const fn from_static(s: &'static str) -> SharedStr {
+        SharedStr(SharedRepr::Static(s))
+    }
+
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            SharedRepr::Static(s) => s,
+            SharedRepr::Shared(s) => s,
+        }
+    }
+}
+
+impl Default for SharedStr {
+    fn default() -> SharedStr {
+        SharedStr::from_static("")
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+/// `SharedStr == T` and `T == SharedStr` for the string types `T` it is compared with.
+macro_rules! shared_str_eq {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for SharedStr {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == AsRef::<str>::as_ref(other)
+            }
+        }
+        impl PartialEq<SharedStr> for $t {
+            fn eq(&self, other: &SharedStr) -> bool {
+                AsRef::<str>::as_ref(self) == other.as_str()
+            }
+        }
+    )*};
+}
+shared_str_eq!(str, &str, String);
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(SharedRepr::Shared(s.into()))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(SharedRepr::Shared(s.into()))
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> SharedStr {
+        SharedStr::from(s.as_str())
+    }
+}
+
+impl From<&SharedStr> for SharedStr {
+    fn from(s: &SharedStr) -> SharedStr {
+        s.clone()
+    }
+}
+
+impl From<std::sync::Arc<str>> for SharedStr {
+    fn from(s: std::sync::Arc<str>) -> SharedStr {
+        SharedStr(SharedRepr::Shared(s))
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.as_str().to_owned()
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        d.deserialize_str(SharedStrVisitor)
+    }
+}
+
+/// The visitor behind [`SharedStr`]'s `Deserialize`: the text goes straight into its `Arc`
+/// (one allocation; no `String` on the way, which would cost the dictionary snapshot's decode
+/// a second copy of every pattern).
+struct SharedStrVisitor;
+
+impl serde::de::Visitor<'_> for SharedStrVisitor {
+    type Value = SharedStr;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SharedStr, E> {
+        Ok(SharedStr::from(s))
+    }
+}
+
 /// A calendar date as used for documents and events.
 pub type Date = chrono::NaiveDate;
 
@@ -127,7 +314,7 @@ pub struct Actor {
     /// Where that text is.
     pub span: Span,
     /// The dictionary entries that fired, `file:line`; an agent entry follows the actor entry.
-    pub entry: String,
+    pub entry: SharedStr,
     /// How the actor was found when not named directly (`coreference`, `inherited-subject`, ...).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub via: Option<String>,
@@ -139,7 +326,7 @@ impl Actor {
         code: impl Into<String>,
         text: impl Into<String>,
         span: Span,
-        entry: impl Into<String>,
+        entry: impl Into<SharedStr>,
     ) -> Actor {
         Actor {
             code: code.into(),
@@ -166,9 +353,9 @@ pub struct Evidence {
     /// Where they are.
     pub span: Span,
     /// The verb dictionary entry, `file:line`.
-    pub entry: String,
+    pub entry: SharedStr,
     /// The pattern that matched, as written in the dictionary.
-    pub pattern: String,
+    pub pattern: SharedStr,
 }
 
 impl Evidence {
@@ -176,8 +363,8 @@ impl Evidence {
     pub fn new(
         text: impl Into<String>,
         span: Span,
-        entry: impl Into<String>,
-        pattern: impl Into<String>,
+        entry: impl Into<SharedStr>,
+        pattern: impl Into<SharedStr>,
     ) -> Evidence {
         Evidence {
             text: text.into(),
@@ -206,40 +393,40 @@ pub enum DatePrecision {
 #[non_exhaustive]
 pub struct Event {
     /// The document id.
-    pub doc: String,
+    pub doc: SharedStr,
     /// 0-based index of the sentence in the document.
     pub sentence: usize,
     /// The sentence's byte range in the original document.
     pub sentence_span: Span,
     /// The event's date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), or `null`.
-    pub date: Option<String>,
+    pub date: Option<SharedStr>,
     /// How precise `date` is.
     pub date_precision: Option<DatePrecision>,
     /// The document's date, `YYYY-MM-DD`, or `null`.
-    pub doc_date: Option<String>,
+    pub doc_date: Option<SharedStr>,
     /// Who did it.
     pub source: Option<Actor>,
     /// To whom, or `null`.
     pub target: Option<Actor>,
     /// CAMEO event code.
-    pub cameo: String,
+    pub cameo: SharedStr,
     /// CAMEO code name.
-    pub event_name: String,
+    pub event_name: SharedStr,
     /// Goldstein conflict–cooperation score.
     pub goldstein: Option<f32>,
     /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
     pub quad_class: u8,
     /// PLOVER event type, when CAMEO maps to one.
-    pub plover: Option<String>,
+    pub plover: Option<SharedStr>,
     /// PLOVER mode, when defined.
-    pub plover_mode: Option<String>,
+    pub plover_mode: Option<SharedStr>,
     /// PLOVER context (the subject the CAMEO code names: `economic`, `military`, ...), when defined.
-    pub plover_context: Option<String>,
+    pub plover_context: Option<SharedStr>,
     /// The words that triggered the event.
     pub evidence: Evidence,
     /// The grammatical rules that shaped the event (`passive`, `reported-speech`, ...).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub rules: Vec<String>,
+    pub rules: Vec<SharedStr>,
     /// For a statement attributed to a quotation: the quoted words.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quote: Option<Quote>,
@@ -267,10 +454,10 @@ impl Event {
     /// assert!(json["target"].is_null());
     /// ```
     pub fn new(
-        doc: impl Into<String>,
+        doc: impl Into<SharedStr>,
         sentence: usize,
         sentence_span: Span,
-        cameo: impl Into<String>,
+        cameo: impl Into<SharedStr>,
         evidence: Evidence,
     ) -> Event {
         Event {
@@ -283,7 +470,7 @@ impl Event {
             source: None,
             target: None,
             cameo: cameo.into(),
-            event_name: String::new(),
+            event_name: SharedStr::default(),
             goldstein: None,
             quad_class: 0,
             plover: None,

@@ -99,7 +99,7 @@ fn produced_events(case: &Case) -> BTreeSet<Triple> {
         .code(&doc)
         .events
         .into_iter()
-        .map(|e| (code(e.source), code(e.target), e.cameo))
+        .map(|e| (code(e.source), code(e.target), e.cameo.to_string()))
         .collect()
 }
 

@@ -13,7 +13,7 @@ fn dates(text: &str, doc_date: &str) -> Vec<(String, Option<String>, String)> {
                 .date_precision
                 .map(|p| format!("{p:?}").to_lowercase())
                 .unwrap_or_default();
-            (e.cameo, e.date, precision)
+            (e.cameo.to_string(), e.date.map(String::from), precision)
         })
         .collect()
 }

@@ -57,7 +57,7 @@ pub(super) fn aim(
             let via = format!("appraised ({code}: {})", s.text);
             let target = Actor::new(&s.code, text, span, &s.entry).with_via(via);
             e.target = Some(target);
-            e.rules.push(super::decision::Rule::Appraised.to_string());
+            e.rules.push(super::decision::Rule::Appraised.into());
         }
     }
     notes

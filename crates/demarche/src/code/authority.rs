@@ -148,7 +148,7 @@ pub(super) fn is_country(code: &str) -> bool {
 /// "was detained in Mumbai": the place whose country is the implied authority's when no
 /// country is named, for an event whose source is the implied authority of the context
 /// country; [`PlaceRole::At`](crate::resolve::locate::PlaceRole::At) finds it.
-pub(super) fn takes_locative_place(rules: &[String]) -> bool {
+pub(super) fn takes_locative_place(rules: &[crate::model::SharedStr]) -> bool {
     rules.iter().any(|r| r == "implied-authority")
         && !rules.iter().any(|r| r == Rule::AuthorityPlace.as_str())
 }
@@ -176,7 +176,7 @@ pub(super) fn set_place_country(event: &mut Event, m: &PlaceMatch) -> bool {
             .rules
             .retain(|r| r != old || target_via.starts_with(old));
     }
-    event.rules.push(Rule::AuthorityPlace.to_string());
+    event.rules.push(Rule::AuthorityPlace.into());
     true
 }
 
@@ -199,7 +199,11 @@ mod tests {
 
     #[test]
     fn only_the_implied_authority_takes_the_place() {
-        let rules = |r: &[&str]| r.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        let rules = |r: &[&str]| {
+            r.iter()
+                .map(|&r| r.into())
+                .collect::<Vec<crate::model::SharedStr>>()
+        };
         for (r, want) in [
             (rules(&["passive", "implied-authority"]), true),
             (

@@ -139,7 +139,7 @@ mod tests {
     fn codes(events: &[HeadedEvent]) -> Vec<String> {
         let show = |e: &Event| match &e.target {
             Some(t) => format!("{}>{}", e.cameo, t.code),
-            None => e.cameo.clone(),
+            None => e.cameo.to_string(),
         };
         events.iter().map(|e| show(&e.event)).collect()
     }
@@ -207,7 +207,7 @@ mod tests {
                 .into_iter()
                 .map(|(code, pattern)| {
                     let mut e = event("USA", "AFG", code);
-                    e.plover = Some("ASSAULT".to_string());
+                    e.plover = Some("ASSAULT".into());
                     HeadedEvent {
                         pattern,
                         ..headed(e)

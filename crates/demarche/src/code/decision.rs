@@ -178,6 +178,13 @@ pub(crate) enum Rule {
     RereadSpeech,
 }
 
+impl From<Rule> for crate::model::SharedStr {
+    /// The rule's output name, as a static shared string (no allocation).
+    fn from(rule: Rule) -> crate::model::SharedStr {
+        crate::model::SharedStr::from_static(rule.as_str())
+    }
+}
+
 impl Rule {
     /// The name written to the output.
     pub(crate) fn as_str(self) -> &'static str {

@@ -1,5 +1,7 @@
 //! The `Event` record: actors with their text and spans, the CAMEO table's description of the
-//! code, the evidence, the date, the rules and the quotation.
+//! code, the evidence, the date, the rules and the quotation. What many events share — the
+//! document's id and date, the code and its table row, dictionary entries, the pattern, rule
+//! names — goes in as shared strings: making or dropping an event copies none of that text.
 
 use super::decision::{CameoCode, Rule};
 use super::event_date::EventDate;
@@ -7,7 +9,26 @@ use super::label;
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
-use crate::model::{Actor, Event, Evidence, Quote};
+use crate::model::{Actor, Document, Event, Evidence, Quote, SharedStr};
+
+/// The document's id and date as its events carry them, made once per document.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DocLabels {
+    /// The document id.
+    pub(super) id: SharedStr,
+    /// The document's date, `YYYY-MM-DD`.
+    pub(super) date: Option<SharedStr>,
+}
+
+impl DocLabels {
+    /// The labels of `doc`.
+    pub(super) fn of(doc: &Document) -> DocLabels {
+        DocLabels {
+            id: doc.id.as_str().into(),
+            date: doc.date.map(|d| crate::dates::iso_date(d).into()),
+        }
+    }
+}
 
 /// What the events of one pattern match share.
 pub(super) struct EventFrame {
@@ -31,17 +52,18 @@ impl EventFrame {
         t: Option<&Mention>,
     ) -> Event {
         let (analysis, sentence) = (ctx.analysis, ctx.sentence);
-        let info = ctx.coder.dict.cameo.get(self.code.as_str());
+        let table = &ctx.coder.dict.cameo;
+        let info = table.get(self.code.as_str());
         Event {
-            doc: ctx.doc.id.clone(),
+            doc: ctx.labels.id.clone(),
             sentence: sentence.index,
             sentence_span: analysis.original_span(sentence.start, sentence.end),
             date: self.when.as_ref().map(|w| w.date.clone()),
             date_precision: self.when.as_ref().map(|w| w.precision),
-            doc_date: ctx.doc.date.map(crate::dates::iso_date),
+            doc_date: ctx.labels.date.clone(),
             source: Some(actor(ctx, s)),
             target: t.map(|t| actor(ctx, t)),
-            cameo: self.code.as_str().to_owned(),
+            cameo: table.code(self.code.as_str()),
             event_name: info.name,
             goldstein: info.goldstein,
             quad_class: info.quad_class,
@@ -49,7 +71,7 @@ impl EventFrame {
             plover_mode: info.plover_mode,
             plover_context: info.plover_context,
             evidence: evidence(ctx, m),
-            rules: self.rules.iter().map(|r| r.as_str().to_owned()).collect(),
+            rules: self.rules.iter().map(|&r| r.into()).collect(),
             quote: self.quote.clone(),
             location: None,
         }
@@ -65,7 +87,7 @@ pub(super) fn actor(ctx: &SentenceContext<'_>, x: &Mention) -> Actor {
         code: x.code.to_string(),
         text: ctx.analysis.text()[a..b].to_string(),
         span: ctx.analysis.original_span(a, b),
-        entry: x.entry.to_string(),
+        entry: x.entry.clone().into(),
         via: match x.kind {
             MentionKind::Dictionary => None,
             MentionKind::LearnedName => Some(via("learned-name", antecedent)),
@@ -95,7 +117,7 @@ fn evidence(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Evidence {
     Evidence {
         text: ctx.analysis.text()[ea..eb].to_string(),
         span: ctx.analysis.original_span(ea, eb),
-        entry: label::entry_string(&m.pattern.entry),
+        entry: label::entry_of(&m.pattern.entry).into(),
         pattern: m.pattern.text.clone(),
     }
 }
@@ -103,16 +125,16 @@ fn evidence(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> Evidence {
 /// Gives `event` another code (and the CAMEO table's name, weight, class and PLOVER type for
 /// it), noting the rule that changed it.
 pub(super) fn recode(ctx: &SentenceContext<'_>, event: &mut Event, code: &str, rule: Rule) {
-    let info = ctx.coder.dict.cameo.get(code);
-    event.cameo = code.to_string();
+    let table = &ctx.coder.dict.cameo;
+    let info = table.get(code);
+    event.cameo = table.code(code);
     event.event_name = info.name;
     event.goldstein = info.goldstein;
     event.quad_class = info.quad_class;
     event.plover = info.plover_type;
     event.plover_mode = info.plover_mode;
     event.plover_context = info.plover_context;
-    let name = rule.as_str();
-    if !event.rules.iter().any(|r| r == name) {
-        event.rules.push(name.to_owned());
+    if !event.rules.iter().any(|r| r == rule.as_str()) {
+        event.rules.push(rule.into());
     }
 }

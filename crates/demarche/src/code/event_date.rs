@@ -2,14 +2,14 @@
 //! hangs from, resolved against the document date.
 
 use super::sentence::SentenceContext;
-use crate::model::DatePrecision;
+use crate::model::{DatePrecision, SharedStr};
 use crate::text::ClauseKind;
 
 /// A resolved event date.
 #[derive(Clone, Debug)]
 pub(super) struct EventDate {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub(super) date: String,
+    pub(super) date: SharedStr,
     /// How precise it is.
     pub(super) precision: DatePrecision,
     /// The first token of the temporal expression used, if one was.
@@ -43,7 +43,7 @@ pub(super) fn event_date(
             if let Some((date, precision)) = crate::dates::resolve(t.value, doc_date) {
                 let from_text = Some(t.start);
                 return Some(EventDate {
-                    date,
+                    date: date.into(),
                     precision,
                     from_text,
                 });
@@ -55,7 +55,7 @@ pub(super) fn event_date(
         c = clause.parent;
     }
     Some(EventDate {
-        date: crate::dates::iso_date(doc_date),
+        date: ctx.labels.date.clone().unwrap_or_default(),
         precision: DatePrecision::Day,
         from_text: None,
     })

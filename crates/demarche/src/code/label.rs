@@ -64,14 +64,6 @@ pub(crate) fn entry_of(entry: &EntryRef) -> Shared {
     })
 }
 
-/// The `file:line` of dictionary entry `entry`, as a new `String` (what `to_string` makes,
-/// without the formatting machinery).
-pub(crate) fn entry_string(entry: &EntryRef) -> String {
-    let mut out = String::with_capacity(entry.file.len() + 11);
-    push_entry(&mut out, entry);
-    out
-}
-
 /// Something a mention's entry is made of: entries already joined, or one dictionary entry.
 pub(crate) trait EntryPart {
     /// Appends its text.
@@ -175,7 +167,6 @@ mod tests {
             let (a, b) = (entry(f1, l1), entry(f2, l2));
             assert_eq!(&*entry_of(&a), a.to_string());
             assert_eq!(&*entry_of(&a), a.to_string(), "from the cache");
-            assert_eq!(entry_string(&a), a.to_string());
             assert_eq!(&*entry_with(&*entry_of(&a), &b), format!("{a}+{b}"));
             assert_eq!(
                 &*entry_with(&entry_of(&a), &entry_of(&b)),

@@ -2,6 +2,7 @@
 //! actors (for [`super::mentions`]), the places seen so far (for event locations) and the recent
 //! acts with a target (for [`super::reply`]).
 
+use super::emit::DocLabels;
 use super::mentions::DocumentMemory;
 use super::reply::Acts;
 use crate::resolve::locate::DocumentPlaces;
@@ -15,4 +16,6 @@ pub(super) struct DocumentState {
     pub(super) places: DocumentPlaces,
     /// The acts of the last sentences that had a target.
     pub(super) acts: Acts,
+    /// The document's id and date as its events carry them.
+    pub(super) labels: DocLabels,
 }

@@ -282,7 +282,10 @@ impl Coder {
             warnings: utf8_warnings(&analysis),
             ..CodedDocument::default()
         };
-        let mut memory = DocumentState::default();
+        let mut memory = DocumentState {
+            labels: emit::DocLabels::of(doc),
+            ..DocumentState::default()
+        };
         let matches: Vec<SentencePhrases> = (analysis.sentences.iter())
             .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
             .map(|m| SentencePhrases::new(&self.dict, m, doc.date))

@@ -45,12 +45,10 @@ pub(super) fn set_place_target(analysis: &Analysis, event: &mut Event, m: &Place
         code: m.cameo_country.clone(),
         text: m.text.clone(),
         span: analysis.original_span(m.byte_start, m.byte_end),
-        entry,
+        entry: entry.into(),
         via: Some(format!("place-country ({})", m.name)),
     });
-    event
-        .rules
-        .push(super::decision::Rule::PlaceTarget.to_string());
+    event.rules.push(super::decision::Rule::PlaceTarget.into());
     true
 }
 

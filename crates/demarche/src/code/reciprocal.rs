@@ -57,7 +57,7 @@ pub(super) fn pair_up(events: Vec<Event>) -> Vec<Event> {
         for other in sources.iter().filter(|o| o.code != own.code) {
             let mut paired = e.clone();
             paired.target = Some(other.clone());
-            paired.rules.push(Rule::Reciprocal.to_string());
+            paired.rules.push(Rule::Reciprocal.into());
             out.push(paired);
         }
     }
@@ -102,7 +102,7 @@ pub(super) fn both_sides(events: Vec<Event>, sides: [&Actor; 2]) -> Vec<Event> {
         back.target = Some(sides[k].clone());
         for x in [&mut there, &mut back] {
             if !x.rules.iter().any(|r| r == "reciprocal") {
-                x.rules.push(Rule::Reciprocal.to_string());
+                x.rules.push(Rule::Reciprocal.into());
             }
         }
         out.extend([there, back]);

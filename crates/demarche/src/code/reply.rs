@@ -20,7 +20,7 @@ const WINDOW: usize = 2;
 #[derive(Debug)]
 struct Act {
     sentence: usize,
-    code: String,
+    code: crate::model::SharedStr,
     source: Actor,
     target: Option<String>,
 }
@@ -95,7 +95,7 @@ impl Acts {
                 let (text, span) = (e.evidence.text.clone(), e.evidence.span);
                 let via = format!("reply ({code}: {})", s.text);
                 e.target = Some(Actor::new(&s.code, text, span, &s.entry).with_via(via));
-                e.rules.push(Rule::Reply.to_string());
+                e.rules.push(Rule::Reply.into());
             }
         }
         notes

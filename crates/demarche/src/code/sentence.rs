@@ -43,6 +43,8 @@ pub(super) struct SentenceContext<'a> {
     pub(super) context_country: Option<(String, CountryFrom)>,
     /// The country of the last armed force the document named, this sentence included.
     pub(super) force_country: Option<String>,
+    /// The document's id and date as its events carry them.
+    pub(super) labels: emit::DocLabels,
 }
 
 /// An event, the clause its pattern matched in and the tokens the pattern covered.
@@ -134,6 +136,7 @@ impl<'a> SentenceContext<'a> {
             times: crate::dates::find(tokens),
             context_country: (memory.actors.country()).map(|(c, from)| (c.to_string(), from)),
             force_country: memory.actors.force_country().map(str::to_string),
+            labels: memory.labels.clone(),
         }
     }
 

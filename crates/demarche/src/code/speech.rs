@@ -42,9 +42,7 @@ pub(super) fn settle(
         }
         if let Some(m) = super::content::appraised(ctx, e) {
             e.event.target = Some(super::emit::actor(ctx, m));
-            e.event
-                .rules
-                .push(Rule::AppraisedPossessor.as_str().to_owned());
+            e.event.rules.push(Rule::AppraisedPossessor.into());
         }
     }
     let mut accusations = Vec::new();

@@ -15,6 +15,7 @@ use super::grammar::{DEATH_VERBS, VICTIM_CONJUNCTIONS, VICTIM_VERBS};
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
 use super::source::{conjoined, group, subject_of};
+use crate::model::SharedStr;
 use crate::text::{ClauseKind, Tag, Token};
 use std::ops::Range;
 
@@ -36,12 +37,12 @@ pub(super) fn victims<'m>(
 
 /// Whether an event's target came from its victims (its `rules`), so that the place it struck
 /// may still take its place.
-pub(super) fn yields_to_place(rules: &[String]) -> bool {
+pub(super) fn yields_to_place(rules: &[SharedStr]) -> bool {
     rules.iter().any(|r| is_victim_rule(r))
 }
 
 /// Drops the victim rule from `rules` once a place target has replaced the victims.
-pub(super) fn forget(rules: &mut Vec<String>) {
+pub(super) fn forget(rules: &mut Vec<SharedStr>) {
     rules.retain(|r| !is_victim_rule(r));
 }
 
@@ -162,7 +163,10 @@ mod tests {
             (&[], false),
         ];
         for (rules, yields) in cases {
-            let mut rules: Vec<String> = rules.iter().map(|r| r.to_string()).collect();
+            let mut rules: Vec<SharedStr> = rules
+                .iter()
+                .map(|r| SharedStr::from(r.to_string()))
+                .collect();
             assert_eq!(yields_to_place(&rules), yields, "{rules:?}");
             forget(&mut rules);
             assert!(!yields_to_place(&rules), "{rules:?}");

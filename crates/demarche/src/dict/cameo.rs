@@ -2,25 +2,27 @@
 //! contexts.
 
 use super::parse::Diagnostic;
+use crate::model::SharedStr;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-/// What demarche knows about one CAMEO event code.
+/// What demarche knows about one CAMEO event code. Its strings are shared: a copy (what
+/// [`CameoTable::get`] returns) allocates nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CameoInfo {
     /// Code name ("Make a visit").
-    pub name: String,
+    pub name: SharedStr,
     /// Goldstein score.
     pub goldstein: Option<f32>,
     /// Quad class 1–4.
     pub quad_class: u8,
     /// PLOVER event type, if any.
-    pub plover_type: Option<String>,
+    pub plover_type: Option<SharedStr>,
     /// PLOVER mode, if any.
-    pub plover_mode: Option<String>,
+    pub plover_mode: Option<SharedStr>,
     /// PLOVER context (the subject the code names: `economic`, `military`, ...), if any.
-    pub plover_context: Option<String>,
+    pub plover_context: Option<SharedStr>,
 }
 
 /// The table, keyed by code.
@@ -28,7 +30,7 @@ pub struct CameoInfo {
 #[non_exhaustive]
 pub struct CameoTable {
     #[serde(serialize_with = "super::sorted::map")]
-    codes: HashMap<String, CameoInfo>,
+    codes: HashMap<SharedStr, CameoInfo>,
 }
 
 /// The quad class of a CAMEO code from its root.
@@ -84,8 +86,8 @@ impl CameoTable {
             return i.clone();
         }
         let root = format!("{}0", code.get(..2).unwrap_or(code));
-        let mut info = self.codes.get(&root).cloned().unwrap_or(CameoInfo {
-            name: String::new(),
+        let mut info = self.codes.get(root.as_str()).cloned().unwrap_or(CameoInfo {
+            name: SharedStr::default(),
             goldstein: None,
             quad_class: quad_class_of(code),
             plover_type: None,
@@ -94,6 +96,14 @@ impl CameoTable {
         });
         info.plover_mode = None;
         info
+    }
+
+    /// `code` as a shared string: the table's own copy when it lists the code (no allocation).
+    pub fn code(&self, code: &str) -> SharedStr {
+        match self.codes.get_key_value(code) {
+            Some((k, _)) => k.clone(),
+            None => code.into(),
+        }
     }
 
     /// True when the table lists `code`.
@@ -118,7 +128,7 @@ impl CameoTable {
 fn cameo_row(
     record: &csv::StringRecord,
     report: &mut dyn FnMut(String),
-) -> Option<(String, CameoInfo)> {
+) -> Option<(SharedStr, CameoInfo)> {
     let col = |i: usize| record.get(i).unwrap_or("");
     if record.iter().all(str::is_empty) || col(0).starts_with('#') || col(0) == "code" {
         return None;
@@ -143,14 +153,14 @@ fn cameo_row(
         quad_class_of(col(0))
     });
     let info = CameoInfo {
-        name: col(1).to_string(),
+        name: col(1).into(),
         goldstein,
         quad_class,
-        plover_type: optional(4).map(str::to_string),
-        plover_mode: optional(5).map(str::to_string),
-        plover_context: optional(6).map(str::to_string),
+        plover_type: optional(4).map(SharedStr::from),
+        plover_mode: optional(5).map(SharedStr::from),
+        plover_context: optional(6).map(SharedStr::from),
     };
-    Some((col(0).to_string(), info))
+    Some((col(0).into(), info))
 }
 
 #[cfg(test)]

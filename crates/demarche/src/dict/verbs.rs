@@ -37,7 +37,7 @@ pub struct VerbPattern {
     /// Where it was defined.
     pub entry: EntryRef,
     /// The pattern as written.
-    pub text: String,
+    pub text: crate::model::SharedStr,
 }
 
 impl VerbPattern {
@@ -109,7 +109,7 @@ impl VerbDictionary {
                                 file: file.clone(),
                                 line: line.number,
                             },
-                            text: p,
+                            text: p.into(),
                         }),
                         Err(message) => diagnostics.push(Diagnostic {
                             file: name.clone(),

@@ -24,10 +24,12 @@ pub(crate) enum KeyOrder {
     Sorted,
 }
 
-/// One field of a type's JSON object: its key, when it is left out, how its value is written.
+/// One field of a type's JSON object: its key (and the key as written, `"key":`), when it is
+/// left out, how its value is written.
 struct Field<T> {
     key: &'static str,
-    skip: fn(&T) -> bool,
+    head: &'static str,
+    skip: Option<fn(&T) -> bool>,
     write: fn(&mut Json<'_>, &T),
 }
 
@@ -39,22 +41,33 @@ impl<T> Clone for Field<T> {
 
 impl<T> Copy for Field<T> {}
 
-/// A field that is always written.
-const fn field<T>(key: &'static str, write: fn(&mut Json<'_>, &T)) -> Field<T> {
-    Field {
-        key,
-        skip: |_| false,
-        write,
-    }
+/// `skip` as a field's test for leaving it out.
+const fn skip_if<T>(skip: fn(&T) -> bool) -> Option<fn(&T) -> bool> {
+    Some(skip)
 }
 
-/// A field left out when `skip` says so (`skip_serializing_if`).
-const fn optional<T>(
-    key: &'static str,
-    skip: fn(&T) -> bool,
-    write: fn(&mut Json<'_>, &T),
-) -> Field<T> {
-    Field { key, skip, write }
+/// A field that is always written: `field!("key", write)`.
+macro_rules! field {
+    ($key:literal, $write:expr $(,)?) => {
+        Field {
+            key: $key,
+            head: concat!("\"", $key, "\":"),
+            skip: None,
+            write: $write,
+        }
+    };
+}
+
+/// A field left out when `skip` says so (`skip_serializing_if`): `optional!("key", skip, write)`.
+macro_rules! optional {
+    ($key:literal, $skip:expr, $write:expr $(,)?) => {
+        Field {
+            key: $key,
+            head: concat!("\"", $key, "\":"),
+            skip: skip_if($skip),
+            write: $write,
+        }
+    };
 }
 
 /// A type written as a JSON object: its fields in declaration order, and sorted by key.
@@ -99,14 +112,15 @@ impl<'a> Json<'a> {
         };
         self.out.push(b'{');
         let mut first = true;
-        for f in fields.iter().filter(|f| !(f.skip)(value)) {
+        for f in fields
+            .iter()
+            .filter(|f| f.skip.is_none_or(|skip| !skip(value)))
+        {
             if !first {
                 self.out.push(b',');
             }
             first = false;
-            self.out.push(b'"');
-            self.out.extend_from_slice(f.key.as_bytes());
-            self.out.extend_from_slice(b"\":");
+            self.out.extend_from_slice(f.head.as_bytes());
             (f.write)(self, value);
         }
         self.out.push(b'}');
@@ -267,8 +281,8 @@ fn date_precision(p: DatePrecision) -> &'static str {
     }
 }
 
-fn opt_str(j: &mut Json<'_>, s: &Option<String>) {
-    j.option(s.as_ref(), |j, s| j.str(s));
+fn opt_str<S: AsRef<str>>(j: &mut Json<'_>, s: &Option<S>) {
+    j.option(s.as_ref(), |j, s| j.str(s.as_ref()));
 }
 
 fn opt_actor(j: &mut Json<'_>, a: &Option<Actor>) {
@@ -277,37 +291,31 @@ fn opt_actor(j: &mut Json<'_>, a: &Option<Actor>) {
 
 impl Object for Event {
     const FIELDS: &'static [Field<Event>] = &[
-        field("doc", |j, e| j.str(&e.doc)),
-        field("sentence", |j, e| j.usize(e.sentence)),
-        field("sentence_span", |j, e| j.span(e.sentence_span)),
-        field("date", |j, e| opt_str(j, &e.date)),
-        field("date_precision", |j, e| {
+        field!("doc", |j, e| j.str(&e.doc)),
+        field!("sentence", |j, e| j.usize(e.sentence)),
+        field!("sentence_span", |j, e| j.span(e.sentence_span)),
+        field!("date", |j, e| opt_str(j, &e.date)),
+        field!("date_precision", |j, e| {
             j.option(e.date_precision.as_ref(), |j, p| j.str(date_precision(*p)))
         }),
-        field("doc_date", |j, e| opt_str(j, &e.doc_date)),
-        field("source", |j, e| opt_actor(j, &e.source)),
-        field("target", |j, e| opt_actor(j, &e.target)),
-        field("cameo", |j, e| j.str(&e.cameo)),
-        field("event_name", |j, e| j.str(&e.event_name)),
-        field("goldstein", |j, e| {
+        field!("doc_date", |j, e| opt_str(j, &e.doc_date)),
+        field!("source", |j, e| opt_actor(j, &e.source)),
+        field!("target", |j, e| opt_actor(j, &e.target)),
+        field!("cameo", |j, e| j.str(&e.cameo)),
+        field!("event_name", |j, e| j.str(&e.event_name)),
+        field!("goldstein", |j, e| {
             j.option(e.goldstein.as_ref(), |j, g| j.f32(*g))
         }),
-        field("quad_class", |j, e| j.u64(u64::from(e.quad_class))),
-        field("plover", |j, e| opt_str(j, &e.plover)),
-        field("plover_mode", |j, e| opt_str(j, &e.plover_mode)),
-        field("plover_context", |j, e| opt_str(j, &e.plover_context)),
-        field("evidence", |j, e| j.object(&e.evidence)),
-        optional(
-            "rules",
-            |e| e.rules.is_empty(),
-            |j, e| j.array(&e.rules, |j, r| j.str(r)),
-        ),
-        optional(
-            "quote",
-            |e| e.quote.is_none(),
-            |j, e| j.option(e.quote.as_ref(), |j, q| j.object(q)),
-        ),
-        field("location", |j, e| {
+        field!("quad_class", |j, e| j.u64(u64::from(e.quad_class))),
+        field!("plover", |j, e| opt_str(j, &e.plover)),
+        field!("plover_mode", |j, e| opt_str(j, &e.plover_mode)),
+        field!("plover_context", |j, e| opt_str(j, &e.plover_context)),
+        field!("evidence", |j, e| j.object(&e.evidence)),
+        optional!("rules", |e| e.rules.is_empty(), |j, e| j
+            .array(&e.rules, |j, r| j.str(r)),),
+        optional!("quote", |e| e.quote.is_none(), |j, e| j
+            .option(e.quote.as_ref(), |j, q| j.object(q)),),
+        field!("location", |j, e| {
             j.option(e.location.as_ref(), |j, l| j.object(l))
         }),
     ];
@@ -319,11 +327,11 @@ impl Object for Event {
 
 impl Object for Actor {
     const FIELDS: &'static [Field<Actor>] = &[
-        field("code", |j, a| j.str(&a.code)),
-        field("text", |j, a| j.str(&a.text)),
-        field("span", |j, a| j.span(a.span)),
-        field("entry", |j, a| j.str(&a.entry)),
-        optional("via", |a| a.via.is_none(), |j, a| opt_str(j, &a.via)),
+        field!("code", |j, a| j.str(&a.code)),
+        field!("text", |j, a| j.str(&a.text)),
+        field!("span", |j, a| j.span(a.span)),
+        field!("entry", |j, a| j.str(&a.entry)),
+        optional!("via", |a| a.via.is_none(), |j, a| opt_str(j, &a.via)),
     ];
     fn sorted() -> &'static [Field<Actor>] {
         static SORTED: LazyLock<Vec<Field<Actor>>> = LazyLock::new(|| sorted(Actor::FIELDS));
@@ -333,10 +341,10 @@ impl Object for Actor {
 
 impl Object for Evidence {
     const FIELDS: &'static [Field<Evidence>] = &[
-        field("text", |j, e| j.str(&e.text)),
-        field("span", |j, e| j.span(e.span)),
-        field("entry", |j, e| j.str(&e.entry)),
-        field("pattern", |j, e| j.str(&e.pattern)),
+        field!("text", |j, e| j.str(&e.text)),
+        field!("span", |j, e| j.span(e.span)),
+        field!("entry", |j, e| j.str(&e.entry)),
+        field!("pattern", |j, e| j.str(&e.pattern)),
     ];
     fn sorted() -> &'static [Field<Evidence>] {
         static SORTED: LazyLock<Vec<Field<Evidence>>> = LazyLock::new(|| sorted(Evidence::FIELDS));
@@ -346,8 +354,8 @@ impl Object for Evidence {
 
 impl Object for Quote {
     const FIELDS: &'static [Field<Quote>] = &[
-        field("text", |j, q| j.str(&q.text)),
-        field("span", |j, q| j.span(q.span)),
+        field!("text", |j, q| j.str(&q.text)),
+        field!("span", |j, q| j.span(q.span)),
     ];
     fn sorted() -> &'static [Field<Quote>] {
         static SORTED: LazyLock<Vec<Field<Quote>>> = LazyLock::new(|| sorted(Quote::FIELDS));
@@ -365,23 +373,18 @@ fn precision(p: Precision) -> &'static str {
 
 impl Object for Location {
     const FIELDS: &'static [Field<Location>] = &[
-        field("name", |j, l| j.str(&l.name)),
-        field("country", |j, l| j.str(&l.country)),
-        optional(
-            "admin1",
-            |l| l.admin1.is_none(),
-            |j, l| opt_str(j, &l.admin1),
-        ),
-        field("lat", |j, l| j.option(l.lat.as_ref(), |j, x| j.f64(*x))),
-        field("lon", |j, l| j.option(l.lon.as_ref(), |j, x| j.f64(*x))),
-        field("feature_type", |j, l| j.str(feature_type(l.feature_type))),
-        field("span", |j, l| j.span(l.span)),
-        field("precision", |j, l| j.str(precision(l.precision))),
-        optional(
-            "geonameid",
-            |l| l.geonameid.is_none(),
-            |j, l| j.option(l.geonameid.as_ref(), |j, id| j.u64(u64::from(*id))),
-        ),
+        field!("name", |j, l| j.str(&l.name)),
+        field!("country", |j, l| j.str(&l.country)),
+        optional!("admin1", |l| l.admin1.is_none(), |j, l| opt_str(
+            j, &l.admin1
+        ),),
+        field!("lat", |j, l| j.option(l.lat.as_ref(), |j, x| j.f64(*x))),
+        field!("lon", |j, l| j.option(l.lon.as_ref(), |j, x| j.f64(*x))),
+        field!("feature_type", |j, l| j.str(feature_type(l.feature_type))),
+        field!("span", |j, l| j.span(l.span)),
+        field!("precision", |j, l| j.str(precision(l.precision))),
+        optional!("geonameid", |l| l.geonameid.is_none(), |j, l| j
+            .option(l.geonameid.as_ref(), |j, id| j.u64(u64::from(*id))),),
     ];
     fn sorted() -> &'static [Field<Location>] {
         static SORTED: LazyLock<Vec<Field<Location>>> = LazyLock::new(|| sorted(Location::FIELDS));

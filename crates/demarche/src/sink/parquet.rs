@@ -46,7 +46,7 @@ enum Column {
     /// `date32` from a `YYYY-MM-DD` string (anything else is null).
     Date(for<'a> fn(&'a Row<'a>) -> Option<&'a str>),
     /// `list<utf8>`.
-    List(for<'a> fn(&'a Row<'a>) -> &'a [String]),
+    List(for<'a> fn(&'a Row<'a>) -> &'a [crate::model::SharedStr]),
 }
 
 fn offset(n: usize) -> Option<i64> {

@@ -62,15 +62,15 @@ impl Report {
     /// The report of a coded event from a document published by `outlet`.
     pub fn from_event(event: &Event, outlet: Option<&str>) -> Report {
         Report {
-            doc: event.doc.clone(),
+            doc: event.doc.to_string(),
             outlet: outlet.map(str::to_string),
             source: event.source.as_ref().map(|a| a.code.clone()),
             target: event.target.as_ref().map(|a| a.code.clone()),
-            cameo: event.cameo.clone(),
-            date: event.date.clone(),
-            doc_date: event.doc_date.clone(),
+            cameo: event.cameo.to_string(),
+            date: event.date.as_deref().map(str::to_string),
+            doc_date: event.doc_date.as_deref().map(str::to_string),
             evidence_text: event.evidence.text.clone(),
-            evidence_pattern: event.evidence.pattern.clone(),
+            evidence_pattern: event.evidence.pattern.to_string(),
         }
     }
 

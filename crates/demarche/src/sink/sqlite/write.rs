@@ -173,11 +173,13 @@ impl<'s> SqliteSink<'s> {
              evidence_pattern, quote_text, quote_start, quote_end, place_id, rules, record) VALUES \
              (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, \
              ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
-            params![document, sentence, ordinal, e.date, precision, e.date.as_deref().map(first_day),
-                e.cameo, root(&e.cameo), e.event_name, e.goldstein, e.quad_class, e.plover,
-                e.plover_mode, e.plover_context, e.source.as_ref().map(|a| &a.code),
-                e.target.as_ref().map(|a| &a.code), e.evidence.text, e.evidence.span.start as i64,
-                e.evidence.span.end as i64, e.evidence.entry, e.evidence.pattern,
+            params![document, sentence, ordinal, e.date.as_deref(), precision,
+                e.date.as_deref().map(first_day), e.cameo.as_str(), root(&e.cameo),
+                e.event_name.as_str(), e.goldstein, e.quad_class, e.plover.as_deref(),
+                e.plover_mode.as_deref(), e.plover_context.as_deref(),
+                e.source.as_ref().map(|a| &a.code), e.target.as_ref().map(|a| &a.code),
+                e.evidence.text, e.evidence.span.start as i64, e.evidence.span.end as i64,
+                e.evidence.entry.as_str(), e.evidence.pattern.as_str(),
                 quote.map(|q| &q.text), quote.map(|q| q.span.start as i64),
                 quote.map(|q| q.span.end as i64), place, rules, record],
         )?;
@@ -196,7 +198,7 @@ impl<'s> SqliteSink<'s> {
             "INSERT INTO actors (event_id, role, code, country, agent, text, start, end, entry, via) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![event, role, a.code, country, agent, a.text, a.span.start as i64,
-                a.span.end as i64, a.entry, a.via],
+                a.span.end as i64, a.entry.as_str(), a.via],
         )?;
         Ok(())
     }
