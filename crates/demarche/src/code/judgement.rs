@@ -278,15 +278,28 @@ pub(super) fn faulted_conduct<'c>(
 
 /// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does.
 fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
-    JUDGED_DEEDS.words().iter().find_map(|entry| {
-        let (code, phrase) = entry.split_once(' ')?;
-        let n = phrase.split(' ').count();
+    deeds().iter().find_map(|(code, words)| {
+        let n = words.len();
         let matched = i + n <= end
-            && phrase
-                .split(' ')
+            && words
+                .iter()
                 .zip(&tokens[i..i + n])
                 .all(|(w, t)| deed_word(w, t));
-        matched.then_some(code)
+        matched.then_some(*code)
+    })
+}
+
+/// `judged-deeds.txt` split once into its code and words.
+fn deeds() -> &'static [(&'static str, Vec<&'static str>)] {
+    static DEEDS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
+    DEEDS.get_or_init(|| {
+        (JUDGED_DEEDS.words().iter())
+            .filter_map(|entry| {
+                let (code, phrase) = entry.split_once(' ')?;
+                Some((code, phrase.split(' ').collect()))
+            })
+            .collect()
     })
 }
 
