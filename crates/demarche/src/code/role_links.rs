@@ -25,6 +25,13 @@ pub(super) fn link_roles(tokens: &[Token], mentions: &mut [Mention], memory: &mu
             memory.learn(&tokens[start..end], &m.code, &m.entry);
             m.end = end;
             m.person = true;
+        } else if let Some(start) = name_of_body(tokens, mentions, k) {
+            let m = &mut mentions[k];
+            let end = name_run(tokens, start);
+            memory.learn(&tokens[start..end], &m.code, &m.entry);
+            m.start = start;
+            m.preposition = None;
+            m.person = true;
         }
     }
     if let Some((start, end, k)) = elected_name(tokens, mentions) {
@@ -44,6 +51,35 @@ fn possessive_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(
     let start = skip_parenthesis(tokens, m.end + 1);
     let end = linked_name(tokens, mentions, start)?;
     Some((start, end))
+}
+
+/// "Doug Cameron from the Australian Manufacturing Workers Union says", "Ahmed Yusuf of Hamas
+/// said": an unknown name, "of"/"from" (and "the"), then a body (an actor with an agent, no
+/// person) that closes with a comma or a verb. Returns where the name starts.
+fn name_of_body(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<usize> {
+    let m = &mentions[k];
+    if m.person || m.code.len() <= 3 || m.start < 3 {
+        return None;
+    }
+    let mut of = m.start - 1;
+    if tokens[of].lower == "the" {
+        of -= 1;
+    }
+    if !matches!(tokens[of].lower.as_str(), "of" | "from") {
+        return None;
+    }
+    let start = (of.saturating_sub(MAX_NAME)..of).find(|&i| name_run(tokens, i) == of)?;
+    let opens = start == 0 || matches!(tokens[start - 1].text.as_str(), "," | "\"" | "\u{201c}");
+    let closes = linked_name_end_ok(tokens, m.end);
+    (opens && closes && of - start >= 2 && !covered(mentions, start, of)).then_some(start)
+}
+
+/// Whether what follows `end` (past adverbs and modals) is a verb, a comma or nothing.
+fn linked_name_end_ok(tokens: &[Token], end: usize) -> bool {
+    tokens[end..]
+        .iter()
+        .find(|t| !matches!(t.tag, Tag::MD | Tag::RB))
+        .is_none_or(|t| t.tag.is_verb() || t.text == ",")
 }
 
 /// "The Immigration Minister, Philip Ruddock, has written": a title (an actor with an agent
