@@ -8,8 +8,8 @@
 
 use super::grammar::{
     AGE_SUFFIXES, CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS,
-    HONORIFICS, LOCAL_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES, REQUEST_NOUNS,
-    STATE_SIDE_AGENTS,
+    HONORIFICS, LOCAL_AGENTS, MODIFIED_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
+    REQUEST_NOUNS, STATE_SIDE_AGENTS,
 };
 use super::label::{self, Shared};
 use super::mentions::{
@@ -598,12 +598,13 @@ fn stands_alone(
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
         && !owns_request(tokens, am.end);
     let office = OFFICE_AGENTS.contains(&agent.code);
+    let modifiable = office || MODIFIED_AGENTS.contains(&agent.code);
     let mut b = am.start;
     while b > 0
         && (matches!(tokens[b - 1].tag, Tag::JJ | Tag::VBN | Tag::CD)
             && !capitalized(&tokens[b - 1])
             || tokens[b - 1].tag == Tag::DT
-            || office && OFFICE_MODIFIERS.contains(&tokens[b - 1].lower))
+            || modifiable && OFFICE_MODIFIERS.contains(&tokens[b - 1].lower))
     {
         b -= 1;
     }

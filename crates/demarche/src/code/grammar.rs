@@ -297,6 +297,9 @@ grammar_lists! {
     /// Adjectives between "the" and an office noun that do not own it ("the Federal
     /// Government").
     OFFICE_MODIFIERS = "office-modifiers.txt";
+    /// Agents besides the offices' that an office modifier may precede without owning them
+    /// ("the Federal Opposition").
+    MODIFIED_AGENTS = "modified-agents.txt";
     /// Endings of an age word before a person's name ("Twenty-eight-year-old").
     AGE_SUFFIXES = "age-suffixes.txt";
     /// Words between a locative word and a place that keep it a location ("in eastern Congo").
