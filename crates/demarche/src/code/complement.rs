@@ -82,12 +82,7 @@ fn coordinated_infinitive(sentence: &Sentence, clause_idx: usize, head: usize) -
     let clause = &sentence.clauses[clause_idx];
     let parent = &sentence.clauses[clause.parent?];
     let tokens = &sentence.tokens;
-    let opening = clause.kind == ClauseKind::Coordinate
-        && tokens[head].tag == Tag::VB
-        && tokens[clause.tokens.start..head]
-            .iter()
-            .all(|t| t.tag == Tag::CC || t.tag == Tag::RB);
-    if !opening {
+    if !super::modality::opens_coordinate(sentence, clause_idx, head) {
         return None;
     }
     let Some(first) = (parent.tokens.start..parent.tokens.end.saturating_sub(1))

@@ -44,20 +44,26 @@ fn hypothetical_modal(tokens: &[Token], clause: &Clause, head: usize) -> Option<
     None
 }
 
+/// Whether the bare verb at `head` opens coordinate clause `clause_idx` (only conjunctions and
+/// adverbs before it): "... *and destroy* their bases".
+pub(super) fn opens_coordinate(sentence: &Sentence, clause_idx: usize, head: usize) -> bool {
+    let tokens = &sentence.tokens;
+    let clause = &sentence.clauses[clause_idx];
+    clause.kind == ClauseKind::Coordinate
+        && tokens[head].tag == Tag::VB
+        && tokens[clause.tokens.start..head]
+            .iter()
+            .all(|t| t.tag == Tag::CC || t.tag == Tag::RB)
+}
+
 /// "must arrest the militants *and destroy* their bases": a bare verb opening a coordinate
 /// clause shares the modal of the first bare verb of the clause it is joined to.
 fn shared_modal(sentence: &Sentence, clause_idx: usize, head: usize) -> Option<String> {
     let tokens = &sentence.tokens;
-    let clause = &sentence.clauses[clause_idx];
-    let opening = clause.kind == ClauseKind::Coordinate
-        && tokens[head].tag == Tag::VB
-        && tokens[clause.tokens.start..head]
-            .iter()
-            .all(|t| t.tag == Tag::CC || t.tag == Tag::RB);
-    if !opening {
+    if !opens_coordinate(sentence, clause_idx, head) {
         return None;
     }
-    let parent = &sentence.clauses[clause.parent?];
+    let parent = &sentence.clauses[sentence.clauses[clause_idx].parent?];
     let verb = parent.tokens.clone().find(|&k| tokens[k].tag == Tag::VB)?;
     hypothetical_modal(tokens, parent, verb)
         .map(|why| format!("{why}, shared by the verb it is joined to"))
