@@ -41,13 +41,15 @@ pub(super) fn armed_force(
     }
     let tokens = ctx.tokens();
     let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
-    let head = if m.pattern.noun {
-        noun_head(tokens, m.head)
+    let (head, scope_start) = if m.pattern.noun {
+        (noun_head(tokens, m.head), clause_start)
     } else {
-        subject_head(tokens, clause_start, m.head)?
+        subject_head(tokens, clause_start, m.head)
+            .map(|h| (h, clause_start))
+            .or_else(|| inherited_head(tokens, sources))?
     };
     let kind = kind_of(&tokens[head])?;
-    let np_start = phrase_start(tokens, clause_start, head);
+    let np_start = phrase_start(tokens, scope_start, head);
     let country = ctx
         .mentions
         .iter()
@@ -98,6 +100,17 @@ fn subject_head(tokens: &[Token], clause_start: usize, verb: usize) -> Option<us
     }
     let h = j.checked_sub(1).filter(|&h| h >= clause_start)?;
     tokens[h].tag.is_noun().then_some(h)
+}
+
+/// For an act whose clause has no subject of its own ("Israeli jets bombed ..., *killing*"),
+/// the noun its one inherited source, a bare country word, heads: the last noun of the
+/// compound right after the country ("Israeli *jets*"), with the country's first token.
+fn inherited_head(tokens: &[Token], sources: &[&Mention]) -> Option<(usize, usize)> {
+    let [only] = sources else { return None };
+    if !is_country(&only.code) || !tokens.get(only.end)?.tag.is_noun() {
+        return None;
+    }
+    Some((noun_head(tokens, only.end), only.start))
 }
 
 /// The first token of the noun phrase headed by `head`, its conjoined nouns included
