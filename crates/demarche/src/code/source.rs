@@ -88,13 +88,15 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     let earlier_finite = tokens[clause_start..head]
         .iter()
         .any(|t| t.tag.is_finite_verb());
-    // "spoke by phone" is no passive: the `by` phrase must hold an actor.
+    // "spoke by phone" is no passive: the `by` phrase must hold an actor, and no other verb
+    // may come first ("soldiers rescued hostages *held* by Boko Haram": the agent is held's).
     let by_soon = || {
         ctx.mentions.iter().any(|x| {
             x.start > head
                 && x.start <= head + 8
                 && x.start < clause.end
                 && x.preposition.as_deref() == Some("by")
+                && !tokens[head + 1..x.start].iter().any(|t| t.tag.is_verb())
         })
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())

@@ -4,13 +4,14 @@
 //! vehicles", "*the children* died when gunships fired on two cars").
 //!
 //! Only an event already coded as force (18x–20x) takes victims, so a storm or a match that
-//! "left three people dead" codes nothing; a participle with a subject of its own ("troops
-//! raided the camp, *killing* three militants") is its own event and lends no victims; a place
+//! "left three people dead" codes nothing; a participle that inherits the act's subject
+//! tells what the act did ("troops raided the camp, *killing* three militants": one act, the
+//! militants its target), one with a subject of its own lends no victims; a place
 //! the act struck ("in Gaza") still gives the target country before its victims do. The harm
 //! words and the conjunctions are data: `victim-verbs.txt`, `death-verbs.txt` and
 //! `victim-conjunctions.txt` under `dictionaries/grammar/`.
 
-use super::decision::TargetRule;
+use super::decision::{SourceRule, TargetRule};
 use super::grammar::{DEATH_VERBS, VICTIM_CONJUNCTIONS, VICTIM_VERBS};
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -54,8 +55,8 @@ fn is_victim_rule(r: &str) -> bool {
 }
 
 /// The object of a harm participle in the participial clause right after the act's clause or
-/// hanging from it, when the participle has no subject of its own: "the agency said US jets
-/// blasted several vehicles, *killing 14 people*".
+/// hanging from it, when the participle has no subject of its own (none, or the one it
+/// inherits): "the agency said US jets blasted several vehicles, *killing 14 people*".
 fn participle_victims<'m>(
     ctx: &'m SentenceContext<'_>,
     head: usize,
@@ -75,11 +76,9 @@ fn participle_victims<'m>(
     let tokens = ctx.tokens();
     let verb = c.tokens.clone().find(|&j| !is_filler(&tokens[j]))?;
     let harms = tokens[verb].tag == Tag::VBG && VICTIM_VERBS.contains(&tokens[verb].lemma);
-    if !harms
-        || !subject_of(ctx.sentence, &ctx.mentions, k, verb)
-            .0
-            .is_empty()
-    {
+    let (subject, rule) = subject_of(ctx.sentence, &ctx.mentions, k, verb);
+    let own_subject = !subject.is_empty() && rule != Some(SourceRule::InheritedSubject);
+    if !harms || own_subject {
         return None;
     }
     let reach = verb + 1..c.tokens.end.min(verb + 1 + OBJECT_REACH);

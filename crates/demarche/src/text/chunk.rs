@@ -88,6 +88,11 @@ word_list! {
 }
 
 word_list! {
+    /// Verbs (besides speech verbs) whose participle after reported speech is the speaker's act.
+    static SPEAKER_PARTICIPLES = "text/speaker_participles.txt";
+}
+
+word_list! {
     /// Subordinators that open a subordinate clause only before a gerund, not before a finite verb ("by talking", "despite").
     static GERUND_SUBORDINATORS = "text/gerund_subordinators.txt";
 }
@@ -253,7 +258,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             } else if resumes.contains(&start) {
                 out.last().and_then(|r| r.parent).or(Some(n - 1))
             } else {
-                Some(parent_of(&out, kind))
+                Some(parent_of(&out, kind, &tokens[start]))
             };
         out.push(Clause {
             tokens: start..end,
@@ -264,21 +269,32 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     out
 }
 
-/// The clause a new clause of `kind` hangs from: the previous one, except that coordinated and
-/// subordinate clauses attach to the previous clause's own parent when that one was reported
-/// speech ending, which keeps "X said A and B" with both A and B reported.
-fn parent_of(done: &[Clause], kind: ClauseKind) -> usize {
+/// The clause a new clause of `kind`, opening with token `first`, hangs from: the previous
+/// one, except for participial clauses (see [`participle_parent`]).
+fn parent_of(done: &[Clause], kind: ClauseKind, first: &Token) -> usize {
     let last = done.len() - 1;
     match kind {
-        ClauseKind::Participial => {
-            // "..., saying ..." attaches to the nearest main or coordinate clause.
-            (0..=last)
-                .rev()
-                .find(|&c| matches!(done[c].kind, ClauseKind::Main | ClauseKind::Coordinate))
-                .unwrap_or(0)
-        }
+        ClauseKind::Participial => participle_parent(done, first),
         _ => last,
     }
+}
+
+/// A participial clause after a comma attaches to the nearest main or coordinate clause
+/// ("X said ..., *adding* ...", "*demanding* ..."), except that a participle of an act, not of
+/// speech or of the speaker's stance (`speaker_participles.txt`), right after
+/// reported speech tells what the reported act did ("the army said rebels ambushed a patrol,
+/// *killing* four soldiers": the ambush killed them) and hangs from the reported clause.
+fn participle_parent(done: &[Clause], first: &Token) -> usize {
+    let last = done.len() - 1;
+    let speakers =
+        is_speech_verb(&first.lemma) || SPEAKER_PARTICIPLES.contains(&first.lemma.as_str());
+    if done[last].kind == ClauseKind::Reported && !speakers {
+        return last;
+    }
+    (0..=last)
+        .rev()
+        .find(|&c| matches!(done[c].kind, ClauseKind::Main | ClauseKind::Coordinate))
+        .unwrap_or(0)
 }
 
 fn has_finite_verb_ahead(tokens: &[Token], from: usize) -> bool {
