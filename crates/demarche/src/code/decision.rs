@@ -161,6 +161,8 @@ pub(crate) enum Rule {
     AttackMeans,
     /// A bombing by a state's forces, government or alliance coded as aerial weapons (195).
     MilitaryBombing,
+    /// Armed forces' arrival coded as their deployment (154), not a visit.
+    ForceDeployment,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
     /// The target of an appraisal is the source of the earlier act its object noun names.
@@ -219,6 +221,7 @@ impl Rule {
             Rule::ProtestPurpose => "protest-purpose",
             Rule::AttackMeans => "attack-means",
             Rule::MilitaryBombing => "military-bombing",
+            Rule::ForceDeployment => "force-deployment",
             Rule::Reply => "reply",
             Rule::Appraised => "appraised",
             Rule::ReportedDemand => "reported-demand",

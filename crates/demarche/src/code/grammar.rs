@@ -166,6 +166,10 @@ grammar_lists! {
     VISIT_CODES = "visit-codes.txt";
     /// Agents of private actors whose travel is no visit (CVL, BUS).
     PRIVATE_TRAVEL_AGENTS = "private-travel-agents.txt";
+    /// Head nouns of armed forces whose arrival is a deployment (154), not a visit.
+    DEPLOYED_FORCE_NOUNS = "deployed-force-nouns.txt";
+    /// Participles that after "be" and before "in" are the subject's state ("locked in talks").
+    STATIVE_PARTICIPLES = "stative-participles.txt";
     /// Prepositions whose gerund is opposed, not done ("a firm line against dropping sanctions").
     OPPOSING_PREPOSITIONS = "opposing-prepositions.txt";
     /// Words whose "of + gerund" is the content of an accusation.

@@ -247,6 +247,7 @@ impl<'a> SentenceContext<'a> {
         let mut settled = speech::settle(self, events, &superseded);
         super::protest::fold_purposes(self, &mut settled);
         super::visits::drop_private(&mut settled);
+        super::visits::recode_deployments(self, &mut settled);
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
         super::collapse::one_per_act(&mut settled);
         settled

@@ -5,7 +5,7 @@
 use super::decision::SourceRule;
 use super::grammar::{
     ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, INSTRUMENT_NOUNS,
-    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS,
+    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
 };
 use super::light_verb;
 use super::mentions::{Mention, MentionKind};
@@ -77,7 +77,8 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     while j > clause_start {
         let t = &tokens[j - 1];
         if crate::text::tag::auxiliary_of(&t.lower) == Some("be") {
-            return tokens[head].tag == Tag::VBN || tokens[head].lower.ends_with("ed");
+            return (tokens[head].tag == Tag::VBN || tokens[head].lower.ends_with("ed"))
+                && !stative_participle(tokens, head);
         }
         if t.tag != Tag::RB {
             break;
@@ -101,6 +102,13 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
         || set_off_participle(tokens, head, clause_start) && by_soon()
+}
+
+/// "unions have been locked in negotiations": a participle of `stative-participles.txt` before
+/// "in" names the subject's state, so the subject is the doer, not the passive's patient.
+fn stative_participle(tokens: &[Token], head: usize) -> bool {
+    STATIVE_PARTICIPLES.contains(&tokens[head].lemma)
+        && tokens.get(head + 1).is_some_and(|t| t.lower == "in")
 }
 
 /// "Syrian rebels, backed by Turkey, ...": a participle set off by a comma after a noun.
