@@ -870,7 +870,8 @@ fn resolve_pronouns(
     // ("Gunmen fled. Police arrested them.").
     let group = memory.salience.group.get().cloned();
     let mut scope = QuoteScope::default();
-    for (i, t) in tokens.iter().enumerate() {
+    for i in walk_positions(words, quoted, pending.as_slice()) {
+        let t = &tokens[i];
         let in_quote = quoted.iter().any(|q| q.contains(&i));
         scope.step(in_quote, &mut memory.salience);
         while pending.as_slice().first().is_some_and(|m| m.start <= i) {
@@ -878,7 +879,7 @@ fn resolve_pronouns(
             remember(tokens, &m, memory);
             out.push(m);
         }
-        if (t.lower == "the" || t.lower == "both")
+        if matches!(t.lower.as_str(), "the" | "both")
             && !out
                 .iter()
                 .chain(pending.as_slice().first())
@@ -897,11 +898,7 @@ fn resolve_pronouns(
             }
         }
         let covered = |k: usize| in_mention[k];
-        // An unknown person's name starts with a capitalised word.
-        let unknown = words
-            .is_capitalised(i)
-            .then(|| unknown_persons::unknown_person_at(tokens, i, covered, &memory.unknown_names))
-            .flatten();
+        let unknown = unknown_persons::unknown_person_at(tokens, i, covered, &memory.unknown_names);
         if let Some(end) = unknown {
             note_unknown_person(&tokens[i..end], memory);
         }
@@ -919,6 +916,26 @@ fn resolve_pronouns(
     scope.leave(&mut memory.salience);
     out.extend(pending);
     *mentions = out;
+}
+
+/// The tokens the walk of [`resolve_pronouns`] must stop at, ascending: where something can
+/// happen — a mention starts, a quotation opens or closes, a pronoun, "the" or "both" stands,
+/// or an unknown person's name can start (a capitalised word). Between them the walk would
+/// change nothing.
+fn walk_positions(
+    words: &NameTokens<'_>,
+    quoted: &[std::ops::Range<usize>],
+    mentions: &[Mention],
+) -> Vec<usize> {
+    let len = words.tokens.len();
+    let mut at: Vec<usize> = words.capitalised().to_vec();
+    at.extend_from_slice(words.pronoun_cues());
+    at.extend(mentions.iter().map(|m| m.start));
+    at.extend(quoted.iter().flat_map(|q| [q.start, q.end]));
+    at.retain(|&i| i < len);
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
 /// A pronoun that is no object resolved to `m`'s antecedent keeps that antecedent recent.

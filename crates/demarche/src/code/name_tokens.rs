@@ -5,7 +5,7 @@
 //! "COUNTRY-led" or an age ("28-year-old") only the hyphenated ones, instead of testing every
 //! token again.
 
-use crate::text::Token;
+use crate::text::{Tag, Token};
 
 /// One sentence's tokens with the positions the mention passes start from.
 #[derive(Debug)]
@@ -18,20 +18,27 @@ pub(super) struct NameTokens<'t> {
     capitalised: Vec<usize>,
     /// Positions of the tokens that contain a hyphen (as written or lower-cased), ascending.
     hyphenated: Vec<usize>,
+    /// Positions of the personal and possessive pronouns and of "the" and "both", ascending.
+    pronoun_cues: Vec<usize>,
 }
 
 impl<'t> NameTokens<'t> {
     /// Indexes `tokens`.
     pub(super) fn new(tokens: &'t [Token]) -> NameTokens<'t> {
         let mut lower = Vec::with_capacity(tokens.len());
-        let (mut capitalised, mut hyphenated) = (Vec::new(), Vec::new());
+        let (mut capitalised, mut hyphenated, mut pronoun_cues) =
+            (Vec::new(), Vec::new(), Vec::new());
         for (i, t) in tokens.iter().enumerate() {
-            lower.push(t.lower.as_str());
+            let word = t.lower.as_str();
+            lower.push(word);
             if is_capitalised(t) {
                 capitalised.push(i);
             }
-            if t.text.contains('-') || t.lower.contains('-') {
+            if has_hyphen(&t.text) || has_hyphen(word) {
                 hyphenated.push(i);
+            }
+            if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both") {
+                pronoun_cues.push(i);
             }
         }
         NameTokens {
@@ -39,6 +46,7 @@ impl<'t> NameTokens<'t> {
             lower,
             capitalised,
             hyphenated,
+            pronoun_cues,
         }
     }
 
@@ -47,19 +55,25 @@ impl<'t> NameTokens<'t> {
         &self.capitalised
     }
 
-    /// Whether token `i` is capitalised (its first letter is upper case).
-    pub(super) fn is_capitalised(&self, i: usize) -> bool {
-        self.capitalised.binary_search(&i).is_ok()
-    }
-
     /// Positions of the tokens that contain a hyphen, ascending ("US-led", "28-year-old").
     pub(super) fn hyphenated(&self) -> &[usize] {
         &self.hyphenated
     }
+
+    /// Positions of the personal and possessive pronouns ("he", "its") and of "the" and
+    /// "both" (which open "the country", "both sides"), ascending.
+    pub(super) fn pronoun_cues(&self) -> &[usize] {
+        &self.pronoun_cues
+    }
+}
+
+/// A hyphen among the bytes (a byte loop: `str::contains` sets up a searcher each call).
+fn has_hyphen(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-')
 }
 
 /// The first letter is upper case ("Hill", "Égypte"), as the passes test a name's words.
-pub(super) fn is_capitalised(t: &Token) -> bool {
+fn is_capitalised(t: &Token) -> bool {
     t.text.starts_with(char::is_uppercase)
 }
 
@@ -81,10 +95,15 @@ mod tests {
         assert_eq!(words(index.hyphenated()), ["US-led", "28-year-old"]);
         assert_eq!(index.lower.len(), tokens.len());
         assert_eq!(index.lower[0], "the");
-        let kabul = tokens.iter().position(|t| t.text == "Kabul");
-        assert!(kabul.is_some_and(|k| index.is_capitalised(k)));
-        assert!(!index.is_capitalised(2));
-        assert!(!index.is_capitalised(tokens.len() + 5));
+        assert_eq!(words(index.pronoun_cues()), ["The"]);
+        let its = bundled_tokens("Both sides said its army would leave.");
+        let cues = NameTokens::new(&its);
+        let cue_words: Vec<&str> = cues
+            .pronoun_cues()
+            .iter()
+            .map(|&i| its[i].text.as_str())
+            .collect();
+        assert_eq!(cue_words, ["Both", "its"]);
     }
 
     #[test]
