@@ -16,7 +16,8 @@ pub(super) struct NameTokens<'t> {
     pub(super) lower: Vec<&'t str>,
     /// Positions of the tokens whose first letter is upper case, ascending.
     capitalised: Vec<usize>,
-    /// Positions of the tokens that contain a hyphen (as written or lower-cased), ascending.
+    /// Positions of the tokens that contain a hyphen, ascending (a token's lower-case form holds
+    /// the same hyphens as its text).
     hyphenated: Vec<usize>,
     /// Positions of the personal and possessive pronouns and of "the" and "both", ascending.
     pronoun_cues: Vec<usize>,
@@ -26,15 +27,16 @@ impl<'t> NameTokens<'t> {
     /// Indexes `tokens`.
     pub(super) fn new(tokens: &'t [Token]) -> NameTokens<'t> {
         let mut lower = Vec::with_capacity(tokens.len());
-        let (mut capitalised, mut hyphenated, mut pronoun_cues) =
-            (Vec::new(), Vec::new(), Vec::new());
+        // Room for every token: the lists never grow (a reallocation costs more than the walk).
+        let mut capitalised = Vec::with_capacity(tokens.len());
+        let (mut hyphenated, mut pronoun_cues) = (Vec::new(), Vec::with_capacity(8));
         for (i, t) in tokens.iter().enumerate() {
             let word = t.lower.as_str();
             lower.push(word);
             if is_capitalised(t) {
                 capitalised.push(i);
             }
-            if has_hyphen(&t.text) || has_hyphen(word) {
+            if has_hyphen(&t.text) {
                 hyphenated.push(i);
             }
             if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both") {
