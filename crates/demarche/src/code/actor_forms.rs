@@ -15,6 +15,7 @@ use super::label::{self, Shared};
 use super::mentions::{
     is_collective_agent, name_run, CountryFrom, DocumentMemory, Mention, MentionKind, PlaceMention,
 };
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
@@ -41,21 +42,21 @@ fn covered(spans: impl IntoIterator<Item = (usize, usize)>, i: usize) -> bool {
 /// sub-national regions they stood in as places: "New South Wales" (a region of Australia, not
 /// Wales), "Georgia" in a US context (the state), "Michael Jordan", "Chad Hurley".
 pub(super) fn drop_names_inside_names(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     names: &NameIndex,
     context: Option<&str>,
     actors: &mut Vec<ActorMatch<'_>>,
     agents: &[AgentMatch<'_>],
     places: &mut Vec<PlaceMention>,
 ) {
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some((n, country)) = capitalized(&tokens[i])
-            .then(|| names.region_at(&lower[i..]))
-            .flatten()
-        else {
-            i += 1;
+    let (tokens, lower) = (words.tokens, &words.lower);
+    // A region's name starts with a capitalised word; the next one is tried after it.
+    let mut next = 0;
+    for &i in words.capitalised() {
+        if i < next {
+            continue;
+        }
+        let Some((n, country)) = names.region_at(&lower[i..]) else {
             continue;
         };
         let end = i + n;
@@ -72,7 +73,7 @@ pub(super) fn drop_names_inside_names(
                 code: country.into(),
             });
         }
-        i = end;
+        next = end;
     }
     let spans: Vec<(usize, usize)> = actors
         .iter()
@@ -122,16 +123,20 @@ fn part_of_person_name(
 /// surname that only one person valid on `date` has, not part of a longer name.
 pub(super) fn surname_mentions(
     dict: &Dictionaries,
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     names: &NameIndex,
     date: Option<Date>,
     agents: &[AgentMatch<'_>],
     memory: &DocumentMemory,
     mentions: &mut Vec<Mention>,
 ) {
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let mut i = 0;
-    while i < tokens.len() {
+    let (tokens, lower) = (words.tokens, &words.lower);
+    // A surname is capitalised (`surname_token`); the next one is tried after it.
+    let mut next = 0;
+    for &i in words.capitalised() {
+        if i < next {
+            continue;
+        }
         // A name learned in this document (after a full mention) is found as such.
         let taken =
             || mentions.iter().any(|m| m.start <= i && i < m.end) || memory.knows_name(&lower[i..]);
@@ -139,7 +144,6 @@ pub(super) fn surname_mentions(
             .then(|| names.surname_at(&dict.actors, &lower[i..], date))
             .flatten();
         let Some((n, entry)) = found else {
-            i += 1;
             continue;
         };
         let after_ok = tokens.get(i + n).is_none_or(|t| !is_name_token(t));
@@ -160,7 +164,7 @@ pub(super) fn surname_mentions(
                 country_from: None,
             });
         }
-        i += n;
+        next = i + n;
     }
 }
 
@@ -189,14 +193,14 @@ fn is_title(tokens: &[Token], k: usize, agents: &[AgentMatch<'_>], mentions: &[M
 /// division's adjective right before an agent noun names its country with that agent. A
 /// division name shared by several countries ("Punjab") needs `context` to be one of them.
 pub(super) fn city_agent_mentions(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     names: &NameIndex,
     agents: &[AgentMatch<'_>],
     context: Option<&str>,
     used: &mut [bool],
     mentions: &mut Vec<Mention>,
 ) {
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let (tokens, lower) = (words.tokens, &words.lower);
     for (k, (am, agent)) in agents.iter().enumerate() {
         let j = place_end_before(tokens, am.start);
         let place = (1..=3.min(j)).rev().find_map(|n| {
@@ -307,13 +311,15 @@ fn country_modifier(text: &str) -> Option<(&str, bool)> {
 /// agent of the head noun when it is one ("Saudi-led troops"); "Saudi-born militant"
 /// ([`ORIGIN_SUFFIXES`]): the agent of the head noun with that country.
 pub(super) fn led_force_mentions(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     names: &NameIndex,
     agents: &[AgentMatch<'_>],
     used: &mut [bool],
     mentions: &mut Vec<Mention>,
 ) {
-    for i in 0..tokens.len().saturating_sub(1) {
+    let tokens = words.tokens;
+    // Every suffix of `country_modifier` holds a hyphen.
+    for &i in words.hyphenated().iter().filter(|&&i| i + 1 < tokens.len()) {
         let Some((prefix, led)) = country_modifier(&tokens[i].text) else {
             continue;
         };
@@ -440,11 +446,13 @@ const AGE_ENTRY: &str = "grammar/age-suffixes.txt";
 /// not stand for it (a private person is seldom the actor of later events: "eight-year-old
 /// Sarah Payne ... Sarah", "27-year-old Monica Seles ... she said").
 pub(super) fn aged_person_mentions(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     cx: &TitledContext<'_>,
     mentions: &mut Vec<Mention>,
 ) {
-    for i in 0..tokens.len().saturating_sub(1) {
+    let tokens = words.tokens;
+    // Every age suffix holds a hyphen (a test of `name_tokens` checks the list).
+    for &i in words.hyphenated().iter().filter(|&&i| i + 1 < tokens.len()) {
         if !is_age_word(&tokens[i]) {
             continue;
         }

@@ -13,6 +13,7 @@ use super::grammar::{
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::organisations;
 use super::phrases::SentencePhrases;
@@ -136,29 +137,23 @@ pub struct DocumentMemory {
 }
 
 impl DocumentMemory {
+    /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
     pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &Shared) {
-        let full: Vec<Code> = name_tokens.iter().map(|t| t.lower.clone()).collect();
-        let text = label::words(name_tokens.iter().map(|t| t.text.as_str()));
-        let mut keys = vec![full.clone()];
-        if full.len() >= 2 {
-            keys.push(vec![full[full.len() - 1].clone()]);
-            keys.push(vec![full[0].clone()]);
-        }
-        // "Sir Allan Kemakeza" is also "Allan Kemakeza" and "Sir Allan".
-        let titles = full.iter().take_while(|w| HONORIFICS.contains(w)).count();
-        if titles > 0 && titles < full.len() {
-            keys.push(full[titles..].to_vec());
-            keys.push(vec![full[titles].clone()]);
-        }
+        let mut text: Option<Shared> = None;
         let opening = name_tokens.first().is_some_and(|t| t.tag == Tag::DT);
-        for k in keys {
+        for (start, end) in name_keys(name_tokens).into_iter().flatten() {
+            let k = &name_tokens[start..end];
             // "The" of "The Solomon Islands Prime Minister" is no name.
-            if k.iter().any(|w| w.len() < 3) || opening && k[0] == full[0] {
+            if k.iter().any(|w| w.lower.len() < 3) || opening && k[0].lower == name_tokens[0].lower
+            {
                 continue;
             }
-            self.names.retain(|(n, ..)| *n != k);
+            self.names.retain(|(n, ..)| !same_words(n, k));
+            let text = text
+                .get_or_insert_with(|| label::words(name_tokens.iter().map(|t| t.text.as_str())));
+            let key = k.iter().map(|t| t.lower.clone()).collect();
             self.names
-                .push((k, code.into(), entry.clone(), text.clone(), true));
+                .push((key, code.into(), entry.clone(), text.clone(), true));
         }
     }
 
@@ -289,6 +284,30 @@ impl DocumentMemory {
     }
 }
 
+/// The token ranges a name is learned under: the whole name, and for a longer one its last and
+/// first words; after honorifics also the name without them and its first word ("Sir Allan
+/// Kemakeza" is also "Allan Kemakeza" and "Sir Allan").
+fn name_keys(name: &[Token]) -> [Option<(usize, usize)>; 5] {
+    let n = name.len();
+    let titles = name
+        .iter()
+        .take_while(|t| HONORIFICS.contains(&t.lower))
+        .count();
+    let titled = titles > 0 && titles < n;
+    [
+        Some((0, n)),
+        (n >= 2).then(|| (n - 1, n)),
+        (n >= 2).then_some((0, 1)),
+        titled.then_some((titles, n)),
+        titled.then(|| (titles, titles + 1)),
+    ]
+}
+
+/// Whether a learned key holds the lower-case words of `name`.
+fn same_words(key: &[Code], name: &[Token]) -> bool {
+    key.len() == name.len() && key.iter().zip(name).all(|(w, t)| *w == t.lower)
+}
+
 /// Finds the actor mentions (and places) of one sentence, updating the document memory; `quoted`:
 /// the token ranges of its quotations.
 pub(super) fn find_mentions<'d>(
@@ -311,8 +330,9 @@ pub(super) fn find_mentions<'d>(
     );
     let mut region_places = Vec::new();
     let context = memory.country().map(|(c, _)| Code::from(c));
+    let words = NameTokens::new(tokens);
     actor_forms::drop_names_inside_names(
-        tokens,
+        &words,
         names,
         context.as_deref(),
         &mut actors,
@@ -324,7 +344,7 @@ pub(super) fn find_mentions<'d>(
         dictionary_mentions(tokens, &actors, &agents, &mut used_agents);
     places.extend(region_places);
     actor_forms::city_agent_mentions(
-        tokens,
+        &words,
         names,
         &agents,
         context.as_deref(),
@@ -339,21 +359,21 @@ pub(super) fn find_mentions<'d>(
         &mut used_agents,
         &mut mentions,
     );
-    actor_forms::led_force_mentions(tokens, names, &agents, &mut used_agents, &mut mentions);
-    actor_forms::surname_mentions(dict, tokens, names, date, &agents, memory, &mut mentions);
+    actor_forms::led_force_mentions(&words, names, &agents, &mut used_agents, &mut mentions);
+    actor_forms::surname_mentions(dict, &words, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
     organisations::members_of_organisations(tokens, &agents, &mut used_agents, &mut mentions);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
     actor_forms::learn_acronyms(tokens, &mentions, memory);
-    add_learned_names(tokens, &mut mentions, memory);
+    add_learned_names(&words, &mut mentions, memory);
     learn_titled_names(tokens, &mentions, memory);
     mentions.sort_by_key(|m| m.start);
     for m in &mut mentions {
         m.preposition = governing_preposition(tokens, m.start);
     }
-    resolve_pronouns(tokens, quoted, &mut mentions, memory);
+    resolve_pronouns(&words, quoted, &mut mentions, memory);
     for m in mentions
         .iter_mut()
         .filter(|m| m.kind == MentionKind::Coreference)
@@ -391,7 +411,7 @@ pub(super) fn find_mentions<'d>(
         memory,
         &mut mentions,
     );
-    actor_forms::aged_person_mentions(tokens, &titled, &mut mentions);
+    actor_forms::aged_person_mentions(&words, &titled, &mut mentions);
     actor_forms::role_noun_mentions(
         tokens,
         &agents,
@@ -718,8 +738,18 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 }
 
 /// Agent nouns that name a body, not a person ("army", "government", "troops").
+/// The last word is lower-cased only when it is not already ASCII lower case (no allocation for
+/// most words).
 pub(super) fn is_collective_agent(phrase: &str) -> bool {
-    let last = phrase.rsplit(' ').next().unwrap_or(phrase).to_lowercase();
+    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let last: std::borrow::Cow<'_, str> = if last
+        .bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        last.to_lowercase().into()
+    } else {
+        last.into()
+    };
     let plural = last.ends_with('s') && !last.ends_with("ss");
     plural || COLLECTIVE_AGENT_NOUNS.contains(&last)
 }
@@ -780,13 +810,12 @@ fn learn_titled_names(tokens: &[Token], mentions: &[Mention], memory: &mut Docum
 }
 
 /// Mentions of names learned earlier in the document.
-fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &DocumentMemory) {
-    let mut i = 0;
-    while i < tokens.len() {
-        if mentions.iter().any(|m| m.start <= i && i < m.end)
-            || !tokens[i].text.starts_with(char::is_uppercase)
-        {
-            i += 1;
+fn add_learned_names(words: &NameTokens<'_>, mentions: &mut Vec<Mention>, memory: &DocumentMemory) {
+    let tokens = words.tokens;
+    // A learned name starts with a capitalised word; the next one is tried after it.
+    let mut next = 0;
+    for &i in words.capitalised() {
+        if i < next || mentions.iter().any(|m| m.start <= i && i < m.end) {
             continue;
         }
         let best = memory
@@ -812,11 +841,9 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
                     agent: None,
                     country_from: None,
                 });
-                i = end;
-                continue;
+                next = end;
             }
         }
-        i += 1;
     }
 }
 
@@ -825,11 +852,12 @@ fn add_learned_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &Doc
 /// Tokens inside a quotation (`quoted`) see only the quotation's own antecedents
 /// (`salience::QuoteScope`).
 fn resolve_pronouns(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     quoted: &[std::ops::Range<usize>],
     mentions: &mut Vec<Mention>,
     memory: &mut DocumentMemory,
 ) {
+    let tokens = words.tokens;
     let mut in_mention = vec![false; tokens.len()];
     for m in mentions.iter() {
         in_mention[m.start..m.end].fill(true);
@@ -842,7 +870,8 @@ fn resolve_pronouns(
     // ("Gunmen fled. Police arrested them.").
     let group = memory.salience.group.get().cloned();
     let mut scope = QuoteScope::default();
-    for (i, t) in tokens.iter().enumerate() {
+    for i in walk_positions(words, quoted, pending.as_slice()) {
+        let t = &tokens[i];
         let in_quote = quoted.iter().any(|q| q.contains(&i));
         scope.step(in_quote, &mut memory.salience);
         while pending.as_slice().first().is_some_and(|m| m.start <= i) {
@@ -850,7 +879,7 @@ fn resolve_pronouns(
             remember(tokens, &m, memory);
             out.push(m);
         }
-        if (t.lower == "the" || t.lower == "both")
+        if matches!(t.lower.as_str(), "the" | "both")
             && !out
                 .iter()
                 .chain(pending.as_slice().first())
@@ -887,6 +916,26 @@ fn resolve_pronouns(
     scope.leave(&mut memory.salience);
     out.extend(pending);
     *mentions = out;
+}
+
+/// The tokens the walk of [`resolve_pronouns`] must stop at, ascending: where something can
+/// happen — a mention starts, a quotation opens or closes, a pronoun, "the" or "both" stands,
+/// or an unknown person's name can start (a capitalised word). Between them the walk would
+/// change nothing.
+fn walk_positions(
+    words: &NameTokens<'_>,
+    quoted: &[std::ops::Range<usize>],
+    mentions: &[Mention],
+) -> Vec<usize> {
+    let len = words.tokens.len();
+    let mut at: Vec<usize> = words.capitalised().to_vec();
+    at.extend_from_slice(words.pronoun_cues());
+    at.extend(mentions.iter().map(|m| m.start));
+    at.extend(quoted.iter().flat_map(|q| [q.start, q.end]));
+    at.retain(|&i| i < len);
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
 /// A pronoun that is no object resolved to `m`'s antecedent keeps that antecedent recent.
@@ -1257,24 +1306,18 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
     if tokens.get(noun_at + 1).is_some_and(|t| t.tag.is_noun()) {
         return None;
     }
-    let (code, entry, text) = &salient_country(memory)?;
-    if COUNTRY_NOUNS.contains(&noun.lower) {
-        return Some(mention(
-            noun_at + 1,
-            code.clone(),
-            entry.clone(),
-            text.clone(),
-        ));
+    // The nouns first: the salient country is looked up only for "the country", "the regime".
+    let country = COUNTRY_NOUNS.contains(&noun.lower);
+    if !country && !GOVERNMENT_NOUNS.contains(&noun.lower) {
+        return None;
     }
-    if GOVERNMENT_NOUNS.contains(&noun.lower) {
-        return Some(mention(
-            noun_at + 1,
-            label::code_with(code, "GOV"),
-            entry.clone(),
-            text.clone(),
-        ));
-    }
-    None
+    let (code, entry, text) = salient_country(memory)?;
+    let code = if country {
+        code
+    } else {
+        label::code_with(&code, "GOV")
+    };
+    Some(mention(noun_at + 1, code, entry, text))
 }
 
 /// The country "the country", "the government" stand for: the salient collective actor when

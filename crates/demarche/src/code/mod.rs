@@ -61,6 +61,7 @@ mod memory;
 pub mod mentions;
 mod method;
 mod modality;
+mod name_tokens;
 mod names;
 mod organisations;
 pub mod patterns;

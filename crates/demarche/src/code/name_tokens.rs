@@ -1,0 +1,117 @@
+//! What the actor-mention passes look for in a sentence, found in one walk over its tokens and
+//! shared by them: the lower-case words (the key of every name-index look-up) and where the
+//! capitalised and the hyphenated tokens are. A pass that looks for names (regions, surnames,
+//! learned names, unknown persons) visits only the capitalised tokens, and one that looks for
+//! "COUNTRY-led" or an age ("28-year-old") only the hyphenated ones, instead of testing every
+//! token again.
+
+use crate::text::{Tag, Token};
+
+/// One sentence's tokens with the positions the mention passes start from.
+#[derive(Debug)]
+pub(super) struct NameTokens<'t> {
+    /// The sentence's tokens.
+    pub(super) tokens: &'t [Token],
+    /// The lower-case form of each token.
+    pub(super) lower: Vec<&'t str>,
+    /// Positions of the tokens whose first letter is upper case, ascending.
+    capitalised: Vec<usize>,
+    /// Positions of the tokens that contain a hyphen, ascending (a token's lower-case form holds
+    /// the same hyphens as its text).
+    hyphenated: Vec<usize>,
+    /// Positions of the personal and possessive pronouns and of "the" and "both", ascending.
+    pronoun_cues: Vec<usize>,
+}
+
+impl<'t> NameTokens<'t> {
+    /// Indexes `tokens`.
+    pub(super) fn new(tokens: &'t [Token]) -> NameTokens<'t> {
+        let mut lower = Vec::with_capacity(tokens.len());
+        // Room for every token: the lists never grow (a reallocation costs more than the walk).
+        let mut capitalised = Vec::with_capacity(tokens.len());
+        let (mut hyphenated, mut pronoun_cues) = (Vec::new(), Vec::with_capacity(8));
+        for (i, t) in tokens.iter().enumerate() {
+            let word = t.lower.as_str();
+            lower.push(word);
+            if is_capitalised(t) {
+                capitalised.push(i);
+            }
+            if has_hyphen(&t.text) {
+                hyphenated.push(i);
+            }
+            if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both") {
+                pronoun_cues.push(i);
+            }
+        }
+        NameTokens {
+            tokens,
+            lower,
+            capitalised,
+            hyphenated,
+            pronoun_cues,
+        }
+    }
+
+    /// Positions of the capitalised tokens, ascending: where a name can start.
+    pub(super) fn capitalised(&self) -> &[usize] {
+        &self.capitalised
+    }
+
+    /// Positions of the tokens that contain a hyphen, ascending ("US-led", "28-year-old").
+    pub(super) fn hyphenated(&self) -> &[usize] {
+        &self.hyphenated
+    }
+
+    /// Positions of the personal and possessive pronouns ("he", "its") and of "the" and
+    /// "both" (which open "the country", "both sides"), ascending.
+    pub(super) fn pronoun_cues(&self) -> &[usize] {
+        &self.pronoun_cues
+    }
+}
+
+/// A hyphen among the bytes (a byte loop: `str::contains` sets up a searcher each call).
+fn has_hyphen(word: &str) -> bool {
+    word.bytes().any(|b| b == b'-')
+}
+
+/// The first letter is upper case ("Hill", "Égypte"), as the passes test a name's words.
+fn is_capitalised(t: &Token) -> bool {
+    t.text.starts_with(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::bundled_tokens;
+
+    #[test]
+    fn positions_of_capitalised_and_hyphenated_tokens() {
+        let tokens = bundled_tokens("The US-led coalition met 28-year-old Ali in Kabul.");
+        let index = NameTokens::new(&tokens);
+        let words =
+            |at: &[usize]| -> Vec<&str> { at.iter().map(|&i| tokens[i].text.as_str()).collect() };
+        assert_eq!(
+            words(index.capitalised()),
+            ["The", "US-led", "Ali", "Kabul"]
+        );
+        assert_eq!(words(index.hyphenated()), ["US-led", "28-year-old"]);
+        assert_eq!(index.lower.len(), tokens.len());
+        assert_eq!(index.lower[0], "the");
+        assert_eq!(words(index.pronoun_cues()), ["The"]);
+        let its = bundled_tokens("Both sides said its army would leave.");
+        let cues = NameTokens::new(&its);
+        let cue_words: Vec<&str> = cues
+            .pronoun_cues()
+            .iter()
+            .map(|&i| its[i].text.as_str())
+            .collect();
+        assert_eq!(cue_words, ["Both", "its"]);
+    }
+
+    #[test]
+    fn every_age_suffix_is_hyphenated() {
+        // `aged_person_mentions` tries only the hyphenated tokens as age words.
+        let suffixes = super::super::grammar::AGE_SUFFIXES.words();
+        assert!(!suffixes.is_empty() && suffixes.iter().all(|s| s.contains('-')));
+    }
+}
