@@ -50,7 +50,14 @@ impl<'a> Words<'a> {
         let mut filter = [0u64; 4];
         for t in tokens {
             let one = crate::text::inflect::noun_singular(&t.lower);
-            let sigs = [signature(&t.lower), signature(&t.lemma), signature(&one)];
+            let lower = signature(&t.lower);
+            // A form borrowed whole is the word itself ("talks" gives "talk", shorter).
+            let unchanged = matches!(one, Cow::Borrowed(w) if w.len() == t.lower.len());
+            let sigs = [
+                lower,
+                signature(&t.lemma),
+                if unchanged { lower } else { signature(&one) },
+            ];
             for sig in sigs {
                 let (word, mask) = filter_bit(sig);
                 filter[word] |= mask;
