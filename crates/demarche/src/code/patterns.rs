@@ -231,14 +231,9 @@ pub fn match_at<'d>(
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let tokens = words_of.tokens;
     let t = &tokens[i];
-    let heads_patterns = if t.tag.is_verb() {
-        dict.verbs.has_head(&t.lemma, false)
-    } else if t.tag.is_noun() || t.tag == Tag::JJ {
-        dict.verbs.has_head(&t.lemma, true) || dict.verbs.has_head(&t.lower, true)
-    } else {
-        false
-    };
-    if !heads_patterns {
+    // A word that heads no pattern has no candidates: the candidates' look-up of the head is
+    // the only test of it.
+    if !(t.tag.is_verb() || t.tag.is_noun() || t.tag == Tag::JJ) {
         return Err(None);
     }
     let window = i + 1..clause.end.max(i + 1);
