@@ -190,15 +190,21 @@ fn verb_before_for(tokens: &[Token], start: usize, for_at: usize) -> Option<(usi
 /// Conditional and "whether" clauses, questions and modals of possibility ("may attack", "if
 /// they attack", "whether to send", "Will Iran release ...?") stay hypothetical.
 fn blocked(tokens: &[Token], clause: &crate::text::Clause, head: usize) -> bool {
+    // Cheapest first; each test only reads the tokens, so stopping at the first that holds
+    // changes nothing.
     let first = &tokens[clause.tokens.start];
-    let conditional =
-        clause.kind == ClauseKind::Subordinate && CONDITIONAL_CONJUNCTIONS.contains(&first.lower);
-    let possible = group_modal(tokens, head, clause.tokens.start).is_some_and(|m| {
-        HYPOTHETICAL_MODALS.contains(&m.lower) && !DEMAND_MODALS.contains(&m.lower)
-    });
-    let undecided = super::modality::undecided(tokens, clause.tokens.start, head).is_some();
-    let supposed = super::modality::supposed_act(tokens, clause, head).is_some();
-    conditional || possible || undecided || supposed || super::modality::asked(tokens).is_some()
+    let conditional = || {
+        clause.kind == ClauseKind::Subordinate && CONDITIONAL_CONJUNCTIONS.contains(&first.lower)
+    };
+    let possible = || {
+        group_modal(tokens, head, clause.tokens.start).is_some_and(|m| {
+            HYPOTHETICAL_MODALS.contains(&m.lower) && !DEMAND_MODALS.contains(&m.lower)
+        })
+    };
+    let undecided = || super::modality::undecided(tokens, clause.tokens.start, head).is_some();
+    let supposed = || super::modality::supposed_act(tokens, clause, head).is_some();
+    let asked = || super::modality::asked(tokens).is_some();
+    conditional() || possible() || asked() || undecided() || supposed()
 }
 
 /// "has no intention of withdrawing", "has no plans to send": an intention word under "no"

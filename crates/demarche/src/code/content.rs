@@ -343,6 +343,13 @@ fn disavowed<'c>(
 pub(super) fn reread(ctx: &SentenceContext<'_>, e: &HeadedEvent) -> Option<&'static str> {
     let tokens = ctx.tokens();
     let lemma = tokens[e.head].lemma.as_str();
+    let rereadable = matches!(
+        (lemma, e.event.cameo.as_str()),
+        ("warn", "130") | ("insist", "100")
+    );
+    if !rereadable {
+        return None;
+    }
     let words = reported_words(ctx, e.head)?;
     match (lemma, e.event.cameo.as_str()) {
         ("warn", "130") if !announced_act(ctx, words.clone()) => Some(PESSIMISM),

@@ -49,11 +49,15 @@ pub(super) fn events_for(
     let p = m.pattern;
     let head_text = &ctx.tokens()[m.head].text;
     let governed = governed_code(ctx, m, clause_idx);
-    let unrealized = match m.refused {
-        true => Some("the verb phrase is negated and the codebook has no refusal of it".into()),
-        false => unrealized(ctx, m, clause_idx),
+    // A governed act is coded through its governor: whether it is realized is not asked.
+    let unrealized = match (m.refused, governed) {
+        (_, Some(_)) => None,
+        (true, None) => {
+            Some("the verb phrase is negated and the codebook has no refusal of it".into())
+        }
+        (false, None) => unrealized(ctx, m, clause_idx),
     };
-    if let Some(reason) = unrealized.filter(|_| governed.is_none()) {
+    if let Some(reason) = unrealized {
         trace.note(|| {
             format!(
                 "pattern '{}' ({}) at '{}' not coded: {reason}",

@@ -276,8 +276,12 @@ pub(super) fn faulted_conduct<'c>(
     Some((CRITICIZE, vec![actor]))
 }
 
-/// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does.
+/// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does. Most words
+/// open no entry: the entries' distinct first words are tried before the entries themselves.
 fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
+    if !deed_openers().iter().any(|w| deed_word(w, &tokens[i])) {
+        return None;
+    }
     deeds().iter().find_map(|(code, words)| {
         let n = words.len();
         let matched = i + n <= end
@@ -300,6 +304,20 @@ fn deeds() -> &'static [(&'static str, Vec<&'static str>)] {
                 Some((code, phrase.split(' ').collect()))
             })
             .collect()
+    })
+}
+
+/// The distinct first words of the `judged-deeds.txt` entries.
+fn deed_openers() -> &'static [&'static str] {
+    static OPENERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| {
+        let mut openers: Vec<&'static str> = Vec::new();
+        for first in deeds().iter().filter_map(|(_, words)| words.first()) {
+            if !openers.contains(first) {
+                openers.push(first);
+            }
+        }
+        openers
     })
 }
 

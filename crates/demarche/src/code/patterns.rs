@@ -50,7 +50,14 @@ impl<'a> Words<'a> {
         let mut filter = [0u64; 4];
         for t in tokens {
             let one = crate::text::inflect::noun_singular(&t.lower);
-            let sigs = [signature(&t.lower), signature(&t.lemma), signature(&one)];
+            let lower = signature(&t.lower);
+            // A form borrowed whole is the word itself ("talks" gives "talk", shorter).
+            let unchanged = matches!(one, Cow::Borrowed(w) if w.len() == t.lower.len());
+            let sigs = [
+                lower,
+                signature(&t.lemma),
+                if unchanged { lower } else { signature(&one) },
+            ];
             for sig in sigs {
                 let (word, mask) = filter_bit(sig);
                 filter[word] |= mask;
@@ -224,14 +231,9 @@ pub fn match_at<'d>(
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let tokens = words_of.tokens;
     let t = &tokens[i];
-    let heads_patterns = if t.tag.is_verb() {
-        dict.verbs.has_head(&t.lemma, false)
-    } else if t.tag.is_noun() || t.tag == Tag::JJ {
-        dict.verbs.has_head(&t.lemma, true) || dict.verbs.has_head(&t.lower, true)
-    } else {
-        false
-    };
-    if !heads_patterns {
+    // A word that heads no pattern has no candidates: the candidates' look-up of the head is
+    // the only test of it.
+    if !(t.tag.is_verb() || t.tag.is_noun() || t.tag == Tag::JJ) {
         return Err(None);
     }
     let window = i + 1..clause.end.max(i + 1);

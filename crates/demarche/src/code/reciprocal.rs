@@ -23,14 +23,17 @@ pub(super) fn is_mutual(tokens: &[Token], m: &VerbMatch<'_>) -> bool {
     if !RECIPROCAL_ROOTS.words().iter().any(|r| code.starts_with(r)) {
         return false;
     }
-    let fixed: Vec<usize> = fixed_tokens(m).collect();
-    let infinitive = fixed
-        .iter()
-        .rposition(|&k| tokens[k].lower == "to" && tokens.get(k + 1).is_some_and(is_base_verb));
-    let content = infinitive.map_or(&fixed[..], |p| &fixed[p + 1..]);
-    content.iter().any(|&k| {
-        RECIPROCAL_WORDS.contains(&tokens[k].lemma) || RECIPROCAL_WORDS.contains(&tokens[k].lower)
-    })
+    // The fixed words come in token order: those after the last infinitive marker are the
+    // content.
+    let infinitive = fixed_tokens(m)
+        .filter(|&k| tokens[k].lower == "to" && tokens.get(k + 1).is_some_and(is_base_verb))
+        .last();
+    fixed_tokens(m)
+        .filter(|&k| infinitive.is_none_or(|p| k > p))
+        .any(|k| {
+            RECIPROCAL_WORDS.contains(&tokens[k].lemma)
+                || RECIPROCAL_WORDS.contains(&tokens[k].lower)
+        })
 }
 
 /// A base-form verb (the verb of an infinitive).

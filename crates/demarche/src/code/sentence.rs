@@ -656,14 +656,17 @@ impl PatternWalk {
     /// match, or inside an actor mention (unless a verb).
     fn skips(&self, ctx: &SentenceContext<'_>, i: usize) -> bool {
         let t = &ctx.tokens()[i];
+        // The tag tests come first: only a past form can be a prenominal participle, only a
+        // verb a fixed word skipped, only a non-verb is inside a mention.
+        let past = matches!(t.tag, Tag::VBN | Tag::VBD);
         i < self.covered
-            || prenominal_participle(ctx.tokens(), i, ctx.clause_start(i))
-            || self.skip_fixed.contains(&i) && t.tag.is_verb()
-            || ctx
-                .mentions
-                .iter()
-                .any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference)
-                && !t.tag.is_verb()
+            || past && prenominal_participle(ctx.tokens(), i, ctx.clause_start(i))
+            || t.tag.is_verb() && self.skip_fixed.contains(&i)
+            || !t.tag.is_verb()
+                && ctx
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= i && i < m.end && m.kind != MentionKind::Coreference)
     }
 
     /// Words skipped by a gap stay available ("condemned North Korea's nuclear test" also codes
