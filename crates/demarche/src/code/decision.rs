@@ -163,6 +163,8 @@ pub(crate) enum Rule {
     MilitaryBombing,
     /// Armed forces' arrival coded as their deployment (154), not a visit.
     ForceDeployment,
+    /// The target is the source's own country: a protest's government, repression's people.
+    HomeTarget,
     /// The target is the actor of the earlier act this one answers ("denied the charge").
     Reply,
     /// The target of an appraisal is the source of the earlier act its object noun names.
@@ -222,6 +224,7 @@ impl Rule {
             Rule::AttackMeans => "attack-means",
             Rule::MilitaryBombing => "military-bombing",
             Rule::ForceDeployment => "force-deployment",
+            Rule::HomeTarget => "home-target",
             Rule::Reply => "reply",
             Rule::Appraised => "appraised",
             Rule::ReportedDemand => "reported-demand",
@@ -270,6 +273,12 @@ impl CameoCode {
     /// Coercion, assault, fighting or mass violence (17x–20x): an act done *to* someone.
     pub(crate) fn is_coercive(&self) -> bool {
         matches!(self.0.get(..2), Some("17" | "18" | "19" | "20"))
+    }
+
+    /// An act that can be aimed "at" its target: coercion and force (17x–20x) and violent
+    /// protest (145: "threw stones at police").
+    pub(crate) fn is_aimed(&self) -> bool {
+        self.is_coercive() || self.0.starts_with("145")
     }
 
     /// Assault, fighting or mass violence (18x–20x): an act of force, with victims.

@@ -263,6 +263,9 @@ grammar_lists! {
     PASSIVE_AGENT_PREPOSITIONS = "passive-agent-prepositions.txt";
     /// CAMEO code prefixes whose events target their place's country, with the place's role.
     PLACE_TARGET_CODES = "place-target-codes.txt";
+    /// CAMEO code prefixes whose targetless events are aimed at the source's own country, with
+    /// the agent the target takes ("14 GOV": protests press the home government).
+    HOME_TARGET_CODES = "home-target-codes.txt";
     /// CAMEO code prefixes of replies, each with the code prefixes of the acts it answers.
     REPLY_CODES = "reply-codes.txt";
     /// Nouns naming an earlier act, each with the code prefixes of the acts it names.

@@ -7,8 +7,8 @@ use super::grammar::{
     AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
     COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
     COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS,
-    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTITY_NOUNS, TWO_SIDES_NOUNS,
-    TWO_SIDES_PLACE_PREPOSITIONS,
+    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTITY_NOUNS, REQUEST_NOUNS,
+    REQUEST_OWNER_PREPOSITIONS, TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
@@ -616,9 +616,11 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
 
 /// A place name used as a location: after a locative preposition or verb, or as a modifier of a
 /// following common noun ("the Beijing talks") other than an agent noun ("Beijing police",
-/// "Kabul's government" name the country's agents).
+/// "Kabul's government" name the country's agents). The owner of a request or offer is no
+/// location ("a request *from Havana*", "calls *from Washington*").
 fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, end: usize) -> bool {
-    let after_locative = home_country::after_locative(tokens, start, end);
+    let after_locative =
+        home_country::after_locative(tokens, start, end) && !owns_request(tokens, start);
     let agent_at = |k: usize| agents.iter().any(|(am, _)| am.start == k);
     let possessive = tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
     let agent_follows = agent_at(end) || possessive && agent_at(end + 1);
@@ -627,6 +629,15 @@ fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, en
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
     let in_dateline = super::dateline::end(tokens).is_some_and(|e| end < e);
     after_locative || modifier && !agent_follows || in_dateline
+}
+
+/// The name at `start` follows a request or offer noun and its owner preposition ("a request
+/// from Havana", "demands by Brussels"): it names who asked.
+fn owns_request(tokens: &[Token], start: usize) -> bool {
+    start >= 2
+        && REQUEST_OWNER_PREPOSITIONS.contains(&tokens[start - 1].lower)
+        && tokens[start - 2].tag.is_noun()
+        && REQUEST_NOUNS.contains(&tokens[start - 2].lemma)
 }
 
 /// "Japanese officials", "China's chief negotiator": an agent right after the actor.

@@ -13,6 +13,7 @@
 //! * [`events`]: whether a match becomes events, and the rules that shaped them;
 //! * [`source`] and [`target`]: who did it and to whom, by clause structure;
 //! * [`authority`]: the police or judiciary behind an agentless passive ("he was arrested");
+//! * [`home_target`]: a targetless protest or act of repression targets the source's country;
 //! * [`place_target`]: the place's country as target of visits and acts of force;
 //! * [`reply`]: a targetless denial, refusal or return of fire targets the actor it answers;
 //! * [`reciprocal`]: mutual acts of joined actors ("A and B signed"), coded both ways;
@@ -54,6 +55,7 @@ pub mod explain;
 mod grammar;
 mod hardware;
 mod home_country;
+mod home_target;
 mod judgement;
 mod label;
 mod light_verb;

@@ -83,7 +83,13 @@ impl Coder {
         for note in memory.acts.answer(&mut refs) {
             trace.note(|| note);
         }
-        let events = dedupe(ctx.locate(events, memory, &mut trace));
+        let mut events = ctx.locate(events, memory, &mut trace);
+        for e in &mut events {
+            if let Some(code) = super::home_target::set_home_target(e) {
+                trace.note(|| format!("'{}' is aimed at home: target {code}", e.cameo));
+            }
+        }
+        let events = dedupe(events);
         memory.acts.remember(&events);
         events
     }

@@ -103,7 +103,7 @@ fn object<'m>(
         _ => "",
     };
     let end = object_end(tokens, m, clause);
-    let force = CameoCode::new(&m.pattern.code).is_coercive();
+    let force = CameoCode::new(&m.pattern.code).is_aimed();
     let c = mentions.iter().find(|x| {
         x.start > m.head
             && x.start < end
@@ -143,7 +143,8 @@ fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
 
 /// Not a source, not a determining pronoun, not the sources' own possessive, and not in a
 /// temporal or `by` phrase or a place phrase the pattern does not end with (`last_word`) —
-/// except the aim of an act of force (`force`: "threw grenades at soldiers").
+/// except the aim of an act of force or violent protest (`force`: "threw grenades at soldiers",
+/// "threw stones at police").
 fn can_be_target(
     tokens: &[Token],
     mentions: &[Mention],
