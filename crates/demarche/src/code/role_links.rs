@@ -1,13 +1,12 @@
 //! Roles a document gives to persons no dictionary knows, by the construction that names them:
 //! a body's possessive before a name ("Westpac's David Lording", "the union's Geoff Derrick":
 //! the body's code), a title set off before a name ("The Immigration Minister, Philip Ruddock,
-//! said": the title's code) and an election or appointment ("Sir Allan Kemakeza ... was elected
-//! Prime Minister": the office's code), and a body's member title next to a name ("Qantas chief
+//! said": the title's code), an election or appointment ("Sir Allan Kemakeza ... was elected
+//! Prime Minister": the office's code) and a body's member title next to a name ("Qantas chief
 //! executive Geoff Dixon", "Qantas's chief executive, Geoff Dixon,", "Geoff Dixon, the chief
 //! executive of Qantas,", "Garth Tolley, a Qantas spokesman,": the body's code). The name is
-//! learned for the rest of the document, so
-//! "Mr Lording" and "Sir Allan" code as that actor later (docs/coding.md, "Roles linked to a
-//! name").
+//! learned for the rest of the document, so "Mr Lording" and "Sir Allan" code as that actor
+//! later (docs/coding.md, "Roles linked to a name").
 
 use super::grammar::{HONORIFICS, ORGANISATION_PREPOSITIONS, RELATION_NOUNS, ROLE_LINK_VERBS};
 use super::mentions::{is_collective_agent, name_run, DocumentMemory, Mention, MentionKind};
