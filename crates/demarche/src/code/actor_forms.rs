@@ -8,8 +8,9 @@
 
 use super::grammar::{
     AGE_SUFFIXES, CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS,
-    HONORIFICS, LOCAL_AGENTS, MODIFIED_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS, REGION_ADJECTIVES,
-    REQUEST_NOUNS, STATE_SIDE_AGENTS,
+    HONORIFICS, LOCAL_AGENTS, MODIFIED_AGENTS, OFFICE_AGENTS, OFFICE_MODIFIERS,
+    OFFICIAL_TITLE_AGENTS, REGION_ADJECTIVES, RELATION_NOUNS, REQUEST_NOUNS, SECTOR_TITLE_AGENTS,
+    STATE_SIDE_AGENTS,
 };
 use super::label::{self, Shared};
 use super::mentions::{
@@ -377,14 +378,10 @@ pub(super) struct TitledContext<'a> {
     pub fallback: Option<(&'a str, CountryFrom)>,
 }
 
-/// Agents whose titles name officials of a state or a political or armed body: only these
-/// titles make an unknown name an actor ("Scientist David Vaughan" does not).
-const OFFICIAL_AGENTS: &[&str] = &[
-    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB",
-];
-
-/// "Information Minister Julius Spencer", "government spokesman Lambert Mende": an official's
-/// title (an agent of [`OFFICIAL_AGENTS`]) before a person's name that no dictionary knows
+/// "Information Minister Julius Spencer", "government spokesman Lambert Mende", "union official
+/// Jane Doe": the title of an official or of a sector ([`titles_person`]; a one-word body
+/// before another agent's title is its modifier, [`modifies_title`]) before a
+/// person's name that no dictionary knows
 /// names that person, with the agent and a country: that of the document's latest actor with
 /// the same agent ("Pakistan's Foreign Ministry ... ministry spokesman X"), else the
 /// document's context country, else `---`. The name is learned for the rest of the document.
@@ -398,11 +395,17 @@ pub(super) fn titled_unknown_mentions(
 ) {
     for k in 0..agents.len() {
         let (am, agent) = &agents[k];
-        let official = OFFICIAL_AGENTS.contains(&agent.code.as_str());
-        if used[k] || !official || is_collective_agent(&agent.phrase) || owned(tokens, am.start) {
+        let name = titles_end(tokens, agents, am.end);
+        // A body is no person's title, but a member title may follow it ("company spokesman").
+        let body = is_collective_agent(&agent.phrase) && name == am.end;
+        if used[k]
+            || !titles_person(tokens, am, agent)
+            || body
+            || owned(tokens, am.start)
+            || modifies_title(tokens, agents, k)
+        {
             continue;
         }
-        let name = titles_end(tokens, agents, am.end);
         let end = name_run(tokens, name);
         let taken = |s: usize, e: usize| s < end && e > am.start;
         let free = !mentions.iter().any(|m| taken(m.start, m.end))
@@ -495,6 +498,30 @@ fn is_age_word(t: &Token) -> bool {
 fn office_home<'a>(home: Option<&'a str>, agent: &str) -> Option<(&'a str, CountryFrom)> {
     home.filter(|_| OFFICE_AGENTS.contains(agent))
         .map(|c| (c, CountryFrom::Home))
+}
+
+/// The agent's title can name a person: an official's (`official-title-agents.txt`), or a
+/// sector's (`sector-title-agents.txt`) that is no honorific ("Mullah X") and does not end a
+/// longer capitalised name ("the Protection and Management Act").
+fn titles_person(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool {
+    if OFFICIAL_TITLE_AGENTS.contains(&agent.code) {
+        return true;
+    }
+    let honorific = am.end - am.start == 1 && HONORIFICS.contains(&tokens[am.start].lower);
+    let inside_name = capitalized(&tokens[am.start]) && name_continues_before(tokens, am.start);
+    SECTOR_TITLE_AGENTS.contains(&agent.code) && !honorific && !inside_name
+}
+
+/// A one-word agent right before another agent's title that is no member noun
+/// (`relation-nouns.txt`) and has another code ("bank *governor* X", not "union *secretary* X"
+/// nor "Army *Colonel* X"): a modifier of that title, which decides the person's agent.
+fn modifies_title(tokens: &[Token], agents: &[AgentMatch<'_>], k: usize) -> bool {
+    let (am, agent) = &agents[k];
+    let next = agents.iter().find(|(m, _)| m.start == am.end);
+    am.end - am.start == 1
+        && next.is_some_and(|(m, a)| {
+            a.code != agent.code && !RELATION_NOUNS.contains(&tokens[m.end - 1].lower)
+        })
 }
 
 /// Further titles after an agent ("army spokesman *Colonel* X"): where the name starts.

@@ -307,6 +307,12 @@ grammar_lists! {
     /// Agents besides the offices' that an office modifier may precede without owning them
     /// ("the Federal Opposition").
     MODIFIED_AGENTS = "modified-agents.txt";
+    /// Agents of officials whose titles before an unknown name make that person an actor
+    /// ("Information Minister Julius Spencer").
+    OFFICIAL_TITLE_AGENTS = "official-title-agents.txt";
+    /// Agents of sectors whose titles before an unknown name make that person an actor, unless
+    /// the title is an honorific ("union official Jane Doe", not "Mullah Mohammad Omar").
+    SECTOR_TITLE_AGENTS = "sector-title-agents.txt";
     /// Endings of an age word before a person's name ("Twenty-eight-year-old").
     AGE_SUFFIXES = "age-suffixes.txt";
     /// Words between a locative word and a place that keep it a location ("in eastern Congo").

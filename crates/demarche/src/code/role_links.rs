@@ -1,29 +1,44 @@
 //! Roles a document gives to persons no dictionary knows, by the construction that names them:
 //! a body's possessive before a name ("Westpac's David Lording", "the union's Geoff Derrick":
 //! the body's code), a title set off before a name ("The Immigration Minister, Philip Ruddock,
-//! said": the title's code) and an election or appointment ("Sir Allan Kemakeza ... was elected
-//! Prime Minister": the office's code). The name is learned for the rest of the document, so
-//! "Mr Lording" and "Sir Allan" code as that actor later (docs/coding.md, "Roles linked to a
-//! name").
+//! said": the title's code), an election or appointment ("Sir Allan Kemakeza ... was elected
+//! Prime Minister": the office's code) and a body's member title next to a name ("Qantas chief
+//! executive Geoff Dixon", "Qantas's chief executive, Geoff Dixon,", "Geoff Dixon, the chief
+//! executive of Qantas,", "Garth Tolley, a Qantas spokesman,": the body's code). The name is
+//! learned for the rest of the document, so "Mr Lording" and "Sir Allan" code as that actor
+//! later (docs/coding.md, "Roles linked to a name").
 
-use super::grammar::{HONORIFICS, ROLE_LINK_VERBS};
+use super::grammar::{HONORIFICS, ORGANISATION_PREPOSITIONS, RELATION_NOUNS, ROLE_LINK_VERBS};
 use super::mentions::{is_collective_agent, name_run, DocumentMemory, Mention, MentionKind};
 use crate::text::{Tag, Token};
 
 /// Most words of a linked name ("Mary Jane van Dyke").
 const MAX_NAME: usize = 4;
 
+/// Most words of a member title between a body and a name ("Qantas *chief executive* X").
+const MAX_TITLE: usize = 3;
+
 /// Links the sentence's unknown names to the roles its constructions give them: possessive
 /// bodies and set-off titles grow to cover the name (which becomes a person's mention), and
 /// every linked name is learned.
 pub(super) fn link_roles(tokens: &[Token], mentions: &mut [Mention], memory: &mut DocumentMemory) {
+    let elected = elected_name(tokens, mentions);
     for k in 0..mentions.len() {
-        if let Some((start, end)) =
-            possessive_name(tokens, mentions, k).or_else(|| set_off_name(tokens, mentions, k))
+        if let Some((start, end)) = possessive_name(tokens, mentions, k)
+            .or_else(|| set_off_name(tokens, mentions, k))
+            .or_else(|| body_title_name(tokens, mentions, k))
         {
             let m = &mut mentions[k];
             memory.learn(&tokens[start..end], &m.code, &m.entry);
             m.end = end;
+            m.person = true;
+        } else if let Some((start, comma, end)) = name_then_member(tokens, mentions, k)
+            .filter(|&(start, ..)| elected.is_none_or(|(s, ..)| s != start))
+        {
+            let m = &mut mentions[k];
+            memory.learn(&tokens[start..comma], &m.code, &m.entry);
+            (m.start, m.end) = (start, m.end.max(end));
+            m.preposition = None;
             m.person = true;
         } else if let Some(start) = name_of_body(tokens, mentions, k) {
             let m = &mut mentions[k];
@@ -34,7 +49,9 @@ pub(super) fn link_roles(tokens: &[Token], mentions: &mut [Mention], memory: &mu
             m.person = true;
         }
     }
-    if let Some((start, end, k)) = elected_name(tokens, mentions) {
+    // An election's office overrides the apposition's ("Sir Allan Kemakeza, the leader of the
+    // party, was elected Prime Minister").
+    if let Some((start, end, k)) = elected {
         let (code, entry) = (mentions[k].code.clone(), mentions[k].entry.clone());
         memory.learn(&tokens[start..end], &code, &entry);
     }
@@ -87,12 +104,17 @@ fn linked_name_end_ok(tokens: &[Token], end: usize) -> bool {
 /// verb. Returns the name's tokens.
 fn set_off_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
     let m = &mentions[k];
-    // The comma first: it is the cheapest test and most mentions fail it. A title's last word
-    // is its head (tokens hold no spaces).
-    if tokens.get(m.end)?.text != "," || !titled(m) || m.code.len() <= 3 {
+    // The comma first: it is the cheapest test and most mentions fail it.
+    if tokens.get(m.end)?.text != "," || m.code.len() <= 3 {
         return None;
     }
-    let head = tokens[m.start..m.end]
+    // A member's title ends with its member noun ("the chief executive of Qantas"); a title's
+    // last word is its head (tokens hold no spaces).
+    let title_end = member_noun_at(tokens, m).map_or(m.end, |i| i + 1);
+    if !(titled(m) || title_end < m.end) {
+        return None;
+    }
+    let head = tokens[m.start..title_end]
         .last()
         .map_or("", |t| t.text.as_str());
     if is_collective_agent(head) {
@@ -100,6 +122,81 @@ fn set_off_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usi
     }
     let end = linked_name(tokens, mentions, m.end + 1)?;
     Some((m.end + 1, end))
+}
+
+/// "Qantas chief executive Geoff Dixon has expressed", "Qantas's chief executive, Geoff Dixon,
+/// said": a body (no person, any code), a possessive (optional), a member title of one to
+/// [`MAX_TITLE`] words ending in a member noun (`relation-nouns.txt`), a comma (optional), then
+/// a name that stands as a subject or apposition. Returns the name's tokens.
+fn body_title_name(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<(usize, usize)> {
+    let m = &mentions[k];
+    if m.person || m.code.len() <= 3 {
+        return None;
+    }
+    let first = m.end + usize::from(tokens.get(m.end)?.tag == Tag::POS);
+    (1..=MAX_TITLE).rev().find_map(|n| {
+        let title = tokens.get(first..first + n)?;
+        let plain = title
+            .iter()
+            .all(|t| t.text.chars().all(char::is_alphabetic));
+        if !plain || !title.last().is_some_and(is_member_noun) {
+            return None;
+        }
+        let start = first + n + usize::from(tokens.get(first + n)?.text == ",");
+        let end = linked_name(tokens, mentions, start)?;
+        Some((start, end))
+    })
+}
+
+/// "Geoff Dixon, the chief executive of Qantas, said", "Garth Tolley, a Qantas spokesman,
+/// said": a name of two to [`MAX_NAME`] capitalised words (or an honorific and a name) opening
+/// the sentence or a quotation, a comma and a determiner (optional), then the body's mention
+/// with a member title — grown over it ("the chief executive of Qantas") or after it ("Qantas
+/// spokesman") — that closes with a comma or a verb. Returns where the name starts and where
+/// the comma after it, and where the title ends.
+fn name_then_member(
+    tokens: &[Token],
+    mentions: &[Mention],
+    k: usize,
+) -> Option<(usize, usize, usize)> {
+    let m = &mentions[k];
+    if m.person || m.code.len() <= 3 || m.start < 3 {
+        return None;
+    }
+    let comma = m
+        .start
+        .checked_sub(1 + usize::from(tokens[m.start - 1].tag == Tag::DT))?;
+    if comma == 0 || tokens[comma].text != "," {
+        return None;
+    }
+    let start = (comma.saturating_sub(MAX_NAME)..comma).find(|&i| name_run(tokens, i) == comma)?;
+    let honorific = start > 0 && HONORIFICS.contains(&tokens[start - 1].lower);
+    let start = start - usize::from(honorific);
+    let opens = start == 0 || matches!(tokens[start - 1].text.as_str(), "," | "\"" | "\u{201c}");
+    let named = comma - start >= 2;
+    let titles = tokens[m.end..]
+        .iter()
+        .take(MAX_TITLE)
+        .take_while(|t| is_member_noun(t))
+        .count();
+    let end = m.end + titles;
+    let member = member_noun_at(tokens, m).is_some() || titles > 0;
+    let closes = tokens.get(end).is_some_and(|t| t.text == ",") || linked_name_end_ok(tokens, end);
+    let free = !covered(mentions, start, comma);
+    (opens && named && member && closes && free).then_some((start, comma, end))
+}
+
+/// A member noun of a title ("executive", "spokesman", "secretary"): `relation-nouns.txt`.
+fn is_member_noun(t: &Token) -> bool {
+    RELATION_NOUNS.contains(&t.lower)
+}
+
+/// Where the member noun is when the mention names a member of a body: a member noun before
+/// "of/for/at" and the body ("the chief *executive* of Qantas", "a *spokesman* for the union").
+fn member_noun_at(tokens: &[Token], m: &Mention) -> Option<usize> {
+    (m.start..m.end.saturating_sub(1)).find(|&i| {
+        is_member_noun(&tokens[i]) && ORGANISATION_PREPOSITIONS.contains(&tokens[i + 1].lower)
+    })
 }
 
 /// "Sir Allan Kemakeza, the leader of the party, was elected Prime Minister", "Ms Smith became
