@@ -3,10 +3,12 @@
 //! on overlapping patterns — only the more specific is emitted: a governing word and its
 //! complement ("rejected demands that he resign": 124 and 1231) or two rules on one predicate
 //! ("intensifying its bombing of": 195 and 183) give one event. What an appraisal is about
-//! ("condemned the attack") and what a protest demands are no events of their own.
+//! ("condemned the attack") and what a protest demands are no events of their own, nor is the
+//! end an act is said to bring ("signed a treaty, ending three decades of war").
 
 use super::speech::HeadedEvent;
 use crate::model::Event;
+use crate::text::{Tag, Token};
 
 /// Drops each event that repeats the act of a more specific one kept (see the module doc); the
 /// kept event takes the place of the first of its group, so the order stays.
@@ -59,6 +61,43 @@ pub(super) fn drop_objects(events: &mut Vec<HeadedEvent>, noun: impl Fn(usize) -
         !drop[k - 1]
     });
 }
+
+/// Drops the end an act is said to bring: a participle of ending after a comma restates the act
+/// before it ("signed a peace treaty, ending three decades of war", "signed a ceasefire,
+/// formally ending 27 years of civil war"); with no event before it, the participle's event
+/// stays.
+pub(super) fn drop_results(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
+    let drop: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            result_comma(tokens, e.head).is_some_and(|comma| {
+                (events.iter()).any(|a| a.head < comma && result_comma(tokens, a.head).is_none())
+            })
+        })
+        .collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// The comma before `head` when `head` is a participle of ending right after it, past adverbs
+/// (", formally ending").
+fn result_comma(tokens: &[Token], head: usize) -> Option<usize> {
+    let t = tokens.get(head)?;
+    if t.tag != Tag::VBG || !RESULT_VERBS.contains(&t.lemma.as_str()) {
+        return None;
+    }
+    let mut j = head;
+    while j > 0 && tokens[j - 1].tag == Tag::RB {
+        j -= 1;
+    }
+    (j > 0 && tokens[j - 1].text == ",").then(|| j - 1)
+}
+
+/// Verbs whose participle after an act names the end it brings.
+const RESULT_VERBS: [&str; 2] = ["end", "conclude"];
 
 /// Whether `n` is an event noun after an appraising verb's event in its clause.
 fn appraised(events: &[HeadedEvent], n: &HeadedEvent, noun: &impl Fn(usize) -> bool) -> bool {
@@ -216,6 +255,49 @@ mod tests {
                 .collect();
             one_per_act(&mut events);
             assert_eq!(codes(&events), want);
+        }
+    }
+
+    #[test]
+    fn a_participle_of_ending_restates_the_act_before_it() {
+        // (sentence, heads of the events by word, what is kept)
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            (
+                "Egypt signed a treaty , formally ending years of war .",
+                &["signed", "ending"],
+                &["signed"],
+            ),
+            (
+                "Israeli troops left Gaza , ending years of occupation .",
+                &["ending"],
+                &["ending"],
+            ),
+            (
+                "Kenya and Uganda met , concluding two days of talks .",
+                &["met", "concluding"],
+                &["met"],
+            ),
+            (
+                "Egypt signed a treaty before ending the war .",
+                &["signed", "ending"],
+                &["signed", "ending"],
+            ),
+        ];
+        for (text, heads, want) in cases {
+            let tokens = crate::code::bundled_tokens(text);
+            let at = |w: &str| tokens.iter().position(|t| t.text == w).unwrap_or(0);
+            let mut events: Vec<HeadedEvent> = (heads.iter())
+                .map(|w| HeadedEvent {
+                    head: at(w),
+                    ..headed(event("EGY", "-", "057"))
+                })
+                .collect();
+            drop_results(&mut events, &tokens);
+            let kept: Vec<&str> = events
+                .iter()
+                .map(|e| tokens[e.head].text.as_str())
+                .collect();
+            assert_eq!(kept, want, "{text}");
         }
     }
 

@@ -238,9 +238,10 @@ fn not_its_own_event(
 ) -> Option<&'static str> {
     let p = m.pattern;
     if p.noun && prior.yielded.contains(&m.head) {
-        // What a coded act stops is no act of its own, even with a possessor: "agreed to halt
-        // *its attacks*" is no attack.
-        return Some("it is what the pattern before it stops");
+        // What a coded act stops, asks for, promises or threatens is no act of its own, even
+        // with a possessor: "agreed to halt *its attacks*" is no attack, "pledged $35 million in
+        // *aid*" no aid given.
+        return Some("it is what the pattern before it stops, asks for, promises or threatens");
     }
     if p.noun && continued_by_pronoun(ctx.tokens(), m.head) {
         return Some(

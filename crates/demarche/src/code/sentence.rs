@@ -255,6 +255,7 @@ impl<'a> SentenceContext<'a> {
         super::visits::drop_private(&mut settled);
         super::visits::recode_deployments(self, &mut settled);
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
+        super::collapse::drop_results(&mut settled, tokens);
         super::collapse::one_per_act(&mut settled);
         settled
             .into_iter()
@@ -277,7 +278,10 @@ impl<'a> SentenceContext<'a> {
         events: &mut [HeadedEvent],
         trace: &mut Trace,
     ) {
-        let Some(g) = open.filter(|g| g.clause == clause_idx && g.head < m.head) else {
+        // A plain statement's object is who hears it ("told a news conference"), not an act.
+        let Some(g) = open.filter(|g| {
+            g.clause == clause_idx && g.head < m.head && g.code != speech::PLAIN_STATEMENT
+        }) else {
             return;
         };
         if self.tokens()[g.head + 1..m.head]
@@ -611,8 +615,9 @@ pub(super) struct PriorMatches {
     pub(super) last_end: Option<usize>,
     /// The latest pattern ends in "of" ("offer of").
     pub(super) last_ends_with_of: bool,
-    /// Fixed words of coded matches that yield or de-escalate (08x), or ask or promise to
-    /// (025x, 035x, 105x): what they stop is no act of its own ("suspended its air strikes").
+    /// Fixed words of coded matches that yield or de-escalate (08x), appeal, promise, demand or
+    /// threaten (02x, 03x, 10x, 13x): what they stop, ask for, promise or threaten is no act of
+    /// its own ("suspended its air strikes", "pledged $35 million in aid to").
     pub(super) yielded: Vec<usize>,
 }
 
@@ -625,7 +630,7 @@ impl PriorMatches {
     fn record(&mut self, m: &VerbMatch<'_>, coded: bool) {
         let code = m.pattern.code.as_str();
         if coded
-            && ["08", "025", "035", "105"]
+            && ["02", "03", "08", "10", "13"]
                 .iter()
                 .any(|p| code.starts_with(p))
         {

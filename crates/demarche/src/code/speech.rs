@@ -22,7 +22,7 @@ pub(super) struct HeadedEvent {
 }
 
 /// The plain statement code.
-const PLAIN_STATEMENT: &str = "010";
+pub(super) const PLAIN_STATEMENT: &str = "010";
 
 /// The accusation code.
 const ACCUSE: &str = "112";
@@ -100,7 +100,18 @@ pub(super) fn reports(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEven
         .any(|a| a.verb == s.head && a.quote.contains(&r.head));
     let trailing = super::complement::trailing_speech(ctx.sentence)
         .is_some_and(|(k, verb)| verb == s.head && r.clause < k);
-    quoted || trailing || reported_under(ctx.sentence, r.clause, s.head)
+    quoted
+        || trailing
+        || reported_under(ctx.sentence, r.clause, s.head)
+        || said_without_that(ctx.sentence, s, r)
+}
+
+/// "said on Wednesday Havana would ease restrictions", "told the United Nations on Monday it
+/// would accept": a verb after a statement's verb in its own clause is what was said, reported
+/// without "that" (an adverbial between them keeps the clause from being split off).
+fn said_without_that(sentence: &Sentence, s: &HeadedEvent, r: &HeadedEvent) -> bool {
+    let verb = |k: usize| sentence.tokens.get(k).is_some_and(|t| t.tag.is_verb());
+    r.clause == s.clause && r.head > s.head && verb(s.head) && verb(r.head)
 }
 
 /// Whether event `r` is what the speaker of `s` claims, so that reporting force accuses its doer:
