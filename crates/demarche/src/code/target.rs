@@ -134,9 +134,10 @@ fn object_end(tokens: &[Token], m: &VerbMatch<'_>, clause: &Range<usize>) -> usi
 
 /// A role noun that is one of the pattern's own words ("send * troop"): what is sent, not to
 /// whom. An act of coercion or force (17x–20x) is done *to* its role noun ("killed three
-/// militants", "arrested suspects"): that noun stays a target.
+/// militants", "arrested suspects"), and a violent protest (145) against it ("clashed with
+/// police"): that noun stays a target.
 fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
-    !CameoCode::new(&m.pattern.code).is_coercive()
+    !CameoCode::new(&m.pattern.code).is_aimed()
         && x.kind == MentionKind::RoleNoun
         && (x.start..x.end).any(|k| m.tokens.contains(&k) && !m.gaps.iter().any(|g| g.contains(&k)))
 }

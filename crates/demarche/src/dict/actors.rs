@@ -247,6 +247,22 @@ pub struct AgentDictionary {
     entries: Vec<AgentEntry>,
 }
 
+/// A phrase that opens with a one-word standalone role noun of its own code names an actor on
+/// its own too, as that noun does: "rebel group", "militant leader", "opposition lawmaker",
+/// "police chief", "union official" like "rebel", "militant", "opposition", "police", "union".
+fn inherit_standalone(entries: &mut [AgentEntry]) {
+    let heads: std::collections::HashSet<(String, String)> = entries
+        .iter()
+        .filter(|e| e.standalone && !e.phrase.contains(' '))
+        .map(|e| (e.code.clone(), e.phrase.to_lowercase()))
+        .collect();
+    for e in entries.iter_mut().filter(|e| !e.standalone) {
+        if let Some((first, _)) = e.phrase.split_once(' ') {
+            e.standalone = heads.contains(&(e.code.clone(), first.to_lowercase()));
+        }
+    }
+}
+
 impl AgentDictionary {
     /// Reads agent files; regular plurals of each phrase's last word are generated.
     pub fn from_files(
@@ -288,6 +304,7 @@ impl AgentDictionary {
                 }
             }
         }
+        inherit_standalone(&mut entries);
         AgentDictionary { entries }
     }
 
