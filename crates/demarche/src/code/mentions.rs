@@ -1067,6 +1067,7 @@ fn settle_subject(
 /// speaker is one (found here because role nouns are found after the pronouns), else no one
 /// ("commanders", "Government sources" no dictionary knows), never an earlier actor.
 fn they_of_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    add_they_of_role_speaker(tokens, mentions);
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
@@ -1098,6 +1099,41 @@ fn they_of_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
                 mentions.remove(k);
             }
         }
+    }
+}
+
+/// "Police said they had arrested ...", "Rebel commanders said they would attack ...": a
+/// "they" no earlier actor resolved, opening what a role-noun speaker says (role nouns are found
+/// after the pronouns), becomes a pronoun mention of that speaker; [`they_of_speaker`] then
+/// gives it the speaker's actor.
+fn add_they_of_role_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.tag != Tag::PRP || t.lower != "they" || mentions.iter().any(|m| m.start == i) {
+            continue;
+        }
+        let Some(end) = speech_verb_before(tokens, i).and_then(|v| plural_subject_end(tokens, v))
+        else {
+            continue;
+        };
+        let speaker = mentions
+            .iter()
+            .find(|s| s.end == end && s.kind == MentionKind::RoleNoun);
+        if let Some(sp) = speaker.filter(|sp| speaks_as_group(tokens, sp)) {
+            added.push(Mention {
+                start: i,
+                end: i + 1,
+                kind: MentionKind::Coreference,
+                preposition: None,
+                antecedent: None,
+                agent: None,
+                ..sp.clone()
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
     }
 }
 
