@@ -153,11 +153,12 @@ fn more_specific(a: &Event, b: &Event) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{Actor, Evidence, Span};
 
-    fn event(source: &str, target: &str, cameo: &str) -> Event {
+    /// An event `source → target` (`-`: none) with code `cameo`, for the coder's unit tests.
+    pub(in crate::code) fn event(source: &str, target: &str, cameo: &str) -> Event {
         let span = Span::new(0, 1);
         let evidence = Evidence::new("x", span, "test", "x");
         let mut e = Event::new("doc", 0, span, cameo, evidence);

@@ -50,16 +50,7 @@ fn country_of(code: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Evidence, Span};
-
-    fn event(source: &str, target: &str, code: &str) -> Event {
-        let span = Span::new(0, 1);
-        let evidence = Evidence::new("x", span, "test", "x");
-        let mut e = Event::new("doc", 0, span, code, evidence);
-        e.source = Some(Actor::new(source, source, span, "test"));
-        e.target = (target != "-").then(|| Actor::new(target, target, span, "test"));
-        e
-    }
+    use crate::code::collapse::tests::event;
 
     #[test]
     fn listed_codes_of_a_state_source_take_its_country() {
