@@ -418,12 +418,47 @@ struct Key {
 /// [`Key::start`] of a key that is the token's lower-case form.
 const LOWER: u32 = u32::MAX;
 
+/// The buffers a sentence's place look-ups write their keys into, kept per thread from
+/// sentence to sentence: once the longest sentence so far has been seen, a sentence allocates
+/// none of them.
+#[derive(Default)]
+struct KeyBuffers {
+    folded: String,
+    keys: Vec<Key>,
+    prefixes: Prefixes,
+}
+
+thread_local! {
+    static KEY_BUFFERS: std::cell::Cell<KeyBuffers> = std::cell::Cell::default();
+}
+
+impl KeyBuffers {
+    /// This thread's buffers (empty ones while they are in use, as by a nested call).
+    fn take() -> KeyBuffers {
+        KEY_BUFFERS.take()
+    }
+
+    /// Hands the buffers back for the thread's next sentence.
+    fn give_back(self) {
+        KEY_BUFFERS.set(self);
+    }
+}
+
 impl<'t> TokenKeys<'t> {
-    fn new(tokens: &'t [Token], explain: bool) -> TokenKeys<'t> {
+    /// The keys of `tokens`, written into `folded` and `keys` (cleared first).
+    fn new(
+        tokens: &'t [Token],
+        explain: bool,
+        mut folded: String,
+        mut keys: Vec<Key>,
+    ) -> TokenKeys<'t> {
+        folded.clear();
+        keys.clear();
+        keys.reserve(tokens.len());
         let mut keys = TokenKeys {
             tokens,
-            folded: String::with_capacity(64),
-            keys: Vec::with_capacity(tokens.len()),
+            folded,
+            keys,
             has_capital: false,
             explain,
         };
@@ -432,6 +467,15 @@ impl<'t> TokenKeys<'t> {
             keys.keys.push(key);
         }
         keys
+    }
+
+    /// The buffers the keys were written into, with `prefixes`, for the next sentence.
+    fn into_buffers(self, prefixes: Prefixes) -> KeyBuffers {
+        KeyBuffers {
+            folded: self.folded,
+            keys: self.keys,
+            prefixes,
+        }
     }
 
     /// Token `t`'s key: its lower-case form when that is its key, else folded into `folded`.
@@ -523,36 +567,49 @@ impl<'t> TokenKeys<'t> {
 
 /// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
 /// lower-case it (a period, white space or another control byte), and whether it has
-/// lower-case letters.
+/// lower-case letters. Reads eight bytes at a time ([`scan_ascii_word`]).
 fn scan_ascii(text: &str) -> Option<(bool, bool)> {
-    let (mut folds, mut has_lower) = (false, false);
-    for &b in text.as_bytes() {
-        if b >= 0x80 {
-            return None;
-        }
-        folds |= b == b'.' || b <= b' ';
-        has_lower |= b.is_ascii_lowercase();
+    let (mut high, mut folds, mut lower) = (0u64, 0u64, 0u64);
+    for chunk in text.as_bytes().chunks(8) {
+        // Short chunks are padded with 'A': ASCII, no period, not a control byte, upper case.
+        let mut word = [b'A'; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let (h, f, l) = scan_ascii_word(u64::from_le_bytes(word));
+        (high, folds, lower) = (high | h, folds | f, lower | l);
     }
-    Some((folds, has_lower))
+    (high == 0).then_some((folds != 0, lower != 0))
+}
+
+/// Eight bytes at once: the high bit of each byte that is not ASCII, and (meaningful only when
+/// all are ASCII) of each byte that is a period or at most a space, and of each lower-case
+/// letter. No sum below carries into the next byte when every byte is under 0x80.
+fn scan_ascii_word(x: u64) -> (u64, u64, u64) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let high = x & HIGH;
+    let ascii = x & !HIGH;
+    // A byte is at most b' ' when adding 0x80 - 0x21 leaves its high bit clear.
+    let control = !(ascii + ONES * (0x80 - 0x21)) & HIGH;
+    // A byte is '.' when it XORs to zero: adding 0x7F then leaves its high bit clear.
+    let dots = ascii ^ (ONES * u64::from(b'.'));
+    let period = !((dots + ONES * 0x7F) | dots) & HIGH;
+    // 'a'..='z': at least 0x61 (adding 0x1F sets the high bit) and under 0x7B (adding 0x05
+    // does not).
+    let lower = (ascii + ONES * 0x1F) & !(ascii + ONES * 0x05) & HIGH;
+    (high, control | period, lower)
 }
 
 /// The key of a span of tokens from one start (as [`TokenKeys::span`] writes it) with the end
 /// and [`word_hash`] of the key of each shorter span from that start: `ends[n - 1]` for the
-/// first `n` tokens. Reused from start to start.
+/// first `n` tokens. Reused from start to start and, in [`KeyBuffers`], from sentence to
+/// sentence.
+#[derive(Default)]
 struct Prefixes {
     key: String,
     ends: Vec<(usize, u64)>,
 }
 
 impl Prefixes {
-    /// Room for the longest names: one allocation each a sentence, none per start.
-    fn new() -> Prefixes {
-        Prefixes {
-            key: String::with_capacity(128),
-            ends: Vec::with_capacity(MAX_NAME_WORDS),
-        }
-    }
-
     /// The spans from token `i` of at most `max` tokens and `limit` words (tokens with empty
     /// keys add none).
     fn build(&mut self, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
@@ -655,8 +712,14 @@ impl PlaceResolver {
             .collect();
         context.sort_unstable();
         context.dedup();
-        let keys = TokenKeys::new(tokens, explain);
-        let mut raws = self.raw_matches(tokens, &keys);
+        let mut buffers = KeyBuffers::take();
+        let keys = TokenKeys::new(
+            tokens,
+            explain,
+            std::mem::take(&mut buffers.folded),
+            std::mem::take(&mut buffers.keys),
+        );
+        let mut raws = self.raw_matches(tokens, &keys, &mut buffers.prefixes);
         self.merge_qualifiers(tokens, &keys, &mut raws);
         self.kind_qualifiers(tokens, &keys, &mut raws);
         let keep: Vec<bool> = raws
@@ -666,6 +729,7 @@ impl PlaceResolver {
         let mut keep = keep.into_iter();
         raws.retain(|_| keep.next().unwrap_or(false));
         let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
+        keys.into_buffers(buffers.prefixes).give_back();
         let mut out = Vec::new();
         for (k, raw) in raws.iter_mut().enumerate() {
             // Scoring a candidate reads the others' places, never their scores.
@@ -739,10 +803,9 @@ impl PlaceResolver {
             .or_else(|| matches.iter().find(|m| !m.incidental))
     }
 
-    fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys) -> Vec<Raw> {
+    fn raw_matches(&self, tokens: &[Token], keys: &TokenKeys, prefixes: &mut Prefixes) -> Vec<Raw> {
         let g = self.gazetteer();
         let mut out = Vec::new();
-        let mut prefixes = Prefixes::new();
         let mut i = 0;
         while i < tokens.len() {
             if let Some(raw) = keys
@@ -772,7 +835,7 @@ impl PlaceResolver {
                 .take(MAX_NAME_WORDS)
                 .take_while(|t| is_wordish(t))
                 .count();
-            let found = self.longest_name(keys, i, max, limit, &mut prefixes);
+            let found = self.longest_name(keys, i, max, limit, prefixes);
             match found {
                 Some((len, cands)) => {
                     out.push(Raw {
@@ -1583,7 +1646,8 @@ fn is_wordish(t: &Token) -> bool {
 }
 
 fn join(tokens: &[Token]) -> String {
-    let mut s = String::new();
+    let len: usize = tokens.iter().map(|t| t.text.len() + 1).sum();
+    let mut s = String::with_capacity(len.saturating_sub(1));
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             s.push(' ');
