@@ -11,8 +11,9 @@ use std::ops::Range;
 ///
 /// A pattern word is looked for in the window after its head (the rest of a clause) by
 /// comparing it with each token's forms there, a short signature of each form first (its
-/// length, first and last byte), after a 256-bit filter of the sentence's signatures has
-/// said it may be there at all: for windows this short, cheaper than indexing every form of
+/// length, first and last byte), after a 1,024-bit filter of the sentence's signatures has
+/// said it may be there at all (a sentence sets a few dozen bits: most absent words stop
+/// there): for windows this short, cheaper than indexing every form of
 /// the sentence by hash.
 pub struct Words<'a> {
     /// The tokens.
@@ -25,8 +26,11 @@ pub struct Words<'a> {
     /// [`signature`] of each token's lower-case form, lemma and singular.
     signatures: Vec<[u32; 3]>,
     /// The bits ([`filter_bit`]) of every signature of the sentence.
-    filter: [u64; 4],
+    filter: [u64; FILTER_WORDS],
 }
+
+/// The 64-bit words of [`Words::filter`]: 1,024 bits.
+const FILTER_WORDS: usize = 16;
 
 /// A form's length (up to 255), first and last byte: equal for equal forms.
 fn signature(form: &str) -> u32 {
@@ -38,7 +42,7 @@ fn signature(form: &str) -> u32 {
 
 /// The bit of a signature in [`Words::filter`]: (word, mask).
 fn filter_bit(sig: u32) -> (usize, u64) {
-    let bit = sig.wrapping_mul(0x9E37_79B9) >> 24;
+    let bit = sig.wrapping_mul(0x9E37_79B9) >> 22;
     ((bit >> 6) as usize, 1 << (bit & 63))
 }
 
@@ -47,7 +51,7 @@ impl<'a> Words<'a> {
     pub fn new(tokens: &'a [Token], units: &'a [usize]) -> Words<'a> {
         let mut singular = Vec::with_capacity(tokens.len());
         let mut signatures = Vec::with_capacity(tokens.len());
-        let mut filter = [0u64; 4];
+        let mut filter = [0u64; FILTER_WORDS];
         for t in tokens {
             let one = crate::text::inflect::noun_singular(&t.lower);
             let lower = signature(&t.lower);
@@ -217,6 +221,12 @@ fn object_negated(tokens: &[Token], after: usize) -> bool {
         .any(|t| NEGATIVE_DETERMINERS.contains(&t.lower))
 }
 
+/// Whether token `t` may head a pattern at all: a verb, noun or adjective. Whether one does is
+/// the candidates' look-up of its lemma, the only test of it.
+pub fn can_head(t: &Token) -> bool {
+    t.tag.is_verb() || t.tag.is_noun() || t.tag == Tag::JJ
+}
+
 /// Tries every pattern headed by token `i` within `clause`; returns the most specific match.
 /// `candidates` is a buffer for the head's candidate patterns, reused from call to call.
 ///
@@ -231,9 +241,7 @@ pub fn match_at<'d>(
 ) -> Result<VerbMatch<'d>, Option<NearMiss>> {
     let tokens = words_of.tokens;
     let t = &tokens[i];
-    // A word that heads no pattern has no candidates: the candidates' look-up of the head is
-    // the only test of it.
-    if !(t.tag.is_verb() || t.tag.is_noun() || t.tag == Tag::JJ) {
+    if !can_head(t) {
         return Err(None);
     }
     let window = i + 1..clause.end.max(i + 1);

@@ -185,7 +185,8 @@ impl<'a> SentenceContext<'a> {
         let mut open: Option<OpenGovernor> = None;
         let mut weapon: Option<Weapon> = None;
         for i in 0..tokens.len() {
-            if walk.skips(self, i) {
+            // The tag test first: it needs neither the walk nor the clause.
+            if !patterns::can_head(&tokens[i]) || walk.skips(self, i) {
                 continue;
             }
             let clause_idx = self.sentence.clause_of(i);

@@ -569,13 +569,24 @@ impl<'t> TokenKeys<'t> {
 /// lower-case it (a period, white space or another control byte), and whether it has
 /// lower-case letters. Reads eight bytes at a time ([`scan_ascii_word`]).
 fn scan_ascii(text: &str) -> Option<(bool, bool)> {
+    // The last bytes are padded with 'A': ASCII, no period, not a control byte, upper case.
+    const PADDING: u64 = 0x4141_4141_4141_4141;
+    let mut chunks = text.as_bytes().chunks_exact(8);
     let (mut high, mut folds, mut lower) = (0u64, 0u64, 0u64);
-    for chunk in text.as_bytes().chunks(8) {
-        // Short chunks are padded with 'A': ASCII, no period, not a control byte, upper case.
-        let mut word = [b'A'; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let (h, f, l) = scan_ascii_word(u64::from_le_bytes(word));
+    let mut scan = |word: u64| {
+        let (h, f, l) = scan_ascii_word(word);
         (high, folds, lower) = (high | h, folds | f, lower | l);
+    };
+    for chunk in &mut chunks {
+        scan(<[u8; 8]>::try_from(chunk).map_or(PADDING, u64::from_le_bytes));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Byte by byte into a register: no call to copy a few bytes.
+        let word = rest.iter().enumerate().fold(PADDING, |w, (i, &b)| {
+            w & !(0xFF << (8 * i)) | u64::from(b) << (8 * i)
+        });
+        scan(word);
     }
     (high == 0).then_some((folds != 0, lower != 0))
 }
