@@ -571,26 +571,6 @@ impl<'a> Model<'a> {
         row
     }
 
-    /// The slots of the features that read only the word with keys `w` in the neighbour
-    /// `role` (not [`Role::Own`]; at most two), 0 for a feature the model lacks: what
-    /// [`Model::add_slots`] adds is [`Model::role_row`]'s row.
-    pub fn role_slots(&self, w: &WordKeys, role: Role) -> [u32; 2] {
-        let (feats, n) = role_features(w, role);
-        let mut slots = [0; 2];
-        for (slot, &k) in slots.iter_mut().zip(&feats[..n.min(2)]) {
-            *slot = self.find(k).unwrap_or(0);
-        }
-        slots
-    }
-
-    /// Adds the weights of `slots` ([`Model::role_slots`]) to `scores`.
-    #[inline]
-    pub fn add_slots(&self, slots: &[u32; 2], scores: &mut Row) {
-        for &slot in slots.iter().filter(|&&s| s != 0) {
-            self.add_weights(slot, scores);
-        }
-    }
-
     /// The row of a neighbour in `role` that lies beyond the sentence's edge.
     pub fn edge_row(&self, role: Role) -> &Row {
         &self.edges[role as usize]

@@ -2,22 +2,23 @@
 //! whether it opens the sentence; a token's `lower` is its text in lower case, as
 //! `text::analyze` makes it), its perceptron keys, its tag-dictionary entry, whether it is an
 //! auxiliary, its lemmas, and the summed weights of the features that read only that word, one
-//! word: as the token scored, one row (seven features summed); as each of the four neighbours
-//! a token's features read ([`Role`]), the table slots of its one or two features. News repeats
-//! its words, so a scored token mostly costs a cached row and six cached slots plus its five
-//! features that cross words or tags, instead of hashing and probing eighteen features in a
-//! table far larger than the CPU caches.
+//! row per role ([`Role`]): as the token scored (seven features summed) and as each of the four
+//! neighbours a token's features read (one or two features summed). News repeats its words, so
+//! a scored token mostly costs five cached rows plus its five features that cross words or
+//! tags, instead of hashing and probing eighteen features in a table far larger than the CPU
+//! caches.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
 //! Scores are integers, so a row summed in advance gives exactly the tag the features summed
 //! one by one give. The token's own row is kept in 32 bits (most of its sums do not fit in 16);
-//! a neighbour's features are kept as their slots, not as a summed row, so that an entry is
-//! small (about 300 bytes) and the cache holds twice the words in the same memory. The cache is
-//! four-way set-associative (least recently used replaced). A thread's cache starts small (128
-//! entries, 40 KB) and, once it has looked up [`GROW_AFTER`] words, is replaced by one of the
-//! full size (4,096 entries, about 1.2 MB), which never grows: a short run never pays for the
-//! large one's pages.
+//! a neighbour's row in 16 bits ([`NarrowRow`]: a sum of at most two weights, which nearly
+//! always fits; one that does not is summed from the model again at each use), so that an entry
+//! is about 550 bytes and adding a neighbour is one vector pass, not a table probe per feature.
+//! The cache is four-way set-associative (least recently used replaced). A thread's cache
+//! starts small (128 entries, 70 KB) and, once it has looked up [`GROW_AFTER`] words, is
+//! replaced by one of the full size (4,096 entries, about 2.2 MB), which never grows: a short
+//! run never pays for the large one's pages.
 
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
@@ -54,15 +55,19 @@ struct Entry {
     aux: bool,
     /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
     lemmas: [CompactString; 2],
-    /// The roles whose row or slots are stored in `own` or `slots` (bits 0 to 4), and the
-    /// lemmas stored in `lemmas` (bits 5 and 6).
+    /// The roles whose row is stored in `own` or `near` (bits 0 to 4), and the lemmas stored
+    /// in `lemmas` (bits 5 and 6).
     have: u8,
+    /// The neighbour roles whose row does not fit in 16 bits (bits 1 to 4): summed at each use.
+    wide: u8,
     /// The row of the word as the token scored (its sums need 32 bits).
     own: Row,
-    /// The slots of the word's features as each neighbour (`Role::Prev1` and after,
-    /// [`Model::role_slots`]).
-    slots: [[u32; 2]; ROLES - 1],
+    /// The rows of the word as each neighbour (`Role::Prev1` and after).
+    near: [NarrowRow; ROLES - 1],
 }
+
+/// A neighbour's summed weights in 16 bits.
+type NarrowRow = [i16; 32];
 
 impl Entry {
     const EMPTY: Entry = Entry {
@@ -77,8 +82,9 @@ impl Entry {
         dict: None,
         aux: false,
         have: 0,
+        wide: 0,
         own: [0; 32],
-        slots: [[0; 2]; ROLES - 1],
+        near: [[0; 32]; ROLES - 1],
     };
 
     fn holds(&self, hash: u64, t: &Token, first: bool) -> bool {
@@ -183,7 +189,7 @@ impl WordCache {
             let e = &mut self.entries[oldest];
             (e.stamp, e.hash) = (self.clock, hash);
             e.text.clone_from(&t.text);
-            (e.shape, e.first, e.have) = (t.shape, first, 0);
+            (e.shape, e.first, e.have, e.wide) = (t.shape, first, 0, 0);
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
             e.aux = auxiliary_of(&t.lower).is_some();
@@ -229,8 +235,7 @@ impl WordCache {
         model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
     }
 
-    /// Adds the row of `w` in `role` to `rows`, computing (and storing) it or its slots on
-    /// first use.
+    /// Adds the row of `w` in `role` to `rows`, computing (and storing) it on first use.
     fn add_row(&mut self, model: &Model, w: &Word, role: Role, rows: &mut Row) {
         let e = &mut self.entries[w.slot];
         if e.stamp != w.stamp {
@@ -238,20 +243,36 @@ impl WordCache {
             return add(rows, &model.role_row(&w.keys, role));
         }
         let bit = 1 << role as u8;
-        let fresh = e.have & bit == 0;
-        if role == Role::Own {
-            if fresh {
-                e.own = model.role_row(&w.keys, role);
-                e.have |= bit;
-            }
-            return add(rows, &e.own);
-        }
-        let slots = &mut e.slots[role as usize - 1];
-        if fresh {
-            *slots = model.role_slots(&w.keys, role);
+        if e.have & bit == 0 {
+            e.store_row(model.role_row(&w.keys, role), role);
             e.have |= bit;
         }
-        model.add_slots(slots, rows);
+        match role {
+            Role::Own => add(rows, &e.own),
+            _ if e.wide & bit != 0 => add(rows, &model.role_row(&w.keys, role)),
+            _ => add_narrow(rows, &e.near[role as usize - 1]),
+        }
+    }
+}
+
+impl Entry {
+    /// Keeps `row`, the word's row in `role`: in 16 bits for a neighbour if it fits.
+    fn store_row(&mut self, row: Row, role: Role) {
+        let Some(near) = (role as usize)
+            .checked_sub(1)
+            .and_then(|r| self.near.get_mut(r))
+        else {
+            self.own = row;
+            return;
+        };
+        let mut fits = true;
+        for (n, &x) in near.iter_mut().zip(&row) {
+            *n = i16::try_from(x).unwrap_or_default();
+            fits &= i16::try_from(x).is_ok();
+        }
+        if !fits {
+            self.wide |= 1 << role as u8;
+        }
     }
 }
 
@@ -288,6 +309,12 @@ fn hash(t: &Token, first: bool) -> u64 {
 fn add(rows: &mut Row, row: &Row) {
     for (s, &x) in rows.iter_mut().zip(row) {
         *s += x;
+    }
+}
+
+fn add_narrow(rows: &mut Row, row: &NarrowRow) {
+    for (s, &x) in rows.iter_mut().zip(row) {
+        *s += i32::from(x);
     }
 }
 
@@ -350,6 +377,19 @@ mod tests {
             check(&mut cache, &lexicon);
             check(&mut cache, &lexicon);
         }
+    }
+
+    #[test]
+    fn a_neighbour_row_too_wide_for_16_bits_is_marked() {
+        let mut e = Entry::EMPTY;
+        let mut row = [-7; 32];
+        e.store_row(row, Role::Prev1);
+        assert_eq!((e.wide, e.near[0]), (0, [-7; 32]));
+        row[3] = i32::from(i16::MAX) + 1;
+        e.store_row(row, Role::Next2);
+        assert_eq!(e.wide, 1 << Role::Next2 as u8);
+        e.store_row(row, Role::Own);
+        assert_eq!((e.wide, e.own), (1 << Role::Next2 as u8, row));
     }
 
     #[test]
