@@ -381,8 +381,12 @@ mod tests {
         assert_eq!(verb_forms("scrap").gerund, ["scrapping"]);
         assert!(verb_forms("commit").past.contains(&"committed".to_string()));
         assert_eq!(verb_forms("arrive").gerund, ["arriving"]);
-        assert!(verb_forms("initial").past.contains(&"initialled".to_string()));
-        assert!(verb_forms("initial").past.contains(&"initialed".to_string()));
+        assert!(verb_forms("initial")
+            .past
+            .contains(&"initialled".to_string()));
+        assert!(verb_forms("initial")
+            .past
+            .contains(&"initialed".to_string()));
         assert!(verb_forms("fuel").gerund.contains(&"fuelling".to_string()));
         assert_eq!(verb_forms("peel").past, ["peeled", "peelled"]);
     }
