@@ -194,6 +194,16 @@ pub fn verb_group_negated(tokens: &[Token], head: usize, clause_start: usize) ->
         .any(|t| t.lower == "neither" || t.lower == "nor")
 }
 
+/// True when the head is a form of "be" followed, past adverbs, by a negator: the predicate of
+/// "were not critical of", "is never supportive of" is denied, like a verb after "did not".
+fn copula_negated(tokens: &[Token], head: usize) -> bool {
+    tokens[head].lemma == "be"
+        && tokens[head + 1..]
+            .iter()
+            .take_while(|t| t.tag == Tag::RB || NEGATORS.contains(&t.lower))
+            .any(|t| NEGATORS.contains(&t.lower))
+}
+
 /// True when the verb group before the bare verb `head` is a future modal with a negator:
 /// "would not withdraw", "will never negotiate", "won't lift" (not "did not", "may not").
 fn negated_future(tokens: &[Token], head: usize, clause_start: usize) -> bool {
@@ -269,7 +279,7 @@ pub fn match_at<'d>(
     if candidates.is_empty() {
         return Err(None);
     }
-    let negated = verb_group_negated(tokens, i, clause.start);
+    let negated = verb_group_negated(tokens, i, clause.start) || copula_negated(tokens, i);
     let refusal = negated && t.tag == Tag::VB && negated_future(tokens, i, clause.start);
     let mut miss = None;
     let mut best: Option<VerbMatch<'d>> = None;

@@ -200,7 +200,10 @@ fn doubles_final_consonant(base: &str) -> Option<bool> {
     let (c1, v, c2) = (b[n - 3], b[n - 2], b[n - 1]);
     let cvc = !vowel(c1) && vowel(v) && !vowel(c2) && !matches!(c2, b'w' | b'x' | b'y');
     if !cvc {
-        return Some(false);
+        // British spelling doubles a final "l" after two vowel letters too ("initialled",
+        // "fuelled", "dialled"); where it does not ("revealed") the doubled form never occurs.
+        let vowels_then_l = c2 == b'l' && vowel(v) && vowel(c1);
+        return if vowels_then_l { None } else { Some(false) };
     }
     let syllables = base
         .bytes()
@@ -378,6 +381,14 @@ mod tests {
         assert_eq!(verb_forms("scrap").gerund, ["scrapping"]);
         assert!(verb_forms("commit").past.contains(&"committed".to_string()));
         assert_eq!(verb_forms("arrive").gerund, ["arriving"]);
+        assert!(verb_forms("initial")
+            .past
+            .contains(&"initialled".to_string()));
+        assert!(verb_forms("initial")
+            .past
+            .contains(&"initialed".to_string()));
+        assert!(verb_forms("fuel").gerund.contains(&"fuelling".to_string()));
+        assert_eq!(verb_forms("peel").past, ["peeled", "peelled"]);
     }
 
     #[test]
