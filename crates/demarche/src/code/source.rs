@@ -318,13 +318,15 @@ fn event_agent<'m>(
         .rev()
         .find(|&k| tokens[k].lower == "by")?;
     let subject = &tokens[clause_start..by];
-    let names_act = subject.last().is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS))
+    let names_act = subject
+        .last()
+        .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS))
         && subject
             .iter()
             .all(|t| t.tag.is_noun() || t.tag.is_prenominal());
-    let verb_group = tokens[agent.end..head].iter().all(|t| {
-        !t.tag.is_verb() || crate::text::tag::auxiliary_of(&t.lower).is_some()
-    });
+    let verb_group = tokens[agent.end..head]
+        .iter()
+        .all(|t| !t.tag.is_verb() || crate::text::tag::auxiliary_of(&t.lower).is_some());
     (names_act && verb_group).then_some(agent)
 }
 
