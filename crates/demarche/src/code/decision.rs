@@ -42,6 +42,8 @@ pub(crate) enum SourceRule {
     /// The armed force a vehicle or weapon heading the subject stands for ("US aircraft
     /// bombarded", "F-16s blasted").
     Hardware,
+    /// The `by` agent of the act a subject noun names ("an attack by Hamas killed").
+    EventAgent,
 }
 
 impl SourceRule {
@@ -63,6 +65,7 @@ impl SourceRule {
             SourceRule::PostureSubject => "posture-subject",
             SourceRule::InstrumentUser => "instrument-user",
             SourceRule::Hardware => "hardware",
+            SourceRule::EventAgent => "event-agent",
         }
     }
 
@@ -329,6 +332,7 @@ mod tests {
             (Rule::Source(SourceRule::Possessor), "possessor"),
             (Rule::Source(SourceRule::ClauseSubject), "clause-subject"),
             (Rule::Source(SourceRule::Hardware), "hardware"),
+            (Rule::Source(SourceRule::EventAgent), "event-agent"),
             (Rule::Target(TargetRule::PassiveSubject), "passive-subject"),
             (
                 Rule::Target(TargetRule::ComplementSubject),

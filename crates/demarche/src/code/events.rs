@@ -218,6 +218,7 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
         return None;
     }
     hypothetical(ctx.sentence, clause_idx, m.head)
+        .or_else(|| super::purpose::dispatched_purpose(ctx.tokens(), m.head))
 }
 
 /// Whether the act at `head` is only supposed, alleged or expected ("is believed to have").

@@ -168,6 +168,8 @@ grammar_lists! {
     PRIVATE_TRAVEL_AGENTS = "private-travel-agents.txt";
     /// Head nouns of armed forces whose arrival is a deployment (154), not a visit.
     DEPLOYED_FORCE_NOUNS = "deployed-force-nouns.txt";
+    /// Verbs of dispatching forces whose purpose infinitive is not done ("sent troops to quell").
+    DISPATCH_VERBS = "dispatch-verbs.txt";
     /// Participles that after "be" and before "in" are the subject's state ("locked in talks").
     STATIVE_PARTICIPLES = "stative-participles.txt";
     /// Prepositions whose gerund is opposed, not done ("a firm line against dropping sanctions").

@@ -70,6 +70,7 @@ pub mod patterns;
 mod phrases;
 mod place_target;
 mod protest;
+mod purpose;
 pub mod quotes;
 mod reciprocal;
 mod reply;

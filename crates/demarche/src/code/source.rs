@@ -276,6 +276,12 @@ pub(super) fn subject_of<'m>(
     if let Some(m) = inverted_subject(tokens, mentions, clause.tokens.start, head) {
         return (vec![m], Some(SourceRule::InvertedSubject));
     }
+    if let Some(m) = event_agent(tokens, mentions, clause.tokens.start, head) {
+        return (
+            conjoined(tokens, group(mentions, m)),
+            Some(SourceRule::EventAgent),
+        );
+    }
     inherited_subject(sentence, mentions, clause_idx)
 }
 
@@ -291,6 +297,37 @@ fn gerund_subject<'m>(
     mentions
         .iter()
         .find(|x| x.end == head || x.end + 1 == head && tokens[head - 1].tag == Tag::POS)
+}
+
+/// "An attack by Hamas militants killed three soldiers", "a suicide bombing by the Taliban
+/// wounded": a subject noun phrase naming an act, not an actor, with a `by` agent before the
+/// verb — what the verb reports is that act's result, so its agent is the source.
+fn event_agent<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    clause_start: usize,
+    head: usize,
+) -> Option<&'m Mention> {
+    if !tokens[head].tag.is_verb() {
+        return None;
+    }
+    let agent = mentions.iter().find(|x| {
+        x.start > clause_start && x.end <= head && x.preposition.as_deref() == Some("by")
+    })?;
+    let by = (clause_start..agent.start)
+        .rev()
+        .find(|&k| tokens[k].lower == "by")?;
+    let subject = &tokens[clause_start..by];
+    let names_act = subject
+        .last()
+        .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS))
+        && subject
+            .iter()
+            .all(|t| t.tag.is_noun() || t.tag.is_prenominal());
+    let verb_group = tokens[agent.end..head]
+        .iter()
+        .all(|t| !t.tag.is_verb() || crate::text::tag::auxiliary_of(&t.lower).is_some());
+    (names_act && verb_group).then_some(agent)
 }
 
 /// ", said the ministry": an inverted speech verb takes the actor right after it.
