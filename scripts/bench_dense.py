@@ -84,6 +84,7 @@ def candidates():
 
 
 def write_docs(path, docs):
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         for doc_id, date, text in docs:
             f.write(json.dumps({"id": doc_id, "date": date, "text": text}, ensure_ascii=False) + "\n")
