@@ -10,6 +10,11 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// mimalloc: the per-sentence `String`/`Vec` churn of coding costs about half the instructions
+/// it costs glibc's malloc (BENCHMARKS.md, "Allocator").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::sync::Arc;
 
 mod compat_cmd;
