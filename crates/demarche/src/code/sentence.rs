@@ -635,9 +635,11 @@ impl PriorMatches {
                 .iter()
                 .any(|p| code.starts_with(p))
         {
+            self.yielded.reserve(m.tokens.len());
             self.yielded.extend(fixed_tokens(m));
         }
         self.gaps.extend(m.gaps.iter().cloned());
+        self.fixed.reserve(m.tokens.len());
         self.fixed.extend(fixed_tokens(m));
         self.last_end = Some(m.tokens.end);
         self.last_ends_with_of =

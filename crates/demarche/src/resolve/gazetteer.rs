@@ -788,10 +788,10 @@ impl Gazetteer {
                 if city.admin1.is_empty() {
                     return None;
                 }
-                Some(self.admin1_by_code(city.country, &city.admin1).map_or_else(
-                    || city.admin1.as_str(),
-                    |a| self.admin1[a].name.as_str(),
-                ))
+                Some(
+                    self.admin1_by_code(city.country, &city.admin1)
+                        .map_or_else(|| city.admin1.as_str(), |a| self.admin1[a].name.as_str()),
+                )
             }
         }
     }

@@ -30,11 +30,11 @@ use super::gazetteer::{
     fold_key_into, short_hash, FeatureType, Gazetteer, NameRef, PlaceId, MAX_NAME_WORDS,
 };
 use super::{Location, Precision};
-use compact_str::CompactString;
 use crate::model::Span;
 use crate::text::token::Shape;
 use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::{Tag, Token};
+use compact_str::CompactString;
 use std::sync::{Arc, OnceLock};
 
 word_list! {
@@ -740,7 +740,8 @@ impl PlaceResolver {
             .collect();
         let mut keep = keep.into_iter();
         raws.retain(|_| keep.next().unwrap_or(false));
-        let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
+        let (cue_countries, cue_admin1) =
+            self.sentence_cues(tokens, &keys, &raws, &mut buffers.prefixes.key);
         keys.into_buffers(buffers.prefixes).give_back();
         let mut out = Vec::new();
         for (k, raw) in raws.iter_mut().enumerate() {
@@ -1327,11 +1328,13 @@ impl PlaceResolver {
 
     /// Countries and divisions named elsewhere in the sentence: unambiguous place names and
     /// country adjectives.
+    /// The countries and divisions the sentence names for sure (`buf`: a buffer to reuse).
     fn sentence_cues(
         &self,
         tokens: &[Token],
         keys: &TokenKeys,
         raws: &[Raw],
+        buf: &mut String,
     ) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
         let g = self.gazetteer();
         let mut countries = Vec::new();
@@ -1358,13 +1361,12 @@ impl PlaceResolver {
                 }
             }
         }
-        let mut buf = String::new();
         for i in 0..tokens.len() {
             if !keys.upper(i) || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective()) {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
-                if let Some(c) = g.country_by_adjective_key(keys.span(i, len, &mut buf)) {
+                if let Some(c) = g.country_by_adjective_key(keys.span(i, len, buf)) {
                     countries.push((usize::MAX, c));
                 }
             }
