@@ -1687,7 +1687,7 @@ mod tests {
 
     fn primary(sentence: &str, context: &[&str]) -> Option<(String, String)> {
         let m = places(sentence, context);
-        PlaceResolver::primary(&m).map(|m| (m.name.clone(), m.country_iso3.clone()))
+        PlaceResolver::primary(&m).map(|m| (m.name.to_string(), m.country_iso3.to_string()))
     }
 
     fn p(name: &str, iso3: &str) -> Option<(String, String)> {
