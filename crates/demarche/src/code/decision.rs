@@ -3,6 +3,7 @@
 //! (`rules`, `cameo`) and shown by `demarche explain`.
 
 use super::complement::Stance;
+use compact_str::CompactString;
 use std::fmt;
 
 /// How an event's source was found.
@@ -245,9 +246,10 @@ impl fmt::Display for Rule {
     }
 }
 
-/// A CAMEO event code ("042", "1121") as it flows through the coder.
+/// A CAMEO event code ("042", "1121") as it flows through the coder, held inline (no
+/// allocation: every code fits).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct CameoCode(String);
+pub(crate) struct CameoCode(CompactString);
 
 impl CameoCode {
     /// "Express intent to meet or negotiate".
@@ -255,7 +257,7 @@ impl CameoCode {
 
     /// A code as a dictionary pattern writes it.
     pub(crate) fn new(code: &str) -> CameoCode {
-        CameoCode(code.to_string())
+        CameoCode(CompactString::from(code))
     }
 
     /// The intent to meet (036) that an announced consult ("will meet") becomes.

@@ -453,7 +453,7 @@ fn make_events(
     } else {
         &who.targets[..]
     };
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(who.sources.len() * targets.len());
     for s in &who.sources {
         for t in targets {
             let target = t.filter(|t| t.code != s.code && t.start != s.start);

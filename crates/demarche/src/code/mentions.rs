@@ -481,7 +481,8 @@ fn dictionary_mentions(
     agents: &[AgentMatch<'_>],
     used_agents: &mut [bool],
 ) -> (Vec<Mention>, Vec<PlaceMention>) {
-    let mut mentions = Vec::new();
+    // Room for the pronouns, role nouns and other mentions found after these.
+    let mut mentions = Vec::with_capacity(actors.len() + agents.len() + 4);
     let mut places = Vec::new();
     for (m, entry) in actors {
         if entry.place && is_location_use(tokens, agents, m.start, m.end) {
@@ -939,8 +940,11 @@ fn walk_positions(
     mentions: &[Mention],
 ) -> Vec<usize> {
     let len = words.tokens.len();
-    let mut at: Vec<usize> = words.capitalised().to_vec();
-    at.extend_from_slice(words.pronoun_cues());
+    let (capitalised, cues) = (words.capitalised(), words.pronoun_cues());
+    let mut at =
+        Vec::with_capacity(capitalised.len() + cues.len() + mentions.len() + 2 * quoted.len());
+    at.extend_from_slice(capitalised);
+    at.extend_from_slice(cues);
     at.extend(mentions.iter().map(|m| m.start));
     at.extend(quoted.iter().flat_map(|q| [q.start, q.end]));
     at.retain(|&i| i < len);

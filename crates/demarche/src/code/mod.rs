@@ -310,7 +310,12 @@ impl Coder {
                 s.events = events.clone();
                 t.sentences.push(s);
             }
-            out.events.extend(events);
+            if out.events.is_empty() {
+                // The first sentence with events: its vector becomes the document's.
+                out.events = events;
+            } else {
+                out.events.extend(events);
+            }
         }
         out.places = memory.places.into_all();
         out

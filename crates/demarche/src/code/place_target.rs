@@ -34,7 +34,7 @@ pub(super) fn set_place_target(analysis: &Analysis, event: &mut Event, m: &Place
     let own = event
         .source
         .as_ref()
-        .is_some_and(|s| s.code == m.cameo_country);
+        .is_some_and(|s| s.code == m.cameo_country.as_str());
     if own || m.cameo_country.is_empty() {
         return false;
     }
@@ -42,8 +42,8 @@ pub(super) fn set_place_target(analysis: &Analysis, event: &mut Event, m: &Place
         .geonameid
         .map_or_else(|| "gazetteer".to_string(), |id| format!("gazetteer:{id}"));
     event.target = Some(Actor {
-        code: m.cameo_country.clone(),
-        text: m.text.clone(),
+        code: m.cameo_country.to_string(),
+        text: m.text.to_string(),
         span: analysis.original_span(m.byte_start, m.byte_end),
         entry: entry.into(),
         via: Some(format!("place-country ({})", m.name)),

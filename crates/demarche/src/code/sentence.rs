@@ -635,9 +635,11 @@ impl PriorMatches {
                 .iter()
                 .any(|p| code.starts_with(p))
         {
+            self.yielded.reserve(m.tokens.len());
             self.yielded.extend(fixed_tokens(m));
         }
         self.gaps.extend(m.gaps.iter().cloned());
+        self.fixed.reserve(m.tokens.len());
         self.fixed.extend(fixed_tokens(m));
         self.last_end = Some(m.tokens.end);
         self.last_ends_with_of =
@@ -715,8 +717,9 @@ fn prenominal_participle(tokens: &[Token], i: usize, clause_start: usize) -> boo
 }
 
 /// Drops repeated (source, target, code) triples within a sentence (the first is kept). A
-/// sentence has few events: a scan of those kept, without copying their codes into a set.
-fn dedupe(events: Vec<Event>) -> Vec<Event> {
+/// sentence has few events: a scan of those kept, without copying their codes into a set; the
+/// kept events move to the front of the vector, in order.
+fn dedupe(mut events: Vec<Event>) -> Vec<Event> {
     fn key(e: &Event) -> (Option<&str>, Option<&str>, &str) {
         (
             e.source.as_ref().map(|a| a.code.as_str()),
@@ -724,13 +727,17 @@ fn dedupe(events: Vec<Event>) -> Vec<Event> {
             e.cameo.as_str(),
         )
     }
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
-    for e in events {
-        if !kept.iter().any(|k| key(k) == key(&e)) {
-            kept.push(e);
+    let mut kept = 0;
+    for i in 0..events.len() {
+        if !events[..kept].iter().any(|k| key(k) == key(&events[i])) {
+            if kept != i {
+                events.swap(kept, i);
+            }
+            kept += 1;
         }
     }
-    kept
+    events.truncate(kept);
+    events
 }
 
 /// A request or demand noun right after a yield (08) or rejection (12) coded from a verb in its

@@ -221,25 +221,28 @@ pub(super) fn group<'m>(mentions: &'m [Mention], first: &'m Mention) -> Vec<&'m 
 }
 
 /// Of a [`group`], the mentions actually joined by "and", "or", "," ("as well as"), over a
-/// determiner or title at most.
-pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'m Mention> {
-    let mut out = vec![group[0]];
-    for pair in group.windows(2) {
-        let between = &tokens[pair[0].end..pair[1].start];
-        let two_sides = pair[1]
-            .antecedent
-            .as_deref()
-            .is_some_and(|a| a.ends_with("(the two sides)"));
-        let joined = between.iter().all(is_joiner)
-            && between
-                .iter()
-                .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
-        if !(between.is_empty() && two_sides || joined) {
-            break;
-        }
-        out.push(pair[1]);
-    }
-    out
+/// determiner or title at most: a prefix of the group, kept in its vector.
+pub(super) fn conjoined<'m>(tokens: &[Token], mut group: Vec<&'m Mention>) -> Vec<&'m Mention> {
+    let joined = 1 + group
+        .windows(2)
+        .take_while(|pair| joins(tokens, pair[0], pair[1]))
+        .count();
+    group.truncate(joined);
+    group
+}
+
+/// Whether `next` is joined to `prev` ("and", "or", ",", or the other of "the two sides").
+fn joins(tokens: &[Token], prev: &Mention, next: &Mention) -> bool {
+    let between = &tokens[prev.end..next.start];
+    let two_sides = next
+        .antecedent
+        .as_deref()
+        .is_some_and(|a| a.ends_with("(the two sides)"));
+    let joined = between.iter().all(is_joiner)
+        && between
+            .iter()
+            .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
+    between.is_empty() && two_sides || joined
 }
 
 /// A word that may stand between joined actors: "and", "or", ",", "as well as", a determiner

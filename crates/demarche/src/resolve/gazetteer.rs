@@ -775,18 +775,23 @@ impl Gazetteer {
 
     /// The entry's first-level division: its name when the gazetteer has one, else its code.
     pub fn admin1_of(&self, place: PlaceId) -> Option<String> {
+        self.admin1_name_of(place).map(str::to_string)
+    }
+
+    /// [`Gazetteer::admin1_of`], borrowed from the gazetteer.
+    pub fn admin1_name_of(&self, place: PlaceId) -> Option<&str> {
         match place {
             PlaceId::Country(_) => None,
-            PlaceId::Admin1(a) => Some(self.admin1[a].name.to_string()),
+            PlaceId::Admin1(a) => Some(self.admin1[a].name.as_str()),
             PlaceId::City(c) => {
                 let city = &self.cities[c];
                 if city.admin1.is_empty() {
                     return None;
                 }
-                Some(self.admin1_by_code(city.country, &city.admin1).map_or_else(
-                    || city.admin1.to_string(),
-                    |a| self.admin1[a].name.to_string(),
-                ))
+                Some(
+                    self.admin1_by_code(city.country, &city.admin1)
+                        .map_or_else(|| city.admin1.as_str(), |a| self.admin1[a].name.as_str()),
+                )
             }
         }
     }

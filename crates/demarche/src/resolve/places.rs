@@ -34,6 +34,7 @@ use crate::model::Span;
 use crate::text::token::Shape;
 use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::{Tag, Token};
+use compact_str::CompactString;
 use std::sync::{Arc, OnceLock};
 
 word_list! {
@@ -109,17 +110,17 @@ pub struct PlaceMatch {
     /// One past its last byte in the normalized text.
     pub byte_end: usize,
     /// The words as written.
-    pub text: String,
+    pub text: CompactString,
     /// The winning entry.
     pub place: PlaceId,
     /// The entry's name ("Paris").
-    pub name: String,
+    pub name: CompactString,
     /// ISO 3166-1 alpha-3 code of its country, as GeoNames has it (`FRA`, `XKX`).
-    pub country_iso3: String,
+    pub country_iso3: CompactString,
     /// CAMEO code of its country (`FRA`, `KSV`).
-    pub cameo_country: String,
+    pub cameo_country: CompactString,
     /// Its first-level division: the name when known, else the GeoNames code.
-    pub admin1: Option<String>,
+    pub admin1: Option<CompactString>,
     /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.
@@ -148,9 +149,9 @@ impl PlaceMatch {
     /// [`crate::text::Analysis::original_span`]).
     pub fn location(&self, span: Span) -> Location {
         Location {
-            name: self.name.clone(),
-            country: self.cameo_country.clone(),
-            admin1: self.admin1.clone(),
+            name: self.name.to_string(),
+            country: self.cameo_country.to_string(),
+            admin1: self.admin1.as_deref().map(str::to_string),
             lat: self.lat,
             lon: self.lon,
             feature_type: self.feature_type,
@@ -739,7 +740,8 @@ impl PlaceResolver {
             .collect();
         let mut keep = keep.into_iter();
         raws.retain(|_| keep.next().unwrap_or(false));
-        let (cue_countries, cue_admin1) = self.sentence_cues(tokens, &keys, &raws);
+        let (cue_countries, cue_admin1) =
+            self.sentence_cues(tokens, &keys, &raws, &mut buffers.prefixes.key);
         keys.into_buffers(buffers.prefixes).give_back();
         let mut out = Vec::new();
         for (k, raw) in raws.iter_mut().enumerate() {
@@ -1326,11 +1328,13 @@ impl PlaceResolver {
 
     /// Countries and divisions named elsewhere in the sentence: unambiguous place names and
     /// country adjectives.
+    /// The countries and divisions the sentence names for sure (`buf`: a buffer to reuse).
     fn sentence_cues(
         &self,
         tokens: &[Token],
         keys: &TokenKeys,
         raws: &[Raw],
+        buf: &mut String,
     ) -> (Vec<Cue<usize>>, Vec<Cue<PlaceId>>) {
         let g = self.gazetteer();
         let mut countries = Vec::new();
@@ -1357,13 +1361,12 @@ impl PlaceResolver {
                 }
             }
         }
-        let mut buf = String::new();
         for i in 0..tokens.len() {
             if !keys.upper(i) || keys.first_word(g, i).is_some_and(|w| !w.begins_adjective()) {
                 continue;
             }
             for len in 1..=2.min(tokens.len() - i) {
-                if let Some(c) = g.country_by_adjective_key(keys.span(i, len, &mut buf)) {
+                if let Some(c) = g.country_by_adjective_key(keys.span(i, len, buf)) {
                     countries.push((usize::MAX, c));
                 }
             }
@@ -1560,10 +1563,10 @@ impl PlaceResolver {
             byte_end: tokens[raw.end - 1].end,
             text: join(&tokens[raw.start..raw.end]),
             place,
-            name: g.name_of(place).to_string(),
-            country_iso3: country.iso3.clone(),
-            cameo_country: country.cameo.clone(),
-            admin1: g.admin1_of(place),
+            name: g.name_of(place).into(),
+            country_iso3: country.iso3.as_str().into(),
+            cameo_country: country.cameo.as_str().into(),
+            admin1: g.admin1_name_of(place).map(CompactString::from),
             lat,
             lon,
             feature_type: feature,
@@ -1656,9 +1659,9 @@ fn is_wordish(t: &Token) -> bool {
     matches!(t.shape, Shape::Word | Shape::Abbreviation)
 }
 
-fn join(tokens: &[Token]) -> String {
+fn join(tokens: &[Token]) -> CompactString {
     let len: usize = tokens.iter().map(|t| t.text.len() + 1).sum();
-    let mut s = String::with_capacity(len.saturating_sub(1));
+    let mut s = CompactString::with_capacity(len.saturating_sub(1));
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 {
             s.push(' ');
@@ -1684,7 +1687,7 @@ mod tests {
 
     fn primary(sentence: &str, context: &[&str]) -> Option<(String, String)> {
         let m = places(sentence, context);
-        PlaceResolver::primary(&m).map(|m| (m.name.clone(), m.country_iso3.clone()))
+        PlaceResolver::primary(&m).map(|m| (m.name.to_string(), m.country_iso3.to_string()))
     }
 
     fn p(name: &str, iso3: &str) -> Option<(String, String)> {
