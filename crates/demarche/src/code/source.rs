@@ -239,7 +239,24 @@ pub(super) fn conjoined<'m>(tokens: &[Token], group: Vec<&'m Mention>) -> Vec<&'
         }
         out.push(pair[1]);
     }
+    if appositive(tokens, &out) {
+        out.truncate(1);
+    }
     out
+}
+
+/// Whether two joined mentions are one actor named twice, set off by commas ("The Foreign
+/// Minister, Alexander Downer, said", "Richard Holbrooke, the U.S. envoy, gave"): a comma
+/// alone (past a determiner) between them and a comma closing the second.
+fn appositive(tokens: &[Token], joined: &[&Mention]) -> bool {
+    let [first, second] = joined else {
+        return false;
+    };
+    let between = &tokens[first.end..second.start];
+    let commas = between.iter().filter(|t| t.text == ",").count();
+    commas == 1
+        && between.iter().all(|t| t.text == "," || t.tag == Tag::DT)
+        && tokens.get(second.end).is_some_and(|t| t.text == ",")
 }
 
 /// A word that may stand between joined actors: "and", "or", ",", "as well as", a determiner
