@@ -42,6 +42,7 @@
 mod actor_forms;
 mod appraisal;
 mod authority;
+mod background;
 mod bundled_names;
 mod collapse;
 mod complement;

@@ -256,6 +256,7 @@ impl<'a> SentenceContext<'a> {
         super::visits::drop_private(&mut settled);
         super::visits::recode_deployments(self, &mut settled);
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
+        super::background::drop_background(&mut settled, tokens, &self.mentions);
         super::collapse::drop_results(&mut settled, tokens);
         super::collapse::one_per_act(&mut settled);
         settled

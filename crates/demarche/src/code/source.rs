@@ -228,6 +228,9 @@ pub(super) fn conjoined<'m>(tokens: &[Token], mut group: Vec<&'m Mention>) -> Ve
         .take_while(|pair| joins(tokens, pair[0], pair[1]))
         .count();
     group.truncate(joined);
+    if appositive(tokens, &group) {
+        group.truncate(1);
+    }
     group
 }
 
@@ -243,6 +246,20 @@ fn joins(tokens: &[Token], prev: &Mention, next: &Mention) -> bool {
             .iter()
             .any(|t| COMPOUND_CONJUNCTIONS.contains(&t.lower));
     between.is_empty() && two_sides || joined
+}
+
+/// Whether two joined mentions are one actor named twice, set off by commas ("The Foreign
+/// Minister, Alexander Downer, said", "Richard Holbrooke, the U.S. envoy, gave"): a comma
+/// alone (past a determiner) between them and a comma closing the second.
+fn appositive(tokens: &[Token], joined: &[&Mention]) -> bool {
+    let [first, second] = joined else {
+        return false;
+    };
+    let between = &tokens[first.end..second.start];
+    let commas = between.iter().filter(|t| t.text == ",").count();
+    commas == 1
+        && between.iter().all(|t| t.text == "," || t.tag == Tag::DT)
+        && tokens.get(second.end).is_some_and(|t| t.text == ",")
 }
 
 /// A word that may stand between joined actors: "and", "or", ",", "as well as", a determiner
