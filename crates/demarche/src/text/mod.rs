@@ -147,19 +147,13 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
 }
 
 /// `s` in lower case, `text` being `s` itself: a copy of `text` for an ASCII word with no
-/// capital (most words), lowered in place for other ASCII words. One pass over the bytes tells
-/// the three cases apart (a byte with its high bit set: not ASCII).
+/// capital (most words), lowered in place for other ASCII words.
 fn lower_case(s: &str, text: &compact_str::CompactString) -> compact_str::CompactString {
-    let (mut high, mut upper) = (0u8, false);
-    for &b in s.as_bytes() {
-        high |= b;
-        upper |= b.is_ascii_uppercase();
-    }
-    if !high.is_ascii() {
+    if !s.is_ascii() {
         return s.to_lowercase().into();
     }
     let mut lower = text.clone();
-    if upper {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
         lower.make_ascii_lowercase();
     }
     lower

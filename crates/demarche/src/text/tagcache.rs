@@ -14,7 +14,8 @@
 //! one by one give. The token's own row is kept in 32 bits (most of its sums do not fit in 16);
 //! a neighbour's row in 16 bits ([`NarrowRow`]: a sum of at most two weights, which nearly
 //! always fits; one that does not is summed from the model again at each use), so that an entry
-//! is about 550 bytes and adding a neighbour is one vector pass, not a table probe per feature.
+//! is about 550 bytes and a token's five rows are summed in one vector pass (the edge rows kept
+//! in 16 bits too), not a table probe per feature.
 //! The cache is four-way set-associative (least recently used replaced). A thread's cache
 //! starts small (128 entries, 70 KB) and, once it has looked up [`GROW_AFTER`] words, is
 //! replaced by one of the full size (4,096 entries, about 2.2 MB), which never grows: a short
@@ -110,7 +111,8 @@ pub struct Word {
 }
 
 /// The rows of a neighbour beyond the sentence's edge in 16 bits, for `Role::Prev1` and after.
-#[derive(Clone, Copy)]
+/// (One per thread's cache, read for every token near an edge: kept inline, not boxed.)
+#[allow(clippy::large_enum_variant)]
 enum EdgeRows {
     /// Not made yet.
     Unknown,
