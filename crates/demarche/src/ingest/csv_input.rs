@@ -203,7 +203,7 @@ impl Iterator for CsvRecords {
             }
             let columns = self.columns.as_ref()?;
             return Some(match self.document(columns, line, &row) {
-                Ok(doc) => document_or_rejection(doc, &format!("{}:{line}", self.name)),
+                Ok(doc) => document_or_rejection(doc, || format!("{}:{line}", self.name)),
                 Err(reason) => self.reject(line, reason),
             });
         }

@@ -7,7 +7,7 @@
 //! a string or a number (a number is used as written, `42`); the date a string (or null: no
 //! date); any other type is a per-record error.
 
-use super::jsonl_record::{self, FieldNames, Fields, Parsed};
+use super::jsonl_record::{self, FieldNames, FieldValue, Fields, Parsed};
 use super::{document_or_rejection, raw_bytes, try_parse_date, IngestConfig, Record, Rejection};
 use crate::model::Document;
 use std::io::BufRead;
@@ -50,10 +50,12 @@ impl JsonlRecords {
             date: &self.config.date_field,
             text: &self.config.text_field,
         };
+        // Holds the line with its invalid bytes escaped, which the parsed fields borrow from.
+        let escaped;
         let (parsed, has_markers) = match std::str::from_utf8(line) {
             Ok(s) => (jsonl_record::parse(s, names), false),
             Err(_) => {
-                let escaped = raw_bytes::escape_invalid(line);
+                escaped = raw_bytes::escape_invalid(line);
                 (
                     jsonl_record::parse(&escaped.text, names),
                     escaped.has_markers,
@@ -66,7 +68,7 @@ impl JsonlRecords {
             Err(e) => return self.reject(format!("malformed JSON: {e}")),
         };
         match self.document(fields, has_markers) {
-            Ok(doc) => document_or_rejection(doc, &self.location()),
+            Ok(doc) => document_or_rejection(doc, || self.location()),
             Err(reason) => self.reject(reason),
         }
     }
@@ -76,28 +78,31 @@ impl JsonlRecords {
     }
 
     /// The document in a parsed record; `has_markers`: strings may carry raw-byte markers.
-    fn document(&self, fields: Fields, has_markers: bool) -> Result<Document, String> {
+    fn document(&self, fields: Fields<'_>, has_markers: bool) -> Result<Document, String> {
+        use serde_json::Value;
         let c = &self.config;
         let text = match fields.text {
-            Some(serde_json::Value::String(s)) if has_markers => raw_bytes::restore_bytes(s),
-            Some(serde_json::Value::String(s)) => s.into_bytes(),
-            Some(v) => return Err(wrong_type(&c.text_field, &v, "a string")),
+            Some(FieldValue::Str(s)) if has_markers => raw_bytes::restore_bytes(s.into_owned()),
+            Some(FieldValue::Str(s)) => s.into_owned().into_bytes(),
+            Some(FieldValue::Other(v)) => return Err(wrong_type(&c.text_field, &v, "a string")),
             None => return Err(format!("missing text field '{}'", c.text_field)),
         };
         let id = match fields.id {
             None => self.location(),
-            Some(serde_json::Value::String(s)) if s.trim().is_empty() => self.location(),
-            Some(serde_json::Value::String(s)) => raw_bytes::restore_lossy(s),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(v) => return Err(wrong_type(&c.id_field, &v, "a string or a number")),
+            Some(FieldValue::Str(s)) if s.trim().is_empty() => self.location(),
+            Some(FieldValue::Str(s)) => raw_bytes::restore_lossy(s.into_owned()),
+            Some(FieldValue::Other(Value::Number(n))) => n.to_string(),
+            Some(FieldValue::Other(v)) => {
+                return Err(wrong_type(&c.id_field, &v, "a string or a number"))
+            }
         };
         let date = match fields.date {
-            None | Some(serde_json::Value::Null) => c.default_date,
-            Some(serde_json::Value::String(s)) if s.trim().is_empty() => c.default_date,
-            Some(serde_json::Value::String(s)) => try_parse_date(&s)
+            None | Some(FieldValue::Other(Value::Null)) => c.default_date,
+            Some(FieldValue::Str(s)) if s.trim().is_empty() => c.default_date,
+            Some(FieldValue::Str(s)) => try_parse_date(&s)
                 .map(Some)
                 .map_err(|e| format!("unreadable date in field '{}': {e}", c.date_field))?,
-            Some(v) => return Err(wrong_type(&c.date_field, &v, "a string")),
+            Some(FieldValue::Other(v)) => return Err(wrong_type(&c.date_field, &v, "a string")),
         };
         let mut doc = Document::new(id, date, text);
         doc.metadata = fields

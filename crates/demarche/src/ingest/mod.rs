@@ -284,14 +284,17 @@ fn read_text(mut reader: Box<dyn BufRead>, name: &str, id: &str, config: &Ingest
             reason: format!("read error: {e}"),
         });
     }
-    document_or_rejection(Document::new(id, config.default_date, bytes), name)
+    document_or_rejection(Document::new(id, config.default_date, bytes), || {
+        name.to_string()
+    })
 }
 
-/// Rejects documents with no text.
-pub(crate) fn document_or_rejection(doc: Document, location: &str) -> Record {
+/// Rejects documents with no text; `location` names the record, made only for a rejection
+/// (most records are kept, and formatting a location for each cost about as much as reading it).
+pub(crate) fn document_or_rejection(doc: Document, location: impl FnOnce() -> String) -> Record {
     if doc.text.iter().all(u8::is_ascii_whitespace) {
         return Record::Rejected(Rejection {
-            location: location.to_string(),
+            location: location(),
             reason: "empty document".into(),
         });
     }

@@ -755,8 +755,9 @@ fn le_bytes(row: Row) -> [u8; 128] {
     out
 }
 
-/// Adds a row of 32 little-endian `i32` to `scores`.
-#[inline]
+/// Adds a row of 32 little-endian `i32` to `scores`. Kept out of line: on its own it compiles
+/// to vector adds, where inlined into a caller it became 32 scalar ones.
+#[inline(never)]
 fn add_i32(scores: &mut Row, row: &[u8; 128]) {
     for (s, x) in scores.iter_mut().zip(row.as_chunks::<4>().0) {
         *s += i32::from_le_bytes(*x);

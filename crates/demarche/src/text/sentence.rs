@@ -79,9 +79,22 @@ fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "'" | ")" | "]" | "}")
 }
 
+/// Whether token `t` may be a terminator or a closer ([`is_terminator`], [`is_closer`]): its
+/// first byte is one of theirs. Most tokens are words, which this tells apart without slicing
+/// and comparing their text.
+fn may_end(text: &str, t: &RawToken) -> bool {
+    matches!(
+        text.as_bytes().get(t.start),
+        Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}')
+    )
+}
+
 /// Index of the terminator that this (possibly closing-quote) token ends, if any.
 fn terminator_before(text: &str, tokens: &[RawToken], mut i: usize) -> Option<usize> {
     loop {
+        if !may_end(text, &tokens[i]) {
+            return None;
+        }
         let w = word(text, &tokens[i]);
         if is_terminator(w) {
             return Some(i);

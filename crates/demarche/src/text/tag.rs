@@ -169,7 +169,9 @@ word_list! {
 /// Tags the tokens of one sentence in place (their `tag` and `lemma`) with the averaged
 /// perceptron (`text::perceptron`; frequent unambiguous words from its dictionary,
 /// `text::tagdict`), keeping the rules' tags for punctuation and the forms of "be", "have" and
-/// "do", which the coder reads as auxiliaries.
+/// "do", which the coder reads as auxiliaries. (Kept out of line, so that profiles show the
+/// tagger as a stage of its own: `scripts/bench_profile.sh`.)
+#[inline(never)]
 pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
     let model = super::perceptron::bundled();
     let dict = super::tagdict::bundled();

@@ -14,7 +14,8 @@
 //! one by one give. The token's own row is kept in 32 bits (most of its sums do not fit in 16);
 //! a neighbour's row in 16 bits ([`NarrowRow`]: a sum of at most two weights, which nearly
 //! always fits; one that does not is summed from the model again at each use), so that an entry
-//! is about 550 bytes and adding a neighbour is one vector pass, not a table probe per feature.
+//! is about 550 bytes and a token's five rows are summed in one vector pass (the edge rows kept
+//! in 16 bits too), not a table probe per feature.
 //! The cache is four-way set-associative (least recently used replaced). A thread's cache
 //! starts small (128 entries, 70 KB) and, once it has looked up [`GROW_AFTER`] words, is
 //! replaced by one of the full size (4,096 entries, about 2.2 MB), which never grows: a short
@@ -109,12 +110,25 @@ pub struct Word {
     stamp: u64,
 }
 
+/// The rows of a neighbour beyond the sentence's edge in 16 bits, for `Role::Prev1` and after.
+/// (One per thread's cache, read for every token near an edge: kept inline, not boxed.)
+#[allow(clippy::large_enum_variant)]
+enum EdgeRows {
+    /// Not made yet.
+    Unknown,
+    /// Every one fits in 16 bits.
+    Narrow([NarrowRow; ROLES - 1]),
+    /// One does not: tokens near an edge are summed role by role.
+    Wide,
+}
+
 /// Words and their rows (see the module documentation).
 pub struct WordCache {
     lexicon: u64,
     clock: u64,
     entries: Vec<Entry>,
     sets_log2: u32,
+    edges: EdgeRows,
     /// The vector [`WordCache::words`] fills, handed back by [`WordCache::recycle`] so that a
     /// sentence allocates none.
     spare: Vec<Word>,
@@ -147,6 +161,7 @@ impl WordCache {
             clock: 0,
             entries: vec![Entry::EMPTY; WAYS << sets_log2],
             sets_log2,
+            edges: EdgeRows::Unknown,
             spare: Vec::new(),
         }
     }
@@ -216,23 +231,69 @@ impl WordCache {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
+        let rows = match self.fused_rows(model, words, i) {
+            Some(rows) => rows,
+            None => self.summed_rows(model, words, i),
+        };
+        let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
+        let keys = |d| near(d).map_or(&WordKeys::NONE, |w| &w.keys);
+        model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
+    }
+
+    /// The five rows token `i` reads, summed in one pass, when they are all in the cache (the
+    /// neighbours' in 16 bits, the edge rows too): the usual case.
+    fn fused_rows(&mut self, model: &Model, words: &[Word], i: usize) -> Option<Row> {
+        let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
+        let w = words.get(i)?;
+        let mut ready = self.ready(model, w, Role::Own);
+        for (role, d) in NEIGHBOURS {
+            ready &= near(d).is_none_or(|n| self.ready(model, n, role));
+        }
+        if !ready {
+            return None;
+        }
+        if let EdgeRows::Unknown = self.edges {
+            self.edges = narrow_edges(model);
+        }
+        let EdgeRows::Narrow(edges) = &self.edges else {
+            return None;
+        };
+        let row = |k: usize| {
+            let (role, d) = NEIGHBOURS[k];
+            near(d).map_or(&edges[k], |n| &self.entries[n.slot].near[role as usize - 1])
+        };
+        Some(sum_rows(
+            &self.entries[w.slot].own,
+            [row(0), row(1), row(2), row(3)],
+        ))
+    }
+
+    /// Readies the row of `w` in `role` for [`WordCache::fused_rows`], computing (and storing)
+    /// it on first use; false if `w`'s entry was replaced or the row does not fit 16 bits.
+    fn ready(&mut self, model: &Model, w: &Word, role: Role) -> bool {
+        let e = &mut self.entries[w.slot];
+        if e.stamp != w.stamp {
+            return false;
+        }
+        let bit = 1 << role as u8;
+        if e.have & bit == 0 {
+            e.store_row(model.role_row(&w.keys, role), role);
+            e.have |= bit;
+        }
+        e.wide & bit == 0
+    }
+
+    /// The five rows token `i` reads, added role by role (whatever the cache holds).
+    fn summed_rows(&mut self, model: &Model, words: &[Word], i: usize) -> Row {
         let mut rows = [0; 32];
         let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
-        let roles = [
-            (Role::Own, 0),
-            (Role::Prev1, -1),
-            (Role::Prev2, -2),
-            (Role::Next1, 1),
-            (Role::Next2, 2),
-        ];
-        for (role, d) in roles {
+        for (role, d) in [(Role::Own, 0)].into_iter().chain(NEIGHBOURS) {
             match near(d) {
                 Some(w) => self.add_row(model, w, role, &mut rows),
                 None => add(&mut rows, model.edge_row(role)),
             }
         }
-        let keys = |d| near(d).map_or(&WordKeys::NONE, |w| &w.keys);
-        model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
+        rows
     }
 
     /// Adds the row of `w` in `role` to `rows`, computing (and storing) it on first use.
@@ -296,6 +357,39 @@ impl WordCache {
         }
         e.lemmas[i].clone()
     }
+}
+
+/// The neighbour roles in `Role` order, with where each stands to the token scored.
+const NEIGHBOURS: [(Role, isize); ROLES - 1] = [
+    (Role::Prev1, -1),
+    (Role::Prev2, -2),
+    (Role::Next1, 1),
+    (Role::Next2, 2),
+];
+
+/// The model's edge rows ([`Model::edge_row`]) in 16 bits, if they fit.
+fn narrow_edges(model: &Model) -> EdgeRows {
+    let mut out = [[0; 32]; ROLES - 1];
+    for (narrow, (role, _)) in out.iter_mut().zip(NEIGHBOURS) {
+        for (n, &x) in narrow.iter_mut().zip(model.edge_row(role)) {
+            let Ok(x) = i16::try_from(x) else {
+                return EdgeRows::Wide;
+            };
+            *n = x;
+        }
+    }
+    EdgeRows::Narrow(out)
+}
+
+/// `own` plus the four neighbour rows, lane by lane. Kept out of line: on its own it compiles
+/// to one pass of vector adds with the sums in registers.
+#[inline(never)]
+fn sum_rows(own: &Row, [a, b, c, d]: [&NarrowRow; ROLES - 1]) -> Row {
+    let mut rows = *own;
+    for (l, s) in rows.iter_mut().enumerate() {
+        *s += i32::from(a[l]) + i32::from(b[l]) + i32::from(c[l]) + i32::from(d[l]);
+    }
+    rows
 }
 
 /// The hash of token `t` (opening the sentence if `first`); its high bits choose the set.
