@@ -453,11 +453,14 @@ fn make_events(
     } else {
         &who.targets[..]
     };
+    // Joined sources of a mutual act ("Qantas management and unions negotiated") are each
+    // other's targets (`reciprocal::pair_up`): a common-noun source among them has one.
+    let paired = who.sources.len() > 1 && super::reciprocal::is_mutual(ctx.tokens(), m);
     let mut events = Vec::new();
     for s in &who.sources {
         for t in targets {
             let target = t.filter(|t| t.code != s.code && t.start != s.start);
-            if target.is_none() && s.needs_target(frame.code.as_str()) {
+            if target.is_none() && !paired && s.needs_target(frame.code.as_str()) {
                 continue;
             }
             events.push(frame.event(ctx, m, s, target));

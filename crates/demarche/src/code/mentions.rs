@@ -660,8 +660,10 @@ fn attach_agent(
     for skipped in 0..=3 {
         if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
             let modifiers_ok = tokens[j..j + skipped].iter().all(agent_modifier);
-            // Only a company's workforce joins a company ("Qantas pilots" → `AUSLAB`).
-            if modifiers_ok && (!company || agents[k].1.code == "LAB") {
+            // Only a company's workforce ("Qantas pilots" → `AUSLAB`) and its own business
+            // agents ("Qantas management" → `AUSBUS`) join a company.
+            let joins_company = matches!(agents[k].1.code.as_str(), "LAB" | "BUS");
+            if modifiers_ok && (!company || joins_company) {
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
