@@ -141,7 +141,9 @@ fn realized_events(
 ) -> Vec<Event> {
     let p = m.pattern;
     let head_text = &ctx.tokens()[m.head].text;
-    let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
+    let passive = !p.noun
+        && source::is_passive(ctx, m.head, clause_idx)
+        && !source::misread_past_tense(ctx, m, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
     let why = match governed {
         // "called for the withdrawal", "rejected joint patrols": a word or gap of the
