@@ -141,7 +141,9 @@ fn realized_events(
 ) -> Vec<Event> {
     let p = m.pattern;
     let head_text = &ctx.tokens()[m.head].text;
-    let passive = !p.noun && source::is_passive(ctx, m.head, clause_idx);
+    let passive = !p.noun
+        && source::is_passive(ctx, m.head, clause_idx)
+        && !source::misread_past_tense(ctx, m, clause_idx);
     let (sources, source_rule) = source::sources_of(ctx, m, clause_idx, passive);
     let why = match governed {
         // "called for the withdrawal", "rejected joint patrols": a word or gap of the
@@ -453,11 +455,14 @@ fn make_events(
     } else {
         &who.targets[..]
     };
+    // Joined sources of a mutual act ("Qantas management and unions negotiated") are each
+    // other's targets (`reciprocal::pair_up`): a common-noun source among them has one.
+    let paired = who.sources.len() > 1 && super::reciprocal::is_mutual(ctx.tokens(), m);
     let mut events = Vec::with_capacity(who.sources.len() * targets.len());
     for s in &who.sources {
         for t in targets {
             let target = t.filter(|t| t.code != s.code && t.start != s.start);
-            if target.is_none() && s.needs_target(frame.code.as_str()) {
+            if target.is_none() && !paired && s.needs_target(frame.code.as_str()) {
                 continue;
             }
             events.push(frame.event(ctx, m, s, target));

@@ -285,6 +285,9 @@ grammar_lists! {
     STATE_SIDE_AGENTS = "state-side-agents.txt";
     /// Codes a common-noun actor makes events of without a target ("residents protested").
     COMMON_NOUN_TARGETLESS_CODES = "common-noun-targetless-codes.txt";
+    /// Code prefixes of acts done with a preposition and no passive ("marched in", "rallied
+    /// outside"): their participle right after the subject is a misread past tense.
+    DONE_ACT_CODES = "done-act-codes.txt";
     /// Agents whose standalone role noun may follow the capitalized name of a locality
     /// ("Illawarra police").
     LOCAL_AGENTS = "local-agents.txt";

@@ -661,8 +661,10 @@ fn attach_agent(
     for skipped in 0..=3 {
         if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
             let modifiers_ok = tokens[j..j + skipped].iter().all(agent_modifier);
-            // Only a company's workforce joins a company ("Qantas pilots" → `AUSLAB`).
-            if modifiers_ok && (!company || agents[k].1.code == "LAB") {
+            // Only a company's workforce ("Qantas pilots" → `AUSLAB`) and its own business
+            // agents ("Qantas management" → `AUSBUS`) join a company.
+            let joins_company = matches!(agents[k].1.code.as_str(), "LAB" | "BUS");
+            if modifiers_ok && (!company || joins_company) {
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
@@ -686,12 +688,27 @@ fn attach_agent(
 }
 
 /// A word between an actor and its agent: an adjective or a noun modifier ("Japanese *senior*
-/// officials", "the Australian *Securities* Commission", "Qantas *maintenance* workers").
+/// officials", "the Australian *Securities* Commission", "Qantas *maintenance* workers"), or
+/// a weapon's model designation, whatever its tag ("Israeli *F-16* warplanes", "US *B-52*
+/// bombers").
 fn agent_modifier(t: &Token) -> bool {
     matches!(
         t.tag,
         Tag::JJ | Tag::NN | Tag::NNP | Tag::NNPS | Tag::VBN | Tag::JJS
-    )
+    ) || is_model_designation(&t.text)
+}
+
+/// A model designation: a capitalized word of letters and digits joined by a hyphen ("F-16",
+/// "B-52", "Su-25", "MiG-29", "AK-47").
+pub(super) fn is_model_designation(word: &str) -> bool {
+    let Some((letters, rest)) = word.split_once('-') else {
+        return false;
+    };
+    letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.chars().all(|c| c.is_ascii_alphabetic())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+        && letters.len() <= 3
 }
 
 /// "Chinese and Russian envoys": an agent after the last of joined actors applies to each.

@@ -4,8 +4,8 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, INSTRUMENT_NOUNS,
-    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
+    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES,
+    INSTRUMENT_NOUNS, PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
 };
 use super::light_verb;
 use super::mentions::{Mention, MentionKind};
@@ -102,6 +102,46 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
         || set_off_participle(tokens, head, clause_start) && by_soon()
+}
+
+/// "Thousands of students marched in Rangoon on Monday, diplomats said": a participle right
+/// after the subject's noun, with no form of "be" and no other finite verb in its clause and no
+/// `by` agent, whose pattern goes on with a preposition right after it ("march in", "protest
+/// against", "rally outside"; codes of `done-act-codes.txt`) is a past tense the tagger read
+/// as a participle: such a verb has no passive with its patient before it, so its subject is
+/// the doer.
+pub(super) fn misread_past_tense(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+) -> bool {
+    let tokens = ctx.tokens();
+    let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
+    let head = m.head;
+    let next = head + 1;
+    let fixed_preposition = next < m.tokens.end
+        && !m.gaps.iter().any(|g| g.contains(&next))
+        && tokens[next].tag == Tag::IN
+        && tokens[next].lower != "by";
+    let after_noun = head > clause.start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
+    let other_finite = tokens[clause.clone()]
+        .iter()
+        .enumerate()
+        .any(|(k, t)| clause.start + k != head && t.tag.is_finite_verb());
+    let by_agent = ctx
+        .mentions
+        .iter()
+        .any(|x| x.start > head && x.start < clause.end && x.preposition.as_deref() == Some("by"));
+    let done_act = DONE_ACT_CODES
+        .words()
+        .iter()
+        .any(|c| m.pattern.code.as_str().starts_with(c));
+    tokens[head].tag == Tag::VBN
+        && done_act
+        && fixed_preposition
+        && after_noun
+        && !other_finite
+        && !by_agent
 }
 
 /// "unions have been locked in negotiations": a participle of `stative-participles.txt` before
