@@ -7,7 +7,7 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
-use super::grammar::CONTINUATION_VERBS;
+use super::grammar::{CONTINUATION_VERBS, WORK_STOPPAGE_AGENTS, WORK_STOPPAGE_VERBS};
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
@@ -434,6 +434,10 @@ fn make_events(
             });
             CameoCode::new(code)
         }
+        None if work_stoppage(m, who) => {
+            rules.push(Rule::WorkStoppage);
+            CameoCode::new(WORK_STOPPAGE_CODE)
+        }
         None => event_code(ctx, m, clause_idx, &mut rules),
     };
     if when.as_ref().is_some_and(|w| w.from_text.is_some()) {
@@ -469,6 +473,26 @@ fn make_events(
         }
     }
     events
+}
+
+/// CAMEO's "conduct strike or boycott".
+const WORK_STOPPAGE_CODE: &str = "143";
+
+/// "Dock workers struck on Monday", "nurses are striking over pay": a bare work-stoppage verb
+/// (`work-stoppage-verbs.txt`) without a target whose sources are all of a sector of
+/// `work-stoppage-agents.txt` is a strike, not an act of force.
+fn work_stoppage(m: &VerbMatch<'_>, who: &Participants<'_>) -> bool {
+    let sector = |s: &&Mention| {
+        s.code
+            .get(3..)
+            .is_some_and(|agent| WORK_STOPPAGE_AGENTS.contains(agent))
+    };
+    m.pattern.rest.is_empty()
+        && !m.pattern.noun
+        && WORK_STOPPAGE_VERBS.contains(&m.pattern.head)
+        && who.targets.iter().all(Option::is_none)
+        && !who.sources.is_empty()
+        && who.sources.iter().all(sector)
 }
 
 /// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet;
