@@ -425,6 +425,10 @@ fn make_events(
     if !ctx.coder.keep_hypothetical && !m.pattern.noun && supposed(ctx, clause_idx, m.head) {
         rules.push(Rule::Supposed);
     }
+    let stoppage = work_stoppage(m, who);
+    if stoppage {
+        rules.push(Rule::WorkStoppage);
+    }
     let code = match governed {
         Some((g, code)) => {
             rules.push(match g.governor {
@@ -432,12 +436,13 @@ fn make_events(
                 None => Rule::FutureIntent,
                 Some(_) => Rule::Governed(g.stance),
             });
-            CameoCode::new(code)
+            // "Qantas staff will strike": the threat of a strike (133), not of force.
+            let stoppage_code = stoppage
+                .then(|| complement::governed_code(WORK_STOPPAGE_CODE, g.stance))
+                .flatten();
+            CameoCode::new(stoppage_code.unwrap_or(code))
         }
-        None if work_stoppage(m, who) => {
-            rules.push(Rule::WorkStoppage);
-            CameoCode::new(WORK_STOPPAGE_CODE)
-        }
+        None if stoppage => CameoCode::new(WORK_STOPPAGE_CODE),
         None => event_code(ctx, m, clause_idx, &mut rules),
     };
     if when.as_ref().is_some_and(|w| w.from_text.is_some()) {
