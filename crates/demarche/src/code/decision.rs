@@ -148,6 +148,9 @@ pub(crate) enum Rule {
     /// An act only supposed, alleged or expected ("is believed to have attacked"): kept only
     /// for the speaker's accusation (112), then dropped.
     Supposed,
+    /// A work-stoppage verb without an object, done by workers or another civilian sector
+    /// ("dock workers struck"): 143, not the force of "jets struck the base".
+    WorkStoppage,
     /// The date comes from a temporal expression in the text.
     EventDate,
     /// The statement keeps its quotation.
@@ -219,6 +222,7 @@ impl Rule {
             Rule::Governed(Stance::Reject) => "reject",
             Rule::Accusation => "accusation",
             Rule::Supposed => "supposed",
+            Rule::WorkStoppage => "work-stoppage",
             Rule::EventDate => "event-date",
             Rule::Quotation => "quotation",
             Rule::Reciprocal => "reciprocal",

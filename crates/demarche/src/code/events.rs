@@ -7,7 +7,7 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
-use super::grammar::CONTINUATION_VERBS;
+use super::grammar::{CONTINUATION_VERBS, WORK_STOPPAGE_AGENTS, WORK_STOPPAGE_VERBS};
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
@@ -425,6 +425,10 @@ fn make_events(
     if !ctx.coder.keep_hypothetical && !m.pattern.noun && supposed(ctx, clause_idx, m.head) {
         rules.push(Rule::Supposed);
     }
+    let stoppage = work_stoppage(m, who);
+    if stoppage {
+        rules.push(Rule::WorkStoppage);
+    }
     let code = match governed {
         Some((g, code)) => {
             rules.push(match g.governor {
@@ -432,8 +436,13 @@ fn make_events(
                 None => Rule::FutureIntent,
                 Some(_) => Rule::Governed(g.stance),
             });
-            CameoCode::new(code)
+            // "Qantas staff will strike": the threat of a strike (133), not of force.
+            let stoppage_code = stoppage
+                .then(|| complement::governed_code(WORK_STOPPAGE_CODE, g.stance))
+                .flatten();
+            CameoCode::new(stoppage_code.unwrap_or(code))
         }
+        None if stoppage => CameoCode::new(WORK_STOPPAGE_CODE),
         None => event_code(ctx, m, clause_idx, &mut rules),
     };
     if when.as_ref().is_some_and(|w| w.from_text.is_some()) {
@@ -469,6 +478,26 @@ fn make_events(
         }
     }
     events
+}
+
+/// CAMEO's "conduct strike or boycott".
+const WORK_STOPPAGE_CODE: &str = "143";
+
+/// "Dock workers struck on Monday", "nurses are striking over pay": a bare work-stoppage verb
+/// (`work-stoppage-verbs.txt`) without a target whose sources are all of a sector of
+/// `work-stoppage-agents.txt` is a strike, not an act of force.
+fn work_stoppage(m: &VerbMatch<'_>, who: &Participants<'_>) -> bool {
+    let sector = |s: &&Mention| {
+        s.code
+            .get(3..)
+            .is_some_and(|agent| WORK_STOPPAGE_AGENTS.contains(agent))
+    };
+    m.pattern.rest.is_empty()
+        && !m.pattern.noun
+        && WORK_STOPPAGE_VERBS.contains(&m.pattern.head)
+        && who.targets.iter().all(Option::is_none)
+        && !who.sources.is_empty()
+        && who.sources.iter().all(sector)
 }
 
 /// The pattern's code; "will meet", "would visit": an announced meeting is an intent to meet;

@@ -288,6 +288,10 @@ grammar_lists! {
     /// Code prefixes of acts done with a preposition and no passive ("marched in", "rallied
     /// outside"): their participle right after the subject is a misread past tense.
     DONE_ACT_CODES = "done-act-codes.txt";
+    /// Verbs that name a work stoppage when used without an object ("dock workers struck").
+    WORK_STOPPAGE_VERBS = "work-stoppage-verbs.txt";
+    /// Agents whose targetless work-stoppage verb is a strike ("workers", "teachers").
+    WORK_STOPPAGE_AGENTS = "work-stoppage-agents.txt";
     /// Agents whose standalone role noun may follow the capitalized name of a locality
     /// ("Illawarra police").
     LOCAL_AGENTS = "local-agents.txt";
