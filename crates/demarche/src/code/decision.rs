@@ -90,6 +90,8 @@ pub(crate) enum TargetRule {
     ParticipleVictims,
     /// The victims of the clause a "when" attack hangs from ("10 people were killed when ...").
     ClauseVictims,
+    /// The people a harm participle says the act hit ("Palestinians killed in an air strike").
+    ReducedRelativeVictims,
 }
 
 impl TargetRule {
@@ -101,6 +103,7 @@ impl TargetRule {
             TargetRule::Condition => "condition-subject",
             TargetRule::ParticipleVictims => "participle-victims",
             TargetRule::ClauseVictims => "clause-victims",
+            TargetRule::ReducedRelativeVictims => "reduced-relative-victims",
         }
     }
 }
@@ -350,6 +353,10 @@ mod tests {
                 "participle-victims",
             ),
             (Rule::Target(TargetRule::ClauseVictims), "clause-victims"),
+            (
+                Rule::Target(TargetRule::ReducedRelativeVictims),
+                "reduced-relative-victims",
+            ),
             (Rule::CompoundSource, "compound-source"),
             (Rule::CompoundTarget, "compound-target"),
             (Rule::Coreference, "coreference"),

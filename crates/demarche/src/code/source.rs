@@ -12,6 +12,7 @@ use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
 use crate::text::{ClauseKind, Sentence, Tag, Token};
+use std::ops::Range;
 
 /// The sources of a match and the rule that found them.
 pub(super) type Sources<'m> = (Vec<&'m Mention>, Option<SourceRule>);
@@ -101,7 +102,20 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
         })
     };
     after_noun && (earlier_finite || tokens[head].tag == Tag::VBN || by_soon())
+        || reduced_relative_after_name(tokens, head, clause.clone())
         || set_off_participle(tokens, head, clause_start) && by_soon()
+}
+
+/// "Three Palestinians killed in an Israeli air strike were buried": a participle right after
+/// a proper noun, followed by a preposition (no object) and by a finite verb later in its
+/// clause, is a reduced relative, so passive: the name is the patient, not the doer.
+fn reduced_relative_after_name(tokens: &[Token], head: usize, clause: Range<usize>) -> bool {
+    let after_name = head > clause.start && matches!(tokens[head - 1].tag, Tag::NNP | Tag::NNPS);
+    let preposition_next = tokens.get(head + 1).is_some_and(|t| t.tag == Tag::IN);
+    let later_finite = tokens[head + 1..clause.end]
+        .iter()
+        .any(|t| t.tag.is_finite_verb());
+    tokens[head].tag == Tag::VBN && after_name && preposition_next && later_finite
 }
 
 /// "Thousands of students marched in Rangoon on Monday, diplomats said": a participle right

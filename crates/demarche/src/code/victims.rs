@@ -33,7 +33,33 @@ pub(super) fn victims<'m>(
     if let Some(v) = participle_victims(ctx, head, clause_idx) {
         return Some((v, TargetRule::ParticipleVictims));
     }
-    clause_victims(ctx, clause_idx).map(|v| (v, TargetRule::ClauseVictims))
+    if let Some(v) = clause_victims(ctx, clause_idx) {
+        return Some((v, TargetRule::ClauseVictims));
+    }
+    reduced_relative_victims(ctx, head, clause_idx).map(|v| (v, TargetRule::ReducedRelativeVictims))
+}
+
+/// The actor a harm participle follows when the act of force is the noun of the phrase right
+/// after the participle: "*Three Palestinians* killed in an Israeli air strike were buried".
+fn reduced_relative_victims<'m>(
+    ctx: &'m SentenceContext<'_>,
+    head: usize,
+    clause_idx: usize,
+) -> Option<Vec<Option<&'m Mention>>> {
+    let tokens = ctx.tokens();
+    let start = ctx.sentence.clauses[clause_idx].tokens.start;
+    let in_phrase = |t: &Token| t.tag.is_prenominal() || t.tag.is_noun();
+    let mut j = head;
+    while j > start && in_phrase(&tokens[j - 1]) {
+        j -= 1;
+    }
+    let (preposition, verb) = (j.checked_sub(1)?, j.checked_sub(2)?);
+    let harms = tokens[verb].tag == Tag::VBN && VICTIM_VERBS.contains(&tokens[verb].lemma);
+    let after_actor = ctx.mentions.iter().any(|x| x.end == verb);
+    if tokens[preposition].tag != Tag::IN || !harms || verb <= start || !after_actor {
+        return None;
+    }
+    joined_victim(ctx, start..verb, verb)
 }
 
 /// Whether an event's target came from its victims (its `rules`), so that the place it struck
