@@ -1,11 +1,13 @@
 //! The batch pipeline: a stream of records coded in parallel, written in input order, with
 //! bounded memory.
 //!
-//! Records are taken from the input in chunks (bounded by document count and bytes), each chunk
-//! is coded on a rayon thread pool, and its events are pushed to the sink in input order before
-//! the next chunk is read; the sink is flushed after each chunk. Memory therefore depends on the
-//! chunk size, not on the input size. A document larger than the segment cap is coded alone, in
-//! segments (see `segment.rs`), its events streamed to the sink segment by segment.
+//! Records are taken from the input in chunks (bounded by document count and bytes) and each
+//! chunk is coded on a rayon thread pool. With more than one worker the stages overlap: while
+//! chunk N+1 is coded, the caller's thread writes chunk N's events to the sink (in input order,
+//! flushing after each chunk) and reads chunk N+2, so at most three chunks are in hand; with
+//! one worker the stages take turns and one core is busy at a time. Memory therefore depends
+//! on the chunk size, not on the input size. A document larger than the segment cap is coded
+//! alone, in segments (see `segment.rs`), its events streamed to the sink segment by segment.
 //!
 //! A document whose coding panics becomes a rejected record. A stop flag (set by a signal
 //! handler) ends the run after the documents in hand: nothing half-written, the sink flushed.
@@ -57,7 +59,7 @@ impl Default for PipelineConfig {
         PipelineConfig {
             threads: 0,
             chunk_documents: 1024,
-            chunk_bytes: 16 << 20,
+            chunk_bytes: 8 << 20,
             segment_bytes: DEFAULT_SEGMENT_BYTES,
             stop: None,
         }
@@ -189,23 +191,44 @@ pub fn run(
         flushed: Vec::new(),
     };
     let mut records = records.peekable();
-    loop {
-        if config.stopped() {
-            runner.stats.interrupted = records.peek().is_some();
-            break;
-        }
-        let chunk = take_chunk(&mut records, config);
-        match chunk.as_slice() {
-            [] => break,
-            [Record::Document(d)] if d.text.len() > config.segment_bytes => {
-                runner.segmented(d, &mut observe)?
-            }
-            _ => runner.chunk(&chunk, &mut observe)?,
-        }
-        runner.flush(&mut observe)?;
-    }
+    std::thread::scope(|scope| runner.drive(&mut records, scope, &mut observe))?;
     runner.sink.finish()?;
     Ok(runner.stats)
+}
+
+/// A chunk of records with the result of coding each; `None` where the run stopped first.
+type CodedChunk = (Vec<Record>, Vec<Coded>);
+
+/// A chunk to code: on its own thread while the caller's thread writes the chunk before and
+/// reads the next one (more than one worker), or when it is finished (one worker, so that
+/// `-j 1` uses one core at a time and holds one coded chunk).
+enum Coding<'scope> {
+    Running(std::thread::ScopedJoinHandle<'scope, CodedChunk>),
+    Deferred(Box<dyn FnOnce() -> CodedChunk + 'scope>),
+}
+
+impl Coding<'_> {
+    fn finish(self) -> Result<CodedChunk> {
+        match self {
+            Coding::Deferred(code) => Ok(code()),
+            Coding::Running(handle) => handle
+                .join()
+                .map_err(|_| Error::Config("a coding thread failed".into())),
+        }
+    }
+}
+
+/// The next records to code together, or none once the run is stopped.
+fn next_chunk(
+    records: &mut std::iter::Peekable<impl Iterator<Item = Record>>,
+    config: &PipelineConfig,
+    stats: &mut RunStats,
+) -> Vec<Record> {
+    if config.stopped() {
+        stats.interrupted |= records.peek().is_some();
+        return Vec::new();
+    }
+    take_chunk(records, config)
 }
 
 /// The next records to code together; a document over the segment cap comes alone.
@@ -248,25 +271,94 @@ struct Runner<'a, 's> {
 /// A document's coding result; `None` when the run stopped before it was started.
 type Coded = Option<std::result::Result<CodedDocument, String>>;
 
-impl Runner<'_, '_> {
-    /// Codes a chunk in parallel and writes it in order, up to the first document not started.
-    fn chunk(&mut self, chunk: &[Record], observe: &mut impl FnMut(Outcome<'_>)) -> Result<()> {
-        let (coder, config) = (self.coder, self.config);
-        let results: Vec<Coded> = self.pool.install(|| {
-            use rayon::prelude::*;
-            chunk
-                .par_iter()
-                .map(|r| match r {
-                    Record::Document(_) if config.stopped() => None,
-                    Record::Document(d) => Some(code_isolated(coder, d)),
-                    Record::Rejected(_) => Some(Ok(CodedDocument::default())),
-                })
-                .collect()
-        });
+impl<'a> Runner<'a, '_> {
+    /// Reads, codes and writes every chunk in input order. With more than one worker, chunk
+    /// N+1 is coded while chunk N is written and chunk N+2 read, so that reading and writing
+    /// do not leave the workers idle.
+    fn drive<'scope>(
+        &mut self,
+        records: &mut std::iter::Peekable<impl Iterator<Item = Record>>,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        observe: &mut impl FnMut(Outcome<'_>),
+    ) -> Result<()>
+    where
+        'a: 'scope,
+    {
+        let mut pending = next_chunk(records, self.config, &mut self.stats);
+        let mut ready: Option<CodedChunk> = None;
+        loop {
+            if let [Record::Document(d)] = pending.as_slice() {
+                if d.text.len() > self.config.segment_bytes {
+                    if !self.write_ready(ready.take(), observe)? {
+                        return Ok(());
+                    }
+                    self.segmented(d, observe)?;
+                    self.flush(observe)?;
+                    pending = next_chunk(records, self.config, &mut self.stats);
+                    continue;
+                }
+            }
+            let coding =
+                (!pending.is_empty()).then(|| self.start(std::mem::take(&mut pending), scope));
+            let written = self.write_ready(ready.take(), observe)?;
+            if written && coding.is_some() {
+                pending = next_chunk(records, self.config, &mut self.stats);
+            }
+            let next = coding.map(Coding::finish).transpose()?;
+            match next {
+                Some(coded) if written => ready = Some(coded),
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Starts coding `chunk` on a thread of `scope` with more than one worker, else defers it.
+    fn start<'scope>(
+        &self,
+        chunk: Vec<Record>,
+        scope: &'scope std::thread::Scope<'scope, '_>,
+    ) -> Coding<'scope>
+    where
+        'a: 'scope,
+    {
+        let (coder, config, pool) = (self.coder, self.config, self.pool);
+        let code = move || {
+            let results = code_chunk(coder, config, pool, &chunk);
+            (chunk, results)
+        };
+        if pool.current_num_threads() > 1 {
+            Coding::Running(scope.spawn(code))
+        } else {
+            Coding::Deferred(Box::new(code))
+        }
+    }
+
+    /// Writes a coded chunk (if any) and flushes; false once the run stopped inside it.
+    fn write_ready(
+        &mut self,
+        ready: Option<CodedChunk>,
+        observe: &mut impl FnMut(Outcome<'_>),
+    ) -> Result<bool> {
+        let Some((chunk, results)) = ready else {
+            return Ok(true);
+        };
+        let complete = self.write_chunk(&chunk, results, observe)?;
+        self.flush(observe)?;
+        Ok(complete)
+    }
+
+    /// Writes a chunk's results in order, up to the first document not started; false if
+    /// there was one.
+    fn write_chunk(
+        &mut self,
+        chunk: &[Record],
+        results: Vec<Coded>,
+        observe: &mut impl FnMut(Outcome<'_>),
+    ) -> Result<bool> {
         for (record, result) in chunk.iter().zip(results) {
             let Some(result) = result else {
                 self.stats.interrupted = true;
-                break;
+                return Ok(false);
             };
             match (record, result) {
                 (Record::Document(d), Ok(coded)) => self.write(d, &coded, observe)?,
@@ -274,7 +366,7 @@ impl Runner<'_, '_> {
                 (Record::Rejected(r), _) => self.reject(r, observe),
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     fn write(
@@ -415,6 +507,27 @@ fn merge_segment(total: &mut CodedDocument, segment: CodedDocument) {
             total.places.push(p);
         }
     }
+}
+
+/// Codes a chunk's documents in parallel on `pool`, each isolated; a document not started
+/// before the run was stopped gives `None`.
+fn code_chunk(
+    coder: &dyn DocumentCoder,
+    config: &PipelineConfig,
+    pool: &rayon::ThreadPool,
+    chunk: &[Record],
+) -> Vec<Coded> {
+    pool.install(|| {
+        use rayon::prelude::*;
+        chunk
+            .par_iter()
+            .map(|r| match r {
+                Record::Document(_) if config.stopped() => None,
+                Record::Document(d) => Some(code_isolated(coder, d)),
+                Record::Rejected(_) => Some(Ok(CodedDocument::default())),
+            })
+            .collect()
+    })
 }
 
 fn coding_failed(d: &Document, why: &str) -> Rejection {
@@ -564,6 +677,58 @@ mod tests {
         assert_eq!(stats.coded, 6, "d0..d5: d5 was in hand");
         assert_eq!(stats.last_id.as_deref(), Some("d5"));
         assert_eq!(events.len(), 6);
+    }
+
+    #[test]
+    fn with_two_workers_a_stop_writes_a_prefix_of_the_input() {
+        let bundled = Coder::bundled();
+        let stop = Arc::new(AtomicBool::new(false));
+        let coder = |d: &Document| {
+            if d.id == "d9" {
+                stop.store(true, Ordering::SeqCst);
+            }
+            bundled.code(d)
+        };
+        let config = PipelineConfig::default()
+            .threads(2)
+            .chunk_documents(4)
+            .stop_when(stop.clone());
+        let (stats, events, _) = collect(docs(40, "Russia condemned Ukraine."), &coder, &config);
+        assert!(stats.interrupted);
+        assert!((10..40).contains(&stats.coded), "{}", stats.coded);
+        let ids: Vec<String> = events.iter().map(|e| e.doc.to_string()).collect();
+        let prefix: Vec<String> = (0..stats.coded).map(|i| format!("d{i}")).collect();
+        assert_eq!(ids, prefix);
+    }
+
+    #[test]
+    fn a_large_document_between_chunks_keeps_input_order() {
+        let coder = Coder::bundled();
+        let small = |i: usize| {
+            Record::Document(Document::new(
+                format!("d{i}"),
+                None,
+                "Russia condemned Ukraine.",
+            ))
+        };
+        let big = Record::Document(Document::new("d5", None, PARAGRAPHS.repeat(2)));
+        let records: Vec<Record> = (0..5)
+            .map(small)
+            .chain([big])
+            .chain((6..12).map(small))
+            .collect();
+        for threads in [1, 2] {
+            let config = PipelineConfig::default()
+                .threads(threads)
+                .chunk_documents(3)
+                .segment_bytes(150);
+            let (stats, events, _) = collect(records.clone().into_iter(), &coder, &config);
+            assert_eq!(stats.coded, 12);
+            let mut docs: Vec<&str> = events.iter().map(|e| e.doc.as_str()).collect();
+            docs.dedup();
+            let expected: Vec<String> = (0..12).map(|i| format!("d{i}")).collect();
+            assert_eq!(docs, expected, "{threads} threads");
+        }
     }
 
     #[test]
