@@ -14,7 +14,11 @@ Alternatives in a row are separated by `|`.
 
 Recall counts the `core` rows matched; precision counts output events matching any row (core or
 ok). Also printed: exact CAMEO code recall, source-actor recall, false alarms in sentences that
-hold no event, and a per-root table. The last line is a one-line summary.
+hold no event, a per-root table, and the coarse-class measure (five classes of roots: 01-02
+statements and appeals, 03-05 verbal cooperation, 06-08 material cooperation, 09-13 verbal
+conflict, 14-20 material conflict): a core row is found when some event of its sentence is in
+its class, and with its source when that event's source also agrees. The last line is a
+one-line summary.
 """
 import json
 import subprocess
@@ -44,6 +48,22 @@ def actor_matches(gold_alts, code):
 
 def roots(codes):
     return {c.strip()[:2] for c in codes.split("|") if c.strip() not in ("", "-")}
+
+
+CLASS_STARTS = (1, 3, 6, 9, 14)
+
+
+def coarse_class(code):
+    """The coarse class (0-4) of a CAMEO code, or None."""
+    try:
+        root = int(code.strip()[:2])
+    except ValueError:
+        return None
+    return max((k for k, start in enumerate(CLASS_STARTS) if root >= start), default=None)
+
+
+def classes(codes):
+    return {coarse_class(c) for c in codes.split("|")} - {None}
 
 
 def read_tsv(path):
@@ -122,10 +142,14 @@ def score(gold, events):
             m["found"] += found
             m["exact"] += any(row_matches(row, e, exact=True) for e in out)
             m["source"] += any(actor_matches(row["source"], e[0]) for e in out)
+            in_class = [e for e in out if coarse_class(e[2]) in classes(row["cameo"])]
+            m["class"] += bool(in_class)
+            m["class_source"] += any(actor_matches(row["source"], e[0]) for e in in_class)
             per_root[r]["gold"] += 1
             per_root[r]["found"] += found
         for e in out:
             ok = any(row_matches(row, e) for row in rows)
+            m["class_correct"] += any(coarse_class(e[2]) in classes(row["cameo"]) for row in rows)
             m["events"] += 1
             m["correct"] += ok
             per_root[e[2][:2]]["output"] += 1
@@ -146,6 +170,10 @@ def report(m, per_root):
         print(f"{r:>4}  {c['gold']:4d} {c['found']:5d}  {c['output']:6d} {c['correct']:7d}")
     print(f"exact CAMEO code recall {ratio(m['exact'], m['core']):.2f} ({m['exact']}/{m['core']}); "
           f"source-actor recall {ratio(m['source'], m['core']):.2f} ({m['source']}/{m['core']})")
+    print(f"coarse class recall {ratio(m['class'], m['core']):.2f} ({m['class']}/{m['core']}), "
+          f"with the gold source {ratio(m['class_source'], m['core']):.2f} "
+          f"({m['class_source']}/{m['core']}); class precision "
+          f"{ratio(m['class_correct'], m['events']):.2f} ({m['class_correct']}/{m['events']})")
     recall, precision = ratio(m["found"], m["core"]), ratio(m["correct"], m["events"])
     print(f"devset: recall {recall:.2f} ({m['found']}/{m['core']} core) "
           f"precision {precision:.2f} ({m['correct']}/{m['events']})")
