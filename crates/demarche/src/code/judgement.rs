@@ -201,7 +201,8 @@ fn accusation_at(tokens: &[Token], i: usize, end: usize) -> bool {
                 .all(|(w, t)| t.lower == w || t.lemma == w)
     });
     // "behind" as an adverb ("fell behind", "left behind") accuses no one.
-    let adverb = tokens[i].lower == "behind" && tokens.get(i + 1).is_none_or(|t| !opens_np(t));
+    let adverb = tokens.get(i).is_some_and(|t| t.lower == "behind")
+        && tokens.get(i + 1).is_none_or(|t| !opens_np(t));
     accused && !adverb
 }
 

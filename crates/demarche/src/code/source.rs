@@ -382,7 +382,7 @@ fn event_agent<'m>(
     clause_start: usize,
     head: usize,
 ) -> Option<&'m Mention> {
-    if !tokens[head].tag.is_verb() {
+    if !tokens.get(head).is_some_and(|t| t.tag.is_verb()) {
         return None;
     }
     let agent = mentions.iter().find(|x| {
