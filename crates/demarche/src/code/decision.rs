@@ -167,6 +167,8 @@ pub(crate) enum Rule {
     AuthorityPlace,
     /// A protest coded with the purpose stated with it (14x1–14x4).
     ProtestPurpose,
+    /// A generic appeal, intention, demand, refusal or protest coded by the thing it is about.
+    Topic,
     /// A violent act coded by its means ("a suicide bomber killed": 1831).
     AttackMeans,
     /// A bombing by a state's forces, government or alliance coded as aerial weapons (195).
@@ -232,6 +234,7 @@ impl Rule {
             Rule::PlaceTarget => "place-target",
             Rule::AuthorityPlace => "authority-place",
             Rule::ProtestPurpose => "protest-purpose",
+            Rule::Topic => "topic",
             Rule::AttackMeans => "attack-means",
             Rule::MilitaryBombing => "military-bombing",
             Rule::ForceDeployment => "force-deployment",

@@ -134,6 +134,8 @@ grammar_lists! {
     REJECT_GOVERNORS = "reject-governors.txt";
     /// Code prefixes whose 4-digit codes give a protest its purpose (14x1–14x4).
     PROTEST_PURPOSE_CODES = "protest-purpose-codes.txt";
+    /// Things an appeal, demand or protest is about, with the act each stands for ("food" 073).
+    TOPIC_NOUNS = "topic-nouns.txt";
     /// Modals of obligation: "said Iran must" is a demand on Iran.
     DEMAND_MODALS = "demand-modals.txt";
     /// Verbs that before "to" + a bare verb oblige like "must" ("has to act", "needs to").

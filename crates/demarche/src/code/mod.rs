@@ -84,6 +84,7 @@ mod speaker;
 mod speech;
 mod surname_places;
 mod target;
+mod topic;
 mod unknown_persons;
 mod victims;
 mod visits;

@@ -252,7 +252,9 @@ impl<'a> SentenceContext<'a> {
             }
         }
         let mut settled = speech::settle(self, events, &superseded);
+        super::topic::refine(self, &mut settled, false);
         super::protest::fold_purposes(self, &mut settled);
+        super::topic::refine(self, &mut settled, true);
         super::visits::drop_private(&mut settled);
         super::visits::recode_deployments(self, &mut settled);
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
