@@ -26,7 +26,7 @@ impl Prepared {
         (self.analysis.sentences.iter())
             .map(|s| {
                 let m = dict.match_phrases(&EncodedSentence::new(&s.tokens));
-                dict.actors.resolve(m.actors, None).len() + dict.agents.resolve(m.agents).len()
+                dict.actors.resolve(&m.actors, None).len() + dict.agents.resolve(m.agents).len()
             })
             .sum()
     }
