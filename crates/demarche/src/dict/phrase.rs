@@ -1,8 +1,8 @@
 //! Whole-token phrase matching with a trie over lower-case tokens.
 //!
-//! A sentence is encoded once as its tokens joined by a separator byte (lower-cased, and as
-//! written). Phrases are tokenized the same way and stored in a trie whose edges are interned
-//! tokens, so a match is always token-aligned, and the trie is cheap to build at start-up (a
+//! A sentence's tokens are read in place: each lower-case token is looked up in the trie's
+//! vocabulary. Phrases are tokenized the way sentences are and stored in a trie whose edges are
+//! interned tokens, so a match is always token-aligned, and the trie is cheap to build at start-up (a
 //! byte-level Aho–Corasick automaton over the same phrases cost three times as much to build).
 //! Phrases written entirely in capitals ("US", "UN") match case-sensitively, all others
 //! case-insensitively. Matching returns every token-aligned occurrence, ordered by end, then by
