@@ -8,32 +8,25 @@
 use crate::dict::{Dictionaries, EncodedSentence, PhraseSet};
 use crate::text::{analyze, Analysis};
 
-/// A text analysed and encoded for phrase matching, as the coder does before matching.
+/// A text analysed for phrase matching, as the coder does before matching.
 pub struct Prepared {
     analysis: Analysis,
-    encoded: Vec<EncodedSentence>,
 }
 
 impl Prepared {
-    /// Analyses `text` with the lexicon of `dict` and encodes its sentences.
+    /// Analyses `text` with the lexicon of `dict`.
     pub fn new(dict: &Dictionaries, text: &str) -> Prepared {
         let analysis = analyze(text.as_bytes(), &dict.lexicon);
-        let encoded = analysis
-            .sentences
-            .iter()
-            .map(|s| EncodedSentence::new(&s.tokens))
-            .collect();
-        Prepared { analysis, encoded }
+        Prepared { analysis }
     }
 
     /// Matches actor, agent and discard phrases in every sentence (one automaton) and resolves
     /// the actor and agent matches; returns how many actors and agents were found.
     pub fn match_actors_and_agents(&self, dict: &Dictionaries) -> usize {
-        self.encoded
-            .iter()
-            .map(|e| {
-                let m = dict.match_phrases(e);
-                dict.actors.resolve(m.actors, None).len() + dict.agents.resolve(m.agents).len()
+        (self.analysis.sentences.iter())
+            .map(|s| {
+                let m = dict.match_phrases(&EncodedSentence::new(&s.tokens));
+                dict.actors.resolve(&m.actors, None).len() + dict.agents.resolve(m.agents).len()
             })
             .sum()
     }
@@ -69,6 +62,8 @@ impl CompiledPhrases {
 
     /// Every occurrence of the phrases in the prepared text; returns how many there are.
     pub fn count_in(&self, text: &Prepared) -> usize {
-        text.encoded.iter().map(|e| self.0.find_all(e).len()).sum()
+        (text.analysis.sentences.iter())
+            .map(|s| self.0.find_all(&EncodedSentence::new(&s.tokens)).len())
+            .sum()
     }
 }

@@ -78,11 +78,11 @@ impl Fallbacks {
 /// country, possessive or name stands before the title ("Israeli Prime Minister Ariel Sharon"
 /// does not count). News names its own country's offices without the country and foreign ones
 /// with it, so this is the country whose offices the document's bare offices are.
-pub(super) fn domestic(
-    dict: &Dictionaries,
+pub(super) fn domestic<'d>(
+    dict: &'d Dictionaries,
     names: &NameIndex,
     sentences: &[Sentence],
-    phrases: &[SentencePhrases],
+    phrases: &[SentencePhrases<'d>],
     date: Option<Date>,
 ) -> Option<String> {
     let mut counts = CountryTally::default();
@@ -90,7 +90,7 @@ pub(super) fn domestic(
         let tokens = &sentence.tokens;
         let actors = m.all(dict, date);
         let titles = &m.agents;
-        for (a, entry) in actors.iter() {
+        for &(a, entry) in actors.iter() {
             let root = entry.code.get(..3).filter(|r| names.is_root(r));
             let governs = entry.person && entry.code.get(3..6) == Some("GOV");
             let titled = titles.iter().any(|(t, _)| {
@@ -105,22 +105,24 @@ pub(super) fn domestic(
     counts.most()
 }
 
-/// Countries counted in the order first seen.
+/// Countries counted in the order first seen, borrowed from the dictionaries and the name
+/// index until the winner is copied out.
 #[derive(Default)]
-struct CountryTally(Vec<(String, usize)>);
+struct CountryTally<'a>(Vec<(&'a str, usize)>);
 
-impl CountryTally {
-    fn add(&mut self, country: &str) {
-        match self.0.iter_mut().find(|(k, _)| k == country) {
+impl<'a> CountryTally<'a> {
+    fn add(&mut self, country: &'a str) {
+        match self.0.iter_mut().find(|(k, _)| *k == country) {
             Some(slot) => slot.1 += 1,
-            None => self.0.push((country.to_string(), 1)),
+            None => self.0.push((country, 1)),
         }
     }
 
     /// The most counted country, the first seen on a tie.
     fn most(self) -> Option<String> {
         let best = self.0.iter().map(|(_, n)| *n).max()?;
-        self.0.into_iter().find(|(_, n)| *n == best).map(|(c, _)| c)
+        let first = self.0.into_iter().find(|(_, n)| *n == best);
+        first.map(|(c, _)| c.to_string())
     }
 }
 
@@ -145,10 +147,10 @@ fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool
 /// the Afghan border"). Actors
 /// do not count: "Defence Minister X accused Algeria" says nothing of the minister's country.
 /// Sentences a discard phrase drops do not count.
-pub(super) fn dominant(
-    names: &NameIndex,
+pub(super) fn dominant<'a>(
+    names: &'a NameIndex,
     sentences: &[Sentence],
-    phrases: &[SentencePhrases],
+    phrases: &[SentencePhrases<'a>],
 ) -> Option<String> {
     let mut counts = CountryTally::default();
     for (sentence, m) in sentences.iter().zip(phrases) {
@@ -161,11 +163,11 @@ pub(super) fn dominant(
 
 /// Calls `count` with the country of each place name (city or division) and each dictionary
 /// place outside those names ("New South Wales" is Australia's, not Wales).
-fn sentence_countries(
-    names: &NameIndex,
+fn sentence_countries<'a>(
+    names: &'a NameIndex,
     tokens: &[Token],
-    actors: &[ResolvedActor],
-    count: &mut impl FnMut(&str),
+    actors: &[ResolvedActor<'a>],
+    count: &mut impl FnMut(&'a str),
 ) {
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     let mut spans = Vec::new();
@@ -186,7 +188,7 @@ fn sentence_countries(
             None => i += 1,
         }
     }
-    for (m, entry) in actors {
+    for &(m, entry) in actors {
         let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
         let root = entry.code.get(..3).filter(|r| names.is_root(r));
         let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());

@@ -6,6 +6,14 @@ use super::emit::DocLabels;
 use super::mentions::DocumentMemory;
 use super::reply::Acts;
 use crate::resolve::locate::DocumentPlaces;
+use crate::resolve::Location;
+use std::cell::Cell;
+
+thread_local! {
+    /// The actor memory of this thread's last document, emptied: the next document's, so that
+    /// its vectors are not allocated and freed again for every document.
+    static SPARE_ACTORS: Cell<DocumentMemory> = Cell::new(DocumentMemory::default());
+}
 
 /// The per-document memory, threaded through the sentences in order.
 #[derive(Debug, Default)]
@@ -18,4 +26,27 @@ pub(super) struct DocumentState {
     pub(super) acts: Acts,
     /// The document's id and date as its events carry them.
     pub(super) labels: DocLabels,
+}
+
+impl DocumentState {
+    /// The state at the start of a document with labels `labels` (the actor memory's buffers
+    /// those of the thread's last document).
+    pub(super) fn new(labels: DocLabels) -> DocumentState {
+        DocumentState {
+            actors: SPARE_ACTORS.take(),
+            labels,
+            ..DocumentState::default()
+        }
+    }
+
+    /// Ends the document: its distinct places; the actor memory is emptied and kept for the
+    /// thread's next document.
+    pub(super) fn finish(self) -> Vec<Location> {
+        let DocumentState {
+            mut actors, places, ..
+        } = self;
+        actors.clear();
+        SPARE_ACTORS.set(actors);
+        places.into_all()
+    }
 }

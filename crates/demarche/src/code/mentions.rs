@@ -137,6 +137,35 @@ pub struct DocumentMemory {
 }
 
 impl DocumentMemory {
+    /// Empties the memory for the next document: what `DocumentMemory::default()` holds, but
+    /// its vectors keep their buffers (every field named, so none is forgotten).
+    pub(super) fn clear(&mut self) {
+        let DocumentMemory {
+            names,
+            countries,
+            sentences,
+            salience,
+            recent,
+            recent_sides,
+            sides_this_sentence,
+            recent_persons,
+            unknown_names,
+            codes_seen,
+            fallbacks,
+        } = self;
+        names.clear();
+        countries.clear();
+        *sentences = 0;
+        *salience = Salience::default();
+        recent.clear();
+        recent_sides.clear();
+        *sides_this_sentence = 0;
+        recent_persons.clear();
+        unknown_names.clear();
+        codes_seen.clear();
+        *fallbacks = Fallbacks::default();
+    }
+
     /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
     pub(super) fn learn(&mut self, name_tokens: &[Token], code: &str, entry: &Shared) {
         let mut text: Option<Shared> = None;

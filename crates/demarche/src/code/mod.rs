@@ -288,10 +288,7 @@ impl Coder {
             warnings: utf8_warnings(&analysis),
             ..CodedDocument::default()
         };
-        let mut memory = DocumentState {
-            labels: emit::DocLabels::of(doc),
-            ..DocumentState::default()
-        };
+        let mut memory = DocumentState::new(emit::DocLabels::of(doc));
         let matches: Vec<SentencePhrases> = (analysis.sentences.iter())
             .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
             .map(|m| SentencePhrases::new(&self.dict, m, doc.date))
@@ -319,7 +316,7 @@ impl Coder {
                 out.events.extend(events);
             }
         }
-        out.places = memory.places.into_all();
+        out.places = memory.finish();
         out
     }
 

@@ -32,9 +32,7 @@ impl<'d> SentencePhrases<'d> {
         date: Option<Date>,
     ) -> SentencePhrases<'d> {
         let scoped = raw.actors.iter().any(|m| dict.actors.is_scoped(m));
-        let plain = dict
-            .actors
-            .resolve_in(raw.actors.clone(), date, |_, _| false);
+        let plain = dict.actors.resolve_in(&raw.actors, date, |_, _| false);
         let agents = dict.agents.resolve(std::mem::take(&mut raw.agents));
         SentencePhrases {
             raw,
@@ -52,7 +50,7 @@ impl<'d> SentencePhrases<'d> {
         date: Option<Date>,
     ) -> Cow<'_, [ResolvedActor<'d>]> {
         if self.scoped {
-            Cow::Owned(dict.actors.resolve(self.raw.actors.clone(), date))
+            Cow::Owned(dict.actors.resolve(&self.raw.actors, date))
         } else {
             Cow::Borrowed(&self.plain)
         }

@@ -38,7 +38,7 @@ pub(super) fn sentence_actors<'d>(
         let root = e.code.get(..3).unwrap_or("");
         context == Some(root) || sentence.contains(&root) || memory.has_seen(&e.code)
     };
-    dict.actors.resolve_in(matches, date, |m, e| {
+    dict.actors.resolve_in(&matches, date, |m, e| {
         let words: Vec<&str> = tokens[m.start..m.end]
             .iter()
             .map(|t| t.text.as_str())

@@ -90,7 +90,10 @@ impl Coder {
             }
         }
         let events = dedupe(events);
-        memory.acts.remember(&events);
+        if sentence.index + 1 < analysis.sentences.len() {
+            // Only later sentences answer these acts: the last one's are not remembered.
+            memory.acts.remember(&events);
+        }
         events
     }
 

@@ -149,7 +149,7 @@ impl ActorDictionary {
     /// occurrences of this dictionary's phrases.
     pub fn resolve(
         &self,
-        matches: Vec<PhraseMatch>,
+        matches: &[PhraseMatch],
         date: Option<Date>,
     ) -> Vec<(PhraseMatch, &ActorEntry)> {
         self.resolve_in(matches, date, |_, _| true)
@@ -159,13 +159,12 @@ impl ActorDictionary {
     /// entry)` accepts it; entries without `context` always apply.
     pub fn resolve_in(
         &self,
-        matches: Vec<PhraseMatch>,
+        matches: &[PhraseMatch],
         date: Option<Date>,
         in_scope: impl Fn(&PhraseMatch, &ActorEntry) -> bool,
     ) -> Vec<(PhraseMatch, &ActorEntry)> {
         let scope = |m: &PhraseMatch, e: &ActorEntry| !e.context || in_scope(m, e);
-        let valid: Vec<PhraseMatch> = matches
-            .into_iter()
+        let valid: Vec<PhraseMatch> = (matches.iter().copied())
             .filter(|m| self.pick(m, date, &scope).is_some())
             .collect();
         super::phrase::leftmost_longest(valid)

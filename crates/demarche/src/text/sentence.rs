@@ -24,24 +24,36 @@ pub const MAX_SENTENCE_TOKENS: usize = 250;
 /// Returns the sentences of `text` as ranges of indices into `tokens`.
 pub fn split(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
-    for r in split_unbounded(text, tokens) {
-        let mut start = r.start;
-        while r.end - start > MAX_SENTENCE_TOKENS {
-            let limit = start + MAX_SENTENCE_TOKENS;
-            let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
-                .rev()
-                .find(|&i| matches!(word(text, &tokens[i]), ";" | ","))
-                .map_or(limit, |i| i + 1);
-            out.push(start..cut);
-            start = cut;
-        }
-        out.push(start..r.end);
-    }
+    split_unbounded(text, tokens, |r| push_bounded(text, tokens, r, &mut out));
     out
 }
 
-fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize>> {
-    let mut sentences = Vec::new();
+/// Pushes the sentence `r` onto `out`, cut into pieces of at most [`MAX_SENTENCE_TOKENS`].
+fn push_bounded(
+    text: &str,
+    tokens: &[RawToken],
+    r: std::ops::Range<usize>,
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+            .rev()
+            .find(|&i| matches!(word(text, &tokens[i]), ";" | ","))
+            .map_or(limit, |i| i + 1);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
+}
+
+/// Calls `sentence` with each sentence's token range, in order, before any cut.
+fn split_unbounded(
+    text: &str,
+    tokens: &[RawToken],
+    mut sentence: impl FnMut(std::ops::Range<usize>),
+) {
     let mut start = 0;
     let mut line_start_byte = 0;
     for i in 0..tokens.len() {
@@ -53,7 +65,7 @@ fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize
                 ends_sentence(text, tokens, i)
             };
             if ends {
-                sentences.push(start..i + 1);
+                sentence(start..i + 1);
                 start = i + 1;
             }
             if n.newlines_before > 0 {
@@ -62,9 +74,8 @@ fn split_unbounded(text: &str, tokens: &[RawToken]) -> Vec<std::ops::Range<usize
         }
     }
     if start < tokens.len() {
-        sentences.push(start..tokens.len());
+        sentence(start..tokens.len());
     }
-    sentences
 }
 
 fn word<'t>(text: &'t str, t: &RawToken) -> &'t str {
@@ -116,11 +127,9 @@ fn can_open_sentence(text: &str, t: &RawToken) -> bool {
 /// A boundary between token `i` and `i + 1` on the same line.
 fn ends_sentence(text: &str, tokens: &[RawToken], i: usize) -> bool {
     let next = &tokens[i + 1];
+    // Closing quotes after a terminator belong to this sentence (they stand close to it):
+    // wait for the last one.
     if !next.space_before {
-        return false;
-    }
-    // Closing quotes after a terminator belong to this sentence: wait for the last one.
-    if is_closer(word(text, next)) && !next.space_before {
         return false;
     }
     if terminator_before(text, tokens, i).is_some() {
