@@ -21,15 +21,17 @@ pub(super) fn fold_purposes(ctx: &SentenceContext<'_>, events: &mut Vec<HeadedEv
         };
         let protest = (0..events.len()).find(|&p| {
             p != q
-                && is_plain_protest(&events[p].event.cameo)
+                && takes_purpose(&events[p].event.cameo, digit)
                 && same_source(&events[p], &events[q])
                 && events[p].head < events[q].head
         });
         let Some(p) = protest else {
             continue;
         };
-        let code = format!("{}{digit}", events[p].event.cameo);
-        emit::recode(ctx, &mut events[p].event, &code, Rule::ProtestPurpose);
+        if is_plain_protest(&events[p].event.cameo) {
+            let code = format!("{}{digit}", events[p].event.cameo);
+            emit::recode(ctx, &mut events[p].event, &code, Rule::ProtestPurpose);
+        }
         folded.push(q);
     }
     let mut k = 0;
@@ -37,6 +39,13 @@ pub(super) fn fold_purposes(ctx: &SentenceContext<'_>, events: &mut Vec<HeadedEv
         k += 1;
         !folded.contains(&(k - 1))
     });
+}
+
+/// A protest that can hold the purpose `digit`: a plain one, or one whose topic already gave it
+/// that same purpose ("marched to call for equal rights": the topic rule made the march 1413,
+/// and the appeal 0243 is part of it).
+fn takes_purpose(code: &str, digit: char) -> bool {
+    is_plain_protest(code) || (code.len() == 4 && code.starts_with("14") && code.ends_with(digit))
 }
 
 /// "141": a protest without a purpose of its own (140 has no sub-codes).

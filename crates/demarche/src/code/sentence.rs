@@ -260,6 +260,7 @@ impl<'a> SentenceContext<'a> {
         super::topic::refine(self, &mut settled, true);
         super::visits::drop_private(&mut settled);
         super::visits::recode_deployments(self, &mut settled);
+        super::visits::drop_armed_marches(&mut settled);
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
         super::background::drop_background(&mut settled, tokens, &self.mentions);
         super::collapse::drop_results(&mut settled, tokens);

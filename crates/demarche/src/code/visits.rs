@@ -1,7 +1,8 @@
 //! Visits are political acts: CAMEO's 042 (make a visit) and 043 (host a visit) are made by
 //! governments, parties, militaries and organisations, so a private actor's trip ("he travelled
 //! to Pakistan in 1999", "tourists travel to Queensland") is no event; and armed forces that
-//! arrive somewhere are deployed there (154), they do not visit.
+//! arrive somewhere are deployed there (154), they do not visit, and forces that march are on
+//! the move, they do not demonstrate (141).
 
 use super::decision::Rule;
 use super::grammar::{DEPLOYED_FORCE_NOUNS, PRIVATE_TRAVEL_AGENTS, VISIT_CODES};
@@ -26,6 +27,17 @@ fn private_visit(e: &Event) -> bool {
         .and_then(|s| s.code.get(3..6))
         .unwrap_or("");
     VISIT_CODES.contains(&e.cameo) && PRIVATE_TRAVEL_AGENTS.contains(agent)
+}
+
+/// The verb-pattern head of marching (`march @march-to` in verbs.txt, 141).
+const MARCH_HEAD: &str = "march ";
+
+/// Drops the marches (141 by a `march …` pattern) whose source mention ends in a noun of armed
+/// forces (`deployed-force-nouns.txt`): "soldiers marched through the desert" is a troop movement,
+/// not a demonstration; "soldiers staged a protest" stays one.
+pub(super) fn drop_armed_marches(events: &mut Vec<HeadedEvent>) {
+    events
+        .retain(|e| !(e.event.evidence.pattern.starts_with(MARCH_HEAD) && forces_arrive(&e.event)));
 }
 
 /// Recodes as deployments (154) the visits whose source mention ends in a noun of armed forces
