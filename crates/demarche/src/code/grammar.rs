@@ -251,6 +251,8 @@ grammar_lists! {
     /// Military vehicles and platforms that, heading an act of force's subject, stand for the
     /// armed force using them ("F-16s blasted").
     HARDWARE_NOUNS = "hardware-nouns.txt";
+    /// Nouns that are military aircraft only after a model designation ("B-52 bombers").
+    DESIGNATED_HARDWARE_NOUNS = "designated-hardware-nouns.txt";
     /// Locative prepositions that introduce the target of an act of force ("at soldiers").
     FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").

@@ -6,9 +6,9 @@
 //! too, but without a country it names no user. The nouns are
 //! `dictionaries/grammar/hardware-nouns.txt` and `instrument-nouns.txt`.
 
-use super::grammar::{HARDWARE_NOUNS, INSTRUMENT_NOUNS};
+use super::grammar::{DESIGNATED_HARDWARE_NOUNS, HARDWARE_NOUNS, INSTRUMENT_NOUNS};
 use super::label::code_with;
-use super::mentions::{CountryFrom, Mention, MentionKind};
+use super::mentions::{is_model_designation, CountryFrom, Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
 use crate::text::inflect::noun_singular;
@@ -48,7 +48,7 @@ pub(super) fn armed_force(
             .map(|h| (h, clause_start))
             .or_else(|| inherited_head(tokens, sources))?
     };
-    let kind = kind_of(&tokens[head])?;
+    let kind = kind_at(tokens, head)?;
     let np_start = phrase_start(tokens, scope_start, head);
     let country = ctx
         .mentions
@@ -65,6 +65,23 @@ pub(super) fn armed_force(
 /// Assault, fighting and mass violence (18x, 19x, 20x).
 fn forceful(code: &str) -> bool {
     matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+/// What the noun at `head` names: hardware or a weapon by itself, or an aircraft named by the
+/// model designation before it ("B-52 *bombers*", "MiG-29 *fighters*").
+fn kind_at(tokens: &[Token], head: usize) -> Option<Kind> {
+    let t = tokens.get(head)?;
+    let designated = head
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|d| is_model_designation(&d.text));
+    if designated
+        && t.tag.is_noun()
+        && DESIGNATED_HARDWARE_NOUNS.contains(noun_singular(&t.lower).as_ref())
+    {
+        return Some(Kind::Hardware);
+    }
+    kind_of(t)
 }
 
 /// What the noun `t` names, if it is hardware or a weapon.
@@ -197,11 +214,21 @@ mod tests {
                 Some(("Rebels", None)),
             ),
             ("They attacked the town.", "attacked", None),
+            (
+                "B-52 bombers pounded the caves.",
+                "pounded",
+                Some(("bombers", Some(Kind::Hardware))),
+            ),
+            (
+                "Suicide bombers attacked the town.",
+                "attacked",
+                Some(("bombers", None)),
+            ),
         ];
         for (text, verb, expected) in cases {
             let toks = tokens(text);
             let v = toks.iter().position(|t| t.text == verb).unwrap();
-            let got = subject_head(&toks, 0, v).map(|h| (toks[h].text.as_str(), kind_of(&toks[h])));
+            let got = subject_head(&toks, 0, v).map(|h| (toks[h].text.as_str(), kind_at(&toks, h)));
             assert!(got == expected, "{text}: {:?}", got.map(|g| g.0));
         }
     }

@@ -689,11 +689,16 @@ fn attach_agent(
     }
     for skipped in 0..=3 {
         if let Some(k) = agents.iter().position(|(m, _)| m.start == j + skipped) {
-            let modifiers_ok = tokens[j..j + skipped].iter().all(agent_modifier);
+            let joined = (j..j + skipped).any(|i| name_joiner(tokens, j, i));
+            let modifiers_ok = (j..j + skipped)
+                .all(|i| agent_modifier(&tokens[i]) || name_joiner(tokens, j, i))
+                && (!joined || tokens[j + skipped].text.starts_with(char::is_uppercase));
             // Only a company's workforce ("Qantas pilots" → `AUSLAB`) and its own business
             // agents ("Qantas management" → `AUSBUS`) join a company.
             let joins_company = matches!(agents[k].1.code.as_str(), "LAB" | "BUS");
             if modifiers_ok && (!company || joins_company) {
+                used[k] = true;
+                let k = name_head_agent(tokens, agents, j, k);
                 let (m, agent) = &agents[k];
                 used[k] = true;
                 mention.end = m.end;
@@ -702,18 +707,73 @@ fn attach_agent(
                 // A party's lawmakers are the country's legislature ("a Labor MP" → AUSLEG);
                 // its leaders and officials stay the party (docs/coding.md, "Parties").
                 // A company's workers are the country's labour, not its business.
-                mention.code = match (party || company, agent.code.as_str()) {
-                    (false, _) => label::code_with(&entry.code, &agent.code),
+                // A model designation makes the agent hardware ("Russian MiG-29 fighters").
+                let designated = tokens[j..j + skipped]
+                    .iter()
+                    .any(|t| is_model_designation(&t.text));
+                let agent_code = if designated {
+                    "MIL"
+                } else {
+                    agent.code.as_str()
+                };
+                mention.code = match (party || company, agent_code) {
+                    (false, _) => label::code_with(&entry.code, agent_code),
                     (true, "LEG" | "LAB") => label::code_with(&entry.code[..3], &agent.code),
                     (true, _) => entry.code.as_str().into(),
                 };
             }
             return;
         }
-        if tokens.get(j + skipped).is_none_or(|t| !agent_modifier(t)) {
+        let i = j + skipped;
+        if tokens.get(i).is_none_or(|t| !agent_modifier(t)) && !name_joiner(tokens, j, i) {
             return;
         }
     }
+}
+
+/// Most words of a capitalised name after its first agent up to the class word that heads it.
+const MAX_NAME_TAIL: usize = 4;
+
+/// "the Australian *Consumers* Association", "the Australian Competition and *Consumer*
+/// Commission": a capitalised agent `k` inside a capitalised name gives way to the agent that
+/// ends the name, its class word (`NGO`, `GOV`); returns that agent, else `k`.
+fn name_head_agent(
+    tokens: &[Token],
+    agents: &[(crate::dict::PhraseMatch, &crate::dict::AgentEntry)],
+    from: usize,
+    k: usize,
+) -> usize {
+    let caps = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+    };
+    let first = &agents[k].0;
+    if !(first.start..first.end).all(caps) {
+        return k;
+    }
+    let mut end = first.end;
+    while end < first.end + MAX_NAME_TAIL && (caps(end) || name_joiner(tokens, from, end)) {
+        end += 1;
+    }
+    agents
+        .iter()
+        .position(|(m, _)| m.start >= first.end && m.end == end && (m.start..m.end).all(caps))
+        .unwrap_or(k)
+}
+
+/// "the Australian Competition *and* Consumer Commission": a joiner of `agent-joiners.txt`
+/// at `i` inside a capitalised name between an actor (ending at `from`) and its agent — a
+/// capitalised modifier before it (not the actor itself: "Australian and Indonesian
+/// officials" are two actors) and a capitalised word after it.
+fn name_joiner(tokens: &[Token], from: usize, i: usize) -> bool {
+    let caps = |t: Option<&Token>| t.is_some_and(|t| t.text.starts_with(char::is_uppercase));
+    i > from
+        && tokens
+            .get(i)
+            .is_some_and(|t| t.tag == Tag::CC && AGENT_JOINERS.contains(&t.lower))
+        && caps(tokens.get(i - 1))
+        && caps(tokens.get(i + 1))
 }
 
 /// A word between an actor and its agent: an adjective or a noun modifier ("Japanese *senior*
