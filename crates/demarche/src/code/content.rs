@@ -222,6 +222,15 @@ fn what_is_said<'c>(
         .or_else(|| judged_object(ctx, verb))
 }
 
+/// "Residents say the police did a poor job": whether the words the speech verb at `verb`
+/// reports judge or lay a demand on an actor other than the `speaker` — the statement will be
+/// restated with that actor as target, so a speaker that needs one (a common noun) may make it.
+pub(super) fn says_of_another(ctx: &SentenceContext<'_>, verb: usize, speaker: &Mention) -> bool {
+    what_is_said(ctx, verb, false).is_some_and(|(code, targets)| {
+        code != DENY && targets.iter().any(|m| m.code != speaker.code)
+    })
+}
+
 /// The statement `s` recoded as `code`, aimed at `target`.
 fn restated(
     ctx: &SentenceContext<'_>,

@@ -471,13 +471,27 @@ fn make_events(
     for s in &who.sources {
         for t in targets {
             let target = t.filter(|t| t.code != s.code && t.start != s.start);
-            if target.is_none() && !paired && s.needs_target(frame.code.as_str()) {
+            if target.is_none() && !paired && needs_target(ctx, m, s, &frame.code) {
                 continue;
             }
             events.push(frame.event(ctx, m, s, target));
         }
     }
     events
+}
+
+/// Whether a source with no target makes no event: a common-noun actor needs a target
+/// ([`Mention::needs_target`]) unless it makes a plain statement that judges or makes a demand on
+/// another actor, which [`super::speech::settle`] restates with that actor as target.
+fn needs_target(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    s: &Mention,
+    code: &CameoCode,
+) -> bool {
+    s.needs_target(code.as_str())
+        && !(code.as_str() == super::speech::PLAIN_STATEMENT
+            && super::content::says_of_another(ctx, m.head, s))
 }
 
 /// CAMEO's "conduct strike or boycott".
