@@ -343,6 +343,16 @@ grammar_lists! {
     NEGATORS = "negators.txt";
     /// Words that negate an object ("no proposals").
     NEGATIVE_DETERMINERS = "negative-determiners.txt";
+    /// Words that open a place or time adjunct a pattern steps over ("in", "on", "last").
+    ADJUNCT_PREPOSITIONS = "adjunct-prepositions.txt";
+    /// Pattern prepositions that may follow such an adjunct ("met in Geneva *with*").
+    ADJUNCT_SKIPPING_PREPOSITIONS = "adjunct-skipping-prepositions.txt";
+    /// Time nouns that end a time adjunct ("last *week*").
+    ADJUNCT_TIME_NOUNS = "adjunct-time-nouns.txt";
+    /// Attack nouns whose modifier is the doer of a passive harm ("in a Hamas *ambush*").
+    ATTACK_NOUNS = "attack-nouns.txt";
+    /// Prepositions opening such an attack-noun phrase ("wounded *in* a Hamas ambush").
+    ATTACK_NOUN_PREPOSITIONS = "attack-noun-prepositions.txt";
     /// Punctuation a pattern gap never crosses.
     PATTERN_STOP_PUNCTUATION = "pattern-stop-punctuation.txt";
     /// First-person pronouns in a quotation ("we").

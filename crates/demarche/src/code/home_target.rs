@@ -4,7 +4,10 @@
 //! repression the country's people ("Kenyan police imposed a curfew" →
 //! `KENCOP → KENCVL`), as CAMEO coders code domestic acts.
 //!
-//! Which codes do so, and the agent their target takes, is data:
+//! A government's own protest ("the Chinese government protested") is aimed abroad: it takes
+//! none.
+//!
+//! Which codes do so, the agent their target takes and the sources they leave out are data:
 //! `dictionaries/grammar/home-target-codes.txt`.
 
 use super::decision::Rule;
@@ -17,8 +20,9 @@ pub(super) fn set_home_target(event: &mut Event) -> Option<String> {
     if event.target.is_some() {
         return None;
     }
-    let agent = home_agent(&event.cameo)?;
-    let country = event.source.as_ref().and_then(|s| country_of(&s.code))?;
+    let source = event.source.as_ref()?;
+    let agent = home_agent(&event.cameo, &source.code)?;
+    let country = country_of(&source.code)?;
     let code = format!("{country}{agent}");
     // No words of the sentence name the target: its text and span are the verb's, as for an
     // implied authority or a reply.
@@ -30,12 +34,22 @@ pub(super) fn set_home_target(event: &mut Event) -> Option<String> {
     Some(code)
 }
 
-/// The agent the target of an event with code `code` takes, if the code is aimed at home.
-fn home_agent(code: &str) -> Option<&'static str> {
-    HOME_TARGET_CODES.words().iter().find_map(|line| {
-        let (prefix, agent) = line.split_once(' ')?;
-        code.starts_with(prefix).then_some(agent.trim())
-    })
+/// The agent the target of an event with code `code` by `source` takes, if the code is aimed
+/// at home and the source is not one the line leaves out ("the Chinese government protested":
+/// a government protests to another, not to itself).
+fn home_agent(code: &str, source: &str) -> Option<&'static str> {
+    let line = HOME_TARGET_CODES.words().iter().find(|line| {
+        let prefix = line.split_whitespace().next().unwrap_or("");
+        !prefix.is_empty() && code.starts_with(prefix)
+    })?;
+    let mut fields = line.split_whitespace().skip(1);
+    let agent = fields.next()?;
+    let own_agent = source.get(3..).unwrap_or("");
+    let left_out = fields.filter_map(|f| f.strip_prefix('-')).any(|f| match f {
+        "STATE" => own_agent.is_empty(),
+        agent => own_agent == agent,
+    });
+    (!left_out).then_some(agent)
 }
 
 /// The country of an actor code: its first three letters, when they name a state (not `---`,
@@ -64,6 +78,10 @@ mod tests {
             ("IGOICC", "-", "173", None),
             ("---OPP", "-", "141", None),
             ("IMGALQ", "-", "1723", None),
+            // a state's own protest is aimed abroad; its repression stays at home
+            ("GBR", "-", "141", Some("GBRGOV")),
+            ("CHNGOV", "-", "114", None),
+            ("CHNGOV", "-", "173", Some("CHNCVL")),
         ];
         for (source, target, code, want) in cases {
             let mut e = event(source, target, code);

@@ -35,11 +35,13 @@
 //! * [`memory`]: what is remembered across a document's sentences;
 //! * [`label`]: the labels of mentions (codes, entries, remembered texts) as cheap types;
 //! * [`decision`]: the decisions as types (rules, source/target rules, CAMEO codes);
+//! * [`adjuncts`]: place and time adjuncts a pattern steps over before its preposition;
 //! * [`grammar`]: the word lists those decisions depend on (`dictionaries/grammar/`).
 //!
 //! Event locations are chosen by [`crate::resolve::locate`].
 
 mod actor_forms;
+mod adjuncts;
 mod appraisal;
 mod authority;
 mod background;

@@ -1,6 +1,9 @@
 //! Verb-pattern matching inside a clause: heads, following words, gaps, particles and negation.
 
-use super::grammar::{FUTURE_MODALS, NEGATIVE_DETERMINERS, NEGATORS, PATTERN_STOP_PUNCTUATION};
+use super::grammar::{
+    ADJUNCT_SKIPPING_PREPOSITIONS, FUTURE_MODALS, NEGATIVE_DETERMINERS, NEGATORS,
+    PATTERN_STOP_PUNCTUATION,
+};
 use crate::dict::verbs::{WordSet, MAX_GAP};
 use crate::dict::{Dictionaries, PatternWord, VerbPattern};
 use crate::text::{Tag, Token};
@@ -27,6 +30,9 @@ pub struct Words<'a> {
     signatures: Vec<[u32; 3]>,
     /// The bits ([`filter_bit`]) of every signature of the sentence.
     filter: [u64; FILTER_WORDS],
+    /// `adjuncts[k]` is the end of the place or time adjunct starting at token `k`, or `k`
+    /// ([`super::adjuncts`]); empty where none were given.
+    adjuncts: Vec<usize>,
 }
 
 /// The 64-bit words of [`Words::filter`]: 1,024 bits.
@@ -75,7 +81,20 @@ impl<'a> Words<'a> {
             singular,
             signatures,
             filter,
+            adjuncts: Vec::new(),
         }
+    }
+
+    /// These words, with the ends of the sentence's place and time adjuncts
+    /// ([`super::adjuncts::adjunct_ends`]), which a pattern's preposition may follow.
+    pub(super) fn with_adjuncts(mut self, adjuncts: Vec<usize>) -> Words<'a> {
+        self.adjuncts = adjuncts;
+        self
+    }
+
+    /// The end of the adjunct starting at token `k`, if one does.
+    fn adjunct_end(&self, k: usize) -> Option<usize> {
+        self.adjuncts.get(k).copied().filter(|&e| e > k)
     }
 
     /// Token `k` is written `w`: as it is, as its lemma or as its singular.
@@ -451,6 +470,7 @@ fn match_rest(
                 return match_rest(words, from + 2, limit, more);
             }
             modified_noun(words, from, limit, w, more)
+                .or_else(|| after_adjunct(words, from, limit, rest))
         }
         PatternWord::Gap => {
             // Up to MAX_GAP units: an actor mention counts as one unit, but the pattern may
@@ -489,6 +509,34 @@ fn match_rest(
             None
         }
     }
+}
+
+/// "met *in Geneva on Monday* with", "appealed *on Sunday* to": a pattern preposition of
+/// `adjunct-skipping-prepositions.txt` found after place and time adjuncts, which become a gap.
+fn after_adjunct(
+    words: &Words<'_>,
+    from: usize,
+    limit: usize,
+    rest: &[PatternWord],
+) -> Option<(usize, Vec<Range<usize>>)> {
+    let Some(PatternWord::Word(w)) = rest.first() else {
+        return None;
+    };
+    if !ADJUNCT_SKIPPING_PREPOSITIONS.contains(w) {
+        return None;
+    }
+    let mut at = from;
+    while let Some(end) = words.adjunct_end(at).filter(|&e| e < limit) {
+        at = end;
+        // "threatened on Wednesday *to revoke*": an infinitive marker, not the preposition.
+        let infinitive = words.tokens.get(at + 1).is_some_and(|t| t.tag == Tag::VB);
+        if words.matches(w, at) && !infinitive {
+            let (end, mut gaps) = match_rest(words, at + 1, limit, &rest[1..])?;
+            gaps.insert(0, from..at);
+            return Some((end, gaps));
+        }
+    }
+    None
 }
 
 /// A participle used as an adjective inside the gap's noun phrase: right after the gap opens or

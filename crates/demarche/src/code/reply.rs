@@ -6,7 +6,8 @@
 //! Which codes answer which is data: `dictionaries/grammar/reply-codes.txt`; a line ending in
 //! `*` also answers such acts of another side that named no target ("the gunmen opened fire.
 //! The soldiers returned fire"). The answered act must be in the same sentence or one of the two
-//! before it, and the latest one wins.
+//! before it, and the latest one wins. Joined sources of one act ("Hezbollah and Hamas fired
+//! rockets") are no replies to each other.
 
 use super::decision::Rule;
 use super::grammar::REPLY_CODES;
@@ -73,7 +74,11 @@ impl Acts {
             let Some(answered) = answered_codes(&e.cameo) else {
                 continue;
             };
-            let earlier = before.iter().rev().filter_map(|x| act_of(x)).chain(
+            // "Hezbollah and Hamas fired rockets": joined sources of one act do not answer
+            // each other.
+            let span = e.evidence.span;
+            let other_acts = before.iter().rev().filter(|x| x.evidence.span != span);
+            let earlier = other_acts.filter_map(|x| act_of(x)).chain(
                 self.acts
                     .iter()
                     .rev()
@@ -191,8 +196,12 @@ mod tests {
         "0:IND>-:112 ; 0:PAK:016 ; -",
     ];
 
+    /// Each test event its own act: a span of its own.
+    static NEXT_SPAN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
     fn event(sentence: &str, source: &str, target: &str, code: &str) -> Event {
-        let span = Span::new(0, 1);
+        let k = NEXT_SPAN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let span = Span::new(k, k + 1);
         let evidence = Evidence::new("x", span, "test", "x");
         let mut e = Event::new("doc", sentence.parse().unwrap(), span, code, evidence);
         e.source = Some(Actor::new(source, source, span, "test"));
@@ -225,5 +234,14 @@ mod tests {
             let got = same.last().and_then(|e| e.target.as_ref());
             assert_eq!(got.map_or("-", |t| t.code.as_str()), want, "{case}");
         }
+    }
+
+    #[test]
+    fn joined_sources_of_one_act_answer_each_other_not() {
+        let mut both = [act("0:LBNREB:194"), act("0:PSEREB:194")];
+        let evidence = both[0].evidence.clone();
+        both[1].evidence = evidence;
+        Acts::default().answer(&mut both.iter_mut().collect::<Vec<_>>());
+        assert!(both.iter().all(|e| e.target.is_none()));
     }
 }

@@ -4,8 +4,9 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES,
-    INSTRUMENT_NOUNS, PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
+    ANNOUNCING_VERBS, ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, COMPOUND_CONJUNCTIONS,
+    COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES, INSTRUMENT_NOUNS, PASSIVE_AGENT_PREPOSITIONS,
+    RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
 };
 use super::light_verb;
 use super::mentions::{Mention, MentionKind};
@@ -120,8 +121,8 @@ fn reduced_relative_after_name(tokens: &[Token], head: usize, clause: Range<usiz
 
 /// "Thousands of students marched in Rangoon on Monday, diplomats said": a participle right
 /// after the subject's noun, with no form of "be" and no other finite verb in its clause and no
-/// `by` agent, whose pattern goes on with a preposition right after it ("march in", "protest
-/// against", "rally outside"; codes of `done-act-codes.txt`) is a past tense the tagger read
+/// `by` agent, whose pattern goes on with a preposition right after it or after an adjunct
+/// ("march in", "protest against", "rally outside"; codes of `done-act-codes.txt`) is a past tense the tagger read
 /// as a participle: such a verb has no passive with its patient before it, so its subject is
 /// the doer.
 pub(super) fn misread_past_tense(
@@ -133,10 +134,13 @@ pub(super) fn misread_past_tense(
     let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
     let head = m.head;
     let next = head + 1;
-    let fixed_preposition = next < m.tokens.end
-        && !m.gaps.iter().any(|g| g.contains(&next))
-        && tokens[next].tag == Tag::IN
-        && tokens[next].lower != "by";
+    // Right after the head, or after a place or time adjunct ("marched in Marseille on
+    // Tuesday against").
+    let first_fixed = (next..m.tokens.end).find(|k| !m.gaps.iter().any(|g| g.contains(k)));
+    let fixed_preposition = first_fixed.is_some_and(|k| {
+        let preposition = |j: usize| tokens[j].tag == Tag::IN && tokens[j].lower != "by";
+        preposition(k) && (k == next || preposition(next))
+    });
     let after_noun = head > clause.start && matches!(tokens[head - 1].tag, Tag::NN | Tag::NNS);
     let other_finite = tokens[clause.clone()]
         .iter()
@@ -189,6 +193,9 @@ fn by_agent<'m>(
     if let Some(x) = owner_of_by_phrase(tokens, mentions, m, clause_end) {
         return conjoined(tokens, group(mentions, x));
     }
+    if let Some(x) = attack_doer(tokens, mentions, m, clause_end) {
+        return vec![x];
+    }
     let mut j = m.head;
     while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag.is_noun()) {
         j -= 1;
@@ -201,6 +208,35 @@ fn by_agent<'m>(
         })
         .map(|x| vec![x])
         .unwrap_or_default()
+}
+
+/// "three soldiers were wounded in a Hamas ambush": an actor modifying an attack noun
+/// (`attack-nouns.txt`) in a phrase after the verb opened by `attack-noun-prepositions.txt`.
+fn attack_doer<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    m: &VerbMatch<'_>,
+    clause_end: usize,
+) -> Option<&'m Mention> {
+    mentions.iter().find(|x| {
+        let opens = x.preposition.as_deref();
+        x.start > m.head
+            && x.end < clause_end
+            && opens.is_some_and(|p| ATTACK_NOUN_PREPOSITIONS.contains(p))
+            && heads_attack_noun(tokens, x.end, clause_end)
+    })
+}
+
+/// The noun phrase going on at `from` is an attack noun alone ("a Hamas *ambush*", not "an
+/// attack helicopter" nor "a rocket attack", an event noun of its own).
+fn heads_attack_noun(tokens: &[Token], from: usize, end: usize) -> bool {
+    let mut nouns = tokens
+        .get(from..end)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.tag.is_noun());
+    let first = nouns.next();
+    nouns.next().is_none() && first.is_some_and(|t| ATTACK_NOUNS.contains(&t.lemma))
 }
 
 /// "killed by shell fire from a Turkish tank": a `by` phrase right after the verb (or inside the

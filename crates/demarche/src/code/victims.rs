@@ -40,7 +40,8 @@ pub(super) fn victims<'m>(
 }
 
 /// The actor a harm participle follows when the act of force is the noun of the phrase right
-/// after the participle: "*Three Palestinians* killed in an Israeli air strike were buried".
+/// after the participle: "*Three Palestinians* killed in an Israeli air strike were buried",
+/// also as a full passive: "*three soldiers* were wounded in a rebel air strike".
 fn reduced_relative_victims<'m>(
     ctx: &'m SentenceContext<'_>,
     head: usize,
@@ -55,11 +56,24 @@ fn reduced_relative_victims<'m>(
     }
     let (preposition, verb) = (j.checked_sub(1)?, j.checked_sub(2)?);
     let harms = tokens[verb].tag == Tag::VBN && VICTIM_VERBS.contains(&tokens[verb].lemma);
-    let after_actor = ctx.mentions.iter().any(|x| x.end == verb);
-    if tokens[preposition].tag != Tag::IN || !harms || verb <= start || !after_actor {
+    let subject_end = passive_subject_end(tokens, start, verb);
+    let after_actor = ctx.mentions.iter().any(|x| x.end == subject_end);
+    if tokens[preposition].tag != Tag::IN || !harms || subject_end <= start || !after_actor {
         return None;
     }
-    joined_victim(ctx, start..verb, verb)
+    joined_victim(ctx, start..subject_end, subject_end)
+}
+
+/// Where the subject of the harm participle at `verb` ends: right before it ("soldiers killed
+/// in"), or before its "be" auxiliary and adverbs ("soldiers *were* killed in", "*had been*").
+fn passive_subject_end(tokens: &[Token], start: usize, verb: usize) -> usize {
+    let mut j = verb;
+    let auxiliary =
+        |t: &Token| t.tag == Tag::RB || crate::text::tag::auxiliary_of(&t.lower).is_some();
+    while j > start && tokens.get(j - 1).is_some_and(auxiliary) {
+        j -= 1;
+    }
+    j
 }
 
 /// Whether an event's target came from its victims (its `rules`), so that the place it struck

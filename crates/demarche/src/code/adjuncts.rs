@@ -1,0 +1,99 @@
+//! Place and time adjuncts a verb pattern steps over before its preposition: "met *in Geneva
+//! on Monday* with Iranian officials", "appealed *on Sunday* to the UN", "met *last week*
+//! with". A pattern's preposition of `adjunct-skipping-prepositions.txt` is looked for after
+//! such adjuncts when it does not follow at once (`code/patterns.rs`).
+//!
+//! An adjunct is a time expression ([`crate::dates::find`]: "Monday", "yesterday", "March 3"),
+//! or an opener of `adjunct-prepositions.txt` followed by one: a time expression, a time noun
+//! of `adjunct-time-nouns.txt` ("last week", "at the weekend") or, after a place preposition
+//! (`place-locative-words.txt`), a run of capitalised words past a determiner ("in the
+//! Hague"). A capitalised word after "on" is an object ("sanctions on Iran"), never an
+//! adjunct.
+
+use super::grammar::{ADJUNCT_PREPOSITIONS, ADJUNCT_TIME_NOUNS, PLACE_LOCATIVE_WORDS};
+use crate::dates::TimeExpression;
+use crate::text::{Tag, Token};
+
+/// The longest capitalised run an adjunct takes ("in Rio de Janeiro" is three words past "in").
+const MAX_PLACE_WORDS: usize = 4;
+
+/// `ends[k]` is the end of the adjunct that starts at token `k`, or `k` where none does.
+pub(super) fn adjunct_ends(tokens: &[Token], times: &[TimeExpression]) -> Vec<usize> {
+    let mut time_end: Vec<usize> = (0..tokens.len()).collect();
+    for t in times {
+        if let Some(e) = time_end.get_mut(t.start) {
+            *e = t.end;
+        }
+    }
+    (0..tokens.len())
+        .map(|k| adjunct_at(tokens, &time_end, k).unwrap_or(k))
+        .collect()
+}
+
+/// The end of the adjunct starting at `k`, if one does.
+fn adjunct_at(tokens: &[Token], time_end: &[usize], k: usize) -> Option<usize> {
+    let time = |j: usize| time_end.get(j).copied().filter(|&e| e > j);
+    if let Some(e) = time(k) {
+        return Some(e);
+    }
+    let opener = tokens.get(k)?;
+    if !ADJUNCT_PREPOSITIONS.contains(&opener.lower) {
+        return None;
+    }
+    let mut j = k + 1;
+    if tokens.get(j).is_some_and(|t| t.tag == Tag::DT) {
+        j += 1;
+    }
+    if let Some(e) = time(j) {
+        return Some(e);
+    }
+    if tokens
+        .get(j)
+        .is_some_and(|t| ADJUNCT_TIME_NOUNS.contains(&t.lower))
+    {
+        return Some(j + 1);
+    }
+    let place = opener.tag == Tag::IN && PLACE_LOCATIVE_WORDS.contains(&opener.lower);
+    place.then(|| capitalised_run(tokens, j)).flatten()
+}
+
+/// The end of a run of capitalised proper nouns starting at `j` (at least one, at most
+/// [`MAX_PLACE_WORDS`]).
+fn capitalised_run(tokens: &[Token], j: usize) -> Option<usize> {
+    let proper =
+        |t: &Token| matches!(t.tag, Tag::NNP | Tag::NNPS) && t.text.starts_with(char::is_uppercase);
+    let n = tokens
+        .get(j..)?
+        .iter()
+        .take(MAX_PLACE_WORDS)
+        .take_while(|t| proper(t))
+        .count();
+    (n > 0).then_some(j + n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends(text: &str) -> Vec<(String, usize)> {
+        let tokens = crate::code::bundled_tokens(text);
+        let times = crate::dates::find(&tokens);
+        let ends = adjunct_ends(&tokens, &times);
+        ends.iter()
+            .enumerate()
+            .filter(|(k, e)| **e > *k)
+            .map(|(k, e)| (tokens[k].text.to_string(), e - k))
+            .collect()
+    }
+
+    #[test]
+    fn places_and_times_are_adjuncts_objects_are_not() {
+        let got = ends("Iran met in Geneva on Monday with officials last week.");
+        let want = [("in", 2), ("on", 2), ("Monday", 1), ("last", 2)];
+        for (w, n) in want {
+            assert!(got.contains(&(w.to_string(), n)), "{w}: {got:?}");
+        }
+        let got = ends("The US imposed sanctions on Iran in response.");
+        assert!(!got.iter().any(|(w, _)| w == "on" || w == "in"), "{got:?}");
+    }
+}
