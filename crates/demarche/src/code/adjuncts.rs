@@ -17,22 +17,14 @@ use crate::text::{Tag, Token};
 /// The longest capitalised run an adjunct takes ("in Rio de Janeiro" is three words past "in").
 const MAX_PLACE_WORDS: usize = 4;
 
-/// `ends[k]` is the end of the adjunct that starts at token `k`, or `k` where none does.
-pub(super) fn adjunct_ends(tokens: &[Token], times: &[TimeExpression]) -> Vec<usize> {
-    let mut time_end: Vec<usize> = (0..tokens.len()).collect();
-    for t in times {
-        if let Some(e) = time_end.get_mut(t.start) {
-            *e = t.end;
-        }
-    }
-    (0..tokens.len())
-        .map(|k| adjunct_at(tokens, &time_end, k).unwrap_or(k))
-        .collect()
-}
-
-/// The end of the adjunct starting at `k`, if one does.
-fn adjunct_at(tokens: &[Token], time_end: &[usize], k: usize) -> Option<usize> {
-    let time = |j: usize| time_end.get(j).copied().filter(|&e| e > j);
+/// The end of the adjunct starting at token `k`, if one does.
+pub(super) fn adjunct_end(tokens: &[Token], times: &[TimeExpression], k: usize) -> Option<usize> {
+    let time = |j: usize| {
+        times
+            .iter()
+            .find(|t| t.start == j && t.end > j)
+            .map(|t| t.end)
+    };
     if let Some(e) = time(k) {
         return Some(e);
     }
@@ -78,11 +70,13 @@ mod tests {
     fn ends(text: &str) -> Vec<(String, usize)> {
         let tokens = crate::code::bundled_tokens(text);
         let times = crate::dates::find(&tokens);
-        let ends = adjunct_ends(&tokens, &times);
-        ends.iter()
-            .enumerate()
-            .filter(|(k, e)| **e > *k)
-            .map(|(k, e)| (tokens[k].text.to_string(), e - k))
+        (0..tokens.len())
+            .filter_map(|k| {
+                Some((
+                    tokens[k].text.to_string(),
+                    adjunct_end(&tokens, &times, k)? - k,
+                ))
+            })
             .collect()
     }
 

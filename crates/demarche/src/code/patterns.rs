@@ -30,9 +30,9 @@ pub struct Words<'a> {
     signatures: Vec<[u32; 3]>,
     /// The bits ([`filter_bit`]) of every signature of the sentence.
     filter: [u64; FILTER_WORDS],
-    /// `adjuncts[k]` is the end of the place or time adjunct starting at token `k`, or `k`
-    /// ([`super::adjuncts`]); empty where none were given.
-    adjuncts: Vec<usize>,
+    /// The sentence's time expressions, read for its place and time adjuncts
+    /// ([`super::adjuncts`]); `None` where adjuncts are not stepped over.
+    times: Option<&'a [crate::dates::TimeExpression]>,
 }
 
 /// The 64-bit words of [`Words::filter`]: 1,024 bits.
@@ -81,20 +81,21 @@ impl<'a> Words<'a> {
             singular,
             signatures,
             filter,
-            adjuncts: Vec::new(),
+            times: None,
         }
     }
 
-    /// These words, with the ends of the sentence's place and time adjuncts
-    /// ([`super::adjuncts::adjunct_ends`]), which a pattern's preposition may follow.
-    pub(super) fn with_adjuncts(mut self, adjuncts: Vec<usize>) -> Words<'a> {
-        self.adjuncts = adjuncts;
+    /// These words, with the sentence's time expressions `times`: a pattern's preposition may
+    /// follow the place and time adjuncts ([`super::adjuncts::adjunct_end`]) they give.
+    pub(super) fn with_adjuncts(mut self, times: &'a [crate::dates::TimeExpression]) -> Words<'a> {
+        self.times = Some(times);
         self
     }
 
-    /// The end of the adjunct starting at token `k`, if one does.
+    /// The end of the adjunct starting at token `k`, if one does (worked out only when a
+    /// pattern asks: most sentences never need it).
     fn adjunct_end(&self, k: usize) -> Option<usize> {
-        self.adjuncts.get(k).copied().filter(|&e| e > k)
+        super::adjuncts::adjunct_end(self.tokens, self.times?, k)
     }
 
     /// Token `k` is written `w`: as it is, as its lemma or as its singular.

@@ -180,8 +180,7 @@ impl<'a> SentenceContext<'a> {
     fn code_patterns(&self, trace: &mut Trace) -> Vec<ClausedEvent> {
         let tokens = self.tokens();
         let units = self.skip_units();
-        let adjuncts = super::adjuncts::adjunct_ends(tokens, &self.times);
-        let words = patterns::Words::new(tokens, &units).with_adjuncts(adjuncts);
+        let words = patterns::Words::new(tokens, &units).with_adjuncts(&self.times);
         let mut walk = PatternWalk::default();
         let mut candidates = Vec::new();
         let mut events = Vec::new();
