@@ -45,10 +45,9 @@ fn home_agent(code: &str, source: &str) -> Option<&'static str> {
     let mut fields = line.split_whitespace().skip(1);
     let agent = fields.next()?;
     let own_agent = source.get(3..).unwrap_or("");
-    let left_out = fields.filter_map(|f| f.strip_prefix('-')).any(|f| match f {
-        "STATE" => own_agent.is_empty(),
-        agent => own_agent == agent,
-    });
+    let left_out = fields
+        .filter_map(|f| f.strip_prefix('-'))
+        .any(|f| own_agent == f);
     (!left_out).then_some(agent)
 }
 

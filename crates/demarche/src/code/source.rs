@@ -122,9 +122,9 @@ fn reduced_relative_after_name(tokens: &[Token], head: usize, clause: Range<usiz
 /// "Thousands of students marched in Rangoon on Monday, diplomats said": a participle right
 /// after the subject's noun, with no form of "be" and no other finite verb in its clause and no
 /// `by` agent, whose pattern goes on with a preposition right after it or after an adjunct
-/// ("march in", "protest against", "rally outside"; codes of `done-act-codes.txt`) is a past tense the tagger read
-/// as a participle: such a verb has no passive with its patient before it, so its subject is
-/// the doer.
+/// ("march in", "protest against", "rally outside"; codes of `done-act-codes.txt`) is a past
+/// tense the tagger read as a participle: such a verb has no passive with its patient before
+/// it, so its subject is the doer.
 pub(super) fn misread_past_tense(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
