@@ -65,6 +65,8 @@ mod text {
     pub mod tagdict;
     #[path = "token.rs"]
     pub mod token;
+    #[path = "vocabulary.rs"]
+    pub mod vocabulary;
     #[path = "wordlist.rs"]
     pub mod wordlist;
     pub use lexicon::Lexicon;

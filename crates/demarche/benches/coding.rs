@@ -89,7 +89,7 @@ fn benches(c: &mut Criterion) {
                 })
             },
         );
-        let compiled = CompiledPhrases::new(&phrases[..size]);
+        let compiled = CompiledPhrases::new(&dict, &phrases[..size]);
         g.bench_with_input(
             BenchmarkId::new("compiled: one automaton", size),
             &compiled,

@@ -14,7 +14,7 @@ const USAGE: &str =
 
 use demarche::tagger_support::Shape;
 use demarche::tagger_support::{tag_by_name, write_model, Example, Model, Trainer};
-use demarche::tagger_support::{Lexicon, Tag, TagDict, TagDictBuilder, Token};
+use demarche::tagger_support::{Lexicon, Tag, TagDict, TagDictBuilder, Token, WordIds};
 use std::io::BufRead;
 
 fn shape(name: &str) -> Shape {
@@ -42,6 +42,7 @@ fn example(line: &str) -> Option<Example> {
             lower: lower.as_str().into(),
             tag: Tag::NN,
             shape: shape(&shape_name),
+            ids: WordIds::UNKNOWN,
         });
     }
     Some(Example { tokens, tags })

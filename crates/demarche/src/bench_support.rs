@@ -55,9 +55,11 @@ pub fn actor_phrases(dict: &Dictionaries) -> Vec<String> {
 pub struct CompiledPhrases(PhraseSet);
 
 impl CompiledPhrases {
-    /// Compiles `phrases`.
-    pub fn new(phrases: &[String]) -> CompiledPhrases {
-        CompiledPhrases(PhraseSet::new(phrases))
+    /// Compiles `phrases`, phrases of `dict` (so that the words of text [`Prepared`] with
+    /// `dict` have the ids this set's trie is keyed on).
+    pub fn new(dict: &Dictionaries, phrases: &[String]) -> CompiledPhrases {
+        let mut words = dict.lexicon.words().clone();
+        CompiledPhrases(PhraseSet::new(phrases, &mut words))
     }
 
     /// Every occurrence of the phrases in the prepared text; returns how many there are.

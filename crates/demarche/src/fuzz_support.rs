@@ -48,7 +48,10 @@ pub fn fuzz_dictionaries(data: &[u8]) {
         .map(String::as_str)
         .chain(agents.phrases())
         .collect();
-    let _ = PhraseSet::new(&phrases);
+    let _ = PhraseSet::new(
+        &phrases,
+        &mut crate::text::vocabulary::Vocabulary::default(),
+    );
     let files = [actor_files, agent_files, verb_files, cameo_files].concat();
     for d in &diagnostics {
         if let Err(problem) = check_diagnostic(d, &files) {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 pub use crate::text::lexicon::Lexicon;
 pub use crate::text::perceptron::{tag_by_name, write_model, Example, Model, Trainer};
-pub use crate::text::tag::{tag_sentence, tag_sentence_by_rules, Tag, Token};
+pub use crate::text::tag::{tag_sentence, tag_sentence_by_rules, Tag, Token, WordIds};
 pub use crate::text::tagdict::{TagDict, TagDictBuilder};
 pub use crate::text::token::Shape;
 

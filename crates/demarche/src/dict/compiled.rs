@@ -10,6 +10,7 @@ use super::parse::{self, Diagnostic};
 use super::phrase::{EncodedSentence, PhraseMatch, PhraseSet};
 use super::sources::DictionarySources;
 use super::verbs::VerbDictionary;
+use crate::text::vocabulary::Vocabulary;
 use crate::text::Lexicon;
 use serde::{Deserialize, Serialize};
 
@@ -67,14 +68,16 @@ impl Dictionaries {
             .chain(agents.phrases())
             .chain(discards.iter().map(String::as_str))
             .collect();
-        let phrases = PhraseSet::new(&all);
+        let mut words = Vocabulary::default();
+        let phrases = PhraseSet::new(&all, &mut words);
         let cameo = sources
             .cameo
             .as_ref()
             .map(|(n, t)| CameoTable::from_tsv(n, t, &mut diagnostics))
             .unwrap_or_default();
         check_codes(&verbs, &cameo, &mut diagnostics);
-        let lexicon = Lexicon::new(verbs.verb_head_lemmas());
+        words.shrink_to_fit();
+        let lexicon = Lexicon::new(verbs.verb_head_lemmas()).with_words(words);
         Dictionaries {
             actors,
             agents,

@@ -1,8 +1,9 @@
 //! Whole-token phrase matching with a trie over lower-case tokens.
 //!
-//! A sentence's tokens are read in place: each lower-case token is looked up in the trie's
-//! vocabulary. Phrases are tokenized the way sentences are and stored in a trie whose edges are
-//! interned tokens, so a match is always token-aligned, and the trie is cheap to build at start-up (a
+//! A sentence's tokens are read in place: each token carries the id of its lower-case form in
+//! the dictionaries' vocabulary (`text::vocabulary`), which the trie's edges are keyed on.
+//! Phrases are tokenized the way sentences are and stored in a trie whose edges are
+//! those word ids, so a match is always token-aligned, and the trie is cheap to build at start-up (a
 //! byte-level Aho–Corasick automaton over the same phrases cost three times as much to build).
 //! Phrases written entirely in capitals ("US", "UN") match case-sensitively, all others
 //! case-insensitively. Matching returns every token-aligned occurrence, ordered by end, then by
@@ -10,16 +11,15 @@
 //! [`leftmost_longest`].
 
 use crate::text::token::tokenize;
+use crate::text::vocabulary::Vocabulary;
 use crate::text::Token;
-use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 const SEP: char = '\u{1f}';
 
-/// A sentence for phrase matching, read in place: the trie looks up each token's lower-case
-/// form, and a case-sensitive phrase is checked against the words as written, joined by
+/// A sentence for phrase matching, read in place: the trie follows each token's word id, and a case-sensitive phrase is checked against the words as written, joined by
 /// separators only when such a phrase ends at a node. (Encoding the whole sentence twice up
 /// front cost ≈ 4 k instructions a sentence, for the few case-sensitive hits that read it.)
 #[derive(Clone, Copy, Debug)]
@@ -65,14 +65,15 @@ pub struct PhraseSet {
     patterns: Vec<(usize, Option<String>)>,
 }
 
-/// The trie: node 0 is the root; an edge is a (node, token id) pair.
+/// The trie: node 0 is the root; an edge is a (node, word id) pair, the word ids being the
+/// dictionaries' [`Vocabulary`]'s. The root's edges are also a table by word id, since most
+/// tokens start no phrase: one array read tells.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct TokenTrie {
-    /// Every token of every phrase, lower-cased, with its id.
-    #[serde(serialize_with = "super::sorted::map")]
-    vocabulary: FxHashMap<CompactString, u32>,
     #[serde(serialize_with = "super::sorted::map")]
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's edges by word id (0: none); words added after the trie was built have none.
+    roots: Vec<u32>,
     nodes: u32,
     /// The stored phrases (indices into `PhraseSet::patterns`) that end at a node, in order.
     #[serde(serialize_with = "super::sorted::map")]
@@ -80,14 +81,10 @@ struct TokenTrie {
 }
 
 impl TokenTrie {
-    fn insert(&mut self, tokens: &[Cow<str>], pattern: u32) {
+    fn insert(&mut self, tokens: &[Cow<str>], pattern: u32, words: &mut Vocabulary) {
         let mut node = 0;
         for t in tokens {
-            let next_id = self.vocabulary.len() as u32;
-            let token = match self.vocabulary.get(t.as_ref()) {
-                Some(&id) => id,
-                None => *self.vocabulary.entry(t.as_ref().into()).or_insert(next_id),
-            };
+            let token = words.add(t);
             let fresh = self.nodes + 1;
             node = *self.edges.entry((node, token)).or_insert(fresh);
             self.nodes = self.nodes.max(node);
@@ -95,8 +92,25 @@ impl TokenTrie {
         self.ends.entry(node).or_default().push(pattern);
     }
 
+    /// Fills [`TokenTrie::roots`] once every phrase is in.
+    fn index_roots(&mut self, words: &Vocabulary) {
+        self.roots = vec![0; words.len()];
+        for (&(from, word), &to) in &self.edges {
+            if from == 0 {
+                self.roots[word as usize] = to;
+            }
+        }
+    }
+
+    /// The node reached from `node` by word `word`.
+    fn next(&self, node: u32, word: u32) -> Option<u32> {
+        if node == 0 {
+            return self.roots.get(word as usize).copied().filter(|&n| n != 0);
+        }
+        self.edges.get(&(node, word)).copied()
+    }
+
     fn shrink_to_fit(&mut self) {
-        self.vocabulary.shrink_to_fit();
         self.edges.shrink_to_fit();
         self.ends.shrink_to_fit();
     }
@@ -160,8 +174,10 @@ pub fn is_case_sensitive(phrase: &str) -> bool {
 }
 
 impl PhraseSet {
-    /// Compiles `phrases` (index = phrase id).
-    pub fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseSet {
+    /// Compiles `phrases` (index = phrase id), their words added to `words`: sentences are
+    /// matched by the ids of that vocabulary their tokens carry (the tokens of text analysed
+    /// with a lexicon holding it, [`crate::text::Lexicon::with_words`]).
+    pub fn new<S: AsRef<str>>(phrases: &[S], words: &mut Vocabulary) -> PhraseSet {
         let mut set = PhraseSet::default();
         for (id, p) in phrases.iter().enumerate() {
             let p = p.as_ref();
@@ -169,9 +185,10 @@ impl PhraseSet {
                 continue;
             };
             let cased = is_case_sensitive(p).then(|| encode_cased(p));
-            set.trie.insert(&tokens, set.patterns.len() as u32);
+            set.trie.insert(&tokens, set.patterns.len() as u32, words);
             set.patterns.push((id, cased));
         }
+        set.trie.index_roots(words);
         set.trie.shrink_to_fit();
         set.patterns.shrink_to_fit();
         set
@@ -185,17 +202,14 @@ impl PhraseSet {
         if trie.nodes == 0 {
             return out;
         }
-        let tokens: Vec<Option<u32>> = (s.tokens.iter())
-            .map(|t| trie.vocabulary.get(t.lower.as_str()).copied())
-            .collect();
         let mut written = String::new();
-        for start in 0..tokens.len() {
+        for start in 0..s.tokens.len() {
             let mut node = 0;
-            for (end, token) in (start + 1..).zip(&tokens[start..]) {
-                let Some(next) = token.and_then(|t| trie.edges.get(&(node, t))) else {
+            for (end, token) in (start + 1..).zip(&s.tokens[start..]) {
+                let Some(next) = trie.next(node, token.ids.lower) else {
                     break;
                 };
-                node = *next;
+                node = next;
                 for &p in trie.ends.get(&node).into_iter().flatten() {
                     let (id, cased) = &self.patterns[p as usize];
                     if let Some(cased) = cased {
@@ -242,10 +256,17 @@ mod tests {
     use super::*;
     use crate::text::{analyze, Lexicon};
 
+    /// `phrases` compiled, with the lexicon whose tokens carry the ids of their words.
+    fn compiled(phrases: &[&str]) -> (PhraseSet, Lexicon) {
+        let mut words = Vocabulary::default();
+        let set = PhraseSet::new(phrases, &mut words);
+        (set, Lexicon::new([]).with_words(words))
+    }
+
     fn matches(phrases: &[&str], text: &str) -> Vec<(String, usize)> {
-        let a = analyze(text.as_bytes(), &Lexicon::new([]));
+        let (set, lexicon) = compiled(phrases);
+        let a = analyze(text.as_bytes(), &lexicon);
         let tokens = &a.sentences[0].tokens;
-        let set = PhraseSet::new(phrases);
         leftmost_longest(set.find_all(&EncodedSentence::new(tokens)))
             .into_iter()
             .map(|m| {
@@ -339,14 +360,14 @@ mod tests {
             "in Koreatown",
             "us",
         ];
-        let set = PhraseSet::new(&phrases);
+        let (set, lexicon) = compiled(&phrases);
         for text in [
             "The US and North Korea met us in Koreatown.",
             "North Korea's envoy and the US, the us, THE US: North North Korea korea.",
             "",
             "Nothing here.",
         ] {
-            let a = analyze(text.as_bytes(), &Lexicon::new([]));
+            let a = analyze(text.as_bytes(), &lexicon);
             for sentence in &a.sentences {
                 let encoded = EncodedSentence::new(&sentence.tokens);
                 assert_eq!(
@@ -369,7 +390,7 @@ mod tests {
             .chain(d.agents.phrases())
             .chain(d.discards.iter().map(String::as_str))
             .collect();
-        let set = PhraseSet::new(&phrases);
+        let (set, lexicon) = compiled(&phrases);
         // Every 7th phrase, in upper and lower case, run together into one text.
         let sample: Vec<String> = phrases
             .iter()
@@ -377,7 +398,7 @@ mod tests {
             .flat_map(|p| [p.to_string(), p.to_uppercase(), p.to_lowercase()])
             .collect();
         let text = sample.join(" and ");
-        let a = analyze(text.as_bytes(), &Lexicon::new([]));
+        let a = analyze(text.as_bytes(), &lexicon);
         let mut total = 0;
         for sentence in &a.sentences {
             let encoded = EncodedSentence::new(&sentence.tokens);

@@ -5,6 +5,7 @@
 
 use super::inflect::verb_forms;
 use super::tag::Tag;
+use super::vocabulary::Vocabulary;
 use super::wordlist::word_list;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize, Serializer};
@@ -326,6 +327,8 @@ pub struct Lexicon {
     closed: HashMap<&'static str, Tag>,
     #[serde(serialize_with = "sorted_verbs")]
     verbs: HashMap<String, Vec<VerbForm>>,
+    /// The dictionaries' words, whose ids the tagger gives each token ([`Vocabulary`]).
+    words: Vocabulary,
     /// Tells this lexicon's contents from any other's (a fresh number on every change), so
     /// that the tagger's word cache knows when its entries no longer hold.
     #[serde(skip, default = "fresh_id")]
@@ -359,6 +362,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             closed: closed_words(),
             verbs: HashMap::default(),
+            words: Vocabulary::default(),
             id: fresh_id(),
         };
         for v in COMMON_VERBS.iter().copied().chain(extra_verbs) {
@@ -411,6 +415,18 @@ impl Lexicon {
         for p in forms.participle.iter().filter(|p| !forms.past.contains(p)) {
             add(p, VerbFormKind::Participle);
         }
+    }
+
+    /// This lexicon with the dictionaries' words `words`, whose ids tokens get.
+    pub fn with_words(mut self, words: Vocabulary) -> Lexicon {
+        self.words = words;
+        self.id = fresh_id();
+        self
+    }
+
+    /// The dictionaries' words.
+    pub fn words(&self) -> &Vocabulary {
+        &self.words
     }
 
     /// Tells this lexicon's contents apart: two lexicons with the same id are the same.

@@ -33,6 +33,7 @@ pub(crate) mod tagdict;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub(crate) mod token;
+pub(crate) mod vocabulary;
 pub(crate) mod wordlist;
 
 pub use sentence::split as split_sentences;
@@ -124,6 +125,7 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
                         lower,
                         tag: Tag::NN,
                         shape: r.shape,
+                        ids: vocabulary::WordIds::UNKNOWN,
                     }
                 })
                 .collect();

@@ -1062,6 +1062,7 @@ mod tests {
                 lemma: w.to_lowercase().into(),
                 tag: Tag::NN,
                 shape: Shape::Word,
+                ids: crate::text::vocabulary::WordIds::UNKNOWN,
             })
             .collect();
         let keys = sentence_keys(&Lexicon::new([]), &tokens);

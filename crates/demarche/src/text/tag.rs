@@ -7,6 +7,7 @@
 use super::inflect::noun_singular;
 use super::lexicon::{Lexicon, VerbFormKind};
 use super::token::Shape;
+pub use super::vocabulary::WordIds;
 use super::wordlist::{word_list, MONTHS, WEEKDAYS};
 use compact_str::CompactString;
 
@@ -107,6 +108,9 @@ pub struct Token {
     pub tag: Tag,
     /// Token shape from the tokenizer.
     pub shape: Shape,
+    /// The ids of its lower-case form, lemma and singular in the dictionaries' vocabulary,
+    /// set by the tagger.
+    pub ids: WordIds,
 }
 
 /// Forms of "be", "have" and "do" (auxiliaries).
@@ -194,6 +198,7 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
         super::agreement::ensure_finite_verb(tokens);
         for (t, w) in tokens.iter_mut().zip(&words) {
             t.lemma = cache.lemma(lexicon, w, t);
+            t.ids.lower = w.word;
         }
         cache.recycle(words);
     });
@@ -216,6 +221,7 @@ pub fn tag_sentence_by_rules(lexicon: &Lexicon, tokens: &mut [Token]) {
         let tag = choose_tag(lexicon, tokens, i, all_caps);
         tokens[i].tag = tag;
         tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
+        tokens[i].ids.lower = lexicon.words().id(&tokens[i].lower);
     }
 }
 

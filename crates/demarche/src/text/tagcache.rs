@@ -26,6 +26,7 @@ use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
 use super::tag::{auxiliary_of, lemma_of, LemmaKind, Tag, Token};
 use super::tagdict::TagDict;
 use super::token::Shape;
+use super::vocabulary::UNKNOWN;
 use compact_str::CompactString;
 use std::cell::RefCell;
 use std::hash::Hasher;
@@ -54,6 +55,8 @@ struct Entry {
     keys: WordKeys,
     dict: Option<Tag>,
     aux: bool,
+    /// The vocabulary id of the word's lower-case form ([`Lexicon::words`]).
+    word: u32,
     /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
     lemmas: [CompactString; 2],
     /// The roles whose row is stored in `own` or `near` (bits 0 to 4), and the lemmas stored
@@ -82,6 +85,7 @@ impl Entry {
         keys: WordKeys::NONE,
         dict: None,
         aux: false,
+        word: UNKNOWN,
         have: 0,
         wide: 0,
         own: [0; 32],
@@ -106,6 +110,8 @@ pub struct Word {
     pub dict: Option<Tag>,
     /// A form of "be", "have" or "do" ([`auxiliary_of`]).
     pub aux: bool,
+    /// The vocabulary id of its lower-case form.
+    pub word: u32,
     slot: usize,
     stamp: u64,
 }
@@ -208,6 +214,7 @@ impl WordCache {
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
             e.aux = auxiliary_of(&t.lower).is_some();
+            e.word = lexicon.words().id(&t.lower);
             oldest
         });
         let e = &mut self.entries[slot];
@@ -216,6 +223,7 @@ impl WordCache {
             keys: e.keys,
             dict: e.dict,
             aux: e.aux,
+            word: e.word,
             slot,
             stamp: e.stamp,
         }

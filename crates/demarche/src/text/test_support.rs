@@ -14,6 +14,7 @@ pub(crate) fn word_token(w: &str, punct: bool) -> Token {
         lemma: w.to_lowercase().into(),
         tag: Tag::NN,
         shape: if punct { Shape::Punct } else { Shape::Word },
+        ids: super::vocabulary::WordIds::UNKNOWN,
     }
 }
 
