@@ -39,7 +39,8 @@ pub fn fuzz_dictionaries(data: &[u8]) {
     let mut diagnostics = Vec::new();
     let actors = ActorDictionary::from_files(&actor_files, &mut diagnostics);
     let agents = AgentDictionary::from_files(&agent_files, &mut diagnostics);
-    let _ = VerbDictionary::from_files(&verb_files, &mut diagnostics);
+    let mut words = crate::text::vocabulary::Vocabulary::default();
+    let _ = VerbDictionary::from_files(&verb_files, &mut diagnostics, &mut words);
     let (cameo_name, cameo_text) = &cameo_files[0];
     let _ = CameoTable::from_tsv(cameo_name, cameo_text, &mut diagnostics);
     let phrases: Vec<&str> = actors

@@ -312,7 +312,7 @@ fn object_of_previous(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, prior: &Prio
 
 /// Whether the pattern's last word is in `list` ("talks with").
 fn ends_with(p: &VerbPattern, list: &grammar::WordList) -> bool {
-    matches!(p.rest.last(), Some(PatternWord::Word(w)) if list.contains(w))
+    matches!(p.rest.last(), Some(PatternWord::Word(w)) if list.contains(w.as_str()))
 }
 
 /// The targets for the sources found, without the sources themselves.

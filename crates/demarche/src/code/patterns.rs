@@ -4,31 +4,27 @@ use super::grammar::{
     ADJUNCT_SKIPPING_PREPOSITIONS, FUTURE_MODALS, NEGATIVE_DETERMINERS, NEGATORS,
     PATTERN_STOP_PUNCTUATION,
 };
+use crate::dict::verbs::FixedWord;
 use crate::dict::verbs::{WordSet, MAX_GAP};
 use crate::dict::{Dictionaries, PatternWord, VerbPattern};
+use crate::text::vocabulary::UNKNOWN;
 use crate::text::{Tag, Token};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// A sentence's tokens with what pattern matching reads of them, computed once per sentence.
 ///
 /// A pattern word is looked for in the window after its head (the rest of a clause) by
-/// comparing it with each token's forms there, a short signature of each form first (its
-/// length, first and last byte), after a 1,024-bit filter of the sentence's signatures has
+/// comparing its vocabulary id with the ids of each token's forms there (lower case, lemma,
+/// singular: [`crate::text::Token::ids`]), after a 1,024-bit filter of the sentence's ids has
 /// said it may be there at all (a sentence sets a few dozen bits: most absent words stop
-/// there): for windows this short, cheaper than indexing every form of
-/// the sentence by hash.
+/// there): for windows this short, cheaper than indexing the ids of the sentence by hash.
 pub struct Words<'a> {
     /// The tokens.
     pub tokens: &'a [Token],
     /// `units[k]` is the end of the skippable unit starting at token `k`: an actor mention
     /// counts as one token for `*` gaps.
     pub units: &'a [usize],
-    /// The singular of each token's lower-case form (`noun_singular`).
-    singular: Vec<Cow<'a, str>>,
-    /// [`signature`] of each token's lower-case form, lemma and singular.
-    signatures: Vec<[u32; 3]>,
-    /// The bits ([`filter_bit`]) of every signature of the sentence.
+    /// The bits ([`filter_bit`]) of every known word id of the sentence.
     filter: [u64; FILTER_WORDS],
     /// The sentence's time expressions, read for its place and time adjuncts
     /// ([`super::adjuncts`]); `None` where adjuncts are not stepped over.
@@ -38,48 +34,27 @@ pub struct Words<'a> {
 /// The 64-bit words of [`Words::filter`]: 1,024 bits.
 const FILTER_WORDS: usize = 16;
 
-/// A form's length (up to 255), first and last byte: equal for equal forms.
-fn signature(form: &str) -> u32 {
-    let bytes = form.as_bytes();
-    let (first, last) = (bytes.first(), bytes.last());
-    let len = form.len().min(255) as u32;
-    len << 16 | u32::from(first.copied().unwrap_or(0)) << 8 | u32::from(last.copied().unwrap_or(0))
-}
-
-/// The bit of a signature in [`Words::filter`]: (word, mask).
-fn filter_bit(sig: u32) -> (usize, u64) {
-    let bit = sig.wrapping_mul(0x9E37_79B9) >> 22;
+/// The bit of a word id in [`Words::filter`]: (word, mask).
+fn filter_bit(id: u32) -> (usize, u64) {
+    let bit = id.wrapping_mul(0x9E37_79B9) >> 22;
     ((bit >> 6) as usize, 1 << (bit & 63))
 }
 
 impl<'a> Words<'a> {
     /// The words of `tokens`, with skippable units `units`.
     pub fn new(tokens: &'a [Token], units: &'a [usize]) -> Words<'a> {
-        let mut singular = Vec::with_capacity(tokens.len());
-        let mut signatures = Vec::with_capacity(tokens.len());
         let mut filter = [0u64; FILTER_WORDS];
         for t in tokens {
-            let one = crate::text::inflect::noun_singular(&t.lower);
-            let lower = signature(&t.lower);
-            // A form borrowed whole is the word itself ("talks" gives "talk", shorter).
-            let unchanged = matches!(one, Cow::Borrowed(w) if w.len() == t.lower.len());
-            let sigs = [
-                lower,
-                signature(&t.lemma),
-                if unchanged { lower } else { signature(&one) },
-            ];
-            for sig in sigs {
-                let (word, mask) = filter_bit(sig);
-                filter[word] |= mask;
+            for id in [t.ids.lower, t.ids.lemma, t.ids.singular] {
+                if id != UNKNOWN {
+                    let (word, mask) = filter_bit(id);
+                    filter[word] |= mask;
+                }
             }
-            signatures.push(sigs);
-            singular.push(one);
         }
         Words {
             tokens,
             units,
-            singular,
-            signatures,
             filter,
             times: None,
         }
@@ -99,29 +74,19 @@ impl<'a> Words<'a> {
     }
 
     /// Token `k` is written `w`: as it is, as its lemma or as its singular.
-    fn matches(&self, w: &str, k: usize) -> bool {
-        self.signatures[k].contains(&signature(w)) && self.matches_exactly(w, k)
+    fn matches(&self, w: &FixedWord, k: usize) -> bool {
+        self.tokens[k].ids.has(w.id)
     }
 
-    /// [`Words::matches`] without the signature check.
-    fn matches_exactly(&self, w: &str, k: usize) -> bool {
-        let t = &self.tokens[k];
-        t.lower == w || t.lemma == w || self.singular[k] == w
-    }
-
-    /// Some token of `range` is written `w` (see [`Words::matches`]).
-    fn occurs_in(&self, w: &str, range: Range<usize>) -> bool {
-        let sig = signature(w);
-        let (word, mask) = filter_bit(sig);
-        if self.filter[word] & mask == 0 {
+    /// Some token of `range` is the word of id `id` (see [`Words::matches`]).
+    fn occurs_in(&self, id: u32, range: Range<usize>) -> bool {
+        let (word, mask) = filter_bit(id);
+        if id == UNKNOWN || self.filter[word] & mask == 0 {
             return false;
         }
         let end = range.end.min(self.tokens.len());
         let start = range.start.min(end);
-        self.signatures[start..end]
-            .iter()
-            .zip(start..)
-            .any(|(s, k)| s.contains(&sig) && self.matches_exactly(w, k))
+        self.tokens[start..end].iter().any(|t| t.ids.has(id))
     }
 }
 
@@ -133,24 +98,25 @@ struct After<'w, 'a> {
 }
 
 impl WordSet for After<'_, '_> {
-    fn contains(&self, w: &str) -> bool {
-        self.words.occurs_in(w, self.window.clone())
+    fn contains(&self, id: u32) -> bool {
+        self.words.occurs_in(id, self.window.clone())
             || self
                 .passive_object
-                .is_some_and(|o| self.words.matches(w, o))
+                .is_some_and(|o| self.words.tokens[o].ids.has(id))
     }
 
-    fn for_each(&self, f: &mut dyn FnMut(&str)) {
+    fn for_each(&self, f: &mut dyn FnMut(u32)) {
         for k in self.window.clone().chain(self.passive_object) {
             // Each distinct form once: most tokens are their own lemma and singular.
-            let t = &self.words.tokens[k];
-            let one = &*self.words.singular[k];
-            f(&t.lower);
-            if t.lemma != t.lower {
-                f(&t.lemma);
+            let ids = &self.words.tokens[k].ids;
+            if ids.lower != UNKNOWN {
+                f(ids.lower);
             }
-            if one != t.lower && one != t.lemma {
-                f(one);
+            if ids.lemma != ids.lower && ids.lemma != UNKNOWN {
+                f(ids.lemma);
+            }
+            if ids.singular != ids.lower && ids.singular != ids.lemma && ids.singular != UNKNOWN {
+                f(ids.singular);
             }
         }
     }
@@ -289,11 +255,15 @@ pub fn match_at<'d>(
     };
     candidates.clear();
     if t.tag.is_verb() {
-        dict.verbs.candidates(&t.lemma, false, &present, candidates);
+        dict.verbs
+            .candidates(t.ids.lemma, false, &present, candidates);
     } else {
-        dict.verbs.candidates(&t.lemma, true, &present, candidates);
-        if t.lemma != t.lower {
-            dict.verbs.candidates(&t.lower, true, &present, candidates);
+        dict.verbs
+            .candidates(t.ids.lemma, true, &present, candidates);
+        // (Ids of known forms are equal only for equal forms; an unknown one heads nothing.)
+        if t.ids.lemma != t.ids.lower {
+            dict.verbs
+                .candidates(t.ids.lower, true, &present, candidates);
         }
     }
     if candidates.is_empty() {
@@ -311,7 +281,7 @@ pub fn match_at<'d>(
             break;
         }
         let words_present = p.rest.iter().all(|w| match w {
-            PatternWord::Word(w) => present.contains(w),
+            PatternWord::Word(w) => present.contains(w.id),
             PatternWord::Gap => true,
         });
         if !words_present {
@@ -424,7 +394,7 @@ fn modified_noun(
     words: &Words<'_>,
     from: usize,
     limit: usize,
-    w: &str,
+    w: &FixedWord,
     more: &[PatternWord],
 ) -> Option<(usize, Vec<Range<usize>>)> {
     let tokens = words.tokens;
@@ -523,7 +493,7 @@ fn after_adjunct(
     let Some(PatternWord::Word(w)) = rest.first() else {
         return None;
     };
-    if !ADJUNCT_SKIPPING_PREPOSITIONS.contains(w) {
+    if !ADJUNCT_SKIPPING_PREPOSITIONS.contains(w.as_str()) {
         return None;
     }
     let mut at = from;

@@ -650,7 +650,7 @@ impl PriorMatches {
         self.fixed.extend(fixed_tokens(m));
         self.last_end = Some(m.tokens.end);
         self.last_ends_with_of =
-            matches!(m.pattern.rest.last(), Some(PatternWord::Word(w)) if w == "of");
+            matches!(m.pattern.rest.last(), Some(PatternWord::Word(w)) if w.as_str() == "of");
     }
 }
 

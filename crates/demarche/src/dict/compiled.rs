@@ -59,7 +59,8 @@ impl Dictionaries {
         let mut diagnostics = Vec::new();
         let actors = ActorDictionary::from_files(&sources.actors, &mut diagnostics);
         let agents = AgentDictionary::from_files(&sources.agents, &mut diagnostics);
-        let verbs = VerbDictionary::from_files(&sources.verbs, &mut diagnostics);
+        let mut words = Vocabulary::default();
+        let verbs = VerbDictionary::from_files(&sources.verbs, &mut diagnostics, &mut words);
         let discards = discard_phrases(&sources.discards);
         let all: Vec<&str> = actors
             .phrases()
@@ -68,7 +69,6 @@ impl Dictionaries {
             .chain(agents.phrases())
             .chain(discards.iter().map(String::as_str))
             .collect();
-        let mut words = Vocabulary::default();
         let phrases = PhraseSet::new(&all, &mut words);
         let cameo = sources
             .cameo

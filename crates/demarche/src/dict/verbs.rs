@@ -5,6 +5,7 @@
 use super::classes::Classes;
 use super::parse::{parse_file, Diagnostic};
 use crate::model::EntryRef;
+use crate::text::vocabulary::{Vocabulary, UNKNOWN};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -13,9 +14,32 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PatternWord {
     /// A word that must match the token's lower-case or base form.
-    Word(String),
+    Word(FixedWord),
     /// Zero to [`MAX_GAP`] tokens.
     Gap,
+}
+
+/// A fixed word of a pattern, with its id in the dictionaries' vocabulary (the ids tokens
+/// carry, [`crate::text::Token::ids`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixedWord {
+    /// The word (lower case).
+    pub text: String,
+    /// Its vocabulary id.
+    pub id: u32,
+}
+
+impl FixedWord {
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for FixedWord {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
 }
 
 /// The most tokens a `*` may skip.
@@ -28,6 +52,8 @@ pub struct VerbPattern {
     pub code: String,
     /// Head lemma.
     pub head: String,
+    /// The head's id in the dictionaries' vocabulary.
+    pub head_id: u32,
     /// Words after the head.
     pub rest: Vec<PatternWord>,
     /// Applies only to a negated verb phrase; the negation belongs to the pattern.
@@ -60,21 +86,23 @@ pub struct VerbDictionary {
     verb_heads: HashMap<String, Vec<usize>>,
     #[serde(serialize_with = "super::sorted::map")]
     noun_heads: HashMap<String, Vec<usize>>,
-    /// Per head (verb and noun separately): patterns by their last fixed word after the head;
-    /// bare-head patterns under "".
+    /// Per head id (verb and noun separately): patterns by the vocabulary id of their last
+    /// fixed word after the head; bare-head patterns under [`UNKNOWN`].
     #[serde(serialize_with = "super::sorted::nested_map")]
-    verb_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
+    verb_by_word: HashMap<u32, HashMap<u32, Vec<usize>>>,
     #[serde(serialize_with = "super::sorted::nested_map")]
-    noun_by_word: HashMap<String, HashMap<String, Vec<usize>>>,
+    noun_by_word: HashMap<u32, HashMap<u32, Vec<usize>>>,
     /// [`VerbPattern::specificity`] of each pattern, the order of candidates.
     specificity: Vec<u16>,
 }
 
 impl VerbDictionary {
-    /// Reads verb files; bad lines are reported.
+    /// Reads verb files; bad lines are reported. The patterns' fixed words are added to
+    /// `words`.
     pub fn from_files(
         files: &[(String, String)],
         diagnostics: &mut Vec<Diagnostic>,
+        words: &mut Vocabulary,
     ) -> VerbDictionary {
         let mut dict = VerbDictionary::default();
         for (name, text) in files {
@@ -98,9 +126,10 @@ impl VerbDictionary {
                     })
                 });
                 for p in expanded.collect::<Vec<_>>() {
-                    match parse_pattern(&p) {
+                    match parse_pattern(&p, words) {
                         Ok((negated, head, rest)) => dict.patterns.push(VerbPattern {
                             code: line.code.to_string(),
+                            head_id: words.add(&head),
                             head,
                             rest,
                             negated,
@@ -134,10 +163,11 @@ impl VerbDictionary {
             entry_for(heads, &p.head).push(i);
             // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
             let last = p.rest.iter().rev().find_map(|w| match w {
-                PatternWord::Word(w) => Some(w.as_str()),
+                PatternWord::Word(w) => Some(w.id),
                 PatternWord::Gap => None,
             });
-            entry_for(entry_for(by_word, &p.head), last.unwrap_or_default()).push(i);
+            let by_last = by_word.entry(p.head_id).or_default();
+            by_last.entry(last.unwrap_or(UNKNOWN)).or_default().push(i);
         }
         self.specificity = self
             .patterns
@@ -167,13 +197,13 @@ impl VerbDictionary {
         &self.patterns
     }
 
-    /// The patterns headed by `lemma` (verb or noun patterns) that can match given the words
-    /// present after the head, most specific first (ties in dictionary order), appended to
-    /// `out` (a buffer the caller reuses). Patterns whose last fixed word is not among
-    /// `present` are not returned.
+    /// The patterns headed by the word of id `head` (verb or noun patterns) that can match
+    /// given the words present after the head, most specific first (ties in dictionary order),
+    /// appended to `out` (a buffer the caller reuses). Patterns whose last fixed word is not
+    /// among `present` are not returned.
     pub fn candidates<'s>(
         &'s self,
-        lemma: &str,
+        head: u32,
         noun: bool,
         present: &impl WordSet,
         out: &mut Vec<&'s VerbPattern>,
@@ -183,7 +213,7 @@ impl VerbDictionary {
         } else {
             &self.verb_by_word
         };
-        let Some(index) = by_word.get(lemma) else {
+        let Some(index) = by_word.get(&head).filter(|_| head != UNKNOWN) else {
             return;
         };
         // Each pattern is in one list (its last word's); each list is sorted already. Most
@@ -200,17 +230,17 @@ impl VerbDictionary {
                 Some(_) => more.push(list),
             }
         };
-        index.get("").map(&mut add);
+        index.get(&UNKNOWN).map(&mut add);
         // Probe the smaller side: the head's last words against the set, or the set's words
         // against the index.
         if index.len() <= present.len_hint() {
             index
                 .iter()
-                .filter(|(w, _)| !w.is_empty() && present.contains(w))
+                .filter(|(&w, _)| w != UNKNOWN && present.contains(w))
                 .for_each(|(_, list)| add(list));
         } else {
             present.for_each(&mut |w| {
-                index.get(w).filter(|_| !w.is_empty()).map(&mut add);
+                index.get(&w).filter(|_| w != UNKNOWN).map(&mut add);
             });
         }
         let Some(first) = first else {
@@ -247,12 +277,14 @@ impl VerbDictionary {
     }
 }
 
-/// The words present after a pattern head, as [`VerbDictionary::candidates`] reads them.
+/// The words present after a pattern head, by vocabulary id, as
+/// [`VerbDictionary::candidates`] reads them.
 pub trait WordSet {
-    /// Whether `word` is present.
-    fn contains(&self, word: &str) -> bool;
-    /// Calls `f` with each present word (a word may come more than once).
-    fn for_each(&self, f: &mut dyn FnMut(&str));
+    /// Whether the word of id `word` is present.
+    fn contains(&self, word: u32) -> bool;
+    /// Calls `f` with the id of each present word the vocabulary has (a word may come more
+    /// than once).
+    fn for_each(&self, f: &mut dyn FnMut(u32));
     /// About how many words [`WordSet::for_each`] yields.
     fn len_hint(&self) -> usize;
 }
@@ -265,7 +297,10 @@ fn entry_for<'m, V: Default>(map: &'m mut HashMap<String, V>, key: &str) -> &'m 
     map.get_mut(key).expect("inserted above")
 }
 
-fn parse_pattern(p: &str) -> Result<(bool, String, Vec<PatternWord>), String> {
+fn parse_pattern(
+    p: &str,
+    vocabulary: &mut Vocabulary,
+) -> Result<(bool, String, Vec<PatternWord>), String> {
     let mut words = p.split_whitespace().map(str::to_lowercase).peekable();
     let negated = words.peek().is_some_and(|w| w == "not");
     if negated {
@@ -280,7 +315,8 @@ fn parse_pattern(p: &str) -> Result<(bool, String, Vec<PatternWord>), String> {
             if w == "*" {
                 PatternWord::Gap
             } else {
-                PatternWord::Word(w)
+                let id = vocabulary.add(&w);
+                PatternWord::Word(FixedWord { text: w, id })
             }
         })
         .collect();

@@ -197,8 +197,12 @@ pub fn tag_sentence(lexicon: &Lexicon, tokens: &mut [Token]) {
         super::hidden_verbs::restore(lexicon, tokens);
         super::agreement::ensure_finite_verb(tokens);
         for (t, w) in tokens.iter_mut().zip(&words) {
-            t.lemma = cache.lemma(lexicon, w, t);
-            t.ids.lower = w.word;
+            let (lemma, lemma_id) = cache.lemma(lexicon, w, t);
+            t.lemma = lemma;
+            t.ids = WordIds {
+                lemma: lemma_id,
+                ..w.ids
+            };
         }
         cache.recycle(words);
     });
@@ -221,7 +225,16 @@ pub fn tag_sentence_by_rules(lexicon: &Lexicon, tokens: &mut [Token]) {
         let tag = choose_tag(lexicon, tokens, i, all_caps);
         tokens[i].tag = tag;
         tokens[i].lemma = lemma_for(lexicon, &tokens[i]);
-        tokens[i].ids.lower = lexicon.words().id(&tokens[i].lower);
+        tokens[i].ids = word_ids(lexicon.words(), &tokens[i]);
+    }
+}
+
+/// The vocabulary ids of a tagged token's forms, looked up one by one.
+fn word_ids(words: &super::vocabulary::Vocabulary, t: &Token) -> WordIds {
+    WordIds {
+        lower: words.id(&t.lower),
+        lemma: words.id(&t.lemma),
+        singular: words.id(&noun_singular(&t.lower)),
     }
 }
 

@@ -21,12 +21,13 @@
 //! replaced by one of the full size (4,096 entries, about 2.2 MB), which never grows: a short
 //! run never pays for the large one's pages.
 
+use super::inflect::noun_singular;
 use super::lexicon::Lexicon;
 use super::perceptron::{self, Model, Role, Row, WordKeys, ROLES};
 use super::tag::{auxiliary_of, lemma_of, LemmaKind, Tag, Token};
 use super::tagdict::TagDict;
 use super::token::Shape;
-use super::vocabulary::UNKNOWN;
+use super::vocabulary::{WordIds, UNKNOWN};
 use compact_str::CompactString;
 use std::cell::RefCell;
 use std::hash::Hasher;
@@ -55,10 +56,13 @@ struct Entry {
     keys: WordKeys,
     dict: Option<Tag>,
     aux: bool,
-    /// The vocabulary id of the word's lower-case form ([`Lexicon::words`]).
-    word: u32,
+    /// The vocabulary ids ([`Lexicon::words`]) of the word's lower-case form and its
+    /// singular; the lemma's is the lower-case form's until the token's lemma is known.
+    ids: WordIds,
     /// The lemmas of the word as a verb and as a plural noun ([`LemmaKind`]).
     lemmas: [CompactString; 2],
+    /// The vocabulary ids of `lemmas`.
+    lemma_ids: [u32; 2],
     /// The roles whose row is stored in `own` or `near` (bits 0 to 4), and the lemmas stored
     /// in `lemmas` (bits 5 and 6).
     have: u8,
@@ -85,7 +89,8 @@ impl Entry {
         keys: WordKeys::NONE,
         dict: None,
         aux: false,
-        word: UNKNOWN,
+        ids: WordIds::UNKNOWN,
+        lemma_ids: [UNKNOWN; 2],
         have: 0,
         wide: 0,
         own: [0; 32],
@@ -110,8 +115,9 @@ pub struct Word {
     pub dict: Option<Tag>,
     /// A form of "be", "have" or "do" ([`auxiliary_of`]).
     pub aux: bool,
-    /// The vocabulary id of its lower-case form.
-    pub word: u32,
+    /// The vocabulary ids of its lower-case form and singular (the lemma's still the lower-case
+    /// form's).
+    pub ids: WordIds,
     slot: usize,
     stamp: u64,
 }
@@ -214,7 +220,7 @@ impl WordCache {
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
             e.aux = auxiliary_of(&t.lower).is_some();
-            e.word = lexicon.words().id(&t.lower);
+            e.ids = word_ids(lexicon, &t.lower);
             oldest
         });
         let e = &mut self.entries[slot];
@@ -223,7 +229,7 @@ impl WordCache {
             keys: e.keys,
             dict: e.dict,
             aux: e.aux,
-            word: e.word,
+            ids: e.ids,
             slot,
             stamp: e.stamp,
         }
@@ -346,24 +352,43 @@ impl Entry {
 }
 
 impl WordCache {
-    /// The lemma of `t` (whose word is `w`) for its tag, as [`lemma_of`] makes it.
-    pub fn lemma(&mut self, lexicon: &Lexicon, w: &Word, t: &Token) -> CompactString {
+    /// The lemma of `t` (whose word is `w`) for its tag, as [`lemma_of`] makes it, with its
+    /// vocabulary id.
+    pub fn lemma(&mut self, lexicon: &Lexicon, w: &Word, t: &Token) -> (CompactString, u32) {
         let kind = LemmaKind::of(t.tag);
         let e = &mut self.entries[w.slot];
         let i = match kind {
             LemmaKind::Verb => 0,
             LemmaKind::Plural => 1,
-            LemmaKind::Same => return t.lower.clone(),
+            LemmaKind::Same => return (t.lower.clone(), w.ids.lower),
         };
         if e.stamp != w.stamp {
-            return lemma_of(lexicon, &t.lower, kind);
+            let lemma = lemma_of(lexicon, &t.lower, kind);
+            let id = lexicon.words().id(&lemma);
+            return (lemma, id);
         }
         let bit = 1 << (ROLES + i);
         if e.have & bit == 0 {
             e.lemmas[i] = lemma_of(lexicon, &t.lower, kind);
+            e.lemma_ids[i] = lexicon.words().id(&e.lemmas[i]);
             e.have |= bit;
         }
-        e.lemmas[i].clone()
+        (e.lemmas[i].clone(), e.lemma_ids[i])
+    }
+}
+
+/// The vocabulary ids of the lower-case word `lower` and its singular; its lemma's is its own
+/// until the tag is known.
+fn word_ids(lexicon: &Lexicon, lower: &str) -> WordIds {
+    let words = lexicon.words();
+    let id = words.id(lower);
+    let singular = noun_singular(lower);
+    // A form borrowed whole is the word itself ("talks" gives "talk", shorter).
+    let unchanged = matches!(singular, std::borrow::Cow::Borrowed(s) if s.len() == lower.len());
+    WordIds {
+        lower: id,
+        lemma: id,
+        singular: if unchanged { id } else { words.id(&singular) },
     }
 }
 
@@ -457,7 +482,9 @@ mod tests {
                         ..tokens[i].clone()
                     };
                     let want = lemma_of(lexicon, &t.lower, LemmaKind::of(tag));
-                    assert_eq!(cache.lemma(lexicon, &words[i], &t), want);
+                    let (lemma, id) = cache.lemma(lexicon, &words[i], &t);
+                    assert_eq!(lemma, want);
+                    assert_eq!(id, lexicon.words().id(&want));
                 }
                 for (p1, p2) in history.iter().flat_map(|&a| history.map(|b| (a, b))) {
                     let want = model.predict(&keys, i, p1, p2);

@@ -64,11 +64,24 @@ impl Vocabulary {
 pub struct WordIds {
     /// The lower-case form.
     pub lower: u32,
+    /// The lemma ([`super::Token::lemma`]).
+    pub lemma: u32,
+    /// The singular of the lower-case form (`inflect::noun_singular`), whatever the tag.
+    pub singular: u32,
 }
 
 impl WordIds {
     /// Forms no dictionary knows (what a token has before it is tagged).
-    pub const UNKNOWN: WordIds = WordIds { lower: UNKNOWN };
+    pub const UNKNOWN: WordIds = WordIds {
+        lower: UNKNOWN,
+        lemma: UNKNOWN,
+        singular: UNKNOWN,
+    };
+
+    /// True when one of the forms is the word of id `id` (never for [`UNKNOWN`]).
+    pub fn has(&self, id: u32) -> bool {
+        id != UNKNOWN && (self.lower == id || self.lemma == id || self.singular == id)
+    }
 }
 
 impl Default for WordIds {
