@@ -112,21 +112,16 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
         .map(|(index, range)| {
             let mut tokens: Vec<Token> = raw_tokens[range]
                 .iter()
-                .map(|r| {
-                    let s = &text[r.start..r.end];
-                    let text = compact_str::CompactString::from(s);
-                    let lower = lower_case(s, &text);
-                    Token {
-                        start: r.start,
-                        end: r.end,
-                        text,
-                        // Set by the tagger, which reads no lemma before.
-                        lemma: compact_str::CompactString::const_new(""),
-                        lower,
-                        tag: Tag::NN,
-                        shape: r.shape,
-                        ids: vocabulary::WordIds::UNKNOWN,
-                    }
+                .map(|r| Token {
+                    start: r.start,
+                    end: r.end,
+                    text: compact_str::CompactString::from(&text[r.start..r.end]),
+                    // Set by the tagger (from its word cache), which reads neither before.
+                    lower: compact_str::CompactString::const_new(""),
+                    lemma: compact_str::CompactString::const_new(""),
+                    tag: Tag::NN,
+                    shape: r.shape,
+                    ids: vocabulary::WordIds::UNKNOWN,
                 })
                 .collect();
             tag::tag_sentence(lexicon, &mut tokens);
@@ -146,19 +141,6 @@ pub(crate) fn analyze(raw: &[u8], lexicon: &Lexicon) -> Analysis {
         normalized,
         sentences,
     }
-}
-
-/// `s` in lower case, `text` being `s` itself: a copy of `text` for an ASCII word with no
-/// capital (most words), lowered in place for other ASCII words.
-fn lower_case(s: &str, text: &compact_str::CompactString) -> compact_str::CompactString {
-    if !s.is_ascii() {
-        return s.to_lowercase().into();
-    }
-    let mut lower = text.clone();
-    if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower.make_ascii_lowercase();
-    }
-    lower
 }
 
 #[cfg(test)]

@@ -51,6 +51,8 @@ struct Entry {
     /// The hash of the word's text, shape and `first` ([`hash`]).
     hash: u64,
     text: CompactString,
+    /// `text` in lower case ([`lower_case`]).
+    lower: CompactString,
     shape: Shape,
     first: bool,
     keys: WordKeys,
@@ -83,6 +85,7 @@ impl Entry {
         used: 0,
         hash: 0,
         text: CompactString::const_new(""),
+        lower: CompactString::const_new(""),
         lemmas: [CompactString::const_new(""), CompactString::const_new("")],
         shape: Shape::Punct,
         first: false,
@@ -193,10 +196,13 @@ impl WordCache {
 
     /// The words of `tokens`, from the cache or computed (and cached), in the vector the last
     /// [`WordCache::recycle`] handed back.
-    pub fn words(&mut self, lexicon: &Lexicon, dict: &TagDict, tokens: &[Token]) -> Vec<Word> {
+    /// Each token's `lower` is set here too, from the cache (see [`lower_case`]).
+    pub fn words(&mut self, lexicon: &Lexicon, dict: &TagDict, tokens: &mut [Token]) -> Vec<Word> {
         let mut words = std::mem::take(&mut self.spare);
         words.clear();
-        words.extend((tokens.iter().enumerate()).map(|(i, t)| self.word(lexicon, dict, t, i == 0)));
+        words.extend(
+            (tokens.iter_mut().enumerate()).map(|(i, t)| self.word(lexicon, dict, t, i == 0)),
+        );
         words
     }
 
@@ -205,7 +211,7 @@ impl WordCache {
         self.spare = words;
     }
 
-    fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &Token, first: bool) -> Word {
+    fn word(&mut self, lexicon: &Lexicon, dict: &TagDict, t: &mut Token, first: bool) -> Word {
         self.clock += 1;
         let hash = hash(t, first);
         let set = WAYS * (hash >> (64 - self.sets_log2)) as usize;
@@ -213,9 +219,11 @@ impl WordCache {
         let slot = hit.unwrap_or_else(|| {
             let oldest = (set..set + WAYS).min_by_key(|&s| self.entries[s].used);
             let oldest = oldest.unwrap_or(set);
+            t.lower = lower_case(&t.text);
             let e = &mut self.entries[oldest];
             (e.stamp, e.hash) = (self.clock, hash);
             e.text.clone_from(&t.text);
+            e.lower.clone_from(&t.lower);
             (e.shape, e.first, e.have, e.wide) = (t.shape, first, 0, 0);
             e.keys = perceptron::word_keys(lexicon, t, first);
             e.dict = dict.word(&t.text);
@@ -225,6 +233,9 @@ impl WordCache {
         });
         let e = &mut self.entries[slot];
         e.used = self.clock;
+        if hit.is_some() {
+            t.lower.clone_from(&e.lower);
+        }
         Word {
             keys: e.keys,
             dict: e.dict,
@@ -377,6 +388,19 @@ impl WordCache {
     }
 }
 
+/// `text` in lower case: a copy for an ASCII word with no capital (most words), lowered in
+/// place for other ASCII words, `str::to_lowercase` for the rest.
+fn lower_case(text: &CompactString) -> CompactString {
+    if !text.is_ascii() {
+        return text.to_lowercase().into();
+    }
+    let mut lower = text.clone();
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower.make_ascii_lowercase();
+    }
+    lower
+}
+
 /// The vocabulary ids of the lower-case word `lower` and its singular; its lemma's is its own
 /// until the tag is known.
 fn word_ids(lexicon: &Lexicon, lower: &str) -> WordIds {
@@ -471,7 +495,7 @@ mod tests {
         for text in SENTENCES {
             let tokens = tokens(text);
             let keys = sentence_keys(lexicon, &tokens);
-            let words = cache.words(lexicon, dict, &tokens);
+            let words = cache.words(lexicon, dict, &mut tokens);
             for i in 0..tokens.len() {
                 assert_eq!(format!("{:?}", words[i].keys), format!("{:?}", keys[i]));
                 assert_eq!(words[i].dict, dict.word(&tokens[i].text));
