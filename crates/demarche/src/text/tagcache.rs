@@ -392,7 +392,7 @@ impl WordCache {
 /// place for other ASCII words, `str::to_lowercase` for the rest.
 fn lower_case(text: &CompactString) -> CompactString {
     if !text.is_ascii() {
-        return text.to_lowercase().into();
+        return text.as_str().to_lowercase().into();
     }
     let mut lower = text.clone();
     if text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -493,7 +493,7 @@ mod tests {
         let (model, dict) = (perceptron::bundled(), tagdict::bundled());
         let history = [None, Some(Tag::DT), Some(Tag::NNP), Some(Tag::VBD)];
         for text in SENTENCES {
-            let tokens = tokens(text);
+            let mut tokens = tokens(text);
             let keys = sentence_keys(lexicon, &tokens);
             let words = cache.words(lexicon, dict, &mut tokens);
             for i in 0..tokens.len() {
