@@ -59,12 +59,12 @@ impl Vocabulary {
     }
 }
 
-/// A token's forms by their [`Vocabulary`] ids.
+/// A token's forms by their ids in the dictionaries' vocabulary (`text::vocabulary`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordIds {
     /// The lower-case form.
     pub lower: u32,
-    /// The lemma ([`super::Token::lemma`]).
+    /// The lemma (`Token::lemma`).
     pub lemma: u32,
     /// The singular of the lower-case form (`inflect::noun_singular`), whatever the tag.
     pub singular: u32,
@@ -78,7 +78,7 @@ impl WordIds {
         singular: UNKNOWN,
     };
 
-    /// True when one of the forms is the word of id `id` (never for [`UNKNOWN`]).
+    /// True when one of the forms is the word of id `id` (never for the unknown id).
     pub fn has(&self, id: u32) -> bool {
         id != UNKNOWN && (self.lower == id || self.lemma == id || self.singular == id)
     }
