@@ -124,6 +124,11 @@ grammar_lists! {
     CONTINUATION_VERBS = "continuation-verbs.txt";
     /// Words whose infinitive complement is intended: coded as its 03x intent ("pledged to").
     INTENT_GOVERNORS = "intent-governors.txt";
+    /// Verbs of wishing: their infinitive is intended ("wants to talk"), with an addressee
+    /// before "to" appealed for ("wants the union to return").
+    WISH_GOVERNORS = "wish-governors.txt";
+    /// Speech acts performed by wishing to do them ("would like to thank"): not intended.
+    PERFORMATIVE_VERBS = "performative-verbs.txt";
     /// Words whose complement is threatened: coded as its 13x threat ("threatened to").
     THREAT_GOVERNORS = "threat-governors.txt";
     /// Words whose complement is appealed for: coded as its 02x appeal ("urged Iran to").
