@@ -235,6 +235,10 @@ grammar_lists! {
     EXPLETIVE_IT_VERBS = "expletive-it-verbs.txt";
     /// Nouns after "the two" ("the two sides").
     TWO_SIDES_NOUNS = "two-sides-nouns.txt";
+    /// Prepositions after a verb whose object is the one addressed ("called on Israel to").
+    ADDRESSEE_PREPOSITIONS = "addressee-prepositions.txt";
+    /// Nouns after "all" that stand for the last two distinct actors ("all sides").
+    ALL_SIDES_NOUNS = "all-sides-nouns.txt";
     /// Prepositions that make "both sides of" a place ("on both sides of the border").
     TWO_SIDES_PLACE_PREPOSITIONS = "two-sides-place-prepositions.txt";
     /// Verbs and event nouns whose meaning is mutual ("meet", "sign", "talk", "clash").
