@@ -9,7 +9,7 @@
 use super::grammar::{
     APPEAL_GOVERNORS, COMPLEMENT_CODES, CONDITIONAL_CONJUNCTIONS, DEMAND_GOVERNORS, DEMAND_MODALS,
     DEMAND_WORDS, FUTURE_MODALS, HYPOTHETICAL_MODALS, INTENT_GOVERNORS, NEGATIVE_DETERMINERS,
-    REJECT_GOVERNORS, THREAT_GOVERNORS,
+    PERFORMATIVE_VERBS, REJECT_GOVERNORS, THREAT_GOVERNORS, WISH_GOVERNORS,
 };
 use crate::text::{ClauseKind, Sentence, Tag, Token};
 use std::sync::OnceLock;
@@ -262,7 +262,12 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
     for k in (clause_start..j - 1).rev() {
         let w = &tokens[k];
         if w.tag == Tag::IN {
+            // "for the union to come back": the noun after "for" is the infinitive's subject.
+            addressee |= pending && w.lower == "for";
             pending = false;
+        }
+        if wishing(w) {
+            return wished(tokens, head, k, addressee || pending);
         }
         if let Some(stance) = stance_of(w) {
             if let Some(r) = rejected_request(tokens, clause_start, k, stance) {
@@ -296,6 +301,29 @@ fn infinitive_governor(tokens: &[Token], clause_start: usize, head: usize) -> Op
         }
     }
     None
+}
+
+/// A verb of wishing ("want", "would like", "hope", "seek"; `wish-governors`).
+fn wishing(w: &Token) -> bool {
+    w.tag.is_verb() && WISH_GOVERNORS.contains(&w.lemma)
+}
+
+/// "wants to hold talks" (the subject's intent), "wants the union to return to talks" (an
+/// appeal to the one wished to act); "would like to thank" is thanks done, neither.
+fn wished(tokens: &[Token], head: usize, governor: usize, addressee: bool) -> Option<Governed> {
+    if PERFORMATIVE_VERBS.contains(&tokens[head].lemma) {
+        return None;
+    }
+    let (stance, frame) = if addressee {
+        (Stance::Appeal, Frame::Addressee)
+    } else {
+        (Stance::Intent, Frame::Own)
+    };
+    Some(Governed {
+        stance,
+        governor: Some(governor),
+        frame,
+    })
 }
 
 /// The stance a governing word gives its complement.
@@ -576,6 +604,13 @@ pub(crate) fn family_default(stance: Stance) -> Option<&'static str> {
         Stance::Appeal => Some("020"),
         _ => None,
     }
+}
+
+/// Whether the event of the governing word at `head` gives way to its coded complement: a
+/// family default, or any event of a verb of wishing ("hopes to resume talks" is 036, not the
+/// optimism 013 of "hope").
+pub(crate) fn governor_gives_way(tokens: &[Token], head: usize, code: &str) -> bool {
+    gives_way(code) || tokens.get(head).is_some_and(wishing)
 }
 
 /// Whether a governing word's own code gives way to its complement's: a family default

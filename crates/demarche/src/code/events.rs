@@ -125,7 +125,7 @@ fn asks_another(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, g: Governed) -> bo
         (Frame::Addressee, Some(governor)) => ctx
             .mentions
             .iter()
-            .any(|x| x.start > governor && x.end <= m.head && addressed(x)),
+            .any(|x| x.start > governor && x.end <= m.head && addressed(ctx.tokens(), x)),
         _ => false,
     }
 }
@@ -381,7 +381,10 @@ fn reframe<'m>(
         Frame::Addressee => {
             let addressee = mentions
                 .iter()
-                .find(|x| x.start > governor && x.end <= m.head && addressed(x));
+                .find(|x| x.start > governor && x.end <= m.head && addressed(ctx.tokens(), x));
+            // The one who asks stands before the governor: "We want *Iran* to free" with an
+            // unresolved "we" has no asker, not Iran.
+            who.sources.retain(|s| s.start < governor);
             who.targets = addressee
                 .map(|a| source::conjoined(ctx.tokens(), source::group(mentions, a)))
                 .unwrap_or_default()
@@ -622,10 +625,14 @@ fn coded_decision(p: &VerbPattern, head: &str, events: usize, who: &Participants
     )
 }
 
-/// A mention that can be the one addressed by an appeal: a plain object ("urged Iran to") or
-/// the object of "on"/"upon" ("called on Israel to").
-fn addressed(m: &super::mentions::Mention) -> bool {
-    m.preposition
-        .as_deref()
-        .is_none_or(|p| p.eq_ignore_ascii_case("on") || p.eq_ignore_ascii_case("upon"))
+/// A mention that can be the one addressed by an appeal: a plain object ("urged Iran to"), the
+/// object of "on"/"upon" ("called on Israel to"), or the subject of a "for ... to" infinitive
+/// ("called for the union to return", "what we would like is for Iran to free").
+fn addressed(tokens: &[Token], m: &super::mentions::Mention) -> bool {
+    let infinitive_subject = || tokens.get(m.end).is_some_and(|t| t.tag == Tag::TO);
+    m.preposition.as_deref().is_none_or(|p| {
+        p.eq_ignore_ascii_case("on")
+            || p.eq_ignore_ascii_case("upon")
+            || p.eq_ignore_ascii_case("for") && infinitive_subject()
+    })
 }

@@ -124,6 +124,11 @@ grammar_lists! {
     CONTINUATION_VERBS = "continuation-verbs.txt";
     /// Words whose infinitive complement is intended: coded as its 03x intent ("pledged to").
     INTENT_GOVERNORS = "intent-governors.txt";
+    /// Verbs of wishing: their infinitive is intended ("wants to talk"), with an addressee
+    /// before "to" appealed for ("wants the union to return").
+    WISH_GOVERNORS = "wish-governors.txt";
+    /// Speech acts performed by wishing to do them ("would like to thank"): not intended.
+    PERFORMATIVE_VERBS = "performative-verbs.txt";
     /// Words whose complement is threatened: coded as its 13x threat ("threatened to").
     THREAT_GOVERNORS = "threat-governors.txt";
     /// Words whose complement is appealed for: coded as its 02x appeal ("urged Iran to").
@@ -230,6 +235,10 @@ grammar_lists! {
     EXPLETIVE_IT_VERBS = "expletive-it-verbs.txt";
     /// Nouns after "the two" ("the two sides").
     TWO_SIDES_NOUNS = "two-sides-nouns.txt";
+    /// Prepositions after a verb whose object is the one addressed ("called on Israel to").
+    ADDRESSEE_PREPOSITIONS = "addressee-prepositions.txt";
+    /// Nouns after "all" that stand for the last two distinct actors ("all sides").
+    ALL_SIDES_NOUNS = "all-sides-nouns.txt";
     /// Prepositions that make "both sides of" a place ("on both sides of the border").
     TWO_SIDES_PLACE_PREPOSITIONS = "two-sides-place-prepositions.txt";
     /// Verbs and event nouns whose meaning is mutual ("meet", "sign", "talk", "clash").

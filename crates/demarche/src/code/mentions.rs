@@ -4,11 +4,12 @@
 
 use super::actor_forms::{self, AgentMatch};
 use super::grammar::{
-    AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS,
-    COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS, COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES,
-    COUNTRY_NOUNS, EXPLETIVE_IT_VERBS, GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS,
-    OBJECT_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTITY_NOUNS, REQUEST_NOUNS,
-    REQUEST_OWNER_PREPOSITIONS, TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
+    ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
+    CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
+    COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS,
+    GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS, OBJECT_PRONOUNS, PERSON_PRONOUNS,
+    PLURAL_PRONOUNS, QUANTITY_NOUNS, REQUEST_NOUNS, REQUEST_OWNER_PREPOSITIONS, TWO_SIDES_NOUNS,
+    TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
@@ -997,7 +998,7 @@ fn resolve_pronouns(
             remember(tokens, &m, memory);
             out.push(m);
         }
-        if matches!(t.lower.as_str(), "the" | "both")
+        if matches!(t.lower.as_str(), "the" | "both" | "all")
             && !out
                 .iter()
                 .chain(pending.as_slice().first())
@@ -1010,7 +1011,11 @@ fn resolve_pronouns(
                 out.push(m);
                 continue;
             }
-            if let Some(pair) = two_sides(tokens, i, memory) {
+            let asker = object_position(tokens, i)
+                .then(|| out.iter().rev().find(|m| is_subject_like(tokens, m)))
+                .flatten()
+                .map(|m| m.code.clone());
+            if let Some(pair) = two_sides(tokens, i, memory, asker.as_ref()) {
                 out.extend(pair);
                 continue;
             }
@@ -1541,10 +1546,15 @@ fn ready_to(tokens: &[Token], i: usize) -> bool {
     be && word.is_some_and(|t| INTENT_GOVERNORS.contains(&t.lower))
 }
 
-/// "the two sides", "both sides", "the two countries", "both leaders": the last two distinct
-/// actors named (persons included), as two mentions joined like a compound ("the two" +
+/// "the two sides", "both sides", "all sides", "the two countries", "both leaders": the last two
+/// distinct actors named (persons included), as two mentions joined like a compound ("the two" +
 /// "sides", "both" + "sides").
-fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Mention; 2]> {
+fn two_sides(
+    tokens: &[Token],
+    i: usize,
+    memory: &DocumentMemory,
+    asker: Option<&Code>,
+) -> Option<[Mention; 2]> {
     let words = (
         tokens[i].lower.as_str(),
         tokens.get(i + 1)?.lower.as_str(),
@@ -1553,6 +1563,7 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
     let noun_at = match words {
         ("the", "two", w) if TWO_SIDES_NOUNS.contains(w) => i + 2,
         ("both", w, _) if TWO_SIDES_NOUNS.contains(w) => i + 1,
+        ("all", w, _) if ALL_SIDES_NOUNS.contains(w) => i + 1,
         _ => return None,
     };
     // "on both sides of the border": a stretch of ground, not the parties.
@@ -1563,7 +1574,12 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         return None;
     }
     let mut picked: Vec<&Remembered> = Vec::new();
-    for r in memory.recent_sides.iter().rev() {
+    // "Britain urged both sides to": the sides are others than the one who acts on them.
+    let others = memory
+        .recent_sides
+        .iter()
+        .filter(|r| asker.is_none_or(|a| a.get(..3) != r.0.get(..3)));
+    for r in others.rev() {
         if !picked.iter().any(|p| p.0.get(..3) == r.0.get(..3)) {
             picked.push(r);
         }
@@ -1585,6 +1601,19 @@ fn two_sides(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<[Men
         country_from: None,
     };
     Some([mention(i, noun_at, a), mention(noun_at, noun_at + 1, b)])
+}
+
+/// Whether the noun phrase starting at `i` is a verb's object: right after the verb, or after
+/// its "on"/"upon" ("urged both sides", "called on all sides").
+fn object_position(tokens: &[Token], i: usize) -> bool {
+    let before = |k: usize| k.checked_sub(1).map(|j| &tokens[j]);
+    match before(i) {
+        Some(t) if t.tag.is_verb() => true,
+        Some(t) if ADDRESSEE_PREPOSITIONS.contains(&t.lower) => {
+            before(i - 1).is_some_and(|v| v.tag.is_verb())
+        }
+        _ => false,
+    }
 }
 
 /// Not governed by a preposition and not directly after a verb (an object).

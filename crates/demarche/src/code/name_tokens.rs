@@ -19,7 +19,8 @@ pub(super) struct NameTokens<'t> {
     /// Positions of the tokens that contain a hyphen, ascending (a token's lower-case form holds
     /// the same hyphens as its text).
     hyphenated: Vec<usize>,
-    /// Positions of the personal and possessive pronouns and of "the" and "both", ascending.
+    /// Positions of the personal and possessive pronouns and of "the", "both" and "all",
+    /// ascending.
     pronoun_cues: Vec<usize>,
 }
 
@@ -39,7 +40,7 @@ impl<'t> NameTokens<'t> {
             if has_hyphen(&t.text) {
                 hyphenated.push(i);
             }
-            if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both") {
+            if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both" | "all") {
                 pronoun_cues.push(i);
             }
         }
@@ -62,8 +63,8 @@ impl<'t> NameTokens<'t> {
         &self.hyphenated
     }
 
-    /// Positions of the personal and possessive pronouns ("he", "its") and of "the" and
-    /// "both" (which open "the country", "both sides"), ascending.
+    /// Positions of the personal and possessive pronouns ("he", "its") and of "the", "both"
+    /// and "all" (which open "the country", "both sides", "all sides"), ascending.
     pub(super) fn pronoun_cues(&self) -> &[usize] {
         &self.pronoun_cues
     }

@@ -6,7 +6,7 @@
 //! says when that is a demand or a judgement ([`super::content`]); and plain statements with no target are dropped unless the coder
 //! keeps them ([`super::CoderBuilder::untargeted_statements`]).
 
-use super::complement::gives_way;
+use super::complement::governor_gives_way;
 use super::decision::Rule;
 use super::grammar::{COMMENT_CODES, WHOLE_CODE_PREFIXES};
 use super::sentence::SentenceContext;
@@ -34,7 +34,10 @@ pub(super) fn settle(
     mut events: Vec<HeadedEvent>,
     superseded: &[usize],
 ) -> Vec<HeadedEvent> {
-    events.retain(|e| !(superseded.contains(&e.head) && gives_way(&e.event.cameo)));
+    events.retain(|e| {
+        let code = &e.event.cameo;
+        !(superseded.contains(&e.head) && governor_gives_way(ctx.tokens(), e.head, code))
+    });
     events.retain(|e| !super::content::predicative_blame(ctx.tokens(), e));
     for e in events.iter_mut() {
         if let Some(code) = super::content::reread(ctx, e) {
