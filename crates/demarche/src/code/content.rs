@@ -16,7 +16,7 @@ use super::grammar::{
     COMPOUND_JOINERS, DEMAND_MODALS, DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS,
     IMPORTANCE_ADJECTIVES, OBLIGATION_VERBS,
 };
-use super::judgement::{faulted_conduct, judged, judged_deed, judged_object};
+use super::judgement::{faulted_conduct, judged, judged_conduct, judged_deed, judged_object};
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
 use super::speech::HeadedEvent;
@@ -217,6 +217,7 @@ fn what_is_said<'c>(
                 .or_else(|| disavowed(ctx, words.clone()))
                 .or_else(|| judged(ctx, words.clone()))
                 .or_else(|| judged_deed(ctx, words.clone()))
+                .or_else(|| judged_conduct(ctx, words.clone()))
                 .or_else(|| faulted_conduct(ctx, words))
         })
         .or_else(|| judged_object(ctx, verb))

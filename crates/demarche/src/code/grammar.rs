@@ -149,6 +149,9 @@ grammar_lists! {
     IMPORTANCE_ADJECTIVES = "importance-adjectives.txt";
     /// Predicates that criticize an actor ("Y's action is unjustified"): 111.
     DISAPPROVAL_PREDICATES = "disapproval-predicates.txt";
+    /// Disapproving adjectives derived from the VADER lexicon (`scripts/build_evaluative_lexicon.py`):
+    /// read like `disapproval-predicates.txt` where tagged as adjectives ("Y is callous"): 111.
+    EVALUATIVE_DISAPPROVAL = "evaluative-disapproval.txt";
     /// Predicates that accuse an actor ("Y is to blame", "Y was behind the attack"): 112.
     ACCUSATION_PREDICATES = "accusation-predicates.txt";
     /// Predicates that praise an actor ("Y's decision was courageous"): 051.
@@ -157,6 +160,8 @@ grammar_lists! {
     JUDGED_ACTS = "judged-acts.txt";
     /// Deeds whose doer is judged ("has not done enough", "did a great job"): code + words.
     JUDGED_DEEDS = "judged-deeds.txt";
+    /// Verbs of conduct judged by an adverb ("Y acted irresponsibly"): 111 or 051 on the doer.
+    CONDUCT_VERBS = "conduct-verbs.txt";
     /// Nouns of a fault found "in the way" an actor acts ("discrepancies"): 111 on the actor.
     FAULT_NOUNS = "fault-nouns.txt";
     /// Nouns of a part in something that "have no ..." disavows ("no connection with"): 016.

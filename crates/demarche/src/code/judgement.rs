@@ -1,16 +1,19 @@
 //! Judgements of an actor in reported words: a predicate after a form of "be" that disapproves
-//! of (111, `disapproval-predicates.txt`), accuses (112, `accusation-predicates.txt`) or approves
+//! of (111, `disapproval-predicates.txt`, and the adjectives of `evaluative-disapproval.txt`
+//! derived from VADER), accuses (112, `accusation-predicates.txt`) or approves
 //! of (051, `approval-predicates.txt`) what its subject names — an actor ("Y is to blame", "Y is
 //! being greedy") or an act (`judged-acts.txt`: "Y's action is unjustified", "it is a one-sided
 //! process") — a judged object ("declared Y irrelevant"), and a deed that judges its doer
-//! (`judged-deeds.txt`: "Y has not done enough", "Y did a great job"), and a fault found in how
+//! (`judged-deeds.txt`: "Y has not done enough", "Y did a great job"), conduct judged by an
+//! adverb (`conduct-verbs.txt`: "Y acted irresponsibly"), and a fault found in how
 //! an actor acts ("there are discrepancies in the way Y handled it"). A judgement of something
 //! that is neither ("the weather is terrible") is none. [`super::content`] turns what is found
 //! into the speaker's event.
 
 use super::grammar::{
-    ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, DISAPPROVAL_PREDICATES,
-    FAULT_NOUNS, JUDGED_ACTS, JUDGED_DEEDS, NEGATORS,
+    ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
+    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, JUDGED_ACTS, JUDGED_DEEDS,
+    NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -109,8 +112,7 @@ pub(super) fn judged_object<'c>(
         i += 1;
     }
     let w = tokens.get(i)?;
-    (DISAPPROVAL_PREDICATES.contains(&w.lower) && !extraposed(tokens, i + 1))
-        .then(|| (CRITICIZE, vec![object]))
+    (disapproving(w) && !extraposed(tokens, i + 1)).then(|| (CRITICIZE, vec![object]))
 }
 
 /// The judging predicate starting at `i` (past degree adverbs, quotation marks and "being" or
@@ -134,9 +136,12 @@ fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<Verdict> {
     if matches!(tokens[i].lower.as_str(), "a" | "an") {
         return noun_phrase(tokens, i + 1, end);
     }
+    if let Some(code) = unhyphenated(tokens, i, end) {
+        return (!extraposed(tokens, i + 2)).then_some(Verdict { code, noun: None });
+    }
     let w = &tokens[i];
     let adjective = matches!(w.tag, Tag::JJ | Tag::JJR | Tag::VBN);
-    let code = if DISAPPROVAL_PREDICATES.contains(&w.lower) || too && adjective {
+    let code = if disapproving(w) || too && adjective {
         CRITICIZE
     } else if APPROVAL_PREDICATES.contains(&w.lower) {
         PRAISE
@@ -151,7 +156,15 @@ fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<Verdict> {
 fn noun_phrase(tokens: &[Token], i: usize, end: usize) -> Option<Verdict> {
     let mut j = i;
     let mut code = None;
-    while j < end && (degree(&tokens[j]) || matches!(tokens[j].tag, Tag::JJ | Tag::VBN)) {
+    loop {
+        if let Some(compound) = unhyphenated(tokens, j, end) {
+            code = code.or(Some(compound));
+            j += 2;
+            continue;
+        }
+        if j >= end || !(degree(&tokens[j]) || matches!(tokens[j].tag, Tag::JJ | Tag::VBN)) {
+            break;
+        }
         if accusation_at(tokens, j, end) {
             return Some(Verdict {
                 code: ACCUSE,
@@ -175,6 +188,29 @@ fn noun_phrase(tokens: &[Token], i: usize, end: usize) -> Option<Verdict> {
         code,
         noun: Some(j),
     })
+}
+
+/// A disapproving predicate word: one of the hand-kept list, or an adjective of the derived
+/// lexicon.
+fn disapproving(t: &Token) -> bool {
+    DISAPPROVAL_PREDICATES.contains(&t.lower) || evaluative(t)
+}
+
+/// An adjective of `evaluative-disapproval.txt` (derived from VADER): only where the tagger
+/// reads it as one, so the nouns and verbs of its forms never judge.
+fn evaluative(t: &Token) -> bool {
+    t.tag == Tag::JJ && EVALUATIVE_DISAPPROVAL.contains(&t.lower)
+}
+
+/// "a one sided process", "was short sighted": a hyphenated judging word of the lists
+/// written as two words at `i`; its code.
+fn unhyphenated(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
+    let next = tokens.get(i + 1).filter(|_| i + 1 < end)?;
+    let first = &tokens[i].lower;
+    if !first.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    judging_word(&format!("{first}-{}", next.lower))
 }
 
 /// The code of a disapproving or approving word.
@@ -218,28 +254,80 @@ pub(super) fn judged_deed<'c>(
     words: Range<usize>,
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
-    for i in words.clone() {
-        let Some(code) = deed_at(tokens, i, words.end) else {
-            continue;
-        };
-        let mut start = i;
-        while start > words.start && auxiliary(&tokens[start - 1]) {
-            start -= 1;
-        }
-        if conditional(tokens, words.start..start) {
-            return None;
-        }
-        let doers = super::content::subjects_before(ctx, words.start, start);
-        // "said it would track down militants Arafat has failed to arrest": a deed inside a
-        // phrase is background, not what is said; the doer leads the words.
-        let leads = doers.last().is_some_and(|m| {
-            tokens[words.start..m.start]
-                .iter()
-                .all(|t| !t.tag.is_verb())
-        });
-        return leads.then_some((code, doers));
+    let (i, code) = words
+        .clone()
+        .find_map(|i| deed_at(tokens, i, words.end).map(|code| (i, code)))?;
+    doers(ctx, words, i).map(|doers| (code, doers))
+}
+
+/// "Britain says Iran acted irresponsibly", "said the police behaved admirably": a verb of
+/// conduct (`conduct-verbs.txt`) right before the adverb of a judging word judges its doer; a
+/// negated one ("did not act irresponsibly") judges no one.
+pub(super) fn judged_conduct<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let (i, code) = words.clone().find_map(|i| {
+        let conduct = tokens[i].tag.is_verb() && CONDUCT_VERBS.contains(&tokens[i].lemma);
+        let adverb = tokens
+            .get(i + 1)
+            .filter(|t| i + 1 < words.end && t.tag == Tag::RB)?;
+        conduct
+            .then(|| judging_adverb(&adverb.lower))
+            .flatten()
+            .map(|code| (i, code))
+    })?;
+    let mut start = i;
+    while start > words.start && auxiliary(&tokens[start - 1]) {
+        start -= 1;
     }
-    None
+    if tokens[start..i].iter().any(|t| NEGATORS.contains(&t.lower)) {
+        return None;
+    }
+    doers(ctx, words, i).map(|doers| (code, doers))
+}
+
+/// The code of the judging word an adverb is made from: "recklessly" (reckless),
+/// "irresponsibly" (irresponsible), "hastily" (hasty).
+fn judging_adverb(adverb: &str) -> Option<&'static str> {
+    let stem = adverb.strip_suffix("ly")?;
+    let mut stems = vec![stem.to_string()];
+    if let Some(b) = stem.strip_suffix('b') {
+        stems.push(format!("{b}ble"));
+    }
+    if let Some(i) = stem.strip_suffix('i') {
+        stems.push(format!("{i}y"));
+    }
+    stems.iter().find_map(|w| {
+        judging_word(w).or_else(|| EVALUATIVE_DISAPPROVAL.contains(w).then_some(CRITICIZE))
+    })
+}
+
+/// The doers of the judged deed or conduct whose verb is at `i`: the actors right before its
+/// verb group, when they lead the words (none under a condition).
+fn doers<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+    i: usize,
+) -> Option<Vec<&'c Mention>> {
+    let tokens = ctx.tokens();
+    let mut start = i;
+    while start > words.start && auxiliary(&tokens[start - 1]) {
+        start -= 1;
+    }
+    if conditional(tokens, words.start..start) {
+        return None;
+    }
+    let doers = super::content::subjects_before(ctx, words.start, start);
+    // "said it would track down militants Arafat has failed to arrest": a deed inside a
+    // phrase is background, not what is said; the doer leads the words.
+    let leads = doers.last().is_some_and(|m| {
+        tokens[words.start..m.start]
+            .iter()
+            .all(|t| !t.tag.is_verb())
+    });
+    leads.then_some(doers)
 }
 
 /// "there are discrepancies in the way ASIC has handled the investigation", "there are
@@ -369,6 +457,22 @@ mod tests {
             let (code, phrase) = entry.split_once(' ').expect("a code and words");
             assert!(matches!(code, CRITICIZE | ACCUSE | PRAISE), "{entry}: code");
             assert!(!phrase.trim().is_empty(), "{entry}: no words");
+        }
+    }
+
+    #[test]
+    fn adverbs_judge_by_the_word_they_are_made_from() {
+        // (adverb, code)
+        let cases = [
+            ("recklessly", Some(CRITICIZE)),
+            ("irresponsibly", Some(CRITICIZE)),
+            ("selfishly", Some(CRITICIZE)),
+            ("constructively", Some(PRAISE)),
+            ("quickly", None),
+            ("only", None),
+        ];
+        for (adverb, code) in cases {
+            assert_eq!(judging_adverb(adverb), code, "{adverb}");
         }
     }
 

@@ -283,11 +283,14 @@ pub fn lemma_of(lexicon: &Lexicon, lower: &str, kind: LemmaKind) -> CompactStrin
     }
 }
 
+/// The base form of a verb no lexicon knows: its stem without "-ed", "-ing" or "-s", with the
+/// silent "e" back on a stem in "v" (no English verb ends in "v": "behaved", "solving").
 fn guess_verb_lemma(lower: &str) -> String {
     for suffix in ["ed", "ing", "s"] {
         if let Some(stem) = lower.strip_suffix(suffix) {
             if stem.len() >= 3 {
-                return stem.to_string();
+                let e = if stem.ends_with('v') { "e" } else { "" };
+                return format!("{stem}{e}");
             }
         }
     }
@@ -585,5 +588,24 @@ fn verb_in_context(lexicon: &Lexicon, tokens: &[Token], i: usize) -> Tag {
         Some(Tag::WDT | Tag::WP) => Tag::VBP,
         Some(Tag::CC) if next_opens_object => Tag::VB,
         _ => Tag::NN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guess_verb_lemma;
+
+    #[test]
+    fn guessed_verb_lemmas_keep_the_silent_e_after_v() {
+        // (form, lemma)
+        let cases = [
+            ("behaved", "behave"),
+            ("solving", "solve"),
+            ("walked", "walk"),
+            ("jumps", "jump"),
+        ];
+        for (form, lemma) in cases {
+            assert_eq!(guess_verb_lemma(form), lemma, "{form}");
+        }
     }
 }
