@@ -4,7 +4,8 @@
 //! complement ("rejected demands that he resign": 124 and 1231) or two rules on one predicate
 //! ("intensifying its bombing of": 195 and 183) give one event. What an appraisal is about
 //! ("condemned the attack") and what a protest demands are no events of their own, nor is the
-//! end an act is said to bring ("signed a treaty, ending three decades of war").
+//! end an act is said to bring ("signed a treaty, ending three decades of war"), nor the
+//! punishment a sentence names ("sentenced them to jail terms").
 
 use super::speech::HeadedEvent;
 use crate::model::Event;
@@ -81,6 +82,21 @@ pub(super) fn drop_results(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
         !drop[k - 1]
     });
 }
+
+/// Drops the punishment a sentence names: a verb right after the "to" that ends a conviction
+/// or sentence pattern (116) is its object, not an act of its own ("sentenced two journalists
+/// to *jail* terms" is the 116 alone, not also an arrest).
+pub(super) fn drop_punishments(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
+    let ends: Vec<usize> = (events.iter())
+        .filter(|s| s.event.cameo.starts_with(SENTENCE_CODE))
+        .filter(|s| s.pattern.end > 0 && tokens[s.pattern.end - 1].lower == "to")
+        .map(|s| s.pattern.end)
+        .collect();
+    events.retain(|e| !ends.contains(&e.head));
+}
+
+/// Convictions and sentences (116), whose "to" names the punishment.
+const SENTENCE_CODE: &str = "116";
 
 /// The comma before `head` when `head` is a participle of ending right after it, past adverbs
 /// (", formally ending").
