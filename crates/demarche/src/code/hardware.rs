@@ -36,16 +36,13 @@ pub(super) fn armed_force(
     passive: bool,
     sources: &[&Mention],
 ) -> Option<Mention> {
-    if !forceful(&m.pattern.code) {
+    if passive || !forceful(&m.pattern.code) {
         return None;
     }
     let tokens = ctx.tokens();
     let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
     let (head, scope_start) = if m.pattern.noun {
         (noun_head(tokens, m.head), clause_start)
-    } else if passive {
-        // "killed by an Israeli air strike": the `by` agent is the country before the weapon.
-        inherited_head(tokens, sources)?
     } else {
         subject_head(tokens, clause_start, m.head)
             .map(|h| (h, clause_start))

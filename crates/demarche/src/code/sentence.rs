@@ -265,6 +265,7 @@ impl<'a> SentenceContext<'a> {
         super::background::drop_background(&mut settled, tokens, &self.mentions);
         super::collapse::drop_results(&mut settled, tokens);
         super::collapse::drop_punishments(&mut settled, tokens);
+        super::collapse::drop_weapon_agents(&mut settled);
         super::collapse::one_per_act(&mut settled);
         settled
             .into_iter()
