@@ -245,6 +245,46 @@ pub(super) mod tests {
         events.iter().map(|e| show(&e.event)).collect()
     }
 
+    /// `e` as the event of a pattern headed at `head`, with rule `rule`.
+    fn at(mut e: Event, head: usize, rule: Rule) -> HeadedEvent {
+        e.rules.push(rule.as_str().into());
+        HeadedEvent {
+            head,
+            pattern: head..head + 1,
+            ..headed(e)
+        }
+    }
+
+    #[test]
+    fn a_passive_done_by_a_weapon_is_the_weapon_act() {
+        // (passive source, target, noun source, noun target, kept events)
+        let cases = [
+            ("ISR", "PSECVL", "ISRMIL", "PSECVL", vec!["195>PSECVL"]),
+            ("ISR", "PSEREB", "ISRMIL", "-", vec!["195>PSEREB"]),
+            // another actor's weapon, or another target: two acts
+            ("ISR", "PSECVL", "USAMIL", "-", vec!["195>PSECVL", "195"]),
+            (
+                "ISR",
+                "PSECVL",
+                "ISRMIL",
+                "LBN",
+                vec!["195>PSECVL", "195>LBN"],
+            ),
+        ];
+        for (source, target, force, struck, want) in cases {
+            let mut events = vec![
+                at(event(source, target, "195"), 2, Rule::Passive),
+                at(event(force, struck, "195"), 6, Rule::NominalEvent),
+            ];
+            drop_weapon_agents(&mut events);
+            assert_eq!(
+                codes(&events),
+                want,
+                "{source}>{target} by {force}>{struck}"
+            );
+        }
+    }
+
     #[test]
     fn repeated_acts_keep_the_most_specific() {
         // (events as source, target, code; what is kept)
