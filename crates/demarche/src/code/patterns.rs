@@ -98,10 +98,9 @@ impl<'a> Words<'a> {
         super::adjuncts::adjunct_end(self.tokens, self.times?, k)
     }
 
-    /// Token `k` opens a time phrase ("on Sunday"), so it is not the pattern preposition `w`.
-    fn opens_time_phrase(&self, w: &str, k: usize) -> bool {
+    /// Token `k` opens a time phrase ("on Sunday"), so it is no pattern preposition.
+    fn opens_time_phrase(&self, k: usize) -> bool {
         self.tokens[k].tag == Tag::IN
-            && ADJUNCT_SKIPPING_PREPOSITIONS.contains(w)
             && self.times.is_some_and(|times| {
                 super::adjuncts::time_phrase_end(self.tokens, times, k).is_some()
             })
@@ -467,7 +466,7 @@ fn match_rest(
     };
     match first {
         PatternWord::Word(w) => {
-            if from < limit && words.matches(w, from) && !words.opens_time_phrase(w, from) {
+            if from < limit && words.matches(w, from) && !words.opens_time_phrase(from) {
                 return match_rest(words, from + 1, limit, more);
             }
             // Adverbs may sit between a verb and its particle ("back quickly down" is rare, but
