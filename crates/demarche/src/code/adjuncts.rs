@@ -19,34 +19,52 @@ const MAX_PLACE_WORDS: usize = 4;
 
 /// The end of the adjunct starting at token `k`, if one does.
 pub(super) fn adjunct_end(tokens: &[Token], times: &[TimeExpression], k: usize) -> Option<usize> {
-    let time = |j: usize| {
-        times
-            .iter()
-            .find(|t| t.start == j && t.end > j)
-            .map(|t| t.end)
-    };
-    if let Some(e) = time(k) {
+    if let Some(e) = time_at(times, k) {
         return Some(e);
     }
+    if let Some(e) = time_phrase_end(tokens, times, k) {
+        return Some(e);
+    }
+    let opener = tokens.get(k)?;
+    let place = opener.tag == Tag::IN && PLACE_LOCATIVE_WORDS.contains(&opener.lower);
+    (place && ADJUNCT_PREPOSITIONS.contains(&opener.lower))
+        .then(|| capitalised_run(tokens, after_determiner(tokens, k + 1)))
+        .flatten()
+}
+
+/// The end of a time phrase opened at `k` by a preposition of `adjunct-prepositions.txt`: "on
+/// Sunday", "at the weekend", "during last week". Such a preposition is never the one a
+/// pattern asks for ("a Taliban attack *on Sunday*" is no attack on Sunday).
+pub(super) fn time_phrase_end(
+    tokens: &[Token],
+    times: &[TimeExpression],
+    k: usize,
+) -> Option<usize> {
     let opener = tokens.get(k)?;
     if !ADJUNCT_PREPOSITIONS.contains(&opener.lower) {
         return None;
     }
-    let mut j = k + 1;
-    if tokens.get(j).is_some_and(|t| t.tag == Tag::DT) {
-        j += 1;
-    }
-    if let Some(e) = time(j) {
+    let j = after_determiner(tokens, k + 1);
+    if let Some(e) = time_at(times, j) {
         return Some(e);
     }
-    if tokens
+    tokens
         .get(j)
         .is_some_and(|t| ADJUNCT_TIME_NOUNS.contains(&t.lower))
-    {
-        return Some(j + 1);
-    }
-    let place = opener.tag == Tag::IN && PLACE_LOCATIVE_WORDS.contains(&opener.lower);
-    place.then(|| capitalised_run(tokens, j)).flatten()
+        .then_some(j + 1)
+}
+
+/// The end of the time expression starting at token `j`, if one does.
+fn time_at(times: &[TimeExpression], j: usize) -> Option<usize> {
+    times
+        .iter()
+        .find(|t| t.start == j && t.end > j)
+        .map(|t| t.end)
+}
+
+/// `j`, or the token after it when `j` is a determiner.
+fn after_determiner(tokens: &[Token], j: usize) -> usize {
+    j + usize::from(tokens.get(j).is_some_and(|t| t.tag == Tag::DT))
 }
 
 /// The end of a run of capitalised proper nouns starting at `j` (at least one, at most

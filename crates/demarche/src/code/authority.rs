@@ -14,8 +14,8 @@
 
 use super::decision::Rule;
 use super::grammar::{
-    WordList, AUTHORITY_PLACE_PREPOSITIONS, AUTHORITY_WRONGED_PREPOSITIONS, JUDICIAL_PASSIVE_VERBS,
-    POLICE_PASSIVE_VERBS,
+    WordList, AUTHORITY_PLACE_PREPOSITIONS, AUTHORITY_WRONGED_PREPOSITIONS, FLOATING_QUANTIFIERS,
+    JUDICIAL_PASSIVE_VERBS, POLICE_PASSIVE_VERBS,
 };
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -48,6 +48,10 @@ pub(super) fn posture_subject<'m>(
 /// The start of an implied authority's entry.
 const IMPLIED_ENTRY: &str = "grammar/";
 
+/// Convictions and sentences: whatever the verb ("were given jail terms", "was found guilty"),
+/// their agentless passive is a court's.
+const COURT_CODE: &str = "116";
+
 /// The agents that are forces a posture is taken with.
 const POSTURE_AGENTS: [&str; 2] = ["MIL", "COP"];
 
@@ -64,7 +68,7 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
     let lemma = ctx.tokens()[m.head].lemma.as_str();
     let (agent, list) = if POLICE_PASSIVE_VERBS.contains(lemma) {
         ("COP", "police-passive-verbs.txt")
-    } else if JUDICIAL_PASSIVE_VERBS.contains(lemma) {
+    } else if JUDICIAL_PASSIVE_VERBS.contains(lemma) || code.starts_with(COURT_CODE) {
         ("JUD", "judicial-passive-verbs.txt")
     } else {
         return None;
@@ -97,7 +101,9 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
 /// charged". A reduced relative ("forces charged into the town") is too often an active verb.
 fn after_be(tokens: &[Token], head: usize) -> bool {
     let mut j = head;
-    while j > 0 && tokens[j - 1].tag == Tag::RB {
+    while j > 0
+        && (tokens[j - 1].tag == Tag::RB || FLOATING_QUANTIFIERS.contains(&tokens[j - 1].lower))
+    {
         j -= 1;
     }
     tokens[head].tag == Tag::VBN

@@ -4,8 +4,11 @@
 //! complement ("rejected demands that he resign": 124 and 1231) or two rules on one predicate
 //! ("intensifying its bombing of": 195 and 183) give one event. What an appraisal is about
 //! ("condemned the attack") and what a protest demands are no events of their own, nor is the
-//! end an act is said to bring ("signed a treaty, ending three decades of war").
+//! end an act is said to bring ("signed a treaty, ending three decades of war"), nor the
+//! punishment a sentence names ("sentenced them to jail terms"), nor a country's passive act
+//! done by its weapon ("killed by an Israeli air strike": the strike's act alone).
 
+use super::decision::Rule;
 use super::speech::HeadedEvent;
 use crate::model::Event;
 use crate::text::{Tag, Token};
@@ -81,6 +84,64 @@ pub(super) fn drop_results(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
         !drop[k - 1]
     });
 }
+
+/// Drops the punishment a sentence names: a verb right after the "to" that ends a conviction
+/// or sentence pattern (116) is its object, not an act of its own ("sentenced two journalists
+/// to *jail* terms" is the 116 alone, not also an arrest).
+pub(super) fn drop_punishments(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
+    let ends: Vec<usize> = (events.iter())
+        .filter(|s| s.event.cameo.starts_with(SENTENCE_CODE))
+        .filter(|s| s.pattern.end > 0 && tokens[s.pattern.end - 1].lower == "to")
+        .map(|s| s.pattern.end)
+        .collect();
+    events.retain(|e| !ends.contains(&e.head));
+}
+
+/// Drops a passive act of force whose `by` agent is the country of the weapon a nominal event
+/// right after it names: "a boy was killed by an Israeli air strike" is one act, the strike's
+/// (`ISRMIL`), not also the country's (`ISR`). The noun's event stays, with the passive's
+/// target when it has none ("militants were killed by an Israeli air strike").
+pub(super) fn drop_weapon_agents(events: &mut Vec<HeadedEvent>) {
+    let pairs: Vec<(usize, usize)> = (0..events.len())
+        .filter_map(|p| {
+            let n = (0..events.len()).find(|&n| weapon_of(&events[p], &events[n]))?;
+            Some((p, n))
+        })
+        .collect();
+    for &(p, n) in &pairs {
+        if events[n].event.target.is_none() {
+            events[n].event.target = events[p].event.target.clone();
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !pairs.iter().any(|&(p, _)| p == k - 1)
+    });
+}
+
+/// Whether nominal event `n` is the weapon that passive `p` was done by: later in its clause,
+/// of the same root of force, with no other target and its source's military as source.
+fn weapon_of(p: &HeadedEvent, n: &HeadedEvent) -> bool {
+    let has =
+        |e: &HeadedEvent, rule: Rule| e.event.rules.iter().any(|r| r.as_ref() == rule.as_str());
+    let (Some(country), Some(force)) = (code(&p.event), code(&n.event)) else {
+        return false;
+    };
+    let root = p.event.cameo.get(..2);
+    has(p, Rule::Passive)
+        && has(n, Rule::NominalEvent)
+        && n.clause == p.clause
+        && n.head > p.head
+        && matches!(root, Some("18" | "19" | "20"))
+        && n.event.cameo.get(..2) == root
+        && (target(&n.event).is_none() || target(&n.event) == target(&p.event))
+        && country.len() == 3
+        && force.strip_prefix(country) == Some("MIL")
+}
+
+/// Convictions and sentences (116), whose "to" names the punishment.
+const SENTENCE_CODE: &str = "116";
 
 /// The comma before `head` when `head` is a participle of ending right after it, past adverbs
 /// (", formally ending").
@@ -182,6 +243,46 @@ pub(super) mod tests {
             None => e.cameo.to_string(),
         };
         events.iter().map(|e| show(&e.event)).collect()
+    }
+
+    /// `e` as the event of a pattern headed at `head`, with rule `rule`.
+    fn at(mut e: Event, head: usize, rule: Rule) -> HeadedEvent {
+        e.rules.push(rule.as_str().into());
+        HeadedEvent {
+            head,
+            pattern: head..head + 1,
+            ..headed(e)
+        }
+    }
+
+    #[test]
+    fn a_passive_done_by_a_weapon_is_the_weapon_act() {
+        // (passive source, target, noun source, noun target, kept events)
+        let cases = [
+            ("ISR", "PSECVL", "ISRMIL", "PSECVL", vec!["195>PSECVL"]),
+            ("ISR", "PSEREB", "ISRMIL", "-", vec!["195>PSEREB"]),
+            // another actor's weapon, or another target: two acts
+            ("ISR", "PSECVL", "USAMIL", "-", vec!["195>PSECVL", "195"]),
+            (
+                "ISR",
+                "PSECVL",
+                "ISRMIL",
+                "LBN",
+                vec!["195>PSECVL", "195>LBN"],
+            ),
+        ];
+        for (source, target, force, struck, want) in cases {
+            let mut events = vec![
+                at(event(source, target, "195"), 2, Rule::Passive),
+                at(event(force, struck, "195"), 6, Rule::NominalEvent),
+            ];
+            drop_weapon_agents(&mut events);
+            assert_eq!(
+                codes(&events),
+                want,
+                "{source}>{target} by {force}>{struck}"
+            );
+        }
     }
 
     #[test]

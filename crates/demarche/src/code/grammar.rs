@@ -367,6 +367,8 @@ grammar_lists! {
     ATTACK_NOUNS = "attack-nouns.txt";
     /// Prepositions opening such an attack-noun phrase ("wounded *in* a Hamas ambush").
     ATTACK_NOUN_PREPOSITIONS = "attack-noun-prepositions.txt";
+    /// Quantifiers that float between "be" and its participle ("were *each* given").
+    FLOATING_QUANTIFIERS = "floating-quantifiers.txt";
     /// Punctuation a pattern gap never crosses.
     PATTERN_STOP_PUNCTUATION = "pattern-stop-punctuation.txt";
     /// First-person pronouns in a quotation ("we").

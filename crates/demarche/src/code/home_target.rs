@@ -24,6 +24,10 @@ pub(super) fn set_home_target(event: &mut Event) -> Option<String> {
     let agent = home_agent(&event.cameo, &source.code)?;
     let country = country_of(&source.code)?;
     let code = format!("{country}{agent}");
+    if code == source.code.as_str() {
+        // "Egyptian civilians were jailed" by themselves: a source is never its own home target.
+        return None;
+    }
     // No words of the sentence name the target: its text and span are the verb's, as for an
     // implied authority or a reply.
     let (text, span) = (event.evidence.text.clone(), event.evidence.span);
@@ -81,6 +85,8 @@ mod tests {
             ("GBR", "-", "141", Some("GBRGOV")),
             ("CHNGOV", "-", "114", None),
             ("CHNGOV", "-", "173", Some("CHNCVL")),
+            // a source is never its own home target
+            ("EGYCVL", "-", "173", None),
         ];
         for (source, target, code, want) in cases {
             let mut e = event(source, target, code);

@@ -73,6 +73,14 @@ impl<'a> Words<'a> {
         super::adjuncts::adjunct_end(self.tokens, self.times?, k)
     }
 
+    /// Token `k` opens a time phrase ("on Sunday"), so it is no pattern preposition.
+    fn opens_time_phrase(&self, k: usize) -> bool {
+        self.tokens[k].tag == Tag::IN
+            && self.times.is_some_and(|times| {
+                super::adjuncts::time_phrase_end(self.tokens, times, k).is_some()
+            })
+    }
+
     /// Token `k` is written `w`: as it is, as its lemma or as its singular.
     fn matches(&self, w: &FixedWord, k: usize) -> bool {
         self.tokens[k].ids.has(w.id)
@@ -428,7 +436,7 @@ fn match_rest(
     };
     match first {
         PatternWord::Word(w) => {
-            if from < limit && words.matches(w, from) {
+            if from < limit && words.matches(w, from) && !words.opens_time_phrase(from) {
                 return match_rest(words, from + 1, limit, more);
             }
             // Adverbs may sit between a verb and its particle ("back quickly down" is rare, but

@@ -264,6 +264,8 @@ impl<'a> SentenceContext<'a> {
         super::collapse::drop_objects(&mut settled, |head| !tokens[head].tag.is_verb());
         super::background::drop_background(&mut settled, tokens, &self.mentions);
         super::collapse::drop_results(&mut settled, tokens);
+        super::collapse::drop_punishments(&mut settled, tokens);
+        super::collapse::drop_weapon_agents(&mut settled);
         super::collapse::one_per_act(&mut settled);
         settled
             .into_iter()

@@ -5,8 +5,8 @@
 use super::decision::SourceRule;
 use super::grammar::{
     ANNOUNCING_VERBS, ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, COMPOUND_CONJUNCTIONS,
-    COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES, INSTRUMENT_NOUNS, PASSIVE_AGENT_PREPOSITIONS,
-    RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
+    COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES, FLOATING_QUANTIFIERS, INSTRUMENT_NOUNS,
+    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
 };
 use super::light_verb;
 use super::mentions::{Mention, MentionKind};
@@ -82,7 +82,7 @@ pub(super) fn is_passive(ctx: &SentenceContext<'_>, head: usize, clause_idx: usi
             return (tokens[head].tag == Tag::VBN || tokens[head].lower.ends_with("ed"))
                 && !stative_participle(tokens, head);
         }
-        if t.tag != Tag::RB {
+        if t.tag != Tag::RB && !FLOATING_QUANTIFIERS.contains(&t.lower) {
             break;
         }
         j -= 1;
