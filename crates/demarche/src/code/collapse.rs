@@ -86,11 +86,11 @@ pub(super) fn drop_results(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
 }
 
 /// Drops the punishment a sentence names: a verb right after the "to" that ends a conviction
-/// or sentence pattern (116) is its object, not an act of its own ("sentenced two journalists
-/// to *jail* terms" is the 116 alone, not also an arrest).
+/// or sentence pattern (116, 173) is its object, not an act of its own ("sentenced two
+/// journalists to *jail* terms" is the sentence alone, not also an arrest).
 pub(super) fn drop_punishments(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
     let ends: Vec<usize> = (events.iter())
-        .filter(|s| s.event.cameo.starts_with(SENTENCE_CODE))
+        .filter(|s| SENTENCE_CODES.iter().any(|c| s.event.cameo.starts_with(c)))
         .filter(|s| s.pattern.end > 0 && tokens[s.pattern.end - 1].lower == "to")
         .map(|s| s.pattern.end)
         .collect();
@@ -140,8 +140,8 @@ fn weapon_of(p: &HeadedEvent, n: &HeadedEvent) -> bool {
         && force.strip_prefix(country) == Some("MIL")
 }
 
-/// Convictions and sentences (116), whose "to" names the punishment.
-const SENTENCE_CODE: &str = "116";
+/// Convictions (116) and sentences (173), whose "to" names the punishment.
+const SENTENCE_CODES: [&str; 2] = ["116", "173"];
 
 /// The comma before `head` when `head` is a participle of ending right after it, past adverbs
 /// (", formally ending").
