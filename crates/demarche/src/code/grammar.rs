@@ -79,6 +79,19 @@ impl WordList {
         let p = self.parsed();
         p.may_contain(word) && p.list.contains(word)
     }
+
+    /// Whether some entry starts `s` (`s.starts_with(entry)` for an entry): one look-up for
+    /// each length an entry has, not a comparison with every entry.
+    pub(crate) fn has_prefix_of(&self, s: &str) -> bool {
+        let p = self.parsed();
+        if p.lengths >> 63 != 0 {
+            // An entry of 63 bytes or more: the lengths no longer say which to look up.
+            return p.list.iter().any(|e| s.starts_with(e));
+        }
+        (1..=s.len().min(62))
+            .filter(|&n| p.lengths & 1 << n != 0)
+            .any(|n| s.get(..n).is_some_and(|head| self.contains(head)))
+    }
 }
 
 // The tests parse the list files as `WordList::new` does.
@@ -424,6 +437,25 @@ mod tests {
         for (list, w) in absent {
             assert!(!list.contains(w), "'{w}' found");
         }
+    }
+
+    #[test]
+    fn a_prefix_test_agrees_with_comparing_every_entry() {
+        let long = WordList::new(
+            "a-list-entry-that-is-longer-than-sixty-three-bytes-so-lengths-cannot-say\nab\n",
+        );
+        let all = all_lists();
+        let lists = all.iter().map(|(_, l)| *l).chain([&long]);
+        let probes = [
+            "", "0", "03", "036", "0412", "19x", "é9", "ab", "abc", "with", "z",
+        ];
+        for list in lists {
+            for s in probes.iter().copied().chain(list.words().iter().copied()) {
+                let scan = list.words().iter().any(|e| s.starts_with(e));
+                assert_eq!(list.has_prefix_of(s), scan, "{s:?}");
+            }
+        }
+        assert!(RECIPROCAL_ROOTS.has_prefix_of("0412") && !RECIPROCAL_ROOTS.has_prefix_of("111"));
     }
 
     #[test]

@@ -229,12 +229,13 @@ fn being(t: &Token) -> bool {
 
 /// Whether an accusation predicate ("to blame", "behind", "responsible for") starts at `i`.
 fn accusation_at(tokens: &[Token], i: usize, end: usize) -> bool {
+    // One pass over each predicate's words, stopping at the first that differs (most differ
+    // at the first): the same test as splitting it, counting its words and comparing them.
+    let words = tokens.get(i..end).unwrap_or_default();
     let accused = ACCUSATION_PREDICATES.words().iter().any(|p| {
-        let n = p.split(' ').count();
-        i + n <= end
-            && p.split(' ')
-                .zip(&tokens[i..i + n])
-                .all(|(w, t)| t.lower == w || t.lemma == w)
+        let mut at = words.iter();
+        p.split(' ')
+            .all(|w| at.next().is_some_and(|t| t.lower == w || t.lemma == w))
     });
     // "behind" as an adverb ("fell behind", "left behind") accuses no one.
     let adverb = tokens.get(i).is_some_and(|t| t.lower == "behind")

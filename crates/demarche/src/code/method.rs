@@ -5,7 +5,7 @@
 use super::grammar::{ATTACK_METHOD_CODES, ATTACK_METHOD_PREPOSITIONS};
 use crate::text::inflect::noun_singular;
 use crate::text::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -48,7 +48,7 @@ fn table() -> &'static Table {
             })
             .collect();
         rows.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
-        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
         for (i, m) in rows.iter().enumerate() {
             by_first.entry(m.words[0]).or_default().push(i);
         }

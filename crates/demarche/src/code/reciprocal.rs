@@ -20,7 +20,7 @@ use crate::text::{Tag, Token};
 /// "agreed to send troops" is not).
 pub(super) fn is_mutual(tokens: &[Token], m: &VerbMatch<'_>) -> bool {
     let code = m.pattern.code.as_str();
-    if !RECIPROCAL_ROOTS.words().iter().any(|r| code.starts_with(r)) {
+    if !RECIPROCAL_ROOTS.has_prefix_of(code) {
         return false;
     }
     // The fixed words come in token order: those after the last infinitive marker are the

@@ -129,17 +129,19 @@ impl Dictionaries {
     pub(crate) fn match_phrases(&self, sentence: &EncodedSentence) -> SentenceMatches {
         let (a, g) = (self.actors.phrases().len(), self.agents.len());
         let mut out = SentenceMatches::default();
-        for mut m in self.phrases.find_all(sentence) {
-            if m.phrase < a {
-                out.actors.push(m);
-            } else if m.phrase < a + g {
-                m.phrase -= a;
-                out.agents.push(m);
+        let mut all = self.phrases.find_all(sentence);
+        for &m in all.iter().filter(|m| m.phrase >= a) {
+            if m.phrase < a + g {
+                let phrase = m.phrase - a;
+                out.agents.push(PhraseMatch { phrase, ..m });
             } else {
-                m.phrase -= a + g;
-                out.discards.push(m);
+                let phrase = m.phrase - (a + g);
+                out.discards.push(PhraseMatch { phrase, ..m });
             }
         }
+        // The actors' matches keep the vector `find_all` filled (most matches are actors').
+        all.retain(|m| m.phrase < a);
+        out.actors = all;
         out
     }
 }

@@ -197,7 +197,8 @@ impl PhraseSet {
     /// Every token-aligned occurrence of every phrase in the sentence, by end, then start
     /// (longest first), then phrase id.
     pub fn find_all(&self, s: &EncodedSentence) -> Vec<PhraseMatch> {
-        let mut out = Vec::new();
+        // Room for the few matches of a usual sentence, so that it grows the vector seldom.
+        let mut out = Vec::with_capacity(FEW_MATCHES);
         let trie = &self.trie;
         if trie.nodes == 0 {
             return out;
@@ -232,6 +233,9 @@ impl PhraseSet {
     }
 }
 
+/// The matches [`PhraseSet::find_all`] makes room for at first.
+const FEW_MATCHES: usize = 8;
+
 /// Picks non-overlapping matches, leftmost first and longest among those starting together.
 pub fn leftmost_longest(mut matches: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
     matches.sort_by(|a, b| {
@@ -240,15 +244,16 @@ pub fn leftmost_longest(mut matches: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
             .then(b.end.cmp(&a.end))
             .then(a.phrase.cmp(&b.phrase))
     });
-    let mut out: Vec<PhraseMatch> = Vec::new();
+    // In place: the kept matches are those `matches` already holds, in the same order.
     let mut covered = 0;
-    for m in matches {
-        if m.start >= covered {
+    matches.retain(|m| {
+        let keep = m.start >= covered;
+        if keep {
             covered = m.end;
-            out.push(m);
         }
-    }
-    out
+        keep
+    });
+    matches
 }
 
 #[cfg(test)]
