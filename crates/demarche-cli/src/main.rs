@@ -12,11 +12,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// mimalloc: the per-sentence `String`/`Vec` churn of coding costs about half the instructions
-/// it costs glibc's malloc (BENCHMARKS.md, "Allocator").
+/// it costs glibc's malloc (BENCHMARKS.md, "Allocator"); word-aligned blocks through its plain
+/// entry points ([`alloc`]).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 use std::sync::Arc;
 
+mod alloc;
 mod compat_cmd;
 mod dedup_cmd;
 mod interrupt;
