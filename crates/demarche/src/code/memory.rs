@@ -11,15 +11,16 @@ use std::cell::Cell;
 
 thread_local! {
     /// The actor memory of this thread's last document, emptied: the next document's, so that
-    /// its vectors are not allocated and freed again for every document.
-    static SPARE_ACTORS: Cell<DocumentMemory> = Cell::new(DocumentMemory::default());
+    /// its vectors are not allocated and freed again for every document. (Boxed: handing it
+    /// over moves a pointer, not the whole memory.)
+    static SPARE_ACTORS: Cell<Option<Box<DocumentMemory>>> = const { Cell::new(None) };
 }
 
 /// The per-document memory, threaded through the sentences in order.
 #[derive(Debug, Default)]
 pub(super) struct DocumentState {
     /// Names, the last person and the last collective actor.
-    pub(super) actors: DocumentMemory,
+    pub(super) actors: Box<DocumentMemory>,
     /// The dateline, the distinct places, and the place resolver's memory.
     pub(super) places: DocumentPlaces,
     /// The acts of the last sentences that had a target.
@@ -33,7 +34,7 @@ impl DocumentState {
     /// those of the thread's last document).
     pub(super) fn new(labels: DocLabels) -> DocumentState {
         DocumentState {
-            actors: SPARE_ACTORS.take(),
+            actors: SPARE_ACTORS.take().unwrap_or_default(),
             labels,
             ..DocumentState::default()
         }
@@ -46,7 +47,7 @@ impl DocumentState {
             mut actors, places, ..
         } = self;
         actors.clear();
-        SPARE_ACTORS.set(actors);
+        SPARE_ACTORS.set(Some(actors));
         places.into_all()
     }
 }
