@@ -21,12 +21,14 @@ pub(crate) type Shared = Arc<str>;
 /// At most this many distinct entries are kept per thread (then the cache starts over).
 const ENTRY_CACHE_LIMIT: usize = 1 << 14;
 
-/// `file:line` of each dictionary entry seen on this thread, by file name and line (the key
-/// is the name, not its `Arc`'s address, which a later set of dictionaries may reuse).
+/// `file:line` of each dictionary entry seen on this thread, by the address of its file
+/// name's `Arc` and its line: a look-up hashes two numbers, not the file name. Each cached
+/// value holds a clone of that `Arc`, so no other name (of a later set of dictionaries) can
+/// take its address while it is cached; a file whose entries do not share one `Arc` is only
+/// cached once per `Arc`, with the same text.
 #[derive(Default)]
 struct EntryCache {
-    by_file: FxHashMap<Arc<str>, FxHashMap<u32, Shared>>,
-    len: usize,
+    by_entry: FxHashMap<(usize, u32), (Arc<str>, Shared)>,
 }
 
 thread_local! {
@@ -45,21 +47,16 @@ pub(crate) fn code_with(actor: &str, agent: &str) -> Code {
 
 /// The `file:line` of dictionary entry `entry`, shared.
 pub(crate) fn entry_of(entry: &EntryRef) -> Shared {
+    let key = (Arc::as_ptr(&entry.file).cast::<u8>() as usize, entry.line);
     ENTRIES.with_borrow_mut(|cache| {
-        let cached = cache
-            .by_file
-            .get(&*entry.file)
-            .and_then(|f| f.get(&entry.line));
-        if let Some(s) = cached {
+        if let Some((_, s)) = cache.by_entry.get(&key) {
             return s.clone();
         }
-        if cache.len >= ENTRY_CACHE_LIMIT {
-            *cache = EntryCache::default();
+        if cache.by_entry.len() >= ENTRY_CACHE_LIMIT {
+            cache.by_entry.clear();
         }
         let s = shared_with(|out| push_entry(out, entry));
-        let lines = cache.by_file.entry(entry.file.clone()).or_default();
-        lines.insert(entry.line, s.clone());
-        cache.len += 1;
+        cache.by_entry.insert(key, (entry.file.clone(), s.clone()));
         s
     })
 }
@@ -184,5 +181,17 @@ mod tests {
         let a = entry_of(&entry("one.txt", 3));
         let b = entry_of(&entry("two.txt", 3));
         assert_eq!((&*a, &*b), ("one.txt:3", "two.txt:3"));
+    }
+
+    #[test]
+    fn a_file_name_made_after_another_was_dropped_gets_its_own_entry() {
+        // The cache holds the first name's `Arc`, so the second cannot take its address.
+        for (first, second) in [("first.txt", "other.txt"), ("", "x")] {
+            let a = entry(first, 9);
+            assert_eq!(&*entry_of(&a), format!("{first}:9"));
+            drop(a);
+            let b = entry(second, 9);
+            assert_eq!(&*entry_of(&b), format!("{second}:9"));
+        }
     }
 }
