@@ -81,15 +81,21 @@ mod tests {
                 let layout = Layout::from_size_align(size, align).expect("a valid layout");
                 // SAFETY: a non-zero size; the block is freed with its layout.
                 unsafe {
-                    let p = if size % 2 == 0 {
+                    let p = if size.is_multiple_of(2) {
                         a.alloc(layout)
                     } else {
                         a.alloc_zeroed(layout)
                     };
-                    assert!(!p.is_null() && p as usize % align == 0, "{size} {align}");
+                    assert!(
+                        !p.is_null() && (p as usize).is_multiple_of(align),
+                        "{size} {align}"
+                    );
                     p.write_bytes(0xA5, size);
                     let q = a.realloc(p, layout, size * 3);
-                    assert!(!q.is_null() && q as usize % align == 0, "{size} {align}");
+                    assert!(
+                        !q.is_null() && (q as usize).is_multiple_of(align),
+                        "{size} {align}"
+                    );
                     assert!((0..size).all(|i| *q.add(i) == 0xA5));
                     a.dealloc(q, Layout::from_size_align(size * 3, align).expect("valid"));
                 }
