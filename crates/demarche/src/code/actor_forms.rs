@@ -18,6 +18,7 @@ use super::mentions::{
 };
 use super::name_tokens::NameTokens;
 use super::names::NameIndex;
+use super::unknown_bodies;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -617,7 +618,8 @@ pub(super) fn role_noun_mentions(
     }
 }
 
-/// The role noun heads its noun phrase ("army base" is not the army), and no possessive or
+/// The role noun heads its noun phrase ("army base" is not the army; but "the union's Geoff
+/// Derrick" is the union's person, [`unknown_bodies::owns_person`]), and no possessive or
 /// unknown name owns it ("their troops", "Mahdi Army militiamen"); a single name before a
 /// local agent is its locality ("Illawarra police", `local-agents.txt`). An office noun
 /// (`office-agents.txt`) may follow an office modifier ("the Federal Government") and is no
@@ -631,7 +633,8 @@ fn stands_alone(
     let modifier = tokens
         .get(am.end)
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
-        && !owns_request(tokens, am.end);
+        && !owns_request(tokens, am.end)
+        && !unknown_bodies::owns_person(tokens, am.end);
     let office = OFFICE_AGENTS.contains(&agent.code);
     let modifiable = office || MODIFIED_AGENTS.contains(&agent.code);
     let mut b = am.start;

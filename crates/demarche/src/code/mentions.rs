@@ -21,6 +21,7 @@ use super::phrases::SentencePhrases;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
+use super::unknown_bodies;
 use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries};
 use crate::model::Date;
@@ -442,6 +443,7 @@ pub(super) fn find_mentions<'d>(
         &mut mentions,
     );
     actor_forms::aged_person_mentions(&words, &titled, &mut mentions);
+    unknown_bodies::possessive_body_mentions(tokens, names, &titled, &mut mentions);
     actor_forms::role_noun_mentions(
         tokens,
         &agents,

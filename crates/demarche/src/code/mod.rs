@@ -87,6 +87,7 @@ mod speech;
 mod surname_places;
 mod target;
 mod topic;
+mod unknown_bodies;
 mod unknown_persons;
 mod victims;
 mod visits;
