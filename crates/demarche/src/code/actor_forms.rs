@@ -582,7 +582,7 @@ pub(super) fn role_noun_mentions(
     for ((am, agent), _) in agents
         .iter()
         .zip(used)
-        .filter(|((_, a), used)| a.standalone && !**used)
+        .filter(|((am, a), used)| (a.standalone || speaks_for(tokens, am)) && !**used)
     {
         let overlaps = mentions
             .iter()
@@ -616,6 +616,16 @@ pub(super) fn role_noun_mentions(
             country_from: country.map(|(_, from)| from),
         });
     }
+}
+
+/// "the association's Jane Roe says", "the ministry's John Smith": a definite agent noun whose
+/// possessive introduces a person's name is the body the person speaks for, an actor like a
+/// standalone role noun (its country that of the document's latest actor with its agent, as
+/// for every role noun), though the noun alone ("the association") is none.
+fn speaks_for(tokens: &[Token], am: &PhraseMatch) -> bool {
+    am.start > 0
+        && tokens[am.start - 1].lower == "the"
+        && unknown_bodies::owns_person(tokens, am.end)
 }
 
 /// The role noun heads its noun phrase ("army base" is not the army; but "the union's Geoff
