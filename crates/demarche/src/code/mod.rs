@@ -51,6 +51,7 @@ mod complement;
 mod content;
 mod dateline;
 mod decision;
+mod described;
 mod emit;
 mod event_date;
 mod events;
