@@ -86,7 +86,11 @@ pub(super) fn name_described(
 
 /// The end of the unknown name opening the sentence as its subject, if there is one.
 fn opening_name(tokens: &[Token], mentions: &[Mention]) -> Option<usize> {
-    let honorific = usize::from(tokens.first().is_some_and(|t| HONORIFICS.contains(&t.lower)));
+    let honorific = usize::from(
+        tokens
+            .first()
+            .is_some_and(|t| HONORIFICS.contains(&t.lower)),
+    );
     let end = name_run(tokens, honorific);
     let words = end - honorific;
     let sized = (2 - honorific..=MAX_NAME).contains(&words);

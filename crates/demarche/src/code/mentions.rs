@@ -3,6 +3,7 @@
 //! pronouns resolved to the actor they stand for.
 
 use super::actor_forms::{self, AgentMatch};
+use super::described;
 use super::grammar::{
     ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
     CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
@@ -21,7 +22,6 @@ use super::phrases::SentencePhrases;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
-use super::described;
 use super::unknown_bodies;
 use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries};

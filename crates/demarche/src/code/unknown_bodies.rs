@@ -70,9 +70,9 @@ fn body_before(tokens: &[Token], names: &NameIndex, pos: usize) -> Option<usize>
         || tokens[start - 1].tag == Tag::DT
         || !tokens[start - 1].text.starts_with(char::is_alphanumeric);
     let words = &tokens[start..pos];
-    let acronym = words.iter().any(|t| {
-        t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-    });
+    let acronym = words
+        .iter()
+        .any(|t| t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
     let honorific = words.iter().any(|t| HONORIFICS.contains(&t.lower));
     let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
     (opens && !acronym && !honorific && !names.is_known_place(&lower)).then_some(start)
@@ -87,7 +87,9 @@ fn person_after(tokens: &[Token], i: usize) -> bool {
         .find(|&n| {
             tokens.get(i..i + n).is_some_and(|words| {
                 words.iter().all(|t| t.text.chars().all(char::is_lowercase))
-                    && words.last().is_some_and(|t| RELATION_NOUNS.contains(&t.lower))
+                    && words
+                        .last()
+                        .is_some_and(|t| RELATION_NOUNS.contains(&t.lower))
             })
         })
         .unwrap_or(0);
