@@ -18,6 +18,7 @@ use super::mentions::{
 };
 use super::name_tokens::NameTokens;
 use super::names::NameIndex;
+use super::unknown_bodies;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
 use crate::text::{Tag, Token};
@@ -581,7 +582,7 @@ pub(super) fn role_noun_mentions(
     for ((am, agent), _) in agents
         .iter()
         .zip(used)
-        .filter(|((_, a), used)| a.standalone && !**used)
+        .filter(|((am, a), used)| (a.standalone || speaks_for(tokens, am)) && !**used)
     {
         let overlaps = mentions
             .iter()
@@ -617,7 +618,18 @@ pub(super) fn role_noun_mentions(
     }
 }
 
-/// The role noun heads its noun phrase ("army base" is not the army), and no possessive or
+/// "the association's Jane Roe says", "the ministry's John Smith": a definite agent noun whose
+/// possessive introduces a person's name is the body the person speaks for, an actor like a
+/// standalone role noun (its country that of the document's latest actor with its agent, as
+/// for every role noun), though the noun alone ("the association") is none.
+fn speaks_for(tokens: &[Token], am: &PhraseMatch) -> bool {
+    am.start > 0
+        && tokens[am.start - 1].lower == "the"
+        && unknown_bodies::owns_person(tokens, am.end)
+}
+
+/// The role noun heads its noun phrase ("army base" is not the army; but "the union's Geoff
+/// Derrick" is the union's person, [`unknown_bodies::owns_person`]), and no possessive or
 /// unknown name owns it ("their troops", "Mahdi Army militiamen"); a single name before a
 /// local agent is its locality ("Illawarra police", `local-agents.txt`). An office noun
 /// (`office-agents.txt`) may follow an office modifier ("the Federal Government") and is no
@@ -631,7 +643,8 @@ fn stands_alone(
     let modifier = tokens
         .get(am.end)
         .is_some_and(|t| t.tag.is_noun() || t.tag == Tag::POS)
-        && !owns_request(tokens, am.end);
+        && !owns_request(tokens, am.end)
+        && !unknown_bodies::owns_person(tokens, am.end);
     let office = OFFICE_AGENTS.contains(&agent.code);
     let modifiable = office || MODIFIED_AGENTS.contains(&agent.code);
     let mut b = am.start;

@@ -3,6 +3,7 @@
 //! pronouns resolved to the actor they stand for.
 
 use super::actor_forms::{self, AgentMatch};
+use super::described;
 use super::grammar::{
     ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
     CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
@@ -21,6 +22,7 @@ use super::phrases::SentencePhrases;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
+use super::unknown_bodies;
 use super::unknown_persons;
 use crate::dict::{ActorEntry, Dictionaries};
 use crate::model::Date;
@@ -135,6 +137,9 @@ pub struct DocumentMemory {
     /// The document's dominant country and its home country, for when no earlier sentence
     /// named one.
     fallbacks: Fallbacks,
+    /// The person the last sentence's subject described ("an Iraqi doctor"), for a name
+    /// opening the next one (`described`).
+    pub(super) described: Option<described::Described>,
 }
 
 impl DocumentMemory {
@@ -153,6 +158,7 @@ impl DocumentMemory {
             unknown_names,
             codes_seen,
             fallbacks,
+            described,
         } = self;
         names.clear();
         countries.clear();
@@ -165,6 +171,7 @@ impl DocumentMemory {
         unknown_names.clear();
         codes_seen.clear();
         *fallbacks = Fallbacks::default();
+        *described = None;
     }
 
     /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
@@ -442,6 +449,7 @@ pub(super) fn find_mentions<'d>(
         &mut mentions,
     );
     actor_forms::aged_person_mentions(&words, &titled, &mut mentions);
+    unknown_bodies::possessive_body_mentions(tokens, names, &titled, &mut mentions);
     actor_forms::role_noun_mentions(
         tokens,
         &agents,
@@ -463,6 +471,7 @@ pub(super) fn find_mentions<'d>(
     mentions.sort_by_key(|m| m.start);
     they_of_speaker(tokens, &mut mentions);
     role_links::link_roles(tokens, &mut mentions, memory);
+    described::name_described(tokens, &mut mentions, memory, memory.sentences);
     memory.count_countries(
         mentions
             .iter()
@@ -480,6 +489,8 @@ pub(super) fn find_mentions<'d>(
     }
     organisations::former_office_holders(tokens, &mut mentions);
     settle_subject(tokens, quoted, &mentions, memory);
+    let subject = sentence_subject(tokens, quoted, &mentions);
+    memory.described = described::remember_description(tokens, subject, memory.sentences);
     remember_group(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
@@ -1156,15 +1167,8 @@ fn settle_subject(
     mentions: &[Mention],
     memory: &mut DocumentMemory,
 ) {
-    let first_verb = tokens
-        .iter()
-        .position(|t| t.tag.is_verb())
-        .unwrap_or(tokens.len());
-    let subject = mentions
-        .iter()
-        .find(|m| m.end <= first_verb && is_subject_like(tokens, m))
-        .filter(|m| m.person && m.kind != MentionKind::Coreference)
-        .filter(|m| !quoted.iter().any(|q| q.contains(&m.start)));
+    let subject = sentence_subject(tokens, quoted, mentions)
+        .filter(|m| m.person && m.kind != MentionKind::Coreference);
     let Some(m) = subject else { return };
     let text = label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()));
     let s = &mut memory.salience;
@@ -1175,6 +1179,23 @@ fn settle_subject(
         (m.code.clone(), m.entry.clone(), text),
         memory.sentences,
     );
+}
+
+/// The sentence's subject: its first actor before any verb that stands where a subject does,
+/// outside a quotation.
+fn sentence_subject<'m>(
+    tokens: &[Token],
+    quoted: &[std::ops::Range<usize>],
+    mentions: &'m [Mention],
+) -> Option<&'m Mention> {
+    let first_verb = tokens
+        .iter()
+        .position(|t| t.tag.is_verb())
+        .unwrap_or(tokens.len());
+    mentions
+        .iter()
+        .find(|m| m.end <= first_verb && is_subject_like(tokens, m))
+        .filter(|m| !quoted.iter().any(|q| q.contains(&m.start)))
 }
 
 /// "Israeli officials said they would ...", "Local commanders have warned they will shoot ...":
