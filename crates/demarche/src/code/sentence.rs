@@ -89,6 +89,7 @@ impl Coder {
                 trace.note(|| format!("'{}' is aimed at home: target {code}", e.cameo));
             }
         }
+        super::collapse::drop_targetless_repeats(&mut events);
         let events = dedupe(events);
         if sentence.index + 1 < analysis.sentences.len() {
             // Only later sentences answer these acts: the last one's are not remembered.
