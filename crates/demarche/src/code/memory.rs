@@ -2,6 +2,7 @@
 //! actors (for [`super::mentions`]), the places seen so far (for event locations) and the recent
 //! acts with a target (for [`super::reply`]).
 
+use super::collapse::TargetedActs;
 use super::emit::DocLabels;
 use super::mentions::DocumentMemory;
 use super::reply::Acts;
@@ -26,6 +27,8 @@ pub(super) struct DocumentState {
     pub(super) acts: Acts,
     /// The document's id and date as its events carry them.
     pub(super) labels: DocLabels,
+    /// The acts with a target of the last sentence coded (for [`super::collapse`]).
+    pub(super) targeted: TargetedActs,
 }
 
 impl DocumentState {

@@ -89,8 +89,10 @@ impl Coder {
                 trace.note(|| format!("'{}' is aimed at home: target {code}", e.cameo));
             }
         }
-        super::collapse::drop_targetless_repeats(&mut events);
+        ctx.drop_quoted_selves(&mut events, &mut trace);
+        super::collapse::drop_targetless_repeats(&mut events, &memory.targeted);
         let events = dedupe(events);
+        memory.targeted = super::collapse::TargetedActs::of(&events);
         if sentence.index + 1 < analysis.sentences.len() {
             // Only later sentences answer these acts: the last one's are not remembered.
             memory.acts.remember(&events);
@@ -150,6 +152,39 @@ impl<'a> SentenceContext<'a> {
         }
     }
 
+    /// Drops the targetless events of a quoted first person ("“We are trying hard,” he said"):
+    /// like a common-noun actor, the speaker's "I", "we" inside a quotation is the source only of
+    /// an event with a target or of a code of `common-noun-targetless-codes.txt` — what speakers
+    /// say of their own plans and state is no act toward anyone.
+    fn drop_quoted_selves(&self, events: &mut Vec<Event>, trace: &mut Trace) {
+        let selves: Vec<crate::model::Span> =
+            quotes::first_persons(self.sentence, &self.attributions)
+                .map(|(i, _)| {
+                    let t = &self.tokens()[i];
+                    self.analysis.original_span(t.start, t.end)
+                })
+                .collect();
+        if selves.is_empty() {
+            return;
+        }
+        events.retain(|e| {
+            let quoted_self = e.source.as_ref().is_some_and(|s| selves.contains(&s.span));
+            let keep = e.target.is_some()
+                || !quoted_self
+                || (super::grammar::COMMON_NOUN_TARGETLESS_CODES.words().iter())
+                    .any(|p| e.cameo.starts_with(*p));
+            if !keep {
+                trace.note(|| {
+                    format!(
+                        "'{}' by a quoted first person has no target: no event",
+                        e.cameo
+                    )
+                });
+            }
+            keep
+        });
+    }
+
     /// The sentence's tokens.
     pub(super) fn tokens(&self) -> &'a [Token] {
         &self.sentence.tokens
@@ -164,7 +199,7 @@ impl<'a> SentenceContext<'a> {
 
     /// The quotation whose speech verb is `head`, if any.
     pub(super) fn quote_at(&self, head: usize) -> Option<Quote> {
-        let a = self.attributions.iter().find(|a| a.verb == head)?;
+        let a = self.attributions.iter().find(|a| a.verb == Some(head))?;
         let tokens = self.tokens();
         let (start, end) = (
             tokens[a.quote.start].start,
