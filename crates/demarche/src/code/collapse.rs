@@ -32,17 +32,16 @@ pub(super) fn one_per_act(events: &mut Vec<HeadedEvent>) {
 }
 
 /// Drops a targetless event whose source already has an event of the same CAMEO root with a
-/// target in the sentence or the one before it (`earlier`), when the targetless code says no
+/// target in the sentence, when the targetless code says no
 /// more than the targeted one (its root's generic x0, or the targeted code or a code above it):
 /// the targeted one is the act, the targetless one the same act told again without its other
 /// side ("“We discussed the road map,” he said after a meeting with Bush": the discussion is the
 /// meeting, `ISRGOV>USAGOV:04`, not also `ISRGOV>-:04`). Run once the events have all their
 /// targets (replies and acts aimed at home included).
-pub(super) fn drop_targetless_repeats(events: &mut Vec<Event>, earlier: &TargetedActs) {
+pub(super) fn drop_targetless_repeats(events: &mut Vec<Event>) {
     let acts: Vec<(&str, &str)> = (events.iter())
         .filter(|y| y.target.is_some())
         .filter_map(|y| Some((code(y)?, y.cameo.as_str())))
-        .chain(earlier.acts.iter().map(|(s, c)| (s.as_str(), c.as_str())))
         .collect();
     let repeats = |x: &Event| {
         x.target.is_none()
@@ -60,24 +59,6 @@ pub(super) fn drop_targetless_repeats(events: &mut Vec<Event>, earlier: &Targete
         k += 1;
         !drop[k - 1]
     });
-}
-
-/// The acts with a target (source code, CAMEO code) of a sentence, for the targetless repeats
-/// of the next one.
-#[derive(Debug, Default)]
-pub(super) struct TargetedActs {
-    acts: Vec<(String, String)>,
-}
-
-impl TargetedActs {
-    /// The targeted acts among `events` (one sentence's).
-    pub(super) fn of(events: &[Event]) -> TargetedActs {
-        let acts = (events.iter())
-            .filter(|e| e.target.is_some())
-            .filter_map(|e| Some((code(e)?.to_string(), e.cameo.to_string())))
-            .collect();
-        TargetedActs { acts }
-    }
 }
 
 /// Whether `a` and `b` are one act: the same source and target, and the same root or, for
@@ -417,23 +398,10 @@ pub(super) mod tests {
         ];
         for (input, want) in cases {
             let mut events: Vec<Event> = input.iter().map(|&(s, t, c)| event(s, t, c)).collect();
-            drop_targetless_repeats(&mut events, &TargetedActs::default());
+            drop_targetless_repeats(&mut events);
             let kept: Vec<HeadedEvent> = events.into_iter().map(headed).collect();
             assert_eq!(codes(&kept), *want, "{input:?}");
         }
-    }
-
-    #[test]
-    fn an_act_told_again_after_its_sentence_is_dropped() {
-        let before = TargetedActs::of(&[event("USA", "ISR", "040"), event("ISR", "-", "190")]);
-        let mut events = vec![
-            event("USA", "-", "040"),
-            event("USA", "-", "043"),
-            event("ISR", "-", "190"),
-        ];
-        drop_targetless_repeats(&mut events, &before);
-        let kept: Vec<HeadedEvent> = events.into_iter().map(headed).collect();
-        assert_eq!(codes(&kept), ["043", "190"]);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! actors (for [`super::mentions`]), the places seen so far (for event locations) and the recent
 //! acts with a target (for [`super::reply`]).
 
-use super::collapse::TargetedActs;
 use super::emit::DocLabels;
 use super::mentions::DocumentMemory;
 use super::quote_runs::QuoteRuns;
@@ -30,8 +29,6 @@ pub(super) struct DocumentState {
     pub(super) labels: DocLabels,
     /// Where each sentence stands in the document's quotations, and the last speaker quoted.
     pub(super) quotes: QuoteRuns,
-    /// The acts with a target of the last sentence coded (for [`super::collapse`]).
-    pub(super) targeted: TargetedActs,
 }
 
 impl DocumentState {

@@ -91,9 +91,8 @@ impl Coder {
             }
         }
         ctx.drop_quoted_selves(&mut events, &mut trace);
-        super::collapse::drop_targetless_repeats(&mut events, &memory.targeted);
+        super::collapse::drop_targetless_repeats(&mut events);
         let events = dedupe(events);
-        memory.targeted = super::collapse::TargetedActs::of(&events);
         if sentence.index + 1 < analysis.sentences.len() {
             // Only later sentences answer these acts: the last one's are not remembered.
             memory.acts.remember(&events);
