@@ -31,6 +31,36 @@ pub(super) fn one_per_act(events: &mut Vec<HeadedEvent>) {
     }
 }
 
+/// Drops a targetless event whose source already has an event of the same CAMEO root with a
+/// target in the sentence, when the targetless code says no
+/// more than the targeted one (its root's generic x0, or the targeted code or a code above it):
+/// the targeted one is the act, the targetless one the same act told again without its other
+/// side ("“We discussed the road map,” he said after a meeting with Bush": the discussion is the
+/// meeting, `ISRGOV>USAGOV:04`, not also `ISRGOV>-:04`). Run once the events have all their
+/// targets (replies and acts aimed at home included).
+pub(super) fn drop_targetless_repeats(events: &mut Vec<Event>) {
+    let acts: Vec<(&str, &str)> = (events.iter())
+        .filter(|y| y.target.is_some())
+        .filter_map(|y| Some((code(y)?, y.cameo.as_str())))
+        .collect();
+    let repeats = |x: &Event| {
+        x.target.is_none()
+            && code(x).is_some_and(|source| {
+                acts.iter().any(|&(s, c)| {
+                    s == source
+                        && c.get(..2) == x.cameo.get(..2)
+                        && (generic(&x.cameo) || c.starts_with(x.cameo.as_str()))
+                })
+            })
+    };
+    let drop: Vec<bool> = events.iter().map(repeats).collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
 /// Whether `a` and `b` are one act: the same source and target, and the same root or, for
 /// patterns that overlap (one predicate: "intensifying its bombing of"), the same PLOVER type.
 fn same_act(a: &HeadedEvent, b: &HeadedEvent) -> bool {
@@ -337,6 +367,40 @@ pub(super) mod tests {
                 .collect();
             one_per_act(&mut events);
             assert_eq!(codes(&events), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_targetless_repeat_of_a_targeted_act_is_dropped() {
+        // (events as source, target, code; what is kept)
+        type Case<'a> = (&'a [(&'a str, &'a str, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (&[("ISR", "-", "190"), ("ISR", "PSE", "194")], &["194>PSE"]),
+            (&[("ISR", "PSE", "043"), ("ISR", "-", "043")], &["043>PSE"]),
+            (&[("IRN", "-", "13"), ("IRN", "IRQ", "1312")], &["1312>IRQ"]),
+            // a more specific code, another source or root: kept
+            (
+                &[("IRN", "-", "0252"), ("IRN", "IRQ", "023")],
+                &["0252", "023>IRQ"],
+            ),
+            (
+                &[("UKR", "-", "016"), ("UKR", "MYS", "010")],
+                &["016", "010>MYS"],
+            ),
+            (
+                &[("SYR", "-", "190"), ("ISR", "PSE", "190")],
+                &["190", "190>PSE"],
+            ),
+            (
+                &[("ISR", "-", "190"), ("ISR", "PSE", "180")],
+                &["190", "180>PSE"],
+            ),
+        ];
+        for (input, want) in cases {
+            let mut events: Vec<Event> = input.iter().map(|&(s, t, c)| event(s, t, c)).collect();
+            drop_targetless_repeats(&mut events);
+            let kept: Vec<HeadedEvent> = events.into_iter().map(headed).collect();
+            assert_eq!(codes(&kept), *want, "{input:?}");
         }
     }
 

@@ -105,7 +105,7 @@ fn important_that<'c>(
 /// The words the speech verb at `verb` reports: its attributed quotation, its reported clause
 /// (with the clauses inside it), or the words a trailing attribution (", officials said") follows.
 pub(super) fn reported_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<Range<usize>> {
-    if let Some(a) = ctx.attributions.iter().find(|a| a.verb == verb) {
+    if let Some(a) = ctx.attributions.iter().find(|a| a.verb == Some(verb)) {
         return Some(a.quote.clone());
     }
     let sentence = ctx.sentence;

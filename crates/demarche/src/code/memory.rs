@@ -4,6 +4,7 @@
 
 use super::emit::DocLabels;
 use super::mentions::DocumentMemory;
+use super::quote_runs::QuoteRuns;
 use super::reply::Acts;
 use crate::resolve::locate::DocumentPlaces;
 use crate::resolve::Location;
@@ -27,6 +28,8 @@ pub(super) struct DocumentState {
     pub(super) acts: Acts,
     /// The document's id and date as its events carry them.
     pub(super) labels: DocLabels,
+    /// Where each sentence stands in the document's quotations, and the last speaker quoted.
+    pub(super) quotes: QuoteRuns,
 }
 
 impl DocumentState {

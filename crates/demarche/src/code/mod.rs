@@ -75,6 +75,7 @@ mod phrases;
 mod place_target;
 mod protest;
 mod purpose;
+mod quote_runs;
 pub mod quotes;
 mod reciprocal;
 mod reply;
@@ -299,6 +300,7 @@ impl Coder {
             .collect();
         let fallbacks = self.fallbacks(doc, &analysis, &matches, &mut out.warnings);
         memory.actors.set_fallbacks(fallbacks);
+        memory.quotes = quote_runs::QuoteRuns::new(&analysis);
         for (sentence, matches) in analysis.sentences.iter().zip(matches) {
             let mut explained = trace
                 .as_ref()

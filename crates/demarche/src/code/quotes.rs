@@ -3,9 +3,10 @@
 //! and the statement event of that speech verb keeps the quote.
 
 use super::grammar::FIRST_PERSON_PRONOUNS;
+use super::label::Shared;
 use super::mentions::{Mention, MentionKind};
 use crate::text::chunk::is_speech_verb;
-use crate::text::{Clause, ClauseKind, Sentence, Tag};
+use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 use std::ops::Range;
 
 /// A quotation and who said it.
@@ -13,8 +14,8 @@ use std::ops::Range;
 pub struct Attribution {
     /// Tokens inside the quotation marks.
     pub quote: std::ops::Range<usize>,
-    /// The speech verb token.
-    pub verb: usize,
+    /// The speech verb token; none for a quotation whose speaker another sentence names.
+    pub verb: Option<usize>,
     /// The speaker.
     pub speaker: Mention,
 }
@@ -27,38 +28,78 @@ pub fn attribute(sentence: &Sentence, mentions: &[Mention]) -> Vec<Attribution> 
         if clause.kind != ClauseKind::Quotation {
             continue;
         }
-        let inner = clause.tokens.start + 1
-            ..clause
-                .tokens
-                .end
-                .saturating_sub(1)
-                .max(clause.tokens.start + 1);
-        if inner.start >= inner.end || inner.end > tokens.len() {
+        let extent = quotation_extent(sentence, k);
+        let inner = quoted_words(tokens, extent.start + 1..extent.end);
+        if inner.is_empty() {
             continue;
         }
-        // After the quote: `", he added` / `", Hill said` / `", said Hill`.
-        let after = sentence.clauses.get(k + 1).map(|c| c.tokens.clone());
-        let before = k.checked_sub(1).map(|p| sentence.clauses[p].tokens.clone());
-        let found = after
-            .and_then(|r| speech_near(tokens, mentions, r.start..(r.start + 5).min(r.end)))
-            .or_else(|| {
-                before.and_then(|r| {
-                    speech_near(
-                        tokens,
-                        mentions,
-                        r.end.saturating_sub(6).max(r.start)..r.end,
-                    )
-                })
-            });
-        if let Some((verb, speaker)) = found {
+        if let Some((verb, speaker)) = speaker_of(sentence, mentions, k, extent.end) {
             out.push(Attribution {
                 quote: inner,
-                verb,
+                verb: Some(verb),
                 speaker,
             });
         }
     }
     out
+}
+
+/// The speech verb and speaker of quotation clause `k`, whose extent ends at `end`: at the start
+/// of the first clause after the quotation and the clauses under it (`", he added`, `", said
+/// Hill`, and `"We condemn the attack," the minister said`, where the closing mark is a clause of
+/// the quotation's), else at the end of the clause before it (`Hill said: "`).
+fn speaker_of(
+    sentence: &Sentence,
+    mentions: &[Mention],
+    k: usize,
+    end: usize,
+) -> Option<(usize, Mention)> {
+    let tokens = &sentence.tokens;
+    let clauses = &sentence.clauses;
+    let after = clauses[k + 1..]
+        .iter()
+        .find(|c| c.tokens.start >= end)
+        .map(|c| c.tokens.clone());
+    let before = k.checked_sub(1).map(|p| clauses[p].tokens.clone());
+    after
+        .and_then(|r| speech_near(tokens, mentions, r.start..(r.start + 5).min(r.end)))
+        .or_else(|| {
+            before.and_then(|r| {
+                speech_near(
+                    tokens,
+                    mentions,
+                    r.end.saturating_sub(6).max(r.start)..r.end,
+                )
+            })
+        })
+}
+
+/// The speaker of a quotation opened in an earlier sentence that closes at token `close` of
+/// this one, named right after the mark (`... our staff," Mr Lording said.`), with the words it
+/// quotes in this sentence.
+pub fn closing_attribution(
+    sentence: &Sentence,
+    mentions: &[Mention],
+    close: usize,
+) -> Option<Attribution> {
+    let tokens = &sentence.tokens;
+    let window = close + 1..(close + 6).min(tokens.len());
+    let (verb, speaker) = speech_near(tokens, mentions, window)?;
+    let quote = quoted_words(tokens, 0..close);
+    (!quote.is_empty()).then_some(Attribution {
+        quote,
+        verb: Some(verb),
+        speaker,
+    })
+}
+
+/// The quoted words of `range`: without the closing marks and commas that end it.
+pub(super) fn quoted_words(tokens: &[Token], range: Range<usize>) -> Range<usize> {
+    let mut words = range.start..range.end.min(tokens.len());
+    while words.end > words.start && matches!(tokens[words.end - 1].text.as_str(), "\"" | ",") {
+        words.end -= 1;
+    }
+    words
 }
 
 /// The tokens of quotation clause `k` with the clauses under it: `“Those who see this tape will realise that Osama is guilty,” he said` is
@@ -89,7 +130,7 @@ fn is_under(clauses: &[Clause], j: usize, k: usize) -> bool {
 }
 
 fn speech_near(
-    tokens: &[crate::text::Token],
+    tokens: &[Token],
     mentions: &[Mention],
     window: std::ops::Range<usize>,
 ) -> Option<(usize, Mention)> {
@@ -112,37 +153,60 @@ fn speech_near(
     Some((verb, speaker.clone()))
 }
 
+/// The first-person pronouns ("I", "we", "our") inside attributed quotations, with the
+/// attribution each stands in.
+pub fn first_persons<'a>(
+    sentence: &'a Sentence,
+    attributions: &'a [Attribution],
+) -> impl Iterator<Item = (usize, &'a Attribution)> + 'a {
+    let tokens = &sentence.tokens;
+    attributions.iter().flat_map(move |a| {
+        a.quote.clone().filter_map(move |i| {
+            let t = tokens.get(i)?;
+            let first =
+                matches!(t.tag, Tag::PRP | Tag::PRPS) && FIRST_PERSON_PRONOUNS.contains(&t.lower);
+            first.then_some((i, a))
+        })
+    })
+}
+
 /// Mentions for first-person pronouns inside attributed quotations.
 pub fn first_person_mentions(sentence: &Sentence, attributions: &[Attribution]) -> Vec<Mention> {
-    let tokens = &sentence.tokens;
-    let mut out = Vec::new();
-    for a in attributions {
-        for i in a.quote.clone() {
-            let t = &tokens[i];
-            if matches!(t.tag, Tag::PRP | Tag::PRPS) && FIRST_PERSON_PRONOUNS.contains(&t.lower) {
-                out.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    code: a.speaker.code.clone(),
-                    entry: a.speaker.entry.clone(),
-                    person: a.speaker.person,
-                    kind: MentionKind::Coreference,
-                    preposition: None,
-                    antecedent: Some(a.speaker.antecedent.clone().unwrap_or_else(|| {
-                        tokens[a.speaker.start..a.speaker.end]
-                            .iter()
-                            .map(|t| t.text.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                            .into()
-                    })),
-                    agent: None,
-                    country_from: None,
-                });
-            }
-        }
+    first_persons(sentence, attributions)
+        .map(|(i, a)| Mention {
+            start: i,
+            end: i + 1,
+            code: a.speaker.code.clone(),
+            entry: a.speaker.entry.clone(),
+            person: a.speaker.person,
+            kind: MentionKind::Coreference,
+            preposition: None,
+            antecedent: Some(speaker_name(&sentence.tokens, &a.speaker)),
+            agent: None,
+            country_from: None,
+        })
+        .collect()
+}
+
+/// The words that name speaker `m` (its antecedent's, for a pronoun), `m` being a mention of
+/// `tokens`' sentence unless it has an antecedent.
+fn speaker_name(tokens: &[Token], m: &Mention) -> Shared {
+    m.antecedent.clone().unwrap_or_else(|| {
+        (tokens.get(m.start..m.end).unwrap_or_default().iter())
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    })
+}
+
+/// Speaker `m` of a quotation in `tokens`' sentence as a later or earlier sentence's quotation
+/// carries it: named by its words, as no token of that sentence names it.
+pub fn carried(tokens: &[Token], m: &Mention) -> Mention {
+    Mention {
+        antecedent: Some(speaker_name(tokens, m)),
+        ..m.clone()
     }
-    out
 }
 
 #[cfg(test)]

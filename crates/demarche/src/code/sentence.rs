@@ -6,9 +6,10 @@ use super::complement::{self, Stance};
 use super::decision::Rule;
 use super::explain::{SentenceExplanation, Trace};
 use super::memory::DocumentState;
-use super::mentions::{self, CountryFrom, DocumentMemory, Mention, MentionKind};
+use super::mentions::{self, CountryFrom, Mention, MentionKind};
 use super::patterns::{self, VerbMatch};
 use super::phrases::SentencePhrases;
+use super::quote_runs::{self, QuotePlace};
 use super::quotes::{self, Attribution};
 use super::speech::{self, HeadedEvent};
 use super::{
@@ -89,6 +90,8 @@ impl Coder {
                 trace.note(|| format!("'{}' is aimed at home: target {code}", e.cameo));
             }
         }
+        ctx.drop_quoted_selves(&mut events, &mut trace);
+        super::collapse::drop_targetless_repeats(&mut events);
         let events = dedupe(events);
         if sentence.index + 1 < analysis.sentences.len() {
             // Only later sentences answer these acts: the last one's are not remembered.
@@ -134,7 +137,7 @@ impl<'a> SentenceContext<'a> {
     ) -> SentenceContext<'a> {
         let tokens = &sentence.tokens;
         let (mentions, attributions) =
-            sentence_mentions(coder, doc, sentence, matches, memory, trace);
+            sentence_mentions(coder, doc, (analysis, sentence), matches, memory, trace);
         SentenceContext {
             coder,
             doc,
@@ -147,6 +150,39 @@ impl<'a> SentenceContext<'a> {
             force_country: memory.actors.force_country().map(str::to_string),
             labels: memory.labels.clone(),
         }
+    }
+
+    /// Drops the targetless events of a quoted first person ("“We are trying hard,” he said"):
+    /// like a common-noun actor, the speaker's "I", "we" inside a quotation is the source only of
+    /// an event with a target or of a code of `common-noun-targetless-codes.txt` — what speakers
+    /// say of their own plans and state is no act toward anyone.
+    fn drop_quoted_selves(&self, events: &mut Vec<Event>, trace: &mut Trace) {
+        let selves: Vec<crate::model::Span> =
+            quotes::first_persons(self.sentence, &self.attributions)
+                .map(|(i, _)| {
+                    let t = &self.tokens()[i];
+                    self.analysis.original_span(t.start, t.end)
+                })
+                .collect();
+        if selves.is_empty() {
+            return;
+        }
+        events.retain(|e| {
+            let quoted_self = e.source.as_ref().is_some_and(|s| selves.contains(&s.span));
+            let keep = e.target.is_some()
+                || !quoted_self
+                || (super::grammar::COMMON_NOUN_TARGETLESS_CODES.words().iter())
+                    .any(|p| e.cameo.starts_with(*p));
+            if !keep {
+                trace.note(|| {
+                    format!(
+                        "'{}' by a quoted first person has no target: no event",
+                        e.cameo
+                    )
+                });
+            }
+            keep
+        });
     }
 
     /// The sentence's tokens.
@@ -163,7 +199,7 @@ impl<'a> SentenceContext<'a> {
 
     /// The quotation whose speech verb is `head`, if any.
     pub(super) fn quote_at(&self, head: usize) -> Option<Quote> {
-        let a = self.attributions.iter().find(|a| a.verb == head)?;
+        let a = self.attributions.iter().find(|a| a.verb == Some(head))?;
         let tokens = self.tokens();
         let (start, end) = (
             tokens[a.quote.start].start,
@@ -509,27 +545,27 @@ impl<'a> SentenceContext<'a> {
 fn sentence_mentions(
     coder: &Coder,
     doc: &Document,
-    sentence: &Sentence,
+    (analysis, sentence): (&Analysis, &Sentence),
     matches: SentencePhrases<'_>,
     memory: &mut DocumentState,
     trace: &mut Trace,
 ) -> (Vec<Mention>, Vec<Attribution>) {
     let tokens = &sentence.tokens;
-    let actors: &mut DocumentMemory = &mut memory.actors;
-    let quoted = quotations(sentence);
+    let place = memory.quotes.place(sentence.index);
+    let quoted = quotations(sentence, place);
     let (mut mentions, places) = mentions::find_mentions(
         &coder.dict,
         &coder.names,
         tokens,
         matches,
         (doc.date, &quoted),
-        actors,
+        &mut memory.actors,
     );
     if let Some(end) = dateline::end(tokens) {
         mentions.retain(|m| m.start >= end); // "RANGOON, Oct 9 -" is where, not who
     }
     speaker::speaker_possessives(sentence, &mut mentions);
-    let attributions = quotes::attribute(sentence, &mentions);
+    let attributions = attributions(coder, doc, (analysis, sentence), &mentions, memory);
     let quoted = quotes::first_person_mentions(sentence, &attributions);
     if !quoted.is_empty() {
         mentions.extend(quoted);
@@ -541,25 +577,95 @@ fn sentence_mentions(
     (mentions, attributions)
 }
 
+/// The sentence's quotations with their speakers: those attributed in the sentence, the end of
+/// a quotation opened earlier that closes here before its attribution, and a quotation the
+/// sentence opens with or continues that names no speaker of its own — it keeps the speaker
+/// named where it closes in a later sentence (`"We want a deal. We will talk to anyone," he
+/// said.`), else that of the previous sentence's quotation (a paragraph of quoted sentences).
+fn attributions(
+    coder: &Coder,
+    doc: &Document,
+    (analysis, sentence): (&Analysis, &Sentence),
+    mentions: &[Mention],
+    memory: &mut DocumentState,
+) -> Vec<Attribution> {
+    let place = memory.quotes.place(sentence.index);
+    let mut out = quotes::attribute(sentence, mentions);
+    out.extend(
+        place
+            .closes
+            .and_then(|c| quotes::closing_attribution(sentence, mentions, c)),
+    );
+    let lead = quote_runs::lead_quote(sentence, place)
+        .filter(|q| !out.iter().any(|a| a.quote.contains(&q.start)));
+    if let Some(quote) = lead {
+        let speaker = closing_speaker(coder, doc, analysis, sentence.index, memory)
+            .or_else(|| memory.quotes.previous_speaker(sentence.index).cloned());
+        out.extend(speaker.map(|speaker| Attribution {
+            quote,
+            verb: None,
+            speaker,
+        }));
+    }
+    let last = out.iter().max_by_key(|a| a.quote.start);
+    let carried = last.map(|a| quotes::carried(&sentence.tokens, &a.speaker));
+    memory.quotes.remember(sentence.index, carried);
+    out
+}
+
+/// The speaker named where the quotation left open by sentence `i` closes, in a later sentence
+/// (`... anyone," he said.`), resolved with a copy of the document's actor memory (names inside a
+/// quotation are no antecedents, so the memory is the one that sentence will see).
+fn closing_speaker(
+    coder: &Coder,
+    doc: &Document,
+    analysis: &Analysis,
+    i: usize,
+    memory: &DocumentState,
+) -> Option<Mention> {
+    let j = memory.quotes.closing_sentence(i)?;
+    let later = analysis.sentences.get(j)?;
+    let place = memory.quotes.place(j);
+    let raw = coder
+        .dict
+        .match_phrases(&crate::dict::EncodedSentence::new(&later.tokens));
+    let phrases = SentencePhrases::new(&coder.dict, raw, doc.date);
+    let mut actors = memory.actors.clone();
+    let quoted = quotations(later, place);
+    let (mentions, _) = mentions::find_mentions(
+        &coder.dict,
+        &coder.names,
+        &later.tokens,
+        phrases,
+        (doc.date, &quoted),
+        &mut actors,
+    );
+    let a = quotes::closing_attribution(later, &mentions, place.closes?)?;
+    Some(quotes::carried(&later.tokens, &a.speaker))
+}
+
 /// The token ranges of the sentence's quotations: a quotation clause closed in the sentence or
-/// opening it ("“We are ready. ..."). One that starts after the sentence's first token and never
-/// closes starts at the closing mark of a quote opened in an earlier sentence (`...at all,” he
-/// said.`): what follows that mark is the narrative.
-fn quotations(sentence: &Sentence) -> Vec<Range<usize>> {
-    let is_mark = |t: &Token| {
-        matches!(
-            t.text.as_str(),
-            "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"
-        )
-    };
-    (0..sentence.clauses.len())
+/// opening it ("“We are ready. ..."), one it opens and leaves open (`He said: "We are ready.`),
+/// and the words before the mark that closes a quotation opened in an earlier sentence (or the
+/// whole sentence, inside one). In a sentence that continues an earlier quotation, a quotation
+/// clause that starts after the first token and never closes starts at its closing mark (`...at
+/// all,” he said.`): what follows that mark is the narrative.
+fn quotations(sentence: &Sentence, place: QuotePlace) -> Vec<Range<usize>> {
+    let tokens = &sentence.tokens;
+    let mut out: Vec<Range<usize>> = (0..sentence.clauses.len())
         .filter(|&k| sentence.clauses[k].kind == ClauseKind::Quotation)
         .map(|k| quotes::quotation_extent(sentence, k))
         .filter(|q| {
-            let inner = sentence.tokens.get(q.start + 1..q.end);
-            q.start == 0 || inner.is_some_and(|t| t.iter().any(is_mark))
+            let inner = tokens.get(q.start + 1..q.end);
+            q.start == 0
+                || !place.continues
+                || inner.is_some_and(|t| t.iter().any(quote_runs::is_mark))
         })
-        .collect()
+        .collect();
+    if place.continues {
+        out.push(0..place.closes.map_or(tokens.len(), |c| c + 1));
+    }
+    out
 }
 
 /// A weapon or attack noun ("roadside bomb", "drone strike") that may be the subject of the

@@ -100,7 +100,7 @@ pub(super) fn reports(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEven
     let quoted = ctx
         .attributions
         .iter()
-        .any(|a| a.verb == s.head && a.quote.contains(&r.head));
+        .any(|a| a.verb == Some(s.head) && a.quote.contains(&r.head));
     let trailing = super::complement::trailing_speech(ctx.sentence)
         .is_some_and(|(k, verb)| verb == s.head && r.clause < k);
     quoted
@@ -126,7 +126,7 @@ fn claims(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> bool {
     let quoted = ctx
         .attributions
         .iter()
-        .any(|a| a.verb == s.head && a.quote.contains(&r.head));
+        .any(|a| a.verb == Some(s.head) && a.quote.contains(&r.head));
     let after_quote = super::complement::trailing_speech(ctx.sentence)
         .is_some_and(|(k, verb)| verb == s.head && r.clause < k && closes_quote(ctx.sentence, k));
     (quoted || after_quote || reported_under(ctx.sentence, r.clause, s.head))
