@@ -12,8 +12,8 @@
 
 use super::grammar::{
     ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
-    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, JUDGED_ACTS, JUDGED_DEEDS,
-    NEGATORS,
+    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS,
+    JUDGED_ACTS, JUDGED_DEEDS, MISCONDUCT_VERBS, NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -248,16 +248,53 @@ fn opens_np(t: &Token) -> bool {
 }
 
 /// "Israel says Arafat has not done enough", "says the police did a great job": a deed of
-/// `judged-deeds.txt` in the words, and its doer (the actors right before its verb group).
+/// `judged-deeds.txt` or `misconduct-verbs.txt` in the words, and its doer (the actors right
+/// before its verb group). A deed whose verb group holds a token of `coded` (the sentence's
+/// coded patterns: "refused to cooperate", "blocked the resolution") keeps its own code.
 pub(super) fn judged_deed<'c>(
     ctx: &'c SentenceContext<'_>,
     words: Range<usize>,
+    coded: &[usize],
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
-    let (i, code) = words
-        .clone()
-        .find_map(|i| deed_at(tokens, i, words.end).map(|code| (i, code)))?;
+    let (i, code) = words.clone().find_map(|i| {
+        let code = deed_at(tokens, i, words.end).or_else(|| misconduct_at(tokens, i, words.start));
+        let own = (verb_group_start(tokens, i, words.start)..=i).any(|k| coded.contains(&k));
+        code.filter(|_| !own && !passive(tokens, i, words.start))
+            .map(|code| (i, code))
+    })?;
     doers(ctx, words, i).map(|doers| (code, doers))
+}
+
+/// "Y is abusing its power", "Y has betrayed the workers": a verb of `misconduct-verbs.txt` at
+/// `i` accuses its doer (112) — unless its verb group is negated ("did not deceive") or under a
+/// modal ("could harm", "would destroy": no deed done).
+fn misconduct_at(tokens: &[Token], i: usize, start: usize) -> Option<&'static str> {
+    let t = &tokens[i];
+    if !t.tag.is_verb() || !MISCONDUCT_VERBS.contains(&t.lemma) {
+        return None;
+    }
+    let group = &tokens[verb_group_start(tokens, i, start)..i];
+    let undone = |w: &Token| NEGATORS.contains(&w.lower) || HYPOTHETICAL_MODALS.contains(&w.lower);
+    (!group.iter().any(undone)).then_some(ACCUSE)
+}
+
+/// "the workers were abused", "Y was ignored": a deed's verb in the passive, whose subject is
+/// the one it was done to, not its doer.
+fn passive(tokens: &[Token], i: usize, start: usize) -> bool {
+    tokens[i].tag == Tag::VBN
+        && tokens[verb_group_start(tokens, i, start)..i]
+            .iter()
+            .any(|w| w.lemma == "be" && w.tag.is_verb())
+}
+
+/// The first token of the verb group (auxiliaries and attempts) ending before `i`.
+fn verb_group_start(tokens: &[Token], i: usize, start: usize) -> usize {
+    let mut j = i;
+    while j > start && auxiliary(&tokens[j - 1]) {
+        j -= 1;
+    }
+    j
 }
 
 /// "Britain says Iran acted irresponsibly", "said the police behaved admirably": a verb of
