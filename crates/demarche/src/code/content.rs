@@ -153,7 +153,8 @@ fn unsplit_report(sentence: &Sentence, verb: usize) -> Option<Range<usize>> {
         .then_some(verb + 1..end)
 }
 
-/// The end of clause `k` and of the clauses right after it that hang from it.
+/// The end of clause `k` and of the clauses right after it that hang from it, or that quote
+/// the words it leads to ("said the words amounted to a \"declaration of war\"").
 fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     let within = |mut j: usize| loop {
         match sentence.clauses[j].parent {
@@ -164,7 +165,9 @@ fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     };
     let mut end = sentence.clauses[k].tokens.end;
     for j in k + 1..sentence.clauses.len() {
-        if !within(j) {
+        let c = &sentence.clauses[j];
+        let quoted = c.kind == ClauseKind::Quotation && c.tokens.start == end;
+        if !within(j) && !quoted {
             break;
         }
         end = end.max(sentence.clauses[j].tokens.end);
