@@ -160,9 +160,6 @@ grammar_lists! {
     JUDGED_ACTS = "judged-acts.txt";
     /// Deeds whose doer is judged ("has not done enough", "did a great job"): code + words.
     JUDGED_DEEDS = "judged-deeds.txt";
-    /// Verbs of harmful, failing or deceptive acts derived from the VADER lexicon
-    /// (`scripts/build_misconduct_lexicon.py`): a deed of another actor that accuses it, 112.
-    MISCONDUCT_VERBS = "misconduct-verbs.txt";
     /// Verbs of conduct judged by an adverb ("Y acted irresponsibly"): 111 or 051 on the doer.
     CONDUCT_VERBS = "conduct-verbs.txt";
     /// Nouns of a fault found "in the way" an actor acts ("discrepancies"): 111 on the actor.

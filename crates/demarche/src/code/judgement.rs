@@ -13,7 +13,7 @@
 use super::grammar::{
     ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
     DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS,
-    JUDGED_ACTS, JUDGED_DEEDS, MISCONDUCT_VERBS, NEGATORS,
+    JUDGED_ACTS, JUDGED_DEEDS, NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -259,7 +259,7 @@ fn opens_np(t: &Token) -> bool {
 }
 
 /// "Israel says Arafat has not done enough", "says the police did a great job": a deed of
-/// `judged-deeds.txt` or `misconduct-verbs.txt` in the words, and its doer (the actors right
+/// `judged-deeds.txt` in the words, and its doer (the actors right
 /// before its verb group). A deed whose verb group holds a token of `coded` (the sentence's
 /// coded patterns: "refused to cooperate", "blocked the resolution") keeps its own code.
 pub(super) fn judged_deed<'c>(
@@ -269,7 +269,7 @@ pub(super) fn judged_deed<'c>(
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
     let (i, code) = words.clone().find_map(|i| {
-        let code = deed_at(tokens, i, words.end).or_else(|| misconduct_at(tokens, i));
+        let code = deed_at(tokens, i, words.end);
         let own = (verb_group_start(tokens, i, words.start)..=i).any(|k| coded.contains(&k));
         code.filter(|_| !own && !undone(tokens, i, words.start))
             .map(|code| (i, code))
@@ -303,13 +303,6 @@ fn agents<'c>(
             .find(|m| matches!(m.preposition.as_deref(), Some("by" | "of")))
     };
     after.or_else(within).map(|m| vec![m])
-}
-
-/// "Y is abusing its power", "Y has betrayed the workers": a verb of `misconduct-verbs.txt` at
-/// `i` accuses its doer (112).
-fn misconduct_at(tokens: &[Token], i: usize) -> Option<&'static str> {
-    let t = &tokens[i];
-    (t.tag.is_verb() && MISCONDUCT_VERBS.words().iter().any(|w| lemma_is(t, w))).then_some(ACCUSE)
 }
 
 /// "did not deceive", "could harm", "would destroy": a deed whose verb group (before `i`) is
