@@ -117,8 +117,7 @@ pub(super) fn reported_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<R
             c.kind,
             ClauseKind::Reported | ClauseKind::Quotation | ClauseKind::Subordinate
         ) && c.tokens.start > verb
-            && clause_governor(tokens, c.tokens.start)
-                .is_some_and(|g| g == verb || addressed(tokens, verb, g))
+            && clause_governor(tokens, c.tokens.start) == Some(verb)
     });
     if let Some(k) = governed {
         return Some(sentence.clauses[k].tokens.start..subtree_end(sentence, k));
@@ -129,9 +128,21 @@ pub(super) fn reported_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<R
     unsplit_report(sentence, verb)
 }
 
-/// "told CNN television that ...", "assured Japan that ...": the clause after a speech verb's
-/// object (a noun phrase from right after the verb to `g`, the clause's governor) is what the
-/// speech verb reports.
+/// "told CNN television that ...", "assured Japan that ...": the reported clause after a speech
+/// verb's object, with the clauses inside it — what a plain statement to an addressee says.
+fn addressed_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<Range<usize>> {
+    let sentence = ctx.sentence;
+    let k = sentence.clauses.iter().position(|c| {
+        c.kind == ClauseKind::Reported
+            && c.tokens.start > verb
+            && clause_governor(&sentence.tokens, c.tokens.start)
+                .is_some_and(|g| addressed(&sentence.tokens, verb, g))
+    })?;
+    Some(sentence.clauses[k].tokens.start..subtree_end(sentence, k))
+}
+
+/// Whether the tokens from right after the speech verb at `verb` to `g` (the governor of the
+/// clause after them) are its object, a noun phrase.
 fn addressed(tokens: &[Token], verb: usize, g: usize) -> bool {
     let object = |t: &Token| t.tag.is_noun() || t.tag.is_prenominal() || t.tag == Tag::PRP;
     g > verb
@@ -223,7 +234,7 @@ fn what_is_said<'c>(
     verb: usize,
     coded: Option<&[usize]>,
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
-    let words = reported_words(ctx, verb);
+    let words = reported_words(ctx, verb).or_else(|| addressed_words(ctx, verb));
     if let Some(coded) = coded {
         // "told CNN that Sharon was trying to torpedo his own crackdown": a deed whose verb
         // group is no coded act is said next to the act coded in its object.

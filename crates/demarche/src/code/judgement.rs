@@ -12,8 +12,8 @@
 
 use super::grammar::{
     ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
-    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS,
-    JUDGED_ACTS, JUDGED_DEEDS, NEGATORS,
+    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS, JUDGED_ACTS,
+    JUDGED_DEEDS, NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -259,8 +259,8 @@ fn opens_np(t: &Token) -> bool {
 }
 
 /// "Israel says Arafat has not done enough", "says the police did a great job": a deed of
-/// `judged-deeds.txt` in the words, and its doer (the actors right
-/// before its verb group). A deed whose verb group holds a token of `coded` (the sentence's
+/// `judged-deeds.txt` in the words, and its doer (the actors right before its verb group, or
+/// the agents of a passive). A deed whose verb group holds a token of `coded` (the sentence's
 /// coded patterns: "refused to cooperate", "blocked the resolution") keeps its own code.
 pub(super) fn judged_deed<'c>(
     ctx: &'c SentenceContext<'_>,
@@ -496,9 +496,7 @@ fn deed_word(w: &str, t: &Token) -> bool {
 /// Whether the token's lemma is `w`, also where a verb the lexicon does not know lost its
 /// silent "e" ("abused" → "abus", "sabotaged" → "sabotag").
 fn lemma_is(t: &Token, w: &str) -> bool {
-    t.lemma == w
-        || t.tag.is_verb()
-            && w.strip_suffix('e') == Some(t.lemma.as_str())
+    t.lemma == w || t.tag.is_verb() && w.strip_suffix('e') == Some(t.lemma.as_str())
 }
 
 /// A word of the verb group before a deed: an auxiliary ("has", "did", "is", "n't") or an
