@@ -128,6 +128,29 @@ pub(super) fn reported_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<R
     unsplit_report(sentence, verb)
 }
 
+/// "told CNN television that ...", "assured Japan that ...": the reported clause after a speech
+/// verb's object, with the clauses inside it — what a plain statement to an addressee says.
+fn addressed_words(ctx: &SentenceContext<'_>, verb: usize) -> Option<Range<usize>> {
+    let sentence = ctx.sentence;
+    let k = sentence.clauses.iter().position(|c| {
+        c.kind == ClauseKind::Reported
+            && c.tokens.start > verb
+            && clause_governor(&sentence.tokens, c.tokens.start)
+                .is_some_and(|g| addressed(&sentence.tokens, verb, g))
+    })?;
+    Some(sentence.clauses[k].tokens.start..subtree_end(sentence, k))
+}
+
+/// Whether the tokens from right after the speech verb at `verb` to `g` (the governor of the
+/// clause after them) are its object, a noun phrase.
+fn addressed(tokens: &[Token], verb: usize, g: usize) -> bool {
+    let object = |t: &Token| t.tag.is_noun() || t.tag.is_prenominal() || t.tag == Tag::PRP;
+    g > verb
+        && g <= verb + 4
+        && crate::text::chunk::is_speech_verb(&tokens[verb].lemma)
+        && tokens[verb + 1..=g].iter().all(object)
+}
+
 /// "said the investigation by Iran was too narrow" left in one clause: the words after a speech
 /// verb up to its clause's end, when a finite verb follows there.
 fn unsplit_report(sentence: &Sentence, verb: usize) -> Option<Range<usize>> {
@@ -141,7 +164,8 @@ fn unsplit_report(sentence: &Sentence, verb: usize) -> Option<Range<usize>> {
         .then_some(verb + 1..end)
 }
 
-/// The end of clause `k` and of the clauses right after it that hang from it.
+/// The end of clause `k` and of the clauses right after it that hang from it, or that quote
+/// the words it leads to ("said the words amounted to a \"declaration of war\"").
 fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     let within = |mut j: usize| loop {
         match sentence.clauses[j].parent {
@@ -152,7 +176,9 @@ fn subtree_end(sentence: &Sentence, k: usize) -> usize {
     };
     let mut end = sentence.clauses[k].tokens.end;
     for j in k + 1..sentence.clauses.len() {
-        if !within(j) {
+        let c = &sentence.clauses[j];
+        let quoted = c.kind == ClauseKind::Quotation && c.tokens.start == end;
+        if !within(j) && !quoted {
             break;
         }
         end = end.max(sentence.clauses[j].tokens.end);
@@ -163,16 +189,17 @@ fn subtree_end(sentence: &Sentence, k: usize) -> usize {
 /// The statement `s` (a plain 010) as what it says: a demand on, a criticism, accusation or
 /// praise of other actors (one event per actor), or the speaker's denial; none when it says none
 /// of these, or judges only the speaker.
-/// When a coded act lies inside the words (`coded_inside`), only a judgement is looked for.
+/// When a coded act lies inside the words (`coded` holds the tokens of the sentence's coded
+/// patterns), only a judgement, or a deed that is no coded act, is looked for.
 pub(super) fn restate(
     ctx: &SentenceContext<'_>,
     s: &HeadedEvent,
-    coded_inside: bool,
+    coded: Option<&[usize]>,
 ) -> Vec<HeadedEvent> {
     let Some(speaker) = s.event.source.as_ref() else {
         return Vec::new();
     };
-    let Some((code, targets)) = what_is_said(ctx, s.head, coded_inside) else {
+    let Some((code, targets)) = what_is_said(ctx, s.head, coded) else {
         return Vec::new();
     };
     let own_country = speaker.code.get(..3).unwrap_or("");
@@ -205,18 +232,20 @@ pub(super) fn restate(
 fn what_is_said<'c>(
     ctx: &'c SentenceContext<'_>,
     verb: usize,
-    coded_inside: bool,
+    coded: Option<&[usize]>,
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
-    let words = reported_words(ctx, verb);
-    if coded_inside {
-        return words.and_then(|w| judged(ctx, w));
+    let words = reported_words(ctx, verb).or_else(|| addressed_words(ctx, verb));
+    if let Some(coded) = coded {
+        // "told CNN that Sharon was trying to torpedo his own crackdown": a deed whose verb
+        // group is no coded act is said next to the act coded in its object.
+        return words.and_then(|w| judged(ctx, w.clone()).or_else(|| judged_deed(ctx, w, coded)));
     }
     words
         .and_then(|words| {
             demanded(ctx, words.clone())
                 .or_else(|| disavowed(ctx, words.clone()))
                 .or_else(|| judged(ctx, words.clone()))
-                .or_else(|| judged_deed(ctx, words.clone()))
+                .or_else(|| judged_deed(ctx, words.clone(), &[]))
                 .or_else(|| judged_conduct(ctx, words.clone()))
                 .or_else(|| faulted_conduct(ctx, words))
         })
@@ -227,7 +256,7 @@ fn what_is_said<'c>(
 /// reports judge or lay a demand on an actor other than the `speaker` — the statement will be
 /// restated with that actor as target, so a speaker that needs one (a common noun) may make it.
 pub(super) fn says_of_another(ctx: &SentenceContext<'_>, verb: usize, speaker: &Mention) -> bool {
-    what_is_said(ctx, verb, false).is_some_and(|(code, targets)| {
+    what_is_said(ctx, verb, None).is_some_and(|(code, targets)| {
         code != DENY && targets.iter().any(|m| m.code != speaker.code)
     })
 }

@@ -12,8 +12,8 @@
 
 use super::grammar::{
     ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
-    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, JUDGED_ACTS, JUDGED_DEEDS,
-    NEGATORS,
+    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS, JUDGED_ACTS,
+    JUDGED_DEEDS, NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -47,13 +47,12 @@ pub(super) fn judged<'c>(
     words: Range<usize>,
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
-    let copula = words
-        .clone()
-        .find(|&i| tokens[i].lemma == "be" && tokens[i].tag.is_verb())?;
+    let copula = words.clone().find(|&i| copula_at(tokens, i))?;
     if conditional(tokens, words.start..copula) {
         return None;
     }
-    let verdict = predicate(tokens, copula + 1, words.end)?;
+    let after = if tokens[copula].lemma == "be" { 1 } else { 2 };
+    let verdict = predicate(tokens, copula + after, words.end)?;
     let subject = ctx
         .mentions
         .iter()
@@ -72,6 +71,14 @@ pub(super) fn judged<'c>(
         return None;
     }
     Some((verdict.code, actor.into_iter().collect()))
+}
+
+/// A form of "be", or "amount to" ("the words amounted to a declaration of war"), at `i`.
+fn copula_at(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.tag.is_verb()
+        && (t.lemma == "be"
+            || t.lemma == "amount" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
 }
 
 /// "said that if Y's decision was wrong, ...", "asked whether Y was to blame": a judgement
@@ -157,6 +164,10 @@ fn noun_phrase(tokens: &[Token], i: usize, end: usize) -> Option<Verdict> {
     let mut j = i;
     let mut code = None;
     loop {
+        if j < end && is_quote_mark(&tokens[j].text) {
+            j += 1;
+            continue;
+        }
         if let Some(compound) = unhyphenated(tokens, j, end) {
             code = code.or(Some(compound));
             j += 2;
@@ -249,16 +260,79 @@ fn opens_np(t: &Token) -> bool {
 }
 
 /// "Israel says Arafat has not done enough", "says the police did a great job": a deed of
-/// `judged-deeds.txt` in the words, and its doer (the actors right before its verb group).
+/// `judged-deeds.txt` in the words, and its doer (the actors right before its verb group, or
+/// the agents of a passive). A deed whose verb group holds a token of `coded` (the sentence's
+/// coded patterns: "refused to cooperate", "blocked the resolution") keeps its own code.
 pub(super) fn judged_deed<'c>(
     ctx: &'c SentenceContext<'_>,
     words: Range<usize>,
+    coded: &[usize],
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
-    let (i, code) = words
-        .clone()
-        .find_map(|i| deed_at(tokens, i, words.end).map(|code| (i, code)))?;
+    let (i, code) = words.clone().find_map(|i| {
+        let code = deed_at(tokens, i, words.end);
+        let own = (verb_group_start(tokens, i, words.start)..=i).any(|k| coded.contains(&k));
+        code.filter(|_| !own && !undone(tokens, i, words.start))
+            .map(|code| (i, code))
+    })?;
+    if passive(tokens, i, words.start) {
+        return agents(ctx, words, i).map(|agents| (code, agents));
+    }
     doers(ctx, words, i).map(|doers| (code, doers))
+}
+
+/// "losses by HIH were concealed from the regulator", "the truth was hidden by the board": the
+/// doers of a deed in the passive — the `by` actor right after its verb, else an actor of the
+/// subject after `by` or `of`. None when no doer is named ("the files were destroyed"): the one
+/// it was done to is no doer.
+fn agents<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+    i: usize,
+) -> Option<Vec<&'c Mention>> {
+    let start = verb_group_start(ctx.tokens(), i, words.start);
+    if conditional(ctx.tokens(), words.start..start) {
+        return None;
+    }
+    let by = |m: &&Mention| m.preposition.as_deref() == Some("by");
+    let after = (ctx.mentions.iter().filter(by))
+        .find(|m| m.start == i + 2 || m.start == i + 3 && ctx.tokens()[i + 2].tag == Tag::DT);
+    let within = || {
+        ctx.mentions
+            .iter()
+            .filter(|m| m.start >= words.start && m.end <= start)
+            .find(|m| matches!(m.preposition.as_deref(), Some("by" | "of")))
+    };
+    after.or_else(within).map(|m| vec![m])
+}
+
+/// "did not deceive", "could harm", "would destroy": a deed whose verb group (before `i`) is
+/// negated or under a modal is not done. A deed that is its own negation ("not do enough")
+/// starts at its negator and is done.
+fn undone(tokens: &[Token], i: usize, start: usize) -> bool {
+    let not = |w: &Token| NEGATORS.contains(&w.lower) || HYPOTHETICAL_MODALS.contains(&w.lower);
+    !NEGATORS.contains(&tokens[i].lower)
+        && tokens[verb_group_start(tokens, i, start)..i]
+            .iter()
+            .any(not)
+}
+
+/// "the workers were abused", "Y was ignored": a deed's verb in the passive, whose subject is
+/// the one it was done to, not its doer.
+fn passive(tokens: &[Token], i: usize, start: usize) -> bool {
+    tokens[i].tag == Tag::VBN
+        && tokens[verb_group_start(tokens, i, start)..i]
+            .iter()
+            .any(|w| w.lemma == "be" && w.tag.is_verb())
+}
+
+/// The first token of the verb group (auxiliaries and attempts) ending before `i`.
+fn verb_group_start(tokens: &[Token], i: usize, start: usize) -> usize {
+    let mut j = i;
+    while j > start && auxiliary(&tokens[j - 1]) {
+        j -= 1;
+    }
+    j
 }
 
 /// "Britain says Iran acted irresponsibly", "said the police behaved admirably": a verb of
@@ -416,8 +490,14 @@ fn deed_word(w: &str, t: &Token) -> bool {
     match w {
         "not" => NEGATORS.contains(&t.lower),
         "a" | "an" => matches!(t.lower.as_str(), "a" | "an"),
-        _ => t.lemma == w || t.lower == w,
+        _ => lemma_is(t, w) || t.lower == w,
     }
+}
+
+/// Whether the token's lemma is `w`, also where a verb the lexicon does not know lost its
+/// silent "e" ("abused" → "abus", "sabotaged" → "sabotag").
+fn lemma_is(t: &Token, w: &str) -> bool {
+    t.lemma == w || t.tag.is_verb() && w.strip_suffix('e') == Some(t.lemma.as_str())
 }
 
 /// A word of the verb group before a deed: an auxiliary ("has", "did", "is", "n't") or an

@@ -50,6 +50,7 @@ pub(super) fn settle(
     }
     let mut accusations = Vec::new();
     let mut replaced: Vec<usize> = superseded.to_vec();
+    let coded: Vec<usize> = events.iter().flat_map(|e| e.pattern.clone()).collect();
     for s in events.iter().filter(|e| is_statement(&e.event)) {
         let reported = events
             .iter()
@@ -66,7 +67,10 @@ pub(super) fn settle(
     let restated: Vec<HeadedEvent> = events
         .iter()
         .filter(|s| is_statement(&s.event))
-        .flat_map(|s| super::content::restate(ctx, s, replaced.contains(&s.head)))
+        .flat_map(|s| {
+            let inside = replaced.contains(&s.head).then_some(coded.as_slice());
+            super::content::restate(ctx, s, inside)
+        })
         .collect();
     replaced.extend(restated.iter().map(|r| r.head));
     let keep = |e: &HeadedEvent| {
