@@ -443,7 +443,7 @@ pub(super) fn faulted_conduct<'c>(
 /// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does. Most words
 /// open no entry: the entries' distinct first words are tried before the entries themselves.
 fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
-    if !deed_openers().iter().any(|w| deed_word(w, &tokens[i])) {
+    if !deed_openers().opens(&tokens[i]) {
         return None;
     }
     deeds().iter().find_map(|(code, words)| {
@@ -471,17 +471,52 @@ fn deeds() -> &'static [(&'static str, Vec<&'static str>)] {
     })
 }
 
-/// The distinct first words of the `judged-deeds.txt` entries.
-fn deed_openers() -> &'static [&'static str] {
-    static OPENERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    OPENERS.get_or_init(|| {
-        let mut openers: Vec<&'static str> = Vec::new();
-        for first in deeds().iter().filter_map(|(_, words)| words.first()) {
-            if !openers.contains(first) {
-                openers.push(first);
-            }
+/// The distinct first words of the `judged-deeds.txt` entries, hashed so that a token is
+/// checked in a few look-ups instead of one [`deed_word`] comparison per opener.
+struct DeedOpeners {
+    /// Openers a token's lemma or lower-case form may equal.
+    words: rustc_hash::FxHashSet<&'static str>,
+    /// Openers ending in a silent "e", without it: a verb's lemma that lost it ("sabotag").
+    without_e: rustc_hash::FxHashSet<&'static str>,
+    /// Whether "not" opens an entry (any negator then does).
+    not: bool,
+    /// Whether "a" or "an" opens an entry (either article then does).
+    article: bool,
+}
+
+impl DeedOpeners {
+    /// Whether `deed_word(w, t)` holds for some opener `w`.
+    fn opens(&self, t: &Token) -> bool {
+        if self.not && NEGATORS.contains(&t.lower)
+            || self.article && matches!(t.lower.as_str(), "a" | "an")
+        {
+            return true;
         }
-        openers
+        self.words.contains(t.lemma.as_str())
+            || self.words.contains(t.lower.as_str())
+            || t.tag.is_verb() && self.without_e.contains(t.lemma.as_str())
+    }
+}
+
+fn deed_openers() -> &'static DeedOpeners {
+    static OPENERS: std::sync::OnceLock<DeedOpeners> = std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| {
+        let firsts = || {
+            deeds()
+                .iter()
+                .filter_map(|(_, words)| words.first().copied())
+        };
+        let special = |w: &str| matches!(w, "not" | "a" | "an");
+        let words: rustc_hash::FxHashSet<&'static str> = firsts().filter(|w| !special(w)).collect();
+        let without_e = words.iter().filter_map(|w| w.strip_suffix('e')).collect();
+        let not = firsts().any(|w| w == "not");
+        let article = firsts().any(|w| matches!(w, "a" | "an"));
+        DeedOpeners {
+            words,
+            without_e,
+            not,
+            article,
+        }
     })
 }
 
