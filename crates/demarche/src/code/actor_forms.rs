@@ -379,6 +379,35 @@ pub(super) struct TitledContext<'a> {
     pub fallback: Option<(&'a str, CountryFrom)>,
 }
 
+impl TitledContext<'_> {
+    /// A role-noun mention over `start..end` with `agent` of the country convention's country
+    /// (context, else dominant or home, else `---`), recorded as `entry`.
+    pub(super) fn role_mention(
+        &self,
+        start: usize,
+        end: usize,
+        agent: &str,
+        entry: &'static str,
+    ) -> Mention {
+        let country = self
+            .context
+            .map(|c| (c, CountryFrom::Context))
+            .or(self.fallback);
+        Mention {
+            start,
+            end,
+            code: label::code_with(country.map_or("---", |(c, _)| c), agent),
+            entry: Shared::from(entry),
+            person: false,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            country_from: country.map(|(_, from)| from),
+            antecedent: country.map(|(c, _)| Shared::from(c)),
+            agent: None,
+        }
+    }
+}
+
 /// "Information Minister Julius Spencer", "government spokesman Lambert Mende", "union official
 /// Jane Doe": the title of an official or of a sector ([`titles_person`]; a one-word body
 /// before another agent's title is its modifier, [`modifies_title`]) before a
@@ -468,23 +497,7 @@ pub(super) fn aged_person_mentions(
         if !(free && is_name && (1..=4).contains(&(end - name))) {
             continue;
         }
-        let country = cx
-            .context
-            .map(|c| (c, CountryFrom::Context))
-            .or(cx.fallback);
-        let code = label::code_with(country.map_or("---", |(c, _)| c), "CVL");
-        mentions.push(Mention {
-            start: i,
-            end,
-            code,
-            entry: Shared::from(AGE_ENTRY),
-            person: false,
-            kind: MentionKind::RoleNoun,
-            preposition: None,
-            country_from: country.map(|(_, from)| from),
-            antecedent: country.map(|(c, _)| Shared::from(c)),
-            agent: None,
-        });
+        mentions.push(cx.role_mention(i, end, "CVL", AGE_ENTRY));
     }
 }
 

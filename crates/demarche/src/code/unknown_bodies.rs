@@ -8,8 +8,7 @@
 
 use super::actor_forms::TitledContext;
 use super::grammar::{HONORIFICS, RELATION_NOUNS};
-use super::label::{self, Shared};
-use super::mentions::{name_run, CountryFrom, Mention, MentionKind};
+use super::mentions::{name_run, Mention};
 use super::names::NameIndex;
 use crate::text::{Tag, Token};
 
@@ -42,22 +41,7 @@ pub(super) fn possessive_body_mentions(
         if !free || !person_after(tokens, pos + 1) {
             continue;
         }
-        let country = cx
-            .context
-            .map(|c| (c, CountryFrom::Context))
-            .or(cx.fallback);
-        mentions.push(Mention {
-            start,
-            end: pos,
-            code: label::code_with(country.map_or("---", |(c, _)| c), "BUS"),
-            entry: Shared::from(ENTRY),
-            person: false,
-            kind: MentionKind::RoleNoun,
-            preposition: None,
-            country_from: country.map(|(_, from)| from),
-            antecedent: country.map(|(c, _)| Shared::from(c)),
-            agent: None,
-        });
+        mentions.push(cx.role_mention(start, pos, "BUS", ENTRY));
     }
 }
 
