@@ -1,9 +1,10 @@
-//! The first-word table of the gazetteer: for each folded word, the most words of a place name
-//! that begins with it, and whether a country adjective begins with it.
+//! The first-word table of the gazetteer: for each folded word, and each run of a name's first
+//! words ("gaza", "gaza strip"), the most words of a place name that begins with it, and
+//! whether a country adjective begins with it (words only).
 //!
 //! Place look-ups consult it before they build and hash any span key: a capitalized token
-//! whose word begins no name is skipped, and spans longer than the longest name it begins are
-//! not tried. The table is indexed by a hash of the word ([`word_hash`], the same on every
+//! whose word begins no name is skipped, and spans longer than the longest name their first
+//! words begin are not tried. The table is indexed by a hash of the word ([`word_hash`], the same on every
 //! platform, so that `build.rs` and the library agree) and holds one 4-bit entry a slot: two
 //! words that share a slot share the larger entry, so a collision only makes the table less
 //! selective, never wrong. It is built with the gazetteer ([`FirstWords::build`]) — at build
@@ -79,6 +80,11 @@ impl FirstWords {
         for key in names {
             let words = key.split(' ').count().min(usize::from(WORDS_MASK)) as u8;
             table.raise(first_word(key), words);
+            // Each longer run of its first words, up to the whole key.
+            let ends = key.match_indices(' ').map(|(i, _)| i);
+            for end in ends.chain(std::iter::once(key.len())).skip(1) {
+                table.raise(&key[..end], words);
+            }
         }
         for key in adjectives {
             table.raise(first_word(key), ADJECTIVE);

@@ -389,15 +389,17 @@ impl Candidate {
 }
 
 /// The lookup keys of a sentence's tokens ([`fold_key`](super::gazetteer::fold_key) of each),
-/// made once per sentence: a token's lower-case form where that is its key (an ASCII word
-/// without periods), else its key folded into a shared buffer; which tokens have lower-case
-/// letters; and for capitalized tokens, the [`word_hash`] of the key.
+/// made once per sentence for the tokens that can start a name (those that start upper case):
+/// a token's lower-case form where that is its key (an ASCII word without periods), else its
+/// key folded into a shared buffer; whether it has lower-case letters; and the [`word_hash`] of
+/// the key. The other tokens' keys are made only when a span from a capitalized token or a
+/// qualifier reads them ([`TokenKeys::key`], [`TokenKeys::push_key`]).
 struct TokenKeys<'t> {
     tokens: &'t [Token],
     /// The keys of the tokens that are not their own lower-case form.
     folded: String,
     keys: Vec<Key>,
-    /// Some token's key is "capital" (which every capital phrase has).
+    /// Some token's lower-case form is "capital" (which every capital phrase has).
     has_capital: bool,
     /// Candidates keep their reasons (for an explanation).
     explain: bool,
@@ -418,6 +420,10 @@ struct Key {
 
 /// [`Key::start`] of a key that is the token's lower-case form.
 const LOWER: u32 = u32::MAX;
+
+/// [`Key::start`] of a token that does not start upper case (its key is not made up front:
+/// see [`lazy_key`]).
+const LAZY: u32 = u32::MAX - 1;
 
 /// The buffers a sentence's place look-ups write their keys into, kept per thread from
 /// sentence to sentence: once the longest sentence so far has been seen, a sentence allocates
@@ -460,7 +466,7 @@ impl<'t> TokenKeys<'t> {
             tokens,
             folded,
             keys,
-            has_capital: false,
+            has_capital: tokens.iter().any(|t| t.lower == "capital"),
             explain,
         };
         for t in tokens {
@@ -479,9 +485,24 @@ impl<'t> TokenKeys<'t> {
         }
     }
 
-    /// Token `t`'s key: its lower-case form when that is its key, else folded into `folded`.
+    /// Token `t`'s key: its lower-case form when that is its key, else folded into `folded`;
+    /// [`LAZY`] for a token that does not start upper case.
     fn key_of(&mut self, t: &Token) -> Key {
         let (text, lower) = (t.text.as_str(), t.lower.as_str());
+        // An ASCII first byte that is not a capital: not upper case, whatever follows.
+        if text
+            .as_bytes()
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return Key {
+                start: LAZY,
+                end: 0,
+                has_lower: false,
+                upper: false,
+                hash: 0,
+            };
+        }
         let mut key = match scan_ascii(text) {
             Some((false, has_lower)) if lower.len() == text.len() => Key {
                 start: LOWER,
@@ -513,18 +534,37 @@ impl<'t> TokenKeys<'t> {
         if key.upper {
             key.hash = word_hash(folded);
         }
-        self.has_capital |= folded == "capital";
         key
     }
 
-    /// The key of token `i`.
+    /// The key of token `i` (`buf`: where a key not made up front is folded).
     #[inline]
-    fn token(&self, i: usize) -> &str {
+    fn key<'b>(&'b self, i: usize, buf: &'b mut String) -> &'b str {
         let k = self.keys[i];
-        if k.start == LOWER {
-            &self.tokens[i].lower
+        match k.start {
+            LOWER => &self.tokens[i].lower,
+            LAZY => lazy_key(&self.tokens[i], buf),
+            _ => &self.folded[k.start as usize..k.end as usize],
+        }
+    }
+
+    /// Appends the key of token `i` to `out`.
+    fn push_key(&self, i: usize, out: &mut String) {
+        let k = self.keys[i];
+        match k.start {
+            LOWER => out.push_str(&self.tokens[i].lower),
+            LAZY => push_lazy_key(&self.tokens[i], out),
+            _ => out.push_str(&self.folded[k.start as usize..k.end as usize]),
+        }
+    }
+
+    /// Token `i` has a lower-case letter.
+    fn has_lower(&self, i: usize) -> bool {
+        let k = self.keys[i];
+        if k.start == LAZY {
+            self.tokens[i].text.chars().any(char::is_lowercase)
         } else {
-            &self.folded[k.start as usize..k.end as usize]
+            k.has_lower
         }
     }
 
@@ -544,26 +584,61 @@ impl<'t> TokenKeys<'t> {
     /// written into `buf`.
     fn span<'b>(&'b self, i: usize, len: usize, buf: &'b mut String) -> &'b str {
         if len == 1 {
-            return self.token(i);
+            return self.key(i, buf);
         }
         buf.clear();
         for k in i..i + len {
-            let key = self.token(k);
-            if key.is_empty() {
-                continue;
-            }
-            if !buf.is_empty() {
-                buf.push(' ');
-            }
-            buf.push_str(key);
+            push_word(buf, |out| self.push_key(k, out));
         }
         buf
     }
 
     /// No token of `i..i + len` has a lower-case letter.
     fn all_caps(&self, i: usize, len: usize) -> bool {
-        !self.keys[i..i + len].iter().any(|k| k.has_lower)
+        !(i..i + len).any(|k| self.has_lower(k))
     }
+}
+
+/// Appends a word to the space-separated `out` with `push` (which appends it), a space first
+/// when `out` has words already; an empty word leaves `out` as it was. Returns where the word
+/// starts in `out`, or `None` for an empty word.
+fn push_word(out: &mut String, push: impl FnOnce(&mut String)) -> Option<usize> {
+    let mark = out.len();
+    if mark > 0 {
+        out.push(' ');
+    }
+    let start = out.len();
+    push(out);
+    if out.len() == start {
+        out.truncate(mark);
+        return None;
+    }
+    Some(start)
+}
+
+/// The key of a token that does not start upper case: its lower-case form when that is its key
+/// (as [`TokenKeys::key_of`] decides), else folded into `buf`.
+fn lazy_key<'b>(t: &'b Token, buf: &'b mut String) -> &'b str {
+    if lower_is_key(t) {
+        return &t.lower;
+    }
+    buf.clear();
+    fold_key_into(&t.text, buf);
+    buf
+}
+
+/// Appends [`lazy_key`] of `t` to `out`.
+fn push_lazy_key(t: &Token, out: &mut String) {
+    if lower_is_key(t) {
+        out.push_str(&t.lower);
+    } else {
+        fold_key_into(&t.text, out);
+    }
+}
+
+/// The token's lower-case form is its key: an ASCII word with nothing to fold.
+fn lower_is_key(t: &Token) -> bool {
+    matches!(scan_ascii(&t.text), Some((false, _))) && t.lower.len() == t.text.len()
 }
 
 /// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
@@ -623,24 +698,28 @@ struct Prefixes {
 
 impl Prefixes {
     /// The spans from token `i` of at most `max` tokens and `limit` words (tokens with empty
-    /// keys add none).
-    fn build(&mut self, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
+    /// keys add none). A span of more words than any name that begins with its words
+    /// ([`Gazetteer::first_word`] of its key, which knows every name's prefixes) ends the
+    /// spans: no name begins with a longer one either.
+    fn build(&mut self, g: &Gazetteer, keys: &TokenKeys, i: usize, max: usize, limit: usize) {
         self.key.clear();
         self.ends.clear();
-        let (mut hash, mut words) = (WORD_HASH_START, 0);
+        let (mut hash, mut words, mut limit) = (WORD_HASH_START, 0, limit);
         for k in i..i + max {
-            let word = keys.token(k);
-            if !word.is_empty() {
+            let mark = self.key.len();
+            if let Some(start) = push_word(&mut self.key, |out| keys.push_key(k, out)) {
                 words += 1;
-                if words > limit {
-                    break;
-                }
-                if !self.key.is_empty() {
-                    self.key.push(' ');
+                if mark > 0 {
                     hash = word_hash_extend(hash, b" ");
                 }
-                self.key.push_str(word);
-                hash = word_hash_extend(hash, word.as_bytes());
+                hash = word_hash_extend(hash, &self.key.as_bytes()[start..]);
+                if words > 1 {
+                    limit = limit.min(g.first_word(hash).max_words());
+                }
+                if words > limit {
+                    self.key.truncate(mark);
+                    break;
+                }
             }
             self.ends.push((self.key.len(), hash));
         }
@@ -880,7 +959,7 @@ impl PlaceResolver {
         prefixes: &mut Prefixes,
     ) -> Option<(usize, Vec<Cand>)> {
         let g = self.gazetteer();
-        prefixes.build(keys, i, max, limit);
+        prefixes.build(g, keys, i, max, limit);
         for len in (1..=prefixes.ends.len()).rev() {
             let (end, hash) = prefixes.ends[len - 1];
             let all_caps = keys.all_caps(i, len);
@@ -1081,9 +1160,10 @@ impl PlaceResolver {
             let noun = start - 2;
             let mut areas: Vec<PlaceId> = Vec::new();
             let mut label = String::new();
+            let mut buf = String::new();
             for b in (noun.saturating_sub(3)..noun).rev() {
                 let t = &tokens[b];
-                if let Some(c) = g.country_by_adjective_key(keys.token(b)) {
+                if let Some(c) = g.country_by_adjective_key(keys.key(b, &mut buf)) {
                     areas.push(PlaceId::Country(c));
                 } else if let Some(r) = raws
                     .iter()
@@ -1304,7 +1384,7 @@ impl PlaceResolver {
                 );
                 let adjective_of_country = self
                     .gazetteer()
-                    .country_by_adjective_key(keys.token(r.start - 1))
+                    .country_by_adjective_key(keys.key(r.start - 1, &mut String::new()))
                     .is_some();
                 if !(closed || adjective_of_country || prev_initial && prev.tag.is_verb()) {
                     return true;
