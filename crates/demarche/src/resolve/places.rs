@@ -35,7 +35,7 @@ use crate::text::token::Shape;
 use crate::text::wordlist::{word_list, MONTHS, WEEKDAYS};
 use crate::text::{Tag, Token};
 use compact_str::CompactString;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 word_list! {
     /// Prepositions (and verbs) after which a name is where something happens.
@@ -63,9 +63,15 @@ fn is_month_or_weekday(stem: &str) -> bool {
     MONTHS.contains(&stem) || WEEKDAYS.contains(&stem)
 }
 
+/// Month and weekday names and the stop list in one set: one look-up a name of one word.
+static STOP_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    let lists = [&MONTHS, &WEEKDAYS, &STOPLIST];
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+});
+
 /// A capitalized word that is a gazetteer name but far more often something else.
 fn is_stop_word(stem: &str) -> bool {
-    is_month_or_weekday(stem) || STOPLIST.contains(&stem)
+    STOP_WORDS.contains(stem)
 }
 
 word_list! {
@@ -636,9 +642,14 @@ fn push_lazy_key(t: &Token, out: &mut String) {
     }
 }
 
-/// The token's lower-case form is its key: an ASCII word with nothing to fold.
+/// The token's lower-case form is its key: an ASCII word with nothing to fold (no period, no
+/// white space or other control byte: what [`scan_ascii`] looks for, a byte at a time for the
+/// short words that do not start upper case).
 fn lower_is_key(t: &Token) -> bool {
-    matches!(scan_ascii(&t.text), Some((false, _))) && t.lower.len() == t.text.len()
+    t.lower.len() == t.text.len()
+        && t.text
+            .bytes()
+            .all(|b| b.is_ascii() && b > b' ' && b != b'.')
 }
 
 /// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
@@ -962,9 +973,9 @@ impl PlaceResolver {
         prefixes.build(g, keys, i, max, limit);
         for len in (1..=prefixes.ends.len()).rev() {
             let (end, hash) = prefixes.ends[len - 1];
-            let all_caps = keys.all_caps(i, len);
             let refs = g.lookup_key_hashed(&prefixes.key[..end], hash);
-            let fits = |r: &NameRef| !r.all_caps || all_caps;
+            // (Whether the text is in capitals matters only for a name in capitals.)
+            let fits = |r: &NameRef| !r.all_caps || keys.all_caps(i, len);
             if refs.iter().any(|r| fits(&r)) {
                 let cands: Vec<Cand> = refs
                     .iter()
@@ -1361,11 +1372,11 @@ impl PlaceResolver {
             }
             let prev_initial = r.start - 1 == 0
                 || tokens[r.start - 2].shape == Shape::Punct && tokens[r.start - 2].text != ",";
+            // (Not a title: that returned above.)
             if starts_upper(prev)
                 && is_wordish(prev)
                 && !in_match(r.start - 1)
                 && !ALLOWED_BEFORE.contains(&prev_stem)
-                && !TITLES.contains(&prev_stem)
             {
                 let closed = matches!(
                     prev.tag,
@@ -1392,13 +1403,11 @@ impl PlaceResolver {
             }
         }
         if let Some(next) = tokens.get(r.end) {
-            let next_stem = next.lower.as_str();
-            let days_months = is_month_or_weekday(next_stem);
             if starts_upper(next)
                 && is_wordish(next)
                 && next.shape != Shape::Abbreviation
                 && !in_match(r.end)
-                && !days_months
+                && !is_month_or_weekday(&next.lower)
             {
                 return true;
             }
@@ -1740,6 +1749,9 @@ fn is_wordish(t: &Token) -> bool {
 }
 
 fn join(tokens: &[Token]) -> CompactString {
+    if let [one] = tokens {
+        return one.text.clone();
+    }
     let len: usize = tokens.iter().map(|t| t.text.len() + 1).sum();
     let mut s = CompactString::with_capacity(len.saturating_sub(1));
     for (i, t) in tokens.iter().enumerate() {
