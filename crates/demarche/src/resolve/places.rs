@@ -509,38 +509,31 @@ impl<'t> TokenKeys<'t> {
                 hash: 0,
             };
         }
-        let mut key = match scan_ascii(text) {
-            Some((false, has_lower)) if lower.len() == text.len() => Key {
+        if let Some((has_lower, hash)) = ascii_word(text, lower) {
+            // ASCII, so its first byte is the capital.
+            return Key {
                 start: LOWER,
                 end: 0,
                 has_lower,
-                upper: text.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
-                hash: 0,
-            },
-            scanned => {
-                let start = self.folded.len();
-                fold_key_into(text, &mut self.folded);
-                Key {
-                    start: start as u32,
-                    end: self.folded.len() as u32,
-                    has_lower: scanned.map_or_else(
-                        || text.chars().any(char::is_lowercase),
-                        |(_, has_lower)| has_lower,
-                    ),
-                    upper: text.chars().next().is_some_and(char::is_uppercase),
-                    hash: 0,
-                }
-            }
-        };
-        let folded = if key.start == LOWER {
-            lower
-        } else {
-            &self.folded[key.start as usize..key.end as usize]
-        };
-        if key.upper {
-            key.hash = word_hash(folded);
+                upper: true,
+                hash,
+            };
         }
-        key
+        let start = self.folded.len();
+        fold_key_into(text, &mut self.folded);
+        let end = self.folded.len();
+        let upper = text.chars().next().is_some_and(char::is_uppercase);
+        Key {
+            start: start as u32,
+            end: end as u32,
+            has_lower: text.chars().any(char::is_lowercase),
+            upper,
+            hash: if upper {
+                word_hash(&self.folded[start..end])
+            } else {
+                0
+            },
+        }
     }
 
     /// The key of token `i` (`buf`: where a key not made up front is folded).
@@ -562,6 +555,12 @@ impl<'t> TokenKeys<'t> {
             LAZY => push_lazy_key(&self.tokens[i], out),
             _ => out.push_str(&self.folded[k.start as usize..k.end as usize]),
         }
+    }
+
+    /// The [`word_hash`] of token `i`'s key, for a token that starts upper case.
+    fn hash_of(&self, i: usize) -> Option<u64> {
+        let k = self.keys[i];
+        k.upper.then_some(k.hash)
     }
 
     /// Token `i` has a lower-case letter.
@@ -606,9 +605,8 @@ impl<'t> TokenKeys<'t> {
 }
 
 /// Appends a word to the space-separated `out` with `push` (which appends it), a space first
-/// when `out` has words already; an empty word leaves `out` as it was. Returns where the word
-/// starts in `out`, or `None` for an empty word.
-fn push_word(out: &mut String, push: impl FnOnce(&mut String)) -> Option<usize> {
+/// when `out` has words already; an empty word leaves `out` as it was.
+fn push_word(out: &mut String, push: impl FnOnce(&mut String)) {
     let mark = out.len();
     if mark > 0 {
         out.push(' ');
@@ -617,9 +615,7 @@ fn push_word(out: &mut String, push: impl FnOnce(&mut String)) -> Option<usize> 
     push(out);
     if out.len() == start {
         out.truncate(mark);
-        return None;
     }
-    Some(start)
 }
 
 /// The key of a token that does not start upper case: its lower-case form when that is its key
@@ -643,8 +639,7 @@ fn push_lazy_key(t: &Token, out: &mut String) {
 }
 
 /// The token's lower-case form is its key: an ASCII word with nothing to fold (no period, no
-/// white space or other control byte: what [`scan_ascii`] looks for, a byte at a time for the
-/// short words that do not start upper case).
+/// white space or other control byte; as [`ascii_word`] decides).
 fn lower_is_key(t: &Token) -> bool {
     t.lower.len() == t.text.len()
         && t.text
@@ -652,49 +647,22 @@ fn lower_is_key(t: &Token) -> bool {
             .all(|b| b.is_ascii() && b > b' ' && b != b'.')
 }
 
-/// For ASCII text (else `None`), in one pass: whether [`fold_key_into`] would do more than
-/// lower-case it (a period, white space or another control byte), and whether it has
-/// lower-case letters. Reads eight bytes at a time ([`scan_ascii_word`]).
-fn scan_ascii(text: &str) -> Option<(bool, bool)> {
-    // The last bytes are padded with 'A': ASCII, no period, not a control byte, upper case.
-    const PADDING: u64 = 0x4141_4141_4141_4141;
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    let (mut high, mut folds, mut lower) = (0u64, 0u64, 0u64);
-    let mut scan = |word: u64| {
-        let (h, f, l) = scan_ascii_word(word);
-        (high, folds, lower) = (high | h, folds | f, lower | l);
-    };
-    for chunk in &mut chunks {
-        scan(<[u8; 8]>::try_from(chunk).map_or(PADDING, u64::from_le_bytes));
+/// For an ASCII word with nothing to fold (no period, no white space or other control byte)
+/// whose lower-case form `lower` is as long: whether it has lower-case letters, and the
+/// [`word_hash`] of `lower` (its key); `None` for any other text. One pass over the bytes.
+fn ascii_word(text: &str, lower: &str) -> Option<(bool, u64)> {
+    if text.len() != lower.len() {
+        return None;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Byte by byte into a register: no call to copy a few bytes.
-        let word = rest.iter().enumerate().fold(PADDING, |w, (i, &b)| {
-            w & !(0xFF << (8 * i)) | u64::from(b) << (8 * i)
-        });
-        scan(word);
+    let (mut has_lower, mut hash) = (false, WORD_HASH_START);
+    for (&b, &l) in text.as_bytes().iter().zip(lower.as_bytes()) {
+        if !(b.is_ascii() && b > b' ' && b != b'.') {
+            return None;
+        }
+        has_lower |= b.is_ascii_lowercase();
+        hash = word_hash_extend(hash, &[l]);
     }
-    (high == 0).then_some((folds != 0, lower != 0))
-}
-
-/// Eight bytes at once: the high bit of each byte that is not ASCII, and (meaningful only when
-/// all are ASCII) of each byte that is a period or at most a space, and of each lower-case
-/// letter. No sum below carries into the next byte when every byte is under 0x80.
-fn scan_ascii_word(x: u64) -> (u64, u64, u64) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let high = x & HIGH;
-    let ascii = x & !HIGH;
-    // A byte is at most b' ' when adding 0x80 - 0x21 leaves its high bit clear.
-    let control = !(ascii + ONES * (0x80 - 0x21)) & HIGH;
-    // A byte is '.' when it XORs to zero: adding 0x7F then leaves its high bit clear.
-    let dots = ascii ^ (ONES * u64::from(b'.'));
-    let period = !((dots + ONES * 0x7F) | dots) & HIGH;
-    // 'a'..='z': at least 0x61 (adding 0x1F sets the high bit) and under 0x7B (adding 0x05
-    // does not).
-    let lower = (ascii + ONES * 0x1F) & !(ascii + ONES * 0x05) & HIGH;
-    (high, control | period, lower)
+    Some((has_lower, hash))
 }
 
 /// The key of a span of tokens from one start (as [`TokenKeys::span`] writes it) with the end
@@ -705,6 +673,8 @@ fn scan_ascii_word(x: u64) -> (u64, u64, u64) {
 struct Prefixes {
     key: String,
     ends: Vec<(usize, u64)>,
+    /// Where a word's key not made up front is folded.
+    word: String,
 }
 
 impl Prefixes {
@@ -717,20 +687,26 @@ impl Prefixes {
         self.ends.clear();
         let (mut hash, mut words, mut limit) = (WORD_HASH_START, 0, limit);
         for k in i..i + max {
-            let mark = self.key.len();
-            if let Some(start) = push_word(&mut self.key, |out| keys.push_key(k, out)) {
+            let word = keys.key(k, &mut self.word);
+            if !word.is_empty() {
                 words += 1;
-                if mark > 0 {
-                    hash = word_hash_extend(hash, b" ");
-                }
-                hash = word_hash_extend(hash, &self.key.as_bytes()[start..]);
-                if words > 1 {
-                    limit = limit.min(g.first_word(hash).max_words());
-                }
                 if words > limit {
-                    self.key.truncate(mark);
                     break;
                 }
+                let next = match keys.hash_of(k) {
+                    Some(own) if words == 1 => own,
+                    _ if words == 1 => word_hash(word),
+                    _ => word_hash_extend(word_hash_extend(hash, b" "), word.as_bytes()),
+                };
+                if words > 1 {
+                    limit = limit.min(g.first_word(next).max_words());
+                    if words > limit {
+                        break;
+                    }
+                    self.key.push(' ');
+                }
+                self.key.push_str(word);
+                hash = next;
             }
             self.ends.push((self.key.len(), hash));
         }
