@@ -26,7 +26,7 @@ pub(super) fn by_telephone(tokens: &[Token], scope: Range<usize>) -> bool {
     words.iter().enumerate().any(|(k, t)| {
         let rest = &words[k + 1..];
         match t.lower.as_str() {
-            "by" => rest.first().is_some_and(|w| is_phone(w)),
+            "by" => rest.first().is_some_and(is_phone),
             p if SETTING_PREPOSITIONS.contains(&p) => call_phrase(rest),
             _ => false,
         }
@@ -43,6 +43,7 @@ fn call_phrase(rest: &[Token]) -> bool {
         .is_some_and(|t| CALL_NOUNS.contains(&t.lemma.as_str()))
 }
 
+/// "phone", "telephone".
 fn is_phone(t: &Token) -> bool {
     PHONE_WORDS.contains(&t.lower.as_str())
 }
