@@ -45,6 +45,9 @@ pub(crate) enum SourceRule {
     Hardware,
     /// The `by` agent of the act a subject noun names ("an attack by Hamas killed").
     EventAgent,
+    /// The speaker who reports an investigation under way ("says investigations are
+    /// continuing").
+    Speaker,
 }
 
 impl SourceRule {
@@ -67,6 +70,7 @@ impl SourceRule {
             SourceRule::InstrumentUser => "instrument-user",
             SourceRule::Hardware => "hardware",
             SourceRule::EventAgent => "event-agent",
+            SourceRule::Speaker => "reporting-speaker",
         }
     }
 
@@ -92,6 +96,8 @@ pub(crate) enum TargetRule {
     ClauseVictims,
     /// The people a harm participle says the act hit ("Palestinians killed in an air strike").
     ReducedRelativeVictims,
+    /// The owner of the building a protest is held at ("a rally outside the US embassy").
+    ProtestSite,
 }
 
 impl TargetRule {
@@ -104,6 +110,7 @@ impl TargetRule {
             TargetRule::ParticipleVictims => "participle-victims",
             TargetRule::ClauseVictims => "clause-victims",
             TargetRule::ReducedRelativeVictims => "reduced-relative-victims",
+            TargetRule::ProtestSite => "protest-site",
         }
     }
 }
@@ -171,6 +178,8 @@ pub(crate) enum Rule {
     Topic,
     /// A violent act coded by its means ("a suicide bomber killed": 1831).
     AttackMeans,
+    /// A statement made in a telephone conversation or call, coded as the call (041).
+    Telephone,
     /// A bombing by a state's forces, government or alliance coded as aerial weapons (195).
     MilitaryBombing,
     /// Armed forces' arrival coded as their deployment (154), not a visit.
@@ -236,6 +245,7 @@ impl Rule {
             Rule::ProtestPurpose => "protest-purpose",
             Rule::Topic => "topic",
             Rule::AttackMeans => "attack-means",
+            Rule::Telephone => "telephone",
             Rule::MilitaryBombing => "military-bombing",
             Rule::ForceDeployment => "force-deployment",
             Rule::HomeTarget => "home-target",

@@ -12,7 +12,7 @@ use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{authority, grammar, hardware, source, target, victims};
+use super::{authority, grammar, hardware, protest_site, source, target, victims};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::{Tag, Token};
@@ -103,12 +103,45 @@ fn governed_code(
     } else {
         complement::governed(ctx.sentence, clause_idx, m.head)?
     };
+    if announced_protest(ctx, m, clause_idx, g, &m.pattern.code) {
+        return None;
+    }
     let code = match complement::governed_code(&m.pattern.code, g.stance) {
         Some(code) => code,
         None => complement::family_default(g.stance).filter(|_| asks_another(ctx, m, g))?,
     };
     Some((g, code))
 }
+
+/// "Dock workers will hold a picket outside the office", "nurses will strike on Monday": a
+/// protest (14x) under a plain "will" or "shall" — no governing word — is coded as the protest,
+/// as CAMEO coders code announced protests; "would", and intent or threat governors ("threatened
+/// to strike", "plan to march"), keep the intent column (133).
+fn announced_protest(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    g: Governed,
+    code: &str,
+) -> bool {
+    let own_future = g.governor.is_none() && g.stance == Stance::Intent && g.frame == Frame::Own;
+    let tokens = ctx.tokens();
+    let start = ctx.sentence.clauses[clause_idx].tokens.start;
+    own_future
+        && code.starts_with("14")
+        && !m.pattern.noun
+        && (start..m.head)
+            .rev()
+            .take_while(|&k| {
+                tokens[k].tag == Tag::MD || tokens[k].tag == Tag::RB || tokens[k].tag.is_verb()
+            })
+            .any(|k| {
+                tokens[k].tag == Tag::MD && ANNOUNCING_MODALS.contains(&tokens[k].lower.as_str())
+            })
+}
+
+/// The future modals that announce an act rather than suppose it.
+const ANNOUNCING_MODALS: [&str; 3] = ["will", "'ll", "shall"];
 
 /// Whether a demand or appeal is made of an actor named apart from the act's own subject: the
 /// addressee ("challenged *Arafat* to arrest") or the subject of a reported clause ("said
@@ -202,6 +235,15 @@ fn realized_events(
             who.target_rule = Some(TargetRule::Condition);
         }
     }
+    if who.targets.is_empty() && protest_site::is_protest(code) {
+        let clause = ctx.sentence.clauses[clause_idx].tokens.clone();
+        if let Some(t) = protest_site::site_target(ctx.tokens(), &ctx.mentions, m.head, clause) {
+            if !who.sources.iter().any(|s| s.code == t.code) {
+                who.targets = vec![Some(t)];
+                who.target_rule = Some(TargetRule::ProtestSite);
+            }
+        }
+    }
     if who.targets.is_empty() && CameoCode::new(code).is_force() {
         if let Some((t, rule)) = victims::victims(ctx, m.head, clause_idx) {
             who.targets = t;
@@ -254,7 +296,12 @@ fn not_its_own_event(
     if !p.noun
         || matches!(
             source_rule,
-            Some(SourceRule::Possessor | SourceRule::Announcer | SourceRule::MutualPartners)
+            Some(
+                SourceRule::Possessor
+                    | SourceRule::Announcer
+                    | SourceRule::MutualPartners
+                    | SourceRule::Speaker
+            )
         )
     {
         return None;
@@ -432,19 +479,24 @@ fn make_events(
     if stoppage {
         rules.push(Rule::WorkStoppage);
     }
+    // "Qantas staff will strike": the strike announced, coded as the strike (143).
+    let announced_stoppage = stoppage
+        && governed
+            .is_some_and(|(g, _)| announced_protest(ctx, m, clause_idx, g, WORK_STOPPAGE_CODE));
     let code = match governed {
-        Some((g, code)) => {
+        Some((g, code)) if !announced_stoppage => {
             rules.push(match g.governor {
                 None if g.stance == Stance::Reject => Rule::NegatedIntent,
                 None => Rule::FutureIntent,
                 Some(_) => Rule::Governed(g.stance),
             });
-            // "Qantas staff will strike": the threat of a strike (133), not of force.
+            // "Qantas staff threatened to strike": the threat of a strike (133), not of force.
             let stoppage_code = stoppage
                 .then(|| complement::governed_code(WORK_STOPPAGE_CODE, g.stance))
                 .flatten();
             CameoCode::new(stoppage_code.unwrap_or(code))
         }
+        Some(_) => CameoCode::new(WORK_STOPPAGE_CODE),
         None if stoppage => CameoCode::new(WORK_STOPPAGE_CODE),
         None => event_code(ctx, m, clause_idx, &mut rules),
     };
@@ -532,6 +584,12 @@ fn event_code(
         return CameoCode::intent_to_meet();
     }
     let scope = means_scope(ctx, clause_idx);
+    if code.as_str() == super::speech::PLAIN_STATEMENT
+        && super::phone::by_telephone(ctx.tokens(), scope.clone())
+    {
+        rules.push(Rule::Telephone);
+        return CameoCode::new(super::phone::PHONE_CALL);
+    }
     match super::method::means_code(ctx.tokens(), scope, m.head, m.tokens.end, code.as_str()) {
         Some(means) => {
             rules.push(Rule::AttackMeans);

@@ -209,6 +209,8 @@ grammar_lists! {
     TARGET_LOCATIVE_PREPOSITIONS = "target-locative-prepositions.txt";
     /// Prepositions whose actor is never a target.
     NON_TARGET_PREPOSITIONS = "non-target-prepositions.txt";
+    /// Prepositions of the building a protest is held at, whose owner it presses ("outside").
+    PROTEST_SITE_PREPOSITIONS = "protest-site-prepositions.txt";
     /// Last words of nominal patterns with a target slot ("talks with").
     NOMINAL_TARGET_SLOTS = "nominal-target-slots.txt";
     /// Last words of nominal patterns that name a partner ("talks with").

@@ -1661,7 +1661,11 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<Code> {
             let quantity = t.lower == "of"
                 && j >= 2
                 && (tokens[j - 2].tag == Tag::CD || QUANTITY_NOUNS.contains(&tokens[j - 2].lower));
-            if quantity || is_quantifier_word(tokens, j - 1) {
+            if quantity {
+                // "a rally by thousands of nurses": the quantity's own preposition governs.
+                return quantity_preposition(tokens, j - 2);
+            }
+            if is_quantifier_word(tokens, j - 1) {
                 return None;
             }
             return Some(t.lower.clone());
@@ -1669,6 +1673,18 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<Code> {
         return None;
     }
     None
+}
+
+/// The `by` that governs a quantity at `quantity` ("by thousands of", "by some 2,000"): the
+/// agent phrase of a nominal event or passive whose head is the quantity. Other prepositions
+/// before a quantity ("the deaths of thousands of") keep the phrase after it ungoverned.
+fn quantity_preposition(tokens: &[Token], quantity: usize) -> Option<Code> {
+    let mut j = quantity;
+    while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag == Tag::RB) {
+        j -= 1;
+    }
+    let by = j.checked_sub(1).filter(|&k| tokens[k].lower == "by")?;
+    Some(tokens[by].lower.clone())
 }
 
 /// The preposition at `k` belongs to a number phrase, not a prepositional phrase: "up to 100

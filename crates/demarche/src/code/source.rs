@@ -38,7 +38,20 @@ pub(super) fn sources_of<'m>(
     {
         (partners, Some(SourceRule::MutualPartners))
     } else if m.pattern.noun {
-        nominal_source(sentence, mentions, m.head, clause_idx)
+        let (s, rule) = nominal_source(sentence, mentions, m.head, clause_idx);
+        let speaker = || {
+            super::inquiry::reporting_speaker(
+                sentence,
+                mentions,
+                &m.pattern.code,
+                m.head,
+                clause_idx,
+            )
+        };
+        match s.is_empty().then(speaker).flatten() {
+            Some(found) => found,
+            None => (s, rule),
+        }
     } else if let Some(d) = decider(&sentence.tokens, mentions, m.head) {
         (vec![d], Some(SourceRule::Possessor))
     } else {
