@@ -99,7 +99,7 @@ pub(super) fn implied_authority(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) ->
 
 /// A participle right after a form of "be" (adverbs between): "was arrested", "is being
 /// charged". A reduced relative ("forces charged into the town") is too often an active verb.
-fn after_be(tokens: &[Token], head: usize) -> bool {
+pub(super) fn after_be(tokens: &[Token], head: usize) -> bool {
     let mut j = head;
     while j > 0
         && (tokens[j - 1].tag == Tag::RB || FLOATING_QUANTIFIERS.contains(&tokens[j - 1].lower))

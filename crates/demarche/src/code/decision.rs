@@ -38,6 +38,10 @@ pub(crate) enum SourceRule {
     ImpliedAuthority,
     /// The force put in a posture by an agentless passive ("troops were deployed").
     PostureSubject,
+    /// The source of the earlier act of force an agentless passive's "in the strikes" names.
+    AttackReference,
+    /// The unknown actor (`---`) behind an agentless attack ("were wounded in an ambush").
+    UnknownAttacker,
     /// The one using the weapon a relative clause hangs from ("called in fire which killed").
     InstrumentUser,
     /// The armed force a vehicle or weapon heading the subject stands for ("US aircraft
@@ -67,6 +71,8 @@ impl SourceRule {
             SourceRule::LightVerb => "light-verb",
             SourceRule::ImpliedAuthority => "implied-authority",
             SourceRule::PostureSubject => "posture-subject",
+            SourceRule::AttackReference => "attack-reference",
+            SourceRule::UnknownAttacker => "unknown-attacker",
             SourceRule::InstrumentUser => "instrument-user",
             SourceRule::Hardware => "hardware",
             SourceRule::EventAgent => "event-agent",

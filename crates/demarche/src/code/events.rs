@@ -12,7 +12,7 @@ use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
 use super::sentence::{PriorMatches, SentenceContext};
-use super::{authority, grammar, hardware, protest_site, source, target, victims};
+use super::{attackers, authority, grammar, hardware, protest_site, source, target, victims};
 use crate::dict::{PatternWord, VerbPattern};
 use crate::model::Event;
 use crate::text::{Tag, Token};
@@ -203,10 +203,15 @@ fn realized_events(
     let implied = (agentless && posture.is_none())
         .then(|| authority::implied_authority(ctx, m))
         .flatten();
-    let (sources, source_rule) = match (posture, &implied) {
-        (Some(x), _) => (vec![x], Some(SourceRule::PostureSubject)),
-        (None, Some(a)) => (vec![a], Some(SourceRule::ImpliedAuthority)),
-        (None, None) => (sources, source_rule),
+    let attacker = (agentless && posture.is_none() && implied.is_none())
+        .then(|| attackers::implied_attacker(ctx, m, clause_idx))
+        .flatten();
+    let (sources, source_rule) = match (posture, &implied, &attacker) {
+        (Some(x), _, _) => (vec![x], Some(SourceRule::PostureSubject)),
+        (None, Some(a), _) => (vec![a], Some(SourceRule::ImpliedAuthority)),
+        (None, None, Some((a, true))) => (vec![a], Some(SourceRule::AttackReference)),
+        (None, None, Some((a, false))) => (vec![a], Some(SourceRule::UnknownAttacker)),
+        (None, None, None) => (sources, source_rule),
     };
     let force = hardware::armed_force(ctx, m, clause_idx, passive, &sources);
     let (sources, source_rule) = match &force {

@@ -382,6 +382,8 @@ grammar_lists! {
     ATTACK_NOUNS = "attack-nouns.txt";
     /// Prepositions opening such an attack-noun phrase ("wounded *in* a Hamas ambush").
     ATTACK_NOUN_PREPOSITIONS = "attack-noun-prepositions.txt";
+    /// Nouns that name an earlier act of force after "the" ("killed in *the strikes*").
+    FORCE_REFERENCE_NOUNS = "force-reference-nouns.txt";
     /// Quantifiers that float between "be" and its participle ("were *each* given").
     FLOATING_QUANTIFIERS = "floating-quantifiers.txt";
     /// Punctuation a pattern gap never crosses.

@@ -43,6 +43,7 @@
 mod actor_forms;
 mod adjuncts;
 mod appraisal;
+mod attackers;
 mod authority;
 mod background;
 mod bundled_names;

@@ -37,12 +37,27 @@ struct Answered {
 #[derive(Debug, Default)]
 pub(crate) struct Acts {
     acts: Vec<Act>,
+    /// The latest act of force (18x–20x) with a source, by sentence, with no window: what "the
+    /// strikes" of a later agentless passive point back at (`attack-reference`).
+    last_force: Option<(usize, Actor)>,
 }
 
 impl Acts {
     /// Remembers the events of a sentence that have a source.
+    /// An act of an unknown attacker (`unknown-attacker`: "wounded in an ambush") is no one's to
+    /// answer, appraise or point back at.
     pub(crate) fn remember(&mut self, events: &[Event]) {
-        for e in events.iter().filter(|e| may_be_answered(&e.cameo)) {
+        let known = |e: &&Event| !e.rules.iter().any(|r| r == UNKNOWN_ATTACKER);
+        let force = events
+            .iter()
+            .rev()
+            .filter(known)
+            .find(|e| is_force(&e.cameo));
+        if let Some((e, s)) = force.and_then(|e| Some((e, e.source.as_ref()?))) {
+            self.last_force = Some((e.sentence, s.clone()));
+        }
+        let answered = events.iter().filter(known);
+        for e in answered.filter(|e| may_be_answered(&e.cameo)) {
             if let Some(s) = &e.source {
                 self.acts.push(Act {
                     sentence: e.sentence,
@@ -107,7 +122,24 @@ impl Acts {
     }
 }
 
+/// The rule of an act whose source is the unknown attacker.
+const UNKNOWN_ATTACKER: &str = "unknown-attacker";
+
+/// Whether `code` is an act of force (18x–20x).
+pub(crate) fn is_force(code: &str) -> bool {
+    ["18", "19", "20"].iter().any(|p| code.starts_with(p))
+}
+
 impl Acts {
+    /// The source of the latest act of force of the sentences before `sentence`, if it stands
+    /// at most `window` sentences back.
+    pub(crate) fn last_force(&self, sentence: usize, window: usize) -> Option<&Actor> {
+        self.last_force
+            .as_ref()
+            .filter(|(at, _)| *at < sentence && at + window >= sentence)
+            .map(|(_, s)| s)
+    }
+
     /// The (code, source) of the acts remembered for sentence `sentence`, latest first: those
     /// of the sentences of the window before it.
     pub(crate) fn recent(&self, sentence: usize) -> impl Iterator<Item = (&str, &Actor)> {

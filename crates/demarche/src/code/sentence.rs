@@ -46,6 +46,9 @@ pub(super) struct SentenceContext<'a> {
     pub(super) force_country: Option<String>,
     /// The document's id and date as its events carry them.
     pub(super) labels: emit::DocLabels,
+    /// The source of the latest act of force of the sentences before this one
+    /// (`attack-reference`).
+    pub(super) prior_force: Option<crate::model::Actor>,
 }
 
 /// An event, the clause its pattern matched in and the tokens the pattern covered.
@@ -149,6 +152,9 @@ impl<'a> SentenceContext<'a> {
             context_country: (memory.actors.country()).map(|(c, from)| (c.to_string(), from)),
             force_country: memory.actors.force_country().map(str::to_string),
             labels: memory.labels.clone(),
+            prior_force: (memory.acts)
+                .last_force(sentence.index, super::attackers::REFERENCE_WINDOW)
+                .cloned(),
         }
     }
 
