@@ -485,16 +485,22 @@ fn make_events(
 
 /// Whether a source with no target makes no event: a common-noun actor needs a target
 /// ([`Mention::needs_target`]) unless it makes a plain statement that judges or makes a demand on
-/// another actor, which [`super::speech::settle`] restates with that actor as target.
+/// another actor, which [`super::speech::settle`] restates with that actor as target, or a
+/// criticism whose ", saying ..." names the one criticised ([`super::content::blamed_in_saying`]).
 fn needs_target(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
     s: &Mention,
     code: &CameoCode,
 ) -> bool {
+    let judged_in_saying = || {
+        code.as_str().starts_with("11")
+            && super::content::saying_subject(ctx, m.tokens.end, &s.code).is_some()
+    };
     s.needs_target(code.as_str())
         && !(code.as_str() == super::speech::PLAIN_STATEMENT
             && super::content::says_of_another(ctx, m.head, s))
+        && !judged_in_saying()
 }
 
 /// CAMEO's "conduct strike or boycott".

@@ -46,6 +46,9 @@ pub(super) fn settle(
         if let Some(m) = super::content::appraised(ctx, e) {
             e.event.target = Some(super::emit::actor(ctx, m));
             e.event.rules.push(Rule::AppraisedPossessor.into());
+        } else if let Some(m) = super::content::blamed_in_saying(ctx, e) {
+            e.event.target = Some(super::emit::actor(ctx, m));
+            e.event.rules.push(Rule::ReportedJudgement.into());
         }
     }
     let mut accusations = Vec::new();
