@@ -188,43 +188,6 @@ pub(super) fn set_place_country(event: &mut Event, m: &PlaceMatch) -> bool {
     true
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_bare_country_code_names_a_country() {
-        for (code, want) in [
-            ("IND", true),
-            ("INDCOP", false),
-            ("---", false),
-            ("IG", false),
-            ("ind", false),
-        ] {
-            assert_eq!(is_country(code), want, "{code}");
-        }
-    }
-
-    #[test]
-    fn only_the_implied_authority_takes_the_place() {
-        let rules = |r: &[&str]| {
-            r.iter()
-                .map(|&r| r.into())
-                .collect::<Vec<crate::model::SharedStr>>()
-        };
-        for (r, want) in [
-            (rules(&["passive", "implied-authority"]), true),
-            (
-                rules(&["passive", "implied-authority", "authority-place"]),
-                false,
-            ),
-            (rules(&["passive"]), false),
-        ] {
-            assert_eq!(takes_locative_place(&r), want, "{r:?}");
-        }
-    }
-}
-
 /// The legal action code a charge is coded with.
 const LEGAL_ACTION: &str = "173";
 
@@ -275,4 +238,41 @@ fn authorised(e: &Event) -> bool {
         let foreign = t.code.get(..3) != source.code.get(..3);
         !(foreign && FORCE_AGENTS.contains(&agent(&t.code).as_str()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_country_code_names_a_country() {
+        for (code, want) in [
+            ("IND", true),
+            ("INDCOP", false),
+            ("---", false),
+            ("IG", false),
+            ("ind", false),
+        ] {
+            assert_eq!(is_country(code), want, "{code}");
+        }
+    }
+
+    #[test]
+    fn only_the_implied_authority_takes_the_place() {
+        let rules = |r: &[&str]| {
+            r.iter()
+                .map(|&r| r.into())
+                .collect::<Vec<crate::model::SharedStr>>()
+        };
+        for (r, want) in [
+            (rules(&["passive", "implied-authority"]), true),
+            (
+                rules(&["passive", "implied-authority", "authority-place"]),
+                false,
+            ),
+            (rules(&["passive"]), false),
+        ] {
+            assert_eq!(takes_locative_place(&r), want, "{r:?}");
+        }
+    }
 }

@@ -6,7 +6,11 @@
 //! process") — a judged object ("declared Y irrelevant"), and a deed that judges its doer
 //! (`judged-deeds.txt`: "Y has not done enough", "Y did a great job"), conduct judged by an
 //! adverb (`conduct-verbs.txt`: "Y acted irresponsibly"), and a fault found in how
-//! an actor acts ("there are discrepancies in the way Y handled it"). A judgement of something
+//! an actor acts ("there are discrepancies in the way Y handled it"), a deed done to excess
+//! (`excess-degrees.txt`: "Y has spent too much"), a predicate noun judged by its relative
+//! clause ("Y has been the company that has been belligerent") and evidence of a possessor's
+//! guilt (`evidence-nouns.txt`, `guilt-nouns.txt`: "more evidence of Y's involvement"). A
+//! judgement of something
 //! that is neither ("the weather is terrible") is none. [`super::content`] turns what is found
 //! into the speaker's event.
 
