@@ -38,6 +38,10 @@ pub(super) struct Coded {
 /// An act governed by an intention, appeal, demand or threat, with the code it takes.
 type GovernedCode = (Governed, &'static str);
 
+/// The accusation a conflictual act named as another's design is coded with
+/// ([`super::judgement::named_attempt`]).
+pub(super) const NAMED_DESIGN: &str = "112";
+
 /// The events of one pattern match in clause `clause_idx` (none when it is not coded).
 pub(super) fn events_for(
     ctx: &SentenceContext<'_>,
@@ -107,7 +111,12 @@ fn governed_code(
         Some(code) => code,
         None => complement::family_default(g.stance).filter(|_| asks_another(ctx, m, g))?,
     };
-    Some((g, code))
+    // "called Y's campaign an attempt to topple Z": a conflictual design named, not appealed for.
+    let conflictual = ctx.coder.dict.cameo.get(&m.pattern.code).quad_class >= 3;
+    let named = g.stance == Stance::Appeal
+        && conflictual
+        && super::judgement::named_attempt(ctx.tokens(), m.head);
+    Some((g, if named { NAMED_DESIGN } else { code }))
 }
 
 /// Whether a demand or appeal is made of an actor named apart from the act's own subject: the

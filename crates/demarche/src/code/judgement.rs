@@ -126,6 +126,40 @@ pub(super) fn judged_object<'c>(
     (disapproving(w) && !extraposed(tokens, i + 1)).then(|| (CRITICIZE, vec![object]))
 }
 
+/// Nouns of a design a judging verb may name an act ("called Y's campaign *an attempt to*").
+const ATTEMPT_NOUNS: [&str; 5] = ["attempt", "bid", "plot", "ploy", "scheme"];
+
+/// "called Mr Sharon's campaign an attempt to topple Mr Arafat", "branded Y's visit a bid to
+/// provoke": an infinitive at `head` after an attempt noun that a judging verb predicates of a
+/// possessed act names that act's design — the speaker's accusation (112) of the possessor,
+/// not an appeal ("call ... to"). Whether the infinitive at `head` is so named.
+pub(super) fn named_attempt(tokens: &[Token], head: usize) -> bool {
+    let Some(noun) = head.checked_sub(2) else {
+        return false;
+    };
+    if tokens[noun + 1].tag != Tag::TO || !ATTEMPT_NOUNS.contains(&tokens[noun].lemma.as_str()) {
+        return false;
+    }
+    let mut j = noun;
+    while j > 0 && matches!(tokens[j - 1].tag, Tag::JJ) {
+        j -= 1;
+    }
+    let Some(article) = j
+        .checked_sub(1)
+        .filter(|&a| matches!(tokens[a].lower.as_str(), "a" | "an"))
+    else {
+        return false;
+    };
+    let from = article.saturating_sub(8);
+    let verb = (from..article).rev().find(|&k| tokens[k].tag.is_verb());
+    verb.is_some_and(|v| {
+        JUDGING_VERBS.contains(&tokens[v].lemma.as_str())
+            && tokens[v + 1..article]
+                .iter()
+                .any(|t| t.tag == Tag::POS || t.tag == Tag::PRPS)
+    })
+}
+
 /// The judging predicate starting at `i` (past degree adverbs, quotation marks and "being" or
 /// "been"): 112 for an accusation, 111 for disapproval, 051 for approval, as an adjective or
 /// inside a predicate noun phrase; a negated accusation ("was not behind the attack") is a

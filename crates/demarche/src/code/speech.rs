@@ -40,6 +40,14 @@ pub(super) fn settle(
     });
     events.retain(|e| !super::content::predicative_blame(ctx.tokens(), e));
     for e in events.iter_mut() {
+        let appeal = Rule::Governed(super::complement::Stance::Appeal);
+        // "called Y's campaign an attempt to topple Z" is an accusation, not an appeal.
+        if e.event.cameo == super::events::NAMED_DESIGN
+            && super::judgement::named_attempt(ctx.tokens(), e.head)
+        {
+            e.event.rules.retain(|r| r != appeal.as_str());
+            e.event.rules.push(Rule::Accusation.into());
+        }
         if let Some(code) = super::content::reread(ctx, e) {
             super::emit::recode(ctx, &mut e.event, code, Rule::RereadSpeech);
         }
