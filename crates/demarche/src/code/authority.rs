@@ -10,7 +10,9 @@
 //! a crime against a country is its own to pursue ("charged with waging war against India",
 //! `authority-wronged-prepositions.txt`); without one the act is not coded, nor is a participle without a form of "be" before it, nor the holding of the context
 //! country's own forces (held by another state, mostly). The implied actor points at the
-//! verb (there are no words naming it).
+//! verb (there are no words naming it). A charge laid by one with no authority to lay it ("Amnesty
+//! charged the army with executing prisoners", a party's or a foreign government's charge against
+//! an armed force) is an accusation (112), not legal action: [`unauthorised_charges`].
 
 use super::decision::Rule;
 use super::grammar::{
@@ -184,6 +186,58 @@ pub(super) fn set_place_country(event: &mut Event, m: &PlaceMatch) -> bool {
     }
     event.rules.push(Rule::AuthorityPlace.into());
     true
+}
+
+/// The legal action code a charge is coded with.
+const LEGAL_ACTION: &str = "173";
+
+/// The accusation code an unauthorised charge becomes.
+const ACCUSE: &str = "112";
+
+/// Agents with the authority to charge: the police and the judiciary (prosecutors, courts).
+const CHARGING_AGENTS: [&str; 2] = ["COP", "JUD"];
+
+/// Agents of armed forces, whose charging by a foreign government is an accusation.
+const FORCE_AGENTS: [&str; 4] = ["MIL", "REB", "UAF", "INS"];
+
+/// "Amnesty charged the army with executing prisoners", "the opposition charged the minister
+/// with lying", "the United States charged Iraqi forces with atrocities": an active charge (173
+/// on the verb "charge") whose source has no authority to lay it is the source's accusation
+/// (112). The police and judiciary have it; a government has it except over another country's
+/// armed forces.
+pub(super) fn unauthorised_charges(
+    ctx: &SentenceContext<'_>,
+    events: &mut [super::speech::HeadedEvent],
+) {
+    let tokens = ctx.tokens();
+    for e in events.iter_mut() {
+        let charge = e.event.cameo == LEGAL_ACTION
+            && tokens.get(e.head).is_some_and(|t| t.lemma == "charge")
+            && !e.event.rules.iter().any(|r| r == Rule::Passive.as_str());
+        if charge && !authorised(&e.event) {
+            super::emit::recode(ctx, &mut e.event, ACCUSE, Rule::Accusation);
+        }
+    }
+}
+
+/// Whether the source of a charge may lay it on its target (see [`unauthorised_charges`]).
+fn authorised(e: &Event) -> bool {
+    let Some(source) = e.source.as_ref() else {
+        return true;
+    };
+    let agent = |code: &str| code.get(3..6).unwrap_or("").to_string();
+    let source_agent = agent(&source.code);
+    if CHARGING_AGENTS.contains(&source_agent.as_str()) {
+        return true;
+    }
+    // A country named alone ("Russia charged ...") speaks as its government.
+    if !matches!(source_agent.as_str(), "GOV" | "") {
+        return false;
+    }
+    e.target.as_ref().is_none_or(|t| {
+        let foreign = t.code.get(..3) != source.code.get(..3);
+        !(foreign && FORCE_AGENTS.contains(&agent(&t.code).as_str()))
+    })
 }
 
 #[cfg(test)]

@@ -115,13 +115,33 @@ pub(super) fn drop_results(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
     });
 }
 
+/// The codes of a charge or accusation, whose named deed is no event of its own.
+const CHARGE_CODES: [&str; 2] = ["112", "173"];
+
 /// Drops the punishment a sentence names: a verb right after the "to" that ends a conviction
 /// or sentence pattern (116, 173) is its object, not an act of its own ("sentenced two
 /// journalists to *jail* terms" is the sentence alone, not also an arrest).
+///
+/// So is the deed a charge or accusation names: a gerund right after a charging pattern (112,
+/// 173) that ends in "with" or "of" ("charged the army *with executing* prisoners") is what it
+/// charges, not an act of the one who charges.
 pub(super) fn drop_punishments(events: &mut Vec<HeadedEvent>, tokens: &[Token]) {
+    let last = |s: &HeadedEvent| {
+        s.pattern
+            .end
+            .checked_sub(1)
+            .map(|k| tokens[k].lower.as_str())
+    };
+    let punishment = |s: &HeadedEvent| {
+        SENTENCE_CODES.iter().any(|c| s.event.cameo.starts_with(c)) && last(s) == Some("to")
+    };
+    let charge = |s: &HeadedEvent| {
+        CHARGE_CODES.contains(&s.event.cameo.as_str())
+            && matches!(last(s), Some("with" | "of"))
+            && tokens.get(s.pattern.end).is_some_and(|t| t.tag == Tag::VBG)
+    };
     let ends: Vec<usize> = (events.iter())
-        .filter(|s| SENTENCE_CODES.iter().any(|c| s.event.cameo.starts_with(c)))
-        .filter(|s| s.pattern.end > 0 && tokens[s.pattern.end - 1].lower == "to")
+        .filter(|s| punishment(s) || charge(s))
         .map(|s| s.pattern.end)
         .collect();
     events.retain(|e| !ends.contains(&e.head));

@@ -16,7 +16,9 @@ use super::grammar::{
     COMPOUND_JOINERS, DEMAND_MODALS, DISAVOWED_PARTS, FUTURE_MODALS, HYPOTHETICAL_MODALS,
     IMPORTANCE_ADJECTIVES, OBLIGATION_VERBS,
 };
-use super::judgement::{faulted_conduct, judged, judged_conduct, judged_deed, judged_object};
+use super::judgement::{
+    evidenced_guilt, faulted_conduct, judged, judged_conduct, judged_deed, judged_object,
+};
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
 use super::speech::HeadedEvent;
@@ -247,7 +249,8 @@ fn what_is_said<'c>(
                 .or_else(|| judged(ctx, words.clone()))
                 .or_else(|| judged_deed(ctx, words.clone(), &[]))
                 .or_else(|| judged_conduct(ctx, words.clone()))
-                .or_else(|| faulted_conduct(ctx, words))
+                .or_else(|| faulted_conduct(ctx, words.clone()))
+                .or_else(|| evidenced_guilt(ctx, words))
         })
         .or_else(|| judged_object(ctx, verb))
 }
@@ -476,4 +479,40 @@ pub(super) fn appraised<'c>(ctx: &'c SentenceContext<'_>, e: &HeadedEvent) -> Op
                 || tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS);
             possessive || matches!(m.preposition.as_deref(), Some("of" | "by"))
         })
+}
+
+/// "has been critical of the report, saying the department is encouraging firms to export
+/// jobs", "condemned the decision, saying Israel had broken its word": a criticism or accusation
+/// (11x) with no target, followed by a participle of speech after a comma, is aimed at the
+/// subject of what that participle says ([`saying_subject`]).
+pub(super) fn blamed_in_saying<'c>(
+    ctx: &'c SentenceContext<'_>,
+    e: &HeadedEvent,
+) -> Option<&'c Mention> {
+    if e.event.target.is_some() || !e.event.cameo.starts_with("11") {
+        return None;
+    }
+    saying_subject(ctx, e.pattern.end, &e.event.source.as_ref()?.code)
+}
+
+/// The subject of what a participle of speech after a comma (from token `after` on) says: the
+/// actor leading its words before their first verb, when it is not the `source`.
+pub(super) fn saying_subject<'c>(
+    ctx: &'c SentenceContext<'_>,
+    after: usize,
+    source: &str,
+) -> Option<&'c Mention> {
+    let tokens = ctx.tokens();
+    let saying = (after.max(1)..tokens.len()).find(|&k| {
+        tokens[k].tag == Tag::VBG
+            && tokens[k - 1].text == ","
+            && crate::text::chunk::is_speech_verb(&tokens[k].lemma)
+    })?;
+    let words = reported_words(ctx, saying)?;
+    let verb = words
+        .clone()
+        .find(|&i| tokens[i].tag.is_verb() || tokens[i].tag == Tag::MD)?;
+    subjects_before(ctx, words.start, verb)
+        .into_iter()
+        .find(|m| m.code.as_str() != source)
 }

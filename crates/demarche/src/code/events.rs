@@ -38,6 +38,10 @@ pub(super) struct Coded {
 /// An act governed by an intention, appeal, demand or threat, with the code it takes.
 type GovernedCode = (Governed, &'static str);
 
+/// The accusation a conflictual act named as another's design is coded with
+/// ([`super::judgement::named_attempt`]).
+pub(super) const NAMED_DESIGN: &str = "112";
+
 /// The events of one pattern match in clause `clause_idx` (none when it is not coded).
 pub(super) fn events_for(
     ctx: &SentenceContext<'_>,
@@ -110,7 +114,12 @@ fn governed_code(
         Some(code) => code,
         None => complement::family_default(g.stance).filter(|_| asks_another(ctx, m, g))?,
     };
-    Some((g, code))
+    // "called Y's campaign an attempt to topple Z": a conflictual design named, not appealed for.
+    let conflictual = ctx.coder.dict.cameo.get(&m.pattern.code).quad_class >= 3;
+    let named = g.stance == Stance::Appeal
+        && conflictual
+        && super::judgement::named_attempt(ctx.tokens(), m.head);
+    Some((g, if named { NAMED_DESIGN } else { code }))
 }
 
 /// "Dock workers will hold a picket outside the office", "nurses will strike on Monday": a
@@ -542,16 +551,22 @@ fn make_events(
 
 /// Whether a source with no target makes no event: a common-noun actor needs a target
 /// ([`Mention::needs_target`]) unless it makes a plain statement that judges or makes a demand on
-/// another actor, which [`super::speech::settle`] restates with that actor as target.
+/// another actor, which [`super::speech::settle`] restates with that actor as target, or a
+/// criticism whose ", saying ..." names the one criticised ([`super::content::blamed_in_saying`]).
 fn needs_target(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
     s: &Mention,
     code: &CameoCode,
 ) -> bool {
+    let judged_in_saying = || {
+        code.as_str().starts_with("11")
+            && super::content::saying_subject(ctx, m.tokens.end, &s.code).is_some()
+    };
     s.needs_target(code.as_str())
         && !(code.as_str() == super::speech::PLAIN_STATEMENT
             && super::content::says_of_another(ctx, m.head, s))
+        && !judged_in_saying()
 }
 
 /// CAMEO's "conduct strike or boycott".

@@ -177,6 +177,12 @@ grammar_lists! {
     CONDUCT_VERBS = "conduct-verbs.txt";
     /// Nouns of a fault found "in the way" an actor acts ("discrepancies"): 111 on the actor.
     FAULT_NOUNS = "fault-nouns.txt";
+    /// Words after "too" that make a deed excessive ("spent too much", "waited too long"): 111.
+    EXCESS_DEGREES = "excess-degrees.txt";
+    /// Nouns of evidence that may confirm a guilt ("evidence", "proof"): 112 with `guilt-nouns`.
+    EVIDENCE_NOUNS = "evidence-nouns.txt";
+    /// Nouns of a guilty part ("responsibility", "involvement") whose evidence accuses: 112.
+    GUILT_NOUNS = "guilt-nouns.txt";
     /// Nouns of a part in something that "have no ..." disavows ("no connection with"): 016.
     DISAVOWED_PARTS = "disavowed-parts.txt";
     /// Statement codes dropped when they have no target (unless kept).

@@ -6,14 +6,18 @@
 //! process") — a judged object ("declared Y irrelevant"), and a deed that judges its doer
 //! (`judged-deeds.txt`: "Y has not done enough", "Y did a great job"), conduct judged by an
 //! adverb (`conduct-verbs.txt`: "Y acted irresponsibly"), and a fault found in how
-//! an actor acts ("there are discrepancies in the way Y handled it"). A judgement of something
+//! an actor acts ("there are discrepancies in the way Y handled it"), a deed done to excess
+//! (`excess-degrees.txt`: "Y has spent too much"), a predicate noun judged by its relative
+//! clause ("Y has been the company that has been belligerent") and evidence of a possessor's
+//! guilt (`evidence-nouns.txt`, `guilt-nouns.txt`: "more evidence of Y's involvement"). A
+//! judgement of something
 //! that is neither ("the weather is terrible") is none. [`super::content`] turns what is found
 //! into the speaker's event.
 
 use super::grammar::{
     ACCUSATION_PREDICATES, APPROVAL_PREDICATES, CONDITIONAL_CONJUNCTIONS, CONDUCT_VERBS,
-    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, FAULT_NOUNS, HYPOTHETICAL_MODALS, JUDGED_ACTS,
-    JUDGED_DEEDS, NEGATORS,
+    DISAPPROVAL_PREDICATES, EVALUATIVE_DISAPPROVAL, EVIDENCE_NOUNS, EXCESS_DEGREES, FAULT_NOUNS,
+    GUILT_NOUNS, HYPOTHETICAL_MODALS, JUDGED_ACTS, JUDGED_DEEDS, NEGATORS,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -122,6 +126,40 @@ pub(super) fn judged_object<'c>(
     (disapproving(w) && !extraposed(tokens, i + 1)).then(|| (CRITICIZE, vec![object]))
 }
 
+/// Nouns of a design a judging verb may name an act ("called Y's campaign *an attempt to*").
+const ATTEMPT_NOUNS: [&str; 5] = ["attempt", "bid", "plot", "ploy", "scheme"];
+
+/// "called Mr Sharon's campaign an attempt to topple Mr Arafat", "branded Y's visit a bid to
+/// provoke": an infinitive at `head` after an attempt noun that a judging verb predicates of a
+/// possessed act names that act's design — the speaker's accusation (112) of the possessor,
+/// not an appeal ("call ... to"). Whether the infinitive at `head` is so named.
+pub(super) fn named_attempt(tokens: &[Token], head: usize) -> bool {
+    let Some(noun) = head.checked_sub(2) else {
+        return false;
+    };
+    if tokens[noun + 1].tag != Tag::TO || !ATTEMPT_NOUNS.contains(&tokens[noun].lemma.as_str()) {
+        return false;
+    }
+    let mut j = noun;
+    while j > 0 && matches!(tokens[j - 1].tag, Tag::JJ) {
+        j -= 1;
+    }
+    let Some(article) = j
+        .checked_sub(1)
+        .filter(|&a| matches!(tokens[a].lower.as_str(), "a" | "an"))
+    else {
+        return false;
+    };
+    let from = article.saturating_sub(8);
+    let verb = (from..article).rev().find(|&k| tokens[k].tag.is_verb());
+    verb.is_some_and(|v| {
+        JUDGING_VERBS.contains(&tokens[v].lemma.as_str())
+            && tokens[v + 1..article]
+                .iter()
+                .any(|t| t.tag == Tag::POS || t.tag == Tag::PRPS)
+    })
+}
+
 /// The judging predicate starting at `i` (past degree adverbs, quotation marks and "being" or
 /// "been"): 112 for an accusation, 111 for disapproval, 051 for approval, as an adjective or
 /// inside a predicate noun phrase; a negated accusation ("was not behind the attack") is a
@@ -140,6 +178,9 @@ fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<Verdict> {
     if i >= end || negated {
         return None;
     }
+    if let Some(verdict) = relative_predicate(tokens, i, end) {
+        return Some(verdict);
+    }
     if matches!(tokens[i].lower.as_str(), "a" | "an") {
         return noun_phrase(tokens, i + 1, end);
     }
@@ -156,6 +197,29 @@ fn predicate(tokens: &[Token], mut i: usize, end: usize) -> Option<Verdict> {
         return None;
     };
     (!extraposed(tokens, i + 1)).then_some(Verdict { code, noun: None })
+}
+
+/// "(Qantas has been) the company that has been belligerent towards its staff": a predicate
+/// noun phrase (from its determiner at `i`) whose relative clause judges it, read as the
+/// relative clause's own predicate after its form of "be".
+fn relative_predicate(tokens: &[Token], i: usize, end: usize) -> Option<Verdict> {
+    if !matches!(tokens.get(i)?.lower.as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end && (tokens[j].tag.is_noun() || tokens[j].tag.is_prenominal()) {
+        j += 1;
+    }
+    if j == i + 1 || j >= end || !matches!(tokens[j].lower.as_str(), "that" | "who" | "which") {
+        return None;
+    }
+    let copula = (j + 1..end.min(j + 4)).find(|&k| copula_at(tokens, k))?;
+    let auxiliaries = tokens[j + 1..copula]
+        .iter()
+        .all(|t| t.lemma == "have" || t.tag == Tag::RB);
+    auxiliaries
+        .then(|| predicate(tokens, copula + 1, end))
+        .flatten()
 }
 
 /// "a very one-sided process", "an active participant in", "a hypocrite": a predicate noun
@@ -270,7 +334,7 @@ pub(super) fn judged_deed<'c>(
 ) -> Option<(&'static str, Vec<&'c Mention>)> {
     let tokens = ctx.tokens();
     let (i, code) = words.clone().find_map(|i| {
-        let code = deed_at(tokens, i, words.end);
+        let code = deed_at(tokens, i, words.end).or_else(|| excess_at(tokens, i, words.end));
         let own = (verb_group_start(tokens, i, words.start)..=i).any(|k| coded.contains(&k));
         code.filter(|_| !own && !undone(tokens, i, words.start))
             .map(|code| (i, code))
@@ -394,6 +458,9 @@ fn doers<'c>(
     if conditional(tokens, words.start..start) {
         return None;
     }
+    if let Some(finite) = means_of(tokens, words.start, start, i) {
+        return doers(ctx, words, finite);
+    }
     let doers = super::content::subjects_before(ctx, words.start, start);
     // "said it would track down militants Arafat has failed to arrest": a deed inside a
     // phrase is background, not what is said; the doer leads the words.
@@ -403,6 +470,18 @@ fn doers<'c>(
             .all(|t| !t.tag.is_verb())
     });
     leads.then_some(doers)
+}
+
+/// "Y has limited its options *by spending* too much": a gerund after "by" is the means of the
+/// clause's finite verb before it, done by that verb's subject; the index of that verb.
+fn means_of(tokens: &[Token], from: usize, start: usize, i: usize) -> Option<usize> {
+    let by = start.checked_sub(1).filter(|&b| b > from)?;
+    if tokens[by].lower != "by" || tokens[i].tag != Tag::VBG || start != i {
+        return None;
+    }
+    (from..by)
+        .find(|&k| tokens[k].tag.is_finite_verb() && !auxiliary(&tokens[k]))
+        .or_else(|| (from..by).find(|&k| tokens[k].tag.is_finite_verb()))
 }
 
 /// "there are discrepancies in the way ASIC has handled the investigation", "there are
@@ -440,6 +519,52 @@ pub(super) fn faulted_conduct<'c>(
     Some((CRITICIZE, vec![actor]))
 }
 
+/// "this is more evidence confirming his responsibility", "proof of Syria's involvement": a
+/// noun of evidence (`evidence-nouns.txt`) followed by "of" or a verb of showing, then a
+/// possessor's guilty part (`guilt-nouns.txt`) — the speaker's accusation (112) of the possessor
+/// (no target where the possessor is a pronoun no actor stands for).
+pub(super) fn evidenced_guilt<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let evidence = words
+        .clone()
+        .find(|&i| tokens[i].tag.is_noun() && EVIDENCE_NOUNS.contains(&tokens[i].lemma))?;
+    if conditional(tokens, words.start..evidence) {
+        return None;
+    }
+    let link = evidence + 1;
+    let linked = tokens.get(link).is_some_and(|t| {
+        t.lower == "of" || t.tag.is_verb() && SHOWING_VERBS.contains(&t.lemma.as_str())
+    });
+    let owner = link + 1;
+    if !linked || owner >= words.end {
+        return None;
+    }
+    let possessor = ctx
+        .mentions
+        .iter()
+        .find(|m| m.start == owner && possessive(tokens, m));
+    let pronoun = tokens[owner].tag == Tag::PRPS;
+    let pos = |m: &Mention| usize::from(tokens.get(m.end).is_some_and(|t| t.tag == Tag::POS));
+    let part = possessor.map_or(owner + 1, |m| m.end + pos(m));
+    let guilty = tokens
+        .get(part)
+        .is_some_and(|t| part < words.end && GUILT_NOUNS.contains(&t.lemma));
+    (guilty && (possessor.is_some() || pronoun)).then(|| (ACCUSE, possessor.into_iter().collect()))
+}
+
+/// Verbs by which evidence shows a guilt ("evidence *confirming* his responsibility").
+const SHOWING_VERBS: [&str; 6] = [
+    "confirm",
+    "prove",
+    "show",
+    "establish",
+    "demonstrate",
+    "point",
+];
+
 /// The code of the `judged-deeds.txt` entry whose words start at `i`, if one does. Most words
 /// open no entry: the entries' distinct first words are tried before the entries themselves.
 fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
@@ -455,6 +580,22 @@ fn deed_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
                 .all(|(w, t)| deed_word(w, t));
         matched.then_some(*code)
     })
+}
+
+/// "spent too much", "has waited far too long", "moved too slowly": a verb (no form of "be" or
+/// "have") at `i` followed, past adverbs, by "too" and a word of `excess-degrees.txt` — a deed
+/// done to excess or too little, criticism (111) of its doer.
+fn excess_at(tokens: &[Token], i: usize, end: usize) -> Option<&'static str> {
+    let verb = &tokens[i];
+    if !verb.tag.is_verb() || matches!(verb.lemma.as_str(), "be" | "have") {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end && tokens[j].tag == Tag::RB && tokens[j].lower != "too" {
+        j += 1;
+    }
+    let too = j + 1 < end && tokens[j].lower == "too";
+    (too && EXCESS_DEGREES.contains(&tokens[j + 1].lower)).then_some(CRITICIZE)
 }
 
 /// `judged-deeds.txt` split once into its code and words.

@@ -297,6 +297,7 @@ impl<'a> SentenceContext<'a> {
             }
         }
         let mut settled = speech::settle(self, events, &superseded);
+        super::authority::unauthorised_charges(self, &mut settled);
         super::topic::refine(self, &mut settled, false);
         super::protest::fold_purposes(self, &mut settled);
         super::topic::refine(self, &mut settled, true);

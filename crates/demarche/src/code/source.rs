@@ -384,8 +384,9 @@ pub(super) fn subject_of<'m>(
     if let Some(m) = gerund_subject(tokens, mentions, head) {
         return (vec![m], Some(SourceRule::GerundSubject));
     }
+    let start = contrasted_start(tokens, mentions, clause.tokens.start, head);
     let first = mentions.iter().find(|x| {
-        x.start >= clause.tokens.start
+        x.start >= start
             && x.end <= head
             && x.preposition.is_none()
             && !is_determiner_pronoun(tokens, mentions, x)
@@ -406,6 +407,28 @@ pub(super) fn subject_of<'m>(
         );
     }
     inherited_subject(sentence, mentions, clause_idx)
+}
+
+/// Conjunctions that open a contrasted clause the splitter may leave joined to the one before
+/// ("they have detained suspects *but* Israel says").
+const CONTRAST_CONJUNCTIONS: [&str; 3] = ["but", "whereas", "while"];
+
+/// "they have detained 160 suspects but so far, Israel says ...": where the verb at `head` has
+/// a subject of its own after a contrasting conjunction that follows a finite verb of the same
+/// clause, the subject is looked for from there, not from the clause's start.
+fn contrasted_start(tokens: &[Token], mentions: &[Mention], start: usize, head: usize) -> usize {
+    let contrast = (start..head).rev().find(|&k| {
+        CONTRAST_CONJUNCTIONS.contains(&tokens[k].lower.as_str())
+            && tokens[start..k].iter().any(|t| t.tag.is_finite_verb())
+    });
+    let own_subject = |k: usize| {
+        mentions
+            .iter()
+            .any(|x| x.start > k && x.end <= head && x.preposition.is_none())
+    };
+    contrast
+        .filter(|&k| own_subject(k))
+        .map_or(start, |k| k + 1)
 }
 
 /// The subject of a gerund is the actor right before it ("despite Kim saying").

@@ -40,12 +40,23 @@ pub(super) fn settle(
     });
     events.retain(|e| !super::content::predicative_blame(ctx.tokens(), e));
     for e in events.iter_mut() {
+        let appeal = Rule::Governed(super::complement::Stance::Appeal);
+        // "called Y's campaign an attempt to topple Z" is an accusation, not an appeal.
+        if e.event.cameo == super::events::NAMED_DESIGN
+            && super::judgement::named_attempt(ctx.tokens(), e.head)
+        {
+            e.event.rules.retain(|r| r != appeal.as_str());
+            e.event.rules.push(Rule::Accusation.into());
+        }
         if let Some(code) = super::content::reread(ctx, e) {
             super::emit::recode(ctx, &mut e.event, code, Rule::RereadSpeech);
         }
         if let Some(m) = super::content::appraised(ctx, e) {
             e.event.target = Some(super::emit::actor(ctx, m));
             e.event.rules.push(Rule::AppraisedPossessor.into());
+        } else if let Some(m) = super::content::blamed_in_saying(ctx, e) {
+            e.event.target = Some(super::emit::actor(ctx, m));
+            e.event.rules.push(Rule::ReportedJudgement.into());
         }
     }
     let mut accusations = Vec::new();
