@@ -495,6 +495,7 @@ pub(super) fn find_mentions<'d>(
                 .map(|(c, end)| (c.as_str(), *end)),
             fallback,
             places: &places,
+            names,
         },
         memory,
         &mut mentions,

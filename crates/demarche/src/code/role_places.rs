@@ -7,34 +7,57 @@
 //! story about Paris are British) but not over an earlier actor with the same agent ("the
 //! Israeli army ... troops in Gaza").
 
+use super::actor_forms::{self, RoleCountries};
 use super::grammar::{AREA_ADJECTIVES, ROLE_PLACE_AREA_NOUNS, ROLE_PLACE_PREPOSITIONS};
-use super::mentions::{Mention, MentionKind, PlaceMention};
+use super::mentions::{Mention, MentionKind};
+
+/// Most words of a gazetteer place's name ("Ciudad Juarez", "New South Wales").
+const MAX_PLACE: usize = 3;
 use crate::text::{Tag, Token};
 
-/// The country of the place right after the role noun ending before token `end`, if any.
+/// The country of the place right after the role noun ending before token `end`, if any: a
+/// place of the sentence, a country actor, else a gazetteer city or division of one to three
+/// capitalised words that are no actor ("in Manchester", "in Kano State").
 pub(super) fn own_place_country<'a>(
     tokens: &[Token],
     end: usize,
-    places: &'a [PlaceMention],
-    mentions: &'a [Mention],
-) -> Option<&'a str> {
+    cx: &RoleCountries<'a>,
+    mentions: &[Mention],
+) -> Option<String> {
     let start = place_start(tokens, end)?;
     // The place heads its phrase: "near the Afghan border" is no place in Afghanistan.
     let heads = |end: usize| tokens.get(end).is_none_or(|t| !modifies(t));
-    let place = places
+    let place = cx
+        .places
         .iter()
         .find(|p| p.start == start && heads(p.end))
-        .map(|p| p.code.as_str());
+        .map(|p| p.code.to_string());
     let country = || {
         mentions
             .iter()
             .find(|m| m.start == start && m.kind == MentionKind::Dictionary && m.code.len() == 3)
             .filter(|m| heads(m.end))
-            .map(|m| m.code.as_str())
+            .map(|m| m.code.to_string())
+    };
+    let gazetteer = || {
+        (1..=MAX_PLACE).rev().find_map(|n| {
+            let words = tokens.get(start..start + n)?;
+            let capitalised = words.iter().all(|t| t.text.starts_with(char::is_uppercase));
+            // A name the document knows as a person is no place ("President Ricardo Lagos").
+            let free = !mentions
+                .iter()
+                .any(|m| m.start < start + n && m.end > start);
+            let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+            (capitalised && free && heads(start + n))
+                .then(|| actor_forms::place_country(cx.names, &lower, cx.document))
+                .flatten()
+                .map(|(c, _)| c.to_string())
+        })
     };
     place
         .or_else(country)
-        .and_then(|c| c.get(..3))
+        .or_else(gazetteer)
+        .and_then(|c| c.get(..3).map(str::to_string))
         .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
