@@ -258,7 +258,7 @@ pub(super) const PLACE_AGENT_PREFIX: &str = "gazetteer/";
 
 /// The country of the place `lower` names as a whole, and the gazetteer file that has it: a
 /// first-level division (or one of its adjectives, `REGION_ADJECTIVES`), else a large city.
-pub(super) fn place_country<'n>(
+fn place_country<'n>(
     names: &'n NameIndex,
     lower: &[&str],
     context: Option<&'n str>,
@@ -581,9 +581,6 @@ pub(super) struct RoleCountries<'a> {
     /// The sentence's places, for a role noun's own place ("Police in Lagos",
     /// [`role_places::own_place_country`]).
     pub places: &'a [PlaceMention],
-    /// The names index, for a role noun's own place in the gazetteer ("Rioters in
-    /// Manchester").
-    pub names: &'a NameIndex,
 }
 
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun

@@ -495,7 +495,6 @@ pub(super) fn find_mentions<'d>(
                 .map(|(c, end)| (c.as_str(), *end)),
             fallback,
             places: &places,
-            names,
         },
         memory,
         &mut mentions,

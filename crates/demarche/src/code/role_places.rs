@@ -7,17 +7,14 @@
 //! story about Paris are British) but not over an earlier actor with the same agent ("the
 //! Israeli army ... troops in Gaza").
 
-use super::actor_forms::{self, RoleCountries};
+use super::actor_forms::RoleCountries;
 use super::grammar::{AREA_ADJECTIVES, ROLE_PLACE_AREA_NOUNS, ROLE_PLACE_PREPOSITIONS};
 use super::mentions::{Mention, MentionKind};
-
-/// Most words of a gazetteer place's name ("Ciudad Juarez", "New South Wales").
-const MAX_PLACE: usize = 3;
 use crate::text::{Tag, Token};
 
 /// The country of the place right after the role noun ending before token `end`, if any: a
-/// place of the sentence, a country actor, else a gazetteer city or division of one to three
-/// capitalised words that are no actor ("in Manchester", "in Kano State").
+/// place of the sentence ("in Lagos") or a country actor ("off the coast of Nigeria"). A
+/// gazetteer city that is neither is not used: the document's places give its country.
 pub(super) fn own_place_country<'a>(
     tokens: &[Token],
     end: usize,
@@ -39,24 +36,8 @@ pub(super) fn own_place_country<'a>(
             .filter(|m| heads(m.end))
             .map(|m| m.code.to_string())
     };
-    let gazetteer = || {
-        (1..=MAX_PLACE).rev().find_map(|n| {
-            let words = tokens.get(start..start + n)?;
-            let capitalised = words.iter().all(|t| t.text.starts_with(char::is_uppercase));
-            // A name the document knows as a person is no place ("President Ricardo Lagos").
-            let free = !mentions
-                .iter()
-                .any(|m| m.start < start + n && m.end > start);
-            let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
-            (capitalised && free && heads(start + n))
-                .then(|| actor_forms::place_country(cx.names, &lower, cx.document))
-                .flatten()
-                .map(|(c, _)| c.to_string())
-        })
-    };
     place
         .or_else(country)
-        .or_else(gazetteer)
         .and_then(|c| c.get(..3).map(str::to_string))
         .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()))
 }
