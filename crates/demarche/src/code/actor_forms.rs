@@ -18,6 +18,7 @@ use super::mentions::{
 };
 use super::name_tokens::NameTokens;
 use super::names::NameIndex;
+use super::role_places;
 use super::unknown_bodies;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch};
 use crate::model::Date;
@@ -577,6 +578,9 @@ pub(super) struct RoleCountries<'a> {
     pub sentence: Option<(&'a str, usize)>,
     /// The document's dominant or home country: the last resort before `---`.
     pub fallback: Option<(&'a str, CountryFrom)>,
+    /// The sentence's places, for a role noun's own place ("Police in Lagos",
+    /// [`role_places::own_place_country`]).
+    pub places: &'a [PlaceMention],
 }
 
 /// "Insurgents attacked ...", "police arrested ...", "the army said": a standalone role noun
@@ -604,8 +608,11 @@ pub(super) fn role_noun_mentions(
             continue;
         }
         let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
+        let own = role_places::own_place_country(tokens, am.end, &countries, mentions)
+            .map(|c| (Shared::from(c), CountryFrom::RolePlace));
+        let own = own.as_ref().map(|(c, from)| (&**c, *from));
         let home = office_home(countries.home, &agent.code);
-        let country = (same.map(|c| (c, CountryFrom::Context)).or(home))
+        let country = (same.map(|c| (c, CountryFrom::Context)).or(own).or(home))
             .or((countries.document)
                 .or(countries
                     .sentence

@@ -152,6 +152,9 @@ pub(crate) enum Rule {
     /// A participant is a place before an agent noun: a city or a first-level division
     /// ("Lagos police", "Queensland Premier", "Victorian police").
     PlaceAgent,
+    /// A participant is a role noun with the country of the place right after it ("Police in
+    /// Lagos", "Pirates off the coast of Nigeria").
+    RolePlace,
     /// "will meet", "will lift": an announced act coded as its intent (03x) or threat (13x).
     FutureIntent,
     /// "would not withdraw", "will never negotiate": a negated announced act, coded as its
@@ -233,6 +236,7 @@ impl Rule {
             Rule::DocumentCountry => "document-country",
             Rule::HomeCountry => "home-country",
             Rule::PlaceAgent => "place-agent",
+            Rule::RolePlace => "role-place",
             Rule::FutureIntent => "future-intent",
             Rule::NegatedIntent => "negated-intent",
             Rule::Governed(Stance::Intent) => "intent",

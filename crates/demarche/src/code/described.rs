@@ -6,7 +6,7 @@
 //! the name is that person: it takes the description's code and is learned for the rest of the
 //! document ("Dr Sultan says ...").
 
-use super::grammar::HONORIFICS;
+use super::grammar::{HONORIFICS, STATE_SIDE_AGENTS};
 use super::label::{self, Code, Shared};
 use super::mentions::{name_run, DocumentMemory, Mention, MentionKind};
 use crate::text::{Tag, Token};
@@ -45,6 +45,31 @@ pub(super) fn remember_description(
         entry: m.entry.clone(),
         sentence,
     })
+}
+
+/// A dictionary actor describing one private individual by nationality: "a"/"an", then a
+/// country with an agent outside the state's side (`state-side-agents.txt`) on a lower-case
+/// singular noun ("an Iraqi doctor" `IRQHLH`, "a Saudi-born militant" `SAUREB`; not "Iraqi
+/// doctors", "six Swiss tour company staff", "an Iraqi official", "the Iraqi army"). Its
+/// country is the person's, not the story's: it counts toward the document's context country
+/// only when nothing else gives one.
+pub(super) fn is_described_individual(tokens: &[Token], m: &Mention) -> bool {
+    let Some(head) = m.end.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return false;
+    };
+    let article = |t: &Token| matches!(t.lower.as_str(), "a" | "an");
+    let indefinite =
+        article(&tokens[m.start]) || m.start.checked_sub(1).is_some_and(|i| article(&tokens[i]));
+    let private = m
+        .code
+        .get(3..6)
+        .is_some_and(|a| !STATE_SIDE_AGENTS.contains(a));
+    m.kind == MentionKind::Dictionary
+        && indefinite
+        && private
+        && m.end > m.start + 1
+        && head.tag == Tag::NN
+        && !head.text.starts_with(char::is_uppercase)
 }
 
 /// Names the person described in the previous sentence: a name nobody knows opening this

@@ -399,7 +399,10 @@ fn participants<'m>(
             let own = t.kind == MentionKind::Coreference && tokens[t.start].tag == Tag::PRPS;
             // "arrested in India": the country that gives the implied police is not the target.
             let place = |s: &Mention| {
-                s.country_from == Some(CountryFrom::Place) && s.code.get(..3) == Some(&t.code)
+                matches!(
+                    s.country_from,
+                    Some(CountryFrom::Place | CountryFrom::RolePlace)
+                ) && s.code.get(..3) == Some(&t.code)
             };
             !sources.iter().any(|s| {
                 s.code == t.code
@@ -678,6 +681,7 @@ fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
         (from(CountryFrom::Document), Rule::DocumentCountry),
         (from(CountryFrom::Home), Rule::HomeCountry),
         (from(CountryFrom::Place), Rule::AuthorityPlace),
+        (from(CountryFrom::RolePlace), Rule::RolePlace),
         (
             everyone().any(|x| x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX)),
             Rule::PlaceAgent,

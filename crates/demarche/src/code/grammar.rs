@@ -365,6 +365,16 @@ grammar_lists! {
     AGE_SUFFIXES = "age-suffixes.txt";
     /// Words between a locative word and a place that keep it a location ("in eastern Congo").
     AREA_ADJECTIVES = "area-adjectives.txt";
+    /// Prepositions after a standalone role noun before the place its people are in
+    /// ("Police in Lagos", "Pirates off ...").
+    ROLE_PLACE_PREPOSITIONS = "role-place-prepositions.txt";
+    /// Nouns of a part of a place before "of" ("off the coast of Nigeria").
+    ROLE_PLACE_AREA_NOUNS = "role-place-area-nouns.txt";
+    /// Class words of bodies of members, coded by their members' trade ("Farmers
+    /// Association").
+    MEMBER_BODY_NOUNS = "member-body-nouns.txt";
+    /// Agents of trades whose bodies of members take the trade's agent.
+    TRADE_BODY_AGENTS = "trade-body-agents.txt";
     /// Adjectives and short forms of first-level divisions, `ADJECTIVE:DIVISION`
     /// ("victorian:victoria", "nsw:new_south_wales").
     REGION_ADJECTIVES = "region-adjectives.txt";

@@ -28,6 +28,8 @@ pub enum CountryFrom {
     /// The place an agentless arrest or charge happened at ("arrested in India":
     /// `authority-place`).
     Place,
+    /// The place right after a role noun ("Police in Lagos": `role-place`).
+    RolePlace,
 }
 
 impl CountryFrom {
@@ -38,6 +40,7 @@ impl CountryFrom {
             CountryFrom::Document => "document-country",
             CountryFrom::Home => "home-country",
             CountryFrom::Place => "authority-place",
+            CountryFrom::RolePlace => "role-place",
         }
     }
 }

@@ -8,9 +8,9 @@ use super::grammar::{
     ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
     CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
     COMMON_NOUN_TARGETLESS_CODES, COMPASS_NAMES, COUNTRY_NOUNS, EXPLETIVE_IT_VERBS,
-    GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS, OBJECT_PRONOUNS, PERSON_PRONOUNS,
-    PLURAL_PRONOUNS, QUANTITY_NOUNS, REQUEST_NOUNS, REQUEST_OWNER_PREPOSITIONS, TWO_SIDES_NOUNS,
-    TWO_SIDES_PLACE_PREPOSITIONS,
+    GOVERNMENT_NOUNS, HONORIFICS, INTENT_GOVERNORS, MEMBER_BODY_NOUNS, OBJECT_PRONOUNS,
+    PERSON_PRONOUNS, PLURAL_PRONOUNS, QUANTITY_NOUNS, REQUEST_NOUNS, REQUEST_OWNER_PREPOSITIONS,
+    TRADE_BODY_AGENTS, TWO_SIDES_NOUNS, TWO_SIDES_PLACE_PREPOSITIONS,
 };
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
@@ -117,6 +117,10 @@ pub struct DocumentMemory {
     names: Vec<(Vec<Code>, Code, Shared, Shared, bool)>,
     /// Countries named so far (actors and places): (code, mentions, last sentence seen).
     countries: Vec<(Code, usize, usize)>,
+    /// Countries of the described individuals named so far ("an Iraqi doctor",
+    /// [`described::is_described_individual`]), counted like `countries`: the context country
+    /// only when neither `countries` nor the fallbacks give one.
+    described_countries: Vec<(Code, usize, usize)>,
     /// Sentences seen.
     sentences: usize,
     /// What pronouns stand for: the salient person, collective actor and plural group.
@@ -149,6 +153,7 @@ impl DocumentMemory {
         let DocumentMemory {
             names,
             countries,
+            described_countries,
             sentences,
             salience,
             recent,
@@ -162,6 +167,7 @@ impl DocumentMemory {
         } = self;
         names.clear();
         countries.clear();
+        described_countries.clear();
         *sentences = 0;
         *salience = Salience::default();
         recent.clear();
@@ -260,13 +266,19 @@ impl DocumentMemory {
     }
 
     /// The document's context country: the country named most often in earlier sentences
-    /// (actors and places); on a tie the document's dominant country, else the latest.
+    /// (actors and places); on a tie the document's dominant country, else the latest. The
+    /// nationality of a described individual ("An Iraqi doctor, held at a Sydney detention
+    /// centre, ...") counts only when nothing else, fallbacks included, gives a country: a
+    /// foreigner in a story is no sign of where it is set.
     pub(super) fn context_country(&self) -> Option<&str> {
         let dominant = self.fallbacks.document.as_deref();
-        self.countries
-            .iter()
-            .max_by_key(|(c, n, last)| (*n, dominant == Some(c.as_str()), *last))
-            .map(|(c, ..)| c.as_str())
+        match most_named(&self.countries, dominant) {
+            Some(c) => Some(c),
+            None if self.fallbacks.first().is_none() => {
+                most_named(&self.described_countries, dominant)
+            }
+            None => None,
+        }
     }
 
     /// Sets the countries used when the document has no context country yet.
@@ -305,18 +317,39 @@ impl DocumentMemory {
 
     /// Counts the countries of a sentence's codes.
     fn count_countries<'c>(&mut self, codes: impl Iterator<Item = &'c str>, names: &NameIndex) {
-        let sentence = self.sentences;
-        for root in codes
-            .filter_map(|c| c.get(..3))
-            .filter(|r| names.is_root(r))
-        {
-            match self.countries.iter_mut().find(|(c, ..)| c == root) {
-                Some(slot) => {
-                    slot.1 += 1;
-                    slot.2 = sentence;
-                }
-                None => self.countries.push((root.into(), 1, sentence)),
+        tally(&mut self.countries, codes, names, self.sentences);
+    }
+
+    /// Counts the countries of a sentence's described individuals.
+    fn count_described<'c>(&mut self, codes: impl Iterator<Item = &'c str>, names: &NameIndex) {
+        tally(&mut self.described_countries, codes, names, self.sentences);
+    }
+}
+
+/// The country of `list` named most often; on a tie `dominant`, else the latest.
+fn most_named<'a>(list: &'a [(Code, usize, usize)], dominant: Option<&str>) -> Option<&'a str> {
+    list.iter()
+        .max_by_key(|(c, n, last)| (*n, dominant == Some(c.as_str()), *last))
+        .map(|(c, ..)| c.as_str())
+}
+
+/// Adds one mention of each code's country (a country root of `names`) seen in `sentence`.
+fn tally<'c>(
+    list: &mut Vec<(Code, usize, usize)>,
+    codes: impl Iterator<Item = &'c str>,
+    names: &NameIndex,
+    sentence: usize,
+) {
+    for root in codes
+        .filter_map(|c| c.get(..3))
+        .filter(|r| names.is_root(r))
+    {
+        match list.iter_mut().find(|(c, ..)| c == root) {
+            Some(slot) => {
+                slot.1 += 1;
+                slot.2 = sentence;
             }
+            None => list.push((root.into(), 1, sentence)),
         }
     }
 }
@@ -461,6 +494,7 @@ pub(super) fn find_mentions<'d>(
                 .as_ref()
                 .map(|(c, end)| (c.as_str(), *end)),
             fallback,
+            places: &places,
         },
         memory,
         &mut mentions,
@@ -472,13 +506,12 @@ pub(super) fn find_mentions<'d>(
     they_of_speaker(tokens, &mut mentions);
     role_links::link_roles(tokens, &mut mentions, memory);
     described::name_described(tokens, &mut mentions, memory, memory.sentences);
-    memory.count_countries(
-        mentions
-            .iter()
-            .filter(|m| m.kind == MentionKind::Dictionary)
-            .map(|m| m.code.as_str()),
-        names,
-    );
+    let (described, counted): (Vec<&Mention>, Vec<&Mention>) = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Dictionary)
+        .partition(|m| described::is_described_individual(tokens, m));
+    memory.count_countries(counted.iter().map(|m| m.code.as_str()), names);
+    memory.count_described(described.iter().map(|m| m.code.as_str()), names);
     for m in mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Dictionary)
@@ -710,12 +743,13 @@ fn attach_agent(
             let joins_company = matches!(agents[k].1.code.as_str(), "LAB" | "BUS");
             if modifiers_ok && (!company || joins_company) {
                 used[k] = true;
-                let k = name_head_agent(tokens, agents, j, k);
-                let (m, agent) = &agents[k];
+                let (k, members) = name_head_agent(tokens, agents, j, k);
+                let (m, head) = &agents[k];
+                let agent = agents[members].1;
                 used[k] = true;
                 mention.end = m.end;
                 mention.entry = label::entry_with(&mention.entry, &agent.entry);
-                mention.person = !is_collective_agent(&agent.phrase);
+                mention.person = !is_collective_agent(&head.phrase);
                 // A party's lawmakers are the country's legislature ("a Labor MP" → AUSLEG);
                 // its leaders and officials stay the party (docs/coding.md, "Parties").
                 // A company's workers are the country's labour, not its business.
@@ -748,8 +782,29 @@ const MAX_NAME_TAIL: usize = 4;
 
 /// "the Australian *Consumers* Association", "the Australian Competition and *Consumer*
 /// Commission": a capitalised agent `k` inside a capitalised name gives way to the agent that
-/// ends the name, its class word (`NGO`, `GOV`); returns that agent, else `k`.
+/// ends the name, its class word (`NGO`, `GOV`); returns that agent, else `k`, with the agent
+/// that codes the name: the class word's, but a trade's for a body of members ("the Tanzania
+/// *Farmers* Association" → `AGR`, `member-body-nouns.txt`, `trade-body-agents.txt`).
 fn name_head_agent(
+    tokens: &[Token],
+    agents: &[(crate::dict::PhraseMatch, &crate::dict::AgentEntry)],
+    from: usize,
+    k: usize,
+) -> (usize, usize) {
+    let head = name_class_agent(tokens, agents, from, k);
+    let body = agents[head]
+        .0
+        .end
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i));
+    let members = head != k
+        && body.is_some_and(|t| MEMBER_BODY_NOUNS.contains(&t.lower))
+        && TRADE_BODY_AGENTS.contains(&agents[k].1.code);
+    (head, if members { k } else { head })
+}
+
+/// The agent ending the capitalised name that agent `k` starts, else `k` ([`name_head_agent`]).
+fn name_class_agent(
     tokens: &[Token],
     agents: &[(crate::dict::PhraseMatch, &crate::dict::AgentEntry)],
     from: usize,

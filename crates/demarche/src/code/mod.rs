@@ -84,6 +84,7 @@ pub mod quotes;
 mod reciprocal;
 mod reply;
 mod role_links;
+mod role_places;
 mod salience;
 mod scoped;
 mod sentence;

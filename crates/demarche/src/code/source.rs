@@ -390,8 +390,10 @@ pub(super) fn subject_of<'m>(
             && x.end <= head
             && x.preposition.is_none()
             && !is_determiner_pronoun(tokens, mentions, x)
+            && !opener_object(tokens, clause.tokens.start, x, head)
     });
     if let Some(f) = first {
+        let f = second_conjunct_subject(tokens, mentions, f, head).unwrap_or(f);
         return (
             conjoined(tokens, group(mentions, f)),
             Some(SourceRule::Subject),
@@ -429,6 +431,48 @@ fn contrasted_start(tokens: &[Token], mentions: &[Mention], start: usize, head: 
     contrast
         .filter(|&k| own_subject(k))
         .map_or(start, |k| k + 1)
+}
+
+/// Words that open a clause or a prepositional phrase alike ("after he spoke", "after the
+/// speech"): the clause segmenter opens a clause at them either way.
+const TIME_OPENERS: [&str; 4] = ["after", "before", "since", "until"];
+
+/// "X, speaking after Mr Y's speech on Monday, said ...": in a clause opened by a time word
+/// (`TIME_OPENERS`), an actor before a comma that comes before the head, with no verb between
+/// the opener and the comma, is the object of a prepositional phrase, not the subject; the
+/// clause then inherits its subject.
+fn opener_object(tokens: &[Token], start: usize, x: &Mention, head: usize) -> bool {
+    let opens = tokens
+        .get(start)
+        .is_some_and(|t| TIME_OPENERS.contains(&t.lower.as_str()));
+    let Some(comma) = (x.end..head).find(|&k| tokens[k].text == ",") else {
+        return false;
+    };
+    opens && !(start + 1..comma).any(|k| tokens[k].tag.is_verb())
+}
+
+/// "\"I keep saying this and India keeps rejecting it\"": when the first subject `first` has
+/// a verb of its own before an "and"/"but" that opens a second conjunct with an actor as its
+/// subject before the head, that actor is the head's subject. "Iran and Syria criticised"
+/// (no verb before "and") keeps the conjoined subjects.
+fn second_conjunct_subject<'m>(
+    tokens: &[Token],
+    mentions: &'m [Mention],
+    first: &Mention,
+    head: usize,
+) -> Option<&'m Mention> {
+    let conjunction =
+        |k: usize| tokens[k].tag == Tag::CC && matches!(tokens[k].lower.as_str(), "and" | "but");
+    let cc = (first.end..head).rev().find(|&k| conjunction(k))?;
+    let verb_before = (first.end..cc).any(|k| tokens[k].tag.is_verb());
+    let mut s = cc + 1;
+    while tokens.get(s).is_some_and(|t| t.tag == Tag::DT) {
+        s += 1;
+    }
+    let second = mentions
+        .iter()
+        .find(|x| x.start == s && x.end <= head && x.preposition.is_none())?;
+    (verb_before && crate::text::chunk::starts_subject_then_verb(tokens, cc + 1)).then_some(second)
 }
 
 /// The subject of a gerund is the actor right before it ("despite Kim saying").
