@@ -94,13 +94,18 @@ pub(super) fn domestic<'d>(
         let actors = m.all(dict, date);
         let titles = &m.agents;
         for &(a, entry) in actors.iter() {
-            let root = entry.code.get(..3).filter(|r| names.is_root(r));
+            // The cheap tests first: most actors are no government person.
             let governs = entry.person && entry.code.get(3..6) == Some("GOV");
-            let titled = titles.iter().any(|(t, _)| {
-                title_before(tokens, t.start, t.end, a.start)
-                    && !actors.iter().any(|(o, _)| o.end == t.start)
-            });
-            if let (Some(root), true, true) = (root, governs, titled) {
+            let Some(root) = governs.then(|| entry.code.get(..3)).flatten() else {
+                continue;
+            };
+            let titled = || {
+                titles.iter().any(|(t, _)| {
+                    title_before(tokens, t.start, t.end, a.start)
+                        && !actors.iter().any(|(o, _)| o.end == t.start)
+                })
+            };
+            if names.is_root(root) && titled() {
                 counts.add(root);
             }
         }
@@ -133,15 +138,18 @@ impl<'a> CountryTally<'a> {
 /// before it): nothing but a determiner before the title — no possessive ("Pakistan's"), no
 /// capitalized word ("Israeli", "Labor"), no former word ("former Prime Minister").
 fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool {
+    // The position test first: it fails for almost every title.
     let next = end == name || end + 1 == name && tokens[end].text == ",";
-    let former = (start.saturating_sub(1)..end).any(|k| FORMER_WORDS.contains(&tokens[k].lower));
+    if !next {
+        return false;
+    }
     let before = start.checked_sub(1).map(|b| &tokens[b]);
     let bare = before.is_none_or(|t| {
         t.tag == Tag::DT
             || !t.text.starts_with(char::is_uppercase)
                 && !matches!(t.tag, Tag::POS | Tag::PRPS | Tag::JJ | Tag::NNP)
     });
-    next && bare && !former
+    bare && !(start.saturating_sub(1)..end).any(|k| FORMER_WORDS.contains(&tokens[k].lower))
 }
 
 /// The country whose places the document names most often over all its sentences (the first
@@ -192,12 +200,16 @@ fn sentence_countries<'a>(
         }
     }
     for &(m, entry) in actors {
-        let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
-        let root = entry.code.get(..3).filter(|r| names.is_root(r));
-        let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
-        let place = entry.place || after_locative(tokens, m.start, m.end) && !modifier;
-        let place = place && !is_destination(tokens, m.start);
-        if let (Some(root), false, true) = (root, inside, place) {
+        // Each test only when the ones before it pass (the locative test costs most).
+        let Some(root) = entry.code.get(..3).filter(|r| names.is_root(r)) else {
+            continue;
+        };
+        if spans.iter().any(|s| s.start <= m.start && m.end <= s.end) {
+            continue;
+        }
+        let modifier = || tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
+        let place = entry.place || !modifier() && after_locative(tokens, m.start, m.end);
+        if place && !is_destination(tokens, m.start) {
             count(root);
         }
     }

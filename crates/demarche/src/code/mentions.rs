@@ -694,16 +694,17 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
 /// "Kabul's government" name the country's agents). The owner of a request or offer is no
 /// location ("a request *from Havana*", "calls *from Washington*").
 fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, end: usize) -> bool {
-    let after_locative =
-        home_country::after_locative(tokens, start, end) && !owns_request(tokens, start);
+    // Each test only when the answer still depends on it.
+    if home_country::after_locative(tokens, start, end) && !owns_request(tokens, start) {
+        return true;
+    }
     let agent_at = |k: usize| agents.iter().any(|(am, _)| am.start == k);
-    let possessive = tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
-    let agent_follows = agent_at(end) || possessive && agent_at(end + 1);
+    let possessive = || tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
+    let agent_follows = || agent_at(end) || possessive() && agent_at(end + 1);
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
-    let in_dateline = super::dateline::end(tokens).is_some_and(|e| end < e);
-    after_locative || modifier && !agent_follows || in_dateline
+    modifier && !agent_follows() || super::dateline::end(tokens).is_some_and(|e| end < e)
 }
 
 /// The name at `start` follows a request or offer noun and its owner preposition ("a request
@@ -926,7 +927,12 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 /// The last word is lower-cased only when it is not already ASCII lower case (no allocation for
 /// most words).
 pub(super) fn is_collective_agent(phrase: &str) -> bool {
-    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+    // A byte search: `rsplit(' ')` sets up a char searcher each call.
+    let last = phrase
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(phrase, |k| &phrase[k + 1..]);
     let last: std::borrow::Cow<'_, str> = if last
         .bytes()
         .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
@@ -1118,15 +1124,28 @@ fn walk_positions(
 ) -> Vec<usize> {
     let len = words.tokens.len();
     let (capitalised, cues) = (words.capitalised(), words.pronoun_cues());
-    let mut at =
-        Vec::with_capacity(capitalised.len() + cues.len() + mentions.len() + 2 * quoted.len());
-    at.extend_from_slice(capitalised);
-    at.extend_from_slice(cues);
-    at.extend(mentions.iter().map(|m| m.start));
-    at.extend(quoted.iter().flat_map(|q| [q.start, q.end]));
-    at.retain(|&i| i < len);
-    at.sort_unstable();
-    at.dedup();
+    // Marked in a bit set and read back in order: no sort, no duplicates to drop.
+    let mut marks = vec![0u64; len.div_ceil(64)];
+    let starts = mentions.iter().map(|m| m.start);
+    let bounds = quoted.iter().flat_map(|q| [q.start, q.end]);
+    let all = capitalised
+        .iter()
+        .chain(cues)
+        .copied()
+        .chain(starts)
+        .chain(bounds);
+    for i in all.filter(|&i| i < len) {
+        marks[i / 64] |= 1 << (i % 64);
+    }
+    let count = marks.iter().map(|w| w.count_ones() as usize).sum();
+    let mut at = Vec::with_capacity(count);
+    for (w, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            at.push(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
     at
 }
 
