@@ -307,7 +307,7 @@ const LED_FORCE_NOUNS: &[&str] = &[
 /// militant", "a British-raised cleric". Unlike "-led" they need an agent noun after them.
 /// ("-based" says where, not whose: "the Pakistan-based Afghan Islamic Press" is no Pakistani
 /// agency.)
-const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
+pub(super) const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
 
 /// The country word of a "COUNTRY-led" or "COUNTRY-born" token, and whether it is "-led".
 fn country_modifier(text: &str) -> Option<(&str, bool)> {

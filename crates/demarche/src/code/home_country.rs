@@ -7,6 +7,7 @@
 //! earlier actor gave the country.
 
 use super::grammar::{AREA_ADJECTIVES, FORMER_WORDS, PLACE_LOCATIVE_WORDS};
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::phrases::{ResolvedActor, SentencePhrases};
 use crate::dict::Dictionaries;
@@ -160,13 +161,12 @@ fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool
 /// Sentences a discard phrase drops do not count.
 pub(super) fn dominant<'a>(
     names: &'a NameIndex,
-    sentences: &[Sentence],
     phrases: &[SentencePhrases<'a>],
 ) -> Option<String> {
     let mut counts = CountryTally::default();
-    for (sentence, m) in sentences.iter().zip(phrases) {
+    for m in phrases {
         if m.raw.discards.is_empty() {
-            sentence_countries(names, &sentence.tokens, &m.plain, &mut |c| counts.add(c));
+            sentence_countries(names, &m.words, &m.plain, &mut |c| counts.add(c));
         }
     }
     counts.most()
@@ -176,27 +176,24 @@ pub(super) fn dominant<'a>(
 /// place outside those names ("New South Wales" is Australia's, not Wales).
 fn sentence_countries<'a>(
     names: &'a NameIndex,
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     actors: &[ResolvedActor<'a>],
     count: &mut impl FnMut(&'a str),
 ) {
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let (tokens, lower) = (words.tokens, &words.lower);
     let mut spans = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let capitalized = tokens[i].text.starts_with(char::is_uppercase);
-        match capitalized
-            .then(|| names.place_country_at(&lower[i..]))
-            .flatten()
-        {
-            Some((n, country)) => {
-                if !is_destination(tokens, i) {
-                    count(country);
-                }
-                spans.push(i..i + n);
-                i += n;
+    // A place name starts with a capitalised word; the next one is tried after it.
+    let mut next = 0;
+    for &i in words.capitalised() {
+        if i < next {
+            continue;
+        }
+        if let Some((n, country)) = names.place_country_at(&lower[i..]) {
+            if !is_destination(tokens, i) {
+                count(country);
             }
-            None => i += 1,
+            spans.push(i..i + n);
+            next = i + n;
         }
     }
     for &(m, entry) in actors {

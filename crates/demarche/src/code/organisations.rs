@@ -10,6 +10,7 @@ use super::grammar::{
 };
 use super::label;
 use super::mentions::{CountryFrom, Mention, MentionKind, PlaceMention};
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use crate::text::{Tag, Token};
 
@@ -26,13 +27,14 @@ fn taken(mentions: &[Mention], start: usize, end: usize) -> bool {
 /// with the body's own agent, then "of/for/at" and a body with a full code: the body's mention
 /// grows to cover the member, with the body's code.
 pub(super) fn members_of_organisations(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     agents: &[AgentMatch<'_>],
     used: &mut [bool],
     mentions: &mut [Mention],
 ) {
+    let tokens = words.tokens;
     for i in 0..tokens.len().saturating_sub(2) {
-        if !ORGANISATION_PREPOSITIONS.contains(&tokens[i + 1].lower) {
+        if !ORGANISATION_PREPOSITIONS.contains(words.lower[i + 1]) {
             continue;
         }
         // A body's mention after the preposition first: most "of"s have none.
