@@ -3,7 +3,8 @@
 //! capitalised and the hyphenated tokens are. A pass that looks for names (regions, surnames,
 //! learned names, unknown persons) visits only the capitalised tokens, and one that looks for
 //! "COUNTRY-led" or an age ("28-year-old") only the hyphenated ones, instead of testing every
-//! token again.
+//! token again. The walk is made once per sentence, with its phrases (`phrases`), before the
+//! document's dominant country, which looks up the same capitalised words.
 
 use crate::text::{Tag, Token};
 
