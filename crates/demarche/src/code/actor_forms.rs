@@ -537,8 +537,10 @@ fn titles_person(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool
     if !SECTOR_TITLE_AGENTS.contains(&agent.code) {
         return false;
     }
-    let honorific = am.end - am.start == 1 && HONORIFICS.contains(&tokens[am.start].lower);
-    !honorific && !(capitalized(&tokens[am.start]) && name_continues_before(tokens, am.start))
+    if am.end - am.start == 1 && HONORIFICS.contains(&tokens[am.start].lower) {
+        return false; // an honorific
+    }
+    !(capitalized(&tokens[am.start]) && name_continues_before(tokens, am.start))
 }
 
 /// A one-word agent right before another agent's title that is no member noun
