@@ -64,9 +64,10 @@ pub(super) fn drop_names_inside_names(
         };
         let end = i + n;
         let inside = |m: &PhraseMatch| m.start >= i && m.end <= end;
-        let in_context = context == Some(country) || after_city_of(tokens, names, i, country);
+        // Whether the region is the context's is asked only of a whole-name actor inside it.
+        let in_context = || context == Some(country) || after_city_of(tokens, names, i, country);
         let foreign = actors.iter().any(|(m, e)| {
-            inside(m) && e.code.get(..3) != Some(country) && (m.end - m.start < n || in_context)
+            inside(m) && e.code.get(..3) != Some(country) && (m.end - m.start < n || in_context())
         });
         if foreign {
             actors.retain(|(m, _)| !inside(m));
@@ -77,6 +78,9 @@ pub(super) fn drop_names_inside_names(
             });
         }
         next = end;
+    }
+    if actors.is_empty() {
+        return;
     }
     let spans: Vec<(usize, usize)> = actors
         .iter()
@@ -205,19 +209,23 @@ pub(super) fn city_agent_mentions(
 ) {
     let (tokens, lower) = (words.tokens, &words.lower);
     for (k, (am, agent)) in agents.iter().enumerate() {
+        // An agent already used takes no place: its place is not looked up.
+        if used[k] {
+            continue;
+        }
         let j = place_end_before(tokens, am.start);
         let place = (1..=3.min(j)).rev().find_map(|n| {
             let s = j - n;
             let words = &tokens[s..j];
             let all_names = words.iter().all(capitalized);
-            let free = !mentions.iter().any(|m| m.start < j && m.end > s);
-            let before_ok = s == 0 || !is_name_token(&tokens[s - 1]);
-            (all_names && free && before_ok)
+            let free = || !mentions.iter().any(|m| m.start < j && m.end > s);
+            let before_ok = || s == 0 || !is_name_token(&tokens[s - 1]);
+            (all_names && free() && before_ok())
                 .then(|| place_country(names, &lower[s..j], context))
                 .flatten()
                 .map(|c| (s, c))
         });
-        if let (Some((s, (country, file))), false) = (place, used[k]) {
+        if let Some((s, (country, file))) = place {
             used[k] = true;
             mentions.push(Mention {
                 start: s,
@@ -299,7 +307,7 @@ const LED_FORCE_NOUNS: &[&str] = &[
 /// militant", "a British-raised cleric". Unlike "-led" they need an agent noun after them.
 /// ("-based" says where, not whose: "the Pakistan-based Afghan Islamic Press" is no Pakistani
 /// agency.)
-const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
+pub(super) const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
 
 /// The country word of a "COUNTRY-led" or "COUNTRY-born" token, and whether it is "-led".
 fn country_modifier(text: &str) -> Option<(&str, bool)> {
@@ -426,23 +434,27 @@ pub(super) fn titled_unknown_mentions(
 ) {
     for k in 0..agents.len() {
         let (am, agent) = &agents[k];
-        let name = titles_end(tokens, agents, am.end);
-        // A body is no person's title, but a member title may follow it ("company spokesman").
-        let body = is_collective_agent(&agent.phrase) && name == am.end;
-        if used[k]
-            || !titles_person(tokens, am, agent)
-            || body
-            || owned(tokens, am.start)
-            || modifies_title(tokens, agents, k)
-        {
+        // The cheapest tests first (all of them only read the sentence).
+        if used[k] || !titles_person(tokens, am, agent) {
             continue;
         }
+        let name = titles_end(tokens, agents, am.end);
         let end = name_run(tokens, name);
+        if !(1..=4).contains(&(end - name)) {
+            continue;
+        }
+        // A body is no person's title, but a member title may follow it ("company spokesman").
+        let body = name == am.end && is_collective_agent(&agent.phrase);
+        if body || owned(tokens, am.start) || modifies_title(tokens, agents, k) {
+            continue;
+        }
         let taken = |s: usize, e: usize| s < end && e > am.start;
-        let free = !mentions.iter().any(|m| taken(m.start, m.end))
-            && !cx.places.iter().any(|p| taken(p.start, p.end));
+        let free = || {
+            !mentions.iter().any(|m| taken(m.start, m.end))
+                && !cx.places.iter().any(|p| taken(p.start, p.end))
+        };
         let is_name = (name..end).all(|i| is_name_token(&tokens[i]));
-        if !(free && is_name && (1..=4).contains(&(end - name))) {
+        if !(is_name && free()) {
             continue;
         }
         used[k] = true;
@@ -522,9 +534,13 @@ fn titles_person(tokens: &[Token], am: &PhraseMatch, agent: &AgentEntry) -> bool
     if OFFICIAL_TITLE_AGENTS.contains(&agent.code) {
         return true;
     }
-    let honorific = am.end - am.start == 1 && HONORIFICS.contains(&tokens[am.start].lower);
-    let inside_name = capitalized(&tokens[am.start]) && name_continues_before(tokens, am.start);
-    SECTOR_TITLE_AGENTS.contains(&agent.code) && !honorific && !inside_name
+    if !SECTOR_TITLE_AGENTS.contains(&agent.code) {
+        return false;
+    }
+    if am.end - am.start == 1 && HONORIFICS.contains(&tokens[am.start].lower) {
+        return false; // an honorific
+    }
+    !(capitalized(&tokens[am.start]) && name_continues_before(tokens, am.start))
 }
 
 /// A one-word agent right before another agent's title that is no member noun
@@ -599,7 +615,7 @@ pub(super) fn role_noun_mentions(
     for ((am, agent), _) in agents
         .iter()
         .zip(used)
-        .filter(|((am, a), used)| (a.standalone || speaks_for(tokens, am)) && !**used)
+        .filter(|((am, a), used)| !**used && (a.standalone || speaks_for(tokens, am)))
     {
         let overlaps = mentions
             .iter()
@@ -608,7 +624,11 @@ pub(super) fn role_noun_mentions(
             continue;
         }
         let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
-        let own = role_places::own_place_country(tokens, am.end, &countries, mentions)
+        // The place after the noun is asked for only when no earlier actor gave the country.
+        let own = same
+            .is_none()
+            .then(|| role_places::own_place_country(tokens, am.end, &countries, mentions))
+            .flatten()
             .map(|c| (Shared::from(c), CountryFrom::RolePlace));
         let own = own.as_ref().map(|(c, from)| (&**c, *from));
         let home = office_home(countries.home, &agent.code);

@@ -329,7 +329,12 @@ fn wished(tokens: &[Token], head: usize, governor: usize, addressee: bool) -> Op
 /// The stance a governing word gives its complement.
 pub(super) fn stance_of(w: &Token) -> Option<Stance> {
     let of = |word: &str| stances().get(word).copied();
-    let found = match (of(&w.lemma), of(&w.lower)) {
+    let (lemma, lower) = (w.lemma.as_str(), w.lower.as_str());
+    if lemma == lower {
+        // One form: one look-up (both would find the same).
+        return of(lemma).map(|(_, stance)| stance);
+    }
+    let found = match (of(lemma), of(lower)) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
         (a, b) => a.or(b),
     };

@@ -57,19 +57,21 @@ pub(super) fn is_described_individual(tokens: &[Token], m: &Mention) -> bool {
     let Some(head) = m.end.checked_sub(1).and_then(|i| tokens.get(i)) else {
         return false;
     };
+    // The tests of the mention itself first, the word look-ups only when they pass.
     let article = |t: &Token| matches!(t.lower.as_str(), "a" | "an");
     let indefinite =
-        article(&tokens[m.start]) || m.start.checked_sub(1).is_some_and(|i| article(&tokens[i]));
-    let private = m
-        .code
-        .get(3..6)
-        .is_some_and(|a| !STATE_SIDE_AGENTS.contains(a));
+        || article(&tokens[m.start]) || m.start.checked_sub(1).is_some_and(|i| article(&tokens[i]));
+    let private = || {
+        m.code
+            .get(3..6)
+            .is_some_and(|a| !STATE_SIDE_AGENTS.contains(a))
+    };
     m.kind == MentionKind::Dictionary
-        && indefinite
-        && private
         && m.end > m.start + 1
         && head.tag == Tag::NN
         && !head.text.starts_with(char::is_uppercase)
+        && indefinite()
+        && private()
 }
 
 /// Names the person described in the previous sentence: a name nobody knows opening this

@@ -657,39 +657,44 @@ fn pattern_rules(p: &VerbPattern, passive: bool, who: &Participants<'_>) -> Vec<
 
 /// Compound participants, resolved pronouns and learned names.
 fn participant_rules(who: &Participants<'_>) -> Vec<Rule> {
-    let everyone = || {
-        who.sources
-            .iter()
-            .copied()
-            .chain(who.targets.iter().flatten().copied())
-    };
-    let from = |f: CountryFrom| {
-        everyone().any(|x| x.kind == MentionKind::RoleNoun && x.country_from == Some(f))
-    };
+    // One walk over the participants gathers what each rule asks.
+    let (mut coreference, mut learned, mut place_agent) = (false, false, false);
+    let mut from = [false; 5];
+    let everyone = (who.sources.iter().copied()).chain(who.targets.iter().flatten().copied());
+    for x in everyone {
+        coreference |= x.kind == MentionKind::Coreference;
+        learned |= x.kind == MentionKind::LearnedName;
+        if let (MentionKind::RoleNoun, Some(f)) = (x.kind, x.country_from) {
+            from[country_from_slot(f)] = true;
+        }
+        place_agent = place_agent || x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX);
+    }
     [
         (who.sources.len() > 1, Rule::CompoundSource),
         (who.targets.len() > 1, Rule::CompoundTarget),
-        (
-            everyone().any(|x| x.kind == MentionKind::Coreference),
-            Rule::Coreference,
-        ),
-        (
-            everyone().any(|x| x.kind == MentionKind::LearnedName),
-            Rule::LearnedName,
-        ),
-        (from(CountryFrom::Context), Rule::ContextCountry),
-        (from(CountryFrom::Document), Rule::DocumentCountry),
-        (from(CountryFrom::Home), Rule::HomeCountry),
-        (from(CountryFrom::Place), Rule::AuthorityPlace),
-        (from(CountryFrom::RolePlace), Rule::RolePlace),
-        (
-            everyone().any(|x| x.entry.starts_with(super::actor_forms::PLACE_AGENT_PREFIX)),
-            Rule::PlaceAgent,
-        ),
+        (coreference, Rule::Coreference),
+        (learned, Rule::LearnedName),
+        (from[0], Rule::ContextCountry),
+        (from[1], Rule::DocumentCountry),
+        (from[2], Rule::HomeCountry),
+        (from[3], Rule::AuthorityPlace),
+        (from[4], Rule::RolePlace),
+        (place_agent, Rule::PlaceAgent),
     ]
     .into_iter()
     .filter_map(|(yes, rule)| yes.then_some(rule))
     .collect()
+}
+
+/// The slot of [`participant_rules`]' flags for a role noun's country source.
+fn country_from_slot(f: CountryFrom) -> usize {
+    match f {
+        CountryFrom::Context => 0,
+        CountryFrom::Document => 1,
+        CountryFrom::Home => 2,
+        CountryFrom::Place => 3,
+        CountryFrom::RolePlace => 4,
+    }
 }
 
 /// The explanation of a coded match.

@@ -7,6 +7,7 @@
 //! earlier actor gave the country.
 
 use super::grammar::{AREA_ADJECTIVES, FORMER_WORDS, PLACE_LOCATIVE_WORDS};
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::phrases::{ResolvedActor, SentencePhrases};
 use crate::dict::Dictionaries;
@@ -94,13 +95,18 @@ pub(super) fn domestic<'d>(
         let actors = m.all(dict, date);
         let titles = &m.agents;
         for &(a, entry) in actors.iter() {
-            let root = entry.code.get(..3).filter(|r| names.is_root(r));
+            // The cheap tests first: most actors are no government person.
             let governs = entry.person && entry.code.get(3..6) == Some("GOV");
-            let titled = titles.iter().any(|(t, _)| {
-                title_before(tokens, t.start, t.end, a.start)
-                    && !actors.iter().any(|(o, _)| o.end == t.start)
-            });
-            if let (Some(root), true, true) = (root, governs, titled) {
+            let Some(root) = governs.then(|| entry.code.get(..3)).flatten() else {
+                continue;
+            };
+            let titled = || {
+                titles.iter().any(|(t, _)| {
+                    title_before(tokens, t.start, t.end, a.start)
+                        && !actors.iter().any(|(o, _)| o.end == t.start)
+                })
+            };
+            if names.is_root(root) && titled() {
                 counts.add(root);
             }
         }
@@ -133,15 +139,18 @@ impl<'a> CountryTally<'a> {
 /// before it): nothing but a determiner before the title — no possessive ("Pakistan's"), no
 /// capitalized word ("Israeli", "Labor"), no former word ("former Prime Minister").
 fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool {
+    // The position test first: it fails for almost every title.
     let next = end == name || end + 1 == name && tokens[end].text == ",";
-    let former = (start.saturating_sub(1)..end).any(|k| FORMER_WORDS.contains(&tokens[k].lower));
+    if !next {
+        return false;
+    }
     let before = start.checked_sub(1).map(|b| &tokens[b]);
     let bare = before.is_none_or(|t| {
         t.tag == Tag::DT
             || !t.text.starts_with(char::is_uppercase)
                 && !matches!(t.tag, Tag::POS | Tag::PRPS | Tag::JJ | Tag::NNP)
     });
-    next && bare && !former
+    bare && !(start.saturating_sub(1)..end).any(|k| FORMER_WORDS.contains(&tokens[k].lower))
 }
 
 /// The country whose places the document names most often over all its sentences (the first
@@ -152,13 +161,12 @@ fn title_before(tokens: &[Token], start: usize, end: usize, name: usize) -> bool
 /// Sentences a discard phrase drops do not count.
 pub(super) fn dominant<'a>(
     names: &'a NameIndex,
-    sentences: &[Sentence],
     phrases: &[SentencePhrases<'a>],
 ) -> Option<String> {
     let mut counts = CountryTally::default();
-    for (sentence, m) in sentences.iter().zip(phrases) {
+    for m in phrases {
         if m.raw.discards.is_empty() {
-            sentence_countries(names, &sentence.tokens, &m.plain, &mut |c| counts.add(c));
+            sentence_countries(names, &m.words, &m.plain, &mut |c| counts.add(c));
         }
     }
     counts.most()
@@ -168,36 +176,37 @@ pub(super) fn dominant<'a>(
 /// place outside those names ("New South Wales" is Australia's, not Wales).
 fn sentence_countries<'a>(
     names: &'a NameIndex,
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     actors: &[ResolvedActor<'a>],
     count: &mut impl FnMut(&'a str),
 ) {
-    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let (tokens, lower) = (words.tokens, &words.lower);
     let mut spans = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let capitalized = tokens[i].text.starts_with(char::is_uppercase);
-        match capitalized
-            .then(|| names.place_country_at(&lower[i..]))
-            .flatten()
-        {
-            Some((n, country)) => {
-                if !is_destination(tokens, i) {
-                    count(country);
-                }
-                spans.push(i..i + n);
-                i += n;
+    // A place name starts with a capitalised word; the next one is tried after it.
+    let mut next = 0;
+    for &i in words.capitalised() {
+        if i < next {
+            continue;
+        }
+        if let Some((n, country)) = names.place_country_at(&lower[i..]) {
+            if !is_destination(tokens, i) {
+                count(country);
             }
-            None => i += 1,
+            spans.push(i..i + n);
+            next = i + n;
         }
     }
     for &(m, entry) in actors {
-        let inside = spans.iter().any(|s| s.start <= m.start && m.end <= s.end);
-        let root = entry.code.get(..3).filter(|r| names.is_root(r));
-        let modifier = tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
-        let place = entry.place || after_locative(tokens, m.start, m.end) && !modifier;
-        let place = place && !is_destination(tokens, m.start);
-        if let (Some(root), false, true) = (root, inside, place) {
+        // Each test only when the ones before it pass (the locative test costs most).
+        let Some(root) = entry.code.get(..3).filter(|r| names.is_root(r)) else {
+            continue;
+        };
+        if spans.iter().any(|s| s.start <= m.start && m.end <= s.end) {
+            continue;
+        }
+        let modifier = || tokens.get(m.end).is_some_and(|t| t.tag.is_noun());
+        let place = entry.place || !modifier() && after_locative(tokens, m.start, m.end);
+        if place && !is_destination(tokens, m.start) {
             count(root);
         }
     }

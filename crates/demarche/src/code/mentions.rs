@@ -400,7 +400,7 @@ pub(super) fn find_mentions<'d>(
     );
     let mut region_places = Vec::new();
     let context = memory.country().map(|(c, _)| Code::from(c));
-    let words = NameTokens::new(tokens);
+    let words = phrases.words;
     actor_forms::drop_names_inside_names(
         &words,
         names,
@@ -433,7 +433,7 @@ pub(super) fn find_mentions<'d>(
     actor_forms::surname_mentions(dict, &words, names, date, &agents, memory, &mut mentions);
     agents_of_following_actors(tokens, &agents, &used_agents, &mut mentions);
     mentions.sort_by_key(|m| m.start);
-    organisations::members_of_organisations(tokens, &agents, &mut used_agents, &mut mentions);
+    organisations::members_of_organisations(&words, &agents, &mut used_agents, &mut mentions);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
     actor_forms::learn_acronyms(tokens, &mentions, memory);
@@ -503,7 +503,7 @@ pub(super) fn find_mentions<'d>(
         m.preposition = governing_preposition(tokens, m.start);
     }
     mentions.sort_by_key(|m| m.start);
-    they_of_speaker(tokens, &mut mentions);
+    they_of_speaker(&words, &mut mentions);
     role_links::link_roles(tokens, &mut mentions, memory);
     described::name_described(tokens, &mut mentions, memory, memory.sentences);
     let (described, counted): (Vec<&Mention>, Vec<&Mention>) = mentions
@@ -694,16 +694,17 @@ fn base_mention(start: usize, end: usize, entry: &ActorEntry) -> Mention {
 /// "Kabul's government" name the country's agents). The owner of a request or offer is no
 /// location ("a request *from Havana*", "calls *from Washington*").
 fn is_location_use(tokens: &[Token], agents: &[AgentMatch<'_>], start: usize, end: usize) -> bool {
-    let after_locative =
-        home_country::after_locative(tokens, start, end) && !owns_request(tokens, start);
+    // Each test only when the answer still depends on it.
+    if home_country::after_locative(tokens, start, end) && !owns_request(tokens, start) {
+        return true;
+    }
     let agent_at = |k: usize| agents.iter().any(|(am, _)| am.start == k);
-    let possessive = tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
-    let agent_follows = agent_at(end) || possessive && agent_at(end + 1);
+    let possessive = || tokens.get(end).is_some_and(|t| t.tag == Tag::POS);
+    let agent_follows = || agent_at(end) || possessive() && agent_at(end + 1);
     let modifier = tokens
         .get(end)
         .is_some_and(|t| matches!(t.tag, Tag::NN | Tag::NNS));
-    let in_dateline = super::dateline::end(tokens).is_some_and(|e| end < e);
-    after_locative || modifier && !agent_follows || in_dateline
+    modifier && !agent_follows() || super::dateline::end(tokens).is_some_and(|e| end < e)
 }
 
 /// The name at `start` follows a request or offer noun and its owner preposition ("a request
@@ -926,7 +927,12 @@ fn merge_titled_names(tokens: &[Token], mentions: &mut Vec<Mention>, memory: &mu
 /// The last word is lower-cased only when it is not already ASCII lower case (no allocation for
 /// most words).
 pub(super) fn is_collective_agent(phrase: &str) -> bool {
-    let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+    // A byte search: `rsplit(' ')` sets up a char searcher each call.
+    let last = phrase
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(phrase, |k| &phrase[k + 1..]);
     let last: std::borrow::Cow<'_, str> = if last
         .bytes()
         .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
@@ -997,6 +1003,9 @@ fn learn_titled_names(tokens: &[Token], mentions: &[Mention], memory: &mut Docum
 /// Mentions of names learned earlier in the document.
 fn add_learned_names(words: &NameTokens<'_>, mentions: &mut Vec<Mention>, memory: &DocumentMemory) {
     let tokens = words.tokens;
+    if memory.names.is_empty() {
+        return; // nothing learned yet: no word need be tried
+    }
     // A learned name starts with a capitalised word; the next one is tried after it.
     let mut next = 0;
     for &i in words.capitalised() {
@@ -1064,7 +1073,7 @@ fn resolve_pronouns(
             remember(tokens, &m, memory);
             out.push(m);
         }
-        if matches!(t.lower.as_str(), "the" | "both" | "all")
+        if matches!(words.lower[i], "the" | "both" | "all")
             && !out
                 .iter()
                 .chain(pending.as_slice().first())
@@ -1118,15 +1127,28 @@ fn walk_positions(
 ) -> Vec<usize> {
     let len = words.tokens.len();
     let (capitalised, cues) = (words.capitalised(), words.pronoun_cues());
-    let mut at =
-        Vec::with_capacity(capitalised.len() + cues.len() + mentions.len() + 2 * quoted.len());
-    at.extend_from_slice(capitalised);
-    at.extend_from_slice(cues);
-    at.extend(mentions.iter().map(|m| m.start));
-    at.extend(quoted.iter().flat_map(|q| [q.start, q.end]));
-    at.retain(|&i| i < len);
-    at.sort_unstable();
-    at.dedup();
+    // Marked in a bit set and read back in order: no sort, no duplicates to drop.
+    let mut marks = vec![0u64; len.div_ceil(64)];
+    let mut mark = |i: usize| {
+        if i < len {
+            marks[i / 64] |= 1 << (i % 64);
+        }
+    };
+    capitalised.iter().chain(cues).for_each(|&i| mark(i));
+    mentions.iter().for_each(|m| mark(m.start));
+    quoted.iter().for_each(|q| {
+        mark(q.start);
+        mark(q.end);
+    });
+    let most = capitalised.len() + cues.len() + mentions.len() + 2 * quoted.len();
+    let mut at = Vec::with_capacity(most.min(len));
+    for (w, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            at.push(w * 64 + bits.trailing_zeros() as usize);
+            bits &= bits - 1;
+        }
+    }
     at
 }
 
@@ -1257,8 +1279,9 @@ fn sentence_subject<'m>(
 /// "they" opening what a plural speaker says stands for that speaker — its actor when the
 /// speaker is one (found here because role nouns are found after the pronouns), else no one
 /// ("commanders", "Government sources" no dictionary knows), never an earlier actor.
-fn they_of_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
-    add_they_of_role_speaker(tokens, mentions);
+fn they_of_speaker(words: &NameTokens<'_>, mentions: &mut Vec<Mention>) {
+    let tokens = words.tokens;
+    add_they_of_role_speaker(words, mentions);
     let mut k = 0;
     while k < mentions.len() {
         let m = &mentions[k];
@@ -1297,10 +1320,13 @@ fn they_of_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
 /// "they" no earlier actor resolved, opening what a role-noun speaker says (role nouns are found
 /// after the pronouns), becomes a pronoun mention of that speaker; [`they_of_speaker`] then
 /// gives it the speaker's actor.
-fn add_they_of_role_speaker(tokens: &[Token], mentions: &mut Vec<Mention>) {
+fn add_they_of_role_speaker(words: &NameTokens<'_>, mentions: &mut Vec<Mention>) {
+    let tokens = words.tokens;
     let mut added = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.tag != Tag::PRP || t.lower != "they" || mentions.iter().any(|m| m.start == i) {
+    // Only the pronouns need be looked at: they are among the pronoun cues.
+    for &i in words.pronoun_cues() {
+        let t = &tokens[i];
+        if t.tag != Tag::PRP || words.lower[i] != "they" || mentions.iter().any(|m| m.start == i) {
             continue;
         }
         let Some(end) = speech_verb_before(tokens, i).and_then(|v| plural_subject_end(tokens, v))

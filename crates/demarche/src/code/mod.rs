@@ -300,8 +300,10 @@ impl Coder {
         };
         let mut memory = DocumentState::new(emit::DocLabels::of(doc));
         let matches: Vec<SentencePhrases> = (analysis.sentences.iter())
-            .map(|s| self.dict.match_phrases(&EncodedSentence::new(&s.tokens)))
-            .map(|m| SentencePhrases::new(&self.dict, m, doc.date))
+            .map(|s| {
+                let raw = self.dict.match_phrases(&EncodedSentence::new(&s.tokens));
+                SentencePhrases::new(&self.dict, (raw, &s.tokens), doc.date)
+            })
             .collect();
         let fallbacks = self.fallbacks(doc, &analysis, &matches, &mut out.warnings);
         memory.actors.set_fallbacks(fallbacks);
@@ -342,7 +344,7 @@ impl Coder {
         warnings: &mut Vec<String>,
     ) -> home_country::Fallbacks {
         let sentences = &analysis.sentences;
-        let document = home_country::dominant(&self.names, sentences, matches);
+        let document = home_country::dominant(&self.names, matches);
         let (record, warning) = home_country::record_country(doc, &self.names);
         warnings.extend(warning);
         let domestic = (record.is_none() && self.home_country.is_none())

@@ -174,9 +174,9 @@ fn supposition_before_to(tokens: &[Token], clause_start: usize, w: usize) -> boo
 /// participle describing a noun ("gunmen believed to be ...", tagged either way).
 fn believing_verb(tokens: &[Token], clause_start: usize, w: usize) -> bool {
     let participle =
-        tokens[w].tag == Tag::VBN || tokens.get(w + 1).is_some_and(|n| n.lower == "to");
+        || tokens[w].tag == Tag::VBN || tokens.get(w + 1).is_some_and(|n| n.lower == "to");
     believing(&tokens[w])
-        && (!participle || auxiliary_before(tokens, clause_start, w, &["be", "have"]))
+        && (!participle() || auxiliary_before(tokens, clause_start, w, &["be", "have"]))
 }
 
 /// A form of one of `lemmas` right before `w`, past adverbs.

@@ -3,7 +3,8 @@
 //! capitalised and the hyphenated tokens are. A pass that looks for names (regions, surnames,
 //! learned names, unknown persons) visits only the capitalised tokens, and one that looks for
 //! "COUNTRY-led" or an age ("28-year-old") only the hyphenated ones, instead of testing every
-//! token again.
+//! token again. The walk is made once per sentence, with its phrases (`phrases`), before the
+//! document's dominant country, which looks up the same capitalised words.
 
 use crate::text::{Tag, Token};
 
@@ -16,8 +17,8 @@ pub(super) struct NameTokens<'t> {
     pub(super) lower: Vec<&'t str>,
     /// Positions of the tokens whose first letter is upper case, ascending.
     capitalised: Vec<usize>,
-    /// Positions of the tokens that contain a hyphen, ascending (a token's lower-case form holds
-    /// the same hyphens as its text).
+    /// Positions of the tokens of [`MIN_HYPHENATED`] bytes or more that contain a hyphen,
+    /// ascending (a token's lower-case form holds the same hyphens as its text).
     hyphenated: Vec<usize>,
     /// Positions of the personal and possessive pronouns and of "the", "both" and "all",
     /// ascending.
@@ -32,12 +33,13 @@ impl<'t> NameTokens<'t> {
         let mut capitalised = Vec::with_capacity(tokens.len());
         let (mut hyphenated, mut pronoun_cues) = (Vec::new(), Vec::with_capacity(8));
         for (i, t) in tokens.iter().enumerate() {
-            let word = t.lower.as_str();
+            // Each form read out of its `CompactString` once.
+            let (text, word) = (t.text.as_str(), t.lower.as_str());
             lower.push(word);
-            if is_capitalised(t) {
+            if is_capitalised(text) {
                 capitalised.push(i);
             }
-            if has_hyphen(&t.text) {
+            if text.len() >= MIN_HYPHENATED && has_hyphen(text) {
                 hyphenated.push(i);
             }
             if matches!(t.tag, Tag::PRP | Tag::PRPS) || matches!(word, "the" | "both" | "all") {
@@ -70,14 +72,23 @@ impl<'t> NameTokens<'t> {
     }
 }
 
+/// The shortest hyphenated token a pass looks at: the suffix of a "COUNTRY-led" or
+/// "COUNTRY-born" modifier or of an age word ("-led", "-year-old") alone has four bytes, so no
+/// shorter token is one (a test checks the suffixes).
+pub(super) const MIN_HYPHENATED: usize = 4;
+
 /// A hyphen among the bytes (a byte loop: `str::contains` sets up a searcher each call).
 fn has_hyphen(word: &str) -> bool {
     word.bytes().any(|b| b == b'-')
 }
 
-/// The first letter is upper case ("Hill", "Égypte"), as the passes test a name's words.
-fn is_capitalised(t: &Token) -> bool {
-    t.text.starts_with(char::is_uppercase)
+/// The first letter is upper case ("Hill", "Égypte"), as the passes test a name's words
+/// (`starts_with(char::is_uppercase)`), an ASCII first byte tested as a byte.
+fn is_capitalised(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.starts_with(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
@@ -114,5 +125,12 @@ mod tests {
         // `aged_person_mentions` tries only the hyphenated tokens as age words.
         let suffixes = super::super::grammar::AGE_SUFFIXES.words();
         assert!(!suffixes.is_empty() && suffixes.iter().all(|s| s.contains('-')));
+        // The passes over the hyphenated tokens skip those shorter than `MIN_HYPHENATED`.
+        let modifiers = super::super::actor_forms::ORIGIN_SUFFIXES
+            .iter()
+            .chain(&["-led"]);
+        for s in suffixes.iter().chain(modifiers) {
+            assert!(s.len() >= MIN_HYPHENATED, "{s}");
+        }
     }
 }

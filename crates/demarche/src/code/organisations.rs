@@ -10,6 +10,7 @@ use super::grammar::{
 };
 use super::label;
 use super::mentions::{CountryFrom, Mention, MentionKind, PlaceMention};
+use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use crate::text::{Tag, Token};
 
@@ -26,21 +27,26 @@ fn taken(mentions: &[Mention], start: usize, end: usize) -> bool {
 /// with the body's own agent, then "of/for/at" and a body with a full code: the body's mention
 /// grows to cover the member, with the body's code.
 pub(super) fn members_of_organisations(
-    tokens: &[Token],
+    words: &NameTokens<'_>,
     agents: &[AgentMatch<'_>],
     used: &mut [bool],
     mentions: &mut [Mention],
 ) {
+    let tokens = words.tokens;
     for i in 0..tokens.len().saturating_sub(2) {
-        if !ORGANISATION_PREPOSITIONS.contains(&tokens[i + 1].lower) || taken(mentions, i, i + 1) {
+        if !ORGANISATION_PREPOSITIONS.contains(words.lower[i + 1]) {
             continue;
         }
-        let relation = RELATION_NOUNS.contains(tokens[i].lemma.as_str());
-        let agent = agents.iter().position(|(am, _)| am.end == i + 1);
+        // A body's mention after the preposition first: most "of"s have none.
         let j = i + 2 + usize::from(tokens[i + 2].tag == Tag::DT);
         let Some(pos) = mentions.iter().position(|m| m.start == j) else {
             continue;
         };
+        if taken(mentions, i, i + 1) {
+            continue;
+        }
+        let relation = RELATION_NOUNS.contains(tokens[i].lemma.as_str());
+        let agent = agents.iter().position(|(am, _)| am.end == i + 1);
         let body = mentions[pos].code.clone();
         let same_agent = |k: usize| body.get(3..6) == Some(agents[k].1.code.as_str());
         if body.len() <= 3 || !(relation || agent.is_some_and(same_agent)) {

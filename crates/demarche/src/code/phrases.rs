@@ -1,10 +1,13 @@
 //! The dictionary phrases of one sentence resolved once: its actor phrases with their entries
 //! (no `context` entry in scope) and its agent phrases, computed before the document's home and
 //! dominant country and shared by them and by the sentence's mentions, so that no pass resolves
-//! the same matches again.
+//! the same matches again; with them the sentence's walk for names ([`NameTokens`]), shared the
+//! same way (the dominant country looks up the same capitalised words the mentions do).
 
+use super::name_tokens::NameTokens;
 use crate::dict::{ActorEntry, AgentEntry, Dictionaries, PhraseMatch, SentenceMatches};
 use crate::model::Date;
+use crate::text::Token;
 use std::borrow::Cow;
 
 /// An actor phrase match with its dictionary entry.
@@ -22,13 +25,15 @@ pub(super) struct SentencePhrases<'d> {
     pub(super) scoped: bool,
     /// The agent matches resolved (leftmost-longest).
     pub(super) agents: Vec<(PhraseMatch, &'d AgentEntry)>,
+    /// The sentence's lower-case words and its capitalised, hyphenated and pronoun tokens.
+    pub(super) words: NameTokens<'d>,
 }
 
 impl<'d> SentencePhrases<'d> {
-    /// Resolves the matches of one sentence of a document dated `date`.
+    /// Resolves the matches of one sentence (`tokens`) of a document dated `date`.
     pub(super) fn new(
         dict: &'d Dictionaries,
-        mut raw: SentenceMatches,
+        (mut raw, tokens): (SentenceMatches, &'d [Token]),
         date: Option<Date>,
     ) -> SentencePhrases<'d> {
         let scoped = raw.actors.iter().any(|m| dict.actors.is_scoped(m));
@@ -39,6 +44,7 @@ impl<'d> SentencePhrases<'d> {
             plain,
             scoped,
             agents,
+            words: NameTokens::new(tokens),
         }
     }
 

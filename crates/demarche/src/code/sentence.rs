@@ -636,7 +636,7 @@ fn closing_speaker(
     let raw = coder
         .dict
         .match_phrases(&crate::dict::EncodedSentence::new(&later.tokens));
-    let phrases = SentencePhrases::new(&coder.dict, raw, doc.date);
+    let phrases = SentencePhrases::new(&coder.dict, (raw, &later.tokens), doc.date);
     let mut actors = memory.actors.clone();
     let quoted = quotations(later, place);
     let (mentions, _) = mentions::find_mentions(

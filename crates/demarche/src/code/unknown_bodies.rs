@@ -32,13 +32,18 @@ pub(super) fn possessive_body_mentions(
     mentions: &mut Vec<Mention>,
 ) {
     for pos in (1..tokens.len()).filter(|&i| tokens[i].tag == Tag::POS) {
+        // The person's name after the possessive first: it is the rarest part, and the body's
+        // test looks up places.
+        if !person_after(tokens, pos + 1) {
+            continue;
+        }
         let Some(start) = body_before(tokens, names, pos) else {
             continue;
         };
         let taken = |s: usize, e: usize| s < pos && e > start;
         let free = !mentions.iter().any(|m| taken(m.start, m.end))
             && !cx.places.iter().any(|p| taken(p.start, p.end));
-        if !free || !person_after(tokens, pos + 1) {
+        if !free {
             continue;
         }
         mentions.push(cx.role_mention(start, pos, "BUS", ENTRY));
@@ -57,9 +62,12 @@ fn body_before(tokens: &[Token], names: &NameIndex, pos: usize) -> Option<usize>
     let acronym = words
         .iter()
         .any(|t| t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase() || c == '.'));
-    let honorific = words.iter().any(|t| HONORIFICS.contains(&t.lower));
-    let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
-    (opens && !acronym && !honorific && !names.is_known_place(&lower)).then_some(start)
+    let honorific = || words.iter().any(|t| HONORIFICS.contains(&t.lower));
+    let place = || {
+        let lower: Vec<&str> = words.iter().map(|t| t.lower.as_str()).collect();
+        names.is_known_place(&lower)
+    };
+    (opens && !acronym && !honorific() && !place()).then_some(start)
 }
 
 /// Whether a person's name stands at `i`: a member title of up to [`MAX_TITLE`] lower-case

@@ -38,8 +38,8 @@ pub(super) fn unknown_person_at(
     }
     let titled = name_start > i;
     let opening = (i == 0 || is_opening(&tokens[i - 1])) && run >= 2;
-    let known = (name_start..end).any(|k| seen_name(tokens.get(k), seen));
-    (titled || opening || known)
+    let known = || (name_start..end).any(|k| seen_name(tokens.get(k), seen));
+    (titled || opening || known())
         .then_some(end)
         .filter(|&e| stands_as_subject(tokens, e))
 }
