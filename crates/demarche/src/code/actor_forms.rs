@@ -331,6 +331,20 @@ fn country_modifier(text: &str) -> Option<(&str, Modifier)> {
         .find_map(|(s, agent)| Some((text.strip_suffix(s)?, Modifier::Owner(agent))))
 }
 
+/// Whether the noun phrase holding the modifier at `i` follows a verb or a preposition: a
+/// thing acted on ("set fire to Chinese-owned factories"), whose owner is the act's target. A
+/// thing that opens its clause ("A Chinese-owned factory closed") is no actor.
+fn acted_on(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag == Tag::DT) {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|p| {
+        let t = &tokens[p];
+        t.tag.is_verb() || matches!(t.tag, Tag::IN | Tag::TO)
+    })
+}
+
 /// "the US-led coalition", "Saudi-led forces": the leading country's military (`MIL`), or the
 /// agent of the head noun when it is one ("Saudi-led troops"); "Saudi-born militant"
 /// ([`ORIGIN_SUFFIXES`]): the agent of the head noun with that country; "Chinese-owned
@@ -352,6 +366,9 @@ pub(super) fn led_force_mentions(
         let agent = agents.iter().position(|(m, _)| m.start == i + 1);
         let force = modifier == Modifier::Led && LED_FORCE_NOUNS.contains(&head.lower.as_str());
         let owned = matches!(modifier, Modifier::Owner(_)) && head.tag.is_noun();
+        if matches!(modifier, Modifier::Owner(_)) && !(owned && acted_on(tokens, i)) {
+            continue;
+        }
         let (Some((country, actor_entry)), true) = (
             names.country_word(prefix),
             force || owned || agent.is_some(),

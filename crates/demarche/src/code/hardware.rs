@@ -75,10 +75,7 @@ pub(super) fn armed_force(
         // The device heads the subject: whatever actor the clause seemed to have is not it
         // ("two people were hurt when a grenade exploded").
         (None, _) if kind == Kind::Explosive && !m.pattern.noun => {
-            return Some((
-                unknown_attacker(np_start, head),
-                SourceRule::UnknownAttacker,
-            ));
+            return Some((unknown_attacker(m.head), SourceRule::UnknownAttacker));
         }
         (Some(c), []) => upgraded(c, head),
         (Some(c), [only]) if only.start == c.start => upgraded(c, head),
@@ -93,12 +90,13 @@ pub(super) fn is_explosive_attacker(source: &Mention) -> bool {
     &*source.entry == EXPLOSIVE_ENTRY
 }
 
-/// The attacker the text does not name behind the explosive device heading the noun phrase
-/// `np_start..=head`.
-fn unknown_attacker(np_start: usize, head: usize) -> Mention {
+/// The attacker the text does not name behind an explosive device, pointing at the act it is
+/// implied by (the verb at `act`, as an agentless attack's points at its attack noun): the
+/// device itself is a thing, no actor.
+fn unknown_attacker(act: usize) -> Mention {
     Mention {
-        start: np_start,
-        end: head + 1,
+        start: act,
+        end: act + 1,
         code: UNKNOWN.into(),
         entry: EXPLOSIVE_ENTRY.into(),
         person: false,
