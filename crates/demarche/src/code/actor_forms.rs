@@ -309,18 +309,54 @@ const LED_FORCE_NOUNS: &[&str] = &[
 /// agency.)
 pub(super) const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
 
-/// The country word of a "COUNTRY-led" or "COUNTRY-born" token, and whether it is "-led".
-fn country_modifier(text: &str) -> Option<(&str, bool)> {
+/// Suffixes of a one-word country that make the thing after it that country's property, and
+/// the agent its owner takes: "Chinese-owned factories" are Chinese businesses' (`CHNBUS`),
+/// "Palestinian-controlled land" the Palestinians' (`PSE`) — the target of an act done to it.
+const OWNER_SUFFIXES: &[(&str, &str)] = &[("-owned", "BUS"), ("-run", "BUS"), ("-controlled", "")];
+
+/// What a "COUNTRY-" modifier says of the noun after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    /// "-led": a force the country leads.
+    Led,
+    /// "-born": an agent from the country.
+    Origin,
+    /// "-owned": a thing the country's owner (of this agent) holds.
+    Owner(&'static str),
+}
+
+/// The country word of a "COUNTRY-led", "COUNTRY-born" or "COUNTRY-owned" token, and what the
+/// modifier says.
+fn country_modifier(text: &str) -> Option<(&str, Modifier)> {
     if let Some(prefix) = text.strip_suffix("-led") {
-        return Some((prefix, true));
+        return Some((prefix, Modifier::Led));
     }
-    let origin = ORIGIN_SUFFIXES.iter().find_map(|s| text.strip_suffix(s))?;
-    Some((origin, false))
+    if let Some(origin) = ORIGIN_SUFFIXES.iter().find_map(|s| text.strip_suffix(s)) {
+        return Some((origin, Modifier::Origin));
+    }
+    OWNER_SUFFIXES
+        .iter()
+        .find_map(|(s, agent)| Some((text.strip_suffix(s)?, Modifier::Owner(agent))))
+}
+
+/// Whether the noun phrase holding the modifier at `i` follows a verb or a preposition: a
+/// thing acted on ("set fire to Chinese-owned factories"), whose owner is the act's target. A
+/// thing that opens its clause ("A Chinese-owned factory closed") is no actor.
+fn acted_on(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && (tokens[j - 1].tag.is_prenominal() || tokens[j - 1].tag == Tag::DT) {
+        j -= 1;
+    }
+    j.checked_sub(1).is_some_and(|p| {
+        let t = &tokens[p];
+        t.tag.is_verb() || matches!(t.tag, Tag::IN | Tag::TO)
+    })
 }
 
 /// "the US-led coalition", "Saudi-led forces": the leading country's military (`MIL`), or the
 /// agent of the head noun when it is one ("Saudi-led troops"); "Saudi-born militant"
-/// ([`ORIGIN_SUFFIXES`]): the agent of the head noun with that country.
+/// ([`ORIGIN_SUFFIXES`]): the agent of the head noun with that country; "Chinese-owned
+/// factories" ([`OWNER_SUFFIXES`]): the owner, before any noun.
 pub(super) fn led_force_mentions(
     words: &NameTokens<'_>,
     names: &NameIndex,
@@ -331,31 +367,41 @@ pub(super) fn led_force_mentions(
     let tokens = words.tokens;
     // Every suffix of `country_modifier` holds a hyphen.
     for &i in words.hyphenated().iter().filter(|&&i| i + 1 < tokens.len()) {
-        let Some((prefix, led)) = country_modifier(&tokens[i].text) else {
+        let Some((prefix, modifier)) = country_modifier(&tokens[i].text) else {
             continue;
         };
         let head = &tokens[i + 1];
         let agent = agents.iter().position(|(m, _)| m.start == i + 1);
-        let force = led && LED_FORCE_NOUNS.contains(&head.lower.as_str());
-        let (Some((country, actor_entry)), true) =
-            (names.country_word(prefix), force || agent.is_some())
-        else {
+        let force = modifier == Modifier::Led && LED_FORCE_NOUNS.contains(&head.lower.as_str());
+        let owned = matches!(modifier, Modifier::Owner(_)) && head.tag.is_noun();
+        if matches!(modifier, Modifier::Owner(_)) && !(owned && acted_on(tokens, i)) {
+            continue;
+        }
+        let (Some((country, actor_entry)), true) = (
+            names.country_word(prefix),
+            force || owned || agent.is_some(),
+        ) else {
             continue;
         };
         let free = !mentions.iter().any(|m| m.start <= i + 1 && m.end > i);
         if !free {
             continue;
         }
-        let (end, code, entry) = match agent {
-            Some(k) if !used[k] => {
+        let (end, code, entry) = match (agent, modifier) {
+            (Some(k), _) if !used[k] => {
                 used[k] = true;
                 let (m, a) = &agents[k];
                 let entry = label::entry_with(actor_entry, &a.entry);
                 (m.end, label::code_with(country, &a.code), entry)
             }
-            _ if led => (
+            (_, Modifier::Led) => (
                 i + 2,
                 label::code_with(country, "MIL"),
+                Shared::from(actor_entry),
+            ),
+            (_, Modifier::Owner(owner)) if owned => (
+                i + 2,
+                label::code_with(country, owner),
                 Shared::from(actor_entry),
             ),
             _ => continue,

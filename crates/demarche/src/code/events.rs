@@ -7,7 +7,9 @@ use super::decision::{CameoCode, Rule, SourceRule, TargetRule};
 use super::emit::EventFrame;
 use super::event_date::event_date;
 use super::explain::Trace;
-use super::grammar::{CONTINUATION_VERBS, WORK_STOPPAGE_AGENTS, WORK_STOPPAGE_VERBS};
+use super::grammar::{
+    CONTINUATION_VERBS, EXPLOSION_PATTERNS, WORK_STOPPAGE_AGENTS, WORK_STOPPAGE_VERBS,
+};
 use super::mentions::{CountryFrom, Mention, MentionKind};
 use super::modality::{future_modal, hypothetical, inside_unrealized_infinitive};
 use super::patterns::VerbMatch;
@@ -224,9 +226,22 @@ fn realized_events(
     };
     let force = hardware::armed_force(ctx, m, clause_idx, passive, &sources);
     let (sources, source_rule) = match &force {
-        Some(f) => (vec![f], Some(SourceRule::Hardware)),
+        Some((f, rule)) => (vec![f], Some(*rule)),
         None => (sources, source_rule),
     };
+    if EXPLOSION_PATTERNS.contains(p.text.as_str())
+        && !force
+            .as_ref()
+            .is_some_and(|(f, _)| hardware::is_explosive_attacker(f))
+    {
+        trace.note(|| {
+            format!(
+                "pattern '{}' ({}) at '{}' not coded: its subject is no explosive device",
+                p.text, p.code, head_text
+            )
+        });
+        return Vec::new();
+    }
     if sources.is_empty() {
         trace.note(|| {
             format!(

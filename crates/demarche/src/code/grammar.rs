@@ -286,10 +286,19 @@ grammar_lists! {
     /// Military vehicles and platforms that, heading an act of force's subject, stand for the
     /// armed force using them ("F-16s blasted").
     HARDWARE_NOUNS = "hardware-nouns.txt";
+    /// Explosive devices that, heading an act of force's subject with no country, name an
+    /// attacker the text does not name ("a car bomb exploded").
+    EXPLOSIVE_NOUNS = "explosive-nouns.txt";
+    /// Nouns that name an explosive device only after an explosive word ("explosive device").
+    EXPLOSIVE_COMPOUND_HEADS = "explosive-compound-heads.txt";
+    /// Verb patterns that name an act only with an explosive-device subject ("a bomb exploded").
+    EXPLOSION_PATTERNS = "explosion-patterns.txt";
     /// Nouns that are military aircraft only after a model designation ("B-52 bombers").
     DESIGNATED_HARDWARE_NOUNS = "designated-hardware-nouns.txt";
     /// Locative prepositions that introduce the target of an act of force ("at soldiers").
     FORCE_TARGET_PREPOSITIONS = "force-target-prepositions.txt";
+    /// Locative prepositions whose actor is the target of a bombing ("outside the embassy").
+    BOMBING_TARGET_PREPOSITIONS = "bombing-target-prepositions.txt";
     /// Verbs whose agentless passive is the police's act ("he was arrested").
     POLICE_PASSIVE_VERBS = "police-passive-verbs.txt";
     /// Verbs whose agentless passive is the judiciary's act ("he is charged with").

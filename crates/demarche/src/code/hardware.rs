@@ -3,19 +3,32 @@
 //! bombarding" is the US military's act (`USAMIL`), "F-16s blasted targets" that of the last
 //! armed force the document named, else of the context country's military. A weapon or fire noun after a country ("Israeli missiles hit",
 //! "Indian shelling killed", "US air strikes on ...") makes the country's military the source
-//! too, but without a country it names no user. The nouns are
-//! `dictionaries/grammar/hardware-nouns.txt` and `instrument-nouns.txt`.
+//! too, but without a country it names no user. An explosive device heading the subject with
+//! no country before it ("a car bomb exploded", "a roadside bomb killed") is an attack by
+//! someone the text does not name: the unknown attacker `---`. The nouns are
+//! `dictionaries/grammar/hardware-nouns.txt`, `instrument-nouns.txt`, `explosive-nouns.txt`
+//! and `explosive-compound-heads.txt`.
 
-use super::grammar::{DESIGNATED_HARDWARE_NOUNS, HARDWARE_NOUNS, INSTRUMENT_NOUNS};
+use super::decision::SourceRule;
+use super::grammar::{
+    DESIGNATED_HARDWARE_NOUNS, EXPLOSIVE_COMPOUND_HEADS, EXPLOSIVE_NOUNS, HARDWARE_NOUNS,
+    INSTRUMENT_NOUNS,
+};
 use super::label::code_with;
 use super::mentions::{is_model_designation, CountryFrom, Mention, MentionKind};
 use super::patterns::VerbMatch;
 use super::sentence::SentenceContext;
 use crate::text::inflect::noun_singular;
-use crate::text::{Tag, Token};
+use crate::text::{ClauseKind, Tag, Token};
 
 /// The entry an armed force found by its hardware carries.
 const ENTRY: &str = "grammar/hardware-nouns.txt";
+
+/// The entry the unknown attacker behind an explosive device carries.
+const EXPLOSIVE_ENTRY: &str = "grammar/explosive-nouns.txt";
+
+/// The code of an attacker the text does not name.
+const UNKNOWN: &str = "---";
 
 /// What a noun heading an act's subject names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,18 +37,21 @@ enum Kind {
     Hardware,
     /// A weapon or fire: its country's military, when a country is named.
     Instrument,
+    /// An explosive device: its country's military, else an attacker the text does not name.
+    Explosive,
 }
 
 /// The armed force behind act `m` when its subject (or, for an event noun, the noun itself)
 /// is headed by military hardware: replaces `sources` when they are empty or are only the
-/// country named before the hardware ("US aircraft" → `USAMIL`).
+/// country named before the hardware ("US aircraft" → `USAMIL`); for an explosive device with
+/// no country, the unknown attacker (`unknown-attacker`). With the rule that found it.
 pub(super) fn armed_force(
     ctx: &SentenceContext<'_>,
     m: &VerbMatch<'_>,
     clause_idx: usize,
     passive: bool,
     sources: &[&Mention],
-) -> Option<Mention> {
+) -> Option<(Mention, SourceRule)> {
     if passive || !forceful(&m.pattern.code) {
         return None;
     }
@@ -46,6 +62,7 @@ pub(super) fn armed_force(
     } else {
         subject_head(tokens, clause_start, m.head)
             .map(|h| (h, clause_start))
+            .or_else(|| parent_explosive(ctx, clause_idx))
             .or_else(|| inherited_head(tokens, sources))?
     };
     let kind = kind_at(tokens, head)?;
@@ -54,11 +71,40 @@ pub(super) fn armed_force(
         .mentions
         .iter()
         .find(|x| x.end > np_start && x.end <= head && is_country(&x.code));
-    match (country, sources) {
-        (Some(c), []) => Some(upgraded(c, head)),
-        (Some(c), [only]) if only.start == c.start => Some(upgraded(c, head)),
-        (None, []) if kind == Kind::Hardware => context_force(ctx, np_start, head),
-        _ => None,
+    let force = match (country, sources) {
+        // The device heads the subject: whatever actor the clause seemed to have is not it
+        // ("two people were hurt when a grenade exploded").
+        (None, _) if kind == Kind::Explosive && !m.pattern.noun => {
+            return Some((unknown_attacker(m.head), SourceRule::UnknownAttacker));
+        }
+        (Some(c), []) => upgraded(c, head),
+        (Some(c), [only]) if only.start == c.start => upgraded(c, head),
+        (None, []) if kind == Kind::Hardware => context_force(ctx, np_start, head)?,
+        _ => return None,
+    };
+    Some((force, SourceRule::Hardware))
+}
+
+/// Whether `source` is the unknown attacker behind an explosive device ("a bomb exploded").
+pub(super) fn is_explosive_attacker(source: &Mention) -> bool {
+    &*source.entry == EXPLOSIVE_ENTRY
+}
+
+/// The attacker the text does not name behind an explosive device, pointing at the act it is
+/// implied by (the verb at `act`, as an agentless attack's points at its attack noun): the
+/// device itself is a thing, no actor.
+fn unknown_attacker(act: usize) -> Mention {
+    Mention {
+        start: act,
+        end: act + 1,
+        code: UNKNOWN.into(),
+        entry: EXPLOSIVE_ENTRY.into(),
+        person: false,
+        kind: MentionKind::RoleNoun,
+        preposition: None,
+        antecedent: None,
+        agent: None,
+        country_from: None,
     }
 }
 
@@ -81,6 +127,17 @@ fn kind_at(tokens: &[Token], head: usize) -> Option<Kind> {
     {
         return Some(Kind::Hardware);
     }
+    // "an explosive device", "a bomb blast": a compound head after an explosive word.
+    let compound = head
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|d| {
+            EXPLOSIVE_NOUNS.contains(noun_singular(&d.lower).as_ref())
+                && EXPLOSIVE_COMPOUND_HEADS.contains(noun_singular(&t.lower).as_ref())
+        });
+    if compound && t.tag.is_noun() {
+        return Some(Kind::Explosive);
+    }
     kind_of(t)
 }
 
@@ -92,6 +149,8 @@ fn kind_of(t: &Token) -> Option<Kind> {
     let singular = noun_singular(&t.lower);
     if HARDWARE_NOUNS.contains(singular.as_ref()) || HARDWARE_NOUNS.contains(&t.lower) {
         Some(Kind::Hardware)
+    } else if EXPLOSIVE_NOUNS.contains(singular.as_ref()) {
+        Some(Kind::Explosive)
     } else if INSTRUMENT_NOUNS.contains(singular.as_ref()) {
         Some(Kind::Instrument)
     } else {
@@ -117,6 +176,21 @@ fn subject_head(tokens: &[Token], clause_start: usize, verb: usize) -> Option<us
     }
     let h = j.checked_sub(1).filter(|&h| h >= clause_start)?;
     tokens[h].tag.is_noun().then_some(h)
+}
+
+/// For a participle after a comma ("a bomb exploded in the market, *killing* ten"): the head
+/// of its parent clause's subject when that is an explosive device, with the parent's start —
+/// the bombing's attacker, not some actor of the parent clause.
+fn parent_explosive(ctx: &SentenceContext<'_>, clause_idx: usize) -> Option<(usize, usize)> {
+    let clause = &ctx.sentence.clauses[clause_idx];
+    if clause.kind != ClauseKind::Participial {
+        return None;
+    }
+    let parent = ctx.sentence.clauses.get(clause.parent?)?.tokens.clone();
+    let tokens = ctx.tokens();
+    let verb = parent.clone().find(|&k| tokens[k].tag.is_finite_verb())?;
+    let head = subject_head(tokens, parent.start, verb)?;
+    (kind_at(tokens, head) == Some(Kind::Explosive)).then_some((head, parent.start))
 }
 
 /// For an act whose clause has no subject of its own ("Israeli jets bombed ..., *killing*"),
@@ -224,6 +298,17 @@ mod tests {
                 "attacked",
                 Some(("bombers", None)),
             ),
+            (
+                "A car bomb exploded outside the embassy.",
+                "exploded",
+                Some(("bomb", Some(Kind::Explosive))),
+            ),
+            (
+                "An explosive device went off in the market.",
+                "went",
+                Some(("device", Some(Kind::Explosive))),
+            ),
+            ("The device went off.", "went", Some(("device", None))),
         ];
         for (text, verb, expected) in cases {
             let toks = tokens(text);

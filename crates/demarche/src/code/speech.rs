@@ -27,6 +27,9 @@ pub(super) const PLAIN_STATEMENT: &str = "010";
 /// The accusation code.
 const ACCUSE: &str = "112";
 
+/// The rule of an act by an attacker the text does not name (`code/attackers.rs`).
+const UNKNOWN_ATTACKER: &str = "unknown-attacker";
+
 /// Applies the conventions to a sentence's events; `superseded` are the heads of governing
 /// words whose complement was coded.
 pub(super) fn settle(
@@ -203,6 +206,10 @@ fn reported_under(sentence: &Sentence, mut k: usize, verb: usize) -> bool {
 fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Option<HeadedEvent> {
     let speaker = s.event.source.as_ref()?;
     let accused = r.event.source.as_ref()?;
+    // "police said a bomb went off": an attacker the text does not name is no one accused.
+    if r.event.rules.iter().any(|x| x == UNKNOWN_ATTACKER) {
+        return None;
+    }
     let violent = ctx.coder.dict.cameo.get(&r.event.cameo).quad_class == 4;
     // "said it fears Syria will attack": a feared act accuses no one yet.
     let start = ctx.sentence.clauses[r.clause].tokens.start;

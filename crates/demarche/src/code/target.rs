@@ -5,8 +5,8 @@
 
 use super::decision::{CameoCode, TargetRule};
 use super::grammar::{
-    FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, REQUEST_NOUNS, REQUEST_OWNER_PREPOSITIONS,
-    TARGET_LOCATIVE_PREPOSITIONS, THREAT_CONDITIONS,
+    BOMBING_TARGET_PREPOSITIONS, FORCE_TARGET_PREPOSITIONS, NON_TARGET_PREPOSITIONS, REQUEST_NOUNS,
+    REQUEST_OWNER_PREPOSITIONS, TARGET_LOCATIVE_PREPOSITIONS, THREAT_CONDITIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -103,11 +103,15 @@ fn object<'m>(
         _ => "",
     };
     let end = object_end(tokens, m, clause);
-    let force = CameoCode::new(&m.pattern.code).is_aimed();
+    let aim = Aim {
+        last_word,
+        force: CameoCode::new(&m.pattern.code).is_aimed(),
+        bombing: m.pattern.code.starts_with(BOMBING),
+    };
     let c = mentions.iter().find(|x| {
         x.start > m.head
             && x.start < end
-            && can_be_target(tokens, mentions, x, sources, (last_word, force))
+            && can_be_target(tokens, mentions, x, sources, aim)
             && !is_pattern_role_noun(m, x)
     })?;
     let joined = conjoined(tokens, group(mentions, c));
@@ -142,17 +146,38 @@ fn is_pattern_role_noun(m: &VerbMatch<'_>, x: &Mention) -> bool {
         && (x.start..x.end).any(|k| m.tokens.contains(&k) && !m.gaps.iter().any(|g| g.contains(&k)))
 }
 
+/// The root of the bombing codes (183x), whose place is their aim ("exploded outside the
+/// French embassy").
+const BOMBING: &str = "183";
+
+/// What the act of a match aims at a place phrase with.
+#[derive(Clone, Copy)]
+struct Aim<'a> {
+    /// The pattern's last word: a place phrase it ends with is its object.
+    last_word: &'a str,
+    /// An act of force or violent protest: its "at" phrase is its aim.
+    force: bool,
+    /// A bombing: the owner of the place it went off at, in, near or outside is its aim.
+    bombing: bool,
+}
+
 /// Not a source, not a determining pronoun, not the sources' own possessive, and not in a
 /// temporal or `by` phrase or a place phrase the pattern does not end with (`last_word`) —
 /// except the aim of an act of force or violent protest (`force`: "threw grenades at soldiers",
-/// "threw stones at police").
+/// "threw stones at police") and the place a bomb went off at (`bombing`: "exploded outside
+/// the French embassy", `bombing-target-prepositions.txt`).
 fn can_be_target(
     tokens: &[Token],
     mentions: &[Mention],
     x: &Mention,
     sources: &[&Mention],
-    (last_word, force): (&str, bool),
+    aim: Aim<'_>,
 ) -> bool {
+    let Aim {
+        last_word,
+        force,
+        bombing,
+    } = aim;
     let own_possessive = x.kind == MentionKind::Coreference
         && tokens[x.start].tag == Tag::PRPS
         && sources.iter().any(|s| s.code.get(..3) == x.code.get(..3));
@@ -161,6 +186,7 @@ fn can_be_target(
             || TARGET_LOCATIVE_PREPOSITIONS.contains(p)
                 && p != last_word
                 && !(force && FORCE_TARGET_PREPOSITIONS.contains(p))
+                && !(bombing && BOMBING_TARGET_PREPOSITIONS.contains(p))
     });
     !sources.iter().any(|s| s.start == x.start)
         && !is_determiner_pronoun(tokens, mentions, x)
