@@ -595,15 +595,14 @@ pub(super) fn role_noun_mentions(
     memory: &DocumentMemory,
     mentions: &mut Vec<Mention>,
 ) {
-    for ((am, agent), _) in agents
-        .iter()
-        .zip(used)
-        .filter(|((am, a), used)| (a.standalone || speaks_for(tokens, am)) && !**used)
-    {
+    for ((am, agent), _) in agents.iter().zip(used).filter(|(_, used)| !**used) {
+        let actor = agent.standalone
+            || speaks_for(tokens, am)
+            || refers_back(tokens, am, &agent.code, memory, mentions);
         let overlaps = mentions
             .iter()
             .any(|m| m.start < am.end && m.end > am.start);
-        if overlaps || !stands_alone(tokens, agents, am, agent) {
+        if !actor || overlaps || !stands_alone(tokens, agents, am, agent) {
             continue;
         }
         let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
@@ -635,6 +634,24 @@ pub(super) fn role_noun_mentions(
             country_from: country.map(|(_, from)| from),
         });
     }
+}
+
+/// "Japanese officials said ... The officials said": "the" and an agent noun in the plural
+/// that names no actor alone refers back to the document's latest actor with that agent (its
+/// country, as for every role noun); with none before it, it is none.
+fn refers_back(
+    tokens: &[Token],
+    am: &PhraseMatch,
+    agent: &str,
+    memory: &DocumentMemory,
+    mentions: &[Mention],
+) -> bool {
+    am.start > 0
+        && tokens[am.start - 1].lower == "the"
+        && tokens[am.end - 1].tag == Tag::NNS
+        && memory
+            .last_country_with_agent(agent, mentions, am.start)
+            .is_some()
 }
 
 /// "the association's Jane Roe says", "the ministry's John Smith": a definite agent noun whose
