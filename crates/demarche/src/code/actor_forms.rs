@@ -2,9 +2,8 @@
 //! ("Putin said", "President Musharraf"), a city before an agent noun ("Lagos police"), a
 //! standalone role noun ("insurgents attacked"), a country word + "-led" or "-born" ("the US-led
 //! coalition", "a Saudi-born militant"), an age before an unknown name ("Twenty-eight-year-old
-//! Mohammed Afroz"), an acronym defined in parentheses ("the Afghan National Army (ANA)"), and
-//! the guards against country names inside other names ("New South
-//! Wales", "Michael Jordan").
+//! Mohammed Afroz"), and the guards against country names inside other names ("New South
+//! Wales", "Michael Jordan"). Acronyms are `acronyms`'.
 
 use super::grammar::{
     AGE_SUFFIXES, CALENDAR_WORDS, COLLECTIVE_AGENT_NOUNS, COMMON_NOUN_AGENTS, GENERIC_DETERMINERS,
@@ -33,7 +32,7 @@ fn capitalized(t: &Token) -> bool {
     t.text.starts_with(char::is_uppercase)
 }
 
-fn is_name_token(t: &Token) -> bool {
+pub(super) fn is_name_token(t: &Token) -> bool {
     matches!(t.tag, Tag::NNP | Tag::NNPS) && capitalized(t) && !CALENDAR_WORDS.contains(&t.lower)
 }
 
@@ -304,10 +303,10 @@ const LED_FORCE_NOUNS: &[&str] = &[
 ];
 
 /// Suffixes of a one-word country that make the noun after it that country's: "Saudi-born
-/// militant", "a British-raised cleric". Unlike "-led" they need an agent noun after them.
-/// ("-based" says where, not whose: "the Pakistan-based Afghan Islamic Press" is no Pakistani
-/// agency.)
-pub(super) const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised"];
+/// militant", "a British-raised cleric", "Pakistan-based militants". Unlike "-led" they need an
+/// agent noun right after them, so "the Pakistan-based Afghan Islamic Press", whose name says
+/// whose it is, stays no Pakistani agency.
+pub(super) const ORIGIN_SUFFIXES: &[&str] = &["-born", "-bred", "-raised", "-based"];
 
 /// Suffixes of a one-word country that make the thing after it that country's property, and
 /// the agent its owner takes: "Chinese-owned factories" are Chinese businesses' (`CHNBUS`),
@@ -658,15 +657,14 @@ pub(super) fn role_noun_mentions(
     memory: &DocumentMemory,
     mentions: &mut Vec<Mention>,
 ) {
-    for ((am, agent), _) in agents
-        .iter()
-        .zip(used)
-        .filter(|((am, a), used)| !**used && (a.standalone || speaks_for(tokens, am)))
-    {
+    for ((am, agent), _) in agents.iter().zip(used).filter(|(_, used)| !**used) {
+        let actor = agent.standalone
+            || speaks_for(tokens, am)
+            || refers_back(tokens, am, &agent.code, memory, mentions);
         let overlaps = mentions
             .iter()
             .any(|m| m.start < am.end && m.end > am.start);
-        if overlaps || !stands_alone(tokens, agents, am, agent) {
+        if !actor || overlaps || !stands_alone(tokens, agents, am, agent) {
             continue;
         }
         let same = memory.last_country_with_agent(&agent.code, mentions, am.start);
@@ -702,6 +700,24 @@ pub(super) fn role_noun_mentions(
             country_from: country.map(|(_, from)| from),
         });
     }
+}
+
+/// "Japanese officials said ... The officials said": "the" and an agent noun in the plural
+/// that names no actor alone refers back to the document's latest actor with that agent (its
+/// country, as for every role noun); with none before it, it is none.
+fn refers_back(
+    tokens: &[Token],
+    am: &PhraseMatch,
+    agent: &str,
+    memory: &DocumentMemory,
+    mentions: &[Mention],
+) -> bool {
+    am.start > 0
+        && tokens[am.start - 1].lower == "the"
+        && tokens[am.end - 1].tag == Tag::NNS
+        && memory
+            .last_country_with_agent(agent, mentions, am.start)
+            .is_some()
 }
 
 /// "the association's Jane Roe says", "the ministry's John Smith": a definite agent noun whose
@@ -797,29 +813,6 @@ fn is_generic_office(tokens: &[Token], b: usize, am: &PhraseMatch) -> bool {
         Some("a" | "an") => body,
         None => body && tokens[am.end - 1].tag == Tag::NNS,
         _ => false,
-    }
-}
-
-/// "the Afghan National Army (ANA)": an acronym in parentheses right after a mention that
-/// covers the whole name becomes an alias for the rest of the document.
-pub(super) fn learn_acronyms(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
-    for m in mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Dictionary)
-    {
-        let (Some(open), Some(word), Some(close)) = (
-            tokens.get(m.end),
-            tokens.get(m.end + 1),
-            tokens.get(m.end + 2),
-        ) else {
-            continue;
-        };
-        let acronym =
-            (2..=6).contains(&word.text.len()) && word.text.chars().all(|c| c.is_ascii_uppercase());
-        let whole = !name_continues_before(tokens, m.start);
-        if open.text == "(" && close.text == ")" && acronym && whole {
-            memory.learn_alias(word, &m.code, &m.entry, m.person);
-        }
     }
 }
 

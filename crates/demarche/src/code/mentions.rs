@@ -2,6 +2,7 @@
 //! → `JPNGOV`), names learned within the document ("Hill" after "... Christopher Hill"), and
 //! pronouns resolved to the actor they stand for.
 
+use super::acronyms;
 use super::actor_forms::{self, AgentMatch};
 use super::described;
 use super::grammar::{
@@ -15,6 +16,7 @@ use super::grammar::{
 pub use super::home_country::CountryFrom;
 use super::home_country::{self, Fallbacks};
 use super::label::{self, Code, Shared};
+use super::member_bodies;
 use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::organisations;
@@ -144,6 +146,8 @@ pub struct DocumentMemory {
     /// The person the last sentence's subject described ("an Iraqi doctor"), for a name
     /// opening the next one (`described`).
     pub(super) described: Option<described::Described>,
+    /// Whether a labour actor has been named (`acronyms`: "the AMWU" is then a union).
+    labour_named: bool,
 }
 
 impl DocumentMemory {
@@ -164,6 +168,7 @@ impl DocumentMemory {
             codes_seen,
             fallbacks,
             described,
+            labour_named,
         } = self;
         names.clear();
         countries.clear();
@@ -178,6 +183,7 @@ impl DocumentMemory {
         codes_seen.clear();
         *fallbacks = Fallbacks::default();
         *described = None;
+        *labour_named = false;
     }
 
     /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
@@ -436,7 +442,7 @@ pub(super) fn find_mentions<'d>(
     organisations::members_of_organisations(&words, &agents, &mut used_agents, &mut mentions);
     distribute_agents_backwards(tokens, &mut mentions);
     merge_titled_names(tokens, &mut mentions, memory);
-    actor_forms::learn_acronyms(tokens, &mentions, memory);
+    acronyms::learn_acronyms(tokens, &mentions, MentionKind::Dictionary, memory);
     add_learned_names(&words, &mut mentions, memory);
     learn_titled_names(tokens, &mentions, memory);
     mentions.sort_by_key(|m| m.start);
@@ -499,6 +505,10 @@ pub(super) fn find_mentions<'d>(
         memory,
         &mut mentions,
     );
+    member_bodies::member_body_mentions(tokens, &agents, &mut used_agents, &mut mentions);
+    acronyms::learn_acronyms(tokens, &mentions, MentionKind::RoleNoun, memory);
+    acronyms::union_acronym_mentions(tokens, &titled, memory.labour_named, &mut mentions);
+    memory.labour_named |= mentions.iter().any(|m| m.code.ends_with("LAB"));
     for m in &mut mentions[before..] {
         m.preposition = governing_preposition(tokens, m.start);
     }

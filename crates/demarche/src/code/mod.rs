@@ -30,8 +30,10 @@
 //! * [`visits`]: visits are political acts — a civilian's or a company's trip is none;
 //! * [`event_date`] and [`emit`]: the event's date and the `Event` record itself;
 //! * [`actor_forms`] and [`names`]: actors named without their full dictionary name (surnames,
-//!   city + agent, standalone role nouns with the context country, acronyms) and country names
+//!   city + agent, standalone role nouns with the context country) and country names
 //!   inside other names, from indexes built once per coder;
+//! * [`acronyms`] and [`member_bodies`]: acronyms defined after a body's name, union acronyms,
+//!   and bodies "of" a trade's members ("the Council of Churches");
 //! * [`memory`]: what is remembered across a document's sentences;
 //! * [`label`]: the labels of mentions (codes, entries, remembered texts) as cheap types;
 //! * [`decision`]: the decisions as types (rules, source/target rules, CAMEO codes);
@@ -40,6 +42,7 @@
 //!
 //! Event locations are chosen by [`crate::resolve::locate`].
 
+mod acronyms;
 mod actor_forms;
 mod adjuncts;
 mod appraisal;
@@ -65,6 +68,7 @@ mod inquiry;
 mod judgement;
 mod label;
 mod light_verb;
+mod member_bodies;
 mod memory;
 pub mod mentions;
 mod method;

@@ -1,7 +1,8 @@
 //! Event locations: which of a sentence's places an event happened at.
 //!
 //! The coder hands over each sentence's actor spans; [`DocumentPlaces::resolve_sentence`] finds
-//! the sentence's places (remembering the dateline and the document's distinct places), and
+//! the sentence's places (remembering the dateline and the document's distinct places; a
+//! place whose words are another country's organisation or person is none), and
 //! [`DocumentPlaces::event_location`] picks an event's place: one in its clause (after "in",
 //! "at", ... first), else the sentence's best place, else the dateline.
 
@@ -117,7 +118,8 @@ impl DocumentPlaces {
     ) -> Vec<PlaceMatch> {
         let context: Vec<&str> = actors.iter().map(|a| a.code).collect();
         let tokens = &sentence.tokens;
-        let found = resolver.find_places_in(tokens, &context, &mut self.memory, explain);
+        let mut found = resolver.find_places_in(tokens, &context, &mut self.memory, explain);
+        found.retain(|m| !names_foreign_actor(m, actors));
         for m in found
             .iter()
             .filter(|m| names_a_place(&sentence.tokens, m, actors))
@@ -166,6 +168,16 @@ impl DocumentPlaces {
     pub fn into_all(self) -> Vec<Location> {
         self.all
     }
+}
+
+/// Whether the words of place `m` are an actor of another country: an organisation, group or
+/// person (a code with more than a country: "Hamas", `PSEREB`, is no Hamm in Germany, "leaders
+/// from Hamas" are nowhere). A country's own bodies ("Kabul police") and bare country actors
+/// ("Georgia") keep their places.
+fn names_foreign_actor(m: &PlaceMatch, actors: &[ActorSpan<'_>]) -> bool {
+    actors
+        .iter()
+        .any(|a| a.overlaps(m) && a.code.len() > 3 && !a.code.starts_with(m.cameo_country.as_str()))
 }
 
 /// A place the document names as a place: not incidental, and not an actor unless it follows
