@@ -82,13 +82,24 @@ impl VerbPattern {
 /// head, as ranks in candidate order ([`VerbDictionary::order`]), each group sorted.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct HeadIndex {
-    /// The patterns with no fixed word after the head.
-    bare: Vec<u32>,
-    /// The distinct last words, by vocabulary id, with their patterns in `groups`.
+    /// The distinct last words, by vocabulary id.
     words: Vec<u32>,
-    groups: Vec<Vec<u32>>,
+    /// The groups one after another: first the patterns with no fixed word after the head,
+    /// then those of each of `words`.
+    ranks: Vec<u32>,
+    /// Where each group ends in `ranks`: the bare patterns' first, then each word's.
+    ends: Vec<u32>,
     /// The place of each of `words` in it.
     #[serde(serialize_with = "super::sorted::map")]
+    slots: HashMap<u32, u32>,
+}
+
+/// A [`HeadIndex`] being built: its groups apart.
+#[derive(Default)]
+struct HeadBuilder {
+    bare: Vec<u32>,
+    words: Vec<u32>,
+    groups: Vec<Vec<u32>>,
     slots: HashMap<u32, u32>,
 }
 
@@ -177,16 +188,13 @@ impl VerbDictionary {
             .collect();
         let mut order: Vec<u32> = (0..self.patterns.len() as u32).collect();
         order.sort_by_key(|&i| (std::cmp::Reverse(specificity[i as usize]), i));
-        let mut rank = vec![0u32; order.len()];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i as usize] = r as u32;
-        }
-        for &i in &order {
+        let (mut verbs, mut nouns) = (HashMap::default(), HashMap::default());
+        for (rank, &i) in order.iter().enumerate() {
             let p = &self.patterns[i as usize];
             let (heads, index) = if p.noun {
-                (&mut self.noun_heads, &mut self.noun_index)
+                (&mut self.noun_heads, &mut nouns)
             } else {
-                (&mut self.verb_heads, &mut self.verb_index)
+                (&mut self.verb_heads, &mut verbs)
             };
             entry_for(heads, &p.head).push(i as usize);
             // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
@@ -194,11 +202,16 @@ impl VerbDictionary {
                 PatternWord::Word(w) => Some(w.id),
                 PatternWord::Gap => None,
             });
-            index
-                .entry(p.head_id)
-                .or_default()
-                .add(last, rank[i as usize]);
+            let head: &mut HeadBuilder = index.entry(p.head_id).or_default();
+            head.add(last, rank as u32);
         }
+        let finish = |index: HashMap<u32, HeadBuilder>| {
+            (index.into_iter())
+                .map(|(head, b)| (head, b.finish()))
+                .collect()
+        };
+        self.verb_index = finish(verbs);
+        self.noun_index = finish(nouns);
         self.order = order;
     }
 
@@ -227,19 +240,19 @@ impl VerbDictionary {
             return;
         };
         let mut groups = Groups::default();
-        groups.add(&index.bare);
+        groups.add(index.bare());
         // Probe the smaller side: the head's last words against the set, or the set's words
         // against the index.
         if index.words.len() < present.len_hint() {
-            for (w, group) in index.words.iter().zip(&index.groups) {
-                if present.contains(*w) {
-                    groups.add(group);
+            for (k, &w) in index.words.iter().enumerate() {
+                if present.contains(w) {
+                    groups.add(index.group(k));
                 }
             }
         } else {
             present.for_each(&mut |w| {
                 if let Some(&g) = index.slots.get(&w) {
-                    groups.add(&index.groups[g as usize]);
+                    groups.add(index.group(g as usize));
                 }
             });
         }
@@ -263,6 +276,18 @@ impl VerbDictionary {
 }
 
 impl HeadIndex {
+    /// The patterns with no fixed word after the head.
+    fn bare(&self) -> &[u32] {
+        &self.ranks[..self.ends[0] as usize]
+    }
+
+    /// The patterns of the `k`th of `words`.
+    fn group(&self, k: usize) -> &[u32] {
+        &self.ranks[self.ends[k] as usize..self.ends[k + 1] as usize]
+    }
+}
+
+impl HeadBuilder {
     /// Adds the pattern of rank `rank` (ranks come in increasing order) whose last fixed word
     /// is `last`.
     fn add(&mut self, last: Option<u32>, rank: u32) {
@@ -275,6 +300,22 @@ impl HeadIndex {
             (self.words.len() - 1) as u32
         });
         self.groups[slot as usize].push(rank);
+    }
+
+    /// The index, its groups laid end to end.
+    fn finish(self) -> HeadIndex {
+        let mut ranks = self.bare;
+        let mut ends = vec![ranks.len() as u32];
+        for group in self.groups {
+            ranks.extend(group);
+            ends.push(ranks.len() as u32);
+        }
+        HeadIndex {
+            words: self.words,
+            ranks,
+            ends,
+            slots: self.slots,
+        }
     }
 }
 
