@@ -6,7 +6,9 @@
 //! neighbours a token's features read (one or two features summed). News repeats its words, so
 //! a scored token mostly costs five cached rows plus its five features that cross words or
 //! tags, instead of hashing and probing eighteen features in a table far larger than the CPU
-//! caches.
+//! caches. Three of those five read only word classes (the shapes and lexical classes of the
+//! token and the next word; the token's lexical class after the previous tag): their rows are
+//! kept apart, by class ([`ClassRows`]), so that only two features are probed per token.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
