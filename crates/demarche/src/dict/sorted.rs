@@ -30,30 +30,3 @@ where
     keys.sort_unstable();
     serializer.collect_seq(keys)
 }
-
-/// Serializes a map of maps, both levels sorted by key.
-pub fn nested_map<K, K2, V, H, H2, S>(
-    map: &HashMap<K, HashMap<K2, V, H2>, H>,
-    serializer: S,
-) -> Result<S::Ok, S::Error>
-where
-    K: Serialize + Ord,
-    K2: Serialize + Ord,
-    V: Serialize,
-    H: BuildHasher,
-    H2: BuildHasher,
-    S: Serializer,
-{
-    let mut entries: Vec<_> = map.iter().map(|(k, inner)| (k, Sorted(inner))).collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    serializer.collect_map(entries)
-}
-
-/// A map that serializes sorted by key.
-struct Sorted<'a, K, V, H>(&'a HashMap<K, V, H>);
-
-impl<K: Serialize + Ord, V: Serialize, H: BuildHasher> Serialize for Sorted<'_, K, V, H> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        map(self.0, serializer)
-    }
-}

@@ -78,6 +78,35 @@ impl VerbPattern {
     }
 }
 
+/// One head's patterns (verb or noun) by the vocabulary id of their last fixed word after the
+/// head, as ranks in candidate order ([`VerbDictionary::order`]), each group sorted.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct HeadIndex {
+    /// The distinct last words, by vocabulary id.
+    words: Vec<u32>,
+    /// The groups one after another: first the patterns with no fixed word after the head,
+    /// then those of each of `words`.
+    ranks: Vec<u32>,
+    /// Where each group ends in `ranks`: the bare patterns' first, then each word's.
+    ends: Vec<u32>,
+    /// The place of each of `words` in it.
+    #[serde(serialize_with = "super::sorted::map")]
+    slots: HashMap<u32, u32>,
+}
+
+/// A [`HeadIndex`] being built: its groups apart.
+#[derive(Default)]
+struct HeadBuilder {
+    bare: Vec<u32>,
+    words: Vec<u32>,
+    groups: Vec<Vec<u32>>,
+    slots: HashMap<u32, u32>,
+}
+
+/// The most groups of a head [`VerbDictionary::candidates`] merges in place; more (rare) are
+/// gathered and sorted.
+const MERGED: usize = 8;
+
 /// Compiled verb patterns.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct VerbDictionary {
@@ -86,14 +115,14 @@ pub struct VerbDictionary {
     verb_heads: HashMap<String, Vec<usize>>,
     #[serde(serialize_with = "super::sorted::map")]
     noun_heads: HashMap<String, Vec<usize>>,
-    /// Per head id (verb and noun separately): patterns by the vocabulary id of their last
-    /// fixed word after the head; bare-head patterns under [`UNKNOWN`].
-    #[serde(serialize_with = "super::sorted::nested_map")]
-    verb_by_word: HashMap<u32, HashMap<u32, Vec<usize>>>,
-    #[serde(serialize_with = "super::sorted::nested_map")]
-    noun_by_word: HashMap<u32, HashMap<u32, Vec<usize>>>,
-    /// [`VerbPattern::specificity`] of each pattern, the order of candidates.
-    specificity: Vec<u16>,
+    /// Per head id (verb and noun separately): its patterns by their last fixed word.
+    #[serde(serialize_with = "super::sorted::map")]
+    verb_index: HashMap<u32, HeadIndex>,
+    #[serde(serialize_with = "super::sorted::map")]
+    noun_index: HashMap<u32, HeadIndex>,
+    /// The patterns in candidate order (most specific first, then dictionary order): the
+    /// pattern of each rank ([`HeadIndex`] holds ranks).
+    order: Vec<u32>,
 }
 
 impl VerbDictionary {
@@ -154,42 +183,36 @@ impl VerbDictionary {
     }
 
     fn index(&mut self) {
-        for (i, p) in self.patterns.iter().enumerate() {
-            let (heads, by_word) = if p.noun {
-                (&mut self.noun_heads, &mut self.noun_by_word)
+        let specificity: Vec<u16> = (self.patterns.iter())
+            .map(|p| u16::try_from(p.specificity()).unwrap_or(u16::MAX))
+            .collect();
+        let mut order: Vec<u32> = (0..self.patterns.len() as u32).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(specificity[i as usize]), i));
+        let (mut verbs, mut nouns) = (HashMap::default(), HashMap::default());
+        for (rank, &i) in order.iter().enumerate() {
+            let p = &self.patterns[i as usize];
+            let (heads, index) = if p.noun {
+                (&mut self.noun_heads, &mut nouns)
             } else {
-                (&mut self.verb_heads, &mut self.verb_by_word)
+                (&mut self.verb_heads, &mut verbs)
             };
-            entry_for(heads, &p.head).push(i);
+            entry_for(heads, &p.head).push(i as usize);
             // Keyed by the last fixed word: it is the most selective ("urge * to *withdraw*").
             let last = p.rest.iter().rev().find_map(|w| match w {
                 PatternWord::Word(w) => Some(w.id),
                 PatternWord::Gap => None,
             });
-            let by_last = by_word.entry(p.head_id).or_default();
-            by_last.entry(last.unwrap_or(UNKNOWN)).or_default().push(i);
+            let head: &mut HeadBuilder = index.entry(p.head_id).or_default();
+            head.add(last, rank as u32);
         }
-        self.specificity = self
-            .patterns
-            .iter()
-            .map(|p| u16::try_from(p.specificity()).unwrap_or(u16::MAX))
-            .collect();
-        let specificity = &self.specificity;
-        for list in self
-            .verb_heads
-            .values_mut()
-            .chain(self.noun_heads.values_mut())
-        {
-            list.sort_by_key(|&i| std::cmp::Reverse(specificity[i]));
-        }
-        for list in self
-            .verb_by_word
-            .values_mut()
-            .chain(self.noun_by_word.values_mut())
-            .flat_map(|by_word| by_word.values_mut())
-        {
-            list.sort_by_key(|&i| (std::cmp::Reverse(specificity[i]), i));
-        }
+        let finish = |index: HashMap<u32, HeadBuilder>| {
+            (index.into_iter())
+                .map(|(head, b)| (head, b.finish()))
+                .collect()
+        };
+        self.verb_index = finish(verbs);
+        self.noun_index = finish(nouns);
+        self.order = order;
     }
 
     /// All patterns.
@@ -208,57 +231,32 @@ impl VerbDictionary {
         present: &impl WordSet,
         out: &mut Vec<&'s VerbPattern>,
     ) {
-        let by_word = if noun {
-            &self.noun_by_word
+        let index = if noun {
+            &self.noun_index
         } else {
-            &self.verb_by_word
+            &self.verb_index
         };
-        let Some(index) = by_word.get(&head).filter(|_| head != UNKNOWN) else {
+        let Some(index) = index.get(&head).filter(|_| head != UNKNOWN) else {
             return;
         };
-        // Each pattern is in one list (its last word's); each list is sorted already. Most
-        // heads have one list that can match: no allocation then.
-        let mut first: Option<&'s [usize]> = None;
-        let mut more: Vec<&'s [usize]> = Vec::new();
-        let mut add = |list: &'s Vec<usize>| {
-            let same = |l: &&[usize]| std::ptr::eq(l.as_ptr(), list.as_ptr());
-            if first.as_ref().is_some_and(same) || more.iter().any(same) {
-                return;
-            }
-            match first {
-                None => first = Some(list),
-                Some(_) => more.push(list),
-            }
-        };
-        index.get(&UNKNOWN).map(&mut add);
+        let mut groups = Groups::default();
+        groups.add(index.bare());
         // Probe the smaller side: the head's last words against the set, or the set's words
         // against the index.
-        if index.len() <= present.len_hint() {
-            index
-                .iter()
-                .filter(|(&w, _)| w != UNKNOWN && present.contains(w))
-                .for_each(|(_, list)| add(list));
+        if index.words.len() < present.len_hint() {
+            for (k, &w) in index.words.iter().enumerate() {
+                if present.contains(w) {
+                    groups.add(index.group(k));
+                }
+            }
         } else {
             present.for_each(&mut |w| {
-                index.get(&w).filter(|_| w != UNKNOWN).map(&mut add);
+                if let Some(&g) = index.slots.get(&w) {
+                    groups.add(index.group(g as usize));
+                }
             });
         }
-        let Some(first) = first else {
-            return;
-        };
-        if more.is_empty() {
-            out.extend(first.iter().map(|&i| &self.patterns[i]));
-            return;
-        }
-        more.push(first);
-        let mut ids = more.concat();
-        ids.sort_unstable_by_key(|&i| self.order_key(i));
-        out.extend(ids.into_iter().map(|i| &self.patterns[i]));
-    }
-
-    /// The order of candidates: most specific first, then in dictionary order.
-    fn order_key(&self, i: usize) -> (std::cmp::Reverse<u16>, usize) {
-        (std::cmp::Reverse(self.specificity[i]), i)
+        groups.merge_into(&self.order, &self.patterns, out);
     }
 
     /// True when `lemma` heads a verb (or, with `noun`, a noun) pattern.
@@ -274,6 +272,110 @@ impl VerbDictionary {
     /// The heads of verb patterns (for the tagger's lexicon).
     pub fn verb_head_lemmas(&self) -> impl Iterator<Item = &str> {
         self.verb_heads.keys().map(String::as_str)
+    }
+}
+
+impl HeadIndex {
+    /// The patterns with no fixed word after the head.
+    fn bare(&self) -> &[u32] {
+        &self.ranks[..self.ends[0] as usize]
+    }
+
+    /// The patterns of the `k`th of `words`.
+    fn group(&self, k: usize) -> &[u32] {
+        &self.ranks[self.ends[k] as usize..self.ends[k + 1] as usize]
+    }
+}
+
+impl HeadBuilder {
+    /// Adds the pattern of rank `rank` (ranks come in increasing order) whose last fixed word
+    /// is `last`.
+    fn add(&mut self, last: Option<u32>, rank: u32) {
+        let Some(w) = last.filter(|&w| w != UNKNOWN) else {
+            return self.bare.push(rank);
+        };
+        let slot = *self.slots.entry(w).or_insert_with(|| {
+            self.words.push(w);
+            self.groups.push(Vec::new());
+            (self.words.len() - 1) as u32
+        });
+        self.groups[slot as usize].push(rank);
+    }
+
+    /// The index, its groups laid end to end.
+    fn finish(self) -> HeadIndex {
+        let mut ranks = self.bare;
+        let mut ends = vec![ranks.len() as u32];
+        for group in self.groups {
+            ranks.extend(group);
+            ends.push(ranks.len() as u32);
+        }
+        HeadIndex {
+            words: self.words,
+            ranks,
+            ends,
+            slots: self.slots,
+        }
+    }
+}
+
+/// The groups of ranks (each sorted) a head's candidates come from, each taken once: up to
+/// [`MERGED`] in place, the rest gathered.
+#[derive(Default)]
+struct Groups<'s> {
+    first: [&'s [u32]; MERGED],
+    len: usize,
+    more: Vec<&'s [u32]>,
+}
+
+impl<'s> Groups<'s> {
+    fn add(&mut self, group: &'s [u32]) {
+        let same = |g: &&[u32]| std::ptr::eq(g.as_ptr(), group.as_ptr());
+        if group.is_empty() || self.first[..self.len].iter().any(same) || self.more.iter().any(same)
+        {
+            return;
+        }
+        if self.len < MERGED {
+            self.first[self.len] = group;
+            self.len += 1;
+        } else {
+            self.more.push(group);
+        }
+    }
+
+    /// The patterns of every group in rank order, appended to `out`: the sorted groups merged
+    /// (most heads have one or two), or all gathered and sorted when there are too many.
+    fn merge_into<'p>(
+        &mut self,
+        order: &[u32],
+        patterns: &'p [VerbPattern],
+        out: &mut Vec<&'p VerbPattern>,
+    ) {
+        let pattern = |r: u32| &patterns[order[r as usize] as usize];
+        if !self.more.is_empty() {
+            let mut ranks: Vec<u32> = self.first[..self.len].concat();
+            ranks.extend(self.more.iter().copied().flatten());
+            ranks.sort_unstable();
+            out.extend(ranks.into_iter().map(pattern));
+            return;
+        }
+        let heads = &mut self.first[..self.len];
+        out.reserve(heads.iter().map(|g| g.len()).sum());
+        loop {
+            let mut best: Option<usize> = None;
+            for (k, g) in heads.iter().enumerate() {
+                if let Some(&r) = g.first() {
+                    if best.is_none_or(|b| r < heads[b][0]) {
+                        best = Some(k);
+                    }
+                }
+            }
+            let Some(b) = best else {
+                return;
+            };
+            out.push(pattern(heads[b][0]));
+            heads[b] = &heads[b][1..];
+        }
     }
 }
 

@@ -309,19 +309,49 @@ fn put<const N: usize>(out: &mut [u32; 7], keys: [u32; N]) -> usize {
 }
 
 /// The features among [`word_features`] that cross two words or a word and the previous tag
-/// `t1`: the token's `w`, with the words before (`p1`) and after it (`n1`).
-fn pair_features(w: &WordKeys, p1: &WordKeys, n1: &WordKeys, t1: u64) -> [u32; N_PAIR] {
-    [
-        key(9, t1, w.word),
-        key(16, n1.shape, w.shape),
-        key(17, p1.word, w.word),
-        key(20, w.lexical, t1),
-        key(21, n1.lexical, w.lexical),
-    ]
+/// `t1`: the token's `w`, with the words before (`p1`) and after it (`n1`) — those of its word
+/// ([`word_pair_features`]) and those of its word's classes ([`class_pair_features`],
+/// [`class_history_feature`]), as [`Model::predict_from`] adds them.
+#[cfg(test)]
+fn pair_features(w: &WordKeys, p1: &WordKeys, n1: &WordKeys, t1: u64) -> [u32; 5] {
+    let ([a, b], [c, d]) = (word_pair_features(w, p1, t1), class_pair_features(w, n1));
+    [a, b, c, d, class_history_feature(w, t1)]
 }
 
-/// Features of a token that cross words or a word and a tag.
-const N_PAIR: usize = 5;
+/// The features of a token's word (`w`) with the previous tag `t1` and the previous word.
+fn word_pair_features(w: &WordKeys, p1: &WordKeys, t1: u64) -> [u32; 2] {
+    [key(9, t1, w.word), key(17, p1.word, w.word)]
+}
+
+/// The features of the shapes and lexical classes of a token (`w`) and the next word.
+fn class_pair_features(w: &WordKeys, n1: &WordKeys) -> [u32; 2] {
+    [key(16, n1.shape, w.shape), key(21, n1.lexical, w.lexical)]
+}
+
+/// The feature of a token's lexical class with the previous tag `t1`.
+fn class_history_feature(w: &WordKeys, t1: u64) -> u32 {
+    key(20, w.lexical, t1)
+}
+
+/// The key of what [`Model::class_pair_row`] reads: the shapes and lexical classes of a token
+/// (`w`) and of the word after it (`n1`). Never 0: a token's lexical class has its low bit set.
+pub fn class_pair_key(w: &WordKeys, n1: &WordKeys) -> u64 {
+    let class = |k: &WordKeys| k.shape | k.lexical << 9;
+    class(w) | class(n1) << 32
+}
+
+/// The key of what [`Model::class_history_row`] reads: a token's lexical class and the
+/// previous tag. Never 0, like [`class_pair_key`].
+pub fn class_history_key(w: &WordKeys, prev: Option<Tag>) -> u64 {
+    w.lexical | history_index(prev) << 32
+}
+
+/// Adds `row` to `rows`, lane by lane.
+fn add(rows: &mut Row, row: &Row) {
+    for (s, &x) in rows.iter_mut().zip(row) {
+        *s += x;
+    }
+}
 
 /// The summed weights of a token's features that read one word each ([`Role`]), to which
 /// [`Model::predict_from`] adds the rest.
@@ -586,12 +616,44 @@ impl<'a> Model<'a> {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
+        add(&mut rows, &self.class_pair_row(w, n1));
+        add(&mut rows, &self.class_history_row(w, prev));
+        self.predict_from_classes(rows, [w, p1], prev, prev2)
+    }
+
+    /// [`Model::predict_from`] where `rows` holds the [`Model::class_pair_row`] and the
+    /// [`Model::class_history_row`] of the token too: what is left are the features of its
+    /// word with the previous word and with the previous tag, and the tag history.
+    pub fn predict_from_classes(
+        &self,
+        mut rows: Row,
+        [w, p1]: [&WordKeys; 2],
+        prev: Option<Tag>,
+        prev2: Option<Tag>,
+    ) -> Tag {
         let (t1, t2) = (history_index(prev), history_index(prev2));
         if let Some(h) = self.history.get(t1 as usize * HISTORY_TAGS + t2 as usize) {
             add_i32(&mut rows, h);
         }
-        self.add_features(&pair_features(w, p1, n1, t1), &mut rows);
+        self.add_features(&word_pair_features(w, p1, t1), &mut rows);
         best_tag(&rows)
+    }
+
+    /// The summed weights of the features that read the shapes and lexical classes of a token
+    /// (keys `w`) and of the word after it (`n1`): the same for every pair of words of those
+    /// classes ([`class_pair_key`]).
+    pub fn class_pair_row(&self, w: &WordKeys, n1: &WordKeys) -> Row {
+        let mut row = [0; 32];
+        self.add_features(&class_pair_features(w, n1), &mut row);
+        row
+    }
+
+    /// The weights of the feature that reads a token's lexical class with the previous tag
+    /// (`prev`, [`class_history_key`]): the same for every word of that class.
+    pub fn class_history_row(&self, w: &WordKeys, prev: Option<Tag>) -> Row {
+        let mut row = [0; 32];
+        self.add_features(&[class_history_feature(w, history_index(prev))], &mut row);
+        row
     }
 
     /// Adds the weights a slot points to to `scores`.

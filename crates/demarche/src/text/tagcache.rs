@@ -6,7 +6,9 @@
 //! neighbours a token's features read (one or two features summed). News repeats its words, so
 //! a scored token mostly costs five cached rows plus its five features that cross words or
 //! tags, instead of hashing and probing eighteen features in a table far larger than the CPU
-//! caches.
+//! caches. Three of those five read only word classes (the shapes and lexical classes of the
+//! token and the next word; the token's lexical class after the previous tag): their rows are
+//! kept apart, by class ([`ClassRows`]), so that only two features are probed per token.
 //!
 //! The rows are the bundled model's ([`perceptron::bundled`]); the keys depend on the lexicon,
 //! so the cache empties itself when a sentence comes with another lexicon ([`Lexicon::id`]).
@@ -147,6 +149,40 @@ pub struct WordCache {
     /// The vector [`WordCache::words`] fills, handed back by [`WordCache::recycle`] so that a
     /// sentence allocates none.
     spare: Vec<Word>,
+    /// The rows of pairs of word classes ([`Model::class_pair_row`]).
+    pairs: ClassRows,
+    /// The rows of word classes after a tag ([`Model::class_history_row`]).
+    histories: ClassRows,
+}
+
+/// Rows by the key of the word classes they read ([`perceptron::class_pair_key`],
+/// [`perceptron::class_history_key`]), direct-mapped, filled on first use: news has a few
+/// hundred such classes, so nearly every look-up finds its row, where the model's features
+/// cost a table probe each.
+struct ClassRows {
+    log2: u32,
+    /// Each slot's key (0: empty; no key is 0) and row.
+    slots: Box<[(u64, Row)]>,
+}
+
+impl ClassRows {
+    /// An empty table of `2^log2` rows (`log2` at least 1).
+    fn new(log2: u32) -> ClassRows {
+        let log2 = log2.max(1);
+        ClassRows {
+            log2,
+            slots: vec![(0, [0; 32]); 1 << log2].into_boxed_slice(),
+        }
+    }
+
+    /// The slot holding the row of `key`, made by `make` if it held another.
+    fn fill(&mut self, key: u64, make: impl FnOnce() -> Row) -> usize {
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.log2)) as usize;
+        if let Some(s) = self.slots.get_mut(slot).filter(|s| s.0 != key) {
+            *s = (key, make());
+        }
+        slot
+    }
 }
 
 thread_local! {
@@ -178,6 +214,8 @@ impl WordCache {
             sets_log2,
             edges: EdgeRows::Unknown,
             spare: Vec::new(),
+            pairs: ClassRows::new(sets_log2),
+            histories: ClassRows::new(sets_log2),
         }
     }
 
@@ -256,18 +294,39 @@ impl WordCache {
         prev: Option<Tag>,
         prev2: Option<Tag>,
     ) -> Tag {
-        let rows = match self.fused_rows(model, words, i) {
-            Some(rows) => rows,
-            None => self.summed_rows(model, words, i),
-        };
         let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
         let keys = |d| near(d).map_or(&WordKeys::NONE, |w| &w.keys);
-        model.predict_from(rows, [keys(0), keys(-1), keys(1)], prev, prev2)
+        let (w, n1) = (keys(0), keys(1));
+        let classes = [
+            (self.pairs).fill(perceptron::class_pair_key(w, n1), || {
+                model.class_pair_row(w, n1)
+            }),
+            (self.histories).fill(perceptron::class_history_key(w, prev), || {
+                model.class_history_row(w, prev)
+            }),
+        ];
+        let rows = match self.fused_rows(model, words, i, classes) {
+            Some(rows) => rows,
+            None => {
+                let mut rows = self.summed_rows(model, words, i);
+                add(&mut rows, &self.pairs.slots[classes[0]].1);
+                add(&mut rows, &self.histories.slots[classes[1]].1);
+                rows
+            }
+        };
+        model.predict_from_classes(rows, [w, keys(-1)], prev, prev2)
     }
 
-    /// The five rows token `i` reads, summed in one pass, when they are all in the cache (the
-    /// neighbours' in 16 bits, the edge rows too): the usual case.
-    fn fused_rows(&mut self, model: &Model, words: &[Word], i: usize) -> Option<Row> {
+    /// The five rows token `i` reads and its two class rows (slots `classes` of
+    /// [`WordCache::pairs`] and [`WordCache::histories`]), summed in one pass, when they are all
+    /// in the cache (the neighbours' in 16 bits, the edge rows too): the usual case.
+    fn fused_rows(
+        &mut self,
+        model: &Model,
+        words: &[Word],
+        i: usize,
+        classes: [usize; 2],
+    ) -> Option<Row> {
         let near = |d: isize| i.checked_add_signed(d).and_then(|j| words.get(j));
         let w = words.get(i)?;
         let mut ready = self.ready(model, w, Role::Own);
@@ -290,6 +349,10 @@ impl WordCache {
         Some(sum_rows(
             &self.entries[w.slot].own,
             [row(0), row(1), row(2), row(3)],
+            [
+                &self.pairs.slots[classes[0]].1,
+                &self.histories.slots[classes[1]].1,
+            ],
         ))
     }
 
@@ -438,13 +501,13 @@ fn narrow_edges(model: &Model) -> EdgeRows {
     EdgeRows::Narrow(out)
 }
 
-/// `own` plus the four neighbour rows, lane by lane. Kept out of line: on its own it compiles
-/// to one pass of vector adds with the sums in registers.
+/// `own` plus the four neighbour rows and the two class rows, lane by lane. Kept out of line:
+/// on its own it compiles to one pass of vector adds with the sums in registers.
 #[inline(never)]
-fn sum_rows(own: &Row, [a, b, c, d]: [&NarrowRow; ROLES - 1]) -> Row {
+fn sum_rows(own: &Row, [a, b, c, d]: [&NarrowRow; ROLES - 1], [e, f]: [&Row; 2]) -> Row {
     let mut rows = *own;
     for (l, s) in rows.iter_mut().enumerate() {
-        *s += i32::from(a[l]) + i32::from(b[l]) + i32::from(c[l]) + i32::from(d[l]);
+        *s += i32::from(a[l]) + i32::from(b[l]) + i32::from(c[l]) + i32::from(d[l]) + e[l] + f[l];
     }
     rows
 }
