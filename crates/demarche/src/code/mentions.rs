@@ -4,6 +4,7 @@
 
 use super::actor_forms::{self, AgentMatch};
 use super::described;
+use super::report_authors;
 use super::grammar::{
     ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
     CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
@@ -144,6 +145,8 @@ pub struct DocumentMemory {
     /// The person the last sentence's subject described ("an Iraqi doctor"), for a name
     /// opening the next one (`described`).
     pub(super) described: Option<described::Described>,
+    /// The author of the last report named with one ("a UN report"), for a later "the report".
+    report_author: Option<Remembered>,
 }
 
 impl DocumentMemory {
@@ -164,6 +167,7 @@ impl DocumentMemory {
             codes_seen,
             fallbacks,
             described,
+            report_author,
         } = self;
         names.clear();
         countries.clear();
@@ -178,6 +182,7 @@ impl DocumentMemory {
         codes_seen.clear();
         *fallbacks = Fallbacks::default();
         *described = None;
+        *report_author = None;
     }
 
     /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
@@ -525,6 +530,7 @@ pub(super) fn find_mentions<'d>(
     let subject = sentence_subject(tokens, quoted, &mentions);
     memory.described = described::remember_description(tokens, subject, memory.sentences);
     remember_group(tokens, &mentions, memory);
+    note_report_author(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
 }
@@ -1130,6 +1136,22 @@ fn walk_positions(
     at
 }
 
+/// The last actor of the sentence that authors a report named with it ("a UN report", "his
+/// report for APRA": a pronoun's antecedent) is the author a later "the report" stands for.
+fn note_report_author(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| report_authors::authors_report(tokens, m))
+    else {
+        return;
+    };
+    let text = m.antecedent.clone().unwrap_or_else(|| {
+        label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()))
+    });
+    memory.report_author = Some((m.code.clone(), m.entry.clone(), text));
+}
+
 /// A pronoun that is no object resolved to `m`'s antecedent keeps that antecedent recent.
 fn refer_back(m: &Mention, memory: &mut DocumentMemory) {
     let now = memory.sentences;
@@ -1525,6 +1547,13 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         agent: None,
         country_from: None,
     };
+    if let Some(m) = memory
+        .report_author
+        .as_ref()
+        .and_then(|author| report_authors::report_mention(tokens, i, author))
+    {
+        return Some(m);
+    }
     if COMPASS_NAMES.contains(&next.text)
         && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
     {
