@@ -9,7 +9,7 @@
 
 use super::mentions::Mention;
 use super::source::{self, Sources};
-use crate::text::{ClauseKind, Sentence};
+use crate::text::{ClauseKind, Sentence, Tag, Token};
 
 /// The speaker who reports the investigation at `head` under way, when it opens the words a
 /// speech verb reports: its reported clause ("police say an inquiry is under way"), the words
@@ -31,9 +31,40 @@ pub(super) fn reporting_speaker<'m>(
     let opens = tokens[from..head]
         .iter()
         .all(|t| t.tag.is_prenominal() || t.tag.is_noun() || t.lower == "that");
+    if !opens || only_wanted(tokens, head) {
+        return None;
+    }
     let (speakers, _) = source::subject_of(sentence, mentions, speech_clause, speech);
-    (opens && !speakers.is_empty())
-        .then_some((speakers, Some(super::decision::SourceRule::Speaker)))
+    (!speakers.is_empty()).then_some((speakers, Some(super::decision::SourceRule::Speaker)))
+}
+
+/// Words that make an investigation wanted, not under way ("is needed", "should be held").
+const WANTED: [&str; 12] = [
+    "needed",
+    "required",
+    "necessary",
+    "warranted",
+    "wanted",
+    "essential",
+    "vital",
+    "urgent",
+    "should",
+    "must",
+    "would",
+    "could",
+];
+
+/// "says an investigation into the crash is needed": the noun's verb group, the first verb or
+/// modal after `head` and its complement, makes the investigation wanted, not under way.
+fn only_wanted(tokens: &[Token], head: usize) -> bool {
+    let Some(v) =
+        (head + 1..tokens.len()).find(|&k| tokens[k].tag.is_verb() || tokens[k].tag == Tag::MD)
+    else {
+        return false;
+    };
+    tokens[v..(v + 3).min(tokens.len())]
+        .iter()
+        .any(|t| WANTED.contains(&t.lower.as_str()))
 }
 
 /// The speech verb reporting the words of clause `clause_idx` that hold `head`, its clause, and

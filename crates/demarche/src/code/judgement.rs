@@ -530,7 +530,11 @@ pub(super) fn placed_blame<'c>(
 /// Where the actor blamed starts, after the verb's adverbs at `i`: right after "with"/"on" when
 /// a noun of blame is the subject (`blamed`), after "on the head(s) of", "at the feet of".
 fn blame_place(tokens: &[Token], i: usize, blamed: bool) -> Option<usize> {
-    let w = |k: usize, any: &[&str]| tokens.get(k).is_some_and(|t| any.contains(&t.lower.as_str()));
+    let w = |k: usize, any: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| any.contains(&t.lower.as_str()))
+    };
     let part = |p: &str, nouns: &[&str]| {
         w(i, &[p]) && w(i + 1, &["the"]) && w(i + 2, nouns) && w(i + 3, &["of"])
     };

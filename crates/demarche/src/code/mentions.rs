@@ -4,7 +4,6 @@
 
 use super::actor_forms::{self, AgentMatch};
 use super::described;
-use super::report_authors;
 use super::grammar::{
     ADDRESSEE_PREPOSITIONS, AGENT_ACTOR_PREPOSITIONS, AGENT_JOINERS, ALL_SIDES_NOUNS,
     CLAUSE_OPENING_PREPOSITIONS, COLLECTIVE_AGENT_NOUNS, COLLECTIVE_PRONOUNS, COMMON_NOUN_AGENTS,
@@ -20,6 +19,7 @@ use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::organisations;
 use super::phrases::SentencePhrases;
+use super::report_authors;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
@@ -1146,9 +1146,10 @@ fn note_report_author(tokens: &[Token], mentions: &[Mention], memory: &mut Docum
     else {
         return;
     };
-    let text = m.antecedent.clone().unwrap_or_else(|| {
-        label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str()))
-    });
+    let text = m
+        .antecedent
+        .clone()
+        .unwrap_or_else(|| label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str())));
     memory.report_author = Some((m.code.clone(), m.entry.clone(), text));
 }
 

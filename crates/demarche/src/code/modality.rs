@@ -4,9 +4,9 @@
 //! alleged or expected ("is alleged to have", "believes Hamas attacked").
 
 use super::grammar::{
-    ACCUSATION_WORDS, ALLEGATION_NOUNS, BELIEF_VERBS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DECISION_NOUNS,
-    DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS,
-    INTENTION_WORDS, OPPOSING_PREPOSITIONS, SUPPOSITION_WORDS,
+    ACCUSATION_WORDS, ALLEGATION_NOUNS, BELIEF_VERBS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS,
+    DECISION_NOUNS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS,
+    HYPOTHETICAL_MODALS, INTENTION_WORDS, OPPOSING_PREPOSITIONS, SUPPOSITION_WORDS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 
@@ -155,8 +155,12 @@ fn believed(tokens: &[Token], clause: &Clause) -> Option<String> {
 /// "there were allegations that police tortured prisoners", read as a relative clause: "that"
 /// right after a noun of allegation, then a subject of its own (no verb right after "that").
 fn alleged_content(tokens: &[Token], start: usize) -> Option<String> {
-    allegation_clause(tokens, start)
-        .then(|| format!("complement of '{}': supposed, not done", tokens[start - 1].text))
+    allegation_clause(tokens, start).then(|| {
+        format!(
+            "complement of '{}': supposed, not done",
+            tokens[start - 1].text
+        )
+    })
 }
 
 /// Whether the relative clause starting at `start` is what a noun of allegation before it

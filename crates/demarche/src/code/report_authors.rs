@@ -12,7 +12,14 @@ use crate::text::{Tag, Token};
 
 /// Verbs by which an actor puts out a report ("released a report").
 const RELEASING_VERBS: [&str; 8] = [
-    "release", "publish", "issue", "present", "table", "produce", "commission", "prepare",
+    "release",
+    "publish",
+    "issue",
+    "present",
+    "table",
+    "produce",
+    "commission",
+    "prepare",
 ];
 
 /// Whether the mention `m` authors a report named with it: the report noun after it, past a
