@@ -18,6 +18,7 @@ use super::grammar::{
 };
 use super::judgement::{
     evidenced_guilt, faulted_conduct, judged, judged_conduct, judged_deed, judged_object,
+    placed_blame,
 };
 use super::mentions::Mention;
 use super::sentence::SentenceContext;
@@ -246,6 +247,7 @@ fn what_is_said<'c>(
         .and_then(|words| {
             demanded(ctx, words.clone())
                 .or_else(|| disavowed(ctx, words.clone()))
+                .or_else(|| placed_blame(ctx, words.clone()))
                 .or_else(|| judged(ctx, words.clone()))
                 .or_else(|| judged_deed(ctx, words.clone(), &[]))
                 .or_else(|| judged_conduct(ctx, words.clone()))

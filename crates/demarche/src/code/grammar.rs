@@ -131,6 +131,10 @@ grammar_lists! {
     SUPPOSITION_WORDS = "supposition-words.txt";
     /// Verbs of belief or allegation whose complement is supposed, not done ("believes").
     BELIEF_VERBS = "belief-verbs.txt";
+    /// Nouns of allegation whose "that" clause is supposed, not done ("allegations that").
+    ALLEGATION_NOUNS = "allegation-nouns.txt";
+    /// Nouns of a written report whose author "the report" stands for later ("report").
+    REPORT_NOUNS = "report-nouns.txt";
     /// Decision nouns whose infinitive is the act decided, coded as done ("decision to cut").
     DECISION_NOUNS = "decision-nouns.txt";
     /// Verbs whose object is an act under way ("continued its attacks").

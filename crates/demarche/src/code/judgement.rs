@@ -9,7 +9,8 @@
 //! an actor acts ("there are discrepancies in the way Y handled it"), a deed done to excess
 //! (`excess-degrees.txt`: "Y has spent too much"), a predicate noun judged by its relative
 //! clause ("Y has been the company that has been belligerent") and evidence of a possessor's
-//! guilt (`evidence-nouns.txt`, `guilt-nouns.txt`: "more evidence of Y's involvement"). A
+//! guilt (`evidence-nouns.txt`, `guilt-nouns.txt`: "more evidence of Y's involvement"), and
+//! blame placed on an actor ("the blame lies with Y", "is on the head of Y"). A
 //! judgement of something
 //! that is neither ("the weather is terrible") is none. [`super::content`] turns what is found
 //! into the speaker's event.
@@ -482,6 +483,65 @@ fn means_of(tokens: &[Token], from: usize, start: usize, i: usize) -> Option<usi
     (from..by)
         .find(|&k| tokens[k].tag.is_finite_verb() && !auxiliary(&tokens[k]))
         .or_else(|| (from..by).find(|&k| tokens[k].tag.is_finite_verb()))
+}
+
+/// Nouns of blame placed on an actor ("the *blame* lies with Y").
+const BLAME_NOUNS: [&str; 4] = ["blame", "responsibility", "fault", "onus"];
+
+/// Verbs that place blame ("the blame *lies* with Y", "is on the head of Y").
+const BLAME_VERBS: [&str; 4] = ["lie", "rest", "fall", "be"];
+
+/// "the blame lies with the Taliban", "the responsibility rests squarely with Y", "any
+/// disruption is clearly on the head of Qantas", "laid at the feet of Y": blame placed on the
+/// actor after "with"/"on" (when a noun of blame is the subject) or after "on the head of",
+/// "at the feet of", "at the door of" — the speaker's accusation (112) of that actor. Negated
+/// or conditional, nothing.
+pub(super) fn placed_blame<'c>(
+    ctx: &'c SentenceContext<'_>,
+    words: Range<usize>,
+) -> Option<(&'static str, Vec<&'c Mention>)> {
+    let tokens = ctx.tokens();
+    let verb = words
+        .clone()
+        .find(|&i| tokens[i].tag.is_verb() && BLAME_VERBS.contains(&tokens[i].lemma.as_str()))?;
+    let mut i = verb + 1;
+    while i < words.end && (degree(&tokens[i]) || tokens[i].tag == Tag::RB) {
+        i += 1;
+    }
+    let negated = tokens[words.start..i]
+        .iter()
+        .any(|t| NEGATORS.contains(&t.lower));
+    if negated || conditional(tokens, words.start..verb) {
+        return None;
+    }
+    let blamed = tokens[words.start..verb]
+        .iter()
+        .any(|t| t.tag.is_noun() && BLAME_NOUNS.contains(&t.lemma.as_str()));
+    // The actor may take in the part ("head of Qantas" is Qantas's head).
+    let at = blame_place(tokens, i, blamed)?;
+    let the = usize::from(tokens.get(at).is_some_and(|t| t.tag == Tag::DT));
+    let actor = ctx
+        .mentions
+        .iter()
+        .find(|m| (i..=at + the).contains(&m.start) && m.end > at && m.end <= words.end)?;
+    Some((ACCUSE, vec![actor]))
+}
+
+/// Where the actor blamed starts, after the verb's adverbs at `i`: right after "with"/"on" when
+/// a noun of blame is the subject (`blamed`), after "on the head(s) of", "at the feet of".
+fn blame_place(tokens: &[Token], i: usize, blamed: bool) -> Option<usize> {
+    let w = |k: usize, any: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| any.contains(&t.lower.as_str()))
+    };
+    let part = |p: &str, nouns: &[&str]| {
+        w(i, &[p]) && w(i + 1, &["the"]) && w(i + 2, nouns) && w(i + 3, &["of"])
+    };
+    if part("on", &["head", "heads", "shoulders"]) || part("at", &["feet", "door", "doorstep"]) {
+        return Some(i + 4);
+    }
+    (blamed && w(i, &["with", "on"])).then_some(i + 1)
 }
 
 /// "there are discrepancies in the way ASIC has handled the investigation", "there are

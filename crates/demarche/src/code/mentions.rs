@@ -21,6 +21,7 @@ use super::name_tokens::NameTokens;
 use super::names::NameIndex;
 use super::organisations;
 use super::phrases::SentencePhrases;
+use super::report_authors;
 use super::role_links;
 use super::salience::{QuoteScope, Remembered, Salience, Slot};
 use super::scoped;
@@ -148,6 +149,8 @@ pub struct DocumentMemory {
     pub(super) described: Option<described::Described>,
     /// Whether a labour actor has been named (`acronyms`: "the AMWU" is then a union).
     labour_named: bool,
+    /// The author of the last report named with one ("a UN report"), for a later "the report".
+    report_author: Option<Remembered>,
 }
 
 impl DocumentMemory {
@@ -169,6 +172,7 @@ impl DocumentMemory {
             fallbacks,
             described,
             labour_named,
+            report_author,
         } = self;
         names.clear();
         countries.clear();
@@ -184,6 +188,7 @@ impl DocumentMemory {
         *fallbacks = Fallbacks::default();
         *described = None;
         *labour_named = false;
+        *report_author = None;
     }
 
     /// Learns the name `name_tokens` (and its short forms, [`name_keys`]) as `code`.
@@ -535,6 +540,7 @@ pub(super) fn find_mentions<'d>(
     let subject = sentence_subject(tokens, quoted, &mentions);
     memory.described = described::remember_description(tokens, subject, memory.sentences);
     remember_group(tokens, &mentions, memory);
+    note_report_author(tokens, &mentions, memory);
     memory.sentences += 1;
     (mentions, places)
 }
@@ -1162,6 +1168,23 @@ fn walk_positions(
     at
 }
 
+/// The last actor of the sentence that authors a report named with it ("a UN report", "his
+/// report for APRA": a pronoun's antecedent) is the author a later "the report" stands for.
+fn note_report_author(tokens: &[Token], mentions: &[Mention], memory: &mut DocumentMemory) {
+    let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| report_authors::authors_report(tokens, m))
+    else {
+        return;
+    };
+    let text = m
+        .antecedent
+        .clone()
+        .unwrap_or_else(|| label::words(tokens[m.start..m.end].iter().map(|t| t.text.as_str())));
+    memory.report_author = Some((m.code.clone(), m.entry.clone(), text));
+}
+
 /// A pronoun that is no object resolved to `m`'s antecedent keeps that antecedent recent.
 fn refer_back(m: &Mention, memory: &mut DocumentMemory) {
     let now = memory.sentences;
@@ -1561,6 +1584,13 @@ fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> 
         agent: None,
         country_from: None,
     };
+    if let Some(m) = memory
+        .report_author
+        .as_ref()
+        .and_then(|author| report_authors::report_mention(tokens, i, author))
+    {
+        return Some(m);
+    }
     if COMPASS_NAMES.contains(&next.text)
         && after.is_none_or(|a| a.tag != Tag::NNP && a.tag != Tag::NNPS)
     {

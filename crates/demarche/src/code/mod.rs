@@ -87,6 +87,7 @@ mod quote_runs;
 pub mod quotes;
 mod reciprocal;
 mod reply;
+mod report_authors;
 mod role_links;
 mod role_places;
 mod salience;

@@ -4,9 +4,9 @@
 //! alleged or expected ("is alleged to have", "believes Hamas attacked").
 
 use super::grammar::{
-    ACCUSATION_WORDS, BELIEF_VERBS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS, DECISION_NOUNS,
-    DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS, HYPOTHETICAL_MODALS,
-    INTENTION_WORDS, OPPOSING_PREPOSITIONS, SUPPOSITION_WORDS,
+    ACCUSATION_WORDS, ALLEGATION_NOUNS, BELIEF_VERBS, CATENATIVE_VERBS, CONDITIONAL_CONJUNCTIONS,
+    DECISION_NOUNS, DEMAND_WORDS, FUTURE_MODALS, GERUND_BLOCKERS, GERUND_CONTENT_PREPOSITIONS,
+    HYPOTHETICAL_MODALS, INTENTION_WORDS, OPPOSING_PREPOSITIONS, SUPPOSITION_WORDS,
 };
 use crate::text::{Clause, ClauseKind, Sentence, Tag, Token};
 
@@ -136,15 +136,47 @@ pub(super) fn supposed_act(tokens: &[Token], clause: &Clause, head: usize) -> Op
     believed(tokens, clause).or_else(|| supposed(tokens, clause.tokens.start, head))
 }
 
-/// "Israel believes Hamas attacked", "alleged that Iraq attacked": the complement of a verb of
-/// belief, suspicion or allegation is supposed, not reported done (an allegation's 112 is coded by
-/// its own verb).
+/// "Israel believes Hamas attacked", "alleged that Iraq attacked", "allegations that troops
+/// tortured prisoners": the complement of a verb of belief, suspicion or allegation, or of a noun
+/// of allegation, is supposed, not reported done (an allegation's 112 is coded by its own verb).
 fn believed(tokens: &[Token], clause: &Clause) -> Option<String> {
+    if clause.kind == ClauseKind::Relative {
+        return alleged_content(tokens, clause.tokens.start);
+    }
     if clause.kind != ClauseKind::Reported {
         return None;
     }
     let g = super::complement::clause_governor(tokens, clause.tokens.start)?;
-    believing(&tokens[g]).then(|| format!("complement of '{}': supposed, not done", tokens[g].text))
+    let t = &tokens[g];
+    let alleged = t.tag.is_noun() && ALLEGATION_NOUNS.contains(&t.lemma);
+    (believing(t) || alleged).then(|| format!("complement of '{}': supposed, not done", t.text))
+}
+
+/// "there were allegations that police tortured prisoners", read as a relative clause: "that"
+/// right after a noun of allegation, then a subject of its own (no verb right after "that").
+fn alleged_content(tokens: &[Token], start: usize) -> Option<String> {
+    allegation_clause(tokens, start).then(|| {
+        format!(
+            "complement of '{}': supposed, not done",
+            tokens[start - 1].text
+        )
+    })
+}
+
+/// Whether the relative clause starting at `start` is what a noun of allegation before it
+/// alleges ("allegations *that police tortured prisoners*"), not a relative ("the allegations
+/// that were made").
+pub(super) fn allegation_clause(tokens: &[Token], start: usize) -> bool {
+    let Some(noun) = start.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    let own_subject = tokens
+        .get(start + 1)
+        .is_some_and(|t| !t.tag.is_verb() && t.tag != Tag::MD && t.tag != Tag::RB);
+    tokens[start].lower == "that"
+        && own_subject
+        && noun.tag.is_noun()
+        && ALLEGATION_NOUNS.contains(&noun.lemma)
 }
 
 /// A verb of belief, suspicion, expectation or allegation ("believes", "alleged").

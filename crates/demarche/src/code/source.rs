@@ -48,7 +48,9 @@ pub(super) fn sources_of<'m>(
                 clause_idx,
             )
         };
-        match s.is_empty().then(speaker).flatten() {
+        // The clause's subject is no actor of the noun's own: a speaker's report may be.
+        let unowned = s.is_empty() || rule == Some(SourceRule::ClauseSubject);
+        match unowned.then(speaker).flatten() {
             Some(found) => found,
             None => (s, rule),
         }

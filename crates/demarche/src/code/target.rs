@@ -237,9 +237,18 @@ fn complement_subject<'m>(
     clause_idx: usize,
 ) -> Option<Vec<Option<&'m Mention>>> {
     let sentence = ctx.sentence;
-    let (k, c) = sentence.clauses.iter().enumerate().find(|(k, c)| {
-        c.parent == Some(clause_idx) && c.kind == ClauseKind::Reported && *k > clause_idx
-    })?;
+    // "made allegations that Syrian troops tortured prisoners", read as a relative clause, is
+    // a complement too.
+    let complement = |c: &crate::text::Clause| {
+        c.kind == ClauseKind::Reported
+            || c.kind == ClauseKind::Relative
+                && super::modality::allegation_clause(ctx.tokens(), c.tokens.start)
+    };
+    let (k, c) = sentence
+        .clauses
+        .iter()
+        .enumerate()
+        .find(|(k, c)| c.parent == Some(clause_idx) && complement(c) && *k > clause_idx)?;
     let head = c.tokens.end.min(first_verb(ctx.tokens(), c.tokens.clone()));
     let (s, _) = subject_of(sentence, &ctx.mentions, k, head);
     if s.is_empty() {
