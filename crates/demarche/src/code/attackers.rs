@@ -9,15 +9,17 @@
 //! * else an attack noun ("wounded in an ambush") says someone attacked whom the text does not
 //!   name: the unknown actor `---` (`unknown-attacker`), when the passive's subject is an actor
 //!   and no "when"/"as" clause after it tells what happened — "two people were killed in a car
-//!   crash" codes nothing, and so does a passive with no attack noun ("two soldiers were
-//!   abducted near the border", `tests/cases/grammar.tsv`).
+//!   crash" codes nothing; so does a passive with no attack noun whose verb accidents do too
+//!   ("two soldiers were killed near the border"), while a verb that names an attack by itself
+//!   (`attack-verbs.txt`: "was shot dead", "was kidnapped") implies the unknown actor as well.
 //!
 //! The implied source points at the attack noun. The nouns are data: `attack-nouns.txt`,
-//! `force-reference-nouns.txt`.
+//! `force-reference-nouns.txt`, `attack-verbs.txt`.
 
 use super::authority::after_be;
 use super::grammar::{
-    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, FORCE_REFERENCE_NOUNS, VICTIM_CONJUNCTIONS,
+    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, ATTACK_SUBJECT_NOUNS, ATTACK_VERBS,
+    FORCE_REFERENCE_NOUNS, VICTIM_CONJUNCTIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -63,11 +65,65 @@ pub(super) fn implied_attacker(
         x.antecedent = Some(prior.text.as_str().into());
         return Some((x, true));
     }
-    let p = phrase?;
+    let (at, entry) = match phrase {
+        Some(p) => (p.noun, "grammar/attack-nouns.txt"),
+        None if names_attack(ctx, m) => (m.head, "grammar/attack-verbs.txt"),
+        None => return None,
+    };
     if victim.is_none() || explained(ctx, m.head, clause_idx) {
         return None;
     }
-    Some((implied(p.noun, UNKNOWN, "grammar/attack-nouns.txt"), false))
+    Some((implied(at, UNKNOWN, entry), false))
+}
+
+/// The attacker of active act of force `m` whose subject is headed by an attack or weapon noun
+/// with no actor in it (`attack-subject-nouns.txt`: "a car bomb killed 12 people", "the
+/// ambush, which left three soldiers dead"): the unknown actor, or after a pointing determiner
+/// the source of the latest act of force before ("the bullets killed"), as for passives;
+/// `None` when the act has `sources` already. The flag is true for the earlier act's source.
+pub(super) fn subject_attacker(
+    ctx: &SentenceContext<'_>,
+    m: &VerbMatch<'_>,
+    clause_idx: usize,
+    passive: bool,
+    sources: &[&Mention],
+) -> Option<(Mention, bool)> {
+    let force = super::reply::is_force(m.pattern.code.as_str());
+    if passive || m.pattern.noun || !force || !sources.is_empty() {
+        return None;
+    }
+    let tokens = ctx.tokens();
+    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
+    let head = super::hardware::subject_head(tokens, clause_start, m.head)?;
+    let singular = crate::text::inflect::noun_singular(&tokens[head].lower);
+    let owned = ctx
+        .mentions
+        .iter()
+        .any(|x| x.end <= head && x.end + 3 > head);
+    if !ATTACK_SUBJECT_NOUNS.contains(singular.as_ref()) || owned {
+        return None;
+    }
+    let pointing =
+        (head.saturating_sub(3)..head).any(|k| POINTING.contains(&tokens[k].lower.as_str()));
+    match ctx.prior_force.as_ref().filter(|_| pointing) {
+        // "Israeli troops fired on the crowd. The bullets killed two boys": the act told before.
+        Some(prior) => {
+            let mut x = implied(head, prior.code.as_str(), prior.entry.as_str());
+            x.kind = MentionKind::Coreference;
+            x.antecedent = Some(prior.text.as_str().into());
+            Some((x, true))
+        }
+        None => Some((
+            implied(head, UNKNOWN, "grammar/attack-subject-nouns.txt"),
+            false,
+        )),
+    }
+}
+
+/// Whether the match's verb names an attack by itself (`attack-verbs.txt`: "was *shot* dead",
+/// "was *kidnapped*"), unlike verbs of harm that accidents do too ("killed", "injured").
+fn names_attack(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> bool {
+    ATTACK_VERBS.contains(ctx.tokens()[m.head].lemma.as_str())
 }
 
 /// Whether actors `a` and `b` are one side: one country (`reply::same_side`) and one agent, or

@@ -223,9 +223,15 @@ fn realized_events(
         (None, None, None) => (sources, source_rule),
     };
     let force = hardware::armed_force(ctx, m, clause_idx, passive, &sources);
-    let (sources, source_rule) = match &force {
-        Some(f) => (vec![f], Some(SourceRule::Hardware)),
-        None => (sources, source_rule),
+    let unknown = force
+        .is_none()
+        .then(|| attackers::subject_attacker(ctx, m, clause_idx, passive, &sources))
+        .flatten();
+    let (sources, source_rule) = match (&force, &unknown) {
+        (Some(f), _) => (vec![f], Some(SourceRule::Hardware)),
+        (None, Some((u, true))) => (vec![u], Some(SourceRule::AttackReference)),
+        (None, Some((u, false))) => (vec![u], Some(SourceRule::UnknownAttacker)),
+        (None, None) => (sources, source_rule),
     };
     if sources.is_empty() {
         trace.note(|| {
@@ -275,8 +281,14 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
     if ctx.coder.keep_hypothetical || m.pattern.noun {
         return None;
     }
-    hypothetical(ctx.sentence, clause_idx, m.head)
-        .or_else(|| super::purpose::dispatched_purpose(ctx.tokens(), m.head))
+    let reason = hypothetical(ctx.sentence, clause_idx, m.head)
+        .or_else(|| super::purpose::dispatched_purpose(ctx.tokens(), m.head))?;
+    // "tried to blow himself up at a bus station, injuring several people": the harm done says
+    // the act of force was done.
+    let harmed = super::reply::is_force(&m.pattern.code)
+        && victims::victims(ctx, m.head, clause_idx)
+            .is_some_and(|(_, rule)| rule == TargetRule::ParticipleVictims);
+    (!harmed).then_some(reason)
 }
 
 /// Whether the act at `head` is only supposed, alleged or expected ("is believed to have").
