@@ -100,7 +100,13 @@ pub(super) fn subject_attacker(
         .mentions
         .iter()
         .any(|x| x.end <= head && x.end + 3 > head);
-    if !ATTACK_SUBJECT_NOUNS.contains(singular.as_ref()) || owned {
+    // "A bomb exploded at the mausoleum": an act that harms no actor names no attack on anyone.
+    let clause_end = ctx.sentence.clauses[clause_idx].tokens.end;
+    let harms = ctx
+        .mentions
+        .iter()
+        .any(|x| x.start > m.head && x.end <= clause_end);
+    if !ATTACK_SUBJECT_NOUNS.contains(singular.as_ref()) || owned || !harms {
         return None;
     }
     let pointing =
