@@ -18,8 +18,8 @@
 
 use super::authority::after_be;
 use super::grammar::{
-    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, ATTACK_SUBJECT_NOUNS, ATTACK_VERBS,
-    FORCE_REFERENCE_NOUNS, VICTIM_CONJUNCTIONS,
+    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, ATTACK_VERBS, FORCE_REFERENCE_NOUNS,
+    VICTIM_CONJUNCTIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -74,56 +74,6 @@ pub(super) fn implied_attacker(
         return None;
     }
     Some((implied(at, UNKNOWN, entry), false))
-}
-
-/// The attacker of active act of force `m` whose subject is headed by an attack or weapon noun
-/// with no actor in it (`attack-subject-nouns.txt`: "a car bomb killed 12 people", "the
-/// ambush, which left three soldiers dead"): the unknown actor, or after a pointing determiner
-/// the source of the latest act of force before ("the bullets killed"), as for passives;
-/// `None` when the act has `sources` already. The flag is true for the earlier act's source.
-pub(super) fn subject_attacker(
-    ctx: &SentenceContext<'_>,
-    m: &VerbMatch<'_>,
-    clause_idx: usize,
-    passive: bool,
-    sources: &[&Mention],
-) -> Option<(Mention, bool)> {
-    let force = super::reply::is_force(m.pattern.code.as_str());
-    if passive || m.pattern.noun || !force || !sources.is_empty() {
-        return None;
-    }
-    let tokens = ctx.tokens();
-    let clause_start = ctx.sentence.clauses[clause_idx].tokens.start;
-    let head = super::hardware::subject_head(tokens, clause_start, m.head)?;
-    let singular = crate::text::inflect::noun_singular(&tokens[head].lower);
-    let owned = ctx
-        .mentions
-        .iter()
-        .any(|x| x.end <= head && x.end + 3 > head);
-    // "A bomb exploded at the mausoleum": an act that harms no actor names no attack on anyone.
-    let clause_end = ctx.sentence.clauses[clause_idx].tokens.end;
-    let harms = ctx
-        .mentions
-        .iter()
-        .any(|x| x.start > m.head && x.end <= clause_end);
-    if !ATTACK_SUBJECT_NOUNS.contains(singular.as_ref()) || owned || !harms {
-        return None;
-    }
-    let pointing =
-        (head.saturating_sub(3)..head).any(|k| POINTING.contains(&tokens[k].lower.as_str()));
-    match ctx.prior_force.as_ref().filter(|_| pointing) {
-        // "Israeli troops fired on the crowd. The bullets killed two boys": the act told before.
-        Some(prior) => {
-            let mut x = implied(head, prior.code.as_str(), prior.entry.as_str());
-            x.kind = MentionKind::Coreference;
-            x.antecedent = Some(prior.text.as_str().into());
-            Some((x, true))
-        }
-        None => Some((
-            implied(head, UNKNOWN, "grammar/attack-subject-nouns.txt"),
-            false,
-        )),
-    }
 }
 
 /// Whether the match's verb names an attack by itself (`attack-verbs.txt`: "was *shot* dead",

@@ -223,15 +223,9 @@ fn realized_events(
         (None, None, None) => (sources, source_rule),
     };
     let force = hardware::armed_force(ctx, m, clause_idx, passive, &sources);
-    let unknown = force
-        .is_none()
-        .then(|| attackers::subject_attacker(ctx, m, clause_idx, passive, &sources))
-        .flatten();
-    let (sources, source_rule) = match (&force, &unknown) {
-        (Some(f), _) => (vec![f], Some(SourceRule::Hardware)),
-        (None, Some((u, true))) => (vec![u], Some(SourceRule::AttackReference)),
-        (None, Some((u, false))) => (vec![u], Some(SourceRule::UnknownAttacker)),
-        (None, None) => (sources, source_rule),
+    let (sources, source_rule) = match &force {
+        Some(f) => (vec![f], Some(SourceRule::Hardware)),
+        None => (sources, source_rule),
     };
     if sources.is_empty() {
         trace.note(|| {

@@ -1704,14 +1704,8 @@ fn is_subject_like(tokens: &[Token], m: &Mention) -> bool {
 /// The preposition that governs the noun phrase containing token `start`, if any.
 fn governing_preposition(tokens: &[Token], start: usize) -> Option<Code> {
     let mut j = start;
-    let mut article = false;
     while j > 0 {
         let t = &tokens[j - 1];
-        // "on Sunday a Palestinian bomber": a noun before the article ends another phrase.
-        if article && t.tag.is_noun() {
-            return None;
-        }
-        article |= t.tag == Tag::DT && ARTICLES.contains(&t.lower.as_str());
         if t.tag.is_prenominal() || t.tag.is_noun() && j < start || t.tag == Tag::RB {
             j -= 1;
             continue;
@@ -1735,9 +1729,6 @@ fn governing_preposition(tokens: &[Token], start: usize) -> Option<Code> {
     }
     None
 }
-
-/// Articles, which open a noun phrase: no noun of the same phrase stands before one.
-const ARTICLES: [&str; 3] = ["a", "an", "the"];
 
 /// The `by` that governs a quantity at `quantity` ("by thousands of", "by some 2,000"): the
 /// agent phrase of a nominal event or passive whose head is the quantity. Other prepositions
