@@ -9,15 +9,17 @@
 //! * else an attack noun ("wounded in an ambush") says someone attacked whom the text does not
 //!   name: the unknown actor `---` (`unknown-attacker`), when the passive's subject is an actor
 //!   and no "when"/"as" clause after it tells what happened — "two people were killed in a car
-//!   crash" codes nothing, and so does a passive with no attack noun ("two soldiers were
-//!   abducted near the border", `tests/cases/grammar.tsv`).
+//!   crash" codes nothing; so does a passive with no attack noun whose verb accidents do too
+//!   ("two soldiers were killed near the border"), while a verb that names an attack by itself
+//!   (`attack-verbs.txt`: "was shot dead", "was kidnapped") implies the unknown actor as well.
 //!
 //! The implied source points at the attack noun. The nouns are data: `attack-nouns.txt`,
-//! `force-reference-nouns.txt`.
+//! `force-reference-nouns.txt`, `attack-verbs.txt`.
 
 use super::authority::after_be;
 use super::grammar::{
-    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, FORCE_REFERENCE_NOUNS, VICTIM_CONJUNCTIONS,
+    ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, ATTACK_VERBS, FORCE_REFERENCE_NOUNS,
+    VICTIM_CONJUNCTIONS,
 };
 use super::mentions::{Mention, MentionKind};
 use super::patterns::VerbMatch;
@@ -63,11 +65,21 @@ pub(super) fn implied_attacker(
         x.antecedent = Some(prior.text.as_str().into());
         return Some((x, true));
     }
-    let p = phrase?;
+    let (at, entry) = match phrase {
+        Some(p) => (p.noun, "grammar/attack-nouns.txt"),
+        None if names_attack(ctx, m) => (m.head, "grammar/attack-verbs.txt"),
+        None => return None,
+    };
     if victim.is_none() || explained(ctx, m.head, clause_idx) {
         return None;
     }
-    Some((implied(p.noun, UNKNOWN, "grammar/attack-nouns.txt"), false))
+    Some((implied(at, UNKNOWN, entry), false))
+}
+
+/// Whether the match's verb names an attack by itself (`attack-verbs.txt`: "was *shot* dead",
+/// "was *kidnapped*"), unlike verbs of harm that accidents do too ("killed", "injured").
+fn names_attack(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>) -> bool {
+    ATTACK_VERBS.contains(ctx.tokens()[m.head].lemma.as_str())
 }
 
 /// Whether actors `a` and `b` are one side: one country (`reply::same_side`) and one agent, or

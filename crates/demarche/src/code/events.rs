@@ -290,8 +290,14 @@ fn unrealized(ctx: &SentenceContext<'_>, m: &VerbMatch<'_>, clause_idx: usize) -
     if ctx.coder.keep_hypothetical || m.pattern.noun {
         return None;
     }
-    hypothetical(ctx.sentence, clause_idx, m.head)
-        .or_else(|| super::purpose::dispatched_purpose(ctx.tokens(), m.head))
+    let reason = hypothetical(ctx.sentence, clause_idx, m.head)
+        .or_else(|| super::purpose::dispatched_purpose(ctx.tokens(), m.head))?;
+    // "tried to blow himself up at a bus station, injuring several people": the harm done says
+    // the act of force was done.
+    let harmed = super::reply::is_force(&m.pattern.code)
+        && victims::victims(ctx, m.head, clause_idx)
+            .is_some_and(|(_, rule)| rule == TargetRule::ParticipleVictims);
+    (!harmed).then_some(reason)
 }
 
 /// Whether the act at `head` is only supposed, alleged or expected ("is believed to have").

@@ -413,6 +413,10 @@ grammar_lists! {
     ATTACK_NOUN_PREPOSITIONS = "attack-noun-prepositions.txt";
     /// Nouns that name an earlier act of force after "the" ("killed in *the strikes*").
     FORCE_REFERENCE_NOUNS = "force-reference-nouns.txt";
+    /// Verbs that name an attack by themselves ("was *shot* dead", "was *kidnapped*").
+    ATTACK_VERBS = "attack-verbs.txt";
+    /// Nouns of attacks and their weapons that head an act's subject ("a car *bomb* killed").
+    ATTACK_SUBJECT_NOUNS = "attack-subject-nouns.txt";
     /// Quantifiers that float between "be" and its participle ("were *each* given").
     FLOATING_QUANTIFIERS = "floating-quantifiers.txt";
     /// Punctuation a pattern gap never crosses.

@@ -168,13 +168,21 @@ fn noun_head(tokens: &[Token], start: usize) -> usize {
 }
 
 /// The head noun of the subject of the verb at `verb`: the noun right before its verb group
-/// ("US aircraft *have been* bombarding").
-fn subject_head(tokens: &[Token], clause_start: usize, verb: usize) -> Option<usize> {
+/// ("US aircraft *have been* bombarding"), or, for a relative pronoun opening the clause, the
+/// noun it follows ("B-52 *bombers* who targeted", "the *rampage*, which killed").
+pub(super) fn subject_head(tokens: &[Token], clause_start: usize, verb: usize) -> Option<usize> {
     let mut j = verb;
     while j > clause_start && (tokens[j - 1].tag.is_verb() || tokens[j - 1].tag == Tag::RB) {
         j -= 1;
     }
     let h = j.checked_sub(1).filter(|&h| h >= clause_start)?;
+    let relative = matches!(tokens[h].tag, Tag::WP | Tag::WDT) && h == clause_start;
+    let comma = relative && h >= 2 && tokens[h - 1].tag == Tag::Punct && tokens[h - 1].text == ",";
+    let h = match (relative, comma) {
+        (true, true) => h - 2,
+        (true, false) => h.checked_sub(1)?,
+        _ => h,
+    };
     tokens[h].tag.is_noun().then_some(h)
 }
 

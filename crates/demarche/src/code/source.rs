@@ -4,9 +4,9 @@
 
 use super::decision::SourceRule;
 use super::grammar::{
-    ANNOUNCING_VERBS, ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, COMPOUND_CONJUNCTIONS,
-    COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES, FLOATING_QUANTIFIERS, INSTRUMENT_NOUNS,
-    PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
+    ANNOUNCING_VERBS, ATTACK_NOUNS, ATTACK_NOUN_PREPOSITIONS, ATTACK_SUBJECT_NOUNS,
+    COMPOUND_CONJUNCTIONS, COMPOUND_JOINERS, DECISION_NOUNS, DONE_ACT_CODES, FLOATING_QUANTIFIERS,
+    INSTRUMENT_NOUNS, PASSIVE_AGENT_PREPOSITIONS, RECIPROCAL_PREPOSITIONS, STATIVE_PARTICIPLES,
 };
 use super::light_verb;
 use super::mentions::{Mention, MentionKind};
@@ -595,8 +595,9 @@ fn has_own_subject(tokens: &[Token], start: usize) -> bool {
     k < tokens.len() && crate::text::chunk::starts_subject_then_verb(tokens, k)
 }
 
-/// "an army post called in tank fire which killed three gunmen": a relative clause whose
-/// antecedent is a weapon or fire noun (`instrument-nouns.txt`) in the object of its parent
+/// "an army post called in tank fire which killed three gunmen", "a gunman went on a shooting
+/// rampage that left two people dead": a relative clause whose antecedent is a weapon, fire or
+/// attack noun (`instrument-nouns.txt`, `attack-subject-nouns.txt`) in the object of its parent
 /// clause is the act of that clause's subject.
 fn instrument_user<'m>(
     sentence: &Sentence,
@@ -607,8 +608,10 @@ fn instrument_user<'m>(
     let tokens = &sentence.tokens;
     let noun = start.checked_sub(1).map(|k| &tokens[k]);
     let instrument = noun.is_some_and(|t| {
+        let singular = crate::text::inflect::noun_singular(&t.lower);
         t.tag.is_noun()
-            && INSTRUMENT_NOUNS.contains(crate::text::inflect::noun_singular(&t.lower).as_ref())
+            && (INSTRUMENT_NOUNS.contains(singular.as_ref())
+                || ATTACK_SUBJECT_NOUNS.contains(singular.as_ref()))
     });
     let parent_start = sentence.clauses[parent].tokens.start;
     let verb = (parent_start..start)

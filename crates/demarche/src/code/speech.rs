@@ -214,7 +214,9 @@ fn accusation(ctx: &SentenceContext<'_>, s: &HeadedEvent, r: &HeadedEvent) -> Op
     // "said it fears Syria will attack": a feared act accuses no one yet.
     let start = ctx.sentence.clauses[r.clause].tokens.start;
     let feared = supposed(&r.event) && super::modality::future_modal(ctx.tokens(), r.head, start);
-    if !violent || feared || root(&speaker.code) == root(&accused.code) {
+    // "said three soldiers were shot dead": an attacker the text does not name is no one accused.
+    let unknown = r.event.rules.iter().any(|x| x == "unknown-attacker");
+    if !violent || feared || unknown || root(&speaker.code) == root(&accused.code) {
         return None;
     }
     let mut event = s.event.clone();
