@@ -75,6 +75,11 @@ pub(super) fn armed_force(
         // The device heads the subject: whatever actor the clause seemed to have is not it
         // ("two people were hurt when a grenade exploded").
         (None, _) if kind == Kind::Explosive && !m.pattern.noun => {
+            // A relative clause on the device ("planted a bomb which killed") and a device an
+            // actor owns ("a Hamas car bomb") leave the act to the actor the clause has.
+            if opens_relative(tokens, clause_start) || owned(ctx, np_start, head) {
+                return None;
+            }
             return Some((unknown_attacker(m.head), SourceRule::UnknownAttacker));
         }
         (Some(c), []) => upgraded(c, head),
@@ -83,6 +88,20 @@ pub(super) fn armed_force(
         _ => return None,
     };
     Some((force, SourceRule::Hardware))
+}
+
+/// Whether the clause starting at `clause_start` opens with a relative pronoun ("which killed").
+fn opens_relative(tokens: &[Token], clause_start: usize) -> bool {
+    tokens
+        .get(clause_start)
+        .is_some_and(|t| matches!(t.tag, Tag::WP | Tag::WDT))
+}
+
+/// Whether an actor is named inside the noun phrase `np_start..head` ("a *Hamas* car bomb").
+fn owned(ctx: &SentenceContext<'_>, np_start: usize, head: usize) -> bool {
+    ctx.mentions
+        .iter()
+        .any(|x| x.start >= np_start && x.end <= head)
 }
 
 /// Whether `source` is the unknown attacker behind an explosive device ("a bomb exploded").
