@@ -60,7 +60,7 @@ pub(super) fn implied_attacker(
         if victim.is_some_and(|v| one_side(&prior.code, &v.code)) {
             return None; // "the militant was wounded in the botched attack": his own
         }
-        let mut x = implied(p.noun, prior.code.as_str(), prior.entry.as_str());
+        let mut x = Mention::implied(p.noun, prior.code.as_str(), prior.entry.as_str());
         x.kind = MentionKind::Coreference;
         x.antecedent = Some(prior.text.as_str().into());
         return Some((x, true));
@@ -73,7 +73,7 @@ pub(super) fn implied_attacker(
     if victim.is_none() || explained(ctx, m.head, clause_idx) {
         return None;
     }
-    Some((implied(at, UNKNOWN, entry), false))
+    Some((Mention::implied(at, UNKNOWN, entry), false))
 }
 
 /// Whether the match's verb names an attack by itself (`attack-verbs.txt`: "was *shot* dead",
@@ -88,22 +88,6 @@ fn one_side(a: &str, b: &str) -> bool {
     let agent = |c: &str| c.get(3..).unwrap_or("").to_string();
     let (x, y) = (agent(a), agent(b));
     super::reply::same_side(a, b) && (x.is_empty() || y.is_empty() || x == y)
-}
-
-/// An implied actor of code `code` pointing at token `at`.
-fn implied(at: usize, code: &str, entry: &str) -> Mention {
-    Mention {
-        start: at,
-        end: at + 1,
-        code: code.into(),
-        entry: entry.into(),
-        person: false,
-        kind: MentionKind::RoleNoun,
-        preposition: None,
-        antecedent: None,
-        agent: None,
-        country_from: None,
-    }
 }
 
 /// The actor before `head` in its clause outside any prepositional phrase: the passive's

@@ -113,18 +113,7 @@ pub(super) fn is_explosive_attacker(source: &Mention) -> bool {
 /// implied by (the verb at `act`, as an agentless attack's points at its attack noun): the
 /// device itself is a thing, no actor.
 fn unknown_attacker(act: usize) -> Mention {
-    Mention {
-        start: act,
-        end: act + 1,
-        code: UNKNOWN.into(),
-        entry: EXPLOSIVE_ENTRY.into(),
-        person: false,
-        kind: MentionKind::RoleNoun,
-        preposition: None,
-        antecedent: None,
-        agent: None,
-        country_from: None,
-    }
+    Mention::implied(act, UNKNOWN, EXPLOSIVE_ENTRY)
 }
 
 /// Assault, fighting and mass violence (18x, 19x, 20x).

@@ -75,6 +75,45 @@ pub struct Mention {
 const TWO_SIDES_NOTE: &str = " (the two sides)";
 
 impl Mention {
+    /// A mention at `start..end` standing for an actor named earlier, whose text is `text`.
+    pub(super) fn coreference(
+        start: usize,
+        end: usize,
+        code: Code,
+        entry: Shared,
+        text: Shared,
+    ) -> Self {
+        Mention {
+            start,
+            end,
+            code,
+            entry,
+            person: false,
+            kind: MentionKind::Coreference,
+            preposition: None,
+            antecedent: Some(text),
+            agent: None,
+            country_from: None,
+        }
+    }
+
+    /// An implied actor of code `code` with no words of its own, pointing at token `at` (the
+    /// act or noun that implies it: an agentless attack's unknown attacker).
+    pub(super) fn implied(at: usize, code: &str, entry: &str) -> Self {
+        Mention {
+            start: at,
+            end: at + 1,
+            code: code.into(),
+            entry: entry.into(),
+            person: false,
+            kind: MentionKind::RoleNoun,
+            preposition: None,
+            antecedent: None,
+            agent: None,
+            country_from: None,
+        }
+    }
+
     /// One of the two actors "both sides", "the two countries" stand for.
     pub(super) fn is_two_sides(&self) -> bool {
         self.kind == MentionKind::Coreference
@@ -1572,17 +1611,8 @@ fn verb_follows(tokens: &[Token], k: usize) -> bool {
 fn definite_description(tokens: &[Token], i: usize, memory: &DocumentMemory) -> Option<Mention> {
     let next = tokens.get(i + 1)?;
     let after = tokens.get(i + 2);
-    let mention = |end: usize, code: Code, entry: Shared, text: Shared| Mention {
-        start: i,
-        end,
-        code,
-        entry,
-        person: false,
-        kind: MentionKind::Coreference,
-        preposition: None,
-        antecedent: Some(text),
-        agent: None,
-        country_from: None,
+    let mention = |end: usize, code: Code, entry: Shared, text: Shared| {
+        Mention::coreference(i, end, code, entry, text)
     };
     if let Some(m) = memory
         .report_author

@@ -6,7 +6,7 @@
 //! report named without an author leaves the memory as it was.
 
 use super::grammar::REPORT_NOUNS;
-use super::mentions::{Mention, MentionKind};
+use super::mentions::Mention;
 use super::salience::Remembered;
 use crate::text::{Tag, Token};
 
@@ -92,16 +92,5 @@ pub(super) fn report_mention(tokens: &[Token], i: usize, author: &Remembered) ->
         .find(|t| !matches!(t.tag, Tag::MD | Tag::RB))
         .is_some_and(|t| t.tag.is_verb());
     let (code, entry, text) = author.clone();
-    verb.then(|| Mention {
-        start: i,
-        end: noun + 1,
-        code,
-        entry,
-        person: false,
-        kind: MentionKind::Coreference,
-        preposition: None,
-        antecedent: Some(text),
-        agent: None,
-        country_from: None,
-    })
+    verb.then(|| Mention::coreference(i, noun + 1, code, entry, text))
 }
